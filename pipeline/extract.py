@@ -1,0 +1,135 @@
+"""Extraction of one article: organisations, people, roles, statements, figures, agreements.
+
+The stages run in two passes over the article's sentences. The first finds
+organisations, titles and title chains, so that every person introduced
+anywhere is known; the second attributes speech and reads figures, now able
+to recognise a bare name (闫小波对通信生活报表示) or a short form (王总).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from . import lexicon, people, segment
+from .agreements import find_agreements
+from .clean import normalise, sentences
+from .figures import find_figures
+from .read import read_paths
+from .recognise import Hit, anonymous_sources, organisations, titles
+from .records import Agreement, Article, Entity, Extraction, Figure, InputError, Mention, Statement
+from .resolve import Analysis, build_entities
+from .speech import SentenceContext, attribute
+from .text import nesting
+
+
+def extract(article: Article) -> Extraction:
+    """Everything the pipeline finds in one article."""
+    spans = sentences(article)
+    a = Analysis(article=article)
+    for span in spans:
+        bounds = segment.boundaries(span.text)
+        orgs = organisations(span.text, bounds)
+        chains = people.title_chains(span.text, orgs, titles(span.text, orgs))
+        orgs = _with_unknown_orgs(orgs, chains)
+        a.add_sentence(span, orgs, chains, anonymous_sources(span.text))
+    a.add_outside_orgs(_orgs_outside(article, spans))
+    references = people.reference_forms(a.chains)
+    last_person = None
+    statements: list[Statement] = []
+    figures: list[Figure] = []
+    agreements: list[Agreement] = []
+    for sent in a.sentences:
+        ctx = SentenceContext(sent.span.text, sent.orgs, a.persons_in(sent), sent.anons,
+                              last_person, references)
+        said = attribute(ctx)
+        a.note_persons(sent, ctx.persons)
+        last_person = ctx.last_person or _last_person(ctx.persons) or last_person
+        statements += [a.statement(sent, s) for s in said]
+        figures += [a.figure(sent, f) for f in find_figures(sent.span.text)]
+        agreements += [a.agreement(sent, g) for g in find_agreements(sent.span.text, sent.orgs)]
+    statements = _attach_quotes(a, statements)
+    return Extraction(
+        article=article,
+        entities=build_entities(a),
+        roles=people.roles(a.chains),
+        statements=_unique(statements, lambda s: (s.speaker, s.speaker_desc, s.text)),
+        figures=_unique(figures, lambda f: f.value),  # a figure restated is the same fact
+        agreements=_unique(agreements, lambda g: (tuple(g.parties), g.counterpart)),
+    )
+
+
+def extract_paths(paths: Iterable[str]) -> Iterator[Extraction | InputError]:
+    """Extractions of every article under `paths`; unreadable files come out as InputError."""
+    for item in read_paths(paths):
+        yield item if isinstance(item, InputError) else extract(item)
+
+
+def _with_unknown_orgs(orgs: list[Hit], chains: list[people.Chain]) -> list[Hit]:
+    known = set(orgs)
+    extra = [c.org for c in chains if c.org is not None and c.org not in known]
+    return sorted(orgs + list(dict.fromkeys(extra)), key=lambda h: h.start)
+
+
+def _orgs_outside(article: Article, spans) -> list[Hit]:
+    """Organisations named only outside the kept sentences (a publisher's footer: 本文搜狐IT首发)."""
+    body = normalise(article.body)
+    covered = [(s.start - article.body_start, s.end - article.body_start) for s in spans]
+    hits = organisations(body, segment.boundaries(body))
+    out = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in covered)]
+    return [Hit(h.start + article.body_start, h.end + article.body_start, h.label, h.name, h.text) for h in out]
+
+
+def _last_person(persons: list[Hit]) -> str | None:
+    return persons[-1].name if persons else None
+
+
+def _attach_quotes(a: Analysis, statements: list[Statement]) -> list[Statement]:
+    """A sentence that is only a quotation belongs to the speaker who opens the next sentence.
+
+    “京东要做一个互联网化的通讯运营商”。京东移动转售事业部总经理闫小波对通信生活报表示，……
+    """
+    out = list(statements)
+    by_sentence = {s.start: s for s in statements}
+    for prev, nxt in zip(a.sentences, a.sentences[1:]):
+        quote = _whole_quotation(prev.span.text)
+        if quote is None:
+            continue
+        first = next((s for s in statements if nxt.span.start <= s.start < nxt.span.end), None)
+        if first is None or not _opens_with_speaker(nxt.span.text, first.start - nxt.span.start):
+            continue
+        s, e = quote
+        start = prev.span.start + s
+        if start in by_sentence:
+            continue
+        out.append(Statement(first.speaker, first.speaker_desc, first.cue, prev.span.text[s:e], [],
+                             start, prev.span.start + e, prev.span.text, first.speaker_org))
+        out[-1].about = a.about(prev, s, e, out[-1])
+    return sorted(out, key=lambda s: s.start)
+
+
+def _whole_quotation(text: str) -> tuple[int, int] | None:
+    t = text.rstrip("。 ")
+    if not t or t[0] != "“" or t[-1] != "”":
+        return None
+    quotes, _ = nesting(t)
+    if any(q == 0 for q in quotes[:-1]):
+        return None
+    return 1, len(t) - 1
+
+
+def _opens_with_speaker(text: str, content_start: int) -> bool:
+    """The first statement's cue sits in the first clause: the sentence opens with its speaker."""
+    head = text[:content_start]
+    return head.count("，") <= 1 and "“" not in head
+
+
+def _unique(items: list, key) -> list:
+    seen, out = set(), []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
+
+
+__all__ = ["extract", "extract_paths", "Entity", "Mention", "lexicon"]

@@ -1,0 +1,121 @@
+"""Figures: quantities in a sentence, with a normalised value (约20万个 → 200000, 56% → 0.56).
+
+The vocabulary (qualifiers, measure words, what rules a number out) lives in
+data/figures.yaml; this module only knows the shape of a quantity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .datafiles import load_yaml
+from .numbers import BIG_UNITS, NUMERAL_CHARS, SMALL_UNITS, parse_number
+
+
+@dataclass(frozen=True)
+class FigureHit:
+    text: str
+    value: float
+    unit: str | None
+    start: int  # offsets into the text handed to find_figures
+    end: int
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    pattern: re.Pattern[str]
+    units: dict[str, str]
+    counted: dict[str, str]
+    not_after: tuple[str, ...]
+    not_before: tuple[str, ...]
+    vague: frozenset[str]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    data = load_yaml("figures.yaml")
+    multipliers = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+    pattern = re.compile(
+        rf"(?P<qual>{_alternation(data['qualifiers'])})?"
+        rf"(?:(?P<pct_word>百分之)(?P<pct_num>[{NUMERAL_CHARS}\d.]+)"
+        rf"|(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
+        rf"(?P<approx>{_alternation(data['approx_suffixes'])})?"
+        rf"(?P<mult>(?<=\d)[{multipliers}]+|(?<=[多余几])[{multipliers}]+)?"
+        rf"(?P<approx2>{_alternation(data['approx_suffixes'])})?)"
+    )
+    return _Vocab(
+        pattern=pattern,
+        units=dict(data["units"]),
+        counted=dict(data["counted_nouns"]),
+        not_after=tuple(sorted(data["not_after"], key=len, reverse=True)),
+        not_before=tuple(sorted(data["not_before"], key=len, reverse=True)),
+        vague=frozenset(data["vague_numerals"]),
+    )
+
+
+def _longest_prefix(text: str, pos: int, words) -> str | None:
+    for w in sorted(words, key=len, reverse=True):
+        if text.startswith(w, pos):
+            return w
+    return None
+
+
+def _is_vague(numeral: str, vague: frozenset[str]) -> bool:
+    """上千万, 上百家, 几万, 一个: numbers too loose to report as a figure."""
+    if re.search(r"\d", numeral):
+        return False
+    if all(ch in SMALL_UNITS or ch in BIG_UNITS for ch in numeral):
+        return True
+    return numeral[0] in vague and (len(numeral) == 1 or all(c in SMALL_UNITS or c in BIG_UNITS for c in numeral[1:]))
+
+
+def find_figures(text: str) -> list[FigureHit]:
+    """Every reportable quantity in `text`, left to right."""
+    v = _vocab()
+    hits: list[FigureHit] = []
+    for m in v.pattern.finditer(text):
+        start = m.start()
+        if start > 0 and re.match(r"[A-Za-z0-9._\-]", text[start - 1]):
+            continue  # part of an id, a model name or a phone number
+        if any(text.endswith(w, 0, start) for w in v.not_after):
+            continue
+        end = m.end()
+        if m.group("pct_word"):
+            try:
+                value = parse_number(m.group("pct_num")) / 100
+            except ValueError:
+                continue
+            hits.append(FigureHit(text[start:end], value, "%", start, end))
+            continue
+        numeral = m.group("num") + (m.group("mult") or "")
+        if _is_vague(numeral, v.vague) and not m.group("mult"):
+            continue
+        if any(text.startswith(w, end) for w in v.not_before):
+            continue
+        try:
+            value = parse_number(numeral)
+        except ValueError:
+            continue
+        unit_word = _longest_prefix(text, end, v.units)
+        unit = v.units[unit_word] if unit_word else None
+        if unit_word:
+            end += len(unit_word)
+        has_mult = bool(m.group("mult")) or any(c in BIG_UNITS for c in m.group("num"))
+        noun = _longest_prefix(text, end, v.counted) if has_mult or unit else None
+        if noun:
+            unit = unit or v.counted[noun]
+            end += len(noun)
+        if unit is None and not has_mult:
+            continue
+        if unit is None:  # 用户达到40万: the counted noun came before the number
+            before = text[max(0, start - 10):start]
+            unit = next((u for w, u in v.counted.items() if w in before), None)
+        if unit in ("%", "百分点"):
+            value /= 100
+        hits.append(FigureHit(text[start:end], value, unit, start, end))
+    return hits

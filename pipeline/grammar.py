@@ -1,0 +1,51 @@
+"""Function words the recognisers and the attribution read context from (data/grammar.yaml)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .datafiles import load_yaml
+
+
+@dataclass(frozen=True)
+class Grammar:
+    name_stops: frozenset[str]
+    company_tails: tuple[str, ...]
+    org_stop_prefixes: frozenset[str]
+    not_orgs: frozenset[str]
+    title_short: dict[str, tuple[str, ...]]
+    document_nouns: tuple[str, ...]
+    subject_lead_words: tuple[str, ...]  # longest first
+    pronouns: tuple[str, ...]
+    continuation_words: tuple[str, ...]
+    not_after_cue: tuple[str, ...]
+    agreement_verbs: tuple[str, ...]
+
+    def title_short_forms(self, title: str) -> tuple[str, ...]:
+        """王总, 蒋董: the short forms of a title, matched on its ending (移动转售事业部总经理 → 总)."""
+        for full in sorted(self.title_short, key=len, reverse=True):
+            if title.endswith(full):
+                return self.title_short[full]
+        return ()
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load() -> Grammar:
+    d = load_yaml("grammar.yaml")
+    return Grammar(
+        name_stops=frozenset(d["name_stops"]),
+        company_tails=_longest_first(d["company_tails"]),
+        org_stop_prefixes=frozenset(d["org_stop_prefixes"]),
+        not_orgs=frozenset(d["not_orgs"]),
+        title_short={k: tuple(v) for k, v in d["title_short_forms"].items()},
+        document_nouns=tuple(d["document_nouns"]),
+        subject_lead_words=_longest_first(d["subject_lead_words"]),
+        pronouns=tuple(d["pronouns"]),
+        continuation_words=tuple(d["continuation_words"]),
+        not_after_cue=tuple(d["not_after_cue"]),
+        agreement_verbs=tuple(d["agreement_verbs"]),
+    )

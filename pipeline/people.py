@@ -1,0 +1,98 @@
+"""People and their roles, found from context: title chains and later references.
+
+A title chain is ORG + (department) + TITLE + NAME: 苏宁互联副总经理王帅,
+京东移动转售事业部总经理闫小波. The name is cut by `recognise.name_at`; the
+organisation is the gazetteer match right before the title, or an unknown
+name ending in an organisation suffix (小米科技副总裁…).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import grammar, lexicon
+from .recognise import CJK, Hit, name_at
+from .records import Role
+from .text import PUNCTUATION
+
+MAX_DEPARTMENT = 12  # characters between an organisation and its title: 移动转售事业部
+
+
+@dataclass(frozen=True)
+class Chain:
+    person: Hit
+    title: Hit  # name = the full title, department included
+    org: Hit | None
+
+
+def title_chains(text: str, orgs: list[Hit], titles: list[Hit]) -> list[Chain]:
+    """Every TITLE + NAME in a sentence, with the organisation before it when there is one."""
+    chains = []
+    for t in titles:
+        n = name_at(text, t.end)
+        if not n or any(o.start < t.end + n and t.start < o.end for o in orgs):
+            continue
+        person = Hit(t.end, t.end + n, "PERSON", text[t.end:t.end + n], text[t.end:t.end + n])
+        org = _org_before(text, t.start, orgs)
+        title = t
+        if org is not None and org.end < t.start:
+            dept = text[org.end:t.start].removesuffix("的")
+            if dept and not dept.endswith(("的",)):
+                title = Hit(org.end, t.end, "POSITION", dept + t.name, text[org.end:t.end])
+        chains.append(Chain(person, title, org))
+    return chains
+
+
+def _org_before(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
+    before = [o for o in orgs if o.end <= pos]
+    if before:
+        o = max(before, key=lambda h: h.end)
+        gap = text[o.end:pos]
+        if len(gap) <= MAX_DEPARTMENT and not any(ch in PUNCTUATION for ch in gap) and not _has_title(gap):
+            return o
+    return unknown_org_before(text, pos)
+
+
+def _has_title(gap: str) -> bool:
+    return any(t in gap for t in lexicon.load().titles if len(t) > 1)
+
+
+def unknown_org_before(text: str, pos: int) -> Hit | None:
+    """An organisation the gazetteer does not know, named right before `pos` (小米科技副总裁)."""
+    lex = lexicon.load()
+    start = pos
+    while start > 0 and re.match(rf"[{CJK}A-Za-z0-9]", text[start - 1]) and pos - start < 12:
+        start -= 1
+    run = text[start:pos]
+    for i in range(len(run) - 2):
+        cand = run[i:]
+        if cand[0] in grammar.load().org_stop_prefixes:
+            continue
+        for suffix, label in lex.org_suffixes.items():
+            if cand.endswith(suffix) and len(cand) > len(suffix) + 1 and cand not in grammar.load().not_orgs:
+                return Hit(start + i, pos, label, cand, cand)
+    return None
+
+
+def roles(chains: list[Chain]) -> list[Role]:
+    """One role per (person, title, organisation); chains without an organisation give none."""
+    seen, out = set(), []
+    for c in chains:
+        if c.org is None:
+            continue
+        key = (c.person.name, c.title.name, c.org.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(Role(*key))
+    return out
+
+
+def reference_forms(chains: list[Chain]) -> dict[str, str]:
+    """Later ways to refer to a person: 王总, 蒋董事长, 刘总 → full name (only when unambiguous)."""
+    forms: dict[str, set[str]] = {}
+    for c in chains:
+        name, title = c.person.name, c.title.name
+        surname = name[:2] if name[:2] in lexicon.load().surnames and len(name) == 4 else name[0]
+        for short in grammar.load().title_short_forms(title):
+            forms.setdefault(surname + short, set()).add(name)
+    return {form: next(iter(names)) for form, names in forms.items() if len(names) == 1}

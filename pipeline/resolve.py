@@ -1,0 +1,153 @@
+"""Resolution within an article: sentence-local hits become article-wide facts.
+
+Hits carry offsets into their sentence; here they move to offsets into the
+article text, names become canonical, a person introduced once is recognised
+wherever the bare name recurs, and entities gather every mention.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .agreements import AgreementHit
+from .figures import FigureHit
+from .people import Chain
+from .recognise import Hit
+from .records import Agreement, Article, Entity, Figure, Mention, Span, Statement
+from .speech import Said
+
+# 该公司, 公司, 这款 (手机): a statement about "the company" is about the speaker's own
+ANAPHORA = re.compile(r"该公司|本公司|我们公司|公司|这款|该款|该手机|我们")
+GENERIC_SUBJECT = re.compile(r"虚拟运营商|运营商|企业|用户")
+
+
+@dataclass
+class SentenceHits:
+    span: Span
+    orgs: list[Hit]
+    chains: list[Chain]
+    anons: list[Hit]
+    persons: list[Hit] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    article: Article
+    sentences: list[SentenceHits] = field(default_factory=list)
+    chains: list[Chain] = field(default_factory=list)
+    outside_orgs: list[Hit] = field(default_factory=list)  # article offsets
+    known_persons: dict[str, None] = field(default_factory=dict)  # insertion-ordered set
+
+    def add_sentence(self, span: Span, orgs: list[Hit], chains: list[Chain], anons: list[Hit]) -> None:
+        self.sentences.append(SentenceHits(span, orgs, chains, anons))
+        self.chains += chains
+        for c in chains:
+            self.known_persons.setdefault(c.person.name)
+
+    def add_outside_orgs(self, hits: list[Hit]) -> None:
+        self.outside_orgs = hits
+
+    def persons_in(self, sent: SentenceHits) -> list[Hit]:
+        """Every known person's name in the sentence, outside organisation names."""
+        text = sent.span.text
+        hits = []
+        for name in sorted(self.known_persons, key=len, reverse=True):
+            for m in re.finditer(re.escape(name), text):
+                h = Hit(m.start(), m.end(), "PERSON", name, name)
+                if not any(o.start < h.end and h.start < o.end for o in sent.orgs + hits):
+                    hits.append(h)
+        return sorted(hits, key=lambda h: h.start)
+
+    def note_persons(self, sent: SentenceHits, persons: list[Hit]) -> None:
+        sent.persons = persons
+        for p in persons:
+            self.known_persons.setdefault(p.name)
+
+    def statement(self, sent: SentenceHits, said: Said) -> Statement:
+        text = sent.span.text
+        st = Statement(said.speaker.person, said.speaker.desc, said.cue, text[said.start:said.end], [],
+                       sent.span.start + said.start, sent.span.start + said.end, text, said.speaker.org)
+        st.about = self.about(sent, said.start, said.end, st)
+        for name in said.speaker.group:
+            if name not in st.about:
+                st.about.append(name)
+        if said.speaker.org and said.speaker.org not in st.about:
+            st.about.append(said.speaker.org)
+        return st
+
+    def about(self, sent: SentenceHits, start: int, end: int, st: Statement) -> list[str]:
+        """Organisations the statement names, and the speaker's own for 该公司/这款."""
+        names = [o.name for o in sent.orgs if start <= o.start and o.end <= end and not self._is_media(o.name)]
+        if ANAPHORA.search(sent.span.text[start:end]) and st.speaker:
+            own = self.employer(st.speaker)
+            if own and own not in names:
+                names.append(own)
+        return list(dict.fromkeys(names))
+
+    def employer(self, person: str) -> str | None:
+        return next((c.org.name for c in self.chains if c.person.name == person and c.org), None)
+
+    def figure(self, sent: SentenceHits, f: FigureHit) -> Figure:
+        return Figure(f.text, f.value, f.unit, self._figure_subject(sent, f),
+                      sent.span.start + f.start, sent.span.start + f.end)
+
+    def _figure_subject(self, sent: SentenceHits, f: FigureHit) -> str | None:
+        """The organisation in the figure's clause before it, else the company that opens the sentence."""
+        text = sent.span.text
+        clause_start = max(text.rfind(p, 0, f.start) for p in "，,；;：:。") + 1
+        candidates = [o for o in sent.orgs if o.end <= f.start and not self._is_media(o.name)]
+        in_clause = [o for o in candidates if o.start >= clause_start]
+        if in_clause:
+            return in_clause[-1].name
+        if GENERIC_SUBJECT.search(text[clause_start:f.start]):
+            return None
+        opening = [o for o in candidates if o.label == "COMPANY"]
+        return opening[-1].name if opening else None
+
+    def agreement(self, sent: SentenceHits, g: AgreementHit) -> Agreement:
+        return Agreement(g.parties, g.counterpart, g.date, g.text,
+                         sent.span.start + g.start, sent.span.start + g.end)
+
+    @staticmethod
+    def _is_media(name: str) -> bool:
+        rec = lexicon.load().org(name)
+        return rec is not None and rec.type == "media"
+
+
+def build_entities(a: Analysis) -> list[Entity]:
+    """One entity per canonical name, with every mention, organisations first."""
+    lex = lexicon.load()
+    entities: dict[tuple[str, str], Entity] = {}
+
+    def add(label: str, name: str, mention: Mention) -> None:
+        rec = lex.org(name) if label != "PERSON" and label != "POSITION" else None
+        key = (label, name)
+        if key not in entities:
+            entities[key] = Entity(name, label, [], rec.type if rec else None, bool(rec and rec.mvno),
+                                   rec.aliases if rec else ())
+        if mention not in entities[key].mentions:
+            entities[key].mentions.append(mention)
+
+    text = a.article.text
+    for sent in a.sentences:
+        base = sent.span.start
+        for o in sent.orgs:
+            add(o.label, o.name, Mention(text[base + o.start:base + o.end], base + o.start, base + o.end))
+    for o in a.outside_orgs:
+        if not any(name == o.name for _, name in entities):
+            add(o.label, o.name, Mention(text[o.start:o.end], o.start, o.end))
+    if a.article.author:
+        pos = text.find(a.article.author)
+        add("PERSON", a.article.author, Mention(a.article.author, max(pos, 0), max(pos, 0) + len(a.article.author)))
+    for sent in a.sentences:
+        base = sent.span.start
+        for p in sent.persons:
+            add("PERSON", p.name, Mention(text[base + p.start:base + p.end], base + p.start, base + p.end))
+        for c in sent.chains:
+            if c.org is not None:
+                t = c.title
+                add("POSITION", t.name, Mention(text[base + t.start:base + t.end], base + t.start, base + t.end))
+    for e in entities.values():
+        e.mentions.sort(key=lambda m: m.start)
+    return sorted(entities.values(), key=lambda e: (e.label == "PERSON", e.label == "POSITION", e.mentions[0].start))

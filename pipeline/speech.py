@@ -1,0 +1,193 @@
+"""Speech attribution: who said what, in one sentence.
+
+A cue is a speech verb on word boundaries, outside quotations and asides.
+What was said is the quotation or the rest of the sentence after the cue; who
+said it is looked for in the clause before the cue (then in the clauses before
+that, for 并认为): a person, an anonymous source, a group of organisations'
+executives, or an organisation speaking through a document (工信部通知指出).
+A quotation that opens the sentence (“……”王帅说) belongs to the same speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import grammar, lexicon, segment
+from .recognise import Hit, name_at
+from .text import CLOSE_QUOTES, OPEN_QUOTES, clause_starts, nesting, quotation_at, strip_span
+
+CONTENT_TRIM = "，,：:；;。！？!? \t"
+MIN_CONTENT = 4
+
+
+@dataclass(frozen=True)
+class Speaker:
+    person: str | None
+    desc: str | None
+    org: str | None  # the organisation that speaks, when no person does
+    group: tuple[str, ...] = ()  # organisations whose executives speak together
+
+
+@dataclass(frozen=True)
+class Said:
+    speaker: Speaker
+    cue: str
+    start: int  # span of what was said, in the sentence
+    end: int
+
+
+@dataclass
+class SentenceContext:
+    text: str
+    orgs: list[Hit]
+    persons: list[Hit]
+    anons: list[Hit]
+    last_person: str | None = None  # for 他/她
+    references: dict[str, str] = field(default_factory=dict)  # 王总 → 王帅
+
+
+def _cues(text: str, quotes: list[int], parens: list[int]) -> list[tuple[int, int, str]]:
+    lex = lexicon.load()
+    bounds = segment.boundaries(text)
+    out = []
+    pos = 0
+    while pos < len(text):
+        verb = next((v for v in lex.speech_verbs_by_length if text.startswith(v, pos)), None)
+        if verb is None:
+            pos += 1
+            continue
+        end = pos + len(verb)
+        ok = (quotes[pos] == 0 and parens[pos] == 0 and pos in bounds and end in bounds
+              and not text.startswith(tuple(grammar.load().not_after_cue), end))
+        if ok:
+            out.append((pos, end, verb))
+            pos = end
+        else:
+            pos += 1
+    return out
+
+
+def attribute(ctx: SentenceContext) -> list[Said]:
+    """Every statement in the sentence, in order."""
+    text = ctx.text
+    quotes, parens = nesting(text)
+    starts = clause_starts(text, quotes)
+    out: list[Said] = []
+    covered = -1
+    for c0, c1, verb in _cues(text, quotes, parens):
+        if c0 < covered:
+            continue
+        info = lexicon.load().speech_verbs[verb]
+        speaker, subject_start = _subject(ctx, starts, c0, info.ju)
+        if speaker is None:
+            continue
+        s, e = _content(text, c1)
+        lead = _leading_quote(text, subject_start, c0)
+        if e - s < MIN_CONTENT:
+            if lead is None or not info.post:
+                continue
+            s, e = lead
+            lead = None
+        if not info.strong and speaker.org and not _opens_content(text, c1):
+            continue
+        if lead is not None:
+            out.append(Said(speaker, verb, *lead))
+        out.append(Said(speaker, verb, s, e))
+        covered = e
+        if speaker.person:
+            ctx.last_person = speaker.person
+    return out
+
+
+def _opens_content(text: str, pos: int) -> bool:
+    """An organisation's weak cue (数据预计…) attributes only when a clause or a quotation follows."""
+    return pos < len(text) and text[pos] in "，,：:" + OPEN_QUOTES
+
+
+def _content(text: str, pos: int) -> tuple[int, int]:
+    s, _ = strip_span(text, pos, len(text), "，,：: ")
+    q = quotation_at(text, s)
+    if q is not None and text[q[1]:].strip(CONTENT_TRIM) == "":
+        return strip_span(text, q[0] + 1, q[1] - 1, CONTENT_TRIM)
+    return strip_span(text, s, len(text), CONTENT_TRIM)
+
+
+def _leading_quote(text: str, clause_start: int, cue: int) -> tuple[int, int] | None:
+    """The quotation that opens the speaker's clause: “……”王帅说 / “……。”邹学勇认为."""
+    q = quotation_at(text, clause_start)
+    if q is None or q[1] >= cue or text[:clause_start].strip(CONTENT_TRIM):
+        return None
+    s, e = strip_span(text, q[0] + 1, q[1] - 1, CONTENT_TRIM)
+    return (s, e) if e - s >= MIN_CONTENT else None
+
+
+def _subject(ctx: SentenceContext, starts: list[int], cue: int, ju: bool) -> tuple[Speaker | None, int]:
+    """The speaker in the clause before the cue, walking back over continuation clauses."""
+    lex = lexicon.load()
+    clause_list = [s for s in starts if s <= cue]
+    for back, start in enumerate(reversed(clause_list)):
+        end = cue if back == 0 else clause_list[len(clause_list) - back] - 1
+        speaker = _speaker_in(ctx, start, end, ju)
+        if speaker is not None:
+            return speaker, start
+        region = ctx.text[start:end].strip()
+        if back >= 2 or (back == 0 and region and not region.startswith(tuple(grammar.load().continuation_words))):
+            break
+    return None, 0
+
+
+def _speaker_in(ctx: SentenceContext, start: int, end: int, ju: bool) -> Speaker | None:
+    lex = lexicon.load()
+    text = ctx.text
+    quotes, _ = nesting(text)
+    inside = lambda h: start <= h.start and h.end <= end and quotes[h.start] == 0  # noqa: E731
+    persons = [h for h in ctx.persons if inside(h)]
+    if persons:
+        return Speaker(persons[0].name, None, None)
+    region = text[start:end]
+    lead = next((w for w in grammar.load().subject_lead_words if region.startswith(w)), "")
+    head = start + len(lead)
+    for form, name in ctx.references.items():
+        if text.startswith(form, head):
+            return Speaker(name, None, None)
+    if text.startswith(tuple(grammar.load().pronouns), head) and not text.startswith("们", head + 1):
+        return Speaker(ctx.last_person, None, None) if ctx.last_person else None
+    anons = [h for h in ctx.anons if inside(h) and not _is_object(text, h.start, start)]
+    orgs = [h for h in ctx.orgs if inside(h) and not _is_object(text, h.start, start)]
+    if anons:
+        a = anons[0]
+        group = [o for o in orgs if o.end <= a.start]
+        if group and _listed(text, group, a.start):
+            return Speaker(None, text[group[0].start:a.end], None, tuple(dict.fromkeys(o.name for o in group)))
+        return Speaker(None, a.name, None)
+    n = name_at(text, head)
+    if n and _is_person_name(text, head, n, end):
+        name = text[head:head + n]
+        ctx.persons.append(Hit(head, head + n, "PERSON", name, name))
+        return Speaker(name, None, None)
+    if orgs:
+        o = orgs[0]
+        doc = next((d for d in grammar.load().document_nouns if d in text[o.end:end]), "")
+        return Speaker(None, o.text + doc, o.name)
+    return None
+
+
+def _is_object(text: str, pos: int, clause_start: int) -> bool:
+    """An organisation after 对/向/给/接受 is who was spoken to, not who spoke."""
+    before = text[clause_start:pos]
+    return bool(re.search(r"(对|向|给|接受|在|与|和|跟)[^，,。]*$", before)) and not before.startswith("据")
+
+
+def _listed(text: str, group: list[Hit], head_start: int) -> bool:
+    """迪信通、分享通信、乐语、蜗牛移动高层: organisations joined by 、 right before the source head."""
+    gaps = [text[a.end:b.start] for a, b in zip(group, group[1:])]
+    return all(g in "、和及与" for g in gaps) and text[group[-1].end:head_start] in ("", "的", "等", "等公司")
+
+
+def _is_person_name(text: str, start: int, n: int, end: int) -> bool:
+    """A surname-led word right before the cue that jieba also reads as a person's name."""
+    name = text[start:start + n]
+    if name in lexicon.load().not_names:
+        return False
+    tags = segment.tagged(text[start:end])
+    return bool(tags) and tags[0][1] == "nr" and len(tags[0][0]) >= 2 and tags[0][0] in (name, name[:len(tags[0][0])])

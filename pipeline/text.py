@@ -1,0 +1,55 @@
+"""Small facts about Chinese sentence structure shared by the relation stages."""
+from __future__ import annotations
+
+OPEN_QUOTES = "“「『"
+CLOSE_QUOTES = "”」』"
+OPEN_PARENS = "（("
+CLOSE_PARENS = "）)"
+CLAUSE_DELIMITERS = "，,；;：:。！？!?"
+PUNCTUATION = CLAUSE_DELIMITERS + OPEN_QUOTES + CLOSE_QUOTES + OPEN_PARENS + CLOSE_PARENS + "、…—·《》<>[]【】 \t\"'"
+
+
+def nesting(text: str) -> tuple[list[int], list[int]]:
+    """Per character: quote depth and parenthesis depth (the brackets themselves count as inside)."""
+    quotes, parens = [], []
+    q = p = 0
+    for ch in text:
+        if ch in OPEN_QUOTES:
+            q += 1
+        elif ch in OPEN_PARENS:
+            p += 1
+        quotes.append(q)
+        parens.append(p)
+        if ch in CLOSE_QUOTES:
+            q = max(0, q - 1)
+        elif ch in CLOSE_PARENS:
+            p = max(0, p - 1)
+    return quotes, parens
+
+
+def clause_starts(text: str, quotes: list[int]) -> list[int]:
+    """Offsets where a clause begins: the start and after each delimiter outside quotes."""
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch in CLAUSE_DELIMITERS and quotes[i] == 0]
+
+
+def quotation_at(text: str, pos: int) -> tuple[int, int] | None:
+    """(start, end) of the quotation opening at `pos`, brackets included."""
+    if pos >= len(text) or text[pos] not in OPEN_QUOTES:
+        return None
+    depth = 0
+    for i in range(pos, len(text)):
+        if text[i] in OPEN_QUOTES:
+            depth += 1
+        elif text[i] in CLOSE_QUOTES:
+            depth -= 1
+            if depth == 0:
+                return pos, i + 1
+    return None
+
+
+def strip_span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
