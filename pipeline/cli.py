@@ -10,3 +10,209 @@ from . import __version__
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """kg: who said what about which company, from Chinese industry news."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
+@click.option("--lines", "lines_file", metavar="FILE", help="Treat each line of FILE as its own document.")
+def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None) -> None:
+    """Who said what about which company, in the articles under PATH... (files, folders, globs)."""
+    import sys
+
+    from .extract import extract as extract_one, extract_paths
+    from .output import WRITERS
+    from .read import read_lines
+    from .records import InputError
+
+    if bool(paths) == bool(lines_file):
+        raise click.UsageError("give either PATH... or --lines FILE")
+    failed = 0
+
+    def results():
+        nonlocal failed
+        if lines_file:
+            try:
+                yield from (extract_one(a) for a in read_lines(lines_file))
+            except InputError as err:
+                failed += 1
+                click.echo(f"kg: {err}", err=True)
+            return
+        for item in extract_paths(paths):
+            if isinstance(item, InputError):
+                failed += 1
+                click.echo(f"kg: {item}", err=True)
+            else:
+                yield item
+
+    WRITERS[fmt](results(), sys.stdout)
+    raise SystemExit(1 if failed else 0)
+
+
+def store_option(command):
+    """``--store FILE`` for every command that reads or writes the embedded store."""
+    return click.option("--store", "store_path", envvar="KG_STORE", default="kg.db", show_default=True,
+                        metavar="FILE", help="The embedded graph store (env KG_STORE).")(command)
+
+
+def open_store(path: str, create: bool = False):
+    """The store at ``path``, or a one-line error and exit status 1."""
+    from .store import Store, StoreError
+
+    try:
+        return Store(path, create=create)
+    except StoreError as e:
+        click.echo(f"kg: {e}", err=True)
+        raise SystemExit(1)
+
+
+def neo4j_options(command):
+    """``--uri/--user/--password`` for commands that talk to Neo4j; each falls back to its NEO4J_* variable."""
+    for option in reversed((
+        click.option("--uri", metavar="URI", help="Neo4j Bolt URI (env NEO4J_URI) [default: bolt://127.0.0.1:7687]."),
+        click.option("--user", metavar="NAME", help="Neo4j user (env NEO4J_USER) [default: neo4j]."),
+        click.option("--password", metavar="SECRET", help="Neo4j password (env NEO4J_PASSWORD); never printed."),
+    )):
+        command = option(command)
+    return command
+
+
+def neo4j_config(uri: str | None, user: str | None, password: str | None):
+    from .neo4j_load import Neo4jConfig
+
+    return Neo4jConfig.from_env(uri, user, password)
+
+
+def check_neo4j(config) -> None:
+    """Log in to Neo4j once, or a one-line error and exit status 1."""
+    from .neo4j_load import KgNeo4jError, connect
+
+    try:
+        connect(config).close()
+    except KgNeo4jError as e:
+        click.echo(f"kg: {e}", err=True)
+        raise SystemExit(1)
+
+
+def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = False) -> None:
+    """Mirror the store at ``store_path`` into Neo4j, or a one-line error and exit status 1."""
+    import sys
+
+    from tqdm import tqdm
+
+    from .neo4j_load import KgNeo4jError, push as run
+
+    with open_store(store_path) as store:
+        total = sum(store.totals())
+        with tqdm(total=total, unit=" rows", disable=quiet or not sys.stderr.isatty(), file=sys.stderr) as bar:
+            try:
+                result = run(store.nodes(), store.rels(), config, batch_size, progress=bar.update)
+            except KgNeo4jError as e:
+                click.echo(f"kg: {e}", err=True)
+                raise SystemExit(1)
+    if not quiet:
+        click.echo(f"neo4j {config.uri}: {result.nodes} nodes, {result.rels} relationships written;"
+                   f" {result.nodes_deleted} nodes, {result.rels_deleted} relationships no longer in the store removed")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@store_option
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
+@click.option("--dry-run", is_flag=True, help="Report what would be created, merged or replaced; write nothing.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (errors still go to stderr).")
+@click.option("--neo4j", "to_neo4j", is_flag=True, help="Then mirror the store into Neo4j (as kg push).")
+@neo4j_options
+def ingest(paths: tuple[str, ...], store_path: str, jobs: int | None, dry_run: bool, quiet: bool, to_neo4j: bool,
+           uri: str | None, user: str | None, password: str | None) -> None:
+    """Extract articles under PATH... into the store; idempotent, rerun to resume."""
+    import os
+    import sys
+
+    from tqdm import tqdm
+
+    from .ingest import ingest as run
+
+    config = neo4j_config(uri, user, password) if to_neo4j else None
+    if config:
+        check_neo4j(config)  # before the store is touched
+    fresh = dry_run and not os.path.exists(store_path)  # a dry run creates no file
+    store = open_store(":memory:" if fresh else store_path, create=True)
+    try:
+        with store:
+            summary = run(paths, store, jobs=jobs, dry_run=dry_run, progress=not quiet and sys.stderr.isatty(),
+                          on_error=lambda doc, reason: tqdm.write(f"kg: {doc}: {reason}", file=sys.stderr))
+    except KeyboardInterrupt:
+        click.echo(f"kg: interrupted; articles committed to {store_path} are kept, rerun to continue", err=True)
+        raise SystemExit(130)
+    if not quiet:
+        click.echo("\n".join(summary.lines()))
+    if config and not dry_run:
+        push_store(store_path, config, quiet=quiet)
+    raise SystemExit(1 if summary.failed else 0)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["graphml", "json"]), default="graphml", show_default=True)
+@click.option("--output", "-o", default="-", metavar="FILE", help="Where to write [default: stdout].")
+@click.option("--graphml", metavar="FILE", help="Shorthand for --format graphml -o FILE.")
+def export(store_path: str, fmt: str, output: str, graphml: str | None) -> None:
+    """Export the whole store as GraphML (networkx, Gephi) or node-link JSON."""
+    import sys
+
+    from .export import write_graphml, write_json
+
+    if graphml:
+        fmt, output = "graphml", graphml
+    with open_store(store_path) as store:
+        if fmt == "json":
+            write_json(store, sys.stdout if output == "-" else output)
+        else:
+            write_graphml(store, sys.stdout.buffer if output == "-" else output)
+        nodes, rels = store.totals()
+    click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {'stdout' if output == '-' else output}", err=True)
+
+
+@main.command()
+@store_option
+@neo4j_options
+@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Rows per transaction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def push(store_path: str, uri: str | None, user: str | None, password: str | None, batch_size: int,
+         quiet: bool) -> None:
+    """Mirror the store into Neo4j: constraints first, batched MERGE on stable ids, stale facts removed.
+
+    Idempotent: pushing twice gives the same graph.
+    """
+    push_store(store_path, neo4j_config(uri, user, password), batch_size, quiet)
+
+
+@main.command()
+@click.argument("spec", required=False, metavar="NAME|FILE|CYPHER")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="A query parameter (repeatable); numbers are sent as numbers.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--list", "list_only", is_flag=True, help="List the shipped queries and their questions.")
+@neo4j_options
+def query(spec: str | None, params: tuple[str, ...], fmt: str, list_only: bool, uri: str | None,
+          user: str | None, password: str | None) -> None:
+    """Run a shipped query (queries/NAME.cypher), a Cypher file, or Cypher text against Neo4j.
+
+    Without NAME, lists the shipped queries.
+    """
+    from .neo4j_load import KgNeo4jError
+    from .query import QueryError, available, format_result, parse_params, resolve, run
+
+    if list_only or spec is None:
+        for name, q in available().items():
+            needs = " ".join(f"--param {p.name}=…" for p in q.params if p.required)
+            click.echo(f"{name}{' ' + needs if needs else ''}\n    {q.question}")
+        return
+    try:
+        result = run(resolve(spec), parse_params(params), neo4j_config(uri, user, password))
+    except (QueryError, KgNeo4jError) as e:
+        click.echo(f"kg: {e}", err=True)
+        raise SystemExit(1)
+    click.echo(format_result(result, fmt))

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from . import lexicon, people, segment
+from . import people, segment
 from .agreements import find_agreements
 from .clean import normalise, sentences
 from .figures import find_figures
 from .read import read_paths
 from .recognise import Hit, anonymous_sources, organisations, titles
-from .records import Agreement, Article, Entity, Extraction, Figure, InputError, Mention, Statement
+from .records import Agreement, Article, Extraction, Figure, InputError, Statement
 from .resolve import Analysis, build_entities
-from .speech import SentenceContext, attribute
+from .speech import SentenceContext, attribute, latest_reference
 from .text import nesting
 
 
@@ -29,20 +29,20 @@ def extract(article: Article) -> Extraction:
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds)
         chains = people.title_chains(span.text, orgs, titles(span.text, orgs))
-        orgs = _with_unknown_orgs(orgs, chains)
+        orgs = _with_chain_orgs(orgs, chains)
         a.add_sentence(span, orgs, chains, anonymous_sources(span.text))
     a.add_outside_orgs(_orgs_outside(article, spans))
     references = people.reference_forms(a.chains)
-    last_person = None
+    last_speaker = None
     statements: list[Statement] = []
     figures: list[Figure] = []
     agreements: list[Agreement] = []
     for sent in a.sentences:
         ctx = SentenceContext(sent.span.text, sent.orgs, a.persons_in(sent), sent.anons,
-                              last_person, references)
+                              last_speaker, references)
         said = attribute(ctx)
         a.note_persons(sent, ctx.persons)
-        last_person = ctx.last_person or _last_person(ctx.persons) or last_person
+        last_speaker = latest_reference(ctx, said)
         statements += [a.statement(sent, s) for s in said]
         figures += [a.figure(sent, f) for f in find_figures(sent.span.text)]
         agreements += [a.agreement(sent, g) for g in find_agreements(sent.span.text, sent.orgs)]
@@ -63,10 +63,11 @@ def extract_paths(paths: Iterable[str]) -> Iterator[Extraction | InputError]:
         yield item if isinstance(item, InputError) else extract(item)
 
 
-def _with_unknown_orgs(orgs: list[Hit], chains: list[people.Chain]) -> list[Hit]:
-    known = set(orgs)
-    extra = [c.org for c in chains if c.org is not None and c.org not in known]
-    return sorted(orgs + list(dict.fromkeys(extra)), key=lambda h: h.start)
+def _with_chain_orgs(orgs: list[Hit], chains: list[people.Chain]) -> list[Hit]:
+    """Organisations as title chains read them: unknown ones added, legal tails (华为终端有限公司) kept."""
+    extra = list(dict.fromkeys(c.org for c in chains if c.org is not None and c.org not in orgs))
+    kept = [o for o in orgs if not any(e.start <= o.start and o.end <= e.end for e in extra)]
+    return sorted(kept + extra, key=lambda h: h.start)
 
 
 def _orgs_outside(article: Article, spans) -> list[Hit]:
@@ -76,10 +77,6 @@ def _orgs_outside(article: Article, spans) -> list[Hit]:
     hits = organisations(body, segment.boundaries(body))
     out = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in covered)]
     return [Hit(h.start + article.body_start, h.end + article.body_start, h.label, h.name, h.text) for h in out]
-
-
-def _last_person(persons: list[Hit]) -> str | None:
-    return persons[-1].name if persons else None
 
 
 def _attach_quotes(a: Analysis, statements: list[Statement]) -> list[Statement]:
@@ -131,5 +128,3 @@ def _unique(items: list, key) -> list:
             out.append(item)
     return out
 
-
-__all__ = ["extract", "extract_paths", "Entity", "Mention", "lexicon"]

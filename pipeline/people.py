@@ -49,8 +49,17 @@ def _org_before(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
         o = max(before, key=lambda h: h.end)
         gap = text[o.end:pos]
         if len(gap) <= MAX_DEPARTMENT and not any(ch in PUNCTUATION for ch in gap) and not _has_title(gap):
-            return o
+            return _with_legal_tail(text, o, gap)
     return unknown_org_before(text, pos)
+
+
+def _with_legal_tail(text: str, org: Hit, gap: str) -> Hit:
+    """华为终端有限公司董事长: the unit's legal name up to 有限公司 stays with the organisation."""
+    tails = [(gap.rfind(t) + len(t)) for t in grammar.load().company_tails if t in gap]
+    if not tails:
+        return org
+    end = org.end + max(tails)
+    return Hit(org.start, end, org.label, org.name, text[org.start:end])
 
 
 def _has_title(gap: str) -> bool:

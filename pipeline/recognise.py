@@ -50,12 +50,22 @@ def organisations(text: str, bounds: set[int]) -> list[Hit]:
         if len(alias) <= 2 and not (m.start() in bounds and m.end() in bounds):
             continue
         rec = lex.alias_index[alias]
-        end = m.end()
+        end = _yield_to_title(text, m.start(), m.end(), rec)
         tail = pats["org_tail"].match(text, end)
         if tail:  # 迪信通公司, 京东集团: the same organisation, the mention takes the tail
             end = tail.end()
         hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start():end]))
     return hits
+
+
+def _yield_to_title(text: str, start: int, end: int, rec) -> int:
+    """易观分析师: the alias 易观分析 gives way to 易观 + 分析师 when a title runs past it."""
+    lex = lexicon.load()
+    for p in range(start + 1, end):
+        t = _patterns()["title"].match(text, p)
+        if t and t.end() > end and lex.alias_index.get(text[start:p]) is rec:
+            return p
+    return end
 
 
 def titles(text: str, taken: list[Hit]) -> list[Hit]:

@@ -32,13 +32,14 @@ def words(text: str) -> list[tuple[str, int, int]]:
     return list(_tokenizers()[0].tokenize(text))
 
 
-def boundaries(text: str) -> set[int]:
-    """Offsets in `text` where a word starts or ends."""
+@lru_cache(maxsize=1024)
+def boundaries(text: str) -> frozenset[int]:
+    """Offsets in `text` where a word starts or ends (cached: every stage asks of the same sentences)."""
     out = {0, len(text)}
     for _, start, end in words(text):
         out.add(start)
         out.add(end)
-    return out
+    return frozenset(out)
 
 
 def tagged(text: str) -> list[tuple[str, str, int]]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import grammar, lexicon, segment
 from .recognise import Hit, name_at
-from .text import CLOSE_QUOTES, OPEN_QUOTES, clause_starts, nesting, quotation_at, strip_span
+from .text import CLAUSE_DELIMITERS, OPEN_QUOTES, clause_starts, nesting, quotation_at, strip_span
 
 CONTENT_TRIM = "，,：:；;。！？!? \t"
 MIN_CONTENT = 4
@@ -34,6 +35,7 @@ class Said:
     cue: str
     start: int  # span of what was said, in the sentence
     end: int
+    cue_start: int
 
 
 @dataclass
@@ -42,28 +44,32 @@ class SentenceContext:
     orgs: list[Hit]
     persons: list[Hit]
     anons: list[Hit]
-    last_person: str | None = None  # for 他/她
+    last_speaker: Speaker | None = None  # who 他/她 refers to: the latest person or source
     references: dict[str, str] = field(default_factory=dict)  # 王总 → 王帅
 
 
-def _cues(text: str, quotes: list[int], parens: list[int]) -> list[tuple[int, int, str]]:
-    lex = lexicon.load()
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, lexicon.load().speech_verbs_by_length)))
+
+
+def _cues(text: str, quotes: list[int], parens: list[int], persons: list[Hit]) -> list[tuple[int, int, str]]:
+    """Speech verbs on word boundaries, outside quotations and asides, not used as nouns (透露的).
+
+    jieba may glue a name's last character to the verb (张晓明说 → 张晓/明说), so a
+    verb right after a name counts as starting a word.
+    """
     bounds = segment.boundaries(text)
+    not_after = tuple(grammar.load().not_after_cue)
+    name_ends = {p.end for p in persons}
     out = []
-    pos = 0
-    while pos < len(text):
-        verb = next((v for v in lex.speech_verbs_by_length if text.startswith(v, pos)), None)
-        if verb is None:
-            pos += 1
-            continue
-        end = pos + len(verb)
-        ok = (quotes[pos] == 0 and parens[pos] == 0 and pos in bounds and end in bounds
-              and not text.startswith(tuple(grammar.load().not_after_cue), end))
-        if ok:
-            out.append((pos, end, verb))
-            pos = end
-        else:
-            pos += 1
+    for m in _cue_pattern().finditer(text):
+        pos, end = m.span()
+        starts_word = pos in bounds or pos in name_ends or any(name_at(text, pos - k) == k for k in (2, 3) if pos >= k)
+        ends_word = end in bounds or end == len(text) or text[end] in CLAUSE_DELIMITERS
+        if (quotes[pos] == 0 and parens[pos] == 0 and starts_word and ends_word
+                and not text.startswith(not_after, end)):
+            out.append((pos, end, m.group()))
     return out
 
 
@@ -74,7 +80,7 @@ def attribute(ctx: SentenceContext) -> list[Said]:
     starts = clause_starts(text, quotes)
     out: list[Said] = []
     covered = -1
-    for c0, c1, verb in _cues(text, quotes, parens):
+    for c0, c1, verb in _cues(text, quotes, parens, ctx.persons):
         if c0 < covered:
             continue
         info = lexicon.load().speech_verbs[verb]
@@ -83,7 +89,8 @@ def attribute(ctx: SentenceContext) -> list[Said]:
             continue
         s, e = _content(text, c1)
         lead = _leading_quote(text, subject_start, c0)
-        if e - s < MIN_CONTENT:
+        if e - s < MIN_CONTENT:  # “……”，在座谈会上，孙立平说。: the sentence's opening quotation
+            lead = lead or _leading_quote(text, 0, c0)
             if lead is None or not info.post:
                 continue
             s, e = lead
@@ -91,12 +98,17 @@ def attribute(ctx: SentenceContext) -> list[Said]:
         if not info.strong and speaker.org and not _opens_content(text, c1):
             continue
         if lead is not None:
-            out.append(Said(speaker, verb, *lead))
-        out.append(Said(speaker, verb, s, e))
+            out.append(Said(speaker, verb, *lead, c0))
+        out.append(Said(speaker, verb, s, e, c0))
         covered = e
-        if speaker.person:
-            ctx.last_person = speaker.person
     return out
+
+
+def latest_reference(ctx: SentenceContext, said: list[Said]) -> Speaker | None:
+    """Who a 他/她 in the next sentence means: the last person named or source quoted here."""
+    events = [(h.start, Speaker(h.name, None, None)) for h in ctx.persons]
+    events += [(s.cue_start, s.speaker) for s in said]
+    return max(events, key=lambda e: e[0])[1] if events else ctx.last_speaker
 
 
 def _opens_content(text: str, pos: int) -> bool:
@@ -144,6 +156,9 @@ def _speaker_in(ctx: SentenceContext, start: int, end: int, ju: bool) -> Speaker
     persons = [h for h in ctx.persons if inside(h)]
     if persons:
         return Speaker(persons[0].name, None, None)
+    q = quotation_at(text, start)
+    if q is not None and q[1] <= end:  # “……”刘芳认为: the speaker follows the quotation
+        start = q[1]
     region = text[start:end]
     lead = next((w for w in grammar.load().subject_lead_words if region.startswith(w)), "")
     head = start + len(lead)
@@ -151,7 +166,8 @@ def _speaker_in(ctx: SentenceContext, start: int, end: int, ju: bool) -> Speaker
         if text.startswith(form, head):
             return Speaker(name, None, None)
     if text.startswith(tuple(grammar.load().pronouns), head) and not text.startswith("们", head + 1):
-        return Speaker(ctx.last_person, None, None) if ctx.last_person else None
+        earlier = [h for h in ctx.persons if h.end <= head]
+        return Speaker(earlier[-1].name, None, None) if earlier else ctx.last_speaker
     anons = [h for h in ctx.anons if inside(h) and not _is_object(text, h.start, start)]
     orgs = [h for h in ctx.orgs if inside(h) and not _is_object(text, h.start, start)]
     if anons:
