@@ -1,0 +1,162 @@
+"""End-to-end ingest through the real pipeline (read + extract) into a real store."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.ingest import ingest
+from pipeline.store import Store, StoreError
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpus"
+COMPANIES = ["爱施德", "话机世界", "三五互联", "朗玛信息", "小米", "海航通信", "红豆集团", "鹏博士"]
+PEOPLE = ["李明", "张华", "王强", "刘洋", "陈静", "赵磊", "孙丽", "周涛", "吴昊"]
+TITLES = ["副总裁", "总经理", "董事长"]
+
+
+def news(i: int, edit: str = "") -> str:
+    """A short report in the genre; every one repeats the same anonymous remark (republished)."""
+    company, person, title = COMPANIES[i % len(COMPANIES)], PEOPLE[i % len(PEOPLE)], TITLES[i % len(TITLES)]
+    return (f"---\nurl: https://news.example.cn/mvno/{i}\ntitle: {company}转售业务进展{i}\nname: 周敏\n"
+            f"time: 2015-03-{1 + i % 28:02d} 09:30\n---\n"
+            f"{company}{title}{person}在接受采访时表示，移动转售业务今年的重点是提升服务质量{edit}。"
+            f"“{company}用户已经超过{10 + i}万户。”{person}说。\n\n"
+            "有业内人士指出，虚拟运营商的资费竞争将更加激烈。\n\n"
+            f"{company}与中国联通签署了合作协议。\n")
+
+
+def write(folder: Path, count: int, start: int = 0) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(start, start + count):
+        paths.append(folder / f"{i:03d}.md")
+        paths[-1].write_text(news(i), encoding="utf-8")
+    return paths
+
+
+def snapshot(path: Path) -> tuple[list, list]:
+    with Store(path, create=False) as store:
+        return ([(n.id, n.labels, n.props) for n in store.nodes()],
+                [(r.id, r.type, r.start, r.end, r.props) for r in store.rels()])
+
+
+def run(paths, db: Path, **kw):
+    with Store(db) as store:
+        return ingest([str(p) for p in paths], store, jobs=kw.pop("jobs", 1), **kw)
+
+
+def test_ingesting_the_corpus_twice_changes_nothing(tmp_path):
+    db = tmp_path / "kg.db"
+    first = run([SAMPLE], db)
+    assert (first.new, first.failed) == (1, 0)
+    assert first.counts["Statement"] > 0 and first.counts["Person"] > 0 and first.counts["Organization"] > 0
+    before = snapshot(db)
+    second = run([SAMPLE], db)
+    assert (second.new, second.unchanged, second.replaced) == (0, 1, 0)
+    assert second.counts == first.counts and snapshot(db) == before
+
+
+def test_republished_remark_is_one_statement_in_every_article(tmp_path):
+    db = tmp_path / "kg.db"
+    summary = run(write(tmp_path / "news", 3), db)
+    assert summary.new == 3
+    with Store(db, create=False) as store:
+        nodes = {n.id: n for n in store.nodes()}
+        remark = [i for i, n in nodes.items() if "资费竞争将更加激烈" in n.props.get("text", "")]
+        assert len(remark) == 1
+        assert len({r.start for r in store.rels() if r.type == "CONTAINS" and r.end == remark[0]}) == 3
+
+
+def test_edited_article_replaces_only_its_own_facts(tmp_path):
+    paths = write(tmp_path / "news", 3)
+    db = tmp_path / "kg.db"
+    run(paths, db)
+    paths[0].write_text(news(0, edit="和扩大渠道"), encoding="utf-8")
+    summary = run(paths, db)
+    assert (summary.new, summary.unchanged, summary.replaced) == (0, 2, 1)
+    run(paths, tmp_path / "fresh.db")
+    assert snapshot(db) == snapshot(tmp_path / "fresh.db")
+
+
+def test_parallel_ingest_builds_the_same_graph(tmp_path):
+    paths = write(tmp_path / "news", 6)
+    serial, parallel = run(paths, tmp_path / "one.db"), run(paths, tmp_path / "two.db", jobs=2)
+    assert serial.counts == parallel.counts and parallel.new == 6
+    assert snapshot(tmp_path / "one.db") == snapshot(tmp_path / "two.db")
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
+    paths = write(tmp_path / "news", 2)
+    (tmp_path / "news" / "empty.md").write_bytes(b"")
+    (tmp_path / "news" / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    heard = []
+    summary = run([tmp_path / "news"], tmp_path / "kg.db", on_error=lambda doc, reason: heard.append(doc))
+    assert (summary.new, summary.failed) == (2, 2)
+    assert sorted(Path(d).name for d in heard) == ["binary.txt", "empty.md"]
+    assert summary.counts["Article"] == len(paths)
+
+
+def test_cli_reports_failures_one_line_each_and_exits_1(tmp_path):
+    write(tmp_path / "news", 1)
+    (tmp_path / "news" / "empty.md").write_bytes(b"")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "news"), "--store", str(tmp_path / "kg.db"), "-j", "1"])
+    assert result.exit_code == 1
+    [line] = [l for l in result.stderr.splitlines() if l.startswith("kg: ")]
+    assert "empty.md" in line
+    assert "1 new, 0 unchanged, 0 replaced, 1 failed" in result.stdout
+
+
+def test_dry_run_predicts_without_writing(tmp_path):
+    paths = write(tmp_path / "news", 3)
+    db = tmp_path / "kg.db"
+    result = CliRunner().invoke(main, ["ingest", *map(str, paths), "--store", str(db), "--dry-run", "-j", "1"])
+    assert result.exit_code == 0 and not db.exists()
+    assert "3 new, 0 unchanged" in result.stdout
+    run(paths[:2], db)
+    before = snapshot(db)
+    with Store(db) as store:
+        dry = ingest(map(str, paths), store, jobs=1, dry_run=True)
+    assert (dry.new, dry.unchanged) == (1, 2)
+    assert snapshot(db) == before
+    assert dry.counts == run(paths, db).counts
+
+
+def test_ingest_into_something_that_is_not_a_store_fails_in_one_line(tmp_path):
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("hello " * 500)
+    result = CliRunner().invoke(main, ["ingest", str(SAMPLE), "--store", str(bogus)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [f"kg: {bogus}: not a kg store (file is not a database)"]
+
+
+def test_killed_ingest_resumes_to_the_same_graph_as_an_uninterrupted_run(tmp_path):
+    paths = write(tmp_path / "news", 40)
+    db = tmp_path / "killed.db"
+    command = [sys.executable, "-c", "from pipeline.cli import main; main()",
+               "ingest", str(tmp_path / "news"), "--store", str(db), "--jobs", "1", "--quiet"]
+    proc = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    committed, deadline = 0, time.monotonic() + 300
+    while not committed and proc.poll() is None and time.monotonic() < deadline:
+        try:
+            with Store(db, create=False) as store:
+                committed = store.counts().get("Article", 0)
+        except StoreError:  # not created yet
+            pass
+        time.sleep(0.005)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with Store(db, create=False) as store:
+        committed = store.counts()["Article"]
+    assert 0 < committed < len(paths), "the ingest was not killed mid-batch"
+
+    resumed = run([tmp_path / "news"], db)
+    assert (resumed.unchanged, resumed.new + resumed.replaced) == (committed, len(paths) - committed)
+    run([tmp_path / "news"], tmp_path / "whole.db")
+    assert snapshot(db) == snapshot(tmp_path / "whole.db")

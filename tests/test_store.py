@@ -1,0 +1,153 @@
+"""The embedded store: idempotent upserts, replacement of an article's own facts, merging across articles."""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+import pytest
+from graph_samples import launch, regulator
+
+from pipeline.graph import article_graph
+from pipeline.store import Store, StoreError
+
+
+def snapshot(store: Store) -> tuple[list, list]:
+    return ([(n.id, n.labels, n.props) for n in store.nodes()],
+            [(r.id, r.type, r.start, r.end, r.props) for r in store.rels()])
+
+
+def filled(path, *extractions) -> Store:
+    store = Store(path)
+    for x in extractions:
+        store.upsert_article(x)
+    return store
+
+
+def edited(x, quote="转售资费会逐步走低"):
+    return launch(url=x.article.url, quote=quote)
+
+
+def test_new_then_unchanged_writes_nothing_the_second_time(tmp_path):
+    with Store(tmp_path / "kg.db") as store:
+        assert [store.upsert_article(x) for x in (launch(), regulator())] == ["new", "new"]
+        before = snapshot(store), store.counts()
+        assert [store.upsert_article(x) for x in (launch(), regulator())] == ["unchanged", "unchanged"]
+        assert (snapshot(store), store.counts()) == before
+
+
+def test_store_holds_exactly_the_article_graphs(tmp_path):
+    with filled(tmp_path / "kg.db", launch()) as store:
+        nodes, rels = article_graph(launch())
+        assert {n.id for n in store.nodes()} == {n.id for n in nodes}
+        assert {r.id for r in store.rels()} == {r.id for r in rels}
+        assert {n.id: n.props for n in store.nodes()} == {n.id: n.props for n in nodes}
+
+
+def test_counts_are_per_label_and_per_type(tmp_path):
+    with filled(tmp_path / "kg.db", launch(), regulator()) as store:
+        counts = store.counts()
+        nodes, rels = list(store.nodes()), list(store.rels())
+        assert counts["Article"] == 2 and counts["MVNO"] == 2
+        assert counts["Organization"] == sum(n.labels[0] == "Organization" for n in nodes)
+        assert sum(counts[t] for t in {r.type for r in rels}) == len(rels) == store.totals()[1]
+        assert len(nodes) == store.totals()[0]
+
+
+def test_edited_article_replaces_only_its_own_facts(tmp_path):
+    x, other = launch(), regulator()
+    with filled(tmp_path / "a.db", x, other) as store, filled(tmp_path / "b.db", edited(x), other) as fresh:
+        old_quote = {n.id for n in store.nodes() if n.props.get("text") == "虚拟运营商的用户增长超出了预期"}
+        change = store.apply(edited(x))
+        assert change.status == "replaced" and change.nodes_removed == len(old_quote) == 1
+        assert snapshot(store) == snapshot(fresh)
+        assert not old_quote & {n.id for n in store.nodes()}
+        assert store.counts()["Article"] == 2
+
+
+def test_replacing_keeps_nodes_another_article_still_owns(tmp_path):
+    x = launch()
+    twin = launch(url="https://mirror.example.cn/3")  # republishes the same quote
+    with filled(tmp_path / "kg.db", x, twin) as store:
+        shared = {n.id for n in store.nodes() if n.props.get("text") == "虚拟运营商的用户增长超出了预期"}
+        assert store.apply(edited(x)).status == "replaced"
+        assert shared <= {n.id for n in store.nodes()}
+
+
+def test_statement_republished_by_two_outlets_is_one_node_in_two_articles(tmp_path):
+    with filled(tmp_path / "kg.db", launch(), launch(url="https://mirror.example.cn/3")) as store:
+        nodes = {n.id: n for n in store.nodes()}
+        [quote] = [i for i, n in nodes.items() if n.props.get("text") == "虚拟运营商的用户增长超出了预期"]
+        containers = {r.start for r in store.rels() if r.type == "CONTAINS" and r.end == quote}
+        assert len(containers) == 2 and all(nodes[c].labels == ("Article",) for c in containers)
+
+
+def test_organisation_under_two_aliases_is_one_node_with_both(tmp_path):
+    with filled(tmp_path / "kg.db", launch(alias="蓝海"), launch(url="https://x.example.cn/4", alias="蓝海移动公司")) as store:
+        [org] = [n for n in store.nodes() if "MVNO" in n.labels]
+        assert org.props["name"] == "蓝海移动" and org.props["aliases"] == "蓝海|蓝海移动公司"
+
+
+def test_merged_properties_do_not_depend_on_ingest_order(tmp_path):
+    a, b = launch(alias="蓝海"), launch(url="https://mirror.example.cn/3", alias="蓝海移动公司")
+    with filled(tmp_path / "ab.db", a, b) as ab, filled(tmp_path / "ba.db", b, a) as ba:
+        assert snapshot(ab) == snapshot(ba)
+
+
+def test_label_follows_the_articles_that_still_own_the_node(tmp_path):
+    x = launch()
+    demoted = replace(x, article=replace(x.article, text=x.article.text + " "),
+                      entities=[replace(e, mvno=False) if e.mvno else e for e in x.entities])
+    with filled(tmp_path / "kg.db", x) as store:
+        assert store.counts()["MVNO"] == 1
+        store.upsert_article(demoted)
+        assert store.counts().get("MVNO", 0) == 0
+
+
+def test_store_survives_reopening(tmp_path):
+    with filled(tmp_path / "kg.db", launch(), regulator()) as store:
+        before = snapshot(store)
+    with Store(tmp_path / "kg.db", create=False) as store:
+        assert snapshot(store) == before
+        assert store.upsert_article(launch()) == "unchanged"
+
+
+def test_rehearsal_reports_but_rolls_back(tmp_path):
+    with filled(tmp_path / "kg.db", launch()) as store:
+        before = snapshot(store)
+        with store.rehearsal():
+            assert store.apply(edited(launch())).status == "replaced"
+            assert store.apply(regulator()).status == "new"
+            assert store.apply(regulator()).status == "unchanged"  # rehearsed articles see each other
+            assert store.counts()["Article"] == 2
+        assert snapshot(store) == before
+        assert store.article_status("https://news.example.cn/mvno/2", "x") == "new"
+
+
+def test_failed_article_leaves_nothing_behind(tmp_path):
+    broken = launch(url="https://news.example.cn/broken")
+    broken.statements[0].about = [None]  # an organisation without a name cannot be stored
+    with filled(tmp_path / "kg.db", regulator()) as store:
+        before = snapshot(store)
+        with pytest.raises(Exception):
+            store.upsert_article(broken)
+        assert snapshot(store) == before
+        assert store.article_status("https://news.example.cn/broken", "") == "new"
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda p: p.write_text("not a database at all, just text " * 100), "not a kg store"),
+    (lambda p: p.mkdir(), "is a directory"),
+    (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)"), "not a kg store"),
+])
+def test_what_is_not_a_store_says_so_in_one_line(tmp_path, make, reason):
+    path = tmp_path / "kg.db"
+    make(path)
+    with pytest.raises(StoreError) as e:
+        Store(path)
+    assert reason in str(e.value) and str(path) in str(e.value) and "\n" not in str(e.value)
+
+
+def test_reading_a_missing_store_does_not_create_it(tmp_path):
+    with pytest.raises(StoreError, match="no such store"):
+        Store(tmp_path / "kg.db", create=False)
+    assert not (tmp_path / "kg.db").exists()
