@@ -25,9 +25,10 @@ def extract(article: Article) -> Extraction:
     """Everything the pipeline finds in one article."""
     spans = sentences(article)
     a = Analysis(article=article)
+    short_names: dict[str, Hit] = {}  # 以下简称“华信智联”, for the rest of the article
     for span in spans:
         bounds = segment.boundaries(span.text)
-        orgs = organisations(span.text, bounds)
+        orgs = organisations(span.text, bounds, short_names)
         chains = people.title_chains(span.text, orgs, titles(span.text, orgs))
         orgs = _with_chain_orgs(orgs, chains)
         a.add_sentence(span, orgs, chains, anonymous_sources(span.text))
@@ -60,7 +61,15 @@ def extract(article: Article) -> Extraction:
 def extract_paths(paths: Iterable[str]) -> Iterator[Extraction | InputError]:
     """Extractions of every article under `paths`; unreadable files come out as InputError."""
     for item in read_paths(paths):
-        yield item if isinstance(item, InputError) else extract(item)
+        yield item if isinstance(item, InputError) else safe_extract(item)
+
+
+def safe_extract(article: Article) -> Extraction | InputError:
+    """extract(), with a failure reported against the article instead of ending the batch."""
+    try:
+        return extract(article)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
+        return InputError(article.doc, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def _with_chain_orgs(orgs: list[Hit], chains: list[people.Chain]) -> list[Hit]:

@@ -27,9 +27,11 @@ class _Vocab:
     pattern: re.Pattern[str]
     units: dict[str, str]
     counted: dict[str, str]
-    not_after: tuple[str, ...]
+    scales: dict[str, float]
+    not_after: re.Pattern[str]
     not_before: tuple[str, ...]
     vague: frozenset[str]
+    vague_heads: frozenset[str]
 
 
 def _alternation(words) -> str:
@@ -52,9 +54,11 @@ def _vocab() -> _Vocab:
         pattern=pattern,
         units=dict(data["units"]),
         counted=dict(data["counted_nouns"]),
-        not_after=tuple(sorted(data["not_after"], key=len, reverse=True)),
+        scales=dict(data["scales"]),
+        not_after=re.compile("(?:" + "|".join(data["not_after"]) + ")$"),
         not_before=tuple(sorted(data["not_before"], key=len, reverse=True)),
         vague=frozenset(data["vague_numerals"]),
+        vague_heads=frozenset(data["vague_heads"]),
     )
 
 
@@ -65,13 +69,13 @@ def _longest_prefix(text: str, pos: int, words) -> str | None:
     return None
 
 
-def _is_vague(numeral: str, vague: frozenset[str]) -> bool:
-    """上千万, 上百家, 几万, 一个: numbers too loose to report as a figure."""
+def _is_vague(numeral: str, v: _Vocab) -> bool:
+    """上千万, 上百家, 几万, 一个: numbers too loose to report as a figure (十余家 and 两亿 are fine)."""
     if re.search(r"\d", numeral):
         return False
-    if all(ch in SMALL_UNITS or ch in BIG_UNITS for ch in numeral):
+    if all(ch in "百千" or ch in BIG_UNITS for ch in numeral) or numeral[0] in v.vague_heads:
         return True
-    return numeral[0] in vague and (len(numeral) == 1 or all(c in SMALL_UNITS or c in BIG_UNITS for c in numeral[1:]))
+    return numeral in v.vague
 
 
 def find_figures(text: str) -> list[FigureHit]:
@@ -82,7 +86,7 @@ def find_figures(text: str) -> list[FigureHit]:
         start = m.start()
         if start > 0 and re.match(r"[A-Za-z0-9._\-]", text[start - 1]):
             continue  # part of an id, a model name or a phone number
-        if any(text.endswith(w, 0, start) for w in v.not_after):
+        if v.not_after.search(text, 0, start):
             continue
         end = m.end()
         if m.group("pct_word"):
@@ -93,8 +97,6 @@ def find_figures(text: str) -> list[FigureHit]:
             hits.append(FigureHit(text[start:end], value, "%", start, end))
             continue
         numeral = m.group("num") + (m.group("mult") or "")
-        if _is_vague(numeral, v.vague) and not m.group("mult"):
-            continue
         if any(text.startswith(w, end) for w in v.not_before):
             continue
         try:
@@ -102,6 +104,8 @@ def find_figures(text: str) -> list[FigureHit]:
         except ValueError:
             continue
         unit_word = _longest_prefix(text, end, v.units)
+        if _is_vague(numeral, v) and unit_word not in v.scales:  # 两成 is a share, 两家 is vague
+            continue
         unit = v.units[unit_word] if unit_word else None
         if unit_word:
             end += len(unit_word)
@@ -115,7 +119,6 @@ def find_figures(text: str) -> list[FigureHit]:
         if unit is None:  # 用户达到40万: the counted noun came before the number
             before = text[max(0, start - 10):start]
             unit = next((u for w, u in v.counted.items() if w in before), None)
-        if unit in ("%", "百分点"):
-            value /= 100
+        value = round(value * v.scales.get(unit_word, 1), 10)
         hits.append(FigureHit(text[start:end], value, unit, start, end))
     return hits

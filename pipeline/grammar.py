@@ -20,6 +20,9 @@ class Grammar:
     continuation_words: tuple[str, ...]
     not_after_cue: tuple[str, ...]
     agreement_verbs: tuple[str, ...]
+    compound_terms: tuple[str, ...]
+    legal_tails: tuple[str, ...]  # longest first
+    short_name_markers: tuple[str, ...]  # longest first
 
     def title_short_forms(self, title: str) -> tuple[str, ...]:
         """王总, 蒋董: the short forms of a title, matched on its ending (移动转售事业部总经理 → 总)."""
@@ -48,4 +51,7 @@ def load() -> Grammar:
         continuation_words=tuple(d["continuation_words"]),
         not_after_cue=tuple(d["not_after_cue"]),
         agreement_verbs=tuple(d["agreement_verbs"]),
+        compound_terms=tuple(d["compound_terms"]),
+        legal_tails=_longest_first(d["legal_tails"]),
+        short_name_markers=_longest_first(d["short_name_markers"]),
     )
