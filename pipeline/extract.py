@@ -29,7 +29,7 @@ def extract(article: Article) -> Extraction:
     for span in spans:
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
-        chains = people.title_chains(span.text, orgs, titles(span.text, orgs))
+        chains = people.title_chains(span.text, orgs, titles(span.text, orgs), a.last_org(orgs))
         orgs = _with_chain_orgs(orgs, chains)
         a.add_sentence(span, orgs, chains, anonymous_sources(span.text))
     a.add_outside_orgs(_orgs_outside(article, spans))
@@ -74,7 +74,8 @@ def safe_extract(article: Article) -> Extraction | InputError:
 
 def _with_chain_orgs(orgs: list[Hit], chains: list[people.Chain]) -> list[Hit]:
     """Organisations as title chains read them: unknown ones added, legal tails (华为终端有限公司) kept."""
-    extra = list(dict.fromkeys(c.org for c in chains if c.org is not None and c.org not in orgs))
+    extra = list(dict.fromkeys(c.org for c in chains if c.org is not None and not c.org_is_reference
+                               and c.org not in orgs))
     kept = [o for o in orgs if not any(e.start <= o.start and o.end <= e.end for e in extra)]
     return sorted(kept + extra, key=lambda h: h.start)
 

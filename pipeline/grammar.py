@@ -23,6 +23,8 @@ class Grammar:
     compound_terms: tuple[str, ...]
     legal_tails: tuple[str, ...]  # longest first
     short_name_markers: tuple[str, ...]  # longest first
+    org_anaphora: tuple[str, ...]  # longest first
+    object_markers: frozenset[str]
 
     def title_short_forms(self, title: str) -> tuple[str, ...]:
         """王总, 蒋董: the short forms of a title, matched on its ending (移动转售事业部总经理 → 总)."""
@@ -54,4 +56,6 @@ def load() -> Grammar:
         compound_terms=tuple(d["compound_terms"]),
         legal_tails=_longest_first(d["legal_tails"]),
         short_name_markers=_longest_first(d["short_name_markers"]),
+        org_anaphora=_longest_first(d["org_anaphora"]),
+        object_markers=frozenset(d["object_markers"]),
     )

@@ -23,16 +23,25 @@ class Chain:
     person: Hit
     title: Hit  # name = the full title, department included
     org: Hit | None
+    org_is_reference: bool = False  # 该公司总经理: `org` names the antecedent, its span is the 该公司
 
 
-def title_chains(text: str, orgs: list[Hit], titles: list[Hit]) -> list[Chain]:
-    """Every TITLE + NAME in a sentence, with the organisation before it when there is one."""
+def title_chains(text: str, orgs: list[Hit], titles: list[Hit], antecedent: Hit | None = None) -> list[Chain]:
+    """Every TITLE + NAME in a sentence, with the organisation before it when there is one.
+
+    `antecedent` is the organisation that 该公司/公司 right before a title refers to.
+    """
     chains = []
     for t in titles:
         n = name_at(text, t.end)
         if not n or any(o.start < t.end + n and t.start < o.end for o in orgs):
             continue
         person = Hit(t.end, t.end + n, "PERSON", text[t.end:t.end + n], text[t.end:t.end + n])
+        ref = next((w for w in grammar.load().org_anaphora if text.endswith(w, 0, t.start)), None)
+        if ref and antecedent is not None:
+            org = Hit(t.start - len(ref), t.start, antecedent.label, antecedent.name, ref)
+            chains.append(Chain(person, t, org, org_is_reference=True))
+            continue
         org = _org_before(text, t.start, orgs)
         title = t
         if org is not None and org.end < t.start:
@@ -101,7 +110,7 @@ def reference_forms(chains: list[Chain]) -> dict[str, str]:
     forms: dict[str, set[str]] = {}
     for c in chains:
         name, title = c.person.name, c.title.name
-        surname = name[:2] if name[:2] in lexicon.load().surnames and len(name) == 4 else name[0]
+        surname = name[:2] if name[:2] in lexicon.load().surnames and len(name) >= 3 else name[0]
         for short in grammar.load().title_short_forms(title):
             forms.setdefault(surname + short, set()).add(name)
     return {form: next(iter(names)) for form, names in forms.items() if len(names) == 1}

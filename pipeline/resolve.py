@@ -48,6 +48,14 @@ class Analysis:
     def add_outside_orgs(self, hits: list[Hit]) -> None:
         self.outside_orgs = hits
 
+    def last_org(self, current: list[Hit]) -> Hit | None:
+        """The organisation 该公司 would refer to: the latest one named, media aside."""
+        for orgs in [current] + [s.orgs for s in reversed(self.sentences)]:
+            named = [o for o in orgs if not self._is_media(o.name)]
+            if named:
+                return named[-1]
+        return None
+
     def persons_in(self, sent: SentenceHits) -> list[Hit]:
         """Every known person's name in the sentence, outside organisation names."""
         text = sent.span.text

@@ -189,9 +189,17 @@ def _speaker_in(ctx: SentenceContext, start: int, end: int, ju: bool) -> Speaker
 
 
 def _is_object(text: str, pos: int, clause_start: int) -> bool:
-    """An organisation after 对/向/给/接受 is who was spoken to, not who spoke."""
+    """An organisation or source after 对/向/给/接受/与 is who was spoken to or with, not who spoke.
+
+    The marker must be a word of its own: 与会虚商高管 are the ones speaking.
+    """
     before = text[clause_start:pos]
-    return bool(re.search(r"(对|向|给|接受|在|与|和|跟)[^，,。]*$", before)) and not before.startswith("据")
+    if before.startswith("据"):
+        return False
+    for word, start, _ in segment.words(before):
+        if word in grammar.load().object_markers and not re.search("[，,。]", before[start:]):
+            return True
+    return False
 
 
 def _listed(text: str, group: list[Hit], head_start: int) -> bool:
