@@ -25,6 +25,7 @@ class Grammar:
     short_name_markers: tuple[str, ...]  # longest first
     org_anaphora: tuple[str, ...]  # longest first
     object_markers: frozenset[str]
+    cue_glue_chars: frozenset[str]
 
     def title_short_forms(self, title: str) -> tuple[str, ...]:
         """王总, 蒋董: the short forms of a title, matched on its ending (移动转售事业部总经理 → 总)."""
@@ -58,4 +59,5 @@ def load() -> Grammar:
         short_name_markers=_longest_first(d["short_name_markers"]),
         org_anaphora=_longest_first(d["org_anaphora"]),
         object_markers=frozenset(d["object_markers"]),
+        cue_glue_chars=frozenset(d["cue_glue_chars"]),
     )

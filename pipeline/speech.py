@@ -56,16 +56,18 @@ def _cue_pattern() -> re.Pattern[str]:
 def _cues(text: str, quotes: list[int], parens: list[int], persons: list[Hit]) -> list[tuple[int, int, str]]:
     """Speech verbs on word boundaries, outside quotations and asides, not used as nouns (透露的).
 
-    jieba may glue a name's last character to the verb (张晓明说 → 张晓/明说), so a
-    verb right after a name counts as starting a word.
+    jieba may glue a name's last character or a particle to the verb (张晓明说 →
+    张晓/明说, 专访时称 → 时称), so a verb right after either counts as starting a word.
     """
     bounds = segment.boundaries(text)
     not_after = tuple(grammar.load().not_after_cue)
     name_ends = {p.end for p in persons}
+    glue = grammar.load().cue_glue_chars
     out = []
     for m in _cue_pattern().finditer(text):
         pos, end = m.span()
-        starts_word = pos in bounds or pos in name_ends or any(name_at(text, pos - k) == k for k in (2, 3) if pos >= k)
+        starts_word = (pos in bounds or pos in name_ends or (pos > 0 and text[pos - 1] in glue)
+                       or any(name_at(text, pos - k) == k for k in (2, 3) if pos >= k))
         ends_word = end in bounds or end == len(text) or text[end] in CLAUSE_DELIMITERS
         if (quotes[pos] == 0 and parens[pos] == 0 and starts_word and ends_word
                 and not text.startswith(not_after, end)):
