@@ -1,0 +1,65 @@
+"""`kg extract` as a user runs it: formats, --lines, and bad files in a batch."""
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pipeline.cli import main
+
+SAMPLE = str(Path(__file__).resolve().parents[1] / "corpus" / "000_5752d0d765a15d5f.txt")
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["extract", *args])
+
+
+def test_jsonl_follows_the_contract():
+    result = run(SAMPLE, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    (doc,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert doc["doc"] == SAMPLE
+    assert set(doc) >= {"doc", "article", "entities", "roles", "statements", "figures"}
+    assert doc["article"]["author"] == "毛启盈"
+    assert {e["label"] for e in doc["entities"]} <= {"PERSON", "COMPANY", "GOVERNMENT", "ORGANIZATION",
+                                                     "POSITION", "LOCATION"}
+    s = doc["statements"][0]
+    assert set(s) >= {"speaker", "speaker_desc", "cue", "text", "about"}
+
+
+def test_json_and_table_formats():
+    as_json = run(SAMPLE, "--format", "json")
+    assert as_json.exit_code == 0 and len(json.loads(as_json.stdout)) == 1
+    table = run(SAMPLE, "--format", "table")
+    assert table.exit_code == 0 and "role" in table.stdout and "said" in table.stdout
+
+
+def test_lines_gives_one_object_per_line_with_line_offsets(tmp_path):
+    lines = tmp_path / "lines.txt"
+    lines.write_text("苏宁互联副总经理韩磊表示，用户已超过10万。\n\n中国联通发布公告称，将下调批发价。\n", encoding="utf-8")
+    result = run("--lines", str(lines), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(docs) == 3 and docs[1]["entities"] == []
+    first = docs[0]
+    text = "苏宁互联副总经理韩磊表示，用户已超过10万。"
+    for e in first["entities"]:
+        for m in e["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "broken.md").write_text("---\ntitle: [unclosed\n---\n正文。", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("中国联通发布公告称，将下调批发价。", encoding="utf-8")
+    result = run(str(tmp_path))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("kg: ")]
+    assert len(errors) == 3 and all(str(tmp_path) in line for line in errors)
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["doc"] for d in docs] == [str(good)]
+
+
+def test_paths_or_lines_but_not_both(tmp_path):
+    assert run().exit_code == 2

@@ -1,0 +1,65 @@
+"""Attribution patterns, one sentence or two each (invented people, written for the tests)."""
+import pytest
+
+from pipeline.extract import extract
+from pipeline.records import Article
+
+
+def said(text):
+    x = extract(Article(doc="t", text=text))
+    return [(s.speaker, s.speaker_desc, s.cue, s.text) for s in x.statements]
+
+
+def heads(text):
+    return [(s[0], s[1], s[3][:6]) for s in said(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # reported speech after a title chain
+    ("小米科技副总裁张晓明在发布会上表示，今年的用户将超过300万。", [("张晓明", None, "今年的用户将")]),
+    # a preposed source
+    ("据分享通信董事长周海涛透露，新套餐将于下月上线。", [("周海涛", None, "新套餐将于下")]),
+    # the quotation before its speaker, in one sentence
+    ("“我们不做价格战。”孙立平说。", [("孙立平", None, "我们不做价格")]),
+    # a quotation, then the speaker's own clause after the verb: two statements
+    ("“虚商必须找到差异化的方向。”刘芳认为，价格不是唯一的竞争手段。",
+     [("刘芳", None, "虚商必须找到"), ("刘芳", None, "价格不是唯一")]),
+    # anonymous sources
+    ("一位不愿具名的业内人士透露，部分虚商的用户流失率接近40%。", [(None, "不愿具名的业内人士", "部分虚商的用")]),
+    ("有知情人士称，该项目已经暂停。", [(None, "知情人士", "该项目已经暂")]),
+    # an organisation speaking through a document
+    ("中国联通发布公告称，将与阿里巴巴签署战略合作协议。", [(None, "中国联通公告", "将与阿里巴巴")]),
+    # the organisation spoken to is not the speaker
+    ("记者向中国联通求证，对方表示不予置评。", []),
+    # a cue inside an aside or used as a noun is no statement
+    ("蜗牛移动展示了此前透露的游戏手机。", []),
+    ("据介绍，这款手机主要面向校园市场。", []),
+])
+def test_attribution(text, expected):
+    assert heads(text) == expected
+
+
+def test_later_references_to_a_person():
+    text = ("京东通信总经理钱卫东日前接受采访。钱卫东表示，用户增长好于预期。"
+            "他还透露，明年将推出物联网套餐。钱总对记者说，资费还会下调。")
+    assert [s[0] for s in said(text)] == ["钱卫东", "钱卫东", "钱卫东"]
+
+
+def test_pronoun_refers_to_an_anonymous_source_quoted_last():
+    text = "海航通信副总裁欧阳明发言后，一位业内人士透露，批发价还会下调。他估计，明年降幅约为两成。"
+    speakers = [(s[0], s[1]) for s in said(text)]
+    assert speakers[-1] == (None, "业内人士")
+
+
+def test_group_of_companies_executives():
+    text = "对此，迪信通、分享通信、蜗牛移动高层均表示，互联互通不是难题。"
+    x = extract(Article(doc="t", text=text))
+    (s,) = x.statements
+    assert s.speaker is None and s.speaker_desc == "迪信通、分享通信、蜗牛移动高层"
+    assert set(s.about) == {"迪信通", "分享通信", "蜗牛移动"}
+
+
+def test_statement_about_names_the_organisations_in_it():
+    text = "苏宁互联副总经理韩磊表示，苏宁互联的用户已超过10万。"
+    (s,) = extract(Article(doc="t", text=text)).statements
+    assert s.about == ["苏宁互联"]
