@@ -30,6 +30,7 @@ def extract(article: Article) -> Extraction:
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
         chains = people.title_chains(span.text, orgs, titles(span.text, orgs), a.last_org(orgs))
+        chains += people.marked_persons(span.text, orgs)
         orgs = _with_chain_orgs(orgs, chains)
         a.add_sentence(span, orgs, chains, anonymous_sources(span.text))
     a.add_outside_orgs(_orgs_outside(article, spans))

@@ -26,6 +26,8 @@ class Grammar:
     org_anaphora: tuple[str, ...]  # longest first
     object_markers: frozenset[str]
     cue_glue_chars: frozenset[str]
+    adverbial_openers: tuple[str, ...]
+    person_markers: tuple[str, ...]  # longest first
 
     def title_short_forms(self, title: str) -> tuple[str, ...]:
         """王总, 蒋董: the short forms of a title, matched on its ending (移动转售事业部总经理 → 总)."""
@@ -60,4 +62,6 @@ def load() -> Grammar:
         org_anaphora=_longest_first(d["org_anaphora"]),
         object_markers=frozenset(d["object_markers"]),
         cue_glue_chars=frozenset(d["cue_glue_chars"]),
+        adverbial_openers=tuple(d["adverbial_openers"]),
+        person_markers=_longest_first(d["person_markers"]),
     )

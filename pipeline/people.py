@@ -27,29 +27,66 @@ class Chain:
 
 
 def title_chains(text: str, orgs: list[Hit], titles: list[Hit], antecedent: Hit | None = None) -> list[Chain]:
-    """Every TITLE + NAME in a sentence, with the organisation before it when there is one.
+    """Every person a title introduces, with the organisation when there is one.
 
-    `antecedent` is the organisation that 该公司/公司 right before a title refers to.
+    ORG + TITLE + NAME (苏宁互联副总经理王帅), or the apposition NAME，ORG + TITLE，
+    (张伟，小米移动总经理，表示 / 王磊（分享通信副总裁）说). `antecedent` is the
+    organisation that 该公司/公司 right before a title refers to.
     """
     chains = []
     for t in titles:
-        n = name_at(text, t.end)
-        if not n or any(o.start < t.end + n and t.start < o.end for o in orgs):
-            continue
-        person = Hit(t.end, t.end + n, "PERSON", text[t.end:t.end + n], text[t.end:t.end + n])
         ref = next((w for w in grammar.load().org_anaphora if text.endswith(w, 0, t.start)), None)
         if ref and antecedent is not None:
             org = Hit(t.start - len(ref), t.start, antecedent.label, antecedent.name, ref)
-            chains.append(Chain(person, t, org, org_is_reference=True))
-            continue
-        org = _org_before(text, t.start, orgs)
-        title = t
-        if org is not None and org.end < t.start:
-            dept = text[org.end:t.start].removesuffix("的")
-            if dept and not dept.endswith(("的",)):
-                title = Hit(org.end, t.end, "POSITION", dept + t.name, text[org.end:t.end])
-        chains.append(Chain(person, title, org))
+            title, reference = t, True
+        else:
+            org = _org_before(text, t.start, orgs)
+            title, reference = _with_department(text, t, org), False
+        person = _name_after(text, t, orgs) or _apposed_name(text, t, org)
+        if person is not None:
+            chains.append(Chain(person, title, org, org_is_reference=reference))
     return chains
+
+
+def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
+    """本报记者 周涛 北京报道: a name after a reporter's marker, as a chain with no organisation."""
+    out = []
+    for marker in grammar.load().person_markers:
+        for m in re.finditer(re.escape(marker) + r"\s*", text):
+            if any(c.title.start <= m.start() < c.title.end for c in out):
+                continue
+            t = Hit(m.start(), m.end(), "POSITION", marker, m.group())
+            person = _name_after(text, t, orgs)
+            if person is not None:
+                out.append(Chain(person, t, None))
+    return out
+
+
+def _name_after(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
+    n = name_at(text, t.end)
+    if not n or any(o.start < t.end + n and t.start < o.end for o in orgs):
+        return None
+    return Hit(t.end, t.end + n, "PERSON", text[t.end:t.end + n], text[t.end:t.end + n])
+
+
+def _apposed_name(text: str, t: Hit, org: Hit | None) -> Hit | None:
+    """张伟，小米移动总经理， / 王磊（分享通信副总裁）: the name stands before the organisation."""
+    if org is None or org.start < 2 or text[org.start - 1] not in "，,（(" or text[t.end:t.end + 1] not in "，,）)":
+        return None
+    end = org.start - 1
+    for k in (3, 2, 4):
+        start = end - k
+        if start >= 0 and (start == 0 or text[start - 1] in PUNCTUATION) and name_at(text, start) == k:
+            return Hit(start, end, "PERSON", text[start:end], text[start:end])
+    return None
+
+
+def _with_department(text: str, t: Hit, org: Hit | None) -> Hit:
+    """移动转售事业部总经理: the words between the organisation and the title belong to the title."""
+    if org is None or org.end >= t.start:
+        return t
+    dept = text[org.end:t.start].removesuffix("的")
+    return Hit(org.end, t.end, "POSITION", dept + t.name, text[org.end:t.end]) if dept else t
 
 
 def _org_before(text: str, pos: int, orgs: list[Hit]) -> Hit | None:

@@ -155,6 +155,12 @@ def _in_compound(text: str, start: int, end: int) -> bool:
     return False
 
 
+def title_within(text: str, start: int, end: int) -> bool:
+    """A title in text[start:end] with no punctuation before it."""
+    m = _patterns()["title"].search(text, start, end)
+    return m is not None and not any(ch in "，,。；;：:“”（）()、" for ch in text[start:m.start()])
+
+
 def _yield_to_title(text: str, start: int, end: int, rec) -> int:
     """易观分析师: the alias 易观分析 gives way to 易观 + 分析师 when a title runs past it."""
     lex = lexicon.load()

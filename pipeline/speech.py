@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import grammar, lexicon, segment
-from .recognise import Hit, name_at
+from .recognise import Hit, name_at, title_within
 from .text import CLAUSE_DELIMITERS, OPEN_QUOTES, clause_starts, nesting, quotation_at, strip_span
 
 CONTENT_TRIM = "，,：:；;。！？!? \t"
@@ -86,7 +86,7 @@ def attribute(ctx: SentenceContext) -> list[Said]:
         if c0 < covered:
             continue
         info = lexicon.load().speech_verbs[verb]
-        speaker, subject_start = _subject(ctx, starts, c0, info.ju)
+        speaker, subject_start = _subject(ctx, starts, c0)
         if speaker is None:
             continue
         s, e = _content(text, c1)
@@ -135,22 +135,31 @@ def _leading_quote(text: str, clause_start: int, cue: int) -> tuple[int, int] | 
     return (s, e) if e - s >= MIN_CONTENT else None
 
 
-def _subject(ctx: SentenceContext, starts: list[int], cue: int, ju: bool) -> tuple[Speaker | None, int]:
-    """The speaker in the clause before the cue, walking back over continuation clauses."""
-    lex = lexicon.load()
+def _subject(ctx: SentenceContext, starts: list[int], cue: int) -> tuple[Speaker | None, int]:
+    """The speaker in the clause before the cue, walking back over clauses that cannot hold one.
+
+    并认为 / 在发布会上表示 / 张伟，小米移动总经理，表示: continuations, adverbials and
+    appositions stand between a speaker and the verb.
+    """
+    g = grammar.load()
+    passable = g.continuation_words + g.adverbial_openers
     clause_list = [s for s in starts if s <= cue]
     for back, start in enumerate(reversed(clause_list)):
         end = cue if back == 0 else clause_list[len(clause_list) - back] - 1
-        speaker = _speaker_in(ctx, start, end, ju)
+        speaker = _speaker_in(ctx, start, end)
         if speaker is not None:
             return speaker, start
         region = ctx.text[start:end].strip()
-        if back >= 2 or (back == 0 and region and not region.startswith(tuple(grammar.load().continuation_words))):
+        if back >= 3 or region and not (region.startswith(passable) or _ends_with_title(region)):
             break
     return None, 0
 
 
-def _speaker_in(ctx: SentenceContext, start: int, end: int, ju: bool) -> Speaker | None:
+def _ends_with_title(region: str) -> bool:
+    return any(region.endswith(t) for t in lexicon.load().titles_by_length)
+
+
+def _speaker_in(ctx: SentenceContext, start: int, end: int) -> Speaker | None:
     lex = lexicon.load()
     text = ctx.text
     quotes, _ = nesting(text)
@@ -183,11 +192,17 @@ def _speaker_in(ctx: SentenceContext, start: int, end: int, ju: bool) -> Speaker
         name = text[head:head + n]
         ctx.persons.append(Hit(head, head + n, "PERSON", name, name))
         return Speaker(name, None, None)
+    orgs = [o for o in orgs if not _heads_title(text, o, end)]
     if orgs:
         o = orgs[0]
         doc = next((d for d in grammar.load().document_nouns if d in text[o.end:end]), "")
         return Speaker(None, o.text + doc, o.name)
     return None
+
+
+def _heads_title(text: str, org: Hit, end: int) -> bool:
+    """小米移动总经理: an organisation that opens a title speaks through its holder, not itself."""
+    return title_within(text, org.end, min(end, org.end + 12))
 
 
 def _is_object(text: str, pos: int, clause_start: int) -> bool:
