@@ -1,0 +1,10 @@
+// question: Who are an organisation's executives and officers, with their titles and how often each is quoted?
+// param: org — organisation name or any of its aliases, e.g. 苏宁互联
+MATCH (o:Organization)
+WHERE o.name = $org OR $org IN split(coalesce(o.aliases, ''), '|')
+MATCH (p:Person)-[h:HOLDS_POSITION]->(o)
+RETURN p.name AS person,
+       h.title AS title,
+       o.name AS organization,
+       COUNT { (p)-[:SAID]->(:Statement) } AS statements
+ORDER BY statements DESC, person, title

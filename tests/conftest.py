@@ -1,0 +1,50 @@
+"""Shared fixtures.
+
+Neo4j tests talk to a real server: the one ``scripts/neo4j-local start`` runs
+(or any other named by NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD, with the same
+defaults). Under CI (``CI`` set) a missing server fails those tests loudly;
+elsewhere they are skipped with the reason. They empty the database they use,
+so they refuse a server that is not on this machine unless KG_TEST_NEO4J_WIPE=1.
+"""
+from __future__ import annotations
+
+import os
+from urllib.parse import urlparse
+
+import pytest
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@pytest.fixture(scope="session")
+def neo4j_config():
+    from pipeline.neo4j_load import KgNeo4jError, Neo4jConfig, connect
+
+    config = Neo4jConfig.from_env()
+    try:
+        connect(config).close()
+    except KgNeo4jError as e:
+        reason = f"{e} (start one with scripts/neo4j-local start)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return config
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_config):
+    from pipeline.neo4j_load import connect
+
+    with connect(neo4j_config) as driver:
+        yield driver
+
+
+@pytest.fixture(scope="module")
+def empty_neo4j(neo4j_config, neo4j_driver):
+    """The database emptied once at the start of a test module."""
+    host = urlparse(neo4j_config.uri).hostname
+    if host not in LOOPBACK and os.environ.get("KG_TEST_NEO4J_WIPE") != "1":
+        pytest.fail(f"refusing to empty the Neo4j at {neo4j_config.uri}: not on this machine "
+                    "(set KG_TEST_NEO4J_WIPE=1 if it is a throwaway server)")
+    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_config.database)
+    return neo4j_driver

@@ -1,0 +1,178 @@
+"""Pushing to a real Neo4j server (see conftest.py): idempotent, mirroring, schema, errors."""
+from __future__ import annotations
+
+import hashlib
+import socket
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.graph import Node, Rel
+from pipeline.neo4j_load import NODE_LABELS, KgNeo4jError, Neo4jConfig, counts, push
+from pipeline.store import Store
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def small_graph() -> tuple[list[Node], list[Rel]]:
+    nodes = [
+        Node("art:1", ("Article",), {"title": "虚拟运营商观察", "published": "2015-03-02 10:00"}),
+        Node("org:1", ("Organization", "MVNO"), {"name": "蜗牛移动", "aliases": "蜗牛|蜗牛数字"}),
+        Node("org:2", ("Organization",), {"name": "中国联通", "type": "operator"}),
+        Node("per:1", ("Person",), {"name": "周明"}),
+        Node("stm:1", ("Statement",), {"text": "用户已超过5万", "cue": "表示", "start": 40, "end": 47}),
+        Node("fig:1", ("Figure",), {"text": "超过5万", "value": 50000.0, "unit": "户"}),
+    ]
+    rels = [
+        Rel("rel:1", "CONTAINS", "art:1", "stm:1", {"start": 40, "end": 47}),
+        Rel("rel:2", "SAID", "per:1", "stm:1"),
+        Rel("rel:3", "ABOUT", "stm:1", "org:1"),
+        Rel("rel:4", "HOLDS_POSITION", "per:1", "org:1", {"title": "总裁"}),
+        Rel("rel:5", "CITES", "stm:1", "fig:1"),
+        Rel("rel:6", "MEASURES", "fig:1", "org:1"),
+        Rel("rel:7", "SIGNED_AGREEMENT", "org:1", "org:2", {"date": "2015-03"}),
+        Rel("rel:8", "MENTIONS", "art:1", "org:2", {"count": 2, "spans": "1-5|9-13"}),
+    ]
+    return nodes, rels
+
+
+def expected_counts(nodes: list[Node], rels: list[Rel]) -> dict[str, int]:
+    return dict(Counter(label for n in nodes for label in n.labels) + Counter(r.type for r in rels))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_config_reads_the_environment_and_never_shows_the_password(monkeypatch):
+    monkeypatch.setenv("NEO4J_URI", "bolt://db.example:7688")
+    monkeypatch.setenv("NEO4J_PASSWORD", "s3cret-from-env")
+    monkeypatch.delenv("NEO4J_USER", raising=False)
+    config = Neo4jConfig.from_env(user="analyst")
+    assert (config.uri, config.user, config.password) == ("bolt://db.example:7688", "analyst", "s3cret-from-env")
+    assert Neo4jConfig.from_env(password="given").password == "given"
+    assert "s3cret" not in repr(config) and "s3cret" not in str(config)
+
+
+def test_pushing_twice_gives_the_same_counts(empty_neo4j, neo4j_config):
+    nodes, rels = small_graph()
+    first = push(nodes, rels, neo4j_config)
+    after_first = counts(neo4j_config)
+    second = push(nodes, rels, neo4j_config, batch_size=3)  # other batch boundaries, same result
+    assert after_first == counts(neo4j_config) == expected_counts(nodes, rels)
+    assert (first.nodes, first.rels) == (second.nodes, second.rels) == (len(nodes), len(rels))
+    assert (second.nodes_deleted, second.rels_deleted) == (0, 0)
+
+
+def test_properties_and_labels_arrive_as_given(empty_neo4j, neo4j_config):
+    nodes, rels = small_graph()
+    push(nodes, rels, neo4j_config)
+    records, _, _ = empty_neo4j.execute_query(
+        "MATCH (p:Person {id: 'per:1'})-[h:HOLDS_POSITION]->(o:Organization:MVNO) "
+        "RETURN p.name AS person, h.title AS title, h.id AS rel, o.aliases AS aliases",
+        database_=neo4j_config.database)
+    assert [r.data() for r in records] == [{"person": "周明", "title": "总裁", "rel": "rel:4",
+                                            "aliases": "蜗牛|蜗牛数字"}]
+
+
+def test_push_removes_what_the_store_no_longer_has(empty_neo4j, neo4j_config):
+    nodes, rels = small_graph()
+    push(nodes, rels, neo4j_config)
+    # The statement and figure are gone, 蜗牛移动 is no MVNO any more and lost its aliases.
+    kept = [n for n in nodes if n.labels[0] not in ("Statement", "Figure")]
+    kept = [Node(n.id, ("Organization",), {"name": n.props["name"]}) if n.id == "org:1" else n for n in kept]
+    kept_rels = [r for r in rels if {r.start, r.end}.isdisjoint({"stm:1", "fig:1"}) and r.id != "rel:7"]
+    result = push(kept, kept_rels, neo4j_config)
+    assert counts(neo4j_config) == expected_counts(kept, kept_rels)
+    assert (result.nodes_deleted, result.rels_deleted) == (2, len(rels) - len(kept_rels))
+    records, _, _ = empty_neo4j.execute_query("MATCH (o {id: 'org:1'}) RETURN labels(o) AS labels, o.aliases AS a",
+                                              database_=neo4j_config.database)
+    assert [r.data() for r in records] == [{"labels": ["Organization"], "a": None}]
+
+
+def test_data_that_is_not_kgs_is_left_alone(empty_neo4j, neo4j_config):
+    nodes, rels = small_graph()
+    push(nodes, rels, neo4j_config)
+    empty_neo4j.execute_query("MATCH (o:Organization {id: 'org:1'}) "
+                              "CREATE (:Note {text: 'check'})-[:FLAGS]->(o), (o)-[:WATCHED_BY]->(:Analyst)",
+                              database_=neo4j_config.database)
+    push(nodes[:3], [], neo4j_config)
+    records, _, _ = empty_neo4j.execute_query(
+        "MATCH (n:Note)-[:FLAGS]->(o:Organization)-[:WATCHED_BY]->(:Analyst) RETURN o.id AS id",
+        database_=neo4j_config.database)
+    assert [r["id"] for r in records] == ["org:1"]
+
+
+def test_constraints_and_indexes_exist_after_a_push(empty_neo4j, neo4j_config):
+    push([], [], neo4j_config)
+    records, _, _ = empty_neo4j.execute_query(
+        "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties RETURN *", database_=neo4j_config.database)
+    unique = {r["labelsOrTypes"][0] for r in records if r["type"] == "UNIQUENESS" and r["properties"] == ["id"]}
+    assert unique >= set(NODE_LABELS)
+    records, _, _ = empty_neo4j.execute_query(
+        "SHOW INDEXES YIELD labelsOrTypes, properties RETURN *", database_=neo4j_config.database)
+    indexed = {(r["labelsOrTypes"][0], r["properties"][0]) for r in records if r["labelsOrTypes"]}
+    assert {("Organization", "name"), ("Person", "name")} <= indexed
+
+
+def test_a_relationship_to_a_node_not_pushed_is_refused_before_connecting():
+    nodes, rels = small_graph()
+    unreachable = Neo4jConfig(uri=f"bolt://127.0.0.1:{free_port()}")
+    with pytest.raises(ValueError, match="rel:2"):
+        push([n for n in nodes if n.id != "per:1"], rels, unreachable)
+
+
+def test_wrong_password_is_one_clear_line_and_the_store_is_untouched(tmp_path, neo4j_config):
+    store = tmp_path / "kg.db"
+    Store(store).close()
+    before = sha256(store)
+    result = CliRunner().invoke(main, ["push", "--store", str(store), "--uri", neo4j_config.uri,
+                                       "--password", "not-the-password-42"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"kg: cannot log in to Neo4j at {neo4j_config.uri} as 'neo4j': wrong user or password"]
+    assert "not-the-password-42" not in result.output
+    assert sha256(store) == before
+
+
+def test_unreachable_neo4j_is_one_clear_line(tmp_path):
+    uri = f"bolt://127.0.0.1:{free_port()}"
+    with pytest.raises(KgNeo4jError, match=f"^cannot reach Neo4j at {uri}: "):
+        push([], [], Neo4jConfig(uri=uri))
+    Store(tmp_path / "kg.db").close()
+    result = CliRunner().invoke(main, ["push", "--store", str(tmp_path / "kg.db"), "--uri", uri])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"kg: cannot reach Neo4j at {uri}: ")
+
+
+def test_ingest_with_neo4j_unreachable_fails_before_touching_the_store(tmp_path):
+    store = tmp_path / "kg.db"
+    result = CliRunner().invoke(main, ["ingest", str(CORPUS), "--store", str(store), "-j", "1", "--neo4j",
+                                       "--uri", f"bolt://127.0.0.1:{free_port()}"])
+    assert result.exit_code == 1
+    assert result.output.startswith("kg: cannot reach Neo4j at bolt://127.0.0.1:")
+    assert not store.exists()
+
+
+def test_ingesting_the_corpus_twice_gives_identical_counts(tmp_path, empty_neo4j, neo4j_config):
+    store = tmp_path / "kg.db"
+    runs = []
+    for args in (["ingest", str(CORPUS), "-j", "1", "--neo4j"], ["ingest", str(CORPUS), "-j", "1", "--neo4j"],
+                 ["push"]):
+        result = CliRunner().invoke(main, [*args, "--store", str(store), "-q"])
+        assert result.exit_code == 0, result.output
+        runs.append(counts(neo4j_config))
+    with Store(store, create=False) as s:
+        in_store = s.counts()
+    assert runs[0] == runs[1] == runs[2] == in_store
+    assert in_store["Statement"] > 0 and in_store["SAID"] > 0

@@ -1,0 +1,133 @@
+"""The analysts' queries: header parsing, parameters, formats, and every shipped query on the sample."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.query import QueryError, Result, available, bind, format_result, parse, parse_params, resolve, run
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = json.loads((ROOT / "tests" / "gold" / "000_5752d0d765a15d5f.json").read_text(encoding="utf-8"))
+
+# A named speaker's statement about one organisation, from the hand annotation of the sample.
+QUESTION = next(s for s in GOLD["statements"] if s["speaker"] and len(s["about"]) == 1)
+SAMPLE_PARAMS = {"org": QUESTION["about"][0], "person": QUESTION["speaker"]}
+
+
+def test_numbers_become_numbers_and_the_rest_stays_text():
+    assert parse_params(["limit=5", "share=0.56", "org=苏宁互联", "q=a=b", "code=-3"]) == {
+        "limit": 5, "share": 0.56, "org": "苏宁互联", "q": "a=b", "code": -3}
+    with pytest.raises(QueryError, match="expected key=value"):
+        parse_params(["limit"])
+
+
+def test_the_header_documents_question_and_parameters():
+    q = parse("x", "// question: Who?\n// param: org — organisation name\n// param: limit = 10 — rows\n\n"
+                   "MATCH (n) // param: not_a_header\nRETURN n LIMIT $limit")
+    assert q.question == "Who?"
+    assert [(p.name, p.default, p.required, p.help) for p in q.params] == [
+        ("org", None, True, "organisation name"), ("limit", 10, False, "rows")]
+    assert bind(q, {"org": "京东"}) == {"org": "京东", "limit": 10}
+    assert bind(q, {"org": "京东", "limit": 3})["limit"] == 3
+    with pytest.raises(QueryError, match=r"query x needs --param org=… \(organisation name\)"):
+        bind(q, {})
+
+
+def test_every_shipped_query_says_what_it_asks():
+    queries = available()
+    assert {"who_said_what_about", "person_statements", "executives", "figures_about", "most_quoted",
+            "co_mentioned", "anonymous_sources", "mvno_statements_over_time"} <= queries.keys()
+    for q in queries.values():
+        assert "?" in q.question, q.name
+        assert all(p.help for p in q.params), q.name
+
+
+def test_a_spec_is_a_name_a_file_or_cypher(tmp_path):
+    assert resolve("executives").text == available()["executives"].text
+    path = tmp_path / "mine.cypher"
+    path.write_text("// question: Mine?\nRETURN 1 AS one", encoding="utf-8")
+    assert (resolve(str(path)).name, resolve(str(path)).question) == ("mine", "Mine?")
+    assert resolve("RETURN 1 AS one").text == "RETURN 1 AS one"
+    with pytest.raises(QueryError) as err:
+        resolve("who_said")
+    assert "no query named 'who_said'" in str(err.value) and "who_said_what_about" in str(err.value)
+
+
+def test_formats():
+    result = Result(["name", "about", "value"], [{"name": "王帅", "about": ["苏宁互联", "京东"], "value": 100000.0},
+                                                 {"name": "Li, \"Jr\"", "about": [], "value": None}])
+    assert json.loads(format_result(result, "json")) == result.rows
+    rows = list(csv.reader(io.StringIO(format_result(result, "csv"))))
+    assert rows == [["name", "about", "value"], ["王帅", "苏宁互联; 京东", "100000"], ['Li, "Jr"', "", ""]]
+    table = format_result(result, "table").splitlines()
+    # CJK characters are two columns wide: the separators line up on screen.
+    assert table[2].index("|") == table[0].index("|") - 2 and table[3].index("|") == table[0].index("|")
+    assert table[-1] == "(2 rows)"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory, empty_neo4j, neo4j_config):
+    """The sample corpus ingested and pushed to an empty Neo4j."""
+    store = tmp_path_factory.mktemp("store") / "kg.db"
+    result = CliRunner().invoke(main, ["ingest", str(ROOT / "corpus"), "--store", str(store), "-j", "1", "-q",
+                                       "--neo4j"])
+    assert result.exit_code == 0, result.output
+    return neo4j_config
+
+
+def test_the_question_query_finds_who_said_what_about_the_organisation(sample):
+    rows = run(resolve("who_said_what_about"), {"org": SAMPLE_PARAMS["org"]}, sample).rows
+    assert any(r["speaker"] == QUESTION["speaker"] and QUESTION["quote_head"] in r["statement"]
+               and r["organization"] == SAMPLE_PARAMS["org"] for r in rows), rows
+
+
+def test_an_alias_finds_the_same_statements(sample):
+    org = run(resolve("MATCH (o:Organization {name: $org}) RETURN o.aliases AS aliases"),
+              {"org": SAMPLE_PARAMS["org"]}, sample).rows[0]
+    alias = sorted(org["aliases"].split("|"))[0]
+    by_name = run(resolve("who_said_what_about"), {"org": SAMPLE_PARAMS["org"]}, sample).rows
+    assert run(resolve("who_said_what_about"), {"org": alias}, sample).rows == by_name
+
+
+def test_values_are_parameters_never_pasted_into_the_text(sample):
+    sneaky = SAMPLE_PARAMS["org"] + "' OR true OR o.name = '"
+    assert run(resolve("who_said_what_about"), {"org": sneaky}, sample).rows == []
+
+
+@pytest.mark.parametrize("name", sorted(available()))
+def test_every_shipped_query_returns_rows_on_the_sample(sample, name):
+    query = resolve(name)
+    params = {p.name: SAMPLE_PARAMS[p.name] for p in query.params if p.required}
+    result = run(query, params, sample)
+    assert result.rows, f"{name} returned no rows"
+    assert all(set(row) == set(result.keys) for row in result.rows)
+
+
+def test_cli_runs_a_named_query_with_parameters_as_json(sample):
+    result = CliRunner().invoke(main, ["query", "person_statements", "--param", f"person={QUESTION['speaker']}",
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert any(QUESTION["quote_head"] in r["statement"] for r in rows)
+    assert {r["person"] for r in rows} == {QUESTION["speaker"]}
+
+
+def test_cli_unknown_name_lists_the_available_ones(sample):
+    result = CliRunner().invoke(main, ["query", "who_said"])
+    assert result.exit_code == 1
+    assert result.output.startswith("kg: no query named 'who_said'; available: ")
+    assert all(name in result.output for name in available())
+
+
+def test_cli_missing_parameter_and_bad_cypher_are_one_line_each(sample):
+    for args, start in ((["query", "executives"], "kg: query executives needs --param org="),
+                        (["query", "MATCH (n RETURN n"], "kg: query cypher failed: ")):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1
+        assert len(result.output.strip().splitlines()) == 1 and result.output.startswith(start), result.output
