@@ -15,7 +15,7 @@ from .clean import normalise, sentences
 from .figures import find_figures
 from .read import read_paths
 from .recognise import Hit, anonymous_sources, organisations, titles
-from .records import Agreement, Article, Extraction, Figure, InputError, Statement
+from .records import Agreement, Article, Extraction, Figure, InputError, Span, Statement
 from .resolve import Analysis, build_entities
 from .speech import SentenceContext, attribute, latest_reference
 from .text import nesting
@@ -33,16 +33,18 @@ def extract(article: Article) -> Extraction:
         chains += people.marked_persons(span.text, orgs)
         orgs = _with_chain_orgs(orgs, chains)
         a.add_sentence(span, orgs, chains, anonymous_sources(span.text))
-    a.add_outside_orgs(_orgs_outside(article, spans))
+    a.outside_orgs, a.outside_persons = _outside(article, spans)
     references = people.reference_forms(a.chains)
-    last_speaker = None
+    last_speaker = interviewee = None
     statements: list[Statement] = []
     figures: list[Figure] = []
     agreements: list[Agreement] = []
     for sent in a.sentences:
         ctx = SentenceContext(sent.span.text, sent.orgs, a.persons_in(sent), sent.anons,
-                              last_speaker, references)
+                              last_speaker, interviewee, references,
+                              sent.orgs + [c.title for c in sent.chains])
         said = attribute(ctx)
+        interviewee = ctx.interviewee
         a.note_persons(sent, ctx.persons)
         last_speaker = latest_reference(ctx, said)
         statements += [a.statement(sent, s) for s in said]
@@ -81,13 +83,21 @@ def _with_chain_orgs(orgs: list[Hit], chains: list[people.Chain]) -> list[Hit]:
     return sorted(kept + extra, key=lambda h: h.start)
 
 
-def _orgs_outside(article: Article, spans) -> list[Hit]:
-    """Organisations named only outside the kept sentences (a publisher's footer: 本文搜狐IT首发)."""
+def _outside(article: Article, spans: list[Span]) -> tuple[list[Hit], list[Hit]]:
+    """Organisations and bylined people named only outside the kept sentences.
+
+    A publisher's footer is dropped as boilerplate, yet 本文搜狐IT首发 still names
+    搜狐 and 【编辑:陈静】 still names a person. Offsets are into the article text.
+    """
     body = normalise(article.body)
     covered = [(s.start - article.body_start, s.end - article.body_start) for s in spans]
-    hits = organisations(body, segment.boundaries(body))
-    out = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in covered)]
-    return [Hit(h.start + article.body_start, h.end + article.body_start, h.label, h.name, h.text) for h in out]
+    orgs = organisations(body, segment.boundaries(body))
+    persons = [c.person for c in people.marked_persons(body, orgs)]
+    shift = article.body_start
+    return tuple(  # type: ignore[return-value]
+        [Hit(h.start + shift, h.end + shift, h.label, h.name, h.text) for h in hits
+         if not any(s <= h.start and h.end <= e for s, e in covered)]
+        for hits in (orgs, persons))
 
 
 def _attach_quotes(a: Analysis, statements: list[Statement]) -> list[Statement]:

@@ -32,6 +32,9 @@ class _Vocab:
     not_before: tuple[str, ...]
     vague: frozenset[str]
     vague_heads: frozenset[str]
+    precise_units: frozenset[str]
+    share_words: re.Pattern[str]
+    shares: dict[str, float]
 
 
 def _alternation(words) -> str:
@@ -59,6 +62,9 @@ def _vocab() -> _Vocab:
         not_before=tuple(sorted(data["not_before"], key=len, reverse=True)),
         vague=frozenset(data["vague_numerals"]),
         vague_heads=frozenset(data["vague_heads"]),
+        precise_units=frozenset(data["precise_units"]),
+        share_words=re.compile(rf"(?:{_alternation(data['qualifiers'])})?(?:{_alternation(data['share_words'])})"),
+        shares=dict(data["share_words"]),
     )
 
 
@@ -104,7 +110,7 @@ def find_figures(text: str) -> list[FigureHit]:
         except ValueError:
             continue
         unit_word = _longest_prefix(text, end, v.units)
-        if _is_vague(numeral, v) and unit_word not in v.scales:  # 两成 is a share, 两家 is vague
+        if _is_vague(numeral, v) and unit_word not in v.precise_units:  # 两成, 两倍 are exact; 两家 is vague
             continue
         unit = v.units[unit_word] if unit_word else None
         if unit_word:
@@ -121,4 +127,7 @@ def find_figures(text: str) -> list[FigureHit]:
             unit = next((u for w, u in v.counted.items() if w in before), None)
         value = round(value * v.scales.get(unit_word, 1), 10)
         hits.append(FigureHit(text[start:end], value, unit, start, end))
-    return hits
+    for m in v.share_words.finditer(text):
+        word = next(w for w in v.shares if m.group().endswith(w))
+        hits.append(FigureHit(m.group(), v.shares[word], "%", m.start(), m.end()))
+    return sorted(hits, key=lambda h: h.start)

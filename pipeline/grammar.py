@@ -25,9 +25,12 @@ class Grammar:
     short_name_markers: tuple[str, ...]  # longest first
     org_anaphora: tuple[str, ...]  # longest first
     object_markers: frozenset[str]
+    person_object_markers: frozenset[str]
     cue_glue_chars: frozenset[str]
     adverbial_openers: tuple[str, ...]
     person_markers: tuple[str, ...]  # longest first
+    question_markers: tuple[str, ...]  # longest first
+    answer_markers: tuple[str, ...]  # longest first
 
     def title_short_forms(self, title: str) -> tuple[str, ...]:
         """王总, 蒋董: the short forms of a title, matched on its ending (移动转售事业部总经理 → 总)."""
@@ -61,7 +64,10 @@ def load() -> Grammar:
         short_name_markers=_longest_first(d["short_name_markers"]),
         org_anaphora=_longest_first(d["org_anaphora"]),
         object_markers=frozenset(d["object_markers"]),
+        person_object_markers=frozenset(d["person_object_markers"]),
         cue_glue_chars=frozenset(d["cue_glue_chars"]),
         adverbial_openers=tuple(d["adverbial_openers"]),
         person_markers=_longest_first(d["person_markers"]),
+        question_markers=_longest_first(d["question_markers"]),
+        answer_markers=_longest_first(d["answer_markers"]),
     )

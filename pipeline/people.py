@@ -52,7 +52,7 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
     """本报记者 周涛 北京报道: a name after a reporter's marker, as a chain with no organisation."""
     out = []
     for marker in grammar.load().person_markers:
-        for m in re.finditer(re.escape(marker) + r"\s*", text):
+        for m in re.finditer(re.escape(marker) + r"\s*[：:|｜/]?\s*", text):
             if any(c.title.start <= m.start() < c.title.end for c in out):
                 continue
             t = Hit(m.start(), m.end(), "POSITION", marker, m.group())

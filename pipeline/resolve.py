@@ -37,6 +37,7 @@ class Analysis:
     sentences: list[SentenceHits] = field(default_factory=list)
     chains: list[Chain] = field(default_factory=list)
     outside_orgs: list[Hit] = field(default_factory=list)  # article offsets
+    outside_persons: list[Hit] = field(default_factory=list)  # article offsets
     known_persons: dict[str, None] = field(default_factory=dict)  # insertion-ordered set
 
     def add_sentence(self, span: Span, orgs: list[Hit], chains: list[Chain], anons: list[Hit]) -> None:
@@ -44,9 +45,6 @@ class Analysis:
         self.chains += chains
         for c in chains:
             self.known_persons.setdefault(c.person.name)
-
-    def add_outside_orgs(self, hits: list[Hit]) -> None:
-        self.outside_orgs = hits
 
     def last_org(self, current: list[Hit]) -> Hit | None:
         """The organisation 该公司 would refer to: the latest one named, media aside."""
@@ -148,6 +146,8 @@ def build_entities(a: Analysis) -> list[Entity]:
     if a.article.author:
         pos = text.find(a.article.author)
         add("PERSON", a.article.author, Mention(a.article.author, max(pos, 0), max(pos, 0) + len(a.article.author)))
+    for p in a.outside_persons:
+        add("PERSON", p.name, Mention(text[p.start:p.end], p.start, p.end))
     for sent in a.sentences:
         base = sent.span.start
         for p in sent.persons:

@@ -45,7 +45,9 @@ class SentenceContext:
     persons: list[Hit]
     anons: list[Hit]
     last_speaker: Speaker | None = None  # who 他/她 refers to: the latest person or source
+    interviewee: Speaker | None = None  # who answers 答： in a transcript
     references: dict[str, str] = field(default_factory=dict)  # 王总 → 王帅
+    names: list[Hit] = field(default_factory=list)  # organisation and title spans, opaque to object markers
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,10 @@ def _cues(text: str, quotes: list[int], parens: list[int], persons: list[Hit]) -
 def attribute(ctx: SentenceContext) -> list[Said]:
     """Every statement in the sentence, in order."""
     text = ctx.text
+    g = grammar.load()
+    qa = re.match(rf"(.{{0,6}}?)({'|'.join(map(re.escape, g.question_markers + g.answer_markers))})[：:]", text)
+    if qa:
+        return _transcript(ctx, qa)
     quotes, parens = nesting(text)
     starts = clause_starts(text, quotes)
     out: list[Said] = []
@@ -106,11 +112,29 @@ def attribute(ctx: SentenceContext) -> list[Said]:
     return out
 
 
+def _transcript(ctx: SentenceContext, m: re.Match[str]) -> list[Said]:
+    """问：… says nothing attributable; 答：… is the interviewee's (named, or the one introduced)."""
+    if m.group(2) not in grammar.load().answer_markers:
+        return []
+    named = _speaker_in(ctx, m.start(1), m.end(1)) if m.group(1) else None
+    speaker = named or ctx.interviewee or (ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.person else None)
+    if speaker is None:
+        return []
+    ctx.interviewee = speaker
+    s, e = strip_span(ctx.text, m.end(), len(ctx.text), CONTENT_TRIM)
+    return [Said(speaker, m.group(2), s, e, m.start(2))] if e - s >= MIN_CONTENT else []
+
+
 def latest_reference(ctx: SentenceContext, said: list[Said]) -> Speaker | None:
-    """Who a 他/她 in the next sentence means: the last person named or source quoted here."""
-    events = [(h.start, Speaker(h.name, None, None)) for h in ctx.persons]
-    events += [(s.cue_start, s.speaker) for s in said]
-    return max(events, key=lambda e: e[0])[1] if events else ctx.last_speaker
+    """Who a 他/她 in the next sentence means: this sentence's last speaker, else its subject.
+
+    阿里通信总经理何承志并不同意倪雪的判断。他说…: the subject (the first person
+    not in an object position), not the nearest name.
+    """
+    if said:
+        return said[-1].speaker
+    subjects = [h for h in ctx.persons if not _is_object(ctx, h.start, 0, persons_only=True)]
+    return Speaker(subjects[0].name, None, None) if subjects else ctx.last_speaker
 
 
 def _opens_content(text: str, pos: int) -> bool:
@@ -162,9 +186,9 @@ def _ends_with_title(region: str) -> bool:
 def _speaker_in(ctx: SentenceContext, start: int, end: int) -> Speaker | None:
     lex = lexicon.load()
     text = ctx.text
-    quotes, _ = nesting(text)
-    inside = lambda h: start <= h.start and h.end <= end and quotes[h.start] == 0  # noqa: E731
-    persons = [h for h in ctx.persons if inside(h)]
+    quotes, parens = nesting(text)
+    inside = lambda h: start <= h.start and h.end <= end and quotes[h.start] == 0 and parens[h.start] == 0  # noqa: E731
+    persons = [h for h in ctx.persons if inside(h) and not _is_object(ctx, h.start, start, persons_only=True)]
     if persons:
         return Speaker(persons[0].name, None, None)
     q = quotation_at(text, start)
@@ -176,11 +200,14 @@ def _speaker_in(ctx: SentenceContext, start: int, end: int) -> Speaker | None:
     for form, name in ctx.references.items():
         if text.startswith(form, head):
             return Speaker(name, None, None)
+    document = _document_at(text, head, end)
+    if document:  # 《通知》指出: the document speaks for whoever issued it
+        return Speaker(None, document, None)
     if text.startswith(tuple(grammar.load().pronouns), head) and not text.startswith("们", head + 1):
         earlier = [h for h in ctx.persons if h.end <= head]
         return Speaker(earlier[-1].name, None, None) if earlier else ctx.last_speaker
-    anons = [h for h in ctx.anons if inside(h) and not _is_object(text, h.start, start)]
-    orgs = [h for h in ctx.orgs if inside(h) and not _is_object(text, h.start, start)]
+    anons = [h for h in ctx.anons if inside(h) and not _is_object(ctx, h.start, start)]
+    orgs = [h for h in ctx.orgs if inside(h) and not _is_object(ctx, h.start, start)]
     if anons:
         a = anons[0]
         group = [o for o in orgs if o.end <= a.start]
@@ -200,21 +227,35 @@ def _speaker_in(ctx: SentenceContext, start: int, end: int) -> Speaker | None:
     return None
 
 
+def _document_at(text: str, pos: int, end: int) -> str | None:
+    """《通知》, 该通知, 报告: a document as the subject of the clause."""
+    m = re.match(r"(?:该|这份|此)?(《[^》]{1,40}》|" + "|".join(grammar.load().document_nouns) + ")", text[pos:end])
+    return m.group() if m else None
+
+
 def _heads_title(text: str, org: Hit, end: int) -> bool:
     """小米移动总经理: an organisation that opens a title speaks through its holder, not itself."""
     return title_within(text, org.end, min(end, org.end + 12))
 
 
-def _is_object(text: str, pos: int, clause_start: int) -> bool:
-    """An organisation or source after 对/向/给/接受/与 is who was spoken to or with, not who spoke.
+def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: bool = False) -> bool:
+    """Who was spoken to, with or about, not who spoke: 对通信生活报表示, 针对王磊的说法.
 
-    The marker must be a word of its own: 与会虚商高管 are the ones speaking.
+    The marker must be a word of its own, outside names and titles (与会虚商高管 and
+    政策与经济研究所高级工程师倪雪 are the ones speaking); 在 marks an object only for
+    organisations and sources (在赵明看来 is 赵明 speaking).
     """
-    before = text[clause_start:pos]
+    chars = list(ctx.text[clause_start:pos])
+    for h in ctx.names:
+        for i in range(max(h.start, clause_start), min(h.end, pos)):
+            chars[i - clause_start] = "X"
+    before = "".join(chars)
     if before.startswith("据"):
         return False
+    g = grammar.load()
+    markers = g.person_object_markers if persons_only else g.object_markers
     for word, start, _ in segment.words(before):
-        if word in grammar.load().object_markers and not re.search("[，,。]", before[start:]):
+        if word in markers and not re.search("[，,。]", before[start:]):
             return True
     return False
 

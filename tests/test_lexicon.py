@@ -8,6 +8,8 @@ from pathlib import Path
 import jieba
 import pytest
 
+from pipeline import grammar
+
 from pipeline import lexicon
 from pipeline.records import ORG_LABELS
 
@@ -89,8 +91,9 @@ def test_gold_titles_end_in_a_known_title(lex, path):
 
 @pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.stem)
 def test_gold_cues_are_speech_verbs(lex, path):
+    answers = grammar.load().answer_markers  # 答： in interview transcripts
     for st in gold(path)["statements"]:
-        assert st["cue"] in lex.speech_verbs, st["cue"]
+        assert st["cue"] in lex.speech_verbs or st["cue"] in answers, st["cue"]
 
 
 @pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.stem)

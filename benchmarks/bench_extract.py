@@ -1,0 +1,48 @@
+"""Throughput of the whole extraction (`pipeline.extract.extract`) on one core.
+
+    python benchmarks/bench_extract.py [--rounds R]
+
+Runs over the sample and the dev articles in tests/articles, after one warm-up
+pass (jieba's dictionary and the lexicon load once per process), and prints
+characters and articles per second, with the one-off start-up cost apart.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    from pipeline import segment
+    from pipeline.extract import extract
+    from pipeline.read import read_paths
+    from pipeline.records import Article
+
+    articles = [a for a in read_paths([str(ROOT / "corpus"), str(ROOT / "tests" / "articles")])
+                if isinstance(a, Article)]
+    extract(articles[0])
+    startup = time.perf_counter() - t0
+
+    chars = sum(len(a.text) for a in articles)
+    best = float("inf")
+    for _ in range(args.rounds):
+        segment.boundaries.cache_clear()  # no help from the previous round's cache
+        t = time.perf_counter()
+        for a in articles:
+            extract(a)
+        best = min(best, time.perf_counter() - t)
+    print(f"start-up (imports, jieba, lexicon): {startup:.2f} s")
+    print(f"{len(articles)} articles, {chars} characters, best of {args.rounds}: {best:.3f} s")
+    print(f"{chars / best:,.0f} characters/s, {len(articles) / best:.1f} articles/s on one core")
+
+
+if __name__ == "__main__":
+    main()
