@@ -61,7 +61,17 @@ _BOILERPLATE = _load_boilerplate()
 
 def normalise(text: str) -> str:
     """Fold full-width ASCII and odd spaces and blank HTML remnants, keeping the length."""
-    return _blank_html(text.translate(_FOLD))
+    return _blank_html(_curl_quotes(text.translate(_FOLD)))
+
+
+_STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
+
+
+def _curl_quotes(text: str) -> str:
+    """"…" as some outlets write it becomes “…”, so quotations read the same everywhere."""
+    if '"' not in text:
+        return text
+    return _STRAIGHT_QUOTES.sub(lambda m: f"“{m.group(1)}”", text)
 
 
 def _blank_html(text: str) -> str:
@@ -81,7 +91,7 @@ def sentences(article: Article) -> list[Span]:
     Boilerplate, bare list markers and sentences already seen earlier in the article are
     dropped (the sample repeats its whole body), so each fact is read once.
     """
-    folded = article.body.translate(_FOLD)
+    folded = _curl_quotes(article.body.translate(_FOLD))
     text = _blank_html(folded)
     base = article.body_start
     seen: set[str] = set()

@@ -31,6 +31,7 @@ class Grammar:
     person_markers: tuple[str, ...]  # longest first
     question_markers: tuple[str, ...]  # longest first
     answer_markers: tuple[str, ...]  # longest first
+    org_side_words: tuple[str, ...]
 
     def title_short_forms(self, title: str) -> tuple[str, ...]:
         """王总, 蒋董: the short forms of a title, matched on its ending (移动转售事业部总经理 → 总)."""
@@ -70,4 +71,5 @@ def load() -> Grammar:
         person_markers=_longest_first(d["person_markers"]),
         question_markers=_longest_first(d["question_markers"]),
         answer_markers=_longest_first(d["answer_markers"]),
+        org_side_words=tuple(d["org_side_words"]),
     )

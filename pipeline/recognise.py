@@ -80,7 +80,8 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
 
 
 def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
-    """联通, 移动: an operator's bare name counts only beside another operator, or with 公司/集团."""
+    """联通, 移动: an operator's bare name counts only beside another operator, or as the
+    head of 公司/集团, 方面 or a title (联通方面表示, 联通总经理)."""
     lex = lexicon.load()
     pats = _patterns()
     found = []
@@ -96,7 +97,8 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
         peers = [h for h in taken if (lex.org(h.name) or rec).type == rec.type and h.name != rec.name]
         peers += [r for _, r in found if r.type == rec.type and r is not rec]
         tail = pats["org_tail"].match(text, m.end())
-        if peers or tail:
+        heads = text.startswith(grammar.load().org_side_words, m.end()) or pats["title"].match(text, m.end())
+        if peers or tail or heads:
             end = tail.end() if tail else m.end()
             hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start():end]))
     return hits

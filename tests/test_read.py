@@ -373,3 +373,9 @@ def test_read_lines_raises_for_unreadable_file(tmp_path):
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_straight_quotes_become_curly_pairs_of_the_same_length():
+    text = '他说："我们不做价格战。"随后离场。'
+    folded = normalise(text)
+    assert len(folded) == len(text) and "“我们不做价格战。”" in folded

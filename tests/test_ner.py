@@ -1,0 +1,85 @@
+"""The shipped NER: loads offline, finds obvious entities, keeps offsets exact."""
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+import kg_score
+from pipeline import ner
+from pipeline.records import LABELS
+
+DEV = Path(__file__).parent.parent / "training" / "data" / "dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return ner.load()
+
+
+def test_loads_without_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("network used while loading the NER model")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    ner.load.cache_clear()
+    nlp = ner.load()
+    assert "ner" in nlp.pipe_names
+    assert set(nlp.get_pipe("ner").labels) >= set(LABELS)
+
+
+def test_char_tokens_carry_segmenter_features(nlp):
+    doc = nlp.make_doc("中国移动 发布")
+    assert [t.text for t in doc] == list("中国移动 发布")
+    assert doc[0].norm_ == "中国" and doc[0].lemma_ == "中国移动" and doc[0].tag_.startswith("B-")
+    assert doc[3].tag_.startswith("E-")
+
+
+@pytest.mark.parametrize("text", ["", "短句。", "无标点" * 150, "第一句。第二句！" * 40 + "尾巴"])
+def test_chunks_cover_text_in_bounded_pieces(text):
+    pieces = ner.chunks(text, size=50)
+    assert "".join(p for _, p in pieces) == text
+    assert all(0 < len(p) <= 50 and text[o:o + len(p)] == p for o, p in pieces)
+
+
+def spans_of(text, spans, label):
+    return [text[s:e] for s, e, lab in spans if lab == label]
+
+
+def test_recognises_person_title_company_and_government(nlp):
+    texts = ["阿里巴巴集团董事局主席马云昨天在杭州表示，公司将继续投资。",
+             "国家发展和改革委员会近日发布通知，要求各地加强价格监管。"]
+    first, second = ner.recognise(texts)
+    assert "马云" in spans_of(texts[0], first, "PERSON")
+    assert any("主席" in t for t in spans_of(texts[0], first, "POSITION"))
+    assert any("阿里巴巴" in t for t in spans_of(texts[0], first, "COMPANY"))
+    assert "国家发展和改革委员会" in spans_of(texts[1], second, "GOVERNMENT")
+    assert all(lab in LABELS for s, e, lab in first + second)
+
+
+def test_offsets_exact_in_long_multi_sentence_text(nlp):
+    sentence = "阿里巴巴集团董事局主席马云昨天在杭州表示，公司将继续投资。"
+    text = ("据报道，" + sentence) * 12 + "没有标点的一长段文字" * 30 + sentence
+    assert len(text) > 5 * ner.MAX_CHUNK
+    [spans] = ner.recognise([text])
+    people = [(s, e) for s, e, lab in spans if lab == "PERSON" and text[s:e] == "马云"]
+    expected = []
+    at = text.find("马云")
+    while at >= 0:
+        expected.append((at, at + 2))
+        at = text.find("马云", at + 1)
+    assert people == expected
+    assert all(0 <= s < e <= len(text) for s, e, _ in spans)
+
+
+def test_held_out_dev_lines_score_above_floor(nlp, tmp_path):
+    lines = DEV.read_text(encoding="utf-8").splitlines()[:200]
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = ner.recognise(json.loads(l)["text"] for l in lines)
+    pred.write_text("".join(json.dumps({"entities": [
+        {"label": lab, "mentions": [{"start": s, "end": e}]} for s, e, lab in spans]}) + "\n"
+        for spans in results), encoding="utf-8")
+    report = kg_score.score_lines(str(gold), str(pred))
+    assert report["name"]["f1"] >= 0.5
+    assert min(r["f1"] for r in report.values()) >= 0.3
