@@ -51,8 +51,14 @@ class SentenceContext:
 
 
 @lru_cache(maxsize=1)
-def _cue_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, lexicon.load().speech_verbs_by_length)))
+def _patterns() -> dict[str, re.Pattern[str]]:
+    g = grammar.load()
+    alternation = lambda words: "|".join(map(re.escape, words))  # noqa: E731
+    return {
+        "cue": re.compile(alternation(lexicon.load().speech_verbs_by_length)),
+        "transcript": re.compile(rf"(.{{0,6}}?)({alternation(g.question_markers + g.answer_markers)})[：:]"),
+        "document": re.compile(rf"(?:该|这份|此)?(?:《[^》]{{1,40}}》|{alternation(g.document_nouns)})"),
+    }
 
 
 def _cues(text: str, quotes: list[int], parens: list[int], persons: list[Hit]) -> list[tuple[int, int, str]]:
@@ -66,7 +72,7 @@ def _cues(text: str, quotes: list[int], parens: list[int], persons: list[Hit]) -
     name_ends = {p.end for p in persons}
     glue = grammar.load().cue_glue_chars
     out = []
-    for m in _cue_pattern().finditer(text):
+    for m in _patterns()["cue"].finditer(text):
         pos, end = m.span()
         starts_word = (pos in bounds or pos in name_ends or (pos > 0 and text[pos - 1] in glue)
                        or any(name_at(text, pos - k) == k for k in (2, 3) if pos >= k))
@@ -80,8 +86,7 @@ def _cues(text: str, quotes: list[int], parens: list[int], persons: list[Hit]) -
 def attribute(ctx: SentenceContext) -> list[Said]:
     """Every statement in the sentence, in order."""
     text = ctx.text
-    g = grammar.load()
-    qa = re.match(rf"(.{{0,6}}?)({'|'.join(map(re.escape, g.question_markers + g.answer_markers))})[：:]", text)
+    qa = _patterns()["transcript"].match(text)
     if qa:
         return _transcript(ctx, qa)
     quotes, parens = nesting(text)
@@ -184,7 +189,8 @@ def _ends_with_title(region: str) -> bool:
 
 
 def _speaker_in(ctx: SentenceContext, start: int, end: int) -> Speaker | None:
-    lex = lexicon.load()
+    """Who speaks in text[start:end]: a person, a short form, a document, a pronoun's
+    referent, an anonymous source or group, a name jieba confirms, or an organisation."""
     text = ctx.text
     quotes, parens = nesting(text)
     inside = lambda h: start <= h.start and h.end <= end and quotes[h.start] == 0 and parens[h.start] == 0  # noqa: E731
@@ -229,7 +235,7 @@ def _speaker_in(ctx: SentenceContext, start: int, end: int) -> Speaker | None:
 
 def _document_at(text: str, pos: int, end: int) -> str | None:
     """《通知》, 该通知, 报告: a document as the subject of the clause."""
-    m = re.match(r"(?:该|这份|此)?(《[^》]{1,40}》|" + "|".join(grammar.load().document_nouns) + ")", text[pos:end])
+    m = _patterns()["document"].match(text, pos, end)
     return m.group() if m else None
 
 
@@ -272,4 +278,4 @@ def _is_person_name(text: str, start: int, n: int, end: int) -> bool:
     if name in lexicon.load().not_names:
         return False
     tags = segment.tagged(text[start:end])
-    return bool(tags) and tags[0][1] == "nr" and len(tags[0][0]) >= 2 and tags[0][0] in (name, name[:len(tags[0][0])])
+    return bool(tags) and tags[0][1] == "nr" and len(tags[0][0]) >= 2 and name.startswith(tags[0][0])
