@@ -33,7 +33,7 @@ def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None) -> None:
         nonlocal failed
         if lines_file:
             try:
-                yield from (extract_one(a) for a in read_lines(lines_file))
+                yield from (extract_one(a, sentence_mode=True) for a in read_lines(lines_file))
             except InputError as err:
                 failed += 1
                 click.echo(f"kg: {err}", err=True)

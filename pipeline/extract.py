@@ -8,31 +8,37 @@ to recognise a bare name (闫小波对通信生活报表示) or a short form (�
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from . import people, segment
 from .agreements import find_agreements
 from .clean import normalise, sentences
 from .figures import find_figures
 from .read import read_paths
-from .recognise import Hit, anonymous_sources, organisations, titles
+from .recognise import Hit, anonymous_sources, model_entities, model_organisations, organisations, titles
 from .records import Agreement, Article, Extraction, Figure, InputError, Span, Statement
-from .resolve import Analysis, build_entities
+from .resolve import Analysis, article_names, build_entities
 from .speech import SentenceContext, attribute, latest_reference
 from .text import nesting
 
 
-def extract(article: Article) -> Extraction:
-    """Everything the pipeline finds in one article."""
+def extract(article: Article, sentence_mode: bool = False) -> Extraction:
+    """Everything the pipeline finds in one article.
+
+    `sentence_mode` is for a document that is one sentence out of context (kg
+    extract --lines): its entities are the trained model's, see build_entities.
+    """
     spans = sentences(article)
     a = Analysis(article=article)
     short_names: dict[str, Hit] = {}  # 以下简称“华信智联”, for the rest of the article
-    for span in spans:
+    for span, model in zip(spans, model_entities([s.text for s in spans])):
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
-        chains = people.title_chains(span.text, orgs, titles(span.text, orgs), a.last_org(orgs))
+        chains = people.title_chains(span.text, orgs, titles(span.text, orgs, model), a.last_org(orgs))
         chains += people.marked_persons(span.text, orgs)
         orgs = _with_chain_orgs(orgs, chains)
-        a.add_sentence(span, orgs, chains, anonymous_sources(span.text))
+        orgs = sorted(orgs + model_organisations(model, orgs + [c.person for c in chains]), key=lambda h: h.start)
+        a.add_sentence(span, orgs, chains, anonymous_sources(span.text), model)
     a.outside_orgs, a.outside_persons = _outside(article, spans)
     references = people.reference_forms(a.chains)
     last_speaker = interviewee = None
@@ -51,14 +57,33 @@ def extract(article: Article) -> Extraction:
         figures += [a.figure(sent, f) for f in find_figures(sent.span.text)]
         agreements += [a.agreement(sent, g) for g in find_agreements(sent.span.text, sent.orgs)]
     statements = _attach_quotes(a, statements)
-    return Extraction(
+    return _named(Extraction(
         article=article,
-        entities=build_entities(a),
+        entities=build_entities(a, model_only=sentence_mode),
         roles=people.roles(a.chains),
         statements=_unique(statements, lambda s: (s.speaker, s.speaker_desc, s.text)),
-        figures=_unique(figures, lambda f: f.value),  # a figure restated is the same fact
+        figures=_distinct_figures(figures),
         agreements=_unique(agreements, lambda g: (tuple(g.parties), g.counterpart)),
-    )
+    ), article_names(a))
+
+
+def _named(x: Extraction, names: dict[str, str]) -> Extraction:
+    """Every fact calls an organisation by the name the article uses for it."""
+    if not names:
+        return x
+    n = lambda name: names.get(name, name) if name else name  # noqa: E731
+    for e in x.entities:
+        e.name = n(e.name)
+    x.roles = [replace(r, org=n(r.org)) for r in x.roles]
+    for s in x.statements:
+        s.about = [n(o) for o in s.about]
+        s.speaker_org = n(s.speaker_org)
+    for f in x.figures:
+        f.subject = n(f.subject)
+    for g in x.agreements:
+        g.parties = [n(p) for p in g.parties]
+        g.counterpart = n(g.counterpart)
+    return x
 
 
 def extract_paths(paths: Iterable[str]) -> Iterator[Extraction | InputError]:
@@ -109,8 +134,8 @@ def _attach_quotes(a: Analysis, statements: list[Statement]) -> list[Statement]:
     by_sentence = {s.start: s for s in statements}
     for prev, nxt in zip(a.sentences, a.sentences[1:]):
         quote = _whole_quotation(prev.span.text)
-        if quote is None:
-            continue
+        if quote is None or "\n" in a.article.text[prev.span.end:nxt.span.start]:
+            continue  # a quotation that ends its paragraph belongs with what came before
         first = next((s for s in statements if nxt.span.start <= s.start < nxt.span.end), None)
         if first is None or not _opens_with_speaker(nxt.span.text, first.start - nxt.span.start):
             continue
@@ -138,6 +163,18 @@ def _opens_with_speaker(text: str, content_start: int) -> bool:
     """The first statement's cue sits in the first clause: the sentence opens with its speaker."""
     head = text[:content_start]
     return head.count("，") <= 1 and "“" not in head
+
+
+def _distinct_figures(figures: list[Figure]) -> list[Figure]:
+    """A figure restated is the same fact: 约20万个 then 不止20万 (its unit only inferred)."""
+    def written(f: Figure) -> bool:
+        return f.unit is not None and (f.unit in f.text or f.unit == "%")
+
+    kept: list[Figure] = []
+    for f in figures:
+        if not any(g.value == f.value and (g.unit == f.unit or not written(f) or not written(g)) for g in kept):
+            kept.append(f)
+    return kept
 
 
 def _unique(items: list, key) -> list:

@@ -90,7 +90,7 @@ def find_figures(text: str) -> list[FigureHit]:
     hits: list[FigureHit] = []
     for m in v.pattern.finditer(text):
         start = m.start()
-        if start > 0 and re.match(r"[A-Za-z0-9._\-]", text[start - 1]):
+        if not m.group("qual") and start > 0 and re.match(r"[A-Za-z0-9._\-]", text[start - 1]):
             continue  # part of an id, a model name or a phone number
         if v.not_after.search(text, 0, start):
             continue
@@ -103,15 +103,16 @@ def find_figures(text: str) -> list[FigureHit]:
             hits.append(FigureHit(text[start:end], value, "%", start, end))
             continue
         numeral = m.group("num") + (m.group("mult") or "")
-        if any(text.startswith(w, end) for w in v.not_before):
+        unit_word = _longest_prefix(text, end, v.units)
+        ruled_out = _longest_prefix(text, end, v.not_before)
+        if ruled_out and len(ruled_out) >= len(unit_word or ""):  # 5个月 is a period, 300分钟 a figure
             continue
         try:
             value = parse_number(numeral)
         except ValueError:
             continue
-        unit_word = _longest_prefix(text, end, v.units)
-        if _is_vague(numeral, v) and unit_word not in v.precise_units:  # 两成, 两倍 are exact; 两家 is vague
-            continue
+        if _is_vague(numeral, v) and (unit_word not in v.precise_units or numeral not in v.vague):
+            continue  # 两成, 两倍 are exact; 两家, 千元 are not
         unit = v.units[unit_word] if unit_word else None
         if unit_word:
             end += len(unit_word)

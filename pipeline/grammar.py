@@ -32,6 +32,14 @@ class Grammar:
     question_markers: tuple[str, ...]  # longest first
     answer_markers: tuple[str, ...]  # longest first
     org_side_words: tuple[str, ...]
+    not_before_cue: tuple[str, ...]
+    addressees: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    brand_suffixes: tuple[str, ...]  # longest first
+    rare_word_freq: int
+    unit_suffixes: tuple[str, ...]  # longest first
+    branch_suffixes: tuple[str, ...]  # longest first
+    title_joiners: tuple[str, ...]
 
     def title_short_forms(self, title: str) -> tuple[str, ...]:
         """王总, 蒋董: the short forms of a title, matched on its ending (移动转售事业部总经理 → 总)."""
@@ -72,4 +80,12 @@ def load() -> Grammar:
         question_markers=_longest_first(d["question_markers"]),
         answer_markers=_longest_first(d["answer_markers"]),
         org_side_words=tuple(d["org_side_words"]),
+        not_before_cue=tuple(d["not_before_cue"]),
+        addressees=tuple(d["addressees"]),
+        honorifics=tuple(d["honorifics"]),
+        brand_suffixes=_longest_first(d["brand_suffixes"]),
+        rare_word_freq=int(d["rare_word_freq"]),
+        unit_suffixes=_longest_first(d["unit_suffixes"]),
+        branch_suffixes=_longest_first(d["branch_suffixes"]),
+        title_joiners=tuple(d["title_joiners"]),
     )

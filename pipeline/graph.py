@@ -28,6 +28,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from . import lexicon
 from .records import ORG_LABELS, Article, Extraction, Statement
 
 MULTI = "|"  # joins multi-valued properties
@@ -56,7 +57,10 @@ def _hash(prefix: str, *parts: object) -> str:
 
 
 def _canon(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).strip()
+    """The gazetteer's name for an organisation an article calls by an alias (小米移动 → 小米)."""
+    name = unicodedata.normalize("NFKC", name).strip()
+    rec = lexicon.load().org(name)
+    return rec.name if rec else name
 
 
 def _bare(text: str) -> str:

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import grammar, lexicon, segment
+from .records import ORG_LABELS
 
 CJK = r"\u4e00-\u9fff"
+PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x"})  # jieba: names, not common words
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "legal": re.compile(rf"[{CJK}A-Za-z0-9（）()]{{2,24}}?(?:{_alternation(g.legal_tails)})"),
         "short_name": re.compile(rf"[（(](?:{_alternation(g.short_name_markers)})[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?[）)]"),
         "title": re.compile(_alternation(lex.titles)),
+        "brand": re.compile(_alternation(g.brand_suffixes)),
+        "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{_alternation(g.branch_suffixes)})"),
+        "unit_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{_alternation(g.unit_suffixes)})"),
         "anon": re.compile("|".join(p.pattern for p in lex.anonymous)),
     }
 
@@ -57,7 +62,56 @@ def organisations(text: str, bounds: frozenset[int], local: dict[str, Hit] | Non
             if not _overlaps(m.start(), m.end(), hits):
                 hits.append(Hit(m.start(), m.end(), ref.label, ref.name, name))
     hits += _weak_aliases(text, bounds, hits)
+    hits += _dictionary_orgs(text, hits)
+    hits += _brand_names(text, bounds, hits)
     return sorted(hits, key=lambda h: h.start)
+
+
+def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
+    """Organisations jieba's dictionary knows (中国工商银行), or a place and such a word
+    (南京市 + 公安局), with a unit after them (南京市公安局反诈骗中心)."""
+    lex = lexicon.load()
+    g = grammar.load()
+    out = []
+    words = segment.words(text)
+    for i, (word, start, end) in enumerate(words):
+        if segment.dictionary_tag(word) != "nt" or word in g.not_orgs or word in lex.alias_index:
+            continue
+        if i > 0 and segment.dictionary_tag(words[i - 1][0]) == "ns":
+            start = words[i - 1][1]  # 南京市公安局
+        elif len(word) < 4:
+            continue
+        if _overlaps(start, end, taken) or _in_compound(text, start, end):  # the gazetteer has had its say
+            continue
+        unit = _patterns()["unit_tail"].match(text, end)
+        end = unit.end() if unit else end
+        label = next((lab for suf, lab in lex.org_suffixes.items() if word.endswith(suf)), "ORGANIZATION")
+        out.append(Hit(start, end, label, text[start:end], text[start:end]))
+    return out
+
+
+def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
+    """星联通信, 瀚海互联, 云途科技: a rare word (a coined name) before a company suffix."""
+    g = grammar.load()
+    out: list[Hit] = []
+    for m in _patterns()["brand"].finditer(text):
+        p = m.start()
+        if p not in bounds or _overlaps(p, m.end(), taken + out):
+            continue
+        for k in (4, 3, 2):
+            s = p - k
+            head = text[max(s, 0):p]
+            if (s < 0 or s not in bounds or not re.fullmatch(rf"[{CJK}]+", head) or head[0] in g.org_stop_prefixes
+                    or head.endswith(g.unit_suffixes)):
+                continue
+            words = [w for w, _, _ in segment.words(head)]
+            if len(words) > 2 or any(len(w) < 2 or segment.frequency(w) >= g.rare_word_freq for w in words):
+                continue
+            name = head + m.group()
+            if name not in g.not_orgs and not _overlaps(s, m.end(), taken):
+                out.append(Hit(s, m.end(), "COMPANY", name, name))
+                break
+    return out
 
 
 def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
@@ -72,8 +126,8 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
             continue
         rec = lex.alias_index[alias]
         end = _yield_to_title(text, m.start(), m.end(), rec)
-        tail = pats["org_tail"].match(text, end)
-        if tail:  # 迪信通公司, 京东集团: the same organisation, the mention takes the tail
+        tail = pats["org_tail"].match(text, end) or pats["branch_tail"].match(text, end)
+        if tail:  # 迪信通公司, 京东集团, 中国联通浙江省分公司: the same organisation, the mention takes the tail
             end = tail.end()
         hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start():end]))
     return hits
@@ -97,8 +151,7 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
         peers = [h for h in taken if (lex.org(h.name) or rec).type == rec.type and h.name != rec.name]
         peers += [r for _, r in found if r.type == rec.type and r is not rec]
         tail = pats["org_tail"].match(text, m.end())
-        heads = text.startswith(grammar.load().org_side_words, m.end()) or pats["title"].match(text, m.end())
-        if peers or tail or heads:
+        if peers or tail or text.startswith(grammar.load().org_side_words, m.end()):
             end = tail.end() if tail else m.end()
             hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start():end]))
     return hits
@@ -173,14 +226,83 @@ def _yield_to_title(text: str, start: int, end: int, rec) -> int:
     return end
 
 
-def titles(text: str, taken: list[Hit]) -> list[Hit]:
-    """Job titles not inside an organisation's name."""
+def titles(text: str, taken: list[Hit], model: list[Hit] = ()) -> list[Hit]:
+    """Job titles not inside an organisation's name: the list's, and new ones the model reads."""
     hits = []
     for m in _patterns()["title"].finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
         hits.append(Hit(m.start(), m.end(), "POSITION", m.group(), m.group()))
-    return hits
+    hits += [h for h in model if h.label == "POSITION" and not _overlaps(h.start, h.end, taken + hits)]
+    return _joined_titles(text, sorted(hits, key=lambda h: h.start))
+
+
+def _joined_titles(text: str, hits: list[Hit]) -> list[Hit]:
+    """创始人兼CEO, 董事长、总经理: titles one person holds together are one title."""
+    out: list[Hit] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if prev is not None and text[prev.end:h.start] in grammar.load().title_joiners:
+            out[-1] = Hit(prev.start, h.end, "POSITION", text[prev.start:h.end], text[prev.start:h.end])
+        else:
+            out.append(h)
+    return out
+
+
+def model_entities(texts: list[str]) -> list[list[Hit]]:
+    """The trained NER's spans for each text (pipeline/ner.py)."""
+    from . import ner
+
+    return [[Hit(s, e, label, text[s:e], text[s:e]) for s, e, label in spans]
+            for text, spans in zip(texts, ner.recognise(texts))]
+
+
+def model_organisations(model: list[Hit], known: list[Hit]) -> list[Hit]:
+    """Organisations the model finds where the gazetteer and the rules found none.
+
+    A span that is a gazetteer name with a company tail (苏宁互联公司) is that
+    organisation; any other span must read as a proper name to count.
+    """
+    lex = lexicon.load()
+    out = []
+    for h in model:
+        if h.label not in ORG_LABELS or _overlaps(h.start, h.end, known) or len(h.text) < 2:
+            continue
+        if h.text in grammar.load().not_orgs or not re.search(rf"[{CJK}A-Za-z]", h.text):
+            continue
+        stem = _patterns()["org_tail"].sub("", h.text)
+        rec = lex.alias_index.get(h.text) or lex.alias_index.get(stem)
+        if rec is None and not _proper_org_name(h.text):
+            continue
+        out.append(Hit(h.start, h.end, rec.label if rec else h.label, rec.name if rec else h.text, h.text))
+    return out
+
+
+def _proper_org_name(name: str) -> bool:
+    """A name, not a common noun: an organisation suffix after a proper word (星河互联, 澜拓科技,
+    not 航空公司 or 监管部门)."""
+    lex = lexicon.load()
+    suffix = next((s for s in lex.org_suffixes_by_length if name.endswith(s) and len(name) > len(s)), None)
+    if suffix is None:
+        return False
+    head = segment.tagged(name[:-len(suffix)])
+    return bool(head) and head[0][1] in PROPER_TAGS
+
+
+def model_persons(model: list[Hit], known: list[Hit]) -> list[Hit]:
+    """People the model finds: surname-led names of two to four characters, outside organisations."""
+    return [h for h in model if h.label == "PERSON" and _confirmed_name(h.text)
+            and not _overlaps(h.start, h.end, known)]
+
+
+def _confirmed_name(name: str) -> bool:
+    """The model's name as the rules would cut it, and a name to jieba too (not 米粉, 韦总在, 冯静称)."""
+    lex = lexicon.load()
+    short = {f for forms in grammar.load().title_short.values() for f in forms if len(f) == 1}
+    if name in lex.not_names or name[-1] in short or name_at(name + "。", 0) != len(name):
+        return False
+    tags = segment.tagged(name)
+    return len(tags) == 1 and tags[0][1].startswith("nr")
 
 
 def anonymous_sources(text: str) -> list[Hit]:
@@ -199,7 +321,7 @@ def name_at(text: str, pos: int) -> int:
     if pos >= len(text):
         return 0
     sur = 2 if text[pos:pos + 2] in lex.surnames else 1 if text[pos] in lex.surnames else 0
-    if not sur:
+    if not sur or text.startswith(grammar.load().honorifics, pos + sur):  # 刘先生 names nobody
         return 0
     given = 0
     while given < 2:

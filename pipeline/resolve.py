@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import lexicon
+from . import grammar, lexicon
 from .agreements import AgreementHit
 from .figures import FigureHit
 from .people import Chain
-from .recognise import Hit
+from .recognise import Hit, model_persons
 from .records import Agreement, Article, Entity, Figure, Mention, Span, Statement
 from .speech import Said
 
@@ -28,6 +28,7 @@ class SentenceHits:
     orgs: list[Hit]
     chains: list[Chain]
     anons: list[Hit]
+    model: list[Hit] = field(default_factory=list)  # the trained NER's spans
     persons: list[Hit] = field(default_factory=list)
 
 
@@ -40,11 +41,14 @@ class Analysis:
     outside_persons: list[Hit] = field(default_factory=list)  # article offsets
     known_persons: dict[str, None] = field(default_factory=dict)  # insertion-ordered set
 
-    def add_sentence(self, span: Span, orgs: list[Hit], chains: list[Chain], anons: list[Hit]) -> None:
-        self.sentences.append(SentenceHits(span, orgs, chains, anons))
+    def add_sentence(self, span: Span, orgs: list[Hit], chains: list[Chain], anons: list[Hit],
+                     model: list[Hit]) -> None:
+        self.sentences.append(SentenceHits(span, orgs, chains, anons, model))
         self.chains += chains
         for c in chains:
             self.known_persons.setdefault(c.person.name)
+        for p in model_persons(model, orgs + anons):
+            self.known_persons.setdefault(p.name)
 
     def last_org(self, current: list[Hit]) -> Hit | None:
         """The organisation 该公司 would refer to: the latest one named, media aside."""
@@ -121,13 +125,20 @@ class Analysis:
         return rec is not None and rec.type == "media"
 
 
-def build_entities(a: Analysis) -> list[Entity]:
-    """One entity per canonical name, with every mention, organisations first."""
+def build_entities(a: Analysis, model_only: bool = False) -> list[Entity]:
+    """One entity per canonical name, with every mention, organisations first.
+
+    In an article the gazetteer, the rules and the model's checked spans decide;
+    the model's titles and places are added as they are. With `model_only` (a
+    sentence per document, as CLUENER is), the trained model's spans are the
+    entities, gazetteer names canonical: on such text it is the better recogniser.
+    """
     lex = lexicon.load()
     entities: dict[tuple[str, str], Entity] = {}
 
     def add(label: str, name: str, mention: Mention) -> None:
-        rec = lex.org(name) if label != "PERSON" and label != "POSITION" else None
+        rec = lex.org(name) if label not in ("PERSON", "POSITION", "LOCATION") else None
+        name = rec.name if rec else name
         key = (label, name)
         if key not in entities:
             entities[key] = Entity(name, label, [], rec.type if rec else None, bool(rec and rec.mvno),
@@ -138,14 +149,30 @@ def build_entities(a: Analysis) -> list[Entity]:
     text = a.article.text
     for sent in a.sentences:
         base = sent.span.start
+        for h in sent.model:
+            if model_only or h.label in ("POSITION", "LOCATION"):
+                add(h.label, h.name, Mention(text[base + h.start:base + h.end], base + h.start, base + h.end))
+    if not model_only:
+        _add_rule_entities(a, add)
+    for e in entities.values():
+        e.mentions.sort(key=lambda m: m.start)
+    order = {"PERSON": 1, "POSITION": 2, "LOCATION": 3}
+    return sorted(entities.values(), key=lambda e: (order.get(e.label, 0), e.mentions[0].start))
+
+
+def _add_rule_entities(a: Analysis, add) -> None:
+    text = a.article.text
+    for sent in a.sentences:
+        base = sent.span.start
         for o in sent.orgs:
             add(o.label, o.name, Mention(text[base + o.start:base + o.end], base + o.start, base + o.end))
+    named = {o.name for sent in a.sentences for o in sent.orgs}
     for o in a.outside_orgs:
-        if not any(name == o.name for _, name in entities):
+        if o.name not in named:
             add(o.label, o.name, Mention(text[o.start:o.end], o.start, o.end))
     if a.article.author:
-        pos = text.find(a.article.author)
-        add("PERSON", a.article.author, Mention(a.article.author, max(pos, 0), max(pos, 0) + len(a.article.author)))
+        pos = max(text.find(a.article.author), 0)
+        add("PERSON", a.article.author, Mention(a.article.author, pos, pos + len(a.article.author)))
     for p in a.outside_persons:
         add("PERSON", p.name, Mention(text[p.start:p.end], p.start, p.end))
     for sent in a.sentences:
@@ -156,6 +183,34 @@ def build_entities(a: Analysis) -> list[Entity]:
             if c.org is not None:
                 t = c.title
                 add("POSITION", t.name, Mention(text[base + t.start:base + t.end], base + t.start, base + t.end))
-    for e in entities.values():
-        e.mentions.sort(key=lambda m: m.start)
-    return sorted(entities.values(), key=lambda e: (e.label == "PERSON", e.label == "POSITION", e.mentions[0].start))
+
+
+def article_names(a: Analysis) -> dict[str, str]:
+    """The name each organisation goes by in this article, where the gazetteer's is not used.
+
+    A brand family is one gazetteer entry (小米, 小米移动, 小米科技); an article that
+    only ever says 小米移动 calls it that, and so do its facts. Regulators keep their
+    official names (工信部 is 工业和信息化部). The graph maps every form back to one node.
+    """
+    lex = lexicon.load()
+    forms: dict[str, list[str]] = {}
+    for sent in a.sentences:
+        for o in sent.orgs:
+            rec = lex.org(o.name)
+            if rec is not None and rec.name == o.name:
+                forms.setdefault(o.name, []).append(_without_tail(o.text))
+    names = {}
+    for name, seen in forms.items():
+        if name in seen or lex.org(name).type == "regulator":
+            continue
+        best = max(seen, key=lambda f: (seen.count(f), -seen.index(f)))
+        if lex.org(best) is not None:
+            names[name] = best
+    return names
+
+
+def _without_tail(mention: str) -> str:
+    for tail in grammar.load().company_tails:
+        if mention.endswith(tail) and lexicon.load().org(mention[:-len(tail)]):
+            return mention[:-len(tail)]
+    return mention

@@ -49,3 +49,13 @@ def tagged(text: str) -> list[tuple[str, str, int]]:
         out.append((pair.word, pair.flag, pos))
         pos += len(pair.word)
     return out
+
+
+def frequency(word: str) -> int:
+    """How often jieba's dictionary saw `word` (0 when it does not know it): common words are frequent."""
+    return _tokenizers()[0].FREQ.get(word) or 0
+
+
+def dictionary_tag(word: str) -> str | None:
+    """jieba's dictionary part of speech for a whole word (nt: an organisation), without tagging."""
+    return _tokenizers()[1].word_tag_tab.get(word)

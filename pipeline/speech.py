@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import grammar, lexicon, segment
-from .recognise import Hit, name_at, title_within
+from .recognise import CJK, Hit, name_at, title_within
 from .text import CLAUSE_DELIMITERS, OPEN_QUOTES, clause_starts, nesting, quotation_at, strip_span
 
 CONTENT_TRIM = "，,：:；;。！？!? \t"
@@ -57,18 +57,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "cue": re.compile(alternation(lexicon.load().speech_verbs_by_length)),
         "transcript": re.compile(rf"(.{{0,6}}?)({alternation(g.question_markers + g.answer_markers)})[：:]"),
+        "honorific": re.compile(rf"[{CJK}]{{1,2}}(?:{alternation(g.honorifics)})"),
+        "addressee": re.compile(rf"[^，,。：:“]{{0,10}}?(?:{alternation(g.addressees)})[，,：:]"),
         "document": re.compile(rf"(?:该|这份|此)?(?:《[^》]{{1,40}}》|{alternation(g.document_nouns)})"),
     }
 
 
 def _cues(text: str, quotes: list[int], parens: list[int], persons: list[Hit]) -> list[tuple[int, int, str]]:
-    """Speech verbs on word boundaries, outside quotations and asides, not used as nouns (透露的).
+    """Speech verbs on word boundaries, outside quotations and asides, not used as nouns (透露的, 的表态).
 
     jieba may glue a name's last character or a particle to the verb (张晓明说 →
     张晓/明说, 专访时称 → 时称), so a verb right after either counts as starting a word.
     """
     bounds = segment.boundaries(text)
     not_after = tuple(grammar.load().not_after_cue)
+    not_before = tuple(grammar.load().not_before_cue)
     name_ends = {p.end for p in persons}
     glue = grammar.load().cue_glue_chars
     out = []
@@ -78,7 +81,7 @@ def _cues(text: str, quotes: list[int], parens: list[int], persons: list[Hit]) -
                        or any(name_at(text, pos - k) == k for k in (2, 3) if pos >= k))
         ends_word = end in bounds or end == len(text) or text[end] in CLAUSE_DELIMITERS
         if (quotes[pos] == 0 and parens[pos] == 0 and starts_word and ends_word
-                and not text.startswith(not_after, end)):
+                and not text.startswith(not_after, end) and not text.endswith(not_before, 0, pos)):
             out.append((pos, end, m.group()))
     return out
 
@@ -148,7 +151,12 @@ def _opens_content(text: str, pos: int) -> bool:
 
 
 def _content(text: str, pos: int) -> tuple[int, int]:
+    """What was said after the cue: a closing quotation, or the rest of the sentence,
+    without an addressee (告诉现代快报记者，……)."""
     s, _ = strip_span(text, pos, len(text), "，,：: ")
+    addressee = _patterns()["addressee"].match(text, s)
+    if addressee:
+        s, _ = strip_span(text, addressee.end(), len(text), "，,：: ")
     q = quotation_at(text, s)
     if q is not None and text[q[1]:].strip(CONTENT_TRIM) == "":
         return strip_span(text, q[0] + 1, q[1] - 1, CONTENT_TRIM)
@@ -220,6 +228,9 @@ def _speaker_in(ctx: SentenceContext, start: int, end: int) -> Speaker | None:
         if group and _listed(text, group, a.start):
             return Speaker(None, text[group[0].start:a.end], None, tuple(dict.fromkeys(o.name for o in group)))
         return Speaker(None, a.name, None)
+    honorific = _patterns()["honorific"].match(text, head, end)
+    if honorific:  # 刘先生, 王女士: a source the text does not name
+        return Speaker(None, honorific.group(), None)
     n = name_at(text, head)
     if n and _is_person_name(text, head, n, end):
         name = text[head:head + n]

@@ -1,0 +1,159 @@
+"""Trained Chinese named-entity recogniser (spaCy, one token per character).
+
+Chinese has no spaces, and a word segmenter's mistakes at name boundaries are
+exactly where NER fails, so the model sees characters as tokens and gets the
+segmenter's view only as features.  The tokenizer below builds those features
+(char bigram, the jieba word around the char, its B/I/E/S position and the
+dictionary POS of that word) so training and inference featurise identically;
+it is registered with spaCy, so ``spacy.load`` on the shipped model works once
+this module is imported.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import jieba
+import jieba.posseg
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+from .records import LABELS
+
+MODEL_NAME = "ner_zh"
+MODEL_DIR = Path(__file__).parent / "models" / MODEL_NAME
+MAX_CHUNK = 200  # the model was trained on sentences of this order of length
+_END = "\u2403"  # stands for "after the last char" in bigrams
+_SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;\n]+|$)")
+_CLAUSE = re.compile(r"[^，,、：:]*(?:[，,、：:]+|$)")
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter() -> tuple[jieba.Tokenizer, dict[str, str]]:
+    """A private jieba instance, so words other modules add to the global
+    dictionary cannot shift the features away from what the model learnt."""
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok, jieba.posseg.POSTokenizer(tok).word_tag_tab
+
+
+def char_features(text: str) -> tuple[list[str], list[str], list[str]]:
+    """Per char: bigram with the next char, the jieba word it is in, and its
+    B/I/E/S position plus the word's dictionary POS (``hmm`` for unknown
+    words, which are often names)."""
+    tok, tags = _segmenter()
+    bigrams = [text[i:i + 2] if i + 1 < len(text) else text[i] + _END for i in range(len(text))]
+    words: list[str] = []
+    bies: list[str] = []
+    for word in tok.cut(text):
+        pos = tags.get(word, "hmm")
+        n = len(word)
+        words.extend([word] * n)
+        if n == 1:
+            bies.append("S-" + pos)
+        else:
+            bies.extend(["B-" + pos] + ["I-" + pos] * (n - 2) + ["E-" + pos])
+    return bigrams, words, bies
+
+
+class CharTokenizer:
+    """One token per character (whitespace included), so token i is char i;
+    NORM carries the bigram, LEMMA the jieba word and TAG its BIES+POS."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+        if not text:
+            return doc
+        bigrams, words, bies = char_features(text)
+        for token, bigram, word, tag in zip(doc, bigrams, words, bies):
+            token.norm_ = bigram
+            token.lemma_ = word
+            token.tag_ = tag
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    # Stateless: nothing to save, but spaCy's (de)serialisation calls these.
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "CharTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        pass
+
+    def from_disk(self, path, **kwargs) -> "CharTokenizer":
+        return self
+
+
+@registry.tokenizers("kg.char_tokenizer.v1")
+def create_char_tokenizer():
+    def make(nlp: Language) -> CharTokenizer:
+        return CharTokenizer(nlp.vocab)
+
+    return make
+
+
+@functools.lru_cache(maxsize=4)
+def load(path: str | Path | None = None) -> Language:
+    """The shipped model (or the one at ``path``), loaded once per process."""
+    import spacy
+
+    return spacy.load(Path(path) if path else MODEL_DIR)
+
+
+def chunks(text: str, size: int = MAX_CHUNK) -> list[tuple[int, str]]:
+    """Split ``text`` into (offset, piece) of at most ``size`` chars, at
+    sentence ends where possible, then at clause marks, then anywhere."""
+    out: list[tuple[int, str]] = []
+    start = end = 0  # current chunk is text[start:end]
+    for piece_start, piece in _pieces(text, size):
+        if piece_start + len(piece) - start > size and end > start:
+            out.append((start, text[start:end]))
+            start = piece_start
+        end = piece_start + len(piece)
+    if end > start:
+        out.append((start, text[start:end]))
+    return out
+
+
+def _pieces(text: str, size: int) -> Iterator[tuple[int, str]]:
+    for sent in _SENTENCE.finditer(text):
+        if not sent.group():
+            continue
+        if len(sent.group()) <= size:
+            yield sent.start(), sent.group()
+            continue
+        for clause in _CLAUSE.finditer(text, sent.start(), sent.end()):
+            s = clause.group()
+            for i in range(0, len(s), size):
+                yield clause.start() + i, s[i:i + size]
+
+
+def recognise(texts: Iterable[str], batch_size: int = 128,
+              nlp: Language | None = None) -> list[list[tuple[int, int, str]]]:
+    """Entity spans (start, end exclusive, label) per text, offsets into that
+    text; labels are the pipeline's (records.LABELS) only."""
+    nlp = nlp or load()
+    texts = list(texts)
+    owners: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    for i, text in enumerate(texts):
+        for offset, piece in chunks(text):
+            owners.append((i, offset))
+            pieces.append(piece)
+    result: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    for (i, offset), doc in zip(owners, nlp.pipe(pieces, batch_size=batch_size)):
+        result[i].extend((offset + e.start_char, offset + e.end_char, e.label_)
+                         for e in doc.ents if e.label_ in LABELS)
+    return result
