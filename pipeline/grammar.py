@@ -40,6 +40,7 @@ class Grammar:
     unit_suffixes: tuple[str, ...]  # longest first
     branch_suffixes: tuple[str, ...]  # longest first
     title_joiners: tuple[str, ...]
+    cue_tails: tuple[str, ...]
 
     def title_short_forms(self, title: str) -> tuple[str, ...]:
         """王总, 蒋董: the short forms of a title, matched on its ending (移动转售事业部总经理 → 总)."""
@@ -88,4 +89,5 @@ def load() -> Grammar:
         unit_suffixes=_longest_first(d["unit_suffixes"]),
         branch_suffixes=_longest_first(d["branch_suffixes"]),
         title_joiners=tuple(d["title_joiners"]),
+        cue_tails=tuple(d["cue_tails"]),
     )

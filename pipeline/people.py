@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import grammar, lexicon
+from . import grammar, lexicon, segment
 from .recognise import CJK, Hit, name_at
 from .records import Role
 from .text import PUNCTUATION
@@ -64,9 +64,17 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
 
 def _name_after(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
     n = name_at(text, t.end)
-    if not n or any(o.start < t.end + n and t.start < o.end for o in orgs):
+    if not n or any(o.start < t.end + n and t.start < o.end for o in orgs) or _common_word(text[t.end:t.end + n]):
         return None
     return Hit(t.end, t.end + n, "PERSON", text[t.end:t.end + n], text[t.end:t.end + n])
+
+
+def _common_word(name: str) -> bool:
+    """这位负责人强调: 强调 is a frequent word that is no name, though 强 is a surname."""
+    lex = lexicon.load()
+    tag = segment.dictionary_tag(name)
+    return name in lex.not_names or name in lex.speech_verbs or (
+        tag is not None and not tag.startswith("nr") and segment.frequency(name) >= grammar.load().rare_word_freq)
 
 
 def _apposed_name(text: str, t: Hit, org: Hit | None) -> Hit | None:

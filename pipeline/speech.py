@@ -68,6 +68,7 @@ def _cues(text: str, quotes: list[int], parens: list[int], persons: list[Hit]) -
 
     jieba may glue a name's last character or a particle to the verb (张晓明说 →
     张晓/明说, 专访时称 → 时称), so a verb right after either counts as starting a word.
+    Returns (start, end, lexicon verb); the span may run on past the verb (解释说).
     """
     bounds = segment.boundaries(text)
     not_after = tuple(grammar.load().not_after_cue)
@@ -82,6 +83,8 @@ def _cues(text: str, quotes: list[int], parens: list[int], persons: list[Hit]) -
         ends_word = end in bounds or end == len(text) or text[end] in CLAUSE_DELIMITERS
         if (quotes[pos] == 0 and parens[pos] == 0 and starts_word and ends_word
                 and not text.startswith(not_after, end) and not text.endswith(not_before, 0, pos)):
+            if text.startswith(grammar.load().cue_tails, end):  # 解释说, 介绍道: one cue
+                end += 1
             out.append((pos, end, m.group()))
     return out
 
@@ -96,10 +99,12 @@ def attribute(ctx: SentenceContext) -> list[Said]:
     starts = clause_starts(text, quotes)
     out: list[Said] = []
     covered = -1
-    for c0, c1, verb in _cues(text, quotes, parens, ctx.persons):
-        if c0 < covered:
+    cues = _cues(text, quotes, parens, ctx.persons)
+    for i, (c0, c1, verb) in enumerate(cues):
+        if c0 < covered or _followed_by_cue(text, c1, cues[i + 1:]):
             continue
         info = lexicon.load().speech_verbs[verb]
+        verb = text[c0:c1]  # with its tail: 解释说
         speaker, subject_start = _subject(ctx, starts, c0)
         if speaker is None:
             continue
@@ -118,6 +123,14 @@ def attribute(ctx: SentenceContext) -> list[Said]:
         out.append(Said(speaker, verb, s, e, c0))
         covered = e
     return out
+
+
+def _followed_by_cue(text: str, end: int, later: list[tuple[int, int, str]]) -> bool:
+    """在回复邮件中表示: a verb running on into a later cue of its clause is not the cue."""
+    if end >= len(text) or text[end] in CLAUSE_DELIMITERS or text[end] in OPEN_QUOTES:
+        return False
+    clause_end = next((i for i in range(end, len(text)) if text[i] in CLAUSE_DELIMITERS), len(text))
+    return any(c0 < clause_end for c0, _, _ in later)
 
 
 def _transcript(ctx: SentenceContext, m: re.Match[str]) -> list[Said]:

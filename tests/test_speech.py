@@ -63,3 +63,26 @@ def test_statement_about_names_the_organisations_in_it():
     text = "苏宁互联副总经理韩磊表示，苏宁互联的用户已超过10万。"
     (s,) = extract(Article(doc="t", text=text)).statements
     assert s.about == ["苏宁互联"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb with its tail is one cue
+    ("中国联通转售业务部总经理李伟进一步解释说，批发价格下调是大势所趋。", [("李伟", None, "批发价格下调")]),
+    # a verb that runs on into the clause's real cue
+    ("阿里通信相关负责人在回复邮件中表示，阿里小号业务不受影响。", [(None, "阿里通信相关负责人", "阿里小号业务")]),
+    # the addressee is not what was said
+    ("王晓东告诉本报记者：“我们今年会推出新卡。”", [("王晓东", None, "我们今年会推")]),
+    # a person after 对于/针对 is spoken about
+    ("针对王磊的说法，蜗牛移动副总裁陈平回应称，游戏用户仍是核心。", [("陈平", None, "游戏用户仍是")]),
+    # 刘先生 speaks but is not named
+    ("刘先生说，幸亏银行工作人员多问了几句。", [(None, "刘先生", "幸亏银行工作")]),
+    # a document speaks
+    ("《通知》指出，经过四年多的试点，转售业务发挥了积极作用。", [(None, "《通知》", "经过四年多的")]),
+])
+def test_more_attribution(text, expected):
+    assert heads(text) == expected
+
+
+def test_interview_transcript_answers_belong_to_the_interviewee():
+    text = "国美极信副总裁韦岚接受了专访。她坦言，行业已过跑马圈地阶段。\n问：目前用户规模有多大？\n答：截至6月底，累计用户约为320万。"
+    assert [(s[0], s[2]) for s in said(text)] == [("韦岚", "坦言"), ("韦岚", "答")]
