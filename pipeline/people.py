@@ -49,7 +49,8 @@ def title_chains(text: str, orgs: list[Hit], titles: list[Hit], antecedent: Hit 
 
 
 def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
-    """本报记者 周涛 北京报道: a name after a reporter's marker, as a chain with no organisation."""
+    """本报记者 周涛 / 新京报讯（记者 宋佳宁）: a name after a reporter's marker, with the
+    outlet when it is named right before (本报 names none)."""
     out = []
     for marker in grammar.load().person_markers:
         for m in re.finditer(re.escape(marker) + r"\s*[：:|｜/]?\s*", text):
@@ -58,7 +59,9 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
             t = Hit(m.start(), m.end(), "POSITION", marker, m.group())
             person = _name_after(text, t, orgs)
             if person is not None:
-                out.append(Chain(person, t, None))
+                outlet = next((o for o in orgs if o.end <= m.start() and re.fullmatch(r"讯?[（(]?", text[o.end:m.start()])),
+                              None)
+                out.append(Chain(person, t, outlet))
     return out
 
 

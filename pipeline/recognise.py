@@ -105,10 +105,11 @@ def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hi
                     or head.endswith(g.unit_suffixes)):
                 continue
             words = [w for w, _, _ in segment.words(head)]
-            if len(words) > 2 or any(len(w) < 2 or segment.frequency(w) >= g.rare_word_freq for w in words):
-                continue
+            if len(words) > 2 or any(len(w) < 2 or segment.frequency(w) >= g.rare_word_freq
+                                     or (segment.dictionary_tag(w) or "").startswith("v") for w in words):
+                continue  # 移动通信, 一家科技: common words; 手握移动: a verb
             name = head + m.group()
-            if name not in g.not_orgs and not _overlaps(s, m.end(), taken):
+            if name not in g.not_orgs and not _overlaps(s, m.end(), taken) and not _in_compound(text, s, m.end()):
                 out.append(Hit(s, m.end(), "COMPANY", name, name))
                 break
     return out
@@ -257,7 +258,7 @@ def model_entities(texts: list[str]) -> list[list[Hit]]:
             for text, spans in zip(texts, ner.recognise(texts))]
 
 
-def model_organisations(model: list[Hit], known: list[Hit]) -> list[Hit]:
+def model_organisations(text: str, model: list[Hit], known: list[Hit]) -> list[Hit]:
     """Organisations the model finds where the gazetteer and the rules found none.
 
     A span that is a gazetteer name with a company tail (苏宁互联公司) is that
@@ -267,6 +268,8 @@ def model_organisations(model: list[Hit], known: list[Hit]) -> list[Hit]:
     out = []
     for h in model:
         if h.label not in ORG_LABELS or _overlaps(h.start, h.end, known) or len(h.text) < 2:
+            continue
+        if _in_compound(text, h.start, h.end):  # 2017中国移动转售产业峰会
             continue
         if h.text in grammar.load().not_orgs or not re.search(rf"[{CJK}A-Za-z]", h.text):
             continue

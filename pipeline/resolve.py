@@ -186,10 +186,10 @@ def _add_rule_entities(a: Analysis, add) -> None:
 
 
 def article_names(a: Analysis) -> dict[str, str]:
-    """The name each organisation goes by in this article, where the gazetteer's is not used.
+    """The name each organisation goes by in this article, where it is not the gazetteer's.
 
     A brand family is one gazetteer entry (小米, 小米移动, 小米科技); an article that
-    only ever says 小米移动 calls it that, and so do its facts. Regulators keep their
+    mostly says 小米移动 calls it that, and so do its facts. Regulators keep their
     official names (工信部 is 工业和信息化部). The graph maps every form back to one node.
     """
     lex = lexicon.load()
@@ -201,10 +201,10 @@ def article_names(a: Analysis) -> dict[str, str]:
                 forms.setdefault(o.name, []).append(_without_tail(o.text))
     names = {}
     for name, seen in forms.items():
-        if name in seen or lex.org(name).type == "regulator":
+        if lex.org(name).type == "regulator":
             continue
-        best = max(seen, key=lambda f: (seen.count(f), -seen.index(f)))
-        if lex.org(best) is not None:
+        best = max(seen, key=lambda f: (seen.count(f), f == name, -seen.index(f)))
+        if best != name and lex.org(best) is not None:
             names[name] = best
     return names
 

@@ -119,8 +119,9 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], install: bool,
         except json.JSONDecodeError:
             pass  # a plain string value
     best = WORK / "output" / "model-best"
-    if score_only:  # time from the converted data to the best checkpoint
-        seconds = best.stat().st_mtime - (WORK / "dev.spacy").stat().st_mtime
+    if score_only:  # the earlier run's time: from its converted data to its last save
+        seconds = ((WORK / "output" / "model-last" / "meta.json").stat().st_mtime
+                   - (WORK / "dev.spacy").stat().st_mtime)
     else:
         DEV.write_text("\n".join(dev_lines) + "\n", encoding="utf-8")
         write_docbin(train_lines, WORK / "train.spacy", extra_labels)
