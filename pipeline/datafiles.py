@@ -14,8 +14,3 @@ def read_text(name: str) -> str:
 def load_yaml(name: str) -> Any:
     return yaml.safe_load(read_text(name))
 
-
-def read_list(name: str) -> list[str]:
-    """Non-empty lines of a word list, without `#` comments."""
-    lines = (line.split("#", 1)[0].strip() for line in read_text(name).splitlines())
-    return [line for line in lines if line]
