@@ -49,7 +49,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def organisations(text: str, bounds: frozenset[int], local: dict[str, Hit] | None = None) -> list[Hit]:
-    """Organisations in a sentence: legal names, gazetteer names, and names the article defined.
+    """Organisations in a sentence: legal names, gazetteer names, names the article defined,
+    operators' bare names in context, jieba's dictionary organisations and coined brand names.
 
     `local` maps short names an article introduced (以下简称“华信智联”) to their
     organisation; new definitions found here are added to it.
@@ -135,8 +136,8 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
 
 
 def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
-    """联通, 移动: an operator's bare name counts only beside another operator, or as the
-    head of 公司/集团, 方面 or a title (联通方面表示, 联通总经理)."""
+    """联通, 移动: an operator's bare name counts only beside another operator, or before
+    公司/集团 or 方面 (联通方面表示)."""
     lex = lexicon.load()
     pats = _patterns()
     found = []

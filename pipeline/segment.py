@@ -27,9 +27,10 @@ def _tokenizers() -> tuple[jieba.Tokenizer, jieba.posseg.POSTokenizer]:
     return tok, jieba.posseg.POSTokenizer(tok)
 
 
-def words(text: str) -> list[tuple[str, int, int]]:
-    """(word, start, end) for every word of `text`."""
-    return list(_tokenizers()[0].tokenize(text))
+@lru_cache(maxsize=1024)
+def words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(word, start, end) for every word of `text` (cached: several stages read the same sentence)."""
+    return tuple(_tokenizers()[0].tokenize(text))
 
 
 @lru_cache(maxsize=1024)
