@@ -41,6 +41,8 @@ class Grammar:
     branch_suffixes: tuple[str, ...]  # longest first
     title_joiners: tuple[str, ...]
     cue_tails: tuple[str, ...]
+    own_company_words: tuple[str, ...]
+    generic_subjects: tuple[str, ...]
 
     def title_short_forms(self, title: str) -> tuple[str, ...]:
         """王总, 蒋董: the short forms of a title, matched on its ending (移动转售事业部总经理 → 总)."""
@@ -90,4 +92,6 @@ def load() -> Grammar:
         branch_suffixes=_longest_first(d["branch_suffixes"]),
         title_joiners=tuple(d["title_joiners"]),
         cue_tails=tuple(d["cue_tails"]),
+        own_company_words=tuple(d["own_company_words"]),
+        generic_subjects=tuple(d["generic_subjects"]),
     )

@@ -17,10 +17,6 @@ from .recognise import Hit, model_persons
 from .records import Agreement, Article, Entity, Figure, Mention, Span, Statement
 from .speech import Said
 
-# 该公司, 公司, 这款 (手机): a statement about "the company" is about the speaker's own
-ANAPHORA = re.compile(r"该公司|本公司|我们公司|公司|这款|该款|该手机|我们")
-GENERIC_SUBJECT = re.compile(r"虚拟运营商|运营商|企业|用户")
-
 
 @dataclass
 class SentenceHits:
@@ -89,7 +85,7 @@ class Analysis:
     def about(self, sent: SentenceHits, start: int, end: int, st: Statement) -> list[str]:
         """Organisations the statement names, and the speaker's own for 该公司/这款."""
         names = [o.name for o in sent.orgs if start <= o.start and o.end <= end and not self._is_media(o.name)]
-        if ANAPHORA.search(sent.span.text[start:end]) and st.speaker:
+        if st.speaker and any(w in sent.span.text[start:end] for w in grammar.load().own_company_words):
             own = self.employer(st.speaker)
             if own and own not in names:
                 names.append(own)
@@ -110,7 +106,7 @@ class Analysis:
         in_clause = [o for o in candidates if o.start >= clause_start]
         if in_clause:
             return in_clause[-1].name
-        if GENERIC_SUBJECT.search(text[clause_start:f.start]):
+        if any(w in text[clause_start:f.start] for w in grammar.load().generic_subjects):
             return None
         opening = [o for o in candidates if o.label == "COMPANY"]
         return opening[-1].name if opening else None
