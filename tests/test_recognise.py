@@ -1,0 +1,43 @@
+"""Organisations, titles and names in one sentence (invented people, real and invented companies)."""
+import pytest
+
+from pipeline import segment
+from pipeline.recognise import name_at, organisations, titles
+
+
+def orgs(text, local=None):
+    return [(h.name, h.text) for h in organisations(text, segment.boundaries(text), local)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("迪信通公司创始人在会上发言", [("迪信通", "迪信通公司")]),                    # gazetteer name with its tail
+    ("中国联通浙江省分公司宣布", [("中国联通", "中国联通浙江省分公司")]),          # a branch is its parent's mention
+    ("在2017中国移动转售产业峰会上", []),                                        # 中国移动|转售 is a domain term
+    ("星联通信今年三季度营收增长", [("星联通信", "星联通信")]),                    # a coined name before a suffix
+    ("移动通信市场竞争激烈", []),                                                # a common word before it is no name
+    ("据南京市公安局反诈骗中心统计", [("南京市公安局反诈骗中心", "南京市公安局反诈骗中心")]),
+    ("联通方面表示同意", [("中国联通", "联通")]),                                  # a weak alias in context
+    ("他在移动理财领域创业", []),                                                # and out of it
+])
+def test_organisations(text, expected):
+    assert orgs(text) == expected
+
+
+def test_a_registered_name_defines_its_short_name_for_the_article():
+    local = {}
+    first = "深圳华信智联通信科技有限公司（以下简称“华信智联”）专注物联网"
+    assert ("华信智联", "深圳华信智联通信科技有限公司") in orgs(first, local)
+    assert orgs("华信智联去年营收增长", local) == [("华信智联", "华信智联")]
+
+
+def test_joined_titles_are_one_title():
+    text = "瀚海互联创始人兼CEO高子健表示"
+    assert [t.name for t in titles(text, [])] == ["创始人兼CEO"]
+
+
+@pytest.mark.parametrize("text, length", [
+    ("王帅在接受采访时表示", 2), ("王献蜀表示", 3), ("刘东海在接受", 3), ("赵健也称", 2),
+    ("欧阳明透露", 3), ("刘先生说", 0), ("表示同意", 0),
+])
+def test_name_lengths(text, length):
+    assert name_at(text, 0) == length
