@@ -111,8 +111,10 @@ def find_figures(text: str) -> list[FigureHit]:
             value = parse_number(numeral)
         except ValueError:
             continue
-        if _is_vague(numeral, v) and (unit_word not in v.precise_units or numeral not in v.vague):
-            continue  # 两成, 两倍 are exact; 两家, 千元 are not
+        approx = m.group("approx") or m.group("approx2")
+        if _is_vague(numeral, v) and not (approx and numeral in v.vague) and (
+                unit_word not in v.precise_units or numeral not in v.vague):
+            continue  # 两成, 两倍, 十余家 are figures; 两家, 三家, 千元 are not
         unit = v.units[unit_word] if unit_word else None
         if unit_word:
             end += len(unit_word)
