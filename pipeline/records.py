@@ -108,7 +108,7 @@ class Extraction:
     agreements: list[Agreement] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        """The `kg extract` contract (../shared/design.md), plus offsets."""
+        """The `kg extract` contract (README.md, "The extraction contract"), plus offsets."""
         a = self.article
         num = lambda v: int(v) if float(v).is_integer() else v  # noqa: E731
         return {
