@@ -37,7 +37,8 @@ def extract(article: Article, sentence_mode: bool = False) -> Extraction:
         chains = people.title_chains(span.text, orgs, titles(span.text, orgs, model), a.last_org(orgs))
         chains += people.marked_persons(span.text, orgs)
         orgs = _with_chain_orgs(orgs, chains)
-        orgs = sorted(orgs + model_organisations(span.text, model, orgs + [c.person for c in chains]), key=lambda h: h.start)
+        taken = orgs + [h for c in chains for h in (c.person, c.title)]
+        orgs = sorted(orgs + model_organisations(span.text, model, taken), key=lambda h: h.start)
         a.add_sentence(span, orgs, chains, anonymous_sources(span.text), model)
     a.outside_orgs, a.outside_persons = _outside(article, spans)
     references = people.reference_forms(a.chains)

@@ -272,6 +272,8 @@ def model_organisations(text: str, model: list[Hit], known: list[Hit]) -> list[H
             continue
         if _in_compound(text, h.start, h.end):  # 2017中国移动转售产业峰会
             continue
+        if h.start not in segment.boundaries(text):  # 物|联网产业研究中心: cut inside a word
+            continue
         if h.text in grammar.load().not_orgs or not re.search(rf"[{CJK}A-Za-z]", h.text):
             continue
         stem = _patterns()["org_tail"].sub("", h.text)

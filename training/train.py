@@ -99,8 +99,8 @@ def write_scores(report: dict, seconds: float, config: Path, settings: list[str]
 
 @click.command()
 @click.option("--config", "config", type=click.Path(path_type=Path, exists=True), default=HERE / "config.cfg")
-@click.option("--extra-labels/--no-extra-labels", default=True,
-              help="Also learn book/game/movie/scene (dropped at output) for sharper boundaries.")
+@click.option("--extra-labels/--no-extra-labels", default=False,
+              help="Also learn book/game/movie/scene (dropped at output); measured worse, so off.")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
               help="spaCy config override, e.g. --set training.max_epochs=5")
 @click.option("--install/--no-install", default=True, help="Copy the best model into pipeline/models/.")
