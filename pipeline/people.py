@@ -159,6 +159,6 @@ def reference_forms(chains: list[Chain]) -> dict[str, str]:
     for c in chains:
         name, title = c.person.name, c.title.name
         surname = name[:2] if name[:2] in lexicon.load().surnames and len(name) >= 3 else name[0]
-        for short in grammar.load().title_short_forms(title):
+        for short in grammar.load().short_forms(title):
             forms.setdefault(surname + short, set()).add(name)
     return {form: next(iter(names)) for form, names in forms.items() if len(names) == 1}

@@ -304,7 +304,7 @@ def model_persons(model: list[Hit], known: list[Hit]) -> list[Hit]:
 def _confirmed_name(name: str) -> bool:
     """The model's name as the rules would cut it, and a name to jieba too (not 米粉, 韦总在, 冯静称)."""
     lex = lexicon.load()
-    short = {f for forms in grammar.load().title_short.values() for f in forms if len(f) == 1}
+    short = {f for forms in grammar.load().title_short_forms.values() for f in forms if len(f) == 1}
     if name in lex.not_names or name[-1] in short or name_at(name + "。", 0) != len(name):
         return False
     tags = segment.tagged(name)
