@@ -20,10 +20,10 @@ def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None) -> None:
     """Who said what about which company, in the articles under PATH... (files, folders, globs)."""
     import sys
 
-    from .extract import extract as extract_one, extract_paths
+    from .extract import extract_paths, safe_extract
     from .output import WRITERS
     from .read import read_lines
-    from .records import InputError
+    from .records import Extraction, InputError
 
     if bool(paths) == bool(lines_file):
         raise click.UsageError("give either PATH... or --lines FILE")
@@ -31,9 +31,15 @@ def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None) -> None:
 
     def results():
         nonlocal failed
-        if lines_file:
+        if lines_file:  # one object per line, in order, even for a line that fails
             try:
-                yield from (extract_one(a, sentence_mode=True) for a in read_lines(lines_file))
+                for article in read_lines(lines_file):
+                    x = safe_extract(article, sentence_mode=True)
+                    if isinstance(x, InputError):
+                        failed += 1
+                        click.echo(f"kg: {x}", err=True)
+                        x = Extraction(article)
+                    yield x
             except InputError as err:
                 failed += 1
                 click.echo(f"kg: {err}", err=True)

@@ -93,10 +93,10 @@ def extract_paths(paths: Iterable[str]) -> Iterator[Extraction | InputError]:
         yield item if isinstance(item, InputError) else safe_extract(item)
 
 
-def safe_extract(article: Article) -> Extraction | InputError:
+def safe_extract(article: Article, sentence_mode: bool = False) -> Extraction | InputError:
     """extract(), with a failure reported against the article instead of ending the batch."""
     try:
-        return extract(article)
+        return extract(article, sentence_mode)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
         return InputError(article.doc, f"extraction failed: {type(exc).__name__}: {exc}")
 
