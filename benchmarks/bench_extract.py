@@ -25,6 +25,7 @@ def main() -> None:
     from pipeline.extract import extract
     from pipeline.read import read_paths
     from pipeline.records import Article
+    from pipeline.text import nesting
 
     articles = [a for a in read_paths([str(ROOT / "corpus"), str(ROOT / "tests" / "articles")])
                 if isinstance(a, Article)]
@@ -36,6 +37,7 @@ def main() -> None:
     for _ in range(args.rounds):
         segment.boundaries.cache_clear()  # no help from the previous round's cache
         segment.words.cache_clear()
+        nesting.cache_clear()
         t = time.perf_counter()
         for a in articles:
             extract(a)

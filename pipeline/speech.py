@@ -63,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _cues(text: str, quotes: list[int], parens: list[int], persons: list[Hit]) -> list[tuple[int, int, str]]:
+def _cues(text: str, quotes: tuple[int, ...], parens: tuple[int, ...], persons: list[Hit]) -> list[tuple[int, int, str]]:
     """Speech verbs on word boundaries, outside quotations and asides, not used as nouns (透露的, 的表态).
 
     jieba may glue a name's last character or a particle to the verb (张晓明说 →

@@ -1,6 +1,8 @@
 """Small facts about Chinese sentence structure shared by the relation stages."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 OPEN_QUOTES = "“「『"
 CLOSE_QUOTES = "”」』"
 OPEN_PARENS = "（("
@@ -9,8 +11,11 @@ CLAUSE_DELIMITERS = "，,；;：:。！？!?"
 PUNCTUATION = CLAUSE_DELIMITERS + OPEN_QUOTES + CLOSE_QUOTES + OPEN_PARENS + CLOSE_PARENS + "、…—·《》<>[]【】 \t\"'"
 
 
-def nesting(text: str) -> tuple[list[int], list[int]]:
-    """Per character: quote depth and parenthesis depth (the brackets themselves count as inside)."""
+@lru_cache(maxsize=256)
+def nesting(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Per character: quote depth and parenthesis depth (the brackets themselves count as inside).
+
+    Cached: attribution asks of the same sentence for every cue and clause."""
     quotes, parens = [], []
     q = p = 0
     for ch in text:
@@ -24,10 +29,10 @@ def nesting(text: str) -> tuple[list[int], list[int]]:
             q = max(0, q - 1)
         elif ch in CLOSE_PARENS:
             p = max(0, p - 1)
-    return quotes, parens
+    return tuple(quotes), tuple(parens)
 
 
-def clause_starts(text: str, quotes: list[int]) -> list[int]:
+def clause_starts(text: str, quotes: tuple[int, ...]) -> list[int]:
     """Offsets where a clause begins: the start and after each delimiter outside quotes."""
     return [0] + [i + 1 for i, ch in enumerate(text) if ch in CLAUSE_DELIMITERS and quotes[i] == 0]
 
