@@ -20,7 +20,7 @@ def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None) -> None:
     """Who said what about which company, in the articles under PATH... (files, folders, globs)."""
     import sys
 
-    from .extract import extract_paths, safe_extract
+    from .extract import extract_batched, extract_paths
     from .output import WRITERS
     from .read import read_lines
     from .records import Extraction, InputError
@@ -33,8 +33,7 @@ def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None) -> None:
         nonlocal failed
         if lines_file:  # one object per line, in order, even for a line that fails
             try:
-                for article in read_lines(lines_file):
-                    x = safe_extract(article, sentence_mode=True)
+                for article, x in extract_batched(read_lines(lines_file), sentence_mode=True):
                     if isinstance(x, InputError):
                         failed += 1
                         click.echo(f"kg: {x}", err=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import islice
 
 from . import people, segment
 from .agreements import find_agreements
@@ -22,24 +23,28 @@ from .speech import SentenceContext, attribute, latest_reference
 from .text import nesting
 
 
-def extract(article: Article, sentence_mode: bool = False) -> Extraction:
+def extract(article: Article, sentence_mode: bool = False,
+            model: list[list[Hit]] | None = None) -> Extraction:
     """Everything the pipeline finds in one article.
 
     `sentence_mode` is for a document that is one sentence out of context (kg
     extract --lines): its entities are the trained model's, see build_entities.
+    `model` is the NER's hits per sentence when a batch already has them.
     """
     spans = sentences(article)
     a = Analysis(article=article)
     short_names: dict[str, Hit] = {}  # 以下简称“华信智联”, for the rest of the article
-    for span, model in zip(spans, model_entities([s.text for s in spans])):
+    if model is None or len(model) != len(spans):
+        model = model_entities([s.text for s in spans])
+    for span, model_hits in zip(spans, model):
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
-        chains = people.title_chains(span.text, orgs, titles(span.text, orgs, model), a.last_org(orgs))
+        chains = people.title_chains(span.text, orgs, titles(span.text, orgs, model_hits), a.last_org(orgs))
         chains += people.marked_persons(span.text, orgs)
         orgs = _with_chain_orgs(orgs, chains)
         taken = orgs + [h for c in chains for h in (c.person, c.title)]
-        orgs = sorted(orgs + model_organisations(span.text, model, taken), key=lambda h: h.start)
-        a.add_sentence(span, orgs, chains, anonymous_sources(span.text), model)
+        orgs = sorted(orgs + model_organisations(span.text, model_hits, taken), key=lambda h: h.start)
+        a.add_sentence(span, orgs, chains, anonymous_sources(span.text), model_hits)
     a.outside_orgs, a.outside_persons = _outside(article, spans)
     references = people.reference_forms(a.chains)
     last_speaker = interviewee = None
@@ -89,14 +94,40 @@ def _named(x: Extraction, names: dict[str, str]) -> Extraction:
 
 def extract_paths(paths: Iterable[str]) -> Iterator[Extraction | InputError]:
     """Extractions of every article under `paths`; unreadable files come out as InputError."""
-    for item in read_paths(paths):
-        yield item if isinstance(item, InputError) else safe_extract(item)
+    for _, result in extract_batched(read_paths(paths)):
+        yield result
 
 
-def safe_extract(article: Article, sentence_mode: bool = False) -> Extraction | InputError:
+def extract_batched(items: Iterable[Article | InputError], sentence_mode: bool = False, batch_size: int = 64,
+                    ) -> Iterator[tuple[Article | InputError, Extraction | InputError]]:
+    """Each item with its extraction (an unreadable item with itself), in order.
+
+    The NER runs once per batch of articles: one nlp.pipe over many sentences
+    is several times faster than a call per sentence (kg extract --lines).
+    """
+    items = iter(items)
+    while batch := list(islice(items, batch_size)):
+        model = iter(_batch_model([item for item in batch if isinstance(item, Article)]))
+        for item in batch:
+            yield item, (item if isinstance(item, InputError) else safe_extract(item, sentence_mode, next(model)))
+
+
+def _batch_model(articles: list[Article]) -> list[list[list[Hit]] | None]:
+    """The NER's hits per sentence of each article, in one run; None where an
+    article (or the run) fails, so that safe_extract meets and reports the error."""
+    try:
+        texts = [[s.text for s in sentences(article)] for article in articles]
+        hits = iter(model_entities([t for ts in texts for t in ts]))
+        return [[next(hits) for _ in ts] for ts in texts]
+    except Exception:  # noqa: BLE001 - reported per article by safe_extract
+        return [None] * len(articles)
+
+
+def safe_extract(article: Article, sentence_mode: bool = False,
+                 model: list[list[Hit]] | None = None) -> Extraction | InputError:
     """extract(), with a failure reported against the article instead of ending the batch."""
     try:
-        return extract(article, sentence_mode)
+        return extract(article, sentence_mode, model)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
         return InputError(article.doc, f"extraction failed: {type(exc).__name__}: {exc}")
 

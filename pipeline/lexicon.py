@@ -72,6 +72,10 @@ class Lexicon:
         """The organisation an unambiguous surface form names, if any."""
         return self.alias_index.get(text)
 
+    def org_suffix(self, name: str) -> str | None:
+        """The longest organisation suffix ``name`` ends with, after a non-empty stem."""
+        return next((s for s in self.org_suffixes_by_length if name.endswith(s) and len(name) > len(s)), None)
+
     def anonymous_source(self, text: str) -> str | None:
         """The longest anonymous-source description in ``text`` (业内人士, 虚拟运营商大佬)."""
         best: str | None = None

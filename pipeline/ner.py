@@ -17,11 +17,14 @@ from typing import Iterable, Iterator
 
 import jieba
 import jieba.posseg
+import numpy
+from spacy.attrs import LEMMA, NORM, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from . import ner_embed  # noqa: F401  registers the model's input layer for spacy.load
 from .records import LABELS
 
 MODEL_NAME = "ner_zh"
@@ -33,7 +36,7 @@ _CLAUSE = re.compile(r"[^，,、：:]*(?:[，,、：:]+|$)")
 
 
 @functools.lru_cache(maxsize=1)
-def _segmenter() -> tuple[jieba.Tokenizer, dict[str, str]]:
+def segmenter() -> tuple[jieba.Tokenizer, dict[str, str]]:
     """A private jieba instance, so words other modules add to the global
     dictionary cannot shift the features away from what the model learnt."""
     tok = jieba.Tokenizer()
@@ -41,12 +44,17 @@ def _segmenter() -> tuple[jieba.Tokenizer, dict[str, str]]:
     return tok, jieba.posseg.POSTokenizer(tok).word_tag_tab
 
 
+def bigrams(text: str) -> list[str]:
+    """Each char with the next one (or the end mark): the NORM feature, and
+    the key of the static vectors."""
+    return [text[i:i + 2] if i + 1 < len(text) else text[i] + _END for i in range(len(text))]
+
+
 def char_features(text: str) -> tuple[list[str], list[str], list[str]]:
     """Per char: bigram with the next char, the jieba word it is in, and its
     B/I/E/S position plus the word's dictionary POS (``hmm`` for unknown
     words, which are often names)."""
-    tok, tags = _segmenter()
-    bigrams = [text[i:i + 2] if i + 1 < len(text) else text[i] + _END for i in range(len(text))]
+    tok, tags = segmenter()
     words: list[str] = []
     bies: list[str] = []
     for word in tok.cut(text):
@@ -57,7 +65,7 @@ def char_features(text: str) -> tuple[list[str], list[str], list[str]]:
             bies.append("S-" + pos)
         else:
             bies.extend(["B-" + pos] + ["I-" + pos] * (n - 2) + ["E-" + pos])
-    return bigrams, words, bies
+    return bigrams(text), words, bies
 
 
 class CharTokenizer:
@@ -71,11 +79,9 @@ class CharTokenizer:
         doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
         if not text:
             return doc
-        bigrams, words, bies = char_features(text)
-        for token, bigram, word, tag in zip(doc, bigrams, words, bies):
-            token.norm_ = bigram
-            token.lemma_ = word
-            token.tag_ = tag
+        add = self.vocab.strings.add
+        doc.from_array([NORM, LEMMA, TAG], numpy.array(
+            [[add(g), add(w), add(t)] for g, w, t in zip(*char_features(text))], dtype="uint64"))
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:

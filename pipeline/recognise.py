@@ -86,7 +86,7 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
             continue
         unit = _patterns()["unit_tail"].match(text, end)
         end = unit.end() if unit else end
-        label = next((lab for suf, lab in lex.org_suffixes.items() if word.endswith(suf)), "ORGANIZATION")
+        label = lex.org_suffixes.get(lex.org_suffix(word), "ORGANIZATION")
         out.append(Hit(start, end, label, text[start:end], text[start:end]))
     return out
 
@@ -175,7 +175,7 @@ def _legal_names(text: str, local: dict[str, Hit]) -> list[Hit]:
             hit = Hit(start, m.end(), known.label, known.name, name)
         else:
             canonical = short.group(1) if short else name
-            label = next((lab for suf, lab in lex.org_suffixes.items() if name.endswith(suf)), "COMPANY")
+            label = lex.org_suffixes.get(lex.org_suffix(name), "COMPANY")
             hit = Hit(start, m.end(), label, canonical, name)
         hits.append(hit)
         if short:
@@ -252,10 +252,22 @@ def _joined_titles(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 def model_entities(texts: list[str]) -> list[list[Hit]]:
-    """The trained NER's spans for each text (pipeline/ner.py)."""
+    """The trained NER's spans for each text (pipeline/ner.py).
+
+    An organisation's kind is read off its suffix where it has one (…银行 is a
+    company, …局 an agency): the model often has the span right and the kind
+    wrong, or takes a place-named organisation for the place.
+    """
     from . import ner
 
-    return [[Hit(s, e, label, text[s:e], text[s:e]) for s, e, label in spans]
+    lex = lexicon.load()
+
+    def kind(name: str, label: str) -> str:
+        if label in ORG_LABELS or label == "LOCATION":
+            return lex.org_suffixes.get(lex.org_suffix(name), label)
+        return label
+
+    return [[Hit(s, e, kind(text[s:e], lab), text[s:e], text[s:e]) for s, e, lab in spans]
             for text, spans in zip(texts, ner.recognise(texts))]
 
 
@@ -287,8 +299,7 @@ def model_organisations(text: str, model: list[Hit], known: list[Hit]) -> list[H
 def _proper_org_name(name: str) -> bool:
     """A name, not a common noun: an organisation suffix after a proper word (星河互联, 澜拓科技,
     not 航空公司 or 监管部门)."""
-    lex = lexicon.load()
-    suffix = next((s for s in lex.org_suffixes_by_length if name.endswith(s) and len(name) > len(s)), None)
+    suffix = lexicon.load().org_suffix(name)
     if suffix is None:
         return False
     head = segment.tagged(name[:-len(suffix)])

@@ -71,3 +71,19 @@ def test_mvno_flag_comes_from_the_gazetteer(sample):
     by_name = {e.name: e for e in x.entities}
     assert by_name["苏宁互联"].mvno and not by_name["工业和信息化部"].mvno
 
+
+
+def test_batched_extraction_keeps_order_errors_and_results(sample):
+    from pipeline.extract import extract_batched
+    from pipeline.records import Article, InputError
+
+    article, _ = sample
+    bad = InputError("missing.txt", "no such file")
+    short = Article(doc="short", text="中国联通董事长王晓初表示，公司将继续推进虚拟运营商业务。")
+    items = [article, bad, short, article]
+    out = list(extract_batched(items, batch_size=3))
+    assert [item for item, _ in out] == items
+    assert out[1][1] is bad
+    for item, result in out:
+        if isinstance(item, Article):
+            assert result.to_json() == extract(item).to_json()
