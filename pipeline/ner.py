@@ -112,10 +112,17 @@ def create_char_tokenizer():
 
 @functools.lru_cache(maxsize=4)
 def load(path: str | Path | None = None) -> Language:
-    """The shipped model (or the one at ``path``), loaded once per process."""
-    import spacy
+    """The shipped model (or the one at ``path``), loaded once per process.
 
-    return spacy.load(Path(path) if path else MODEL_DIR)
+    Its matrix products go to numpy's BLAS rather than thinc's default blis
+    kernels: same results, and on our x86-64 machines the whole recogniser
+    runs about 1.5 times as fast (benchmarks/bench_ner.py).
+    """
+    import spacy
+    from thinc.api import use_ops
+
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(Path(path) if path else MODEL_DIR)
 
 
 def chunks(text: str, size: int = MAX_CHUNK) -> list[tuple[int, str]]:

@@ -1,12 +1,11 @@
-"""The NER's input layer: hashed char features plus static char and bigram vectors.
+"""The NER's input layer: hashed char features plus static char, bigram and word vectors.
 
 spaCy's own static-vector layer looks up one key per token; a Chinese name's
-rare characters need both the char's vector (always known) and the bigram's
-(known only for frequent pairs), so this layer looks each token up twice in
-one table (keys: the char, ORTH; the bigram, NORM; optionally the jieba
-word, LEMMA) and concatenates.
-The vectors were learnt from unlabelled news (training/vectors.py) and stay
-fixed; only the projection is trained.
+rare characters need the char's vector (always known) as well as the
+bigram's and the jieba word's (known only when frequent), so this layer looks
+each token up once per attribute (the shipped model: ORTH, NORM, LEMMA) in
+one table and concatenates.  The vectors were learnt from unlabelled news
+(training/vectors.py) and stay fixed; only their projection is trained.
 """
 from __future__ import annotations
 

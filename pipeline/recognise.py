@@ -252,23 +252,23 @@ def _joined_titles(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 def model_entities(texts: list[str]) -> list[list[Hit]]:
-    """The trained NER's spans for each text (pipeline/ner.py).
-
-    An organisation's kind is read off its suffix where it has one (…银行 is a
-    company, …局 an agency): the model often has the span right and the kind
-    wrong, or takes a place-named organisation for the place.
-    """
+    """The trained NER's spans for each text (pipeline/ner.py), organisations' kinds per org_kind."""
     from . import ner
 
-    lex = lexicon.load()
-
-    def kind(name: str, label: str) -> str:
-        if label in ORG_LABELS or label == "LOCATION":
-            return lex.org_suffixes.get(lex.org_suffix(name), label)
-        return label
-
-    return [[Hit(s, e, kind(text[s:e], lab), text[s:e], text[s:e]) for s, e, lab in spans]
+    return [[Hit(s, e, org_kind(text[s:e], lab), text[s:e], text[s:e]) for s, e, lab in spans]
             for text, spans in zip(texts, ner.recognise(texts))]
+
+
+def org_kind(name: str, label: str) -> str:
+    """The kind an organisation's suffix gives it (…银行 a company, …局 an agency), else ``label``.
+
+    The model often has an organisation's span right and its kind wrong, or
+    takes a place-named organisation (上海永嘉投资管理公司) for the place.
+    """
+    if label in ORG_LABELS or label == "LOCATION":
+        lex = lexicon.load()
+        return lex.org_suffixes.get(lex.org_suffix(name), label)
+    return label
 
 
 def model_organisations(text: str, model: list[Hit], known: list[Hit]) -> list[Hit]:

@@ -83,3 +83,30 @@ def test_held_out_dev_lines_score_above_floor(nlp, tmp_path):
     report = kg_score.score_lines(str(gold), str(pred))
     assert report["name"]["f1"] >= 0.5
     assert min(r["f1"] for r in report.values()) >= 0.3
+
+
+def test_embedding_looks_up_char_and_bigram_rows_side_by_side():
+    import numpy
+    import spacy
+    from spacy.vectors import Vectors
+
+    from spacy.attrs import NORM, ORTH
+
+    from pipeline import ner_embed
+
+    nlp = spacy.blank("xx")
+    nlp.tokenizer = ner.CharTokenizer(nlp.vocab)
+    strings = nlp.vocab.strings
+    data = numpy.arange(12, dtype="float32").reshape(4, 3)
+    nlp.vocab.vectors = Vectors(strings=strings, data=data, keys=[strings.add(k) for k in ["移", "动", "移动", "动力"]])
+    docs = [nlp.make_doc("移动"), nlp.make_doc("")]
+    out, _ = ner_embed.vector_lookup([ORTH, NORM])(docs, is_train=False)
+    assert list(out.lengths) == [2, 0]
+    # 移: its own row, then its bigram 移动's; 动: its row, and zeros for the unseen bigram 动+end
+    assert out.data.tolist() == [[0, 1, 2, 6, 7, 8], [3, 4, 5, 0, 0, 0]]
+
+
+def test_shipped_model_carries_its_static_vectors(nlp):
+    assert nlp.vocab.vectors.shape[0] > 10_000
+    doc = nlp.make_doc("中国移动")
+    assert all(nlp.vocab.vectors.find(key=t.orth) >= 0 for t in doc)

@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline import segment
-from pipeline.recognise import name_at, organisations, titles
+from pipeline.recognise import name_at, org_kind, organisations, titles
 
 
 def orgs(text, local=None):
@@ -41,3 +41,15 @@ def test_joined_titles_are_one_title():
 ])
 def test_name_lengths(text, length):
     assert name_at(text, 0) == length
+
+
+@pytest.mark.parametrize("name,label,kind", [
+    ("上海永嘉投资管理公司", "LOCATION", "COMPANY"),  # a place-led company is no place
+    ("德国国家发展银行", "GOVERNMENT", "COMPANY"),
+    ("深圳市人民政府", "ORGANIZATION", "GOVERNMENT"),
+    ("北京", "LOCATION", "LOCATION"),  # no suffix: the model's label stands
+    ("银行", "COMPANY", "COMPANY"),  # a bare suffix is no name
+    ("马云", "PERSON", "PERSON"),
+])
+def test_org_kind_follows_the_suffix(name, label, kind):
+    assert org_kind(name, label) == kind

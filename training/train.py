@@ -1,7 +1,8 @@
 """Train the shipped NER in one command: ``python -m training.train``.
 
 Splits CLUENER2020's training file into train and a fixed dev split, converts
-both to spaCy DocBins, trains with ``training/config.cfg``, scores the dev
+both to spaCy DocBins, learns static char+bigram vectors from unlabelled news
+(``training/vectors.py``, once; cached in ``training/work``), trains with ``training/config.cfg``, scores the dev
 split span by span with ``tests/kg_score.py lines``, writes
 ``training/SCORES.md`` and installs the best model into ``pipeline/models/``.
 """
@@ -21,11 +22,14 @@ from spacy.tokens import Doc, DocBin
 
 from pipeline import ner
 
+from . import vectors
+
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 SOURCE = HERE / "data" / "cluener_train.jsonl"
 DEV = HERE / "data" / "dev.jsonl"
-WORK = HERE / "work"  # generated: DocBins and spaCy's output (git-ignored)
+WORK = HERE / "work"  # generated: vectors, and per run DocBins and spaCy's output (git-ignored)
+VECTORS = WORK / "vectors"
 OURS = {"company": "COMPANY", "name": "PERSON", "position": "POSITION",
         "organization": "ORGANIZATION", "government": "GOVERNMENT", "address": "LOCATION"}
 DEV_SHARE = 0.1
@@ -82,17 +86,22 @@ def score(model: Path, dev_path: Path, pred_path: Path) -> dict:
     return kg_score.score_lines(str(dev_path), str(pred_path))
 
 
+def _shown(path: Path) -> str:
+    return str(path.resolve().relative_to(ROOT)) if path.resolve().is_relative_to(ROOT) else str(path)
+
+
 def write_scores(report: dict, seconds: float, config: Path, settings: list[str], n_train: int, n_dev: int) -> None:
     rows = "\n".join(f"| {lab} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['gold']} |"
                      for lab, r in report.items())
     (HERE / "SCORES.md").write_text(
         f"# NER dev scores\n\n"
         f"- date: {datetime.date.today().isoformat()}\n"
-        f"- command: `python -m training.train` (config `{config}`; settings: {', '.join(settings)})\n"
+        f"- command: `python -m training.train` (config `{_shown(config)}`; settings: {', '.join(settings)})\n"
         f"- training time: {seconds / 60:.1f} min (wall, `nice`, 2 shared cores)\n"
         f"- data: CLUENER2020 train, {n_train} sentences for training, {n_dev} held out as dev "
         f"(`training/data/dev.jsonl`, seeded 10% split)\n"
-        f"- scoring: span-exact per label, `tests/kg_score.py lines`\n\n"
+        f"- scoring: span-exact per label, `tests/kg_score.py lines`, the model alone (`kg extract --lines` "
+        f"adds the gazetteer's and the suffixes' say: README.md)\n\n"
         f"| label | precision | recall | F1 | gold spans |\n|---|---|---|---|---|\n{rows}\n",
         encoding="utf-8")
 
@@ -103,12 +112,17 @@ def write_scores(report: dict, seconds: float, config: Path, settings: list[str]
               help="Also learn book/game/movie/scene (dropped at output); measured worse, so off.")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
               help="spaCy config override, e.g. --set training.max_epochs=5")
+@click.option("--output", type=click.Path(path_type=Path), default=WORK / "output", show_default=True,
+              help="spaCy's output folder (one per concurrent experiment).")
+@click.option("--rebuild-vectors", is_flag=True, help="Learn the static vectors again even if training/work has them.")
 @click.option("--install/--no-install", default=True, help="Copy the best model into pipeline/models/.")
 @click.option("--score-only", is_flag=True,
               help="Skip training: score and install the best model of an earlier (possibly interrupted) run.")
-def main(config: Path, extra_labels: bool, sets: tuple[str, ...], install: bool, score_only: bool) -> None:
+def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, rebuild_vectors: bool, install: bool,
+         score_only: bool) -> None:
     """Convert, train, score on dev, write SCORES.md, install the model."""
     from spacy.cli.train import train
+    from thinc.api import use_ops
 
     lines = SOURCE.read_text(encoding="utf-8").splitlines()
     train_lines, dev_lines = split(lines)
@@ -118,19 +132,25 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], install: bool,
             overrides[key] = json.loads(value)
         except json.JSONDecodeError:
             pass  # a plain string value
-    best = WORK / "output" / "model-best"
+    best = output / "model-best"
     if score_only:  # the earlier run's time: from its converted data to its last save
-        seconds = ((WORK / "output" / "model-last" / "meta.json").stat().st_mtime
-                   - (WORK / "dev.spacy").stat().st_mtime)
+        seconds = ((output / "model-last" / "meta.json").stat().st_mtime
+                   - (output / "dev.spacy").stat().st_mtime)
     else:
         DEV.write_text("\n".join(dev_lines) + "\n", encoding="utf-8")
-        write_docbin(train_lines, WORK / "train.spacy", extra_labels)
-        write_docbin(dev_lines, WORK / "dev.spacy", extra_labels)
+        write_docbin(train_lines, output / "train.spacy", extra_labels)
+        write_docbin(dev_lines, output / "dev.spacy", extra_labels)
         started = time.time()
-        train(config, WORK / "output", use_gpu=-1, overrides={
-            "paths.train": str(WORK / "train.spacy"), "paths.dev": str(WORK / "dev.spacy"), **overrides})
+        if rebuild_vectors or not VECTORS.exists():
+            click.echo("learning char and bigram vectors from unlabelled news ...")
+            texts = list(vectors.sentences([*vectors.news_texts(), *(json.loads(l)["text"] for l in train_lines)]))
+            vectors.save(vectors.build(texts), VECTORS)
+        with use_ops("numpy", use_blis=False):  # numpy's BLAS: much faster than blis here (pipeline/ner.py)
+            train(config, output, use_gpu=-1, overrides={
+                "paths.train": str(output / "train.spacy"), "paths.dev": str(output / "dev.spacy"),
+                "paths.vectors": str(VECTORS), **overrides})
         seconds = time.time() - started
-    report = score(best, DEV, WORK / "dev_pred.jsonl")
+    report = score(best, DEV, output / "dev_pred.jsonl")
     click.echo(" ".join(f"{k}={v['f1']:.3f}" for k, v in report.items()))
     settings = [f"{k}={v}" for k, v in overrides.items()] + [f"extra_labels={extra_labels}"]
     write_scores(report, seconds, config, settings, len(train_lines), len(dev_lines))
