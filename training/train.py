@@ -90,10 +90,11 @@ def _shown(path: Path) -> str:
     return str(path.resolve().relative_to(ROOT)) if path.resolve().is_relative_to(ROOT) else str(path)
 
 
-def write_scores(report: dict, seconds: float, config: Path, settings: list[str], n_train: int, n_dev: int) -> None:
+def write_scores(path: Path, report: dict, seconds: float, config: Path, settings: list[str],
+                 n_train: int, n_dev: int) -> None:
     rows = "\n".join(f"| {lab} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['gold']} |"
                      for lab, r in report.items())
-    (HERE / "SCORES.md").write_text(
+    path.write_text(
         f"# NER dev scores\n\n"
         f"- date: {datetime.date.today().isoformat()}\n"
         f"- command: `python -m training.train` (config `{_shown(config)}`; settings: {', '.join(settings)})\n"
@@ -120,7 +121,8 @@ def write_scores(report: dict, seconds: float, config: Path, settings: list[str]
               help="Skip training: score and install the best model of an earlier (possibly interrupted) run.")
 def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, rebuild_vectors: bool, install: bool,
          score_only: bool) -> None:
-    """Convert, train, score on dev, write SCORES.md, install the model."""
+    """Convert, train, score on dev, write SCORES.md, install the model (with --no-install, the
+    scores go to the output folder)."""
     from spacy.cli.train import train
     from thinc.api import use_ops
 
@@ -153,11 +155,24 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
     report = score(best, DEV, output / "dev_pred.jsonl")
     click.echo(" ".join(f"{k}={v['f1']:.3f}" for k, v in report.items()))
     settings = [f"{k}={v}" for k, v in overrides.items()] + [f"extra_labels={extra_labels}"]
-    write_scores(report, seconds, config, settings, len(train_lines), len(dev_lines))
+    # the shipped model's scores live beside the script; an experiment's in its output folder
+    write_scores(HERE / "SCORES.md" if install else output / "SCORES.md",
+                 report, seconds, config, settings, len(train_lines), len(dev_lines))
     if install:
-        shutil.rmtree(ner.MODEL_DIR, ignore_errors=True)
-        shutil.copytree(best, ner.MODEL_DIR)
+        install_model(best)
         click.echo(f"installed {ner.MODEL_DIR}")
+
+
+def install_model(model: Path) -> None:
+    """Copy ``model`` into the package, its config no longer naming this machine's training files."""
+    from thinc.api import Config
+
+    shutil.rmtree(ner.MODEL_DIR, ignore_errors=True)
+    shutil.copytree(model, ner.MODEL_DIR)
+    config_path = ner.MODEL_DIR / "config.cfg"
+    config = Config().from_disk(config_path, interpolate=False)
+    config["paths"] = {key: None for key in config["paths"]}
+    config.to_disk(config_path)
 
 
 if __name__ == "__main__":
