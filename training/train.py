@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import importlib.util
 import json
+import logging
 import random
 import shutil
 import time
@@ -144,7 +145,9 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
         write_docbin(dev_lines, output / "dev.spacy", extra_labels)
         started = time.time()
         if rebuild_vectors or not VECTORS.exists():
-            click.echo("learning char, bigram and word vectors from unlabelled news ...")
+            click.echo("learning char, bigram and word vectors from unlabelled news (about 10 minutes) ...")
+            vectors.log.addHandler(logging.StreamHandler())
+            vectors.log.setLevel(logging.INFO)
             texts = list(vectors.sentences([*vectors.news_texts(), *(json.loads(l)["text"] for l in train_lines)]))
             vectors.save(vectors.build(texts), VECTORS)
         with use_ops("numpy", use_blis=False):  # numpy's BLAS: much faster than blis here (pipeline/ner.py)

@@ -10,7 +10,9 @@ licence file) plus the training split's sentences (never the dev split).
 """
 from __future__ import annotations
 
+import logging
 import re
+import time
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -20,6 +22,7 @@ from spacy.vectors import Vectors
 
 from pipeline import ner
 
+log = logging.getLogger(__name__)
 _PIECE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 DIM = 48
 MAX_BIGRAMS = 100_000
@@ -56,11 +59,14 @@ def build(texts: list[str], workers: int = 2, seed: int = 0) -> Vectors:
 
     settings = dict(vector_size=DIM, window=5, sg=1, epochs=5, workers=workers, seed=seed)
     segmenter = ner.segmenter()[0]
-    models = [Word2Vec([list(t) for t in texts], min_count=2, **settings),
-              Word2Vec([ner.bigrams(t) for t in texts], min_count=3, max_final_vocab=MAX_BIGRAMS, **settings),
-              Word2Vec([segmenter.lcut(t) for t in texts], min_count=3, max_final_vocab=MAX_WORDS, **settings)]
+    units = [("chars", list, dict(min_count=2)),
+             ("bigrams", ner.bigrams, dict(min_count=3, max_final_vocab=MAX_BIGRAMS)),
+             ("words", segmenter.lcut, dict(min_count=3, max_final_vocab=MAX_WORDS))]
     rows: dict[str, numpy.ndarray] = {}
-    for model in models:
+    for name, cut, limits in units:
+        started = time.time()
+        model = Word2Vec([cut(t) for t in texts], **limits, **settings)
+        log.info("%s: %d vectors in %.0f s", name, len(model.wv.index_to_key), time.time() - started)
         for key in model.wv.index_to_key:
             rows.setdefault(key, model.wv[key])
     data = numpy.stack(list(rows.values())).astype("float32")
