@@ -1,11 +1,12 @@
 """Function words the recognisers and the attribution read context from (data/grammar.yaml).
 
-Every list comes longest first, so a prefix or suffix test finds the longest form.
+Every list (and every mapping's keys) comes longest first, so a prefix or suffix
+test finds the longest form.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .datafiles import load_yaml
@@ -50,15 +51,20 @@ class Grammar:
 
     def short_forms(self, title: str) -> tuple[str, ...]:
         """王总, 蒋董: the short forms of a title, matched on its ending (移动转售事业部总经理 → 总)."""
-        for full in sorted(self.title_short_forms, key=len, reverse=True):
+        for full, forms in self.title_short_forms.items():  # longest first
             if title.endswith(full):
-                return self.title_short_forms[full]
+                return forms
         return ()
+
+    @cached_property
+    def one_char_short_forms(self) -> frozenset[str]:
+        """总, 董: short forms that can end a string that is no name (韦总)."""
+        return frozenset(f for forms in self.title_short_forms.values() for f in forms if len(f) == 1)
 
 
 def _value(raw: Any) -> Any:
     if isinstance(raw, dict):
-        return {key: tuple(words) for key, words in raw.items()}
+        return {key: tuple(raw[key]) for key in sorted(raw, key=len, reverse=True)}
     if isinstance(raw, list):
         return tuple(sorted(raw, key=len, reverse=True))
     return raw

@@ -76,6 +76,11 @@ class Lexicon:
         """The longest organisation suffix ``name`` ends with, after a non-empty stem."""
         return next((s for s in self.org_suffixes_by_length if name.endswith(s) and len(name) > len(s)), None)
 
+    def org_suffix_label(self, name: str) -> str | None:
+        """The label that suffix implies (…银行 COMPANY, …管理局 GOVERNMENT), if any."""
+        suffix = self.org_suffix(name)
+        return self.org_suffixes[suffix] if suffix else None
+
     def anonymous_source(self, text: str) -> str | None:
         """The longest anonymous-source description in ``text`` (业内人士, 虚拟运营商大佬)."""
         best: str | None = None

@@ -86,7 +86,7 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
             continue
         unit = _patterns()["unit_tail"].match(text, end)
         end = unit.end() if unit else end
-        label = lex.org_suffixes.get(lex.org_suffix(word), "ORGANIZATION")
+        label = lex.org_suffix_label(word) or "ORGANIZATION"
         out.append(Hit(start, end, label, text[start:end], text[start:end]))
     return out
 
@@ -175,7 +175,7 @@ def _legal_names(text: str, local: dict[str, Hit]) -> list[Hit]:
             hit = Hit(start, m.end(), known.label, known.name, name)
         else:
             canonical = short.group(1) if short else name
-            label = lex.org_suffixes.get(lex.org_suffix(name), "COMPANY")
+            label = lex.org_suffix_label(name) or "COMPANY"
             hit = Hit(start, m.end(), label, canonical, name)
         hits.append(hit)
         if short:
@@ -266,8 +266,7 @@ def org_kind(name: str, label: str) -> str:
     takes a place-named organisation (上海永嘉投资管理公司) for the place.
     """
     if label in ORG_LABELS or label == "LOCATION":
-        lex = lexicon.load()
-        return lex.org_suffixes.get(lex.org_suffix(name), label)
+        return lexicon.load().org_suffix_label(name) or label
     return label
 
 
@@ -314,9 +313,8 @@ def model_persons(model: list[Hit], known: list[Hit]) -> list[Hit]:
 
 def _confirmed_name(name: str) -> bool:
     """The model's name as the rules would cut it, and a name to jieba too (not 米粉, 韦总在, 冯静称)."""
-    lex = lexicon.load()
-    short = {f for forms in grammar.load().title_short_forms.values() for f in forms if len(f) == 1}
-    if name in lex.not_names or name[-1] in short or name_at(name + "。", 0) != len(name):
+    if (name in lexicon.load().not_names or name[-1] in grammar.load().one_char_short_forms
+            or name_at(name + "。", 0) != len(name)):
         return False
     tags = segment.tagged(name)
     return len(tags) == 1 and tags[0][1].startswith("nr")
