@@ -23,19 +23,19 @@ from .speech import SentenceContext, attribute, latest_reference
 from .text import nesting
 
 
-def extract(article: Article, sentence_mode: bool = False,
-            model: list[list[Hit]] | None = None) -> Extraction:
+Prepared = tuple[list[Span], list[list[Hit]]]  # an article's sentences and the NER's hits in each
+
+
+def extract(article: Article, sentence_mode: bool = False, prepared: Prepared | None = None) -> Extraction:
     """Everything the pipeline finds in one article.
 
     `sentence_mode` is for a document that is one sentence out of context (kg
     extract --lines): its entities are the trained model's, see build_entities.
-    `model` is the NER's hits per sentence when a batch already has them.
+    `prepared` is what a batch already read of the article (extract_batched).
     """
-    spans = sentences(article)
+    spans, model = prepared or _prepare([article])[0]
     a = Analysis(article=article)
     short_names: dict[str, Hit] = {}  # 以下简称“华信智联”, for the rest of the article
-    if model is None or len(model) != len(spans):
-        model = model_entities([s.text for s in spans])
     for span, model_hits in zip(spans, model):
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
@@ -107,27 +107,27 @@ def extract_batched(items: Iterable[Article | InputError], sentence_mode: bool =
     """
     items = iter(items)
     while batch := list(islice(items, batch_size)):
-        model = iter(_batch_model([item for item in batch if isinstance(item, Article)]))
+        articles = [item for item in batch if isinstance(item, Article)]
+        try:
+            prepared: Iterator[Prepared | None] = iter(_prepare(articles))
+        except Exception:  # noqa: BLE001 - each article then meets the error alone, in safe_extract
+            prepared = iter([None] * len(articles))
         for item in batch:
-            yield item, (item if isinstance(item, InputError) else safe_extract(item, sentence_mode, next(model)))
+            yield item, (item if isinstance(item, InputError) else safe_extract(item, sentence_mode, next(prepared)))
 
 
-def _batch_model(articles: list[Article]) -> list[list[list[Hit]] | None]:
-    """The NER's hits per sentence of each article, in one run; None where an
-    article (or the run) fails, so that safe_extract meets and reports the error."""
-    try:
-        texts = [[s.text for s in sentences(article)] for article in articles]
-        hits = iter(model_entities([t for ts in texts for t in ts]))
-        return [[next(hits) for _ in ts] for ts in texts]
-    except Exception:  # noqa: BLE001 - reported per article by safe_extract
-        return [None] * len(articles)
+def _prepare(articles: list[Article]) -> list[Prepared]:
+    """Each article's sentences, with the NER run once over all of them."""
+    spans = [sentences(article) for article in articles]
+    hits = iter(model_entities([s.text for ss in spans for s in ss]))
+    return [(ss, [next(hits) for _ in ss]) for ss in spans]
 
 
 def safe_extract(article: Article, sentence_mode: bool = False,
-                 model: list[list[Hit]] | None = None) -> Extraction | InputError:
+                 prepared: Prepared | None = None) -> Extraction | InputError:
     """extract(), with a failure reported against the article instead of ending the batch."""
     try:
-        return extract(article, sentence_mode, model)
+        return extract(article, sentence_mode, prepared)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
         return InputError(article.doc, f"extraction failed: {type(exc).__name__}: {exc}")
 
