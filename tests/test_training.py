@@ -3,7 +3,7 @@ import json
 
 import spacy
 
-from training import train, vectors
+from training import distil, train, vectors
 
 
 def test_split_is_fixed_and_disjoint():
@@ -33,3 +33,50 @@ def test_dev_split_on_disk_is_the_split_of_the_source():
     _, dev = train.split(lines)
     assert train.DEV.read_text(encoding="utf-8").splitlines() == dev
     assert all("text" in json.loads(line) for line in dev[:10])
+
+
+def test_vote_keeps_spans_a_quorum_agrees_on_and_marks_the_rest_disputed():
+    teachers = [[(0, 4, "COMPANY"), (5, 8, "PERSON")],
+                [(0, 4, "COMPANY"), (5, 7, "PERSON")],
+                [(0, 4, "ORGANIZATION"), (5, 8, "PERSON")]]
+    agreed, disputed = distil.vote(teachers, quorum=2)
+    assert agreed == [(0, 4, "COMPANY"), (5, 8, "PERSON")]
+    assert disputed == []  # the minority spans lie inside agreed ones
+    agreed, disputed = distil.vote(teachers, quorum=3)
+    assert agreed == []
+    assert disputed == [0, 1, 2, 3, 5, 6, 7]
+
+
+def test_pseudo_doc_teaches_agreed_spans_and_leaves_disputed_chars_unknown():
+    doc = distil.pseudo_doc(spacy.blank("xx").vocab, "浙商银行叶志刚说", [(0, 4, "COMPANY")], [4, 5])
+    assert [(e.text, e.label_) for e in doc.ents] == [("浙商银行", "COMPANY")]
+    assert [t.ent_iob_ for t in doc] == ["B", "I", "I", "I", "", "", "O", "O"]
+
+
+def test_unlabelled_news_is_distinct_chinese_sentences_within_budget_without_dev():
+    sentence = "中国移动今天宣布与多家虚拟运营商签署合作协议。"
+    texts = [sentence * 2, "English only sentence that is long enough here.", "太短。", "开发集里的一句话不能用作训练。"]
+    picked = distil.unlabelled(texts, budget=1000, exclude={"开发集里的一句话不能用作训练。"})
+    assert picked == [sentence]
+    assert len(distil.unlabelled([sentence, "另一句足够长的中文新闻句子在这里出现。"], budget=1, exclude=set())) == 1
+
+
+def test_a_quorum_larger_than_the_teachers_is_refused_before_any_work(tmp_path):
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(train.main, ["--teachers", "2", "--quorum", "3", "--output", str(tmp_path)])
+    assert result.exit_code == 2 and "3 of 2 teachers can never agree" in result.output
+    assert not any(tmp_path.iterdir())
+
+
+def test_scores_file_compares_the_stages_label_by_label(tmp_path):
+    def report(f1):
+        return {lab: {"precision": f1, "recall": f1, "f1": f1, "gold": 10} for lab in ("company", "name")}
+
+    path = tmp_path / "SCORES.md"
+    train.write_scores(path, report(0.7), 60.0, train.HERE / "config.cfg", ["teachers=2"], 9, 1,
+                       {"teacher-0": report(0.6), "student": report(0.65)})
+    text = path.read_text(encoding="utf-8")
+    assert "| company | 0.700 | 0.700 | 0.700 | 10 |" in text
+    assert "| teacher-0 | 0.600 | 0.600 |" in text and "| student | 0.650 | 0.650 |" in text
+    assert "| shipped (fine-tuned student) | 0.700 | 0.700 |" in text

@@ -1,10 +1,13 @@
 """Train the shipped NER in one command: ``python -m training.train``.
 
 Splits CLUENER2020's training file into train and a fixed dev split, converts
-both to spaCy DocBins, learns static char+bigram vectors from unlabelled news
-(``training/vectors.py``, once; cached in ``training/work``), trains with ``training/config.cfg``, scores the dev
-split span by span with ``tests/kg_score.py lines``, writes
-``training/SCORES.md`` and installs the best model into ``pipeline/models/``.
+both to spaCy DocBins, learns static char, bigram and word vectors from
+unlabelled news (``training/vectors.py``, once; cached in ``training/work``),
+trains teachers with ``training/config.cfg`` (one per seed), lets their vote
+label more news and trains the student on gold plus votes
+(``training/distil.py``), scores the dev split span by span with
+``tests/kg_score.py lines``, writes ``training/SCORES.md`` and installs the
+student into ``pipeline/models/``.
 """
 from __future__ import annotations
 
@@ -12,9 +15,12 @@ import datetime
 import importlib.util
 import json
 import logging
+import multiprocessing
+import os
 import random
 import shutil
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
@@ -23,7 +29,7 @@ from spacy.tokens import Doc, DocBin
 
 from pipeline import ner
 
-from . import vectors
+from . import distil, vectors
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -35,6 +41,11 @@ OURS = {"company": "COMPANY", "name": "PERSON", "position": "POSITION",
         "organization": "ORGANIZATION", "government": "GOVERNMENT", "address": "LOCATION"}
 DEV_SHARE = 0.1
 SEED = 13
+# the student sees about six times the gold text per epoch: fewer epochs, sparser evaluation
+STUDENT = {"training.max_epochs": 5, "training.eval_frequency": 1000}
+GOLD_REPEATS = 2
+# then a short run on gold alone, from the student's weights, brings back CLUENER's own span style
+FINETUNE = {"training.max_epochs": 8, "training.optimizer.learn_rate": 0.0005}
 
 
 def split(lines: list[str], share: float = DEV_SHARE, seed: int = SEED) -> tuple[list[str], list[str]]:
@@ -91,21 +102,82 @@ def _shown(path: Path) -> str:
     return str(path.resolve().relative_to(ROOT)) if path.resolve().is_relative_to(ROOT) else str(path)
 
 
-def write_scores(path: Path, report: dict, seconds: float, config: Path, settings: list[str],
-                 n_train: int, n_dev: int) -> None:
+def write_scores(path: Path, report: dict, seconds: float | None, config: Path, settings: list[str],
+                 n_train: int, n_dev: int, stages: dict[str, dict] | None = None) -> None:
+    """``report`` in full; ``stages`` (teachers, student: name -> report) as F1 beside it."""
     rows = "\n".join(f"| {lab} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['gold']} |"
                      for lab, r in report.items())
+    compared = ""
+    if stages:
+        labels = list(report)
+        lines = [f"| {name} | " + " | ".join(f"{r[lab]['f1']:.3f}" for lab in labels) + " |"
+                 for name, r in {**stages, "shipped (fine-tuned student)": report}.items()]
+        compared = (f"\nF1 by stage:\n\n| model | {' | '.join(labels)} |\n|---|{'---|' * len(labels)}\n"
+                    + "\n".join(lines) + "\n")
     path.write_text(
         f"# NER dev scores\n\n"
         f"- date: {datetime.date.today().isoformat()}\n"
         f"- command: `python -m training.train` (config `{_shown(config)}`; settings: {', '.join(settings)})\n"
-        f"- training time: {seconds / 60:.1f} min (wall, `nice`, 2 shared cores)\n"
+        f"- training time: " + ("not measured (--score-only)\n" if seconds is None else
+                                f"{seconds / 60:.1f} min (wall, 2 shared cores; stages an earlier run "
+                                f"finished are reused, not counted)\n") +
         f"- data: CLUENER2020 train, {n_train} sentences for training, {n_dev} held out as dev "
         f"(`training/data/dev.jsonl`, seeded 10% split)\n"
         f"- scoring: span-exact per label, `tests/kg_score.py lines`, the model alone (`kg extract --lines` "
         f"adds the gazetteer's and the suffixes' say: README.md)\n\n"
-        f"| label | precision | recall | F1 | gold spans |\n|---|---|---|---|---|\n{rows}\n",
+        f"| label | precision | recall | F1 | gold spans |\n|---|---|---|---|---|\n{rows}\n{compared}",
         encoding="utf-8")
+
+
+def fit(config: Path, output: Path, overrides: dict) -> None:
+    """One spaCy training run, on numpy's BLAS (much faster than blis here: pipeline/ner.py)."""
+    from spacy.cli.train import train
+    from thinc.api import use_ops
+
+    with use_ops("numpy", use_blis=False):
+        train(config, output, use_gpu=-1, overrides=overrides)
+
+
+def fit_teachers(config: Path, output: Path, overrides: dict, seeds: range, jobs: int) -> list[Path]:
+    """Teachers differ by seed only.  One that finished earlier (it has a
+    model-last) is reused, so an interrupted run resumes where it stopped."""
+    runs = [(output / f"teacher-{seed}", {**overrides, "system.seed": seed}) for seed in seeds]
+    todo = [(folder, settings) for folder, settings in runs if not (folder / "model-last").exists()]
+    if todo:
+        click.echo(f"training {len(todo)} teacher(s), {jobs} at a time ...")
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one core per teacher
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+            list(pool.map(fit, [config] * len(todo), *zip(*todo)))
+    return [folder / "model-best" for folder, _ in runs]
+
+
+def distil_and_finetune(config: Path, output: Path, paths: dict, overrides: dict, seeds: range, quorum: int,
+                        pseudo_chars: int, jobs: int) -> None:
+    """Teachers, their vote over the news, the student on gold plus votes
+    (in ``output/student``), then the student fine-tuned on gold into
+    ``output``.  A stage that finished earlier is reused."""
+    models = fit_teachers(config, output, {**paths, **overrides}, seeds, jobs)
+    student = output / "student"
+    if not (student / "model-last").exists():
+        click.echo(f"the teachers label {pseudo_chars:,} chars of news ...")
+        news = distil.unlabelled(vectors.news_texts(), pseudo_chars, exclude=distil.read_excluded(DEV))
+        counts = distil.write_student_data(output / "train.spacy", distil.label(news, models, quorum),
+                                           output / "student.spacy", GOLD_REPEATS)
+        click.echo(f"student data: {counts}")
+        fit(config, student, {**paths, **STUDENT, **overrides, "paths.train": str(output / "student.spacy")})
+    fit(finetune_config(config, student / "model-best", output / "finetune.cfg"), output, {**paths, **FINETUNE})
+
+
+def finetune_config(config: Path, model: Path, path: Path) -> Path:
+    """``config`` with its components taken from ``model`` (spaCy resumes
+    sourced components instead of initialising them)."""
+    from thinc.api import Config
+
+    settings = Config().from_disk(config, interpolate=False)
+    settings["components"] = {name: {"source": str(model.resolve())} for name in settings["nlp"]["pipeline"]}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    settings.to_disk(path)
+    return path
 
 
 @click.command()
@@ -113,20 +185,27 @@ def write_scores(path: Path, report: dict, seconds: float, config: Path, setting
 @click.option("--extra-labels/--no-extra-labels", default=False,
               help="Also learn book/game/movie/scene (dropped at output); measured worse, so off.")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
-              help="spaCy config override, e.g. --set training.max_epochs=5")
+              help="spaCy config override for teachers and student, e.g. --set training.max_epochs=5")
 @click.option("--output", type=click.Path(path_type=Path), default=WORK / "output", show_default=True,
               help="spaCy's output folder (one per concurrent experiment).")
+@click.option("--teachers", type=click.IntRange(0), default=4, show_default=True,
+              help="Models (seeds 0, 1, ...) whose vote labels the news for the student; 0 trains one model "
+                   "on gold only.")
+@click.option("--quorum", type=click.IntRange(1), default=3, show_default=True,
+              help="Teachers that must predict a span for the student to learn it.")
+@click.option("--pseudo-chars", type=click.IntRange(0), default=1_500_000, show_default=True,
+              help="Characters of unlabelled news the teachers label.")
+@click.option("--jobs", type=click.IntRange(1), default=2, show_default=True, help="Teachers trained at once.")
 @click.option("--rebuild-vectors", is_flag=True, help="Learn the static vectors again even if training/work has them.")
 @click.option("--install/--no-install", default=True, help="Copy the best model into pipeline/models/.")
 @click.option("--score-only", is_flag=True,
               help="Skip training: score and install the best model of an earlier (possibly interrupted) run.")
-def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, rebuild_vectors: bool, install: bool,
-         score_only: bool) -> None:
-    """Convert, train, score on dev, write SCORES.md, install the model (with --no-install, the
-    scores go to the output folder)."""
-    from spacy.cli.train import train
-    from thinc.api import use_ops
-
+def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, teachers: int, quorum: int,
+         pseudo_chars: int, jobs: int, rebuild_vectors: bool, install: bool, score_only: bool) -> None:
+    """Convert, train (teachers, then the student), score on dev, write SCORES.md, install the
+    model (with --no-install, the scores go to the output folder)."""
+    if teachers and quorum > teachers:
+        raise click.BadParameter(f"{quorum} of {teachers} teachers can never agree", param_hint="--quorum")
     lines = SOURCE.read_text(encoding="utf-8").splitlines()
     train_lines, dev_lines = split(lines)
     overrides = dict(s.split("=", 1) for s in sets)
@@ -136,10 +215,8 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
         except json.JSONDecodeError:
             pass  # a plain string value
     best = output / "model-best"
-    if score_only:  # the earlier run's time: from its converted data to its last save
-        seconds = ((output / "model-last" / "meta.json").stat().st_mtime
-                   - (output / "dev.spacy").stat().st_mtime)
-    else:
+    seconds = None  # --score-only trains nothing
+    if not score_only:
         DEV.write_text("\n".join(dev_lines) + "\n", encoding="utf-8")
         write_docbin(train_lines, output / "train.spacy", extra_labels)
         write_docbin(dev_lines, output / "dev.spacy", extra_labels)
@@ -150,17 +227,24 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
             vectors.log.setLevel(logging.INFO)
             texts = list(vectors.sentences([*vectors.news_texts(), *(json.loads(l)["text"] for l in train_lines)]))
             vectors.save(vectors.build(texts), VECTORS)
-        with use_ops("numpy", use_blis=False):  # numpy's BLAS: much faster than blis here (pipeline/ner.py)
-            train(config, output, use_gpu=-1, overrides={
-                "paths.train": str(output / "train.spacy"), "paths.dev": str(output / "dev.spacy"),
-                "paths.vectors": str(VECTORS), **overrides})
+        paths = {"paths.train": str(output / "train.spacy"), "paths.dev": str(output / "dev.spacy"),
+                 "paths.vectors": str(VECTORS)}
+        if teachers:
+            distil_and_finetune(config, output, paths, overrides, range(teachers), quorum, pseudo_chars, jobs)
+        else:
+            fit(config, output, {**paths, **overrides})
         seconds = time.time() - started
     report = score(best, DEV, output / "dev_pred.jsonl")
     click.echo(" ".join(f"{k}={v['f1']:.3f}" for k, v in report.items()))
     settings = [f"{k}={v}" for k, v in overrides.items()] + [f"extra_labels={extra_labels}"]
+    stages = None
+    if teachers:
+        settings += [f"teachers={teachers}", f"quorum={quorum}", f"pseudo_chars={pseudo_chars}"]
+        stages = {folder.name: score(folder / "model-best", DEV, folder / "dev_pred.jsonl")
+                  for folder in [*(output / f"teacher-{seed}" for seed in range(teachers)), output / "student"]}
     # the shipped model's scores live beside the script; an experiment's in its output folder
     write_scores(HERE / "SCORES.md" if install else output / "SCORES.md",
-                 report, seconds, config, settings, len(train_lines), len(dev_lines))
+                 report, seconds, config, settings, len(train_lines), len(dev_lines), stages)
     if install:
         install_model(best)
         click.echo(f"installed {ner.MODEL_DIR}")
