@@ -95,4 +95,5 @@ def write_student_data(gold: Path, pseudo: Iterable[Doc], path: Path, gold_repea
 
 
 def read_excluded(dev: Path) -> set[str]:
+    """The dev split's sentences: should the news repeat one, it stays out of the student's data."""
     return {json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines()}

@@ -4,10 +4,10 @@ Splits CLUENER2020's training file into train and a fixed dev split, converts
 both to spaCy DocBins, learns static char, bigram and word vectors from
 unlabelled news (``training/vectors.py``, once; cached in ``training/work``),
 trains teachers with ``training/config.cfg`` (one per seed), lets their vote
-label more news and trains the student on gold plus votes
-(``training/distil.py``), scores the dev split span by span with
-``tests/kg_score.py lines``, writes ``training/SCORES.md`` and installs the
-student into ``pipeline/models/``.
+label more news, trains a student on gold plus votes (``training/distil.py``)
+and fine-tunes it on gold, scores every stage on the dev split span by span
+with ``tests/kg_score.py lines``, writes ``training/SCORES.md`` and installs
+the fine-tuned student into ``pipeline/models/``.
 """
 from __future__ import annotations
 
@@ -44,8 +44,6 @@ SEED = 13
 # the student sees about six times the gold text per epoch: fewer epochs, sparser evaluation
 STUDENT = {"training.max_epochs": 5, "training.eval_frequency": 1000}
 GOLD_REPEATS = 2
-# then a short run on gold alone, from the student's weights, brings back CLUENER's own span style
-FINETUNE = {"training.max_epochs": 8, "training.optimizer.learn_rate": 0.0005}
 
 
 def split(lines: list[str], share: float = DEV_SHARE, seed: int = SEED) -> tuple[list[str], list[str]]:
@@ -165,7 +163,10 @@ def distil_and_finetune(config: Path, output: Path, paths: dict, overrides: dict
                                            output / "student.spacy", GOLD_REPEATS)
         click.echo(f"student data: {counts}")
         fit(config, student, {**paths, **STUDENT, **overrides, "paths.train": str(output / "student.spacy")})
-    fit(finetune_config(config, student / "model-best", output / "finetune.cfg"), output, {**paths, **FINETUNE})
+    # then the config's own training on gold alone, from the student's weights, brings back CLUENER's span
+    # style; its components are the student's, so component settings do not apply
+    fit(finetune_config(config, student / "model-best", output / "finetune.cfg"), output,
+        {**paths, **{k: v for k, v in overrides.items() if not k.startswith("components.")}})
 
 
 def finetune_config(config: Path, model: Path, path: Path) -> Path:
@@ -185,7 +186,7 @@ def finetune_config(config: Path, model: Path, path: Path) -> Path:
 @click.option("--extra-labels/--no-extra-labels", default=False,
               help="Also learn book/game/movie/scene (dropped at output); measured worse, so off.")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
-              help="spaCy config override for teachers and student, e.g. --set training.max_epochs=5")
+              help="spaCy config override for every stage, e.g. --set training.max_epochs=5")
 @click.option("--output", type=click.Path(path_type=Path), default=WORK / "output", show_default=True,
               help="spaCy's output folder (one per concurrent experiment).")
 @click.option("--teachers", type=click.IntRange(0), default=4, show_default=True,
@@ -241,7 +242,8 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
     if teachers:
         settings += [f"teachers={teachers}", f"quorum={quorum}", f"pseudo_chars={pseudo_chars}"]
         stages = {folder.name: score(folder / "model-best", DEV, folder / "dev_pred.jsonl")
-                  for folder in [*(output / f"teacher-{seed}" for seed in range(teachers)), output / "student"]}
+                  for folder in [*(output / f"teacher-{seed}" for seed in range(teachers)), output / "student"]
+                  if (folder / "model-best").exists()}
     # the shipped model's scores live beside the script; an experiment's in its output folder
     write_scores(HERE / "SCORES.md" if install else output / "SCORES.md",
                  report, seconds, config, settings, len(train_lines), len(dev_lines), stages)
