@@ -203,8 +203,8 @@ def finetune_config(config: Path, model: Path, path: Path) -> Path:
               help="Skip training: score and install the best model of an earlier (possibly interrupted) run.")
 def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, teachers: int, quorum: int,
          pseudo_chars: int, jobs: int, rebuild_vectors: bool, install: bool, score_only: bool) -> None:
-    """Convert, train (teachers, then the student), score on dev, write SCORES.md, install the
-    model (with --no-install, the scores go to the output folder)."""
+    """Convert, train (teachers, the student, its fine-tuning on gold), score on dev, write
+    SCORES.md, install the model (with --no-install, the scores go to the output folder)."""
     if teachers and quorum > teachers:
         raise click.BadParameter(f"{quorum} of {teachers} teachers can never agree", param_hint="--quorum")
     lines = SOURCE.read_text(encoding="utf-8").splitlines()
