@@ -80,3 +80,13 @@ def test_scores_file_compares_the_stages_label_by_label(tmp_path):
     assert "| company | 0.700 | 0.700 | 0.700 | 10 |" in text
     assert "| teacher-0 | 0.600 | 0.600 |" in text and "| student | 0.650 | 0.650 |" in text
     assert "| shipped (fine-tuned student) | 0.700 | 0.700 |" in text
+
+
+def test_finetuning_config_takes_every_component_from_the_student(tmp_path):
+    from thinc.api import Config
+
+    path = train.finetune_config(train.HERE / "config.cfg", tmp_path / "student", tmp_path / "ft" / "finetune.cfg")
+    settings = Config().from_disk(path, interpolate=False)
+    assert settings["components"] == {name: {"source": str((tmp_path / "student").resolve())}
+                                      for name in ("tok2vec", "ner")}
+    assert settings["training"] == Config().from_disk(train.HERE / "config.cfg", interpolate=False)["training"]

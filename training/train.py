@@ -186,7 +186,8 @@ def finetune_config(config: Path, model: Path, path: Path) -> Path:
 @click.option("--extra-labels/--no-extra-labels", default=False,
               help="Also learn book/game/movie/scene (dropped at output); measured worse, so off.")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
-              help="spaCy config override for every stage, e.g. --set training.max_epochs=5")
+              help="spaCy config override for every stage (components.*: teachers and student only), "
+                   "e.g. --set training.max_epochs=5")
 @click.option("--output", type=click.Path(path_type=Path), default=WORK / "output", show_default=True,
               help="spaCy's output folder (one per concurrent experiment).")
 @click.option("--teachers", type=click.IntRange(0), default=4, show_default=True,
