@@ -3,7 +3,7 @@ import json
 
 import spacy
 
-from training import distil, train, vectors
+from training import distil, docs, train, vectors
 
 
 def test_split_is_fixed_and_disjoint():
@@ -47,8 +47,8 @@ def test_vote_keeps_spans_a_quorum_agrees_on_and_marks_the_rest_disputed():
     assert disputed == [0, 1, 2, 3, 5, 6, 7]
 
 
-def test_pseudo_doc_teaches_agreed_spans_and_leaves_disputed_chars_unknown():
-    doc = distil.pseudo_doc(spacy.blank("xx").vocab, "浙商银行叶志刚说", [(0, 4, "COMPANY")], [4, 5])
+def test_reference_doc_teaches_agreed_spans_and_leaves_disputed_chars_unknown():
+    doc = docs.reference_doc(spacy.blank("xx").vocab, "浙商银行叶志刚说", [(0, 4, "COMPANY")], [4, 5])
     assert [(e.text, e.label_) for e in doc.ents] == [("浙商银行", "COMPANY")]
     assert [t.ent_iob_ for t in doc] == ["B", "I", "I", "I", "", "", "O", "O"]
 

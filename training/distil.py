@@ -24,8 +24,8 @@ from spacy.vocab import Vocab
 from pipeline import ner
 
 from . import vectors
+from .docs import Span, first_longest, reference_doc
 
-Span = tuple[int, int, str]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_CHARS, MAX_CHARS = 15, 150  # sentence-like pieces; headlines and tables are shorter or longer
 
@@ -52,27 +52,13 @@ def unlabelled(texts: Iterable[str], budget: int, exclude: set[str], seed: int =
 
 def vote(predictions: Sequence[Sequence[Span]], quorum: int) -> tuple[list[Span], list[int]]:
     """Spans at least ``quorum`` teachers predicted exactly (label included),
-    non-overlapping, earliest and longest first; and the char offsets other
+    non-overlapping (docs.first_longest); and the char offsets other
     predictions touch outside those spans (the disputed ones)."""
     votes = Counter(tuple(span) for spans in predictions for span in spans)
-    agreed: list[Span] = []
-    end = -1
-    for span in sorted((s for s, n in votes.items() if n >= quorum), key=lambda s: (s[0], -s[1])):
-        if span[0] >= end:
-            agreed.append(span)
-            end = span[1]
+    agreed = first_longest(s for s, n in votes.items() if n >= quorum)
     covered = {i for start, stop, _ in agreed for i in range(start, stop)}
     disputed = {i for (start, stop, _), n in votes.items() if n < quorum for i in range(start, stop)}
     return agreed, sorted(disputed - covered)
-
-
-def pseudo_doc(vocab: Vocab, text: str, agreed: list[Span], disputed: list[int]) -> Doc:
-    """A char-token reference Doc: agreed spans as entities, disputed chars
-    missing, the rest outside."""
-    doc = Doc(vocab, words=list(text), spaces=[False] * len(text))
-    doc.set_ents([doc.char_span(s, e, label=label) for s, e, label in agreed],
-                 missing=[doc[i:i + 1] for i in disputed], default="outside")
-    return doc
 
 
 def label(texts: list[str], teachers: Sequence[Path], quorum: int) -> Iterable[Doc]:
@@ -80,7 +66,7 @@ def label(texts: list[str], teachers: Sequence[Path], quorum: int) -> Iterable[D
     predictions = [ner.recognise(texts, nlp=ner.load(model)) for model in teachers]
     vocab = Vocab()
     for i, text in enumerate(texts):
-        yield pseudo_doc(vocab, text, *vote([p[i] for p in predictions], quorum))
+        yield reference_doc(vocab, text, *vote([p[i] for p in predictions], quorum))
 
 
 def write_student_data(gold: Path, pseudo: Iterable[Doc], path: Path, gold_repeats: int) -> dict:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, DocBin
 
 from pipeline import ner
 
-from . import distil, vectors
+from . import distil, docs, vectors
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -57,23 +57,11 @@ def split(lines: list[str], share: float = DEV_SHARE, seed: int = SEED) -> tuple
 
 def to_doc(vocab, record: dict, extra_labels: bool) -> Doc:
     """A char-token reference Doc; CLUENER ends are inclusive."""
-    text = record["text"]
-    doc = Doc(vocab, words=list(text), spaces=[False] * len(text))
-    spans = []
-    for label, surfaces in record.get("label", {}).items():
-        name = OURS.get(label) or (label.upper() if extra_labels else None)
-        if name is None:
-            continue
-        for start, end in (se for positions in surfaces.values() for se in positions):
-            spans.append(doc.char_span(start, end + 1, label=name))
-    spans.sort(key=lambda s: (s.start, -len(s)))
-    kept, last = [], 0
-    for span in spans:  # CLUENER has a few nested spans; keep the first, longest
-        if span.start >= last:
-            kept.append(span)
-            last = span.end
-    doc.ents = kept
-    return doc
+    spans = [(start, end + 1, name)
+             for label, surfaces in record.get("label", {}).items()
+             if (name := OURS.get(label) or (label.upper() if extra_labels else None))
+             for positions in surfaces.values() for start, end in positions]
+    return docs.reference_doc(vocab, record["text"], docs.first_longest(spans))
 
 
 def write_docbin(lines: list[str], path: Path, extra_labels: bool) -> None:
