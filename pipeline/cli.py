@@ -1,6 +1,8 @@
 """The `kg` command line: a thin layer over the library."""
 from __future__ import annotations
 
+import os
+
 import click
 
 from . import __version__
@@ -10,6 +12,14 @@ from . import __version__
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """kg: who said what about which company, from Chinese industry news."""
+    if os.environ.get("KG_NER_MODEL"):  # a wrong one fails here once, not once per article
+        from .ner import model_dir
+
+        try:
+            model_dir()
+        except FileNotFoundError as e:
+            click.echo(f"kg: {e}", err=True)
+            raise SystemExit(1)
 
 
 @main.command()
@@ -221,3 +231,7 @@ def query(spec: str | None, params: tuple[str, ...], fmt: str, list_only: bool, 
         click.echo(f"kg: {e}", err=True)
         raise SystemExit(1)
     click.echo(format_result(result, fmt))
+
+
+if __name__ == "__main__":  # python -m pipeline.cli, as training/train.py runs it
+    main()

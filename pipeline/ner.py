@@ -11,6 +11,7 @@ this module is imported.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -29,6 +30,7 @@ from .records import LABELS
 
 MODEL_NAME = "ner_zh"
 MODEL_DIR = Path(__file__).parent / "models" / MODEL_NAME
+MODEL_ENV = "KG_NER_MODEL"  # names another model folder: an experiment's (training --no-install), a user's own
 MAX_CHUNK = 200  # the model was trained on sentences of this order of length
 _END = "\u2403"  # stands for "after the last char" in bigrams
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;\n]+|$)")
@@ -110,9 +112,19 @@ def create_char_tokenizer():
     return make
 
 
+def model_dir() -> Path:
+    """The model kg uses: the folder ``KG_NER_MODEL`` names, else the shipped one."""
+    chosen = os.environ.get(MODEL_ENV)
+    path = Path(chosen) if chosen else MODEL_DIR
+    if not (path / "config.cfg").is_file():
+        raise FileNotFoundError(f"{MODEL_ENV + '=' if chosen else ''}{path}: no spaCy model there "
+                                f"(a folder with config.cfg)")
+    return path
+
+
 @functools.lru_cache(maxsize=4)
 def load(path: str | Path | None = None) -> Language:
-    """The shipped model (or the one at ``path``), loaded once per process.
+    """The model at ``path``, else ``model_dir()``'s, loaded once per process.
 
     Its matrix products go to numpy's BLAS rather than thinc's default blis
     kernels: same results, and on our x86-64 machines the whole recogniser
@@ -122,7 +134,7 @@ def load(path: str | Path | None = None) -> Language:
     from thinc.api import use_ops
 
     with use_ops("numpy", use_blis=False):
-        return spacy.load(Path(path) if path else MODEL_DIR)
+        return spacy.load(Path(path) if path else model_dir())
 
 
 def chunks(text: str, size: int = MAX_CHUNK) -> list[tuple[int, str]]:

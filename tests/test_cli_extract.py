@@ -63,3 +63,11 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path):
 
 def test_paths_or_lines_but_not_both(tmp_path):
     assert run().exit_code == 2
+
+
+def test_a_wrong_model_folder_is_one_line_and_nothing_else(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_NER_MODEL", str(tmp_path / "no-model"))
+    result = run(SAMPLE)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        f"kg: KG_NER_MODEL={tmp_path / 'no-model'}: no spaCy model there (a folder with config.cfg)"]

@@ -28,6 +28,18 @@ def test_loads_without_network(monkeypatch):
     assert set(nlp.get_pipe("ner").labels) >= set(LABELS)
 
 
+def test_model_folder_is_the_shipped_one_unless_the_environment_names_another(tmp_path, monkeypatch):
+    monkeypatch.delenv(ner.MODEL_ENV, raising=False)
+    assert ner.model_dir() == ner.MODEL_DIR
+    other = tmp_path / "mine"
+    other.mkdir()
+    monkeypatch.setenv(ner.MODEL_ENV, str(other))
+    with pytest.raises(FileNotFoundError, match="KG_NER_MODEL=.*mine: no spaCy model"):
+        ner.model_dir()
+    (other / "config.cfg").write_text("", encoding="utf-8")
+    assert ner.model_dir() == other
+
+
 def test_char_tokens_carry_segmenter_features(nlp):
     doc = nlp.make_doc("中国移动 发布")
     assert [t.text for t in doc] == list("中国移动 发布")

@@ -1,6 +1,8 @@
 """The training script's data handling (training/): fixed split, CLUENER spans, vector text."""
 import json
 
+import click
+import pytest
 import spacy
 
 from training import distil, docs, train, vectors
@@ -80,6 +82,24 @@ def test_scores_file_compares_the_stages_label_by_label(tmp_path):
     assert "| company | 0.700 | 0.700 | 0.700 | 10 |" in text
     assert "| teacher-0 | 0.600 | 0.600 |" in text and "| student | 0.650 | 0.650 |" in text
     assert "| shipped (fine-tuned student) | 0.700 | 0.700 |" in text
+    assert "| shipped (fine-tuned student), through" not in text
+
+    train.write_scores(path, report(0.7), None, train.HERE / "config.cfg", ["teachers=0"], 9, 1,
+                       lines_report=report(0.72))
+    text = path.read_text(encoding="utf-8")
+    assert "| shipped | 0.700 | 0.700 |" in text and "| shipped, through `kg extract --lines` | 0.720 | 0.720 |" in text
+
+
+def test_scoring_through_kg_extract_lines_uses_the_model_it_is_given(tmp_path):
+    from pipeline import ner
+
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text("\n".join(train.DEV.read_text(encoding="utf-8").splitlines()[:60]) + "\n", encoding="utf-8")
+    report = train.score_lines(ner.MODEL_DIR, dev, tmp_path / "pred.jsonl")
+    assert report["name"]["f1"] >= 0.5
+    assert len((tmp_path / "pred.jsonl").read_text(encoding="utf-8").splitlines()) == 60
+    with pytest.raises(click.ClickException, match="failed"):
+        train.score_lines(tmp_path, dev, tmp_path / "pred.jsonl")  # no model there: kg refuses
 
 
 def test_finetuning_config_takes_every_component_from_the_student(tmp_path):
