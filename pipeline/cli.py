@@ -1,8 +1,6 @@
 """The `kg` command line: a thin layer over the library."""
 from __future__ import annotations
 
-import os
-
 import click
 
 from . import __version__
@@ -12,14 +10,18 @@ from . import __version__
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """kg: who said what about which company, from Chinese industry news."""
-    if os.environ.get("KG_NER_MODEL"):  # a wrong one fails here once, not once per article
-        from .ner import model_dir
 
-        try:
-            model_dir()
-        except FileNotFoundError as e:
-            click.echo(f"kg: {e}", err=True)
-            raise SystemExit(1)
+
+def check_ner_model() -> None:
+    """For the commands that run the NER: a KG_NER_MODEL that names no model
+    stops them here, in one line, rather than failing every article."""
+    from .ner import model_dir
+
+    try:
+        model_dir()
+    except FileNotFoundError as e:
+        click.echo(f"kg: {e}", err=True)
+        raise SystemExit(1)
 
 
 @main.command()
@@ -37,6 +39,7 @@ def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None) -> None:
 
     if bool(paths) == bool(lines_file):
         raise click.UsageError("give either PATH... or --lines FILE")
+    check_ner_model()
     failed = 0
 
     def results():
@@ -148,6 +151,7 @@ def ingest(paths: tuple[str, ...], store_path: str, jobs: int | None, dry_run: b
 
     from .ingest import ingest as run
 
+    check_ner_model()
     config = neo4j_config(uri, user, password) if to_neo4j else None
     if config:
         check_neo4j(config)  # before the store is touched

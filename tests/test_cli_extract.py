@@ -71,3 +71,9 @@ def test_a_wrong_model_folder_is_one_line_and_nothing_else(tmp_path, monkeypatch
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.strip().splitlines() == [
         f"kg: KG_NER_MODEL={tmp_path / 'no-model'}: no spaCy model there (a folder with config.cfg)"]
+    ingest = CliRunner().invoke(main, ["ingest", SAMPLE, "--store", str(tmp_path / "kg.db")])
+    assert ingest.exit_code == 1 and "no spaCy model there" in ingest.stderr
+    assert not (tmp_path / "kg.db").exists()  # stopped before the store was made
+    # commands that never run the NER are not stopped by it: kg query lists the shipped queries
+    listed = CliRunner().invoke(main, ["query"])
+    assert listed.exit_code == 0 and "who_said_what_about" in listed.stdout
