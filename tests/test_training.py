@@ -110,3 +110,23 @@ def test_finetuning_config_takes_every_component_from_the_student(tmp_path):
     assert settings["components"] == {name: {"source": str((tmp_path / "student").resolve())}
                                       for name in ("tok2vec", "ner")}
     assert settings["training"] == Config().from_disk(train.HERE / "config.cfg", interpolate=False)["training"]
+
+
+def test_vectors_are_the_same_in_every_process(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    import numpy
+
+    # the dev split's text spans several of gensim's 10,000-word jobs, where two threads would interleave
+    code = ("import json, sys, numpy; from training import train, vectors; "
+            "texts = [json.loads(l)['text'] for l in train.DEV.read_text(encoding='utf-8').splitlines()]; "
+            "numpy.save(sys.argv[1], vectors.build(texts).data)")
+    runs = []
+    for hash_seed in ("1", "2"):  # and Python's str hash differs between these processes
+        out = tmp_path / f"v{hash_seed}.npy"
+        subprocess.run([sys.executable, "-c", code, str(out)], check=True, cwd=train.ROOT,
+                       env={**os.environ, "PYTHONHASHSEED": hash_seed}, capture_output=True)
+        runs.append(numpy.load(out))
+    assert runs[0].shape[0] > 1000 and numpy.array_equal(runs[0], runs[1])

@@ -51,10 +51,12 @@ def sentences(texts: Iterable[str], size: int = ner.MAX_CHUNK) -> Iterator[str]:
                     yield piece[i:i + size]
 
 
-def build(texts: list[str], workers: int = 2, seed: int = 0) -> Vectors:
+def build(texts: list[str], workers: int = 1, seed: int = 0) -> Vectors:
     """Skip-gram over chars, bigrams and jieba words; every char, the most
     frequent bigrams and words get a row.  A two-char word shares its
-    bigram's row, a one-char word its char's."""
+    bigram's row, a one-char word its char's.  With one worker the vectors
+    are the same from run to run (more workers interleave their updates as
+    the threads happen to be scheduled)."""
     from gensim.models import Word2Vec
 
     settings = dict(vector_size=DIM, window=5, sg=1, epochs=5, workers=workers, seed=seed)
