@@ -130,3 +130,18 @@ def test_vectors_are_the_same_in_every_process(tmp_path):
                        env={**os.environ, "PYTHONHASHSEED": hash_seed}, capture_output=True)
         runs.append(numpy.load(out))
     assert runs[0].shape[0] > 1000 and numpy.array_equal(runs[0], runs[1])
+
+
+def test_a_training_run_gives_the_same_weights_in_every_process(tmp_path):
+    from pipeline import ner
+
+    lines = train.DEV.read_text(encoding="utf-8").splitlines()
+    train.write_docbin(lines[:60], tmp_path / "train.spacy", extra_labels=False)
+    train.write_docbin(lines[60:80], tmp_path / "dev.spacy", extra_labels=False)
+    settings = {"paths.train": str(tmp_path / "train.spacy"), "paths.dev": str(tmp_path / "dev.spacy"),
+                "paths.vectors": str(ner.MODEL_DIR), "training.max_steps": 6, "training.eval_frequency": 3}
+    # two processes at once, each with its own str hash seed
+    train.fit(train.HERE / "config.cfg", [(tmp_path / "a", settings), (tmp_path / "b", settings)], jobs=2)
+    for part in ("tok2vec/model", "ner/model"):
+        first, second = ((tmp_path / run / "model-last" / part).read_bytes() for run in "ab")
+        assert len(first) > 100_000 and first == second

@@ -25,6 +25,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from unittest.mock import patch
 
 import click
 import spacy
@@ -47,6 +48,7 @@ SEED = 13
 # the student sees about six times the gold text per epoch: fewer epochs, sparser evaluation
 STUDENT = {"training.max_epochs": 5, "training.eval_frequency": 1000}
 GOLD_REPEATS = 2
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
 
 
 def split(lines: list[str], share: float = DEV_SHARE, seed: int = SEED) -> tuple[list[str], list[str]]:
@@ -146,13 +148,22 @@ def write_scores(path: Path, report: dict, seconds: float | None, config: Path, 
         encoding="utf-8")
 
 
-def fit(config: Path, output: Path, overrides: dict) -> None:
-    """One spaCy training run, on numpy's BLAS (much faster than blis here: pipeline/ner.py)."""
+def _fit(config: Path, output: Path, overrides: dict) -> None:
     from spacy.cli.train import train
     from thinc.api import use_ops
 
     with use_ops("numpy", use_blis=False):
         train(config, output, use_gpu=-1, overrides=overrides)
+
+
+def fit(config: Path, runs: list[tuple[Path, dict]], jobs: int = 1) -> None:
+    """spaCy training runs (output folder, config overrides), ``jobs`` at a
+    time, each in a fresh process on one BLAS thread: one core each, and the
+    same weights in every run (its sums always in one order), on numpy's BLAS
+    (much faster than blis here: pipeline/ner.py)."""
+    one_thread = patch.dict(os.environ, dict.fromkeys(BLAS_THREADS, "1"))  # read when a child imports numpy
+    with one_thread, ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(_fit, [config] * len(runs), *zip(*runs)))
 
 
 def fit_teachers(config: Path, output: Path, overrides: dict, seeds: range, jobs: int) -> list[Path]:
@@ -162,9 +173,7 @@ def fit_teachers(config: Path, output: Path, overrides: dict, seeds: range, jobs
     todo = [(folder, settings) for folder, settings in runs if not (folder / "model-last").exists()]
     if todo:
         click.echo(f"training {len(todo)} teacher(s), {jobs} at a time ...")
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one core per teacher
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-            list(pool.map(fit, [config] * len(todo), *zip(*todo)))
+        fit(config, todo, jobs)
     return [folder / "model-best" for folder, _ in runs]
 
 
@@ -181,11 +190,11 @@ def distil_and_finetune(config: Path, output: Path, paths: dict, overrides: dict
         counts = distil.write_student_data(output / "train.spacy", distil.label(news, models, quorum),
                                            output / "student.spacy", GOLD_REPEATS)
         click.echo(f"student data: {counts}")
-        fit(config, student, {**paths, **STUDENT, **overrides, "paths.train": str(output / "student.spacy")})
+        fit(config, [(student, {**paths, **STUDENT, **overrides, "paths.train": str(output / "student.spacy")})])
     # then the config's own training on gold alone, from the student's weights, brings back CLUENER's span
     # style; its components are the student's, so component settings do not apply
-    fit(finetune_config(config, student / "model-best", output / "finetune.cfg"), output,
-        {**paths, **{k: v for k, v in overrides.items() if not k.startswith("components.")}})
+    fit(finetune_config(config, student / "model-best", output / "finetune.cfg"),
+        [(output, {**paths, **{k: v for k, v in overrides.items() if not k.startswith("components.")}})])
 
 
 def finetune_config(config: Path, model: Path, path: Path) -> Path:
@@ -253,7 +262,7 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
         if teachers:
             distil_and_finetune(config, output, paths, overrides, range(teachers), quorum, pseudo_chars, jobs)
         else:
-            fit(config, output, {**paths, **overrides})
+            fit(config, [(output, {**paths, **overrides})])
         seconds = time.time() - started
     report = score(best, DEV, output / "dev_pred.jsonl")
     click.echo("model alone: " + " ".join(f"{k}={v['f1']:.3f}" for k, v in report.items()))
