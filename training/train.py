@@ -5,7 +5,8 @@ both to spaCy DocBins, learns static char, bigram and word vectors from
 unlabelled news (``training/vectors.py``, once; cached in ``training/work``),
 trains teachers with ``training/config.cfg`` (one per seed), lets their vote
 label more news, trains a student on gold plus votes (``training/distil.py``)
-and fine-tunes it on gold, scores every stage on the dev split span by span
+and fine-tunes it on gold plus mention-replaced copies of it
+(``training/augment.py``), scores every stage on the dev split span by span
 with ``tests/kg_score.py lines`` (the final model also through
 ``kg extract --lines``, as users run it), writes ``training/SCORES.md`` and
 installs the fine-tuned student into ``pipeline/models/``.
@@ -33,7 +34,7 @@ from spacy.tokens import Doc, DocBin
 
 from pipeline import ner
 
-from . import distil, docs, vectors
+from . import augment, distil, docs, vectors
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -60,19 +61,27 @@ def split(lines: list[str], share: float = DEV_SHARE, seed: int = SEED) -> tuple
             [l for i, l in enumerate(lines) if i in dev])
 
 
+def spans(record: dict, extra_labels: bool) -> list[docs.Span]:
+    """A CLUENER record's spans as ours (CLUENER ends are inclusive)."""
+    return docs.first_longest((start, end + 1, name)
+                              for label, surfaces in record.get("label", {}).items()
+                              if (name := OURS.get(label) or (label.upper() if extra_labels else None))
+                              for positions in surfaces.values() for start, end in positions)
+
+
 def to_doc(vocab, record: dict, extra_labels: bool) -> Doc:
-    """A char-token reference Doc; CLUENER ends are inclusive."""
-    spans = [(start, end + 1, name)
-             for label, surfaces in record.get("label", {}).items()
-             if (name := OURS.get(label) or (label.upper() if extra_labels else None))
-             for positions in surfaces.values() for start, end in positions]
-    return docs.reference_doc(vocab, record["text"], docs.first_longest(spans))
+    """A char-token reference Doc."""
+    return docs.reference_doc(vocab, record["text"], spans(record, extra_labels))
 
 
-def write_docbin(lines: list[str], path: Path, extra_labels: bool) -> None:
+def write_docbin(lines: list[str], path: Path, extra_labels: bool, copies: int = 0) -> None:
+    """The lines as reference Docs, then ``copies`` of each with its mentions
+    replaced (training/augment.py)."""
     vocab = spacy.blank("xx").vocab
+    examples = [(record["text"], spans(record, extra_labels)) for record in map(json.loads, lines)]
+    examples += augment.replace_mentions(examples, copies, SEED) if copies else []
     path.parent.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=(to_doc(vocab, json.loads(l), extra_labels) for l in lines)).to_disk(path)
+    DocBin(docs=(docs.reference_doc(vocab, text, found) for text, found in examples)).to_disk(path)
 
 
 def _texts(dev_path: Path) -> list[str]:
@@ -178,10 +187,11 @@ def fit_teachers(config: Path, output: Path, overrides: dict, seeds: range, jobs
 
 
 def distil_and_finetune(config: Path, output: Path, paths: dict, overrides: dict, seeds: range, quorum: int,
-                        pseudo_chars: int, jobs: int) -> None:
+                        pseudo_chars: int, jobs: int, finetune_train: Path) -> None:
     """Teachers, their vote over the news, the student on gold plus votes
-    (in ``output/student``), then the student fine-tuned on gold into
-    ``output``.  A stage that finished earlier is reused."""
+    (in ``output/student``), then the student fine-tuned on ``finetune_train``
+    (gold, with its mention-replaced copies) into ``output``.  A stage that
+    finished earlier is reused."""
     models = fit_teachers(config, output, {**paths, **overrides}, seeds, jobs)
     student = output / "student"
     if not (student / "model-last").exists():
@@ -194,7 +204,8 @@ def distil_and_finetune(config: Path, output: Path, paths: dict, overrides: dict
     # then the config's own training on gold alone, from the student's weights, brings back CLUENER's span
     # style; its components are the student's, so component settings do not apply
     fit(finetune_config(config, student / "model-best", output / "finetune.cfg"),
-        [(output, {**paths, **{k: v for k, v in overrides.items() if not k.startswith("components.")}})])
+        [(output, {**paths, "paths.train": str(finetune_train),
+                   **{k: v for k, v in overrides.items() if not k.startswith("components.")}})])
 
 
 def finetune_config(config: Path, model: Path, path: Path) -> Path:
@@ -226,12 +237,16 @@ def finetune_config(config: Path, model: Path, path: Path) -> Path:
 @click.option("--pseudo-chars", type=click.IntRange(0), default=1_500_000, show_default=True,
               help="Characters of unlabelled news the teachers label.")
 @click.option("--jobs", type=click.IntRange(1), default=2, show_default=True, help="Teachers trained at once.")
+@click.option("--augment", type=click.IntRange(0), default=1, show_default=True,
+              help="Copies of each gold sentence with its mentions swapped for others of the same label, "
+                   "learnt with the gold by the fine-tuning (and by --teachers 0's model).")
 @click.option("--rebuild-vectors", is_flag=True, help="Learn the static vectors again even if training/work has them.")
 @click.option("--install/--no-install", default=True, help="Copy the best model into pipeline/models/.")
 @click.option("--score-only", is_flag=True,
               help="Skip training: score and install the best model of an earlier (possibly interrupted) run.")
 def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, teachers: int, quorum: int,
-         pseudo_chars: int, jobs: int, rebuild_vectors: bool, install: bool, score_only: bool) -> None:
+         pseudo_chars: int, jobs: int, augment: int, rebuild_vectors: bool, install: bool,
+         score_only: bool) -> None:
     """Convert, train (teachers, the student, its fine-tuning on gold), score on dev, write
     SCORES.md, install the model (with --no-install, the scores go to the output folder)."""
     if teachers and quorum > teachers:
@@ -250,6 +265,8 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
         DEV.write_text("\n".join(dev_lines) + "\n", encoding="utf-8")
         write_docbin(train_lines, output / "train.spacy", extra_labels)
         write_docbin(dev_lines, output / "dev.spacy", extra_labels)
+        augmented = output / "augmented.spacy"
+        write_docbin(train_lines, augmented, extra_labels, copies=augment)
         started = time.time()
         if rebuild_vectors or not VECTORS.exists():
             click.echo("learning char, bigram and word vectors from unlabelled news (about 10 minutes) ...")
@@ -260,15 +277,16 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
         paths = {"paths.train": str(output / "train.spacy"), "paths.dev": str(output / "dev.spacy"),
                  "paths.vectors": str(VECTORS)}
         if teachers:
-            distil_and_finetune(config, output, paths, overrides, range(teachers), quorum, pseudo_chars, jobs)
+            distil_and_finetune(config, output, paths, overrides, range(teachers), quorum, pseudo_chars, jobs,
+                                augmented)
         else:
-            fit(config, [(output, {**paths, **overrides})])
+            fit(config, [(output, {**paths, "paths.train": str(augmented), **overrides})])
         seconds = time.time() - started
     report = score(best, DEV, output / "dev_pred.jsonl")
     click.echo("model alone: " + " ".join(f"{k}={v['f1']:.3f}" for k, v in report.items()))
     lines_report = score_lines(best, DEV, output / "dev_lines_pred.jsonl")
     click.echo("kg extract --lines: " + " ".join(f"{k}={v['f1']:.3f}" for k, v in lines_report.items()))
-    settings = [f"{k}={v}" for k, v in overrides.items()] + [f"extra_labels={extra_labels}"]
+    settings = [f"{k}={v}" for k, v in overrides.items()] + [f"extra_labels={extra_labels}", f"augment={augment}"]
     stages = None
     if teachers:
         settings += [f"teachers={teachers}", f"quorum={quorum}", f"pseudo_chars={pseudo_chars}"]
