@@ -5,7 +5,7 @@ import click
 import pytest
 import spacy
 
-from training import distil, docs, train, vectors
+from training import augment, distil, docs, train, vectors
 
 
 def test_split_is_fixed_and_disjoint():
@@ -145,3 +145,24 @@ def test_a_training_run_gives_the_same_weights_in_every_process(tmp_path):
     for part in ("tok2vec/model", "ner/model"):
         first, second = ((tmp_path / run / "model-last" / part).read_bytes() for run in "ab")
         assert len(first) > 100_000 and first == second
+
+
+def test_mention_replacement_moves_every_span_onto_a_same_label_mention():
+    examples = [("招商银行行长马蔚华说", [(0, 4, "COMPANY"), (6, 9, "PERSON")]),
+                ("阿里巴巴集团的马云在杭州", [(0, 6, "COMPANY"), (7, 9, "PERSON"), (10, 12, "LOCATION")]),
+                ("今天天气很好", [])]
+    copies = augment.replace_mentions(examples, copies=3, seed=1)
+    assert len(copies) == 6  # three of each sentence with spans
+    mentions = {label: {text[s:e] for text, spans in examples for s, e, lab in spans if lab == label}
+                for label in ("COMPANY", "PERSON", "LOCATION")}
+    def context(text, spans):  # the text around the spans, spans as their labels
+        out, done = "", 0
+        for s, e, label in spans:
+            out, done = out + text[done:s] + label, e
+        return out + text[done:]
+
+    for (text, spans), source in zip(copies, [examples[0]] * 3 + [examples[1]] * 3):
+        assert context(text, spans) == context(*source)
+        assert all(text[s:e] in mentions[label] for s, e, label in spans)
+    assert {text for text, _ in copies} != {text for text, _ in examples[:2]}  # something moved
+    assert augment.replace_mentions(examples, copies=3, seed=1) == copies
