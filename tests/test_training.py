@@ -152,7 +152,7 @@ def test_mention_replacement_moves_every_span_onto_a_same_label_mention():
                 ("阿里巴巴集团的马云在杭州", [(0, 6, "COMPANY"), (7, 9, "PERSON"), (10, 12, "LOCATION")]),
                 ("今天天气很好", [])]
     copies = augment.replace_mentions(examples, copies=3, seed=1)
-    assert len(copies) == 6  # three of each sentence with spans
+    assert len(copies) == 9 and copies[6:] == [examples[2]] * 3  # a sentence without spans: as it is
     mentions = {label: {text[s:e] for text, spans in examples for s, e, lab in spans if lab == label}
                 for label in ("COMPANY", "PERSON", "LOCATION")}
     def context(text, spans):  # the text around the spans, spans as their labels
@@ -161,7 +161,7 @@ def test_mention_replacement_moves_every_span_onto_a_same_label_mention():
             out, done = out + text[done:s] + label, e
         return out + text[done:]
 
-    for (text, spans), source in zip(copies, [examples[0]] * 3 + [examples[1]] * 3):
+    for (text, spans), source in zip(copies, [examples[0]] * 3 + [examples[1]] * 3 + [examples[2]] * 3):
         assert context(text, spans) == context(*source)
         assert all(text[s:e] in mentions[label] for s, e, label in spans)
     assert {text for text, _ in copies} != {text for text, _ in examples[:2]}  # something moved

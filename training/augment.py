@@ -17,14 +17,15 @@ Example = tuple[str, list[Span]]  # text, its non-overlapping spans
 
 
 def replace_mentions(examples: Sequence[Example], copies: int, seed: int) -> list[Example]:
-    """``copies`` new examples per example with spans, each span's text
-    drawn from every mention of its label in ``examples``."""
+    """``copies`` new examples per example (one without spans is copied as
+    it is), each span's text drawn from every mention of its label in
+    ``examples``."""
     pool: dict[str, list[str]] = defaultdict(list)
     for text, spans in examples:
         for start, end, label in spans:
             pool[label].append(text[start:end])
     rng = random.Random(seed)
-    return [_replaced(text, spans, pool, rng) for text, spans in examples if spans for _ in range(copies)]
+    return [_replaced(text, spans, pool, rng) for text, spans in examples for _ in range(copies)]
 
 
 def _replaced(text: str, spans: Sequence[Span], pool: dict[str, list[str]], rng: random.Random) -> Example:

@@ -61,27 +61,34 @@ def split(lines: list[str], share: float = DEV_SHARE, seed: int = SEED) -> tuple
             [l for i, l in enumerate(lines) if i in dev])
 
 
-def spans(record: dict, extra_labels: bool) -> list[docs.Span]:
-    """A CLUENER record's spans as ours (CLUENER ends are inclusive)."""
-    return docs.first_longest((start, end + 1, name)
-                              for label, surfaces in record.get("label", {}).items()
-                              if (name := OURS.get(label) or (label.upper() if extra_labels else None))
-                              for positions in surfaces.values() for start, end in positions)
+def spans(record: dict) -> list[docs.Span]:
+    """A CLUENER record's spans, every label (ours renamed, the others
+    upper-cased; CLUENER ends are inclusive, and it nests a few)."""
+    return [(start, end + 1, OURS.get(label) or label.upper())
+            for label, surfaces in record.get("label", {}).items()
+            for positions in surfaces.values() for start, end in positions]
 
 
 def to_doc(vocab, record: dict, extra_labels: bool) -> Doc:
     """A char-token reference Doc."""
-    return docs.reference_doc(vocab, record["text"], spans(record, extra_labels))
+    return _reference(vocab, record["text"], spans(record), extra_labels)
+
+
+def _reference(vocab, text: str, found: list[docs.Span], extra_labels: bool) -> Doc:
+    return docs.reference_doc(vocab, text, docs.first_longest(
+        s for s in found if extra_labels or s[2] in OURS.values()))
 
 
 def write_docbin(lines: list[str], path: Path, extra_labels: bool, copies: int = 0) -> None:
     """The lines as reference Docs, then ``copies`` of each with its mentions
-    replaced (training/augment.py)."""
+    (all of CLUENER's labels) replaced (training/augment.py)."""
     vocab = spacy.blank("xx").vocab
-    examples = [(record["text"], spans(record, extra_labels)) for record in map(json.loads, lines)]
-    examples += augment.replace_mentions(examples, copies, SEED) if copies else []
+    examples = [(record["text"], spans(record)) for record in map(json.loads, lines)]
+    if copies:
+        examples += augment.replace_mentions([(text, docs.first_longest(found)) for text, found in examples],
+                                             copies, SEED)
     path.parent.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=(docs.reference_doc(vocab, text, found) for text, found in examples)).to_disk(path)
+    DocBin(docs=(_reference(vocab, text, found, extra_labels) for text, found in examples)).to_disk(path)
 
 
 def _texts(dev_path: Path) -> list[str]:
