@@ -155,6 +155,7 @@ def test_mention_replacement_moves_every_span_onto_a_same_label_mention():
     assert len(copies) == 9 and copies[6:] == [examples[2]] * 3  # a sentence without spans: as it is
     mentions = {label: {text[s:e] for text, spans in examples for s, e, lab in spans if lab == label}
                 for label in ("COMPANY", "PERSON", "LOCATION")}
+
     def context(text, spans):  # the text around the spans, spans as their labels
         out, done = "", 0
         for s, e, label in spans:

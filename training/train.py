@@ -208,8 +208,8 @@ def distil_and_finetune(config: Path, output: Path, paths: dict, overrides: dict
                                            output / "student.spacy", GOLD_REPEATS)
         click.echo(f"student data: {counts}")
         fit(config, [(student, {**paths, **STUDENT, **overrides, "paths.train": str(output / "student.spacy")})])
-    # then the config's own training on gold alone, from the student's weights, brings back CLUENER's span
-    # style; its components are the student's, so component settings do not apply
+    # then the config's own training on gold (and its mention-replaced copies), from the student's weights,
+    # brings back CLUENER's span style; its components are the student's, so component settings do not apply
     fit(finetune_config(config, student / "model-best", output / "finetune.cfg"),
         [(output, {**paths, "paths.train": str(finetune_train),
                    **{k: v for k, v in overrides.items() if not k.startswith("components.")}})])
@@ -254,7 +254,7 @@ def finetune_config(config: Path, model: Path, path: Path) -> Path:
 def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, teachers: int, quorum: int,
          pseudo_chars: int, jobs: int, augment: int, rebuild_vectors: bool, install: bool,
          score_only: bool) -> None:
-    """Convert, train (teachers, the student, its fine-tuning on gold), score on dev, write
+    """Convert, train (teachers, the student, its fine-tuning on gold and its copies), score on dev, write
     SCORES.md, install the model (with --no-install, the scores go to the output folder)."""
     if teachers and quorum > teachers:
         raise click.BadParameter(f"{quorum} of {teachers} teachers can never agree", param_hint="--quorum")
@@ -272,8 +272,9 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
         DEV.write_text("\n".join(dev_lines) + "\n", encoding="utf-8")
         write_docbin(train_lines, output / "train.spacy", extra_labels)
         write_docbin(dev_lines, output / "dev.spacy", extra_labels)
-        augmented = output / "augmented.spacy"
-        write_docbin(train_lines, augmented, extra_labels, copies=augment)
+        augmented = output / ("augmented.spacy" if augment else "train.spacy")  # gold and its copies
+        if augment:
+            write_docbin(train_lines, augmented, extra_labels, copies=augment)
         started = time.time()
         if rebuild_vectors or not VECTORS.exists():
             click.echo("learning char, bigram and word vectors from unlabelled news (about 10 minutes) ...")
