@@ -19,7 +19,7 @@ def test_split_is_fixed_and_disjoint():
 def test_cluener_ends_are_inclusive_and_nested_spans_keep_the_longest():
     record = {"text": "浙商银行叶志刚说", "label": {
         "company": {"浙商银行": [[0, 3]], "浙商": [[0, 1]]}, "name": {"叶志刚": [[4, 6]]}, "book": {"说": [[7, 7]]}}}
-    doc = train.to_doc(spacy.blank("xx").vocab, record, extra_labels=False)
+    doc = train.to_doc(spacy.blank("xx").vocab, record["text"], train.spans(record), extra_labels=False)
     assert [(e.text, e.label_) for e in doc.ents] == [("浙商银行", "COMPANY"), ("叶志刚", "PERSON")]
 
 

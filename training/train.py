@@ -69,12 +69,8 @@ def spans(record: dict) -> list[docs.Span]:
             for positions in surfaces.values() for start, end in positions]
 
 
-def to_doc(vocab, record: dict, extra_labels: bool) -> Doc:
-    """A char-token reference Doc."""
-    return _reference(vocab, record["text"], spans(record), extra_labels)
-
-
-def _reference(vocab, text: str, found: list[docs.Span], extra_labels: bool) -> Doc:
+def to_doc(vocab, text: str, found: list[docs.Span], extra_labels: bool) -> Doc:
+    """A char-token reference Doc of our labels (all with ``extra_labels``)."""
     return docs.reference_doc(vocab, text, docs.first_longest(
         s for s in found if extra_labels or s[2] in OURS.values()))
 
@@ -88,7 +84,7 @@ def write_docbin(lines: list[str], path: Path, extra_labels: bool, copies: int =
         examples += augment.replace_mentions([(text, docs.first_longest(found)) for text, found in examples],
                                              copies, SEED)
     path.parent.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=(_reference(vocab, text, found, extra_labels) for text, found in examples)).to_disk(path)
+    DocBin(docs=(to_doc(vocab, text, found, extra_labels) for text, found in examples)).to_disk(path)
 
 
 def _texts(dev_path: Path) -> list[str]:
