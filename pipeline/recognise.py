@@ -38,6 +38,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org": re.compile(_alternation(lex.alias_index)),
         "weak_org": re.compile(_alternation(lex.weak_alias_index)),
         "org_tail": re.compile(_alternation(g.company_tails)),
+        "noun_tail": re.compile(rf"[{CJK}]{{0,4}}?({_alternation(g.company_tails)})"),
         "legal": re.compile(rf"[{CJK}A-Za-z0-9（）()]{{2,24}}?(?:{_alternation(g.legal_tails)})"),
         "short_name": re.compile(rf"[（(](?:{_alternation(g.short_name_markers)})[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?[）)]"),
         "title": re.compile(_alternation(lex.titles)),
@@ -252,11 +253,39 @@ def _joined_titles(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 def model_entities(texts: list[str]) -> list[list[Hit]]:
-    """The trained NER's spans for each text (pipeline/ner.py), organisations' kinds per org_kind."""
+    """The trained NER's spans for each text (pipeline/ner.py), organisations' kinds per
+    org_kind, companies run on to their tails (company_end)."""
     from . import ner
 
-    return [[Hit(s, e, org_kind(text[s:e], lab), text[s:e], text[s:e]) for s, e, lab in spans]
-            for text, spans in zip(texts, ner.recognise(texts))]
+    out = []
+    for text, spans in zip(texts, ner.recognise(texts)):
+        hits: list[Hit] = []
+        for s, e, lab in spans:
+            if hits and s < hits[-1].end:
+                continue  # inside the company before it, which ran on over it
+            kind = org_kind(text[s:e], lab)
+            e = company_end(text, s, e) if kind == "COMPANY" else e
+            hits.append(Hit(s, e, kind, text[s:e], text[s:e]))
+        out.append(hits)
+    return out
+
+
+def company_end(text: str, start: int, end: int) -> int:
+    """Where a company's name ends: at the company tail after the model's span when only
+    nouns lie between (派拉蒙|影片公司, 中储粮|黑龙江公司), not over a function word or a
+    verb (腾讯|等公司, 中国银行|收购信托公司).
+
+    The model often stops at the brand, while news (and CLUENER) name the
+    company with its tail; a span not ending on a word boundary is left alone.
+    """
+    tail = _patterns()["noun_tail"].match(text, end)
+    if tail is None:
+        return end
+    for word, flag, pos in segment.tagged(text[start:tail.start(1)]):
+        at = start + pos
+        if at < end < at + len(word) or (at >= end and not flag.startswith("n")):
+            return end
+    return tail.end()
 
 
 def org_kind(name: str, label: str) -> str:

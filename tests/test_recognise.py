@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline import segment
-from pipeline.recognise import name_at, org_kind, organisations, titles
+from pipeline.recognise import company_end, name_at, org_kind, organisations, titles
 
 
 def orgs(text, local=None):
@@ -53,3 +53,15 @@ def test_name_lengths(text, length):
 ])
 def test_org_kind_follows_the_suffix(name, label, kind):
     assert org_kind(name, label) == kind
+
+
+@pytest.mark.parametrize("text, start, end, name", [
+    ("同派拉蒙影片公司合作", 1, 4, "派拉蒙影片公司"),  # nouns before the tail: one name
+    ("上述中储粮黑龙江公司的人士", 2, 5, "中储粮黑龙江公司"),
+    ("小米集团发布财报", 0, 2, "小米集团"),  # the tail right after it
+    ("腾讯等公司", 0, 2, "腾讯"),  # a function word: other companies
+    ("中国银行收购信托公司", 0, 4, "中国银行"),  # a verb: another company
+    ("花旗在美国", 0, 2, "花旗"),  # no tail
+])
+def test_a_company_runs_on_to_its_tail_over_nouns(text, start, end, name):
+    assert text[start:company_end(text, start, end)] == name
