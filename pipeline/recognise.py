@@ -38,7 +38,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org": re.compile(_alternation(lex.alias_index)),
         "weak_org": re.compile(_alternation(lex.weak_alias_index)),
         "org_tail": re.compile(_alternation(g.company_tails)),
-        "noun_tail": re.compile(rf"[{CJK}]{{0,4}}?({_alternation(g.company_tails)})"),
+        "near_tail": re.compile(rf"[{CJK}]{{0,4}}?({_alternation(g.company_tails)})"),
         "legal": re.compile(rf"[{CJK}A-Za-z0-9（）()]{{2,24}}?(?:{_alternation(g.legal_tails)})"),
         "short_name": re.compile(rf"[（(](?:{_alternation(g.short_name_markers)})[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?[）)]"),
         "title": re.compile(_alternation(lex.titles)),
@@ -257,17 +257,20 @@ def model_entities(texts: list[str]) -> list[list[Hit]]:
     org_kind, companies run on to their tails (company_end)."""
     from . import ner
 
-    out = []
-    for text, spans in zip(texts, ner.recognise(texts)):
-        hits: list[Hit] = []
-        for s, e, lab in spans:
-            if hits and s < hits[-1].end:
-                continue  # inside the company before it, which ran on over it
-            kind = org_kind(text[s:e], lab)
-            e = company_end(text, s, e) if kind == "COMPANY" else e
-            hits.append(Hit(s, e, kind, text[s:e], text[s:e]))
-        out.append(hits)
-    return out
+    return [model_hits(text, spans) for text, spans in zip(texts, ner.recognise(texts))]
+
+
+def model_hits(text: str, spans: list[tuple[int, int, str]]) -> list[Hit]:
+    """The model's spans in ``text`` (in order, not overlapping) as Hits; a span a
+    company ran on over is dropped (中储粮|黑龙江公司 is one company, not two)."""
+    hits: list[Hit] = []
+    for s, e, lab in spans:
+        if hits and s < hits[-1].end:
+            continue
+        kind = org_kind(text[s:e], lab)
+        e = company_end(text, s, e) if kind == "COMPANY" else e
+        hits.append(Hit(s, e, kind, text[s:e], text[s:e]))
+    return hits
 
 
 def company_end(text: str, start: int, end: int) -> int:
@@ -278,7 +281,7 @@ def company_end(text: str, start: int, end: int) -> int:
     The model often stops at the brand, while news (and CLUENER) name the
     company with its tail; a span not ending on a word boundary is left alone.
     """
-    tail = _patterns()["noun_tail"].match(text, end)
+    tail = _patterns()["near_tail"].match(text, end)
     if tail is None:
         return end
     for word, flag, pos in segment.tagged(text[start:tail.start(1)]):

@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline import segment
-from pipeline.recognise import company_end, name_at, org_kind, organisations, titles
+from pipeline.recognise import company_end, model_hits, name_at, org_kind, organisations, titles
 
 
 def orgs(text, local=None):
@@ -65,3 +65,9 @@ def test_org_kind_follows_the_suffix(name, label, kind):
 ])
 def test_a_company_runs_on_to_its_tail_over_nouns(text, start, end, name):
     assert text[start:company_end(text, start, end)] == name
+
+
+def test_a_company_that_runs_on_takes_in_the_span_it_reaches():
+    text = "上述中储粮黑龙江公司的人士说"
+    hits = model_hits(text, [(2, 5, "COMPANY"), (5, 10, "COMPANY"), (11, 13, "POSITION")])
+    assert [(h.text, h.label) for h in hits] == [("中储粮黑龙江公司", "COMPANY"), ("人士", "POSITION")]
