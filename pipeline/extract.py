@@ -16,7 +16,8 @@ from .agreements import find_agreements
 from .clean import normalise, sentences
 from .figures import find_figures
 from .read import read_paths
-from .recognise import Hit, anonymous_sources, model_entities, model_organisations, organisations, titles
+from .recognise import (Hit, anonymous_sources, model_entities, model_organisations, organisations, titles,
+                        with_registered_names)
 from .records import Agreement, Article, Extraction, Figure, InputError, Span, Statement
 from .resolve import Analysis, article_names, build_entities
 from .speech import SentenceContext, attribute, latest_reference
@@ -30,13 +31,16 @@ def extract(article: Article, sentence_mode: bool = False, prepared: Prepared | 
     """Everything the pipeline finds in one article.
 
     `sentence_mode` is for a document that is one sentence out of context (kg
-    extract --lines): its entities are the trained model's, see build_entities.
+    extract --lines): its entities are the trained model's and the registered
+    names it missed (with_registered_names), see build_entities.
     `prepared` is what a batch already read of the article (extract_batched).
     """
     spans, model = prepared or _prepare([article])[0]
     a = Analysis(article=article)
     short_names: dict[str, Hit] = {}  # 以下简称“华信智联”, for the rest of the article
     for span, model_hits in zip(spans, model):
+        if sentence_mode:
+            model_hits = with_registered_names(span.text, model_hits)
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
         chains = people.title_chains(span.text, orgs, titles(span.text, orgs, model_hits), a.last_org(orgs))

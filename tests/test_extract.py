@@ -87,3 +87,14 @@ def test_batched_extraction_keeps_order_errors_and_results(sample):
     for item, result in out:
         if isinstance(item, Article):
             assert result.to_json() == extract(item).to_json()
+
+
+def test_a_sentence_keeps_a_registered_name_the_model_missed():
+    from pipeline.clean import sentences
+    from pipeline.records import Article
+
+    article = Article(doc="line:1", text="租房客小吴此前在日升广安房地产经纪有限公司租下一处房。")
+    spans = sentences(article)
+    result = extract(article, sentence_mode=True, prepared=(spans, [[] for _ in spans]))  # the model found nothing
+    assert [(e.label, [(m.text, m.start) for m in e.mentions]) for e in result.entities] == [
+        ("COMPANY", [("日升广安房地产经纪有限公司", 8)])]

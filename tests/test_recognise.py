@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline import segment
-from pipeline.recognise import company_end, model_hits, name_at, org_kind, organisations, titles
+from pipeline.recognise import company_end, model_hits, name_at, org_kind, organisations, titles, with_registered_names
 
 
 def orgs(text, local=None):
@@ -71,3 +71,16 @@ def test_a_company_that_runs_on_takes_in_the_span_it_reaches():
     text = "上述中储粮黑龙江公司的人士说"
     hits = model_hits(text, [(2, 5, "COMPANY"), (5, 10, "COMPANY"), (11, 13, "POSITION")])
     assert [(h.text, h.label) for h in hits] == [("中储粮黑龙江公司", "COMPANY"), ("人士", "POSITION")]
+
+
+def test_a_registered_name_the_model_missed_is_added_in_order():
+    text = "记者在日升广安房地产经纪有限公司见到王刚"
+    model = model_hits(text, [(18, 20, "PERSON")])
+    assert [(h.text, h.label) for h in with_registered_names(text, model)] == [
+        ("日升广安房地产经纪有限公司", "COMPANY"), ("王刚", "PERSON")]
+
+
+def test_the_model_keeps_its_span_on_a_registered_name():
+    text = "在日升广安房地产经纪有限公司"
+    model = model_hits(text, [(1, 5, "ORGANIZATION")])
+    assert with_registered_names(text, model) == model
