@@ -39,10 +39,10 @@ def extract(article: Article, sentence_mode: bool = False, prepared: Prepared | 
     a = Analysis(article=article)
     short_names: dict[str, Hit] = {}  # 以下简称“华信智联”, for the rest of the article
     for span, model_hits in zip(spans, model):
-        if sentence_mode:
-            model_hits = with_registered_names(span.text, model_hits)
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
+        if sentence_mode:
+            model_hits = with_registered_names(model_hits, orgs)
         chains = people.title_chains(span.text, orgs, titles(span.text, orgs, model_hits), a.last_org(orgs))
         chains += people.marked_persons(span.text, orgs)
         orgs = _with_chain_orgs(orgs, chains)

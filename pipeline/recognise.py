@@ -273,15 +273,17 @@ def model_hits(text: str, spans: list[tuple[int, int, str]]) -> list[Hit]:
     return hits
 
 
-def with_registered_names(text: str, model: list[Hit]) -> list[Hit]:
-    """The model's hits plus the registered names (…有限公司) it has no span on.
+def with_registered_names(model: list[Hit], orgs: list[Hit]) -> list[Hit]:
+    """The model's hits plus the registered names (…有限公司) among ``orgs``
+    (``organisations``' hits) that it has no span on.
 
     On a sentence out of context the model leads (kg extract --lines), but a
     registered name is a company in any context: on CLUENER's training file the
     rule alone gives the gold span exactly 62 times in 87, and an added span
     lifts F1 whenever it is right more often than F1/2 (about 0.36 here).
     """
-    missed = [h for h in _legal_names(text, {}) if not _overlaps(h.start, h.end, model)]
+    tails = tuple(grammar.load().legal_tails)
+    missed = [o for o in orgs if o.text.endswith(tails) and not _overlaps(o.start, o.end, model)]
     return sorted(model + missed, key=lambda h: h.start) if missed else model
 
 
