@@ -306,13 +306,17 @@ def company_end(text: str, start: int, end: int) -> int:
 
 
 def org_kind(name: str, label: str) -> str:
-    """The kind an organisation's suffix gives it (…银行 a company, …局 an agency), else ``label``.
+    """The kind an organisation's suffix gives it (…银行 a company, …局 an agency), else ``label``;
+    the gazetteer's kind, though, for a name it knows (中国人民银行 is the regulator, not a bank).
 
     The model often has an organisation's span right and its kind wrong, or
     takes a place-named organisation (上海永嘉投资管理公司) for the place.
     """
     if label in ORG_LABELS or label == "LOCATION":
-        return lexicon.load().org_suffix_label(name) or label
+        lex = lexicon.load()
+        by_suffix = lex.org_suffix_label(name)
+        known = lex.org(name) if by_suffix else None
+        return known.label if known else by_suffix or label
     return label
 
 

@@ -46,6 +46,7 @@ def test_name_lengths(text, length):
 @pytest.mark.parametrize("name,label,kind", [
     ("上海永嘉投资管理公司", "LOCATION", "COMPANY"),  # a place-led company is no place
     ("德国国家发展银行", "GOVERNMENT", "COMPANY"),
+    ("中国人民银行", "COMPANY", "GOVERNMENT"),  # the gazetteer knows it: its kind beats the suffix's
     ("深圳市人民政府", "ORGANIZATION", "GOVERNMENT"),
     ("北京", "LOCATION", "LOCATION"),  # no suffix: the model's label stands
     ("银行", "COMPANY", "COMPANY"),  # a bare suffix is no name
