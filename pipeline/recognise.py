@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from . import grammar, lexicon, segment
 from .records import ORG_LABELS
+from .text import without_loose_marks
 
 CJK = r"\u4e00-\u9fff"
 PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x"})  # jieba: names, not common words
@@ -265,7 +266,8 @@ def model_hits(text: str, spans: list[tuple[int, int, str]]) -> list[Hit]:
     company ran on over is dropped (中储粮|黑龙江公司 is one company, not two)."""
     hits: list[Hit] = []
     for s, e, lab in spans:
-        if hits and s < hits[-1].end:
+        s, e = without_loose_marks(text, s, e)
+        if s == e or (hits and s < hits[-1].end):
             continue
         kind = org_kind(text[s:e], lab)
         e = company_end(text, s, e) if kind == "COMPANY" else e

@@ -85,3 +85,8 @@ def test_the_model_keeps_its_span_on_a_registered_name():
     text = "在日升广安房地产经纪有限公司"
     model = model_hits(text, [(1, 5, "ORGANIZATION")])
     assert with_registered_names(model, organisations(text, segment.boundaries(text))) == model
+
+
+def test_model_spans_lose_loose_marks():
+    text = "【陈云波】表示"
+    assert [h.text for h in model_hits(text, [(0, 4, "PERSON")])] == ["陈云波"]
