@@ -2,7 +2,8 @@
 import pytest
 
 from pipeline import segment
-from pipeline.recognise import company_end, model_hits, name_at, org_kind, organisations, titles, with_registered_names
+from pipeline.recognise import (company_end, model_hits, name_at, org_kind, organisations, titles,
+                                with_registered_names)
 
 
 def orgs(text, local=None):
@@ -77,14 +78,16 @@ def test_a_company_that_runs_on_takes_in_the_span_it_reaches():
 def test_a_registered_name_the_model_missed_is_added_in_order():
     text = "记者在日升广安房地产经纪有限公司见到王刚"
     model = model_hits(text, [(18, 20, "PERSON")])
-    assert [(h.text, h.label) for h in with_registered_names(model, organisations(text, segment.boundaries(text)))] == [
+    found = organisations(text, segment.boundaries(text))
+    assert [(h.text, h.label) for h in with_registered_names(model, found)] == [
         ("日升广安房地产经纪有限公司", "COMPANY"), ("王刚", "PERSON")]
 
 
 def test_the_model_keeps_its_span_on_a_registered_name():
     text = "在日升广安房地产经纪有限公司"
     model = model_hits(text, [(1, 5, "ORGANIZATION")])
-    assert with_registered_names(model, organisations(text, segment.boundaries(text))) == model
+    found = organisations(text, segment.boundaries(text))
+    assert with_registered_names(model, found) == model
 
 
 def test_model_spans_lose_loose_marks():
