@@ -16,8 +16,8 @@ from .agreements import find_agreements
 from .clean import normalise, sentences
 from .figures import find_figures
 from .read import read_paths
-from .recognise import (Hit, anonymous_sources, model_entities, model_organisations, organisations, titles,
-                        with_registered_names)
+from .recognise import (Hit, anonymous_sources, known_companies, model_entities, model_organisations, organisations,
+                        registered_names, titles, with_missed)
 from .records import Agreement, Article, Extraction, Figure, InputError, Span, Statement
 from .resolve import Analysis, article_names, build_entities
 from .speech import SentenceContext, attribute, latest_reference
@@ -31,8 +31,8 @@ def extract(article: Article, sentence_mode: bool = False, prepared: Prepared | 
     """Everything the pipeline finds in one article.
 
     `sentence_mode` is for a document that is one sentence out of context (kg
-    extract --lines): its entities are the trained model's and the registered
-    names it missed (with_registered_names), see build_entities.
+    extract --lines): its entities are the trained model's and the companies it
+    missed that are companies in any context (with_missed), see build_entities.
     `prepared` is what a batch already read of the article (extract_batched).
     """
     spans, model = prepared or _prepare([article])[0]
@@ -42,7 +42,7 @@ def extract(article: Article, sentence_mode: bool = False, prepared: Prepared | 
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
         if sentence_mode:
-            model_hits = with_registered_names(model_hits, orgs)
+            model_hits = with_missed(model_hits, registered_names(orgs) + known_companies(span.text, bounds))
         chains = people.title_chains(span.text, orgs, titles(span.text, orgs, model_hits), a.last_org(orgs))
         chains += people.marked_persons(span.text, orgs)
         orgs = _with_chain_orgs(orgs, chains)

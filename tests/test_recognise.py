@@ -1,9 +1,9 @@
 """Organisations, titles and names in one sentence (invented people, real and invented companies)."""
 import pytest
 
-from pipeline import segment
-from pipeline.recognise import (company_end, model_hits, name_at, org_kind, organisations, titles,
-                                with_registered_names)
+from pipeline import ner, segment
+from pipeline.recognise import (Hit, company_end, known_companies, model_hits, name_at, org_kind, organisations,
+                                registered_names, titles, with_missed)
 
 
 def orgs(text, local=None):
@@ -78,16 +78,33 @@ def test_a_company_that_runs_on_takes_in_the_span_it_reaches():
 def test_a_registered_name_the_model_missed_is_added_in_order():
     text = "记者在日升广安房地产经纪有限公司见到王刚"
     model = model_hits(text, [(18, 20, "PERSON")])
-    found = organisations(text, segment.boundaries(text))
-    assert [(h.text, h.label) for h in with_registered_names(model, found)] == [
+    found = registered_names(organisations(text, segment.boundaries(text)))
+    assert [(h.text, h.label) for h in with_missed(model, found)] == [
         ("日升广安房地产经纪有限公司", "COMPANY"), ("王刚", "PERSON")]
 
 
-def test_the_model_keeps_its_span_on_a_registered_name():
+def test_the_model_keeps_its_span_and_the_first_candidate_wins():
     text = "在日升广安房地产经纪有限公司"
     model = model_hits(text, [(1, 5, "ORGANIZATION")])
-    found = organisations(text, segment.boundaries(text))
-    assert with_registered_names(model, found) == model
+    found = registered_names(organisations(text, segment.boundaries(text)))
+    assert with_missed(model, found) == model
+    first, second = Hit(1, 5, "COMPANY", "日升广安", "日升广安"), Hit(3, 14, "COMPANY", "x", "x")
+    assert with_missed([], [first, second]) == [first]
+
+
+def test_known_companies_are_whole_words_of_the_models_list(tmp_path, monkeypatch):
+    (tmp_path / "config.cfg").write_text("", encoding="utf-8")
+    (tmp_path / ner.KNOWN_COMPANIES).write_text("暴雪\n育碧\n", encoding="utf-8")
+    monkeypatch.setenv(ner.MODEL_ENV, str(tmp_path))
+    text = "暴雪和育碧都说暴雪娃娃"
+    found = known_companies(text, frozenset({0, 2, 3, 5, 6, 7, 11}))  # 暴雪娃娃 one word
+    assert [(h.text, h.start, h.label) for h in found] == [("暴雪", 0, "COMPANY"), ("育碧", 3, "COMPANY")]
+
+
+def test_a_model_without_the_list_knows_no_companies(tmp_path, monkeypatch):
+    (tmp_path / "config.cfg").write_text("", encoding="utf-8")
+    monkeypatch.setenv(ner.MODEL_ENV, str(tmp_path))
+    assert known_companies("暴雪", frozenset({0, 2})) == []
 
 
 def test_model_spans_lose_loose_marks():
