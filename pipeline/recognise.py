@@ -283,7 +283,7 @@ def with_missed(model: list[Hit], candidates: list[Hit]) -> list[Hit]:
     On a sentence out of context the model leads (kg extract --lines); a
     candidate joins it only if it is right more often than F1/2 (about 0.36
     here), which is when an added span lifts F1: registered_names and
-    known_companies are, the other rules of article mode are not (README).
+    known_company_mentions are, the other rules of article mode are not (README).
     """
     missed: list[Hit] = []
     for c in candidates:
@@ -298,7 +298,7 @@ def registered_names(orgs: list[Hit]) -> list[Hit]:
     return [o for o in orgs if o.text.endswith(tails)]
 
 
-def known_companies(text: str, bounds: frozenset[int]) -> list[Hit]:
+def known_company_mentions(text: str, bounds: frozenset[int]) -> list[Hit]:
     """Companies the model's training text names as such (ner.known_companies), as whole words."""
     from . import ner
 

@@ -2,8 +2,8 @@
 import pytest
 
 from pipeline import ner, segment
-from pipeline.recognise import (Hit, company_end, known_companies, model_hits, name_at, org_kind, organisations,
-                                registered_names, titles, with_missed)
+from pipeline.recognise import (Hit, company_end, known_company_mentions, model_hits, name_at, org_kind,
+                                organisations, registered_names, titles, with_missed)
 
 
 def orgs(text, local=None):
@@ -92,19 +92,19 @@ def test_the_model_keeps_its_span_and_the_first_candidate_wins():
     assert with_missed([], [first, second]) == [first]
 
 
-def test_known_companies_are_whole_words_of_the_models_list(tmp_path, monkeypatch):
+def test_known_company_mentions_are_whole_words_of_the_models_list(tmp_path, monkeypatch):
     (tmp_path / "config.cfg").write_text("", encoding="utf-8")
     (tmp_path / ner.KNOWN_COMPANIES).write_text("暴雪\n育碧\n", encoding="utf-8")
     monkeypatch.setenv(ner.MODEL_ENV, str(tmp_path))
     text = "暴雪和育碧都说暴雪娃娃"
-    found = known_companies(text, frozenset({0, 2, 3, 5, 6, 7, 11}))  # 暴雪娃娃 one word
+    found = known_company_mentions(text, frozenset({0, 2, 3, 5, 6, 7, 11}))  # 暴雪娃娃 one word
     assert [(h.text, h.start, h.label) for h in found] == [("暴雪", 0, "COMPANY"), ("育碧", 3, "COMPANY")]
 
 
 def test_a_model_without_the_list_knows_no_companies(tmp_path, monkeypatch):
     (tmp_path / "config.cfg").write_text("", encoding="utf-8")
     monkeypatch.setenv(ner.MODEL_ENV, str(tmp_path))
-    assert known_companies("暴雪", frozenset({0, 2})) == []
+    assert known_company_mentions("暴雪", frozenset({0, 2})) == []
 
 
 def test_model_spans_lose_loose_marks():
