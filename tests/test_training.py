@@ -16,6 +16,15 @@ def test_split_is_fixed_and_disjoint():
     assert len(dev) == 20 and set(rest) | set(dev) == set(lines) and not set(rest) & set(dev)
 
 
+def test_the_tenths_partition_the_training_split():
+    lines = [f"line {i}" for i in range(95)]
+    held = [train.held_out_tenth(lines, k) for k in range(10)]
+    assert sorted(l for _, tenth in held for l in tenth) == sorted(lines)
+    for rest, tenth in held:
+        assert len(tenth) in (9, 10) and set(rest) | set(tenth) == set(lines) and not set(rest) & set(tenth)
+    assert train.held_out_tenth(lines, 3) == held[3]
+
+
 def test_cluener_ends_are_inclusive_and_nested_spans_keep_the_longest():
     record = {"text": "浙商银行叶志刚说", "label": {
         "company": {"浙商银行": [[0, 3]], "浙商": [[0, 1]]}, "name": {"叶志刚": [[4, 6]]}, "book": {"说": [[7, 7]]}}}

@@ -47,6 +47,7 @@ OURS = {"company": "COMPANY", "name": "PERSON", "position": "POSITION",
         "organization": "ORGANIZATION", "government": "GOVERNMENT", "address": "LOCATION"}
 DEV_SHARE = 0.1
 SEED = 13
+TENTHS_SEED = 99  # --tenth: which lines of the training split make up each tenth
 # the student sees about six times the gold text per epoch: fewer epochs, sparser evaluation
 STUDENT = {"training.max_epochs": 5, "training.eval_frequency": 1000}
 GOLD_REPEATS = 2
@@ -60,6 +61,16 @@ def split(lines: list[str], share: float = DEV_SHARE, seed: int = SEED) -> tuple
     dev = set(order[: round(len(lines) * share)])
     return ([l for i, l in enumerate(lines) if i not in dev],
             [l for i, l in enumerate(lines) if i in dev])
+
+
+def held_out_tenth(lines: list[str], k: int, seed: int = TENTHS_SEED) -> tuple[list[str], list[str]]:
+    """The lines less their k-th tenth (seeded), and that tenth: held-out lines
+    besides dev, so a rule or a recipe chosen on dev can be checked on others."""
+    order = list(range(len(lines)))
+    random.Random(seed).shuffle(order)
+    held = set(order[k * len(lines) // 10:(k + 1) * len(lines) // 10])
+    return ([l for i, l in enumerate(lines) if i not in held],
+            [l for i, l in enumerate(lines) if i in held])
 
 
 def spans(record: dict) -> list[docs.Span]:
@@ -131,7 +142,8 @@ def _shown(path: Path) -> str:
 
 def write_scores(path: Path, report: dict, seconds: float | None, config: Path, settings: list[str],
                  n_train: int, n_dev: int, stages: dict[str, dict] | None = None,
-                 lines_report: dict | None = None) -> None:
+                 lines_report: dict | None = None,
+                 scored_on: str = "as dev (`training/data/dev.jsonl`, seeded 10% split)") -> None:
     """``report`` in full; ``stages`` (teachers, student: name -> report) and
     ``lines_report`` (through ``kg extract --lines``) as F1 beside it."""
     rows = "\n".join(f"| {lab} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['gold']} |"
@@ -153,8 +165,7 @@ def write_scores(path: Path, report: dict, seconds: float | None, config: Path, 
         f"- training time: " + ("not measured (--score-only)\n" if seconds is None else
                                 f"{seconds / 60:.1f} min (wall, 2 shared cores; stages an earlier run "
                                 f"finished are reused, not counted)\n") +
-        f"- data: CLUENER2020 train, {n_train} sentences for training, {n_dev} held out as dev "
-        f"(`training/data/dev.jsonl`, seeded 10% split)\n"
+        f"- data: CLUENER2020 train, {n_train} sentences for training, {n_dev} held out {scored_on}\n"
         f"- scoring: span-exact per label, `tests/kg_score.py lines`; the table: the model alone; the last row "
         f"of the next: through `kg extract --lines`, which adds the gazetteer's and the suffixes' say (README.md)\n\n"
         f"| label | precision | recall | F1 | gold spans |\n|---|---|---|---|---|\n{rows}\n{compared}",
@@ -191,16 +202,16 @@ def fit_teachers(config: Path, output: Path, overrides: dict, seeds: range, jobs
 
 
 def distil_and_finetune(config: Path, output: Path, paths: dict, overrides: dict, seeds: range, quorum: int,
-                        pseudo_chars: int, jobs: int, finetune_train: Path) -> None:
-    """Teachers, their vote over the news, the student on gold plus votes
-    (in ``output/student``), then the student fine-tuned on ``finetune_train``
-    (gold, with its mention-replaced copies) into ``output``.  A stage that
-    finished earlier is reused."""
+                        pseudo_chars: int, jobs: int, finetune_train: Path, held_out: Path) -> None:
+    """Teachers, their vote over the news (less any sentence of ``held_out``),
+    the student on gold plus votes (in ``output/student``), then the student
+    fine-tuned on ``finetune_train`` (gold, with its mention-replaced copies)
+    into ``output``.  A stage that finished earlier is reused."""
     models = fit_teachers(config, output, {**paths, **overrides}, seeds, jobs)
     student = output / "student"
     if not (student / "model-last").exists():
         click.echo(f"the teachers label {pseudo_chars:,} chars of news ...")
-        news = distil.unlabelled(vectors.news_texts(), pseudo_chars, exclude=distil.read_excluded(DEV))
+        news = distil.unlabelled(vectors.news_texts(), pseudo_chars, exclude=distil.read_excluded(held_out))
         counts = distil.write_student_data(output / "train.spacy", distil.label(news, models, quorum),
                                            output / "student.spacy", GOLD_REPEATS)
         click.echo(f"student data: {counts}")
@@ -248,15 +259,23 @@ def finetune_config(config: Path, model: Path, path: Path) -> Path:
 @click.option("--install/--no-install", default=True, help="Copy the best model into pipeline/models/.")
 @click.option("--score-only", is_flag=True,
               help="Skip training: score and install the best model of an earlier (possibly interrupted) run.")
+@click.option("--tenth", type=click.IntRange(0, 9), default=None, metavar="K",
+              help="Train without the K-th tenth of the training split and score on it instead of dev "
+                   "(implies --no-install): checks on lines dev did not choose.")
 def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, teachers: int, quorum: int,
          pseudo_chars: int, jobs: int, augment: int, rebuild_vectors: bool, install: bool,
-         score_only: bool) -> None:
+         score_only: bool, tenth: int | None) -> None:
     """Convert, train (teachers, the student, its fine-tuning on gold and its copies), score on dev, write
     SCORES.md, install the model (with --no-install, the scores go to the output folder)."""
     if teachers and quorum > teachers:
         raise click.BadParameter(f"{quorum} of {teachers} teachers can never agree", param_hint="--quorum")
     lines = SOURCE.read_text(encoding="utf-8").splitlines()
     train_lines, dev_lines = split(lines)
+    dev_path, scored_on = DEV, "as dev (`training/data/dev.jsonl`, seeded 10% split)"
+    if tenth is not None:
+        train_lines, dev_lines = held_out_tenth(train_lines, tenth)
+        dev_path, install = output / "tenth.jsonl", False
+        scored_on = f"as tenth {tenth} of the training split (`{_shown(dev_path)}`; dev unused)"
     overrides = dict(s.split("=", 1) for s in sets)
     for key, value in overrides.items():
         try:
@@ -266,7 +285,8 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
     best = output / "model-best"
     seconds = None  # --score-only trains nothing
     if not score_only:
-        DEV.write_text("\n".join(dev_lines) + "\n", encoding="utf-8")
+        dev_path.parent.mkdir(parents=True, exist_ok=True)
+        dev_path.write_text("\n".join(dev_lines) + "\n", encoding="utf-8")
         write_docbin(train_lines, output / "train.spacy", extra_labels)
         write_docbin(dev_lines, output / "dev.spacy", extra_labels)
         augmented = output / ("augmented.spacy" if augment else "train.spacy")  # gold and its copies
@@ -283,25 +303,26 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
                  "paths.vectors": str(VECTORS)}
         if teachers:
             distil_and_finetune(config, output, paths, overrides, range(teachers), quorum, pseudo_chars, jobs,
-                                augmented)
+                                augmented, dev_path)
         else:
             fit(config, [(output, {**paths, "paths.train": str(augmented), **overrides})])
         seconds = time.time() - started
     known.write(best / ner.KNOWN_COMPANIES, known.known_names(map(json.loads, train_lines)))
-    report = score(best, DEV, output / "dev_pred.jsonl")
+    report = score(best, dev_path, output / "dev_pred.jsonl")
     click.echo("model alone: " + " ".join(f"{k}={v['f1']:.3f}" for k, v in report.items()))
-    lines_report = score_lines(best, DEV, output / "dev_lines_pred.jsonl")
+    lines_report = score_lines(best, dev_path, output / "dev_lines_pred.jsonl")
     click.echo("kg extract --lines: " + " ".join(f"{k}={v['f1']:.3f}" for k, v in lines_report.items()))
     settings = [f"{k}={v}" for k, v in overrides.items()] + [f"extra_labels={extra_labels}", f"augment={augment}"]
     stages = None
     if teachers:
         settings += [f"teachers={teachers}", f"quorum={quorum}", f"pseudo_chars={pseudo_chars}"]
-        stages = {folder.name: score(folder / "model-best", DEV, folder / "dev_pred.jsonl")
+        stages = {folder.name: score(folder / "model-best", dev_path, folder / "dev_pred.jsonl")
                   for folder in [*(output / f"teacher-{seed}" for seed in range(teachers)), output / "student"]
                   if (folder / "model-best").exists()}
     # the shipped model's scores live beside the script; an experiment's in its output folder
     write_scores(HERE / "SCORES.md" if install else output / "SCORES.md",
-                 report, seconds, config, settings, len(train_lines), len(dev_lines), stages, lines_report)
+                 report, seconds, config, settings, len(train_lines), len(dev_lines), stages, lines_report,
+                 scored_on)
     if install:
         install_model(best)
         click.echo(f"installed {ner.MODEL_DIR}")
