@@ -48,6 +48,7 @@ OURS = {"company": "COMPANY", "name": "PERSON", "position": "POSITION",
 DEV_SHARE = 0.1
 SEED = 13
 TENTHS_SEED = 99  # --tenth: which lines of the training split make up each tenth
+ON_DEV = "as dev (`training/data/dev.jsonl`, seeded 10% split)"  # what SCORES.md was scored on
 # the student sees about six times the gold text per epoch: fewer epochs, sparser evaluation
 STUDENT = {"training.max_epochs": 5, "training.eval_frequency": 1000}
 GOLD_REPEATS = 2
@@ -143,7 +144,7 @@ def _shown(path: Path) -> str:
 def write_scores(path: Path, report: dict, seconds: float | None, config: Path, settings: list[str],
                  n_train: int, n_dev: int, stages: dict[str, dict] | None = None,
                  lines_report: dict | None = None,
-                 scored_on: str = "as dev (`training/data/dev.jsonl`, seeded 10% split)") -> None:
+                 scored_on: str = ON_DEV) -> None:
     """``report`` in full; ``stages`` (teachers, student: name -> report) and
     ``lines_report`` (through ``kg extract --lines``) as F1 beside it."""
     rows = "\n".join(f"| {lab} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['gold']} |"
@@ -271,7 +272,7 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
         raise click.BadParameter(f"{quorum} of {teachers} teachers can never agree", param_hint="--quorum")
     lines = SOURCE.read_text(encoding="utf-8").splitlines()
     train_lines, dev_lines = split(lines)
-    dev_path, scored_on = DEV, "as dev (`training/data/dev.jsonl`, seeded 10% split)"
+    dev_path, scored_on = DEV, ON_DEV
     if tenth is not None:
         train_lines, dev_lines = held_out_tenth(train_lines, tenth)
         dev_path, install = output / "tenth.jsonl", False
