@@ -16,8 +16,8 @@ from .agreements import find_agreements
 from .clean import normalise, sentences
 from .figures import find_figures
 from .read import read_paths
-from .recognise import (Hit, anonymous_sources, known_company_mentions, model_entities, model_organisations,
-                        organisations, registered_names, titles, with_missed)
+from .recognise import (Hit, anonymous_sources, known_company_mentions, known_kinds, model_entities,
+                        model_organisations, organisations, registered_names, titles, with_missed)
 from .records import Agreement, Article, Extraction, Figure, InputError, Span, Statement
 from .resolve import Analysis, article_names, build_entities
 from .speech import SentenceContext, attribute, latest_reference
@@ -31,8 +31,9 @@ def extract(article: Article, sentence_mode: bool = False, prepared: Prepared | 
     """Everything the pipeline finds in one article.
 
     `sentence_mode` is for a document that is one sentence out of context (kg
-    extract --lines): its entities are the trained model's and the companies it
-    missed that are companies in any context (with_missed), see build_entities.
+    extract --lines): its entities are the trained model's, of the kinds its
+    training text gives them (known_kinds), and the companies it missed that
+    are companies in any context (with_missed), see build_entities.
     `prepared` is what a batch already read of the article (extract_batched).
     """
     spans, model = prepared or _prepare([article])[0]
@@ -42,7 +43,8 @@ def extract(article: Article, sentence_mode: bool = False, prepared: Prepared | 
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
         if sentence_mode:
-            model_hits = with_missed(model_hits, registered_names(orgs) + known_company_mentions(span.text, bounds))
+            model_hits = with_missed(known_kinds(model_hits),
+                                     registered_names(orgs) + known_company_mentions(span.text, bounds))
         chains = people.title_chains(span.text, orgs, titles(span.text, orgs, model_hits), a.last_org(orgs))
         chains += people.marked_persons(span.text, orgs)
         orgs = _with_chain_orgs(orgs, chains)

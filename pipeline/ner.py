@@ -31,7 +31,6 @@ from .records import LABELS
 MODEL_NAME = "ner_zh"
 MODEL_DIR = Path(__file__).parent / "models" / MODEL_NAME
 MODEL_ENV = "KG_NER_MODEL"  # names another model folder: an experiment's (training --no-install), a user's own
-KNOWN_COMPANIES = "known_companies.txt"  # beside the model: companies its training text names (training/known.py)
 MAX_CHUNK = 200  # the model was trained on sentences of this order of length
 _END = "\u2403"  # stands for "after the last char" in bigrams
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;\n]+|$)")
@@ -136,13 +135,6 @@ def load(path: str | Path | None = None) -> Language:
 
     with use_ops("numpy", use_blis=False):
         return spacy.load(Path(path) if path else model_dir())
-
-
-def known_companies(path: str | Path | None = None) -> list[str]:
-    """The companies the model's training text names as such most times they
-    occur (none for a model folder without the list)."""
-    file = Path(path or model_dir()) / KNOWN_COMPANIES
-    return file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
 
 
 def chunks(text: str, size: int = MAX_CHUNK) -> list[tuple[int, str]]:

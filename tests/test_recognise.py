@@ -1,8 +1,9 @@
 """Organisations, titles and names in one sentence (invented people, real and invented companies)."""
 import pytest
 
-from pipeline import ner, segment
-from pipeline.recognise import (Hit, company_end, known_company_mentions, model_hits, name_at, org_kind,
+from pipeline import known, ner, segment
+from pipeline.known import KnownName
+from pipeline.recognise import (Hit, company_end, known_company_mentions, known_kinds, model_hits, name_at, org_kind,
                                 organisations, registered_names, titles, with_missed)
 
 
@@ -92,12 +93,22 @@ def test_the_model_keeps_its_span_and_the_first_candidate_wins():
     assert with_missed([], [first, second]) == [first]
 
 
-def test_known_company_mentions_are_whole_words_of_the_models_list(tmp_path, monkeypatch):
-    (tmp_path / "config.cfg").write_text("", encoding="utf-8")
-    (tmp_path / ner.KNOWN_COMPANIES).write_text("暴雪\n育碧\n", encoding="utf-8")
-    monkeypatch.setenv(ner.MODEL_ENV, str(tmp_path))
-    text = "暴雪和育碧都说暴雪娃娃"
-    found = known_company_mentions(text, frozenset({0, 2, 3, 5, 6, 7, 11}))  # 暴雪娃娃 one word
+@pytest.fixture
+def memory(tmp_path, monkeypatch):
+    """A model folder (KG_NER_MODEL) whose memory is the given names."""
+    def make(names: dict[str, KnownName]) -> None:
+        (tmp_path / "config.cfg").write_text("", encoding="utf-8")
+        known.write(tmp_path / known.FILE, names)
+        monkeypatch.setenv(ner.MODEL_ENV, str(tmp_path))
+    return make
+
+
+def test_known_company_mentions_are_whole_words_of_the_models_list(memory):
+    memory({"暴雪": KnownName(2, {"COMPANY": 2}), "育碧": KnownName(1, {"COMPANY": 1}),
+            "威廉": KnownName(3, {"COMPANY": 1, "PERSON": 1})})
+    text = "暴雪和育碧都说暴雪娃娃，威廉也说"
+    found = known_company_mentions(text, frozenset({0, 2, 3, 5, 6, 7, 11, 12, 14}))  # 暴雪娃娃 one word
+    # 威廉 is a company one time in three: not known as one
     assert [(h.text, h.start, h.label) for h in found] == [("暴雪", 0, "COMPANY"), ("育碧", 3, "COMPANY")]
 
 
@@ -105,6 +116,18 @@ def test_a_model_without_the_list_knows_no_companies(tmp_path, monkeypatch):
     (tmp_path / "config.cfg").write_text("", encoding="utf-8")
     monkeypatch.setenv(ner.MODEL_ENV, str(tmp_path))
     assert known_company_mentions("暴雪", frozenset({0, 2})) == []
+    hit = Hit(0, 2, "PERSON", "暴雪", "暴雪")
+    assert known_kinds([hit]) == [hit]
+
+
+def test_known_kinds_follow_the_training_text_where_it_outnumbers_the_model(memory):
+    memory({"立博": KnownName(37, {"COMPANY": 30, "ORGANIZATION": 1}),
+            "法新社": KnownName(4, {"BOOK": 3, "ORGANIZATION": 1}),
+            "威廉": KnownName(3, {"COMPANY": 1, "PERSON": 1})})
+    hits = [Hit(0, 2, "ORGANIZATION", "立博", "立博"), Hit(3, 6, "ORGANIZATION", "法新社", "法新社"),
+            Hit(7, 9, "PERSON", "威廉", "威廉"), Hit(10, 12, "PERSON", "王凯", "王凯")]
+    # 立博 a company; 法新社 mostly a book, which kg does not report; 威廉 a tie; 王凯 unknown
+    assert known_kinds(hits) == [Hit(0, 2, "COMPANY", "立博", "立博"), hits[2], hits[3]]
 
 
 def test_model_spans_lose_loose_marks():

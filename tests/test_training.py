@@ -5,7 +5,7 @@ import click
 import pytest
 import spacy
 
-from training import augment, distil, docs, known, train, vectors
+from training import augment, distil, docs, train, vectors
 
 
 def test_split_is_fixed_and_disjoint():
@@ -176,14 +176,3 @@ def test_mention_replacement_moves_every_span_onto_a_same_label_mention():
         assert all(text[s:e] in mentions[label] for s, e, label in spans)
     assert {text for text, _ in copies} != {text for text, _ in examples[:2]}  # something moved
     assert augment.replace_mentions(examples, copies=3, seed=1) == copies
-
-
-def test_known_companies_are_those_labelled_most_times_they_occur():
-    records = [
-        {"text": "暴雪发布新作，威廉开出赔率", "label": {"company": {"暴雪": [[0, 1]], "威廉": [[7, 8]]}}},
-        {"text": "暴雪的玩家，威廉说他是球迷，威廉也去了", "label": {"company": {"暴雪": [[0, 1]]}}},
-        {"text": "育碧和x", "label": {"company": {"育碧": [[0, 1]], "x": [[3, 3]]}}},
-    ]
-    # 暴雪 labelled 2 of 2 times, 育碧 1 of 1; 威廉 1 of 3 (a first name too); x is one char
-    assert known.known_names(records) == ["暴雪", "育碧"]
-    assert known.known_names(records, min_share=0.3) == ["威廉", "暴雪", "育碧"]

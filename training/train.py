@@ -6,8 +6,8 @@ unlabelled news (``training/vectors.py``, once; cached in ``training/work``),
 trains teachers with ``training/config.cfg`` (one per seed), lets their vote
 label more news, trains a student on gold plus votes (``training/distil.py``)
 and fine-tunes it on gold plus mention-replaced copies of it
-(``training/augment.py``), writes beside it the companies the training split
-names as such (``training/known.py``), scores every stage on the dev split span by span
+(``training/augment.py``), writes beside it what the training split calls
+each name it labels (``pipeline/known.py``), scores every stage on the dev split span by span
 with ``tests/kg_score.py lines`` (the final model also through
 ``kg extract --lines``, as users run it), writes ``training/SCORES.md`` and
 installs the fine-tuned student into ``pipeline/models/``.
@@ -33,9 +33,9 @@ import click
 import spacy
 from spacy.tokens import Doc, DocBin
 
-from pipeline import ner
+from pipeline import known, ner
 
-from . import augment, distil, docs, known, vectors
+from . import augment, distil, docs, vectors
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -308,7 +308,7 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
         else:
             fit(config, [(output, {**paths, "paths.train": str(augmented), **overrides})])
         seconds = time.time() - started
-    known.write(best / ner.KNOWN_COMPANIES, known.known_names(map(json.loads, train_lines)))
+    known.write(best / known.FILE, known.count((r["text"], spans(r)) for r in map(json.loads, train_lines)))
     report = score(best, dev_path, output / "dev_pred.jsonl")
     click.echo("model alone: " + " ".join(f"{k}={v['f1']:.3f}" for k, v in report.items()))
     lines_report = score_lines(best, dev_path, output / "dev_lines_pred.jsonl")
