@@ -5,7 +5,8 @@ has a seen name's span right but its kind wrong (立博 an organisation, 英特�
 place).  ``kg extract --lines`` uses this memory twice (pipeline/recognise.py):
 a name labelled a company most times it occurs is a company where the model
 has no span, and a model span gets the kind the training text gives its
-surface most often.  Written by training (``python -m training.train``) as
+surface most often, or for a surface it never labelled, the kind it nearly
+always gives that ending (…法院 a government body, as CLUENER has it).  Written by training (``python -m training.train``) as
 ``known_names.tsv``: the surface, how often it occurs in the training text,
 and how often each label was given it.
 """
@@ -19,6 +20,9 @@ from pathlib import Path
 
 FILE = "known_names.tsv"
 COMPANY_SHARE = 0.5  # 威廉 (a bookmaker in some lines, a first name in others) stays out
+ENDING_CHARS = 3  # the longest ending that can decide a kind
+ENDING_MIN = 10  # labelled names with that ending, at least
+ENDING_SHARE = 0.9  # of them with one label, at least
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,31 @@ def count(examples: Iterable[tuple[str, list[tuple[int, int, str]]]]) -> dict[st
 def companies(names: dict[str, KnownName], share: float = COMPANY_SHARE) -> list[str]:
     """Names labelled a company at least ``share`` of the times they occur."""
     return [s for s, k in names.items() if k.labels.get("COMPANY", 0) >= share * k.occurrences]
+
+
+def ending_kinds(names: dict[str, KnownName], min_count: int = ENDING_MIN,
+                 share: float = ENDING_SHARE) -> dict[str, str | None]:
+    """Endings (up to ENDING_CHARS, shorter than the name) of at least ``min_count``
+    labelled names, each with the label at least ``share`` of them have, else None."""
+    counts: dict[str, Counter[str]] = {}
+    for surface, k in names.items():
+        for n in range(1, min(ENDING_CHARS, len(surface) - 1) + 1):
+            counts.setdefault(surface[-n:], Counter()).update(k.labels)
+    kinds: dict[str, str | None] = {}
+    for ending, c in counts.items():
+        total = c.total()
+        if total >= min_count:
+            top, n = c.most_common(1)[0]
+            kinds[ending] = top if n >= share * total else None
+    return kinds
+
+
+def ending_kind(kinds: dict[str, str | None], surface: str) -> str | None:
+    """The kind the longest of ``surface``'s endings in ``kinds`` gives it (None: it decides none)."""
+    for n in range(min(ENDING_CHARS, len(surface) - 1), 0, -1):
+        if surface[-n:] in kinds:
+            return kinds[surface[-n:]]
+    return None
 
 
 def write(path: Path, names: dict[str, KnownName]) -> None:

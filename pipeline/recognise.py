@@ -319,17 +319,30 @@ def known_kinds(hits: list[Hit]) -> list[Hit]:
     """The model's hits, each of the kind its training text gives the surface
     most often when that outnumbers the model's kind (立博 a company, not an
     organisation; 英特尔 not a place); one it mostly calls a book, a game or
-    another kind kg does not report is dropped (kg extract --lines: the
-    memory is CLUENER's, its kinds its conventions)."""
+    another kind kg does not report is dropped.  A surface it never labelled
+    takes the kind its ending nearly always has there (…法院, …局: a government
+    body), a person's name excepted (张建军 is no army).  For kg extract
+    --lines: the memory is CLUENER's, its kinds its conventions."""
     from . import ner
 
-    names = known.read(ner.model_dir())
+    model = ner.model_dir()
+    names, endings = known.read(model), _endings(model)
     kept: list[Hit] = []
     for h in hits:
-        kind = names[h.text].kind(h.label) if h.text in names else h.label
-        if kind in LABELS:
-            kept.append(h if kind == h.label else replace(h, label=kind))
+        if h.text in names:
+            kind = names[h.text].kind(h.label)
+            if kind not in LABELS:
+                continue
+        else:
+            by_ending = known.ending_kind(endings, h.text) if h.label != "PERSON" else None
+            kind = by_ending if by_ending in LABELS else h.label
+        kept.append(h if kind == h.label else replace(h, label=kind))
     return kept
+
+
+@lru_cache(maxsize=4)
+def _endings(model: Path) -> dict[str, str | None]:
+    return known.ending_kinds(known.read(model))
 
 
 def company_end(text: str, start: int, end: int) -> int:

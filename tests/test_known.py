@@ -53,3 +53,22 @@ def test_a_bad_line_names_the_file_and_the_line(tmp_path):
     (tmp_path / known.FILE).write_text("暴雪\t2\tCOMPANY 2\n育碧\tone\tCOMPANY 1\n", encoding="utf-8")
     with pytest.raises(ValueError, match=rf"{known.FILE}:2: not 'name<TAB>occurrences<TAB>LABEL n,...'"):
         known.read(tmp_path)
+
+
+def test_an_ending_decides_a_kind_when_nearly_all_names_with_it_have_that_kind():
+    names = {f"{place}法院": KnownName(1, {"GOVERNMENT": 1}) for place in "东南西北中上下左右前"}
+    names |= {f"{place}中心": KnownName(1, {"LOCATION" if i % 2 else "COMPANY": 1})
+              for i, place in enumerate("东南西北中上下左右前")}
+    kinds = known.ending_kinds(names)
+    assert kinds["法院"] == kinds["院"] == "GOVERNMENT"  # 10 of 10
+    assert kinds["中心"] is None  # split half and half
+    assert "东法院" not in kinds  # one name only
+    assert known.ending_kinds(names, min_count=11) == {}
+
+
+def test_the_longest_known_ending_decides():
+    kinds = {"院": "ORGANIZATION", "法院": "GOVERNMENT", "中心": None}
+    assert known.ending_kind(kinds, "北京市宣武区法院") == "GOVERNMENT"
+    assert known.ending_kind(kinds, "研究院") == "ORGANIZATION"
+    assert known.ending_kind(kinds, "研究中心") is None
+    assert known.ending_kind(kinds, "法院") == "ORGANIZATION"  # a name is longer than its ending

@@ -130,6 +130,13 @@ def test_known_kinds_follow_the_training_text_where_it_outnumbers_the_model(memo
     assert known_kinds(hits) == [Hit(0, 2, "COMPANY", "立博", "立博"), hits[2], hits[3]]
 
 
+def test_a_surface_never_labelled_takes_its_endings_kind(memory):
+    memory({f"{place}法院": KnownName(1, {"GOVERNMENT": 1}) for place in "东南西北中上下左右前"})
+    court = Hit(0, 8, "LOCATION", "北京市宣武区法院", "北京市宣武区法院")
+    person = Hit(9, 11, "PERSON", "李院", "李院")  # a person's name keeps its kind
+    assert known_kinds([court, person]) == [Hit(0, 8, "GOVERNMENT", "北京市宣武区法院", "北京市宣武区法院"), person]
+
+
 def test_model_spans_lose_loose_marks():
     text = "【陈云波】表示"
     assert [h.text for h in model_hits(text, [(0, 4, "PERSON")])] == ["陈云波"]
