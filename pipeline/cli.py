@@ -13,13 +13,15 @@ def main() -> None:
 
 
 def check_ner_model() -> None:
-    """For the commands that run the NER: a KG_NER_MODEL that names no model
-    stops them here, in one line, rather than failing every article."""
+    """For the commands that run the NER: a KG_NER_MODEL that names no model,
+    or a model whose memory (known_names.tsv) is damaged, stops them here, in
+    one line, rather than failing every article."""
+    from . import known
     from .ner import model_dir
 
     try:
-        model_dir()
-    except FileNotFoundError as e:
+        known.read(model_dir())
+    except (FileNotFoundError, ValueError) as e:
         click.echo(f"kg: {e}", err=True)
         raise SystemExit(1)
 

@@ -65,6 +65,16 @@ def test_paths_or_lines_but_not_both(tmp_path):
     assert run().exit_code == 2
 
 
+def test_a_damaged_memory_beside_the_model_is_one_line(tmp_path, monkeypatch):
+    (tmp_path / "config.cfg").write_text("", encoding="utf-8")
+    (tmp_path / "known_names.tsv").write_text("暴雪\ttwo\tCOMPANY 2\n", encoding="utf-8")
+    monkeypatch.setenv("KG_NER_MODEL", str(tmp_path))
+    result = run("--lines", SAMPLE)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        f"kg: {tmp_path / 'known_names.tsv'}:1: not 'name<TAB>occurrences<TAB>LABEL n,...'"]
+
+
 def test_a_wrong_model_folder_is_one_line_and_nothing_else(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_NER_MODEL", str(tmp_path / "no-model"))
     result = run(SAMPLE)
