@@ -6,9 +6,10 @@ place).  ``kg extract --lines`` uses this memory twice (pipeline/recognise.py):
 a name labelled a company most times it occurs is a company where the model
 has no span, and a model span gets the kind the training text gives its
 surface most often, or for a surface it never labelled, the kind it nearly
-always gives that ending (…法院 a government body, as CLUENER has it).  Written by training (``python -m training.train``) as
-``known_names.tsv``: the surface, how often it occurs in the training text,
-and how often each label was given it.
+always gives that ending (…法院 a government body, as CLUENER has it).
+Training (``python -m training.train``) writes it as ``known_names.tsv``: the
+surface, how often it occurs in the training text, and how often each label
+was given it.
 """
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ Neo4j tests talk to a real server: the one ``scripts/neo4j-local start`` runs
 defaults). Under CI (``CI`` set) a missing server fails those tests loudly;
 elsewhere they are skipped with the reason. They empty the database they use,
 so they refuse a server that is not on this machine unless KG_TEST_NEO4J_WIPE=1.
+``memory`` makes a stand-in model folder for the rules that read the memory
+beside the model (pipeline/known.py).
 """
 from __future__ import annotations
 
@@ -48,3 +50,16 @@ def empty_neo4j(neo4j_config, neo4j_driver):
                     "(set KG_TEST_NEO4J_WIPE=1 if it is a throwaway server)")
     neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_config.database)
     return neo4j_driver
+
+
+@pytest.fixture
+def memory(tmp_path, monkeypatch):
+    """A model folder (KG_NER_MODEL) whose memory is the given names; it holds no weights,
+    so only what reads the memory beside a model can use it."""
+    from pipeline import known, ner
+
+    def make(names: dict) -> None:
+        (tmp_path / "config.cfg").write_text("", encoding="utf-8")
+        known.write(tmp_path / known.FILE, names)
+        monkeypatch.setenv(ner.MODEL_ENV, str(tmp_path))
+    return make

@@ -100,16 +100,13 @@ def test_a_sentence_keeps_a_registered_name_the_model_missed():
         ("COMPANY", [("日升广安房地产经纪有限公司", 8)])]
 
 
-def test_a_sentence_gives_a_model_span_the_kind_its_training_text_gives_it(tmp_path, monkeypatch):
-    from pipeline import known, ner
+def test_a_sentence_gives_a_model_span_the_kind_its_training_text_gives_it(memory):
     from pipeline.clean import sentences
     from pipeline.known import KnownName
     from pipeline.records import Article
     from pipeline.recognise import Hit
 
-    (tmp_path / "config.cfg").write_text("", encoding="utf-8")
-    known.write(tmp_path / known.FILE, {"立博": KnownName(37, {"COMPANY": 30, "ORGANIZATION": 1})})
-    monkeypatch.setenv(ner.MODEL_ENV, str(tmp_path))
+    memory({"立博": KnownName(37, {"COMPANY": 30, "ORGANIZATION": 1})})
     article = Article(doc="line:1", text="立博主胜赔1.70。")
     spans = sentences(article)
     model = [[Hit(0, 2, "ORGANIZATION", "立博", "立博")]]

@@ -1,7 +1,7 @@
 """Organisations, titles and names in one sentence (invented people, real and invented companies)."""
 import pytest
 
-from pipeline import known, ner, segment
+from pipeline import ner, segment
 from pipeline.known import KnownName
 from pipeline.recognise import (Hit, company_end, known_company_mentions, known_kinds, model_hits, name_at, org_kind,
                                 organisations, registered_names, titles, with_missed)
@@ -93,16 +93,6 @@ def test_the_model_keeps_its_span_and_the_first_candidate_wins():
     assert with_missed([], [first, second]) == [first]
 
 
-@pytest.fixture
-def memory(tmp_path, monkeypatch):
-    """A model folder (KG_NER_MODEL) whose memory is the given names."""
-    def make(names: dict[str, KnownName]) -> None:
-        (tmp_path / "config.cfg").write_text("", encoding="utf-8")
-        known.write(tmp_path / known.FILE, names)
-        monkeypatch.setenv(ner.MODEL_ENV, str(tmp_path))
-    return make
-
-
 def test_known_company_mentions_are_whole_words_of_the_models_list(memory):
     memory({"暴雪": KnownName(2, {"COMPANY": 2}), "育碧": KnownName(1, {"COMPANY": 1}),
             "威廉": KnownName(3, {"COMPANY": 1, "PERSON": 1})})
@@ -134,7 +124,8 @@ def test_a_surface_never_labelled_takes_its_endings_kind(memory):
     memory({f"{place}法院": KnownName(1, {"GOVERNMENT": 1}) for place in "东南西北中上下左右前"})
     court = Hit(0, 8, "LOCATION", "北京市宣武区法院", "北京市宣武区法院")
     person = Hit(9, 11, "PERSON", "李院", "李院")  # a person's name keeps its kind
-    assert known_kinds([court, person]) == [Hit(0, 8, "GOVERNMENT", "北京市宣武区法院", "北京市宣武区法院"), person]
+    assert known_kinds([court, person]) == [
+        Hit(0, 8, "GOVERNMENT", "北京市宣武区法院", "北京市宣武区法院"), person]
 
 
 def test_model_spans_lose_loose_marks():
