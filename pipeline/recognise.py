@@ -373,8 +373,8 @@ def org_kind(name: str, label: str) -> str:
     if label in ORG_LABELS or label == "LOCATION":
         lex = lexicon.load()
         by_suffix = lex.org_suffix_label(name)
-        known = lex.org(name) if by_suffix else None
-        return known.label if known else by_suffix or label
+        entry = lex.org(name) if by_suffix else None
+        return entry.label if entry else by_suffix or label
     return label
 
 

@@ -126,9 +126,9 @@ def build_entities(a: Analysis, model_only: bool = False) -> list[Entity]:
 
     In an article the gazetteer, the rules and the model's checked spans decide;
     the model's titles and places are added as they are. With `model_only` (a
-    sentence per document, as CLUENER is), the trained model's spans (and the
-    registered names it missed) are the entities, gazetteer names canonical: on
-    such text it is the better recogniser.
+    sentence per document, as CLUENER is), the trained model's spans (of their
+    known kinds, with the companies it missed: extract.extract) are the
+    entities, gazetteer names canonical: on such text it is the better recogniser.
     """
     lex = lexicon.load()
     entities: dict[tuple[str, str], Entity] = {}

@@ -57,21 +57,26 @@ BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
 
 def split(lines: list[str], share: float = DEV_SHARE, seed: int = SEED) -> tuple[list[str], list[str]]:
     """A fixed seeded split, so the dev lines never change between runs."""
-    order = list(range(len(lines)))
-    random.Random(seed).shuffle(order)
-    dev = set(order[: round(len(lines) * share)])
-    return ([l for i, l in enumerate(lines) if i not in dev],
-            [l for i, l in enumerate(lines) if i in dev])
+    return _apart(lines, _shuffled(len(lines), seed)[: round(len(lines) * share)])
 
 
 def held_out_tenth(lines: list[str], k: int, seed: int = TENTHS_SEED) -> tuple[list[str], list[str]]:
     """The lines less their k-th tenth (seeded), and that tenth: held-out lines
     besides dev, so a rule or a recipe chosen on dev can be checked on others."""
-    order = list(range(len(lines)))
+    return _apart(lines, _shuffled(len(lines), seed)[k * len(lines) // 10:(k + 1) * len(lines) // 10])
+
+
+def _shuffled(n: int, seed: int) -> list[int]:
+    order = list(range(n))
     random.Random(seed).shuffle(order)
-    held = set(order[k * len(lines) // 10:(k + 1) * len(lines) // 10])
-    return ([l for i, l in enumerate(lines) if i not in held],
-            [l for i, l in enumerate(lines) if i in held])
+    return order
+
+
+def _apart(lines: list[str], held: list[int]) -> tuple[list[str], list[str]]:
+    """The lines not at the ``held`` indices, and those at them, each in file order."""
+    chosen = set(held)
+    return ([l for i, l in enumerate(lines) if i not in chosen],
+            [l for i, l in enumerate(lines) if i in chosen])
 
 
 def spans(record: dict) -> list[docs.Span]:
