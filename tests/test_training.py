@@ -5,7 +5,7 @@ import click
 import pytest
 import spacy
 
-from training import augment, distil, docs, train, vectors
+from training import augment, distil, docs, pretrain, train, vectors
 
 
 def test_split_is_fixed_and_disjoint():
@@ -119,6 +119,55 @@ def test_finetuning_config_takes_every_component_from_the_student(tmp_path):
     assert settings["components"] == {name: {"source": str((tmp_path / "student").resolve())}
                                       for name in ("tok2vec", "ner")}
     assert settings["training"] == Config().from_disk(train.HERE / "config.cfg", interpolate=False)["training"]
+    assert settings["initialize"]["after_init"] is None  # no pretrained weights over the student's
+
+
+def test_masking_hides_a_share_of_the_chars_with_vectors_and_only_those():
+    import random
+    from collections import Counter
+
+    text = "浙商银行叶志刚说" * 250
+    hidden, targets = pretrain.masked(text, random.Random(0), ["甲"], has_vector=lambda char: char != "说")
+    assert 0.12 < len(targets) / (len(text) * 7 / 8) < 0.18 and not any(text[i] == "说" for i in targets)
+    assert all(hidden[i] == text[i] for i in set(range(len(text))) - set(targets))
+    kinds = Counter({pretrain.MASK: "mask", "甲": "random"}.get(hidden[i], "kept") for i in targets)
+    assert kinds["mask"] > 6 * kinds["random"] and kinds["random"] > 0 and kinds["kept"] > 0
+
+
+def test_cosine_gradient_is_the_gradient_of_the_mean_cosine_distance():
+    import numpy
+
+    rng = numpy.random.default_rng(0)
+    predicted, wanted = rng.normal(size=(3, 4)), rng.normal(size=(3, 4))
+    wanted /= numpy.linalg.norm(wanted, axis=1, keepdims=True)
+    gradient, _ = pretrain.cosine_gradient(predicted, wanted)
+
+    def mean_distance(p):
+        return pretrain.cosine_gradient(p, wanted)[1] / len(p)
+
+    step = 1e-6
+    numeric = [(mean_distance(predicted + step * e) - mean_distance(predicted - step * e)) / (2 * step)
+               for e in numpy.eye(predicted.size).reshape(-1, *predicted.shape)]
+    assert numpy.allclose(gradient.ravel(), numeric, atol=1e-6)
+
+
+def test_pretrained_weights_are_where_a_training_run_starts(tmp_path):
+    from spacy.training.initialize import init_nlp
+
+    from pipeline import ner
+
+    lines = train.DEV.read_text(encoding="utf-8").splitlines()[:40]
+    texts = [json.loads(line)["text"] for line in lines]
+    config = train.HERE / "config.cfg"
+    initialised = pretrain.pretrain(pretrain.pipeline(config, ner.MODEL_DIR), texts, epochs=0)
+    weights = pretrain.pretrain(pretrain.pipeline(config, ner.MODEL_DIR), texts, epochs=1, report=lambda _: None)
+    assert weights != initialised
+    (tmp_path / "tok2vec.bin").write_bytes(weights)
+    train.write_docbin(lines, tmp_path / "train.spacy", extra_labels=False)
+    settings = spacy.util.load_config(config, overrides={
+        "paths.train": str(tmp_path / "train.spacy"), "paths.dev": str(tmp_path / "train.spacy"),
+        "paths.vectors": str(ner.MODEL_DIR), "paths.pretrained": str(tmp_path / "tok2vec.bin")})
+    assert init_nlp(settings).get_pipe("tok2vec").model.to_bytes() == weights
 
 
 def test_vectors_are_the_same_in_every_process(tmp_path):

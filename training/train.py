@@ -15,6 +15,7 @@ installs the fine-tuned student into ``pipeline/models/``.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import importlib.util
 import json
 import logging
@@ -35,7 +36,7 @@ from spacy.tokens import Doc, DocBin
 
 from pipeline import known, ner
 
-from . import augment, distil, docs, vectors
+from . import augment, distil, docs, pretrain, vectors  # pretrain registers its callback for spaCy
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -186,14 +187,29 @@ def _fit(config: Path, output: Path, overrides: dict) -> None:
         train(config, output, use_gpu=-1, overrides=overrides)
 
 
-def fit(config: Path, runs: list[tuple[Path, dict]], jobs: int = 1) -> None:
-    """spaCy training runs (output folder, config overrides), ``jobs`` at a
-    time, each in a fresh process on one BLAS thread: one core each, and the
-    same weights in every run (its sums always in one order), on numpy's BLAS
-    (much faster than blis here: pipeline/ner.py)."""
+def _pretrain(config: Path, overrides: dict, epochs: int, path: Path) -> None:
+    from thinc.api import use_ops
+
+    with use_ops("numpy", use_blis=False):
+        weights = pretrain.pretrain(pretrain.pipeline(config, VECTORS, overrides), pretrain.news(), epochs,
+                                    report=click.echo)
+    path.write_bytes(weights)
+
+
+def one_thread_each(work, calls: list[tuple], jobs: int = 1) -> None:
+    """``work(*call)`` for each call, ``jobs`` at a time, each in a fresh
+    process on one BLAS thread: one core each, and the same weights in every
+    run (its sums always in one order)."""
     one_thread = patch.dict(os.environ, dict.fromkeys(BLAS_THREADS, "1"))  # read when a child imports numpy
     with one_thread, ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        list(pool.map(_fit, [config] * len(runs), *zip(*runs)))
+        list(pool.map(work, *zip(*calls)))
+
+
+def fit(config: Path, runs: list[tuple[Path, dict]], jobs: int = 1) -> None:
+    """spaCy training runs (output folder, config overrides), ``jobs`` at a
+    time (one_thread_each), on numpy's BLAS (much faster than blis here:
+    pipeline/ner.py)."""
+    one_thread_each(_fit, [(config, output, overrides) for output, overrides in runs], jobs)
 
 
 def fit_teachers(config: Path, output: Path, overrides: dict, seeds: range, jobs: int) -> list[Path]:
@@ -231,11 +247,13 @@ def distil_and_finetune(config: Path, output: Path, paths: dict, overrides: dict
 
 def finetune_config(config: Path, model: Path, path: Path) -> Path:
     """``config`` with its components taken from ``model`` (spaCy resumes
-    sourced components instead of initialising them)."""
+    sourced components instead of initialising them), and no pretrained
+    weights loaded over them."""
     from thinc.api import Config
 
     settings = Config().from_disk(config, interpolate=False)
     settings["components"] = {name: {"source": str(model.resolve())} for name in settings["nlp"]["pipeline"]}
+    settings["initialize"]["after_init"] = None
     path.parent.mkdir(parents=True, exist_ok=True)
     settings.to_disk(path)
     return path
@@ -261,6 +279,10 @@ def finetune_config(config: Path, model: Path, path: Path) -> Path:
 @click.option("--augment", type=click.IntRange(0), default=1, show_default=True,
               help="Copies of each gold sentence with its mentions swapped for others of the same label, "
                    "learnt with the gold by the fine-tuning (and by --teachers 0's model).")
+@click.option("--pretrain-epochs", type=click.IntRange(0), default=0, show_default=True,
+              help="Passes of masked-char pretraining of the tok2vec over the news (training/pretrain.py, about "
+                   "11 minutes each; cached in training/work) that the teachers, the student or --teachers 0's "
+                   "model start from; 0: none. Measured on gold-only models only (README).")
 @click.option("--rebuild-vectors", is_flag=True, help="Learn the static vectors again even if training/work has them.")
 @click.option("--install/--no-install", default=True, help="Copy the best model into pipeline/models/.")
 @click.option("--score-only", is_flag=True,
@@ -269,7 +291,7 @@ def finetune_config(config: Path, model: Path, path: Path) -> Path:
               help="Train without the K-th tenth of the training split and score on it instead of dev "
                    "(implies --no-install): checks on lines dev did not choose.")
 def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, teachers: int, quorum: int,
-         pseudo_chars: int, jobs: int, augment: int, rebuild_vectors: bool, install: bool,
+         pseudo_chars: int, jobs: int, augment: int, pretrain_epochs: int, rebuild_vectors: bool, install: bool,
          score_only: bool, tenth: int | None) -> None:
     """Convert, train (teachers, the student, its fine-tuning on gold and its copies), score on dev, write
     SCORES.md, install the model (with --no-install, the scores go to the output folder)."""
@@ -307,6 +329,8 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
             vectors.save(vectors.build(texts), VECTORS)
         paths = {"paths.train": str(output / "train.spacy"), "paths.dev": str(output / "dev.spacy"),
                  "paths.vectors": str(VECTORS)}
+        if pretrain_epochs:
+            paths["paths.pretrained"] = str(pretrained_weights(config, overrides, pretrain_epochs))
         if teachers:
             distil_and_finetune(config, output, paths, overrides, range(teachers), quorum, pseudo_chars, jobs,
                                 augmented, dev_path)
@@ -318,7 +342,8 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
     click.echo("model alone: " + " ".join(f"{k}={v['f1']:.3f}" for k, v in report.items()))
     lines_report = score_lines(best, dev_path, output / "dev_lines_pred.jsonl")
     click.echo("kg extract --lines: " + " ".join(f"{k}={v['f1']:.3f}" for k, v in lines_report.items()))
-    settings = [f"{k}={v}" for k, v in overrides.items()] + [f"extra_labels={extra_labels}", f"augment={augment}"]
+    settings = [f"{k}={v}" for k, v in overrides.items()] + [f"extra_labels={extra_labels}", f"augment={augment}",
+                                                              f"pretrain_epochs={pretrain_epochs}"]
     stages = None
     if teachers:
         settings += [f"teachers={teachers}", f"quorum={quorum}", f"pseudo_chars={pseudo_chars}"]
@@ -332,6 +357,19 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
     if install:
         install_model(best)
         click.echo(f"installed {ner.MODEL_DIR}")
+
+
+def pretrained_weights(config: Path, overrides: dict, epochs: int) -> Path:
+    """The tok2vec's weights after ``epochs`` passes of masked-char pretraining,
+    learnt once for each tok2vec setting and number of passes (cached like the vectors)."""
+    settings = {k: v for k, v in overrides.items() if k.startswith("components.")}
+    tok2vec = spacy.util.load_config(config, overrides=settings, interpolate=True)["components"]["tok2vec"]
+    path = WORK / f"pretrained-tok2vec-{hashlib.sha1(str(tok2vec).encode()).hexdigest()[:10]}-{epochs}.bin"
+    if not path.exists():
+        click.echo(f"pretraining the tok2vec on the news: {epochs} pass(es), about 11 minutes each ...")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        one_thread_each(_pretrain, [(config, settings, epochs, path)])
+    return path
 
 
 def install_model(model: Path) -> None:
