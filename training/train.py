@@ -28,6 +28,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Callable
 from unittest.mock import patch
 
 import click
@@ -44,6 +45,7 @@ SOURCE = HERE / "data" / "cluener_train.jsonl"
 DEV = HERE / "data" / "dev.jsonl"
 WORK = HERE / "work"  # generated: vectors, and per run DocBins and spaCy's output (git-ignored)
 VECTORS = WORK / "vectors"
+PRETRAINED = "pretrained-tok2vec-"  # + the tok2vec settings' hash and the passes: masked-char pretraining's weights
 OURS = {"company": "COMPANY", "name": "PERSON", "position": "POSITION",
         "organization": "ORGANIZATION", "government": "GOVERNMENT", "address": "LOCATION"}
 DEV_SHARE = 0.1
@@ -193,10 +195,12 @@ def _pretrain(config: Path, overrides: dict, epochs: int, path: Path) -> None:
     with use_ops("numpy", use_blis=False):
         weights = pretrain.pretrain(pretrain.pipeline(config, VECTORS, overrides), pretrain.news(), epochs,
                                     report=click.echo)
-    path.write_bytes(weights)
+    part = path.with_suffix(".part")  # an interrupted run leaves no cache behind
+    part.write_bytes(weights)
+    part.replace(path)
 
 
-def one_thread_each(work, calls: list[tuple], jobs: int = 1) -> None:
+def one_thread_each(work: Callable[..., None], calls: list[tuple], jobs: int = 1) -> None:
     """``work(*call)`` for each call, ``jobs`` at a time, each in a fresh
     process on one BLAS thread: one core each, and the same weights in every
     run (its sums always in one order)."""
@@ -327,6 +331,8 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
             vectors.log.setLevel(logging.INFO)
             texts = list(vectors.sentences([*vectors.news_texts(), *(json.loads(l)["text"] for l in train_lines)]))
             vectors.save(vectors.build(texts), VECTORS)
+            for stale in WORK.glob(PRETRAINED + "*.bin"):  # learnt against the old vectors
+                stale.unlink()
         paths = {"paths.train": str(output / "train.spacy"), "paths.dev": str(output / "dev.spacy"),
                  "paths.vectors": str(VECTORS)}
         if pretrain_epochs:
@@ -364,7 +370,7 @@ def pretrained_weights(config: Path, overrides: dict, epochs: int) -> Path:
     learnt once for each tok2vec setting and number of passes (cached like the vectors)."""
     settings = {k: v for k, v in overrides.items() if k.startswith("components.")}
     tok2vec = spacy.util.load_config(config, overrides=settings, interpolate=True)["components"]["tok2vec"]
-    path = WORK / f"pretrained-tok2vec-{hashlib.sha1(str(tok2vec).encode()).hexdigest()[:10]}-{epochs}.bin"
+    path = WORK / f"{PRETRAINED}{hashlib.sha1(str(tok2vec).encode()).hexdigest()[:10]}-{epochs}.bin"
     if not path.exists():
         click.echo(f"pretraining the tok2vec on the news: {epochs} pass(es), about 11 minutes each ...")
         path.parent.mkdir(parents=True, exist_ok=True)
