@@ -111,6 +111,23 @@ def test_scoring_through_kg_extract_lines_uses_the_model_it_is_given(tmp_path):
         train.score_lines(tmp_path, dev, tmp_path / "pred.jsonl")  # no model there: kg refuses
 
 
+def test_the_installed_model_remembers_the_names_it_is_given_and_no_training_paths(tmp_path, monkeypatch):
+    from thinc.api import Config
+
+    from pipeline import known, ner
+
+    model = tmp_path / "model-best"
+    model.mkdir()
+    Config({"paths": {"train": "/here/train.spacy", "vectors": "/here/vectors"}}).to_disk(model / "config.cfg")
+    lines = train.DEV.read_text(encoding="utf-8").splitlines()[:80]
+    known.write(model / known.FILE, train.memory(lines[:40]))  # the memory it was scored with
+    monkeypatch.setattr(ner, "MODEL_DIR", tmp_path / "installed")
+    train.install_model(model, train.memory(lines))
+    installed = known.read(ner.MODEL_DIR)
+    assert installed == train.memory(lines) != train.memory(lines[:40])
+    assert Config().from_disk(ner.MODEL_DIR / "config.cfg")["paths"] == {"train": None, "vectors": None}
+
+
 def test_finetuning_config_takes_every_component_from_the_student(tmp_path):
     from thinc.api import Config
 

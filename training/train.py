@@ -10,7 +10,8 @@ and fine-tunes it on gold plus mention-replaced copies of it
 each name it labels (``pipeline/known.py``), scores every stage on the dev split span by span
 with ``tests/kg_score.py lines`` (the final model also through
 ``kg extract --lines``, as users run it), writes ``training/SCORES.md`` and
-installs the fine-tuned student into ``pipeline/models/``.
+installs the fine-tuned student into ``pipeline/models/``, its memory
+counted over the whole training file, dev split included.
 """
 from __future__ import annotations
 
@@ -343,7 +344,7 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
         else:
             fit(config, [(output, {**paths, "paths.train": str(augmented), **overrides})])
         seconds = time.time() - started
-    known.write(best / known.FILE, known.count((r["text"], spans(r)) for r in map(json.loads, train_lines)))
+    known.write(best / known.FILE, memory(train_lines))  # scored with what it was trained on only
     report = score(best, dev_path, output / "dev_pred.jsonl")
     click.echo("model alone: " + " ".join(f"{k}={v['f1']:.3f}" for k, v in report.items()))
     lines_report = score_lines(best, dev_path, output / "dev_lines_pred.jsonl")
@@ -361,7 +362,7 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
                  report, seconds, config, settings, len(train_lines), len(dev_lines), stages, lines_report,
                  scored_on)
     if install:
-        install_model(best)
+        install_model(best, memory(lines))
         click.echo(f"installed {ner.MODEL_DIR}")
 
 
@@ -378,12 +379,21 @@ def pretrained_weights(config: Path, overrides: dict, epochs: int) -> Path:
     return path
 
 
-def install_model(model: Path) -> None:
-    """Copy ``model`` into the package, its config no longer naming this machine's training files."""
+def memory(lines: list[str]) -> dict[str, known.KnownName]:
+    """What CLUENER lines call each name they label (pipeline/known.py)."""
+    return known.count((record["text"], spans(record)) for record in map(json.loads, lines))
+
+
+def install_model(model: Path, names: dict[str, known.KnownName]) -> None:
+    """Copy ``model`` into the package with ``names`` as its memory (the whole
+    training file's, dev split included: each tenth more of it measured
+    +0.006 on the five labels' sum, README), its config no longer naming this
+    machine's training files."""
     from thinc.api import Config
 
     shutil.rmtree(ner.MODEL_DIR, ignore_errors=True)
     shutil.copytree(model, ner.MODEL_DIR)
+    known.write(ner.MODEL_DIR / known.FILE, names)
     config_path = ner.MODEL_DIR / "config.cfg"
     config = Config().from_disk(config_path, interpolate=False)
     config["paths"] = {key: None for key in config["paths"]}
