@@ -287,7 +287,7 @@ def finetune_config(config: Path, model: Path, path: Path) -> Path:
 @click.option("--pretrain-epochs", type=click.IntRange(0), default=0, show_default=True,
               help="Passes of masked-char pretraining of the tok2vec over the news (training/pretrain.py, about "
                    "11 minutes each; cached in training/work) that the teachers, the student or --teachers 0's "
-                   "model start from; 0: none. Not shown to help gold-only models (README).")
+                   "model start from; 0: none. Measured no better (training/EXPERIMENTS.md).")
 @click.option("--rebuild-vectors", is_flag=True, help="Learn the static vectors again even if training/work has them.")
 @click.option("--install/--no-install", default=True, help="Copy the best model into pipeline/models/.")
 @click.option("--score-only", is_flag=True,
