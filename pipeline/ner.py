@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from . import ner_embed  # noqa: F401  registers the model's input layer for spacy.load
+from . import ner_embed, ner_tagger  # noqa: F401  register the model's input and entity layers for spacy.load
 from .records import LABELS
 
 MODEL_NAME = "ner_zh"

@@ -219,7 +219,7 @@ def test_a_training_run_gives_the_same_weights_in_every_process(tmp_path):
     train.fit(train.HERE / "config.cfg", [(tmp_path / "a", settings), (tmp_path / "b", settings)], jobs=2)
     for part in ("tok2vec/model", "ner/model"):
         first, second = ((tmp_path / run / "model-last" / part).read_bytes() for run in "ab")
-        assert len(first) > 100_000 and first == second
+        assert len(first) > 10_000 and first == second
 
 
 def test_mention_replacement_moves_every_span_onto_a_same_label_mention():

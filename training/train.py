@@ -5,8 +5,8 @@ both to spaCy DocBins, learns static char, bigram and word vectors from
 unlabelled news (``training/vectors.py``, once; cached in ``training/work``),
 trains teachers with ``training/config.cfg`` (one per seed), lets their vote
 label more news, trains a student on gold plus votes (``training/distil.py``)
-and fine-tunes it on gold plus mention-replaced copies of it
-(``training/augment.py``), writes beside it what the training split calls
+and fine-tunes it on gold (with ``--augment``, plus mention-replaced copies
+of it: ``training/augment.py``), writes beside it what the training split calls
 each name it labels (``pipeline/known.py``), scores every stage on the dev split span by span
 with ``tests/kg_score.py lines`` (the final model also through
 ``kg extract --lines``, as users run it), writes ``training/SCORES.md`` and
@@ -281,9 +281,10 @@ def finetune_config(config: Path, model: Path, path: Path) -> Path:
 @click.option("--pseudo-chars", type=click.IntRange(0), default=1_500_000, show_default=True,
               help="Characters of unlabelled news the teachers label.")
 @click.option("--jobs", type=click.IntRange(1), default=2, show_default=True, help="Teachers trained at once.")
-@click.option("--augment", type=click.IntRange(0), default=1, show_default=True,
+@click.option("--augment", type=click.IntRange(0), default=0, show_default=True,
               help="Copies of each gold sentence with its mentions swapped for others of the same label, "
-                   "learnt with the gold by the fine-tuning (and by --teachers 0's model).")
+                   "learnt with the gold by the fine-tuning (and by --teachers 0's model); measured worse "
+                   "with the BILUO entity layer (training/EXPERIMENTS.md), so none.")
 @click.option("--pretrain-epochs", type=click.IntRange(0), default=0, show_default=True,
               help="Passes of masked-char pretraining of the tok2vec over the news (training/pretrain.py, about "
                    "11 minutes each; cached in training/work) that the teachers, the student or --teachers 0's "
@@ -330,7 +331,9 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
             click.echo("learning char, bigram and word vectors from unlabelled news (about 10 minutes) ...")
             vectors.log.addHandler(logging.StreamHandler())
             vectors.log.setLevel(logging.INFO)
-            texts = list(vectors.sentences([*vectors.news_texts(), *(json.loads(l)["text"] for l in train_lines)]))
+            # the training split's text whatever lines this run learns (--tenth), so that every run
+            # shares the vectors and the dev split's text stays unseen by them
+            texts = list(vectors.sentences([*vectors.news_texts(), *(json.loads(l)["text"] for l in split(lines)[0])]))
             vectors.save(vectors.build(texts), VECTORS)
             for stale in WORK.glob(PRETRAINED + "*.bin"):  # learnt against the old vectors
                 stale.unlink()
