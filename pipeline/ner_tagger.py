@@ -16,8 +16,8 @@ from typing import Callable, Iterable
 import numpy
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
-from spacy.tokens import Doc, Span
-from spacy.training import Example
+from spacy.tokens import Doc
+from spacy.training import Example, biluo_tags_to_spans
 from spacy.util import registry
 from spacy.vocab import Vocab
 from thinc.api import Maxout, Model, SequenceCategoricalCrossentropy, Softmax, chain, with_array
@@ -90,17 +90,6 @@ def viterbi(probs: list[numpy.ndarray], after: numpy.ndarray, first: numpy.ndarr
     return out
 
 
-def spans(doc: Doc, tags: list[str]) -> list[Span]:
-    """The entities a (grammatical) tag path marks."""
-    found, start = [], 0
-    for i, tag in enumerate(tags):
-        if tag[0] in "BU":
-            start = i
-        if tag[0] in "LU":
-            found.append(Span(doc, start, i + 1, label=tag[2:]))
-    return found
-
-
 @Language.factory(FACTORY, default_config={"scorer": {"@scorers": "spacy.ner_scorer.v1"}})
 def make_biluo_ner(nlp: Language, name: str, model: Model, scorer: Callable | None) -> "BiluoNER":
     return BiluoNER(nlp.vocab, model, name, scorer=scorer)
@@ -133,7 +122,7 @@ class BiluoNER(TrainablePipe):
     def set_annotations(self, docs: list[Doc], probs: list[Floats2d]) -> None:
         tags = self.tags
         for doc, path in zip(docs, viterbi([numpy.asarray(p) for p in probs], *grammar(tags))):
-            doc.set_ents(spans(doc, [tags[k] for k in path]), default="outside")
+            doc.set_ents(biluo_tags_to_spans(doc, [tags[k] for k in path]), default="outside")
 
     def get_loss(self, examples: Iterable[Example], probs: list[Floats2d]) -> tuple[float, list[Floats2d]]:
         loss_func = SequenceCategoricalCrossentropy(names=list(self.tags), normalize=False)

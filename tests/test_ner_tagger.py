@@ -5,6 +5,7 @@ import random
 import numpy
 import spacy
 from spacy.training import Example
+from thinc.api import Model
 
 from pipeline import ner_tagger
 
@@ -52,9 +53,16 @@ def test_an_ungrammatical_argmax_is_decoded_into_whole_spans():
     assert path == ["B-ORG", "I-ORG", "L-ORG"]
 
 
-def test_tags_become_the_spans_they_mark():
+def test_the_decoded_tags_become_the_docs_entities():
     doc = spacy.blank("xx")("a b c d e f")
-    found = ner_tagger.spans(doc, ["U-PER", "O", "B-ORG", "I-ORG", "L-ORG", "O"])
+    pipe = ner_tagger.BiluoNER(doc.vocab, Model("unused", lambda model, X, is_train: (X, None)))
+    for label in ("ORG", "PER"):
+        pipe.add_label(label)
+    probs = numpy.full((len(doc), len(pipe.tags)), 0.01, dtype="float32")
+    for i, tag in enumerate(["U-PER", "O", "B-ORG", "I-ORG", "L-ORG", "O"]):
+        probs[i, pipe.tags.index(tag)] = 0.9
+    pipe.set_annotations([doc], [probs])
+    found = doc.ents
     assert [(s.start, s.end, s.label_) for s in found] == [(0, 1, "PER"), (2, 5, "ORG")]
 
 
