@@ -86,12 +86,12 @@ def test_scores_file_compares_the_stages_label_by_label(tmp_path):
 
     path = tmp_path / "SCORES.md"
     train.write_scores(path, report(0.7), 60.0, train.HERE / "config.cfg", ["teachers=2"], 9, 1,
-                       {"teacher-0": report(0.6), "student": report(0.65)})
+                       {"teacher-0": report(0.6), "teacher-1": report(0.65)})
     text = path.read_text(encoding="utf-8")
     assert "| company | 0.700 | 0.700 | 0.700 | 10 |" in text
-    assert "| teacher-0 | 0.600 | 0.600 |" in text and "| student | 0.650 | 0.650 |" in text
-    assert "| shipped (fine-tuned student) | 0.700 | 0.700 |" in text
-    assert "| shipped (fine-tuned student), through" not in text
+    assert "| teacher-0 | 0.600 | 0.600 |" in text and "| teacher-1 | 0.650 | 0.650 |" in text
+    assert "| shipped (the student) | 0.700 | 0.700 |" in text
+    assert "| shipped (the student), through" not in text
 
     train.write_scores(path, report(0.7), None, train.HERE / "config.cfg", ["teachers=0"], 9, 1,
                        lines_report=report(0.72))
@@ -126,17 +126,6 @@ def test_the_installed_model_remembers_the_names_it_is_given_and_no_training_pat
     installed = known.read(ner.MODEL_DIR)
     assert installed == train.memory(lines) != train.memory(lines[:40])
     assert Config().from_disk(ner.MODEL_DIR / "config.cfg")["paths"] == {"train": None, "vectors": None}
-
-
-def test_finetuning_config_takes_every_component_from_the_student(tmp_path):
-    from thinc.api import Config
-
-    path = train.finetune_config(train.HERE / "config.cfg", tmp_path / "student", tmp_path / "ft" / "finetune.cfg")
-    settings = Config().from_disk(path, interpolate=False)
-    assert settings["components"] == {name: {"source": str((tmp_path / "student").resolve())}
-                                      for name in ("tok2vec", "ner")}
-    assert settings["training"] == Config().from_disk(train.HERE / "config.cfg", interpolate=False)["training"]
-    assert settings["initialize"]["after_init"] is None  # no pretrained weights over the student's
 
 
 def test_masking_hides_a_share_of_the_chars_with_vectors_and_only_those():

@@ -4,13 +4,13 @@ Splits CLUENER2020's training file into train and a fixed dev split, converts
 both to spaCy DocBins, learns static char, bigram and word vectors from
 unlabelled news (``training/vectors.py``, once; cached in ``training/work``),
 trains teachers with ``training/config.cfg`` (one per seed), lets their vote
-label more news, trains a student on gold plus votes (``training/distil.py``)
-and fine-tunes it on gold (with ``--augment``, plus mention-replaced copies
-of it: ``training/augment.py``), writes beside it what the training split calls
+label more news, trains a student on gold (with ``--augment``, plus
+mention-replaced copies of it: ``training/augment.py``) plus votes
+(``training/distil.py``), writes beside it what the training split calls
 each name it labels (``pipeline/known.py``), scores every stage on the dev split span by span
 with ``tests/kg_score.py lines`` (the final model also through
 ``kg extract --lines``, as users run it), writes ``training/SCORES.md`` and
-installs the fine-tuned student into ``pipeline/models/``, its memory
+installs the student into ``pipeline/models/``, its memory
 counted over the whole training file, dev split included.
 """
 from __future__ import annotations
@@ -161,7 +161,7 @@ def write_scores(path: Path, report: dict, seconds: float | None, config: Path, 
     compared = ""
     if stages or lines_report:
         labels = list(report)
-        shipped = "shipped (fine-tuned student)" if stages else "shipped"
+        shipped = "shipped (the student)" if stages else "shipped"
         table = {**(stages or {}), shipped: report,
                  **({f"{shipped}, through `kg extract --lines`": lines_report} if lines_report else {})}
         lines = [f"| {name} | " + " | ".join(f"{r[lab]['f1']:.3f}" for lab in labels) + " |"
@@ -228,40 +228,20 @@ def fit_teachers(config: Path, output: Path, overrides: dict, seeds: range, jobs
     return [folder / "model-best" for folder, _ in runs]
 
 
-def distil_and_finetune(config: Path, output: Path, paths: dict, overrides: dict, seeds: range, quorum: int,
-                        pseudo_chars: int, jobs: int, finetune_train: Path, held_out: Path) -> None:
+def self_train(config: Path, output: Path, paths: dict, overrides: dict, seeds: range, quorum: int,
+               pseudo_chars: int, jobs: int, gold: Path, held_out: Path) -> None:
     """Teachers, their vote over the news (less any sentence of ``held_out``),
-    the student on gold plus votes (in ``output/student``), then the student
-    fine-tuned on ``finetune_train`` (gold, with its mention-replaced copies)
-    into ``output``.  A stage that finished earlier is reused."""
+    then the student on ``gold`` (with any mention-replaced copies) plus the
+    votes, into ``output``.  Teachers that finished earlier are reused.  No
+    fine-tuning on gold follows: it kept its first checkpoint in all six runs
+    of the BILUO tagger (training/EXPERIMENTS.md)."""
     models = fit_teachers(config, output, {**paths, **overrides}, seeds, jobs)
-    student = output / "student"
-    if not (student / "model-last").exists():
-        click.echo(f"the teachers label {pseudo_chars:,} chars of news ...")
-        news = distil.unlabelled(vectors.news_texts(), pseudo_chars, exclude=distil.read_excluded(held_out))
-        counts = distil.write_student_data(output / "train.spacy", distil.label(news, models, quorum),
-                                           output / "student.spacy", GOLD_REPEATS)
-        click.echo(f"student data: {counts}")
-        fit(config, [(student, {**paths, **STUDENT, **overrides, "paths.train": str(output / "student.spacy")})])
-    # then the config's own training on gold (and its mention-replaced copies), from the student's weights,
-    # brings back CLUENER's span style; its components are the student's, so component settings do not apply
-    fit(finetune_config(config, student / "model-best", output / "finetune.cfg"),
-        [(output, {**paths, "paths.train": str(finetune_train),
-                   **{k: v for k, v in overrides.items() if not k.startswith("components.")}})])
-
-
-def finetune_config(config: Path, model: Path, path: Path) -> Path:
-    """``config`` with its components taken from ``model`` (spaCy resumes
-    sourced components instead of initialising them), and no pretrained
-    weights loaded over them."""
-    from thinc.api import Config
-
-    settings = Config().from_disk(config, interpolate=False)
-    settings["components"] = {name: {"source": str(model.resolve())} for name in settings["nlp"]["pipeline"]}
-    settings["initialize"]["after_init"] = None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    settings.to_disk(path)
-    return path
+    click.echo(f"the teachers label {pseudo_chars:,} chars of news ...")
+    news = distil.unlabelled(vectors.news_texts(), pseudo_chars, exclude=distil.read_excluded(held_out))
+    counts = distil.write_student_data(gold, distil.label(news, models, quorum), output / "student.spacy",
+                                       GOLD_REPEATS)
+    click.echo(f"student data: {counts}")
+    fit(config, [(output, {**paths, **STUDENT, **overrides, "paths.train": str(output / "student.spacy")})])
 
 
 @click.command()
@@ -283,7 +263,7 @@ def finetune_config(config: Path, model: Path, path: Path) -> Path:
 @click.option("--jobs", type=click.IntRange(1), default=2, show_default=True, help="Teachers trained at once.")
 @click.option("--augment", type=click.IntRange(0), default=0, show_default=True,
               help="Copies of each gold sentence with its mentions swapped for others of the same label, "
-                   "learnt with the gold by the fine-tuning (and by --teachers 0's model); measured worse "
+                   "learnt with the gold by the student (or by --teachers 0's model); measured worse "
                    "with the BILUO entity layer (training/EXPERIMENTS.md), so none.")
 @click.option("--pretrain-epochs", type=click.IntRange(0), default=0, show_default=True,
               help="Passes of masked-char pretraining of the tok2vec over the news (training/pretrain.py, about "
@@ -299,7 +279,7 @@ def finetune_config(config: Path, model: Path, path: Path) -> Path:
 def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, teachers: int, quorum: int,
          pseudo_chars: int, jobs: int, augment: int, pretrain_epochs: int, rebuild_vectors: bool, install: bool,
          score_only: bool, tenth: int | None) -> None:
-    """Convert, train (teachers, the student, its fine-tuning on gold and its copies), score on dev, write
+    """Convert, train (the teachers, then the student on gold, its copies and the votes), score on dev, write
     SCORES.md, install the model (with --no-install, the scores go to the output folder)."""
     if teachers and quorum > teachers:
         raise click.BadParameter(f"{quorum} of {teachers} teachers can never agree", param_hint="--quorum")
@@ -342,8 +322,8 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
         if pretrain_epochs:
             paths["paths.pretrained"] = str(pretrained_weights(config, overrides, pretrain_epochs))
         if teachers:
-            distil_and_finetune(config, output, paths, overrides, range(teachers), quorum, pseudo_chars, jobs,
-                                augmented, dev_path)
+            self_train(config, output, paths, overrides, range(teachers), quorum, pseudo_chars, jobs,
+                       augmented, dev_path)
         else:
             fit(config, [(output, {**paths, "paths.train": str(augmented), **overrides})])
         seconds = time.time() - started
@@ -358,7 +338,7 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
     if teachers:
         settings += [f"teachers={teachers}", f"quorum={quorum}", f"pseudo_chars={pseudo_chars}"]
         stages = {folder.name: score(folder / "model-best", dev_path, folder / "dev_pred.jsonl")
-                  for folder in [*(output / f"teacher-{seed}" for seed in range(teachers)), output / "student"]
+                  for folder in (output / f"teacher-{seed}" for seed in range(teachers))
                   if (folder / "model-best").exists()}
     # the shipped model's scores live beside the script; an experiment's in its output folder
     write_scores(HERE / "SCORES.md" if install else output / "SCORES.md",
