@@ -249,7 +249,7 @@ def self_train(config: Path, output: Path, paths: dict, overrides: dict, seeds: 
 @click.option("--extra-labels/--no-extra-labels", default=False,
               help="Also learn book/game/movie/scene (dropped at output); measured worse, so off.")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
-              help="spaCy config override for every stage (components.*: teachers and student only), "
+              help="spaCy config override for every stage (teachers, student, or --teachers 0's model), "
                    "e.g. --set training.max_epochs=5")
 @click.option("--output", type=click.Path(path_type=Path), default=WORK / "output", show_default=True,
               help="spaCy's output folder (one per concurrent experiment).")
