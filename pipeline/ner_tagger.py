@@ -71,6 +71,12 @@ def grammar(tags: tuple[str, ...]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.
             scores([t == OUTSIDE or t[0] in "LU" for t in tags]))
 
 
+def lattice(tags: tuple[str, ...], learnt: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """The grammar's step scores with the learnt ones standing where it allows the step."""
+    after, first, last = grammar(tags)
+    return numpy.where(after == 0, learnt, after), first, last
+
+
 def padded(scores: list[numpy.ndarray]) -> tuple[numpy.ndarray, numpy.ndarray]:
     """The docs' (chars, tags) scores as one zero-padded (docs, chars, tags)
     array and the docs' lengths: numpy then works a char position at a time."""
@@ -188,10 +194,7 @@ class BiluoNER(TrainablePipe):
         return 1
 
     def lattice(self) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
-        """The grammar's step scores with the learnt ones added where it allows the step."""
-        after, first, last = grammar(self.tags)
-        learnt = numpy.asarray(self.model.get_ref("transitions").get_param("T"), dtype="float64")
-        return numpy.where(after == 0, learnt, after), first, last
+        return lattice(self.tags, numpy.asarray(self.model.get_ref("transitions").get_param("T"), dtype="float64"))
 
     def predict(self, docs: list[Doc]) -> list[Floats2d]:
         return self.model.predict(docs)
