@@ -115,10 +115,12 @@ def create_char_tokenizer():
 def model_dir() -> Path:
     """The model kg uses: the folder ``KG_NER_MODEL`` names, else the shipped one."""
     chosen = os.environ.get(MODEL_ENV)
-    path = Path(chosen) if chosen else MODEL_DIR
+    return _model_at(Path(chosen) if chosen else MODEL_DIR, MODEL_ENV + "=" if chosen else "")
+
+
+def _model_at(path: Path, named: str = "") -> Path:
     if not (path / "config.cfg").is_file():
-        raise FileNotFoundError(f"{MODEL_ENV + '=' if chosen else ''}{path}: no spaCy model there "
-                                f"(a folder with config.cfg)")
+        raise FileNotFoundError(f"{named}{path}: no spaCy model there (a folder with config.cfg)")
     return path
 
 
@@ -134,7 +136,7 @@ def load(path: str | Path | None = None) -> Language:
     from thinc.api import use_ops
 
     with use_ops("numpy", use_blis=False):
-        return spacy.load(Path(path) if path else model_dir())
+        return spacy.load(_model_at(Path(path)) if path else model_dir())
 
 
 def chunks(text: str, size: int = MAX_CHUNK) -> list[tuple[int, str]]:

@@ -3,6 +3,7 @@ import itertools
 import random
 
 import numpy
+import pytest
 import spacy
 from spacy.training import Example
 from thinc.api import Model
@@ -127,12 +128,20 @@ def test_the_decoded_tags_become_the_docs_entities():
     assert [(s.start, s.end, s.label_) for s in found] == [(0, 1, "PER"), (2, 5, "ORG")]
 
 
-def test_a_small_model_learns_its_examples_and_round_trips_through_disk(tmp_path):
+TINY_TOK2VEC = {"@architectures": "spacy.HashEmbedCNN.v2", "width": 32, "depth": 1, "embed_size": 500,
+                "window_size": 1, "maxout_pieces": 2, "subword_features": True, "pretrained_vectors": None}
+
+
+@pytest.mark.parametrize("model", [
+    {"@architectures": "kg.BiluoCrf.v1", "hidden_width": 16, "tok2vec": TINY_TOK2VEC},
+    # an ensemble trains too (the shipped one is assembled from models trained apart: training/ensemble.py)
+    {"@architectures": "kg.BiluoCrfEnsemble.v1",
+     "*": {name: {"@architectures": "kg.BiluoTagScores.v1", "hidden_width": 16, "tok2vec": TINY_TOK2VEC}
+           for name in ("a", "b")}},
+], ids=["crf", "ensemble"])
+def test_a_small_model_learns_its_examples_and_round_trips_through_disk(tmp_path, model):
     nlp = spacy.blank("xx")
-    nlp.add_pipe(ner_tagger.FACTORY, name="ner", config={"model": {
-        "@architectures": "kg.BiluoCrf.v1", "hidden_width": 16,
-        "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "width": 32, "depth": 1, "embed_size": 500,
-                    "window_size": 1, "maxout_pieces": 2, "subword_features": True, "pretrained_vectors": None}}})
+    nlp.add_pipe(ner_tagger.FACTORY, name="ner", config={"model": model})
     texts = ["alice works at acme now", "bob met carol at initech", "acme hired bob", "carol left initech today"]
     people, orgs = {"alice", "bob", "carol"}, {"acme", "initech"}
     examples = []

@@ -80,13 +80,31 @@ def test_a_quorum_larger_than_the_teachers_is_refused_before_any_work(tmp_path):
     assert not any(tmp_path.iterdir())
 
 
+def test_more_members_than_models_are_refused_before_any_work(tmp_path):
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(train.main, ["--teachers", "1", "--quorum", "1", "--members", "3",
+                                             "--output", str(tmp_path)])
+    assert result.exit_code == 2 and "3 models from 1 teacher(s) and one student" in result.output
+    assert not any(tmp_path.iterdir())
+
+
+def test_joining_a_run_that_has_no_models_names_the_missing_one(tmp_path):
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(train.main, ["--score-only", "--no-install", "--output", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (f"Error: cannot join the models: {tmp_path / 'model-best'}: "
+                                     "no spaCy model there (a folder with config.cfg)")
+
+
 def test_scores_file_compares_the_stages_label_by_label(tmp_path):
     def report(f1):
         return {lab: {"precision": f1, "recall": f1, "f1": f1, "gold": 10} for lab in ("company", "name")}
 
     path = tmp_path / "SCORES.md"
     train.write_scores(path, report(0.7), 60.0, train.HERE / "config.cfg", ["teachers=2"], 9, 1,
-                       {"teacher-0": report(0.6), "teacher-1": report(0.65)})
+                       {"teacher-0": report(0.6), "teacher-1": report(0.65)}, shipped="shipped (the student)")
     text = path.read_text(encoding="utf-8")
     assert "| company | 0.700 | 0.700 | 0.700 | 10 |" in text
     assert "| teacher-0 | 0.600 | 0.600 |" in text and "| teacher-1 | 0.650 | 0.650 |" in text
