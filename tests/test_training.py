@@ -208,8 +208,9 @@ def test_vectors_are_the_same_in_every_process(tmp_path):
     runs = []
     for hash_seed in ("1", "2"):  # and Python's str hash differs between these processes
         out = tmp_path / f"v{hash_seed}.npy"
-        subprocess.run([sys.executable, "-c", code, str(out)], check=True, cwd=train.ROOT,
-                       env={**os.environ, "PYTHONHASHSEED": hash_seed}, capture_output=True)
+        done = subprocess.run([sys.executable, "-c", code, str(out)], cwd=train.ROOT, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": hash_seed}, capture_output=True)
+        assert done.returncode == 0, done.stderr  # e.g. gensim missing: the test extra installs it
         runs.append(numpy.load(out))
     assert runs[0].shape[0] > 1000 and numpy.array_equal(runs[0], runs[1])
 
