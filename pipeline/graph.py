@@ -15,6 +15,12 @@ organisation or republished statement from several articles is one node:
 - Figure: text + value + subject + the statement citing it (else the article).
 - Article: url if present, else the doc path.
 
+Dates: ``Article.published`` is ISO (2014-09-26, or 2014-09 / 2014 as
+``published_precision`` says; ``dates.py``), with ``published_raw`` as the front
+matter wrote it and ``published_source`` saying where it was read. Statements and
+Figures carry their article's ``published`` (the earliest, when several articles
+share the node).
+
 Properties are GraphML-safe scalars (str, int, float, bool); None is omitted
 and multi-valued properties (``aliases``, ``spans``) are "|"-joined strings.
 Per-article facts sit on per-article relationships, so every fact traces back
@@ -28,11 +34,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from . import lexicon
+from . import dates, lexicon
 from .records import ORG_LABELS, Article, Extraction, Statement
 
 MULTI = "|"  # joins multi-valued properties
 MULTI_VALUED = frozenset({"aliases"})  # merged as a union when nodes from several articles meet
+EARLIEST = frozenset({"published"})  # merged as the earliest (ISO dates sort as text)
 
 
 @dataclass(frozen=True)
@@ -104,11 +111,14 @@ def split(value: str) -> set[str]:
 
 
 def merge_props(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
-    """Two views of one node or relationship: ``first`` wins scalars, multi-valued ones unite."""
+    """Two views of one node or relationship: ``first`` wins scalars, multi-valued ones unite,
+    dates keep the earliest (a statement republished is dated by its first article)."""
     merged = dict(second)
     merged.update(first)
     for name in MULTI_VALUED & first.keys() & second.keys():
         merged[name] = join(split(first[name]) | split(second[name]))
+    for name in EARLIEST & first.keys() & second.keys():
+        merged[name] = min(first[name], second[name])
     return merged
 
 
@@ -149,8 +159,12 @@ def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
     """One article's extraction in the graph model (module docstring: ids and properties)."""
     a = extraction.article
     g = _Builder()
+    when = dates.published(a.time, a.url, a.text)
+    day = when.date if when else None
+    dated = {"published": day, "published_precision": when.precision, "published_source": when.source} if when else {}
     art = g.node(article_id(article_key(a)), ("Article",), _props(
-        url=a.url, title=a.title, author=a.author, published=a.time, sha256=article_sha(a), doc=a.doc))
+        url=a.url, title=a.title, author=a.author, **dated, published_raw=a.time or (when.raw if when else None),
+        sha256=article_sha(a), doc=a.doc))
 
     employer: dict[str, str] = {}
     for role in extraction.roles:
@@ -191,7 +205,8 @@ def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
         speaker = person(s.speaker) if s.speaker else org(s.speaker_org) if s.speaker_org else None
         speaker_key = speaker or ("desc:" + _bare(s.speaker_desc) if s.speaker_desc else "")
         stm = g.node(_hash("stm:", _bare(s.text), speaker_key), ("Statement",), _props(
-            text=s.text, cue=s.cue, speaker_desc=s.speaker_desc, sentence=s.sentence, start=s.start, end=s.end))
+            text=s.text, cue=s.cue, speaker_desc=s.speaker_desc, sentence=s.sentence, start=s.start, end=s.end,
+            published=day))
         g.rel("CONTAINS", art, stm, {"start": s.start, "end": s.end})
         if speaker:
             g.rel("SAID", speaker, stm)
@@ -203,7 +218,8 @@ def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
         citing = [stm for stm, start, end in sentences if start <= f.start and f.end <= end]
         subject = org(f.subject) if f.subject else None
         fig = g.node(_hash("fig:", _bare(f.text), float(f.value), subject, citing[0] if citing else art),
-                     ("Figure",), _props(text=f.text, value=float(f.value), unit=f.unit, start=f.start, end=f.end))
+                     ("Figure",), _props(text=f.text, value=float(f.value), unit=f.unit, start=f.start, end=f.end,
+                                          published=day))
         g.rel("CONTAINS", art, fig, {"start": f.start, "end": f.end})
         for stm in citing:
             g.rel("CITES", stm, fig)

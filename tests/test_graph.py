@@ -39,7 +39,9 @@ def test_properties_are_graphml_scalars_and_never_none():
 def test_article_node_carries_metadata_and_content_hash():
     x = launch()
     [art] = by_label(graph(x)[0], "Article")
-    assert art.props["url"] == x.article.url and art.props["published"] == x.article.time
+    assert art.props["url"] == x.article.url
+    assert (art.props["published"], art.props["published_precision"], art.props["published_raw"]) == (
+        "2015-03-02", "day", x.article.time)
     assert len(art.props["sha256"]) == 64
     edited = replace(x, article=replace(x.article, text=x.article.text + "。"))
     [art2] = by_label(graph(edited)[0], "Article")
@@ -157,3 +159,21 @@ def test_graph_is_deterministic():
 def test_merge_props_first_wins_scalars_and_unites_aliases():
     merged = merge_props({"name": "蓝海移动", "aliases": "蓝海"}, {"name": "x", "type": "mvno", "aliases": "蓝海移动公司|蓝海"})
     assert merged == {"name": "蓝海移动", "type": "mvno", "aliases": "蓝海|蓝海移动公司"}
+
+
+def test_statements_and_figures_carry_their_articles_date():
+    nodes, _ = graph(launch())
+    dated = by_label(nodes, "Statement") + by_label(nodes, "Figure")
+    assert dated and {n.props["published"] for n in dated} == {"2015-03-02"}
+
+
+def test_an_article_without_a_date_keeps_what_it_wrote_and_has_no_published():
+    x = launch()
+    x = replace(x, article=replace(x.article, time="3月6日"))
+    [art] = by_label(graph(x)[0], "Article")
+    assert "published" not in art.props and art.props["published_raw"] == "3月6日"
+    assert all("published" not in n.props for n in by_label(graph(x)[0], "Statement"))
+
+
+def test_merged_dates_keep_the_earliest():
+    assert merge_props({"published": "2015-03-02"}, {"published": "2014-11-30"})["published"] == "2014-11-30"
