@@ -239,5 +239,31 @@ def query(spec: str | None, params: tuple[str, ...], fmt: str, list_only: bool, 
     click.echo(format_result(result, fmt))
 
 
+@main.group()
+def explain() -> None:
+    """Why the graph holds what it holds."""
+
+
+@explain.command("person")
+@click.argument("name")
+@store_option
+def explain_person(name: str, store_path: str) -> None:
+    """The Person nodes named NAME, and which articles and evidence tied each one's mentions together.
+
+    \b
+    Examples:
+      kg explain person 王帅
+      kg explain person 王帅 --store news.db
+    """
+    from .explain import lines, person
+
+    with open_store(store_path) as store:
+        found = person(store, name)
+    if not found:
+        click.echo(f"kg: no person named {name} in {store_path}", err=True)
+        raise SystemExit(1)
+    click.echo("\n".join(lines(found)))
+
+
 if __name__ == "__main__":  # python -m pipeline.cli, as training/train.py runs it
     main()

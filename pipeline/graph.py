@@ -5,11 +5,13 @@ so re-ingesting an article merges into the same nodes, and the same person,
 organisation or republished statement from several articles is one node:
 
 - Organization: its canonical name (aliases resolve to it during extraction).
-- Person: name + organisation of the person's first role in the article, or the
-  name alone without a role. Namesakes at different companies stay apart, at
-  the price that one person quoted with a role in one article and without in
-  another becomes two nodes: a wrong merge would pin quotes on the wrong
-  person, which is worse than a missed one.
+- Person: name + organisation of the person's first role in the article. A
+  name the article gives no organisation joins the Person of that name another
+  article places at an organisation when exactly one such organisation is known
+  (``known``, kept by the store across articles, so the result does not depend
+  on ingest order); else it is the name alone. Namesakes at different
+  companies stay apart, and a name without context is not guessed between
+  them: a wrong merge would pin quotes on the wrong person.
 - Statement: its text with whitespace and punctuation stripped, + the speaker,
   so the same quote republished by several outlets is one node.
 - Figure: text + value + subject + the statement citing it (else the article).
@@ -93,6 +95,11 @@ def org_id(name: str) -> str:
     return _hash("org:", _canon(name))
 
 
+def person_name(name: str) -> str:
+    """A person's name as Person ids and the store's people tables read it."""
+    return _canon(name)
+
+
 def person_id(name: str, org: str | None) -> str:
     return _hash("per:", _canon(name), _canon(org) if org else "")
 
@@ -155,9 +162,39 @@ def _sentence_span(s: Statement) -> tuple[int, int]:
     return s.start - at, s.start - at + len(s.sentence)
 
 
-def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
-    """One article's extraction in the graph model (module docstring: ids and properties)."""
+@dataclass(frozen=True)
+class People:
+    """Who an article names, as the graph identifies people across articles."""
+
+    employer: dict[str, str]  # name → the organisation of the person's first role in the article
+    bare: frozenset[str]  # names the article gives no organisation (a quote, a byline, a title alone)
+    roles: dict[str, list[tuple[str, str]]]  # name → (title, organisation) of each role with an organisation
+
+
+def people(extraction: Extraction) -> People:
+    """The people of one article: those with an organisation, and those without one."""
+    employer: dict[str, str] = {}
+    roles: dict[str, list[tuple[str, str]]] = {}
+    for role in extraction.roles:
+        if role.org:
+            name = _canon(role.person)
+            employer.setdefault(name, _canon(role.org))
+            roles.setdefault(name, []).append((role.title, _canon(role.org)))
+    named = {e.name for e in extraction.entities if e.label == "PERSON"} | {r.person for r in extraction.roles}
+    named |= {s.speaker for s in extraction.statements if s.speaker}
+    if extraction.article.author:
+        named.add(extraction.article.author)
+    return People(employer, frozenset(_canon(n) for n in named) - employer.keys(), roles)
+
+
+def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None) -> tuple[list[Node], list[Rel]]:
+    """One article's extraction in the graph model (module docstring: ids and properties).
+
+    ``known`` gives, for a name this article mentions without an organisation, the
+    organisation of the one Person of that name other articles know (Store keeps it).
+    """
     a = extraction.article
+    known = known or {}
     g = _Builder()
     when = dates.published(a.time, a.url, a.text)
     day = when.date if when else None
@@ -166,10 +203,7 @@ def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
         url=a.url, title=a.title, author=a.author, **dated, published_raw=a.time or (when.raw if when else None),
         sha256=article_sha(a), doc=a.doc))
 
-    employer: dict[str, str] = {}
-    for role in extraction.roles:
-        if role.org:
-            employer.setdefault(_canon(role.person), role.org)
+    employer = people(extraction).employer
     orgs = {_canon(e.name): e for e in extraction.entities if e.label in ORG_LABELS}
 
     def org(name: str) -> str:
@@ -182,7 +216,8 @@ def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
             name=_canon(e.name), type=e.type or e.label.lower(), aliases=join(aliases)))
 
     def person(name: str) -> str:
-        return g.node(person_id(name, employer.get(_canon(name))), ("Person",), {"name": _canon(name)})
+        name = _canon(name)
+        return g.node(person_id(name, employer.get(name) or known.get(name)), ("Person",), {"name": name})
 
     for e in extraction.entities:
         if e.label == "PERSON":
