@@ -136,16 +136,28 @@ def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = Fa
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @store_option
+@click.option("--check", is_flag=True,
+              help="Say how many stored articles an older pipeline version extracted (kg ingest re-extracts them).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
 @click.option("--dry-run", is_flag=True, help="Report what would be created, merged or replaced; write nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (errors still go to stderr).")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Then mirror the store into Neo4j (as kg push).")
 @neo4j_options
-def ingest(paths: tuple[str, ...], store_path: str, jobs: int | None, dry_run: bool, quiet: bool, to_neo4j: bool,
-           uri: str | None, user: str | None, password: str | None) -> None:
-    """Extract articles under PATH... into the store; idempotent, rerun to resume."""
+def ingest(paths: tuple[str, ...], store_path: str, check: bool, jobs: int | None, dry_run: bool, quiet: bool,
+           to_neo4j: bool, uri: str | None, user: str | None, password: str | None) -> None:
+    """Extract articles under PATH... into the store; idempotent, rerun to resume.
+
+    An unchanged article that another version of the pipeline (its code, data files or model) extracted
+    is extracted again.
+
+    \b
+    Examples:
+      kg ingest corpus/ --store kg.db
+      kg ingest news/ --dry-run
+      kg ingest --check --store kg.db
+    """
     import os
     import sys
 
@@ -153,6 +165,11 @@ def ingest(paths: tuple[str, ...], store_path: str, jobs: int | None, dry_run: b
 
     from .ingest import ingest as run
 
+    if check:
+        report_stale(store_path)
+        return
+    if not paths:
+        raise click.UsageError("give PATH... to ingest, or --check")
     check_ner_model()
     config = neo4j_config(uri, user, password) if to_neo4j else None
     if config:
@@ -171,6 +188,17 @@ def ingest(paths: tuple[str, ...], store_path: str, jobs: int | None, dry_run: b
     if config and not dry_run:
         push_store(store_path, config, quiet=quiet)
     raise SystemExit(1 if summary.failed else 0)
+
+
+def report_stale(store_path: str) -> None:
+    """``kg ingest --check``: how many stored articles an older pipeline extracted."""
+    from .version import current
+
+    check_ner_model()
+    with open_store(store_path) as store:
+        stale, total = len(store.stale_articles(current())), store.article_count()
+    click.echo(f"{store_path}: {stale} of {total} articles stale (extracted by another version of the pipeline"
+               f" than {current()}){'; kg ingest re-extracts them' if stale else ''}")
 
 
 @main.command()

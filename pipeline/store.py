@@ -262,6 +262,13 @@ class Store:
                 nodes_removed += db.execute("DELETE FROM nodes WHERE id = ?", (n,)).rowcount
         return nodes_removed, rels_removed
 
+    def stale_articles(self, version: str) -> list[str]:
+        """Keys (url, else path) of the stored articles extracted by a pipeline version other than ``version``."""
+        return [r[0] for r in self._db.execute("SELECT key FROM articles WHERE version != ? ORDER BY key", (version,))]
+
+    def article_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
     def person_sources(self, name: str) -> tuple[list[tuple[str, str | None, str, list[str]]],
                                                  list[tuple[str, str | None]]]:
         """Where ``name`` is named: (article, date, organisation, titles there) for each article that places it

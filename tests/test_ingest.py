@@ -222,3 +222,36 @@ def test_explain_person_shows_the_articles_and_evidence_of_each_merge(tmp_path):
     assert "not joined: 2 organisations are known for 刘志强 (长江时代、鹏博士)" in result.output
     result = CliRunner().invoke(main, ["explain", "person", "无名氏", "--store", str(db)])
     assert result.exit_code == 1 and "no person named 无名氏" in result.stderr
+
+
+def test_a_changed_data_file_marks_articles_stale_and_reingest_upgrades_them(tmp_path):
+    import shutil
+
+    from pipeline.version import PACKAGE, current, describe
+
+    data = Path(shutil.copytree(PACKAGE / "data", tmp_path / "data"))
+    (data / "titles.txt").write_text((data / "titles.txt").read_text(encoding="utf-8") + "首席体验官\n",
+                                     encoding="utf-8")
+    newer = describe(data=data)
+    db = tmp_path / "kg.db"
+    first = run(PEOPLE_ARTICLES, db)
+    assert first.new == len(PEOPLE_ARTICLES)
+    before = snapshot(db)
+    with Store(db, create=False) as store:
+        assert store.stale_articles(current()) == []
+        assert len(store.stale_articles(newer)) == len(PEOPLE_ARTICLES)
+    again = run(PEOPLE_ARTICLES, db, version=newer)
+    assert (again.upgraded, again.unchanged, again.new) == (len(PEOPLE_ARTICLES), 0, 0)
+    assert snapshot(db) == before  # the same extraction: node and relationship ids do not move
+    with Store(db, create=False) as store:
+        assert store.stale_articles(newer) == [] and len(store.stale_articles(current())) == len(PEOPLE_ARTICLES)
+    assert run(PEOPLE_ARTICLES, db, version=newer).unchanged == len(PEOPLE_ARTICLES)
+
+
+def test_ingest_check_counts_the_stale_articles(tmp_path):
+    db = tmp_path / "kg.db"
+    run(PEOPLE_ARTICLES[:2], db, version="kg 0.0.1 code old data old model old")
+    run(PEOPLE_ARTICLES[2:], db)
+    result = CliRunner().invoke(main, ["ingest", "--check", "--store", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"{db}: 2 of {len(PEOPLE_ARTICLES)} articles stale")

@@ -151,3 +151,26 @@ def test_reading_a_missing_store_does_not_create_it(tmp_path):
     with pytest.raises(StoreError, match="no such store"):
         Store(tmp_path / "kg.db", create=False)
     assert not (tmp_path / "kg.db").exists()
+
+
+def test_a_store_of_the_first_schema_is_upgraded_and_its_articles_read_as_stale(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.executescript("""
+        CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE articles (id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, doc TEXT NOT NULL);
+        CREATE TABLE nodes (id TEXT PRIMARY KEY, labels TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE rels (id TEXT PRIMARY KEY, type TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL);
+        CREATE TABLE node_owners (node_id TEXT NOT NULL, article_id TEXT NOT NULL, props TEXT NOT NULL,
+                                  labels TEXT NOT NULL, PRIMARY KEY (node_id, article_id)) WITHOUT ROWID;
+        CREATE TABLE rel_owners (rel_id TEXT NOT NULL, article_id TEXT NOT NULL, props TEXT NOT NULL,
+                                 PRIMARY KEY (rel_id, article_id)) WITHOUT ROWID;
+        INSERT INTO meta VALUES ('schema', 'kg-store/1');
+        INSERT INTO articles VALUES ('art:1', 'https://news.example.cn/mvno/1', 'x', 'a.md');
+    """)
+    db.close()
+    x = launch()
+    with Store(path) as store:
+        assert store.stale_articles("v2") == ["https://news.example.cn/mvno/1"]
+        assert store.apply(x, "v2").status == "replaced"
+        assert store.stale_articles("v2") == [] and store.apply(x, "v2").status == "unchanged"
