@@ -269,11 +269,10 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
 
 
 def _signatories(parties: list[str], counterpart: str | None, orgs: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """Who signed with whom: each party with the counterpart when that is a known
-    organisation (e.g. a carrier), else every pair of parties (in name order)
-    when several sign together; a group counterpart such as 三基础运营商 is no node."""
-    names = sorted({_canon(p) for p in parties})
-    if counterpart and _canon(counterpart) in orgs:
-        other = _canon(counterpart)
-        return [(p, other) for p in names if p != other]
-    return [(x, y) for i, x in enumerate(names) for y in names[i + 1:]]
+    """Who signed with whom: each party with the counterpart, when that is an organisation the
+    article names. Parties on one side signed with the other side, not with each other, and a
+    group counterpart (三基础运营商, 8家企业) names no one: then no edge rather than a guess."""
+    if not counterpart or _canon(counterpart) not in orgs:
+        return []
+    other = _canon(counterpart)
+    return [(p, other) for p in sorted({_canon(p) for p in parties}) if p != other]
