@@ -21,7 +21,9 @@ Dates: ``Article.published`` is ISO (2014-09-26, or 2014-09 / 2014 as
 ``published_precision`` says; ``dates.py``), with ``published_raw`` as the front
 matter wrote it and ``published_source`` saying where it was read. Statements and
 Figures carry their article's ``published`` (the earliest, when several articles
-share the node).
+share the node); ``HOLDS_POSITION {title, first_seen, last_seen}`` spans the
+dates of the articles that give the title, so a person's titles over time read
+in order.
 
 Properties are GraphML-safe scalars (str, int, float, bool); None is omitted
 and multi-valued properties (``aliases``, ``spans``) are "|"-joined strings.
@@ -41,7 +43,8 @@ from .records import ORG_LABELS, Article, Extraction, Statement
 
 MULTI = "|"  # joins multi-valued properties
 MULTI_VALUED = frozenset({"aliases"})  # merged as a union when nodes from several articles meet
-EARLIEST = frozenset({"published"})  # merged as the earliest (ISO dates sort as text)
+EARLIEST = frozenset({"published", "first_seen"})  # merged as the earliest (ISO dates sort as text)
+LATEST = frozenset({"last_seen"})  # merged as the latest
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,8 @@ def merge_props(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]
         merged[name] = join(split(first[name]) | split(second[name]))
     for name in EARLIEST & first.keys() & second.keys():
         merged[name] = min(first[name], second[name])
+    for name in LATEST & first.keys() & second.keys():
+        merged[name] = max(first[name], second[name])
     return merged
 
 
@@ -233,7 +238,8 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
         g.rel("WRITTEN_BY", art, person(a.author))
     for role in extraction.roles:
         if role.org:
-            g.rel("HOLDS_POSITION", person(role.person), org(role.org), {"title": role.title}, key=role.title)
+            g.rel("HOLDS_POSITION", person(role.person), org(role.org),
+                  _props(title=role.title, first_seen=day, last_seen=day), key=role.title)
 
     sentences: list[tuple[str, int, int]] = []
     for s in extraction.statements:

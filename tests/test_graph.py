@@ -61,7 +61,7 @@ def test_role_gives_person_identity_and_position():
     nodes, rels = graph(launch())
     [held] = rels_of(rels, "HOLDS_POSITION")
     assert held.start == person_id("李明", "蓝海移动") and held.end == org_id("蓝海移动")
-    assert held.props == {"title": "副总裁"}
+    assert held.props == {"title": "副总裁", "first_seen": "2015-03-02", "last_seen": "2015-03-02"}
     [author] = rels_of(rels, "WRITTEN_BY")
     assert author.end == person_id("周记者", None)
 
@@ -175,5 +175,8 @@ def test_an_article_without_a_date_keeps_what_it_wrote_and_has_no_published():
     assert all("published" not in n.props for n in by_label(graph(x)[0], "Statement"))
 
 
-def test_merged_dates_keep_the_earliest():
+def test_merged_dates_keep_the_earliest_and_the_latest():
     assert merge_props({"published": "2015-03-02"}, {"published": "2014-11-30"})["published"] == "2014-11-30"
+    merged = merge_props({"first_seen": "2016-03-08", "last_seen": "2016-03-08"},
+                         {"first_seen": "2018-01-15", "last_seen": "2018-01-15"})
+    assert (merged["first_seen"], merged["last_seen"]) == ("2016-03-08", "2018-01-15")
