@@ -173,23 +173,30 @@ class People:
 
     employer: dict[str, str]  # name → the organisation of the person's first role in the article
     bare: frozenset[str]  # names the article gives no organisation (a quote, a byline, a title alone)
-    roles: dict[str, list[tuple[str, str]]]  # name → (title, organisation) of each role with an organisation
+    roles: dict[str, list[tuple[str, str | None]]]  # name → (title, organisation or None) of each role, in order
 
 
 def people(extraction: Extraction) -> People:
     """The people of one article: those with an organisation, and those without one."""
     employer: dict[str, str] = {}
-    roles: dict[str, list[tuple[str, str]]] = {}
+    roles: dict[str, list[tuple[str, str | None]]] = {}
     for role in extraction.roles:
+        name = _canon(role.person)
+        roles.setdefault(name, []).append((role.title, _canon(role.org) if role.org else None))
         if role.org:
-            name = _canon(role.person)
             employer.setdefault(name, _canon(role.org))
-            roles.setdefault(name, []).append((role.title, _canon(role.org)))
     named = {e.name for e in extraction.entities if e.label == "PERSON"} | {r.person for r in extraction.roles}
     named |= {s.speaker for s in extraction.statements if s.speaker}
     if extraction.article.author:
         named.add(extraction.article.author)
     return People(employer, frozenset(_canon(n) for n in named) - employer.keys(), roles)
+
+
+def _speaking_as(found: People, speaker: str | None) -> tuple[str | None, str | None]:
+    """The title (and its organisation) the article gives a speaker: the first role at their employer, else any."""
+    roles = found.roles.get(_canon(speaker), []) if speaker else []
+    employer = found.employer.get(_canon(speaker)) if speaker else None
+    return next((r for r in roles if r[1] == employer), (None, None))
 
 
 def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None) -> tuple[list[Node], list[Rel]]:
@@ -208,7 +215,8 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
         url=a.url, title=a.title, author=a.author, **dated, published_raw=a.time or (when.raw if when else None),
         sha256=article_sha(a), doc=a.doc))
 
-    employer = people(extraction).employer
+    found = people(extraction)
+    employer = found.employer
     orgs = {_canon(e.name): e for e in extraction.entities if e.label in ORG_LABELS}
 
     def org(name: str) -> str:
@@ -245,9 +253,10 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
     for s in extraction.statements:
         speaker = person(s.speaker) if s.speaker else org(s.speaker_org) if s.speaker_org else None
         speaker_key = speaker or ("desc:" + _bare(s.speaker_desc) if s.speaker_desc else "")
+        title, title_org = _speaking_as(found, s.speaker)
         stm = g.node(_hash("stm:", _bare(s.text), speaker_key), ("Statement",), _props(
             text=s.text, cue=s.cue, speaker_desc=s.speaker_desc, sentence=s.sentence, start=s.start, end=s.end,
-            published=day))
+            published=day, speaker_title=title, speaker_org=title_org))
         g.rel("CONTAINS", art, stm, {"start": s.start, "end": s.end})
         if speaker:
             g.rel("SAID", speaker, stm)

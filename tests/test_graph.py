@@ -180,3 +180,11 @@ def test_merged_dates_keep_the_earliest_and_the_latest():
     merged = merge_props({"first_seen": "2016-03-08", "last_seen": "2016-03-08"},
                          {"first_seen": "2018-01-15", "last_seen": "2018-01-15"})
     assert (merged["first_seen"], merged["last_seen"]) == ("2016-03-08", "2018-01-15")
+
+
+def test_a_statement_records_the_title_the_article_gives_its_speaker():
+    nodes, _ = graph(launch())
+    said = {n.props["text"]: (n.props.get("speaker_title"), n.props.get("speaker_org"))
+            for n in by_label(nodes, "Statement")}
+    assert said["虚拟运营商的用户增长超出了预期"] == ("副总裁", "蓝海移动")
+    assert said["转售业务竞争将更加激烈"] == (None, None)  # an anonymous source holds no title
