@@ -21,7 +21,8 @@ Dates: ``Article.published`` is ISO (2014-09-26, or 2014-09 / 2014 as
 ``published_precision`` says; ``dates.py``), with ``published_raw`` as the front
 matter wrote it and ``published_source`` saying where it was read. Statements and
 Figures carry their article's ``published`` (the earliest, when several articles
-share the node); ``HOLDS_POSITION {title, first_seen, last_seen}`` spans the
+share the node). A Figure's ``metric`` (用户, 营收…) and ``period`` (2015-H1,
+as of 2015-12-31) are read from its clause (``metrics.py``); ``HOLDS_POSITION {title, first_seen, last_seen}`` spans the
 dates of the articles that give the title, so a person's titles over time read
 in order.
 
@@ -38,7 +39,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from . import dates, lexicon
+from . import dates, lexicon, metrics
+from .clean import normalise
 from .records import ORG_LABELS, Article, Extraction, Statement
 
 MULTI = "|"  # joins multi-valued properties
@@ -264,12 +266,15 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
             g.rel("ABOUT", stm, org(name))
         sentences.append((stm, *_sentence_span(s)))
 
+    text = normalise(a.text) if extraction.figures else ""
+    year = int(day[:4]) if day else None
     for f in extraction.figures:
         citing = [stm for stm, start, end in sentences if start <= f.start and f.end <= end]
         subject = org(f.subject) if f.subject else None
         fig = g.node(_hash("fig:", _bare(f.text), float(f.value), subject, citing[0] if citing else art),
                      ("Figure",), _props(text=f.text, value=float(f.value), unit=f.unit, start=f.start, end=f.end,
-                                          published=day))
+                                          published=day, metric=metrics.metric(text, f.start, f.end),
+                                          period=metrics.period(text, f.start, year)))
         g.rel("CONTAINS", art, fig, {"start": f.start, "end": f.end})
         for stm in citing:
             g.rel("CITES", stm, fig)

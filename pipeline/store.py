@@ -291,12 +291,36 @@ class Store:
         return props.get("title") or props.get("url") or props.get("doc") or aid, props.get("published")
 
     def nodes(self) -> Iterator[Node]:
-        """Every node, its properties merged over the articles that own it; ordered by id."""
+        """Every node, its properties merged over the articles that own it; ordered by id.
+
+        A Figure that another article contradicts (``disputes``) reads ``disputed: true``.
+        """
+        disputed = {f for group in self.disputes() for f in group}
         rows = self._db.execute(
             "SELECT n.id, n.labels, o.props FROM nodes n JOIN node_owners o ON o.node_id = n.id"
             " ORDER BY n.id, o.article_id")
         for (id_, labels), group in groupby(rows, key=lambda r: (r[0], r[1])):
-            yield Node(id_, _labels(labels), _merged(r[2] for r in group))
+            props = _merged(r[2] for r in group)
+            if id_ in disputed:
+                props["disputed"] = True
+            yield Node(id_, _labels(labels), props)
+
+    def disputes(self) -> list[list[str]]:
+        """Figures that disagree: each list holds the ids of the figures on one subject, metric and period
+        whose values differ between articles (figures without a subject, metric or period are never compared)."""
+        subject = dict(self._db.execute("SELECT start, \"end\" FROM rels WHERE type = 'MEASURES'"))
+        groups: dict[tuple[str, str, str], list[tuple[str, str, float]]] = {}
+        for fid, aid, text in self._db.execute("SELECT o.node_id, o.article_id, o.props FROM node_owners o"
+                                               " JOIN nodes n ON n.id = o.node_id WHERE n.labels = 'Figure'"
+                                               " ORDER BY o.node_id, o.article_id"):
+            p = json.loads(text)
+            if fid in subject and p.get("metric") and p.get("period"):
+                groups.setdefault((subject[fid], p["metric"], p["period"]), []).append((fid, aid, p["value"]))
+        out = []
+        for found in groups.values():
+            if any(a1 != a2 and v1 != v2 for _, a1, v1 in found for _, a2, v2 in found):
+                out.append(sorted({fid for fid, _, _ in found}))
+        return sorted(out)
 
     def rels(self) -> Iterator[Rel]:
         """Every relationship, merged like ``nodes()``; ordered by id."""

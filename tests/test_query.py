@@ -107,6 +107,13 @@ def test_what_a_person_said_as_a_title_at_an_organisation(sample):
     assert as_vp and {r["published"] for r in as_vp} == {"2016-03-08"}
 
 
+def test_figures_that_disagree_are_listed_with_their_sources(sample):
+    rows = run(resolve("figure_conflicts"), {}, sample).rows
+    assert {(r["organization"], r["metric"], r["period"], r["value"], r["article"]) for r in rows} == {
+        ("普泰移动", "用户", "as of 2016-12-31", 2800000.0, "虚商年终盘点"),
+        ("普泰移动", "用户", "as of 2016-12-31", 3000000.0, "普泰移动公布年度用户数")}
+
+
 def test_values_are_parameters_never_pasted_into_the_text(sample):
     sneaky = SAMPLE_PARAMS["org"] + "' OR true OR o.name = '"
     assert run(resolve("who_said_what_about"), {"org": sneaky}, sample).rows == []

@@ -174,3 +174,32 @@ def test_a_store_of_the_first_schema_is_upgraded_and_its_articles_read_as_stale(
         assert store.stale_articles("v2") == ["https://news.example.cn/mvno/1"]
         assert store.apply(x, "v2").status == "replaced"
         assert store.stale_articles("v2") == [] and store.apply(x, "v2").status == "unchanged"
+
+
+def users_report(url: str, users: str, value: float, period: str = "截至2015年底，") -> "Extraction":
+    from graph_samples import article, entity, figure
+
+    from pipeline.records import Extraction
+
+    a = article(url, f"{period}蓝海移动用户已经超过{users}。")
+    return Extraction(a, entities=[entity(a, "蓝海移动", "COMPANY", mvno=True)],
+                      figures=[figure(a, users, value, "户", "蓝海移动")])
+
+
+def test_figures_on_one_subject_metric_and_period_that_differ_across_articles_are_flagged(tmp_path):
+    with filled(tmp_path / "kg.db", users_report("https://a.example.cn/1", "50万户", 500000),
+                users_report("https://b.example.cn/2", "60万户", 600000)) as store:
+        [group] = store.disputes()
+        figures = {n.id: n.props for n in store.nodes() if n.labels[0] == "Figure"}
+        assert set(group) == set(figures) and len(group) == 2
+        assert all(p["disputed"] is True and p["metric"] == "用户" and p["period"] == "as of 2015-12-31"
+                   for p in figures.values())
+
+
+def test_figures_that_agree_or_measure_other_periods_are_not_flagged(tmp_path):
+    with filled(tmp_path / "kg.db", users_report("https://a.example.cn/1", "50万户", 500000),
+                users_report("https://b.example.cn/2", "50万户", 500000),
+                users_report("https://c.example.cn/3", "60万户", 600000, period="截至2016年6月底，"),
+                users_report("https://d.example.cn/4", "70万户", 700000, period="")) as store:
+        assert store.disputes() == []
+        assert not [n for n in store.nodes() if n.props.get("disputed")]
