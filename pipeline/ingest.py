@@ -64,7 +64,8 @@ class Summary:
         head = "dry run, nothing written: " if self.dry_run else ""
         return [
             f"{head}articles {self.new} new, {self.unchanged} unchanged, {self.replaced} replaced,"
-            f" {self.upgraded} upgraded, {self.failed} failed",
+            f"{f' {self.upgraded} upgraded (extracted by an older pipeline),' if self.upgraded else ''}"
+            f" {self.failed} failed",
             f"nodes {self.nodes_created} created, {self.nodes_merged} merged, {self.nodes_removed} removed;"
             f" relationships {self.rels_created} created, {self.rels_merged} merged, {self.rels_removed} removed",
             f"store: {c.get('Person', 0)} people, {c.get('Organization', 0)} organisations"
