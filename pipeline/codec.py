@@ -11,7 +11,6 @@ import dataclasses
 import json
 import types
 import typing
-from functools import cache
 from typing import Any, TypeVar
 
 from .records import Extraction
@@ -27,9 +26,13 @@ def loads(text: str) -> Extraction:
     return _build(Extraction, json.loads(text))
 
 
-@cache
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
 
 
 def _build(cls: type[T], data: dict[str, Any]) -> T:

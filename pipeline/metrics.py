@@ -30,8 +30,11 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = load_yaml("metrics.yaml")
-    flat = lambda table: {w: name for name, words in table.items() for w in words}  # noqa: E731
-    return _Words(flat(data["metrics"]), flat(data["changes"]), dict(data["relative_years"]))
+    return _Words(_flat(data["metrics"]), _flat(data["changes"]), dict(data["relative_years"]))
+
+
+def _flat(table: dict[str, list[str]]) -> dict[str, str]:
+    return {w: name for name, words in table.items() for w in words}
 
 
 def _longest(text: str, at: int, table: dict[str, str]) -> str | None:

@@ -8,9 +8,9 @@ fingerprint, not a release number: any change to what extraction reads changes i
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from . import __version__
 

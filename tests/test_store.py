@@ -8,6 +8,7 @@ import pytest
 from graph_samples import launch, regulator
 
 from pipeline.graph import article_graph
+from pipeline.records import Extraction
 from pipeline.store import Store, StoreError
 
 
@@ -176,10 +177,8 @@ def test_a_store_of_the_first_schema_is_upgraded_and_its_articles_read_as_stale(
         assert store.stale_articles("v2") == [] and store.apply(x, "v2").status == "unchanged"
 
 
-def users_report(url: str, users: str, value: float, period: str = "截至2015年底，") -> "Extraction":
+def users_report(url: str, users: str, value: float, period: str = "截至2015年底，") -> Extraction:
     from graph_samples import article, entity, figure
-
-    from pipeline.records import Extraction
 
     a = article(url, f"{period}蓝海移动用户已经超过{users}。")
     return Extraction(a, entities=[entity(a, "蓝海移动", "COMPANY", mvno=True)],
