@@ -239,5 +239,61 @@ def query(spec: str | None, params: tuple[str, ...], fmt: str, list_only: bool, 
     click.echo(format_result(result, fmt))
 
 
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True))
+@click.argument("paths", nargs=-1)
+@click.option("--pred", "pred_file", metavar="FILE", type=click.Path(exists=True, dir_okay=False),
+              help="Score this saved `kg extract --format jsonl` output instead of extracting PATH....")
+@click.option("--errors", is_flag=True, help="Also list each document's misses and false hits.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def evaluate(gold: str, paths: tuple[str, ...], pred_file: str | None, errors: bool, fmt: str) -> None:
+    """Score extraction against hand-annotated GOLD (a gold file or a folder of them).
+
+    The articles under PATH... are extracted and paired with the gold files by file
+    stem (docs/07.txt with gold/07.json); the rules are the team's scorer's.
+
+    \b
+    Examples:
+      kg eval tests/gold corpus/
+      kg eval ../shared/real_dev/gold ../shared/real_dev/docs --errors
+      kg extract corpus/ > out.jsonl && kg eval tests/gold --pred out.jsonl --format json
+    """
+    import json
+
+    from .evaluate import format_errors, format_table, load_gold, score
+    from .extract import extract_paths
+    from .records import InputError
+
+    if bool(paths) == bool(pred_file):
+        raise click.UsageError("give either PATH... or --pred FILE")
+    try:
+        golds = load_gold(gold)
+    except ValueError as e:
+        click.echo(f"kg: {e}", err=True)
+        raise SystemExit(1)
+    if pred_file:
+        with open(pred_file, encoding="utf-8") as fh:
+            try:
+                preds = [json.loads(line) for line in fh if line.strip()]
+            except ValueError as e:
+                click.echo(f"kg: {pred_file}: not JSON Lines ({e})", err=True)
+                raise SystemExit(1)
+    else:
+        check_ner_model()
+        preds = []
+        for x in extract_paths(paths):
+            if isinstance(x, InputError):
+                click.echo(f"kg: {x}", err=True)
+            else:
+                preds.append(x.to_json())
+    report = score(golds, preds)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(errors=errors), ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_table(report))
+        if errors:
+            click.echo("\n" + format_errors(report))
+
+
 if __name__ == "__main__":  # python -m pipeline.cli, as training/train.py runs it
     main()
