@@ -198,16 +198,13 @@ def _parse_front(doc: str, source: str) -> dict[str, Any]:
 
 
 def _metadata(record: dict[str, Any]) -> dict[str, Any]:
-    """Article keyword fields from a front matter or JSON record; unknown keys go to ``meta``."""
+    """Article keyword fields from a front matter or JSON record; other keys are not kept (nothing reads them)."""
     fields: dict[str, Any] = {}
-    used: set[str] = set()
     for field, names in FIELDS.items():
         for name in names:
             if record.get(name) not in (None, ""):
                 fields[field] = str(record[name]).strip()
-                used.add(name)
                 break
-    fields["meta"] = {k: v for k, v in record.items() if k not in used and k != "text"}
     return fields
 
 

@@ -104,7 +104,7 @@ def test_a_sentence_gives_a_model_span_the_kind_its_training_text_gives_it(memor
     from pipeline.clean import sentences
     from pipeline.known import KnownName
     from pipeline.records import Article
-    from pipeline.recognise import Hit
+    from pipeline.records import Hit
 
     memory({"立博": KnownName(37, {"COMPANY": 30, "ORGANIZATION": 1})})
     article = Article(doc="line:1", text="立博主胜赔1.70。")
