@@ -87,5 +87,7 @@ def safe_extract(article: Article, sentence_mode: bool = False,
     """extract(), with a failure reported against the article instead of ending the batch."""
     try:
         return extract(article, sentence_mode, prepared)
+    except InputError as exc:
+        return exc
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
         return InputError(article.doc, f"extraction failed: {type(exc).__name__}: {exc}")

@@ -176,3 +176,7 @@ class InputError(Exception):
         super().__init__(f"{doc}: {reason}")
         self.doc = doc
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        """Picklable, so a worker process can hand one back (ingest)."""
+        return InputError, (self.doc, self.reason)
