@@ -65,20 +65,17 @@ def test_labels_follow_types(lex):
         assert org.label == expected.get(org.type, "COMPANY"), org.name
 
 
-def resolve(lex: lexicon.Lexicon, form: str) -> lexicon.OrgRecord | None:
-    return lex.org(form) or lex.weak_alias_index.get(form)
+def test_every_organisation_has_a_valid_type_and_label(lex):
+    for org in lex.orgs:
+        assert org.type in lexicon.ORG_TYPES and org.label in ORG_LABELS, org.name
+        assert org.mvno == (org.type == "mvno"), org.name
 
 
-@pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.stem)
-def test_gold_organisations_resolve_to_one_record(lex, path):
-    """Every sample organisation is listed; test articles may add one the suffix rule can find."""
-    for org in gold(path)["organizations"]:
-        records = {resolve(lex, form) for form in [org["name"], *org["mentions"]]}
-        if records == {None}:
-            assert path != SAMPLE_GOLD, org["name"]
-            assert any(m.endswith(s) for m in org["mentions"] for s in lex.org_suffixes), org
-        else:
-            assert None not in records and len(records) == 1, org
+def test_forms_are_clean_and_distinct_within_an_organisation(lex):
+    for org in lex.orgs:
+        forms = [*org.forms, *org.weak_aliases]
+        assert all(f and f == f.strip() for f in forms), org.name
+        assert len(forms) == len(set(forms)), org.name  # the name is not repeated among its aliases
 
 
 @pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.stem)

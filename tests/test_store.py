@@ -123,13 +123,22 @@ def test_rehearsal_reports_but_rolls_back(tmp_path):
         assert store.article_status("https://news.example.cn/mvno/2", "x") == "new"
 
 
-def test_failed_article_leaves_nothing_behind(tmp_path):
+def test_failed_article_leaves_nothing_behind(tmp_path, monkeypatch):
     broken = launch(url="https://news.example.cn/broken")
     broken.statements[0].about = [None]  # an organisation without a name cannot be stored
     with filled(tmp_path / "kg.db", regulator()) as store:
         before = snapshot(store)
-        with pytest.raises(Exception):
+        with pytest.raises(TypeError):
             store.apply(broken)
+        assert snapshot(store) == before
+        assert store.article_status("https://news.example.cn/broken", "") == "new"
+
+        def failing(self, aid, rel):
+            raise sqlite3.OperationalError("disk I/O error")
+
+        monkeypatch.setattr(Store, "_add_rel", failing)  # the article's row and nodes are written, then this fails
+        with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+            store.apply(launch(url="https://news.example.cn/broken"))
         assert snapshot(store) == before
         assert store.article_status("https://news.example.cn/broken", "") == "new"
 
