@@ -6,6 +6,13 @@ import click
 from . import __version__
 
 
+class KgError(click.ClickException):
+    """An error the user can act on: one line ``kg: reason`` on stderr, exit status 1, no traceback."""
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"kg: {self.format_message()}", err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
@@ -22,8 +29,7 @@ def check_ner_model() -> None:
     try:
         known.read(model_dir())
     except (FileNotFoundError, ValueError) as e:
-        click.echo(f"kg: {e}", err=True)
-        raise SystemExit(1)
+        raise KgError(str(e)) from e
 
 
 @main.command()
@@ -82,8 +88,7 @@ def open_store(path: str, create: bool = False):
     try:
         return Store(path, create=create)
     except StoreError as e:
-        click.echo(f"kg: {e}", err=True)
-        raise SystemExit(1)
+        raise KgError(str(e)) from e
 
 
 def neo4j_options(command):
@@ -110,8 +115,7 @@ def check_neo4j(config) -> None:
     try:
         connect(config).close()
     except KgNeo4jError as e:
-        click.echo(f"kg: {e}", err=True)
-        raise SystemExit(1)
+        raise KgError(str(e)) from e
 
 
 def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = False) -> None:
@@ -128,8 +132,7 @@ def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = Fa
             try:
                 result = run(store.nodes(), store.rels(), config, batch_size, progress=bar.update)
             except KgNeo4jError as e:
-                click.echo(f"kg: {e}", err=True)
-                raise SystemExit(1)
+                raise KgError(str(e)) from e
     if not quiet:
         click.echo(f"neo4j {config.uri}: {result.nodes} nodes, {result.rels} relationships written;"
                    f" {result.nodes_deleted} nodes, {result.rels_deleted} relationships no longer in the store removed")
@@ -234,8 +237,7 @@ def query(spec: str | None, params: tuple[str, ...], fmt: str, list_only: bool, 
     try:
         result = run(resolve(spec), parse_params(params), neo4j_config(uri, user, password))
     except (QueryError, KgNeo4jError) as e:
-        click.echo(f"kg: {e}", err=True)
-        raise SystemExit(1)
+        raise KgError(str(e)) from e
     click.echo(format_result(result, fmt))
 
 
