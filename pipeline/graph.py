@@ -4,14 +4,16 @@ Ids are stable hashes of what identifies a thing (not of where it was seen),
 so re-ingesting an article merges into the same nodes, and the same person,
 organisation or republished statement from several articles is one node:
 
-- Organization: its canonical name (aliases resolve to it during extraction).
-- Person: name + organisation of the person's first role in the article. A
-  name the article gives no organisation joins the Person of that name another
-  article places at an organisation when exactly one such organisation is known
-  (``known``, kept by the store across articles, so the result does not depend
-  on ingest order); else it is the name alone. Namesakes at different
-  companies stay apart, and a name without context is not guessed between
-  them: a wrong merge would pin quotes on the wrong person.
+- Organization: its key: the gazetteer's canonical name, recorded by the extraction
+  (Entity.key: 小米 for an article that calls it 小米移动), else the name as written.
+  Adding an alias to the gazetteer changes no key, so no id.
+- Person: name + the key of the organisation of the person's first role in the
+  article. A name the article gives no organisation joins the Person of that
+  name other articles place at an organisation when exactly one such
+  organisation is known (``known``, kept by the store across articles, so the
+  result does not depend on ingest order); else it is the name alone.
+  Namesakes at different companies stay apart, and a name without context is
+  not guessed between them: a wrong merge would pin quotes on the wrong person.
 - Statement: its text with whitespace and punctuation stripped, + the speaker,
   so the same quote republished by several outlets is one node.
 - Figure: text + value + subject + the statement citing it (else the article).
@@ -36,10 +38,11 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
-from . import dates, lexicon, metrics
+from . import dates, metrics
 from .clean import normalise
 from .records import ORG_LABELS, Article, Extraction, Statement
 
@@ -70,11 +73,8 @@ def _hash(prefix: str, *parts: object) -> str:
     return prefix + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _canon(name: str) -> str:
-    """The gazetteer's name for an organisation an article calls by an alias (小米移动 → 小米)."""
-    name = unicodedata.normalize("NFKC", name).strip()
-    rec = lexicon.load().org(name)
-    return rec.name if rec else name
+def _norm(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).strip()
 
 
 def _bare(text: str) -> str:
@@ -96,17 +96,19 @@ def article_id(key: str) -> str:
     return _hash("art:", key)
 
 
-def org_id(name: str) -> str:
-    return _hash("org:", _canon(name))
+def org_id(key: str) -> str:
+    """``key``: the organisation's Entity.key (its name when it has none)."""
+    return _hash("org:", _norm(key))
 
 
 def person_name(name: str) -> str:
     """A person's name as Person ids and the store's people tables read it."""
-    return _canon(name)
+    return _norm(name)
 
 
 def person_id(name: str, org: str | None) -> str:
-    return _hash("per:", _canon(name), _canon(org) if org else "")
+    """``org``: the key of the organisation of the person's first role, if any."""
+    return _hash("per:", _norm(name), _norm(org) if org else "")
 
 
 def rel_id(type_: str, start: str, end: str, key: str = "") -> str:
@@ -173,31 +175,32 @@ def _sentence_span(s: Statement) -> tuple[int, int]:
 class People:
     """Who an article names, as the graph identifies people across articles."""
 
-    employer: dict[str, str]  # name → the organisation of the person's first role in the article
+    employer: dict[str, str]  # name → the key of the organisation of the person's first role in the article
     bare: frozenset[str]  # names the article gives no organisation (a quote, a byline, a title alone)
-    roles: dict[str, list[tuple[str, str | None]]]  # name → (title, organisation or None) of each role, in order
+    roles: dict[str, list[tuple[str, str | None]]]  # name → (title, organisation key or None) of each role, in order
 
 
 def people(extraction: Extraction) -> People:
     """The people of one article: those with an organisation, and those without one."""
+    keys = _org_keys(extraction)
     employer: dict[str, str] = {}
     roles: dict[str, list[tuple[str, str | None]]] = {}
     for role in extraction.roles:
-        name = _canon(role.person)
-        roles.setdefault(name, []).append((role.title, _canon(role.org) if role.org else None))
+        name = _norm(role.person)
+        roles.setdefault(name, []).append((role.title, keys(role.org) if role.org else None))
         if role.org:
-            employer.setdefault(name, _canon(role.org))
+            employer.setdefault(name, keys(role.org))
     named = {e.name for e in extraction.entities if e.label == "PERSON"} | {r.person for r in extraction.roles}
     named |= {s.speaker for s in extraction.statements if s.speaker}
     if extraction.article.author:
         named.add(extraction.article.author)
-    return People(employer, frozenset(_canon(n) for n in named) - employer.keys(), roles)
+    return People(employer, frozenset(_norm(n) for n in named) - employer.keys(), roles)
 
 
 def _speaking_as(found: People, speaker: str | None) -> tuple[str | None, str | None]:
     """The title (and its organisation) the article gives a speaker: the first role at their employer, else any."""
-    roles = found.roles.get(_canon(speaker), []) if speaker else []
-    employer = found.employer.get(_canon(speaker)) if speaker else None
+    roles = found.roles.get(_norm(speaker), []) if speaker else []
+    employer = found.employer.get(_norm(speaker)) if speaker else None
     return next((r for r in roles if r[1] == employer), (None, None))
 
 
@@ -217,21 +220,23 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
         url=a.url, title=a.title, author=a.author, **dated, published_raw=a.time or (when.raw if when else None),
         sha256=article_sha(a), doc=a.doc))
 
+    keys = _org_keys(extraction)
     found = people(extraction)
     employer = found.employer
-    orgs = {_canon(e.name): e for e in extraction.entities if e.label in ORG_LABELS}
+    orgs = {keys(e.name): e for e in extraction.entities if e.label in ORG_LABELS}
 
     def org(name: str) -> str:
-        e = orgs.get(_canon(name))
+        key = keys(name)
+        e = orgs.get(key)
         if e is None:
-            return g.node(org_id(name), ("Organization",), {"name": _canon(name)})
+            return g.node(org_id(key), ("Organization",), {"name": key})
         aliases = set(e.aliases) | {m.text for m in e.mentions}
         aliases.discard(e.name)
-        return g.node(org_id(e.name), ("Organization", "MVNO") if e.mvno else ("Organization",), _props(
-            name=_canon(e.name), type=e.type or e.label.lower(), aliases=join(aliases)))
+        return g.node(org_id(key), ("Organization", "MVNO") if e.mvno else ("Organization",), _props(
+            name=key, type=e.type or e.label.lower(), aliases=join(aliases)))
 
     def person(name: str) -> str:
-        name = _canon(name)
+        name = _norm(name)
         return g.node(person_id(name, employer.get(name) or known.get(name)), ("Person",), {"name": name})
 
     for e in extraction.entities:
@@ -282,17 +287,23 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
             g.rel("MEASURES", fig, subject)
 
     for agreement in extraction.agreements:
-        for left, right in _signatories(agreement.parties, agreement.counterpart, orgs):
+        for left, right in _signatories([keys(p) for p in agreement.parties],
+                                        keys(agreement.counterpart) if agreement.counterpart else None, orgs):
             g.rel("SIGNED_AGREEMENT", org(left), org(right), _props(date=agreement.date))
 
     return list(g.nodes.values()), list(g.rels.values())
 
 
+def _org_keys(extraction: Extraction) -> Callable[[str], str]:
+    """An organisation's key from the name the extraction calls it by (its entity's key, else the name)."""
+    keys = {_norm(e.name): _norm(e.key) for e in extraction.entities if e.label in ORG_LABELS and e.key}
+    return lambda name: keys.get(_norm(name), _norm(name))
+
+
 def _signatories(parties: list[str], counterpart: str | None, orgs: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """Who signed with whom: each party with the counterpart, when that is an organisation the
-    article names. Parties on one side signed with the other side, not with each other, and a
+    """Who signed with whom (by key): each party with the counterpart, when that is an organisation
+    the article names. Parties on one side signed with the other side, not with each other, and a
     group counterpart (三基础运营商, 8家企业) names no one: then no edge rather than a guess."""
-    if not counterpart or _canon(counterpart) not in orgs:
+    if not counterpart or counterpart not in orgs:
         return []
-    other = _canon(counterpart)
-    return [(p, other) for p in sorted({_canon(p) for p in parties}) if p != other]
+    return [(p, counterpart) for p in sorted(set(parties)) if p != counterpart]

@@ -152,7 +152,7 @@ class Store:
             self._db.execute("ROLLBACK")
 
     def article_status(self, key: str, sha256: str, version: str | None = None) -> str:
-        """What upserting an article with this key and content would do: "new", "unchanged", "replaced",
+        """What applying an article with this key and content would do: "new", "unchanged", "replaced",
         or "stale" (unchanged, but extracted by another ``version`` of the pipeline; None: not compared)."""
         row = self._db.execute("SELECT sha256, version FROM articles WHERE key = ?", (key,)).fetchone()
         if row is None:
@@ -161,12 +161,9 @@ class Store:
             return "replaced"
         return "stale" if version is not None and row[1] != version else "unchanged"
 
-    def upsert_article(self, extraction: Extraction, version: str = "") -> str:
-        """Store one article's graph: "new", "unchanged" (nothing written), "replaced" or "upgraded"."""
-        return self.apply(extraction, version).status
-
     def apply(self, extraction: Extraction, version: str = "") -> Change:
-        """``upsert_article`` with the counts of what changed; ``version`` is the pipeline's that extracted it.
+        """Store one article's graph; the Change says "new", "unchanged" (nothing written), "replaced" or
+        "upgraded", with the counts of what changed. ``version`` is the pipeline's that extracted it.
 
         Articles that name a person without an organisation are re-derived when this
         one changes who of that name is known at an organisation (graph.article_graph's
