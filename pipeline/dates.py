@@ -21,6 +21,7 @@ from .datafiles import load_yaml
 DAY, MONTH, YEAR = "day", "month", "year"
 FRONT, URL = "front matter", "url"
 YEAR_FROM_URL, YEAR_FROM_TEXT = "front matter, year from url", "front matter, year from text"
+YEAR_FROM_ARTICLE = "text, year from the article's date"
 _SLACK = dt.timedelta(days=31)  # a front-matter day may fall this far after the URL's date (a late upload)
 
 
@@ -86,6 +87,23 @@ def published(time: str | None, url: str | None = None, text: str = "") -> Publi
             if year is not None and _valid(year, month, day):
                 return Published(f"{year:04d}-{month:02d}-{day:02d}", DAY, raw, source)
     return from_url
+
+
+def in_article(raw: str, article: Published | None) -> Published | None:
+    """A date an article's text names (9月25日, 2015年3月1日), its year taken from the article's
+    date when it writes none: the year before when the day would fall after the article's."""
+    value = re.sub(r"\s*([年月日号/.-])\s*", r"\1", unicodedata.normalize("NFKC", raw.strip()))
+    for form in _FRONT_FORMS:
+        if m := form.match(value):
+            return _date(m, raw, FRONT)
+    m = _MONTH_DAY.match(value)
+    if m is None or article is None:
+        return None
+    year, month, day = int(article.date[:4]), int(m["m"]), int(m["d"])
+    if article.precision == DAY and (month, day) > (int(article.date[5:7]), int(article.date[8:10])):
+        year -= 1
+    return Published(f"{year:04d}-{month:02d}-{day:02d}", DAY, raw, YEAR_FROM_ARTICLE) if _valid(year, month, day) \
+        else None
 
 
 def url_date(url: str) -> Published | None:

@@ -289,7 +289,9 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
     for agreement in extraction.agreements:
         for left, right in _signatories([keys(p) for p in agreement.parties],
                                         keys(agreement.counterpart) if agreement.counterpart else None, orgs):
-            g.rel("SIGNED_AGREEMENT", org(left), org(right), _props(date=agreement.date))
+            signed = dates.in_article(agreement.date, when) if agreement.date else None
+            g.rel("SIGNED_AGREEMENT", org(left), org(right),
+                  _props(date=signed.date if signed else None, date_raw=agreement.date))
 
     return list(g.nodes.values()), list(g.rels.values())
 

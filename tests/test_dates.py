@@ -87,3 +87,13 @@ def test_no_year_anywhere_is_no_date():
 def test_the_url_is_read_when_the_front_matter_has_no_date():
     p = published("昨天下午", "https://example.cn/2018-07-24/1.html")
     assert (p.date, p.source) == ("2018-07-24", URL)
+
+
+def test_a_date_in_the_text_takes_the_articles_year():
+    from pipeline.dates import in_article
+
+    article = published("2014-09-26 12:26")
+    assert in_article("9月25日", article).date == "2014-09-25"
+    assert in_article("12月30日", article).date == "2013-12-30"  # after the article's day: the year before
+    assert in_article("2015年3月1日", article).date == "2015-03-01"
+    assert in_article("9月25日", None) is None and in_article("上周", article) is None

@@ -117,7 +117,7 @@ def test_agreement_with_an_organisation_links_each_party_to_it():
     nodes, rels = graph(launch())
     [signed] = rels_of(rels, "SIGNED_AGREEMENT")
     assert (nodes[signed.start].props["name"], nodes[signed.end].props["name"]) == ("蓝海移动", "中国联通")
-    assert signed.props == {"date": "2015-03-01"}
+    assert signed.props == {"date": "2015-03-01", "date_raw": "2015-03-01"}
 
 
 def test_agreement_with_a_group_links_no_one():
