@@ -215,16 +215,21 @@ def push(store_path: str, uri: str | None, user: str | None, password: str | Non
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
               help="A query parameter (repeatable); numbers are sent as numbers.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--width", type=click.IntRange(min=0), default=None, metavar="COLUMNS",
+              help="Cut table cells to COLUMNS (0: never) [default: 60 at a terminal, never when piped].")
+@click.option("--write", is_flag=True, help="Allow the query to change the graph (default: read-only).")
 @click.option("--list", "list_only", is_flag=True, help="List the shipped queries and their questions.")
 @neo4j_options
-def query(spec: str | None, params: tuple[str, ...], fmt: str, list_only: bool, uri: str | None,
-          user: str | None, password: str | None) -> None:
+def query(spec: str | None, params: tuple[str, ...], fmt: str, width: int | None, write: bool, list_only: bool,
+          uri: str | None, user: str | None, password: str | None) -> None:
     """Run a shipped query (queries/NAME.cypher), a Cypher file, or Cypher text against Neo4j.
 
-    Without NAME, lists the shipped queries.
+    Without NAME, lists the shipped queries. Queries run read-only unless --write is given.
     """
+    import sys
+
     from .neo4j_load import KgNeo4jError
-    from .query import QueryError, available, format_result, parse_params, resolve, run
+    from .query import CELL_WIDTH, QueryError, available, format_result, parse_params, resolve, run
 
     if list_only or spec is None:
         for name, q in available().items():
@@ -232,11 +237,13 @@ def query(spec: str | None, params: tuple[str, ...], fmt: str, list_only: bool, 
             click.echo(f"{name}{' ' + needs if needs else ''}\n    {q.question}")
         return
     try:
-        result = run(resolve(spec), parse_params(params), neo4j_config(uri, user, password))
+        result = run(resolve(spec), parse_params(params), neo4j_config(uri, user, password), write=write)
     except (QueryError, KgNeo4jError) as e:
         click.echo(f"kg: {e}", err=True)
         raise SystemExit(1)
-    click.echo(format_result(result, fmt))
+    if width is None:
+        width = CELL_WIDTH if sys.stdout.isatty() else 0
+    click.echo(format_result(result, fmt, width or None))
 
 
 if __name__ == "__main__":  # python -m pipeline.cli, as training/train.py runs it
