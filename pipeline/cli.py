@@ -31,7 +31,8 @@ def check_ner_model() -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
 @click.option("--lines", "lines_file", metavar="FILE", help="Treat each line of FILE as its own document.")
 def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None) -> None:
-    """Who said what about which company, in the articles under PATH... (files, folders, globs)."""
+    """Who said what about which company, in the articles under PATH... (files, folders, globs;
+    - reads standard input: one article, or JSON Lines when it starts with {)."""
     import sys
 
     from .extract import extract_batched, extract_paths
@@ -118,13 +119,12 @@ def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = Fa
     """Mirror the store at ``store_path`` into Neo4j, or a one-line error and exit status 1."""
     import sys
 
-    from tqdm import tqdm
-
     from .neo4j_load import KgNeo4jError, push as run
+    from .progress import Bar
 
     with open_store(store_path) as store:
         total = sum(store.totals())
-        with tqdm(total=total, unit=" rows", disable=quiet or not sys.stderr.isatty(), file=sys.stderr) as bar:
+        with Bar(total=total, unit="rows", disable=quiet or not sys.stderr.isatty()) as bar:
             try:
                 result = run(store.nodes(), store.rels(), config, batch_size, progress=bar.update)
             except KgNeo4jError as e:
