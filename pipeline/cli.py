@@ -246,5 +246,41 @@ def query(spec: str | None, params: tuple[str, ...], fmt: str, width: int | None
     click.echo(format_result(result, fmt, width or None))
 
 
+@main.command()
+@store_option
+@click.option("--output", "-o", required=True, metavar="FILE", help="The HTML file to write.")
+@click.option("--org", metavar="NAME", help="Only this organisation (name or alias).")
+def report(store_path: str, output: str, org: str | None) -> None:
+    """One self-contained HTML page of the store: per organisation (MVNOs first) who said what
+    about it, the figures cited, statements per month and its ego network; no network needed to view it."""
+    from .report import write
+
+    with open_store(store_path) as store:
+        try:
+            reports = write(store, output, org)
+        except OSError as e:
+            click.echo(f"kg: {output}: cannot write ({e.strerror or e})", err=True)
+            raise SystemExit(1)
+    if org is not None and not reports:
+        click.echo(f"kg: no organisation named {org!r} in {store_path}", err=True)
+        raise SystemExit(1)
+    said = sum(len(r.statements) for r in reports)
+    click.echo(f"kg: wrote {output}: {len(reports)} organisations, {said} statements", err=True)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many people and organisations to rank.")
+def stats(store_path: str, fmt: str, top: int) -> None:
+    """What the store holds: counts, the most quoted people, the most discussed organisations, stale articles."""
+    from .stats import compute, to_json, to_table
+
+    with open_store(store_path) as store:
+        result = compute(store, top)
+    click.echo(to_json(result) if fmt == "json" else to_table(result))
+
+
 if __name__ == "__main__":  # python -m pipeline.cli, as training/train.py runs it
     main()

@@ -10,16 +10,10 @@ from typing import Any
 
 from tqdm import tqdm
 
+from .numbers import natural
+
 BAR_FORMAT = "{share} |{bar}| {done}/{whole} {unit} [{elapsed}<{remaining}, {speed}]"
 BAR_FORMAT_OPEN = "{done} {unit} [{elapsed}, {speed}]"  # no total known
-
-
-def natural(n: float) -> str:
-    """A count as a person writes it: 987, 1.2万, 2059万, 3.5亿 (at most four significant digits)."""
-    for size, name in ((1e8, "亿"), (1e4, "万")):
-        if abs(n) >= size:
-            return f"{n / size:.4g}{name}"
-    return f"{n:.4g}" if isinstance(n, float) and not n.is_integer() else str(int(n))
 
 
 def share(n: float, total: float) -> str:
