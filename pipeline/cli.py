@@ -282,5 +282,39 @@ def stats(store_path: str, fmt: str, top: int) -> None:
     click.echo(to_json(result) if fmt == "json" else to_table(result))
 
 
+# Every command's --help ends with real examples (tests/test_cli_help.py runs over them).
+EXAMPLES = {
+    "main": ["kg ingest corpus/ && kg report -o report.html",
+             "kg query who_said_what_about --param org=苏宁互联",
+             "kg extract corpus/ --format table"],
+    "extract": ["kg extract corpus/ --format table",
+                "kg extract --lines sentences.txt --format jsonl",
+                "echo '苏宁互联副总经理王帅表示，用户已超过10万。' | kg extract -"],
+    "ingest": ["kg ingest corpus/ --store kg.db",
+               "kg ingest news/ --dry-run",
+               "kg ingest corpus/ --neo4j --password kg-local-pass"],
+    "export": ["kg export --graphml kg.graphml",
+               "kg export --format json -o kg.json"],
+    "push": ["kg push --store kg.db",
+             "kg push --uri bolt://127.0.0.1:7687 --password kg-local-pass --batch-size 500"],
+    "query": ["kg query who_said_what_about --param org=苏宁互联",
+              "kg query 'MATCH (p:Person)-[:SAID]->(s) RETURN p.name, count(s) AS n ORDER BY n DESC' --format csv",
+              "kg query --list"],
+    "report": ["kg report --store kg.db -o report.html",
+               "kg report -o suning.html --org 苏宁互联"],
+    "stats": ["kg stats --store kg.db",
+              "kg stats --format json --top 5"],
+}
+
+
+def _add_examples() -> None:
+    for name, command in [("main", main), *main.commands.items()]:
+        if name in EXAMPLES:
+            command.epilog = "Examples:\n\n\b\n" + "\n".join(f"  {e}" for e in EXAMPLES[name])
+
+
+_add_examples()
+
+
 if __name__ == "__main__":  # python -m pipeline.cli, as training/train.py runs it
     main()
