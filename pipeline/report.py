@@ -11,8 +11,9 @@ from __future__ import annotations
 import html
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -114,7 +115,9 @@ def build(store: Store, org: str | None = None) -> list[OrgReport]:
 
 
 def _report(index: _Index, org: str) -> OrgReport:
-    statements, months, speakers = [], Counter(), []
+    statements: list[Said] = []
+    months: Counter[str] = Counter()
+    speakers: list[str] = []
     for stm, _ in index.into[(org, "ABOUT")]:
         sayers = [s for s, _ in index.into[(stm, "SAID")]]
         title = "、".join(t for t in (index.titles(s, org) for s in sayers if index.labels[s][0] == "Person") if t)
@@ -123,7 +126,7 @@ def _report(index: _Index, org: str) -> OrgReport:
         months[said.source.published[:7] or "undated"] += 1
         speakers += [index.name(s) for s in sayers if index.labels[s][0] == "Person"]
     statements.sort(key=lambda s: (s.source.published, s.speaker, s.text))
-    figures = []
+    figures: list[Cited] = []
     for fig, _ in index.into[(org, "MEASURES")]:
         props = index.nodes[fig]
         by = "、".join(sorted({index.speaker(s) for s, _ in index.into[(fig, "CITES")]}))
@@ -239,7 +242,7 @@ def _section(r: OrgReport, number: int) -> str:
 
 
 CSS = """
-body { font-family: %s; margin: 0; color: #1d2330; background: #f6f7fb; line-height: 1.5; }
+body { font-family: $FONTS; margin: 0; color: #1d2330; background: #f6f7fb; line-height: 1.5; }
 header { position: sticky; top: 0; background: #1d2330; color: #fff; padding: .6em 1.2em; display: flex;
          gap: 1em; align-items: center; z-index: 1; }
 header h1 { font-size: 1.1em; margin: 0; flex: 1; }
@@ -252,19 +255,19 @@ h2 { margin: .4em 0 .2em; } h3 { margin: 1em 0 .3em; font-size: 1em; color: #445
 .badge { font-size: .6em; background: #d9480f; color: #fff; border-radius: 3px; padding: .1em .4em;
          vertical-align: middle; }
 .aliases, .people { margin: .2em 0; color: #556; }
-table { border-collapse: collapse; width: 100%%; font-size: .92em; }
+table { border-collapse: collapse; width: 100%; font-size: .92em; }
 th, td { text-align: left; vertical-align: top; padding: .3em .5em; border-bottom: 1px solid #e3e6ee; }
 td.who { white-space: nowrap; font-weight: 600; } td.num { white-space: nowrap; text-align: right; }
 td.src { min-width: 12em; } .date { color: #778; white-space: nowrap; }
 .pictures { display: flex; flex-wrap: wrap; gap: 2em; align-items: flex-start; }
 figure { margin: 0; } figcaption { font-size: .8em; color: #778; }
-svg text { font-family: %s; font-size: 11px; text-anchor: middle; fill: #334; }
+svg text { font-family: $FONTS; font-size: 11px; text-anchor: middle; fill: #334; }
 svg .bar { fill: #3b6fd4; } svg .tick { font-size: 10px; }
 svg .edges line { stroke: #b7c0d4; }
 svg .self circle { fill: #d9480f; } svg .person circle { fill: #f59f00; } svg .org circle { fill: #3b6fd4; }
 svg .self text { font-weight: 700; }
 .hidden { display: none; }
-""" % (FONTS, FONTS)
+""".replace("$FONTS", FONTS)
 
 SCRIPT = """
 const box = document.getElementById('search');

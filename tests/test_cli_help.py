@@ -16,7 +16,7 @@ COMMANDS = [[], *([name] for name in main.commands)]
 def test_help_ends_with_two_or_three_examples(command):
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0, result.output
-    head, sep, tail = result.output.rpartition("\n  Examples:\n\n")
+    _, sep, tail = result.output.rpartition("\n  Examples:\n\n")
     assert sep, f"kg {' '.join(command)} --help has no Examples section"
     examples = [line.strip() for line in tail.strip("\n").splitlines()]
     assert 2 <= len(examples) <= 3 and all("kg " in e for e in examples), examples
