@@ -90,7 +90,8 @@ def open_store(path: str, create: bool = False):
 def neo4j_options(command):
     """``--uri/--user/--password`` for commands that talk to Neo4j; each falls back to its NEO4J_* variable."""
     for option in reversed((
-        click.option("--uri", metavar="URI", help="Neo4j Bolt URI (env NEO4J_URI) [default: bolt://127.0.0.1:$NEO4J_BOLT_PORT or :7687]."),
+        click.option("--uri", metavar="URI", help="Neo4j Bolt URI (env NEO4J_URI) "
+                     "[default: bolt://127.0.0.1:$NEO4J_BOLT_PORT, or port 7687]."),
         click.option("--user", metavar="NAME", help="Neo4j user (env NEO4J_USER) [default: neo4j]."),
         click.option("--password", metavar="SECRET", help="Neo4j password (env NEO4J_PASSWORD); never printed."),
     )):

@@ -38,7 +38,7 @@ class Source:
 @dataclass(frozen=True)
 class Said:
     speaker: str  # a person's or organisation's name, else the anonymous source's description
-    title: str  # the speaker's title(s) at the organisation, else anywhere; "" when none is known
+    title: str  # the speaker's title at the organisation in the source article (else anywhere, else known); or ""
     text: str
     source: Source
 
@@ -75,9 +75,17 @@ class _Index:
             self.nodes[n.id], self.labels[n.id] = n.props, n.labels
         self.out: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
         self.into: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+        positions: dict[str, tuple[str, str, str]] = {}
         for r in store.rels():
             self.out[(r.start, r.type)].append((r.end, r.props))
             self.into[(r.end, r.type)].append((r.start, r.props))
+            if r.type == "HOLDS_POSITION" and r.props.get("title"):
+                positions[r.id] = (r.start, r.end, r.props["title"])
+        self.held_in: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)  # (article, person) → (org, title)
+        for rel, article in store.rel_articles("HOLDS_POSITION"):
+            if rel in positions:
+                person, org, title = positions[rel]
+                self.held_in[(article, person)].add((org, title))
 
     def of(self, label: str) -> list[str]:
         return [id_ for id_, labels in self.labels.items() if labels[0] == label]
@@ -85,22 +93,31 @@ class _Index:
     def name(self, id_: str) -> str:
         return str(self.nodes[id_].get("name", ""))
 
-    def source(self, fact: str) -> Source:
+    def first_article(self, fact: str) -> str | None:
         """The earliest article that contains a statement or figure."""
-        found = [self.nodes[a] for a, _ in self.into[(fact, "CONTAINS")]]
-        found.sort(key=lambda a: (a.get("published", "9999"), a.get("title", "")))
-        a = found[0] if found else {}
+        found = [a for a, _ in self.into[(fact, "CONTAINS")]]
+        found.sort(key=lambda a: (self.nodes[a].get("published", "9999"), self.nodes[a].get("title", ""), a))
+        return found[0] if found else None
+
+    def source(self, article: str | None) -> Source:
+        a = self.nodes[article] if article else {}
         return Source(str(a.get("title") or a.get("doc") or ""), str(a.get("url", "")), str(a.get("published", "")))
 
     def speaker(self, statement: str) -> str:
         sayers = [self.name(s) for s, _ in self.into[(statement, "SAID")]]
         return "、".join(sorted(sayers)) or str(self.nodes[statement].get("speaker_desc", ""))
 
-    def titles(self, person: str, org: str) -> str:
-        held = self.out[(person, "HOLDS_POSITION")]
-        there = sorted({p["title"] for o, p in held if o == org and p.get("title")})
-        anywhere = sorted({f"{self.name(o)}{p['title']}" for o, p in held if p.get("title")})
-        return "、".join(there or anywhere)
+    def titles(self, person: str, org: str, article: str | None) -> str:
+        """The person's title at the organisation as the article gives it; else any title it gives;
+        else the titles the store knows, there or anywhere."""
+        in_article = self.held_in.get((article or "", person), set())
+        held = [(o, str(props["title"])) for o, props in self.out[(person, "HOLDS_POSITION")] if props.get("title")]
+        for titles in (in_article, held):
+            there = sorted({t for o, t in titles if o == org})
+            anywhere = sorted({f"{self.name(o)}{t}" for o, t in titles})
+            if there or anywhere:
+                return "、".join(there or anywhere)
+        return ""
 
 
 def build(store: Store, org: str | None = None) -> list[OrgReport]:
@@ -120,8 +137,10 @@ def _report(index: _Index, org: str) -> OrgReport:
     speakers: list[str] = []
     for stm, _ in index.into[(org, "ABOUT")]:
         sayers = [s for s, _ in index.into[(stm, "SAID")]]
-        title = "、".join(t for t in (index.titles(s, org) for s in sayers if index.labels[s][0] == "Person") if t)
-        said = Said(index.speaker(stm), title, str(index.nodes[stm].get("text", "")), index.source(stm))
+        article = index.first_article(stm)
+        title = "、".join(t for t in (index.titles(s, org, article) for s in sayers
+                                     if index.labels[s][0] == "Person") if t)
+        said = Said(index.speaker(stm), title, str(index.nodes[stm].get("text", "")), index.source(article))
         statements.append(said)
         months[said.source.published[:7] or "undated"] += 1
         speakers += [index.name(s) for s in sayers if index.labels[s][0] == "Person"]
@@ -131,7 +150,7 @@ def _report(index: _Index, org: str) -> OrgReport:
         props = index.nodes[fig]
         by = "、".join(sorted({index.speaker(s) for s, _ in index.into[(fig, "CITES")]}))
         figures.append(Cited(str(props.get("text", "")), float(props.get("value", 0)), str(props.get("unit", "")),
-                             by, index.source(fig)))
+                             by, index.source(index.first_article(fig))))
     figures.sort(key=lambda f: (f.source.published, f.text))
     people = sorted({(index.name(p), props.get("title", "")) for p, props in index.into[(org, "HOLDS_POSITION")]})
     articles = [a for a, _ in index.into[(org, "MENTIONS")]]

@@ -103,3 +103,20 @@ def test_the_page_in_chromium(store_path, tmp_path, chromium):
     assert all(ORG[:2] in s.get_attribute("data-name") for s in shown)
     assert chromium.console_errors() == []
     assert (tmp_path / "report.png").stat().st_size > 10_000
+
+
+def test_a_speaker_has_the_title_of_the_article_quoting_them(tmp_path):
+    """Promoted between two articles: each statement carries the title its own article gives."""
+    for name, day, title, quote in (("a", "2015-01-05", "副总经理", "苏宁互联用户已超过10万"),
+                                    ("b", "2016-03-05", "总经理", "苏宁互联今年将推出4G套餐")):
+        (tmp_path / f"{name}.md").write_text(f"---\nurl: https://example.com/{name}\ntitle: {name}\ntime: {day} 10:00\n"
+                                             f"---\n苏宁互联{title}韩磊表示，{quote}。\n", encoding="utf-8")
+    store_path = tmp_path / "kg.db"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--store", str(store_path), "-j", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    with Store(store_path, create=False) as store:
+        (org,) = build(store, "苏宁互联")
+    assert [(s.speaker, s.title, s.source.title, s.source.published[:7]) for s in org.statements] == [
+        ("韩磊", "副总经理", "a", "2015-01"), ("韩磊", "总经理", "b", "2016-03")]
+    assert org.months == (("2015-01", 1), ("2016-03", 1))
+    assert sorted(org.people) == [("韩磊", "副总经理"), ("韩磊", "总经理")]
