@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from neo4j import Driver, RoutingControl, graph, time as neo4j_time
+from neo4j import Driver, RoutingControl, graph
+from neo4j import time as neo4j_time
 from neo4j.exceptions import DriverError, Neo4jError
 
-from .neo4j_load import Neo4jConfig, explain, connect
+from .neo4j_load import Neo4jConfig, connect, explain
 
 NAME_PARAMS = {"org": "Organization", "person": "Person"}  # parameters of the shipped queries that name a node
 

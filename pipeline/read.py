@@ -134,7 +134,7 @@ def _expand(path: str) -> Iterator[str | InputError]:
     if path == STDIN:
         yield path
     elif os.path.isdir(path):
-        files = list(_walk(path))
+        files: list[str | InputError] = list(_walk(path))
         yield from files or [InputError(path, f"no {'/'.join(sorted(EXTENSIONS))} files in folder")]
     elif os.path.exists(path):
         yield path
@@ -192,7 +192,8 @@ class _Loader(yaml.SafeLoader):
     """Safe YAML that keeps timestamps as written (time: 2014-09-26 12:26:00 stays a string)."""
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp",  # type: ignore[type-var]  # the stubs want a SafeConstructor
+                        yaml.SafeLoader.construct_scalar)
 
 
 def _front_matter(doc: str, text: str) -> tuple[dict[str, Any], int] | None:
@@ -229,16 +230,13 @@ def _parse_front(doc: str, source: str) -> dict[str, Any]:
 
 
 def _metadata(record: dict[str, Any]) -> dict[str, Any]:
-    """Article keyword fields from a front matter or JSON record; unknown keys go to ``meta``."""
+    """Article keyword fields from a front matter or JSON record; other keys are not kept (nothing reads them)."""
     fields: dict[str, Any] = {}
-    used: set[str] = set()
     for field, names in FIELDS.items():
         for name in names:
             if record.get(name) not in (None, ""):
                 fields[field] = str(record[name]).strip()
-                used.add(name)
                 break
-    fields["meta"] = {k: v for k, v in record.items() if k not in used and k != "text"}
     return fields
 
 

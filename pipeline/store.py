@@ -132,16 +132,13 @@ class Store:
             self._db.execute("ROLLBACK")
 
     def article_status(self, key: str, sha256: str) -> str:
-        """What upserting an article with this key and content would do."""
+        """What applying an article with this key and content would do."""
         row = self._db.execute("SELECT sha256 FROM articles WHERE key = ?", (key,)).fetchone()
         return "new" if row is None else "unchanged" if row[0] == sha256 else "replaced"
 
-    def upsert_article(self, extraction: Extraction) -> str:
-        """Store one article's graph: "new", "unchanged" (nothing written) or "replaced"."""
-        return self.apply(extraction).status
-
     def apply(self, extraction: Extraction) -> Change:
-        """``upsert_article`` with the counts of what changed."""
+        """Store one article's graph; the Change says "new", "unchanged" (nothing written) or "replaced",
+        with the counts of what changed."""
         a = extraction.article
         key, sha = article_key(a), article_sha(a)
         nodes, rels = article_graph(extraction)

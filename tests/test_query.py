@@ -10,8 +10,18 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.query import (QueryError, Result, available, bind, format_result, near_names, parse, parse_params,
-                            resolve, run)
+from pipeline.query import (
+    QueryError,
+    Result,
+    available,
+    bind,
+    format_result,
+    near_names,
+    parse,
+    parse_params,
+    resolve,
+    run,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests" / "gold" / "000_5752d0d765a15d5f.json").read_text(encoding="utf-8"))
