@@ -36,13 +36,9 @@ def test_offsets_point_at_the_figure():
 
 
 def sentence(text):
-    from pipeline.clean import sentences
-    from pipeline.context import read_context
-    from pipeline.records import Article
+    from rules_only import context
 
-    article = Article(doc="t", text=text)
-    spans = sentences(article)
-    return read_context(article, spans, [[] for _ in spans]).sentences[-1]
+    return context(text).sentences[-1]
 
 
 def test_a_figure_measures_the_organisation_of_its_clause_in_article_offsets():
