@@ -1,6 +1,7 @@
 import pytest
 
 from pipeline.figures import find_figures
+from rules_only import context
 
 
 def figures(text):
@@ -40,16 +41,6 @@ def test_offsets_point_at_the_figure():
     text = "迪信通打算将募股金额56%用于扩张"
     (f,) = find_figures(text)
     assert text[f.start:f.end] == f.text == "56%"
-
-
-def context(text):
-    from pipeline.clean import sentences
-    from pipeline.context import read_context
-    from pipeline.records import Article
-
-    article = Article(doc="t", text=text)
-    spans = sentences(article)
-    return read_context(article, spans, [[] for _ in spans])
 
 
 def subjects(text):
