@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field, fields
 from typing import Callable, Iterable, Iterator
 
-from tqdm import tqdm
-
 from .graph import article_key, article_sha
 from .records import Article, Extraction, InputError
-from .read import read_paths
+from .progress import Bar
+from .read import count_articles, read_paths
 from .store import Change, Store
 from .version import current as current_version
 
@@ -86,7 +84,8 @@ def ingest(paths: Iterable[str], store: Store, jobs: int | None = None, dry_run:
     """
     version = version or current_version()
     summary = Summary(dry_run=dry_run)
-    bar = tqdm(unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True)
+    paths = list(paths)  # read twice when there is a bar: counted first, for its total and ETA
+    bar = Bar(total=count_articles(paths) if progress else None, unit="articles", disable=not progress)
     with store.rehearsal() if dry_run else nullcontext(), bar:
         for item in _extracted(_triaged(paths, store, version), jobs or os.cpu_count() or 1):
             if isinstance(item, Failure):

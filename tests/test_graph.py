@@ -188,3 +188,21 @@ def test_a_statement_records_the_title_the_article_gives_its_speaker():
             for n in by_label(nodes, "Statement")}
     assert said["虚拟运营商的用户增长超出了预期"] == ("副总裁", "蓝海移动")
     assert said["转售业务竞争将更加激烈"] == (None, None)  # an anonymous source holds no title
+
+
+def test_ids_come_from_the_extraction_alone_not_from_the_gazetteer(monkeypatch):
+    from pipeline import lexicon
+
+    x = launch()
+    [org] = [e for e in x.entities if e.name == "蓝海移动"]
+    x.entities[x.entities.index(org)] = replace(org, name="蓝海", key="蓝海移动")  # the article calls it 蓝海
+    x.roles[:] = [replace(r, org="蓝海") for r in x.roles]
+
+    def no_gazetteer():
+        raise AssertionError("the graph read the gazetteer")
+
+    monkeypatch.setattr(lexicon, "load", no_gazetteer)
+    nodes, rels = graph(x)
+    assert org_id("蓝海移动") in nodes and nodes[org_id("蓝海移动")].props["name"] == "蓝海移动"
+    [held] = rels_of(rels, "HOLDS_POSITION")
+    assert held.end == org_id("蓝海移动") and held.start == person_id("李明", "蓝海移动")
