@@ -24,7 +24,10 @@ Dates: ``Article.published`` is ISO (2014-09-26, or 2014-09 / 2014 as
 matter wrote it and ``published_source`` saying where it was read. Statements and
 Figures carry their article's ``published`` (the earliest, when several articles
 share the node). A Figure's ``metric`` (用户, 营收…) and ``period`` (2015-H1,
-as of 2015-12-31) are read from its clause (``metrics.py``); ``HOLDS_POSITION {title, first_seen, last_seen}`` spans the
+as of 2015-12-31) are read from its clause (``metrics.py``);
+``HOLDS_POSITION {title, tense, first_seen, last_seen}`` (tense: 时任 then,
+原/前/曾任 former, 现任 current, 新任 new; ``tense.py``; one relationship per
+title and tense) spans the
 dates of the articles that give the title, so a person's titles over time read
 in order.
 
@@ -42,7 +45,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import dates, metrics
+from . import dates, metrics, tense
 from .clean import normalise
 from .records import ORG_LABELS, Article, Extraction, Statement
 
@@ -177,17 +180,17 @@ class People:
 
     employer: dict[str, str]  # name → the key of the organisation of the person's first role in the article
     bare: frozenset[str]  # names the article gives no organisation (a quote, a byline, a title alone)
-    roles: dict[str, list[tuple[str, str | None]]]  # name → (title, organisation key or None) of each role, in order
+    roles: dict[str, list[tuple[str, str | None, str | None]]]  # name → (title, organisation key, tense) of each role
 
 
 def people(extraction: Extraction) -> People:
     """The people of one article: those with an organisation, and those without one."""
     keys = _org_keys(extraction)
     employer: dict[str, str] = {}
-    roles: dict[str, list[tuple[str, str | None]]] = {}
+    roles: dict[str, list[tuple[str, str | None, str | None]]] = {}
     for role in extraction.roles:
         name = _norm(role.person)
-        roles.setdefault(name, []).append((role.title, keys(role.org) if role.org else None))
+        roles.setdefault(name, []).append((role.title, keys(role.org) if role.org else None, role.tense))
         if role.org:
             employer.setdefault(name, keys(role.org))
     named = {e.name for e in extraction.entities if e.label == "PERSON"} | {r.person for r in extraction.roles}
@@ -197,11 +200,11 @@ def people(extraction: Extraction) -> People:
     return People(employer, frozenset(_norm(n) for n in named) - employer.keys(), roles)
 
 
-def _speaking_as(found: People, speaker: str | None) -> tuple[str | None, str | None]:
-    """The title (and its organisation) the article gives a speaker: the first role at their employer, else any."""
+def _speaking_as(found: People, speaker: str | None) -> tuple[str | None, str | None, str | None]:
+    """(title, organisation, tense) the article gives a speaker: the first role at their employer, else any."""
     roles = found.roles.get(_norm(speaker), []) if speaker else []
     employer = found.employer.get(_norm(speaker)) if speaker else None
-    return next((r for r in roles if r[1] == employer), (None, None))
+    return next(((tense.read("", 0, t)[1], o, w) for t, o, w in roles if o == employer), (None, None, None))
 
 
 def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None) -> tuple[list[Node], list[Rel]]:
@@ -253,17 +256,19 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
         g.rel("WRITTEN_BY", art, person(a.author))
     for role in extraction.roles:
         if role.org:
+            title = tense.read("", 0, role.title)[1]  # 前董事长: the tense is its own property
             g.rel("HOLDS_POSITION", person(role.person), org(role.org),
-                  _props(title=role.title, first_seen=day, last_seen=day), key=role.title)
+                  _props(title=title, tense=role.tense, first_seen=day, last_seen=day),
+                  key=title + (f"|{role.tense}" if role.tense else ""))
 
     sentences: list[tuple[str, int, int]] = []
     for s in extraction.statements:
         speaker = person(s.speaker) if s.speaker else org(s.speaker_org) if s.speaker_org else None
         speaker_key = speaker or ("desc:" + _bare(s.speaker_desc) if s.speaker_desc else "")
-        title, title_org = _speaking_as(found, s.speaker)
+        title, title_org, title_tense = _speaking_as(found, s.speaker)
         stm = g.node(_hash("stm:", _bare(s.text), speaker_key), ("Statement",), _props(
             text=s.text, cue=s.cue, speaker_desc=s.speaker_desc, sentence=s.sentence, start=s.start, end=s.end,
-            published=day, speaker_title=title, speaker_org=title_org))
+            published=day, speaker_title=title, speaker_org=title_org, speaker_tense=title_tense))
         g.rel("CONTAINS", art, stm, {"start": s.start, "end": s.end})
         if speaker:
             g.rel("SAID", speaker, stm)

@@ -274,7 +274,7 @@ class Store:
         placed = []
         for aid, org, text in db.execute("SELECT p.article_id, p.org, a.extraction FROM people p JOIN articles a"
                                          " ON a.id = p.article_id WHERE p.name = ? ORDER BY p.article_id", (name,)):
-            titles = [t for t, o in people(codec.loads(text)).roles.get(name, []) if o == org] if text else []
+            titles = [t for t, o, _ in people(codec.loads(text)).roles.get(name, []) if o == org] if text else []
             placed.append((*self._article_label(aid), org, titles))
         bare = [self._article_label(aid) for (aid,) in db.execute(
             "SELECT article_id FROM bare_people WHERE name = ? ORDER BY article_id", (name,))]

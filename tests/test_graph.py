@@ -206,3 +206,20 @@ def test_ids_come_from_the_extraction_alone_not_from_the_gazetteer(monkeypatch):
     assert org_id("蓝海移动") in nodes and nodes[org_id("蓝海移动")].props["name"] == "蓝海移动"
     [held] = rels_of(rels, "HOLDS_POSITION")
     assert held.end == org_id("蓝海移动") and held.start == person_id("李明", "蓝海移动")
+
+
+def test_a_title_held_before_is_its_own_position_with_its_tense():
+    x = launch()
+    x.roles[:] = [Role("李明", "副总裁", "蓝海移动"), Role("李明", "前总裁", "蓝海移动", tense="former")]
+    nodes, rels = graph(x)
+    held = {(r.props["title"], r.props.get("tense")) for r in rels_of(rels, "HOLDS_POSITION")}
+    assert held == {("副总裁", None), ("总裁", "former")}
+    assert all(r.props["first_seen"] == r.props["last_seen"] == "2015-03-02" for r in rels_of(rels, "HOLDS_POSITION"))
+
+
+def test_a_former_holder_speaks_with_the_tense_of_his_title():
+    x = launch()
+    x.roles[:] = [Role("李明", "副总裁", "蓝海移动", tense="former")]
+    [stm] = [n for n in by_label(graph(x)[0], "Statement") if n.props["text"] == "虚拟运营商的用户增长超出了预期"]
+    assert (stm.props["speaker_title"], stm.props["speaker_org"], stm.props["speaker_tense"]) == (
+        "副总裁", "蓝海移动", "former")

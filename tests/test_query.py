@@ -144,6 +144,9 @@ def test_what_a_person_said_as_a_title_at_an_organisation(sample):
     # 王建华 spoke as 副总裁 in 2016 and as 总裁 in 2018: 总裁 finds both, 副总裁 only the first article's
     as_vp = run(resolve("statements_as"), {"person": "王建华", "title": "副总裁", "org": "普泰移动"}, sample).rows
     assert as_vp and {r["published"] for r in as_vp} == {"2016-03-08"}
+    # 原远特通信副总裁陈晓东表示: he spoke as a former vice president, not as one
+    assert run(resolve("statements_as"), {"person": "陈晓东", "title": "副总裁", "org": "远特通信"}, sample).rows == []
+    assert run(resolve("statements_as"), {"person": "赵一鸣", "title": "总监", "org": "远特通信"}, sample).rows
 
 
 def test_figures_that_disagree_are_listed_with_their_sources(sample):
