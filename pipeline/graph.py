@@ -265,10 +265,10 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
     for s in extraction.statements:
         speaker = person(s.speaker) if s.speaker else org(s.speaker_org) if s.speaker_org else None
         speaker_key = speaker or ("desc:" + _bare(s.speaker_desc) if s.speaker_desc else "")
-        title, title_org, title_tense = _speaking_as(found, s.speaker)
+        as_title, as_org, as_tense = _speaking_as(found, s.speaker)
         stm = g.node(_hash("stm:", _bare(s.text), speaker_key), ("Statement",), _props(
             text=s.text, cue=s.cue, speaker_desc=s.speaker_desc, sentence=s.sentence, start=s.start, end=s.end,
-            published=day, speaker_title=title, speaker_org=title_org, speaker_tense=title_tense))
+            published=day, speaker_title=as_title, speaker_org=as_org, speaker_tense=as_tense))
         g.rel("CONTAINS", art, stm, {"start": s.start, "end": s.end})
         if speaker:
             g.rel("SAID", speaker, stm)
