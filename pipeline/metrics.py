@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .datafiles import load_yaml
+from .text import alternation
 
 CLAUSE_END = "，,；;。！？!?\n"
 SENTENCE_END = "。！？!?\n"
@@ -64,12 +65,17 @@ def metric(text: str, start: int, end: int) -> str | None:
 def _last_before(text: str, begin: int, end: int, table: dict[str, str]) -> tuple[int, str] | None:
     """(end, word) of the word of ``table`` in ``text[begin:end]`` that ends last (the longest, on a tie)."""
     best: tuple[int, int, str] | None = None
-    for i in range(begin, end):
-        for word in table:
-            if text.startswith(word, i) and i + len(word) <= end:
-                key = (i + len(word), len(word), word)
-                best = key if best is None or key[:2] > best[:2] else best
+    for m in _starting(tuple(table)).finditer(text, begin, end):  # the longest word at each offset
+        word = m.group(1)
+        key = (m.start() + len(word), len(word), word)
+        best = key if best is None or key[:2] > best[:2] else best
     return (best[0], best[2]) if best else None
+
+
+@lru_cache(maxsize=4)
+def _starting(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Matches at every offset where one of ``words`` starts (overlapping), capturing the longest."""
+    return re.compile("(?=(" + alternation(words) + "))")
 
 
 _YEAR = r"(?P<y>(?:19|20)\d\d|今年|本年|去年|上年|前年)年?"
