@@ -272,7 +272,7 @@ def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
     done = extracted.where("reason IS NULL")
 
     if last is not None:
-        summary.removed = last["articles"].count() - summary.unchanged
+        summary.removed = last["articles"].count() - summary.unchanged - summary.changed
         old_errors = sorted((r.doc, r.reason) for r in last["errors"].collect())
         if summary.new == summary.changed == summary.removed == 0 and old_errors == summary.errors:
             summary.written = False

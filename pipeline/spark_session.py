@@ -39,24 +39,30 @@ def location(path: str) -> str:
     return path if has_scheme(path) else os.path.abspath(path)
 
 
+def is_local(master: str) -> bool:
+    return master == "local" or master.startswith("local[")
+
+
 @contextmanager
 def session(master: str | None = None) -> Iterator[SparkSession]:
-    """A Spark session: the one already active (spark-submit's driver, tests) is used and left
-    running; otherwise one is started, set up for this machine unless spark-submit launched us,
-    and stopped at the end."""
+    """A Spark session: the one already active (tests, a notebook) is used and left running;
+    otherwise one is started and stopped at the end. Under spark-submit its master and settings
+    hold (``master`` overrides the master); else ``master`` or local[2], and a local master gets
+    the settings for a small machine."""
     active = SparkSession.getActiveSession()
     if active is not None:
         yield active
         return
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the workers run the Python that runs kg
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # spark-submit started the JVM and holds the settings
     builder: Any = SparkSession.builder.appName("kg")
     if master or not submitted:
-        builder = builder.master(master or DEFAULT_MASTER)
-    if not submitted:
-        for name, value in LOCAL_SETTINGS.items():
-            builder = builder.config(name, value)
+        master = master or DEFAULT_MASTER
+        builder = builder.master(master)
+        if is_local(master) and not submitted:
+            os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+            for name, value in LOCAL_SETTINGS.items():
+                builder = builder.config(name, value)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     try:
