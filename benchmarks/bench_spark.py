@@ -45,7 +45,7 @@ def one_master(master: str, folder: str, scratch: str) -> dict[str, float]:
     from pipeline.spark_session import session
 
     files = sorted(Path(folder).iterdir())
-    cores = int(master.strip("local[]") or 1)
+    cores = int(master.removeprefix("local[").removesuffix("]"))
     warm = Path(scratch) / "warm"
     warm.mkdir()
     for f in files[:2 * cores]:
@@ -86,7 +86,7 @@ def main(n: int = 96) -> None:
         print(f"{n} articles, {chars:,} characters ({len(SOURCES)} sources repeated)")
         rates = {}
         for master in ("local[1]", "local[2]"):
-            scratch = Path(tmp) / master.strip("local[]")
+            scratch = Path(tmp) / master.removeprefix("local[").removesuffix("]")
             scratch.mkdir()
             child = subprocess.run([sys.executable, __file__, "--child", master, str(folder), str(scratch)],
                                    check=True, capture_output=True, text=True)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, BinaryIO, Iterable, Protocol, TextIO
+from collections.abc import Iterable
+from typing import Any, BinaryIO, Protocol, TextIO
 
 import networkx as nx
 

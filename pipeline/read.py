@@ -18,8 +18,8 @@ import yaml
 from .clean import normalise, sentences
 from .records import Article, InputError
 
-__all__ = ["read_paths", "files", "read_file", "read_data", "read_lines", "parse_text", "record_article", "decode",
-           "normalise", "sentences"]
+__all__ = ["decode", "files", "normalise", "parse_text", "read_data", "read_file", "read_lines", "read_paths",
+           "record_article", "sentences"]
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown"})
 JSON_EXTENSIONS = frozenset({".jsonl", ".json"})

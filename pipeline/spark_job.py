@@ -24,9 +24,10 @@ import functools
 import hashlib
 import json
 import pickle
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from pyspark import RDD
 from pyspark.sql import DataFrame, SparkSession, Window
@@ -83,8 +84,8 @@ class Summary:
     def lines(self, out: str) -> list[str]:
         """The closing report, as printed by ``kg spark-ingest``."""
         what = f"written to {out}" if self.written else f"nothing changed, {out} left as it was"
-        return [f"articles {self.new} new, {self.unchanged} unchanged, {self.changed} changed,"
-                f" {self.removed} removed, {len(self.errors)} failed",
+        return [(f"articles {self.new} new, {self.unchanged} unchanged, {self.changed} changed,"
+                 f" {self.removed} removed, {len(self.errors)} failed"),
                 f"graph: {self.nodes} nodes, {self.rels} relationships; {what}"]
 
 

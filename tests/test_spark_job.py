@@ -81,7 +81,7 @@ def test_bad_files_are_rows_in_the_errors_table_with_the_clis_reasons(spark, bui
     _, errors = reference
     assert result.exit_code == 1
     assert ParquetGraph(spark, str(out)).errors() == errors
-    assert [e for e in errors if e[0].endswith("empty.txt")][0][1] == "empty file"
+    assert next(reason for doc, reason in errors if doc.endswith("empty.txt")) == "empty file"
     assert result.stderr.splitlines() == [f"kg: {doc}: {reason}" for doc, reason in errors]
 
 
