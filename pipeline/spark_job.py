@@ -42,7 +42,6 @@ from .records import Article, InputError
 from .spark_session import exists, has_scheme, location, replace
 from .store import _dump, _labels, _merged, _union  # the store's merge rules, so both engines merge alike
 
-TABLES = ("articles", "extractions", "node_owners", "rel_owners", "nodes", "rels", "errors")
 NEXT = "_kg_next"  # the generation being written; Spark's readers skip names starting with "_"
 PARQUET = ".parquet"  # an input ending so is a table of articles (a ``text`` column plus metadata)
 MAX_ROWS_PER_FILE = 1_000_000
@@ -62,6 +61,12 @@ EXTRACTED = _schema("id", "key", "doc", "sha256", "extraction", "nodes", "rels",
 NODES = _schema("id", "labels", "props", "label")
 RELS = _schema("id", "start", "end", "props", "type")
 ERRORS = _schema("doc", "reason")
+TABLES = ("articles", "extractions", "node_owners", "rel_owners", "nodes", "rels", "errors")
+SCHEMAS = {"articles": _schema("id", "key", "doc", "sha256", "version"),
+           "extractions": _schema("id", "doc", "extraction"),
+           "node_owners": _schema("node_id", "article_id", "labels", "props"),
+           "rel_owners": _schema("rel_id", "article_id", "type", "start", "end", "props"),
+           "nodes": NODES, "rels": RELS, "errors": ERRORS}  # read with them, an empty table reads back too
 
 
 class SparkJobError(Exception):
@@ -97,7 +102,8 @@ def pipeline_version() -> str:
 
     package = Path(__file__).parent
     digest = hashlib.sha256(__version__.encode())
-    code = [p for p in package.rglob("*") if "__pycache__" not in p.parts and "models" not in p.relative_to(package).parts]
+    code = [p for p in package.rglob("*")
+            if "__pycache__" not in p.parts and "models" not in p.relative_to(package).parts]
     model = model_dir()
     for root, paths in ((package, code), (model, list(model.rglob("*")))):
         for path in sorted(p for p in paths if p.is_file()):
@@ -230,10 +236,14 @@ def _resolved(spark: SparkSession, node_owners: DataFrame, rel_owners: DataFrame
     return spark.createDataFrame(nodes, NODES), spark.createDataFrame(rels, RELS)
 
 
+def _table(spark: SparkSession, folder: str, name: str) -> DataFrame:
+    return spark.read.schema(SCHEMAS[name]).parquet(f"{folder}/{name}")
+
+
 def _last_run(spark: SparkSession, out: str) -> dict[str, DataFrame] | None:
     if not all(exists(spark, f"{out}/{t}") for t in TABLES):
         return None
-    return {t: spark.read.parquet(f"{out}/{t}") for t in TABLES}
+    return {t: _table(spark, out, t) for t in TABLES}
 
 
 def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
@@ -301,7 +311,7 @@ def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
     _write(tables, f"{out}/{NEXT}")
     for name in TABLES:
         replace(spark, f"{out}/{NEXT}/{name}", f"{out}/{name}")
-    summary.nodes, summary.rels = (spark.read.parquet(f"{out}/{t}").count() for t in ("nodes", "rels"))
+    summary.nodes, summary.rels = (_table(spark, out, t).count() for t in ("nodes", "rels"))
     _release(read, triaged, extracted)
     return summary
 
@@ -333,7 +343,7 @@ class ParquetGraph:
             raise SparkJobError(f"{folder}: no kg graph there (run kg spark-ingest --out {folder} first)")
 
     def _table(self, name: str) -> DataFrame:
-        return self._spark.read.parquet(f"{self.folder}/{name}")
+        return _table(self._spark, self.folder, name)
 
     def nodes(self) -> Iterator[Node]:
         for r in self._table("nodes").orderBy("id").toLocalIterator():

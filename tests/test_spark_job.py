@@ -161,8 +161,8 @@ def test_a_parquet_table_and_uris_are_read_as_articles(spark, tmp_path):
     summary = run(spark, [str(tmp_path / "articles.parquet"), uri], str(tmp_path / "graph"))
     # both inputs hold the same article under the same url: the table's (given first) wins, the other is the same
     assert (summary.new, [reason for _, reason in summary.errors]) == (1, ["empty 'text' field"] * 2)
-    assert sorted(doc for doc, _ in summary.errors) == sorted([f"{tmp_path / 'articles.parquet'}:2",  # row 2
-                                                                f"{uri}/articles.jsonl:2".replace("file:///", "file:/")])
+    spark_uri = f"{uri}/articles.jsonl".replace("file:///", "file:/")  # Spark's spelling of a local URI
+    assert sorted(doc for doc, _ in summary.errors) == sorted([f"{tmp_path / 'articles.parquet'}:2", f"{spark_uri}:2"])
     with Store(tmp_path / "kg.db") as store:
         ingest([str(tmp_path / "jsonl")], store, jobs=1)
         ids = [n[0] for n in graph_of(store)[0]]
@@ -173,3 +173,12 @@ def test_an_output_folder_without_a_graph_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["export", "--from", str(tmp_path), "--graphml", str(tmp_path / "g.graphml")])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"kg: {tmp_path}: no kg graph there (run kg spark-ingest --out {tmp_path} first)"
+
+
+def test_a_batch_of_bad_files_only_gives_empty_tables_that_read_back(spark, tmp_path):
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    out = str(tmp_path / "graph")
+    assert run(spark, [str(tmp_path / "empty.md")], out).errors == [(str(tmp_path / "empty.md"), "empty file")]
+    again = run(spark, [str(tmp_path / "empty.md")], out)
+    assert (again.written, again.nodes, again.rels) == (False, 0, 0)
+    assert ParquetGraph(spark, out).totals() == (0, 0)
