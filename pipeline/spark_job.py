@@ -291,7 +291,8 @@ def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
             _release(read, triaged, extracted)
             return summary
 
-    kept = triaged.where("status = 'unchanged'").select("id")
+    # the last run's rows of unchanged articles, and of changed ones whose new text fails: nothing is lost
+    kept = triaged.where("status = 'unchanged'").select("id").union(extracted.where("reason IS NOT NULL").select("id"))
     tables = {
         "articles": done.select("id", "key", "doc", "sha256", F.lit(version).alias("version")),
         "extractions": done.select("id", "doc", "extraction"),
