@@ -141,16 +141,21 @@ def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = Fa
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @store_option
+@click.option("--check", is_flag=True,
+              help="Say how many stored articles an older pipeline version extracted (kg ingest re-extracts them).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
 @click.option("--dry-run", is_flag=True, help="Report what would be created, merged or replaced; write nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (errors still go to stderr).")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Then mirror the store into Neo4j (as kg push).")
 @neo4j_options
-def ingest(paths: tuple[str, ...], store_path: str, jobs: int | None, dry_run: bool, quiet: bool, to_neo4j: bool,
-           uri: str | None, user: str | None, password: str | None) -> None:
-    """Extract articles under PATH... into the store; idempotent, rerun to resume."""
+def ingest(paths: tuple[str, ...], store_path: str, check: bool, jobs: int | None, dry_run: bool, quiet: bool,
+           to_neo4j: bool, uri: str | None, user: str | None, password: str | None) -> None:
+    """Extract articles under PATH... into the store; idempotent, rerun to resume.
+
+    An unchanged article that another version of the pipeline (its code, data files or model) extracted
+    is extracted again."""
     import os
     import sys
 
@@ -158,6 +163,11 @@ def ingest(paths: tuple[str, ...], store_path: str, jobs: int | None, dry_run: b
 
     from .ingest import ingest as run
 
+    if check:
+        report_stale(store_path)
+        return
+    if not paths:
+        raise click.UsageError("give PATH... to ingest, or --check")
     check_ner_model()
     config = neo4j_config(uri, user, password) if to_neo4j else None
     if config:
@@ -176,6 +186,17 @@ def ingest(paths: tuple[str, ...], store_path: str, jobs: int | None, dry_run: b
     if config and not dry_run:
         push_store(store_path, config, quiet=quiet)
     raise SystemExit(1 if summary.failed else 0)
+
+
+def report_stale(store_path: str) -> None:
+    """``kg ingest --check``: how many stored articles an older pipeline extracted."""
+    from .version import current
+
+    check_ner_model()
+    with open_store(store_path) as store:
+        stale, total = len(store.stale_articles(current())), store.article_count()
+    click.echo(f"{store_path}: {stale} of {total} articles stale (extracted by another version of the pipeline"
+               f" than {current()}){'; kg ingest re-extracts them' if stale else ''}")
 
 
 @main.command()
@@ -306,6 +327,25 @@ def evaluate(gold: str, paths: tuple[str, ...], pred_file: str | None, errors: b
             click.echo("\n" + format_errors(report))
 
 
+@main.group()
+def explain() -> None:
+    """Why the graph holds what it holds."""
+
+
+@explain.command("person")
+@click.argument("name")
+@store_option
+def explain_person(name: str, store_path: str) -> None:
+    """The Person nodes named NAME, and which articles and evidence tied each one's mentions together."""
+    from .explain import lines, person
+
+    with open_store(store_path) as store:
+        found = person(store, name)
+    if not found:
+        raise KgError(f"no person named {name} in {store_path}")
+    click.echo("\n".join(lines(found)))
+
+
 @main.command()
 @store_option
 @click.option("--output", "-o", required=True, metavar="FILE", help="The HTML file to write.")
@@ -427,8 +467,8 @@ EXAMPLES = {
                 "kg extract --lines sentences.txt --format jsonl",
                 "echo '苏宁互联副总经理王帅表示，用户已超过10万。' | kg extract -"],
     "ingest": ["kg ingest corpus/ --store kg.db",
-               "kg ingest news/ --dry-run",
-               "kg ingest corpus/ --neo4j --password kg-local-pass"],
+               "kg ingest corpus/ --neo4j --password kg-local-pass",
+               "kg ingest --check --store kg.db"],
     "export": ["kg export --graphml kg.graphml",
                "kg export --format json -o kg.json"],
     "push": ["kg push --store kg.db",
@@ -440,6 +480,10 @@ EXAMPLES = {
                "kg report -o suning.html --org 苏宁互联"],
     "stats": ["kg stats --store kg.db",
               "kg stats --format json --top 5"],
+    "explain": ["kg explain person 王帅",
+                "kg explain person 王帅 --store news.db"],
+    "explain person": ["kg explain person 王帅",
+                       "kg explain person 王帅 --store news.db"],
     "spark-ingest": ["kg spark-ingest corpus/ tests/articles/ --out graph/",
                      "kg spark-ingest hdfs:///news/2024/ --out hdfs:///kg/graph --master yarn",
                      "kg spark-ingest articles.parquet --out graph/ && kg push --from graph/"],
@@ -450,7 +494,7 @@ EXAMPLES = {
 
 
 def _add_examples() -> None:
-    for name, command in [("main", main), *main.commands.items()]:
+    for name, command in [("main", main), *main.commands.items(), ("explain person", explain_person)]:
         if name in EXAMPLES:
             command.epilog = "Examples:\n\n\b\n" + "\n".join(f"  {e}" for e in EXAMPLES[name])
 

@@ -1,8 +1,12 @@
 """Exports of the whole store for researchers: GraphML (networkx, Gephi) and node-link JSON.
 
-Node attributes: ``label`` (primary label), ``labels`` (all, ":"-joined) and the
-node's properties; edge attributes: ``type``, ``id`` and the relationship's
-properties. Every value is a scalar (graph.py), so GraphML needs no conversion.
+Node attributes: ``label`` (what a person reads: the name, an article's title
+or else its URL or file, a statement's opening words, a figure's text), ``kind``
+(the primary label: Person, Statement, …), ``labels`` (all, ":"-joined) and the
+node's properties; edge attributes: ``label`` and ``type`` (the relationship
+type), ``id`` and the relationship's properties. Every value is a scalar of
+one type per attribute (graph.py: numbers as numbers, dates as ISO strings), so
+each GraphML key is declared once with its type and Gephi shows names.
 """
 from __future__ import annotations
 
@@ -24,12 +28,22 @@ class Graph(Protocol):
     def rels(self) -> Iterable[Rel]: ...
 
 
+OPENING = 24  # characters of a statement shown as its label
+
+
+def label(node: Node) -> str:
+    """What a person reads for a node: names, titles, the opening words of what was said."""
+    p = node.props
+    text = p.get("name") or p.get("title") or p.get("url") or p.get("doc") or p.get("text") or node.id
+    return text if len(text) <= OPENING else text[:OPENING] + "…"
+
+
 def _node_attrs(node: Node) -> dict[str, Any]:
-    return {"label": node.labels[0], "labels": ":".join(node.labels), **node.props}
+    return {**node.props, "label": label(node), "kind": node.labels[0], "labels": ":".join(node.labels)}
 
 
 def _edge_attrs(rel: Rel) -> dict[str, Any]:
-    return {"type": rel.type, "id": rel.id, **rel.props}
+    return {**rel.props, "label": rel.type, "type": rel.type, "id": rel.id}
 
 
 def to_networkx(store: Graph) -> nx.MultiDiGraph:

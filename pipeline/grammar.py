@@ -23,7 +23,6 @@ class Grammar:
     pronouns: tuple[str, ...]
     continuation_words: tuple[str, ...]
     not_after_cue: tuple[str, ...]
-    agreement_verbs: tuple[str, ...]
     compound_terms: tuple[str, ...]
     legal_tails: tuple[str, ...]
     short_name_markers: tuple[str, ...]

@@ -6,15 +6,30 @@ organisation or republished statement from several articles is one node:
 
 - Organization: its key: the gazetteer's canonical name, recorded by the extraction
   (Entity.key: 小米 for an article that calls it 小米移动), else the name as written.
-- Person: name + organisation of the person's first role in the article, or the
-  name alone without a role. Namesakes at different companies stay apart, at
-  the price that one person quoted with a role in one article and without in
-  another becomes two nodes: a wrong merge would pin quotes on the wrong
-  person, which is worse than a missed one.
+  Adding an alias to the gazetteer changes no key, so no id.
+- Person: name + the key of the organisation of the person's first role in the
+  article. A name the article gives no organisation joins the Person of that
+  name other articles place at an organisation when exactly one such
+  organisation is known (``known``, kept by the store across articles, so the
+  result does not depend on ingest order); else it is the name alone.
+  Namesakes at different companies stay apart, and a name without context is
+  not guessed between them: a wrong merge would pin quotes on the wrong person.
 - Statement: its text with whitespace and punctuation stripped, + the speaker,
   so the same quote republished by several outlets is one node.
 - Figure: text + value + subject + the statement citing it (else the article).
 - Article: url if present, else the doc path.
+
+Dates: ``Article.published`` is ISO (2014-09-26, or 2014-09 / 2014 as
+``published_precision`` says; ``dates.py``), with ``published_raw`` as the front
+matter wrote it and ``published_source`` saying where it was read. Statements and
+Figures carry their article's ``published`` (the earliest, when several articles
+share the node). A Figure's ``metric`` (用户, 营收…) and ``period`` (2015-H1,
+as of 2015-12-31) are read from its clause (``metrics.py``);
+``HOLDS_POSITION {title, tense, first_seen, last_seen}`` (tense: 时任 then,
+原/前/曾任 former, 现任 current, 新任 new; ``tense.py``; one relationship per
+title and tense) spans the
+dates of the articles that give the title, so a person's titles over time read
+in order.
 
 Properties are GraphML-safe scalars (str, int, float, bool); None is omitted
 and multi-valued properties (``aliases``, ``spans``) are "|"-joined strings.
@@ -30,10 +45,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import dates, metrics, tense
+from .clean import normalise
 from .records import ORG_LABELS, Article, Extraction, Statement
 
 MULTI = "|"  # joins multi-valued properties
 MULTI_VALUED = frozenset({"aliases"})  # merged as a union when nodes from several articles meet
+EARLIEST = frozenset({"published", "first_seen"})  # merged as the earliest (ISO dates sort as text)
+LATEST = frozenset({"last_seen"})  # merged as the latest
 
 
 @dataclass(frozen=True)
@@ -85,6 +104,11 @@ def org_id(key: str) -> str:
     return _hash("org:", _norm(key))
 
 
+def person_name(name: str) -> str:
+    """A person's name as Person ids and the store's people tables read it."""
+    return _norm(name)
+
+
 def person_id(name: str, org: str | None) -> str:
     """``org``: the key of the organisation of the person's first role, if any."""
     return _hash("per:", _norm(name), _norm(org) if org else "")
@@ -104,11 +128,16 @@ def split(value: str) -> set[str]:
 
 
 def merge_props(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
-    """Two views of one node or relationship: ``first`` wins scalars, multi-valued ones unite."""
+    """Two views of one node or relationship: ``first`` wins scalars, multi-valued ones unite,
+    dates keep the earliest (a statement republished is dated by its first article)."""
     merged = dict(second)
     merged.update(first)
     for name in MULTI_VALUED & first.keys() & second.keys():
         merged[name] = join(split(first[name]) | split(second[name]))
+    for name in EARLIEST & first.keys() & second.keys():
+        merged[name] = min(first[name], second[name])
+    for name in LATEST & first.keys() & second.keys():
+        merged[name] = max(first[name], second[name])
     return merged
 
 
@@ -145,18 +174,58 @@ def _sentence_span(s: Statement) -> tuple[int, int]:
     return s.start - at, s.start - at + len(s.sentence)
 
 
-def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
-    """One article's extraction in the graph model (module docstring: ids and properties)."""
-    a = extraction.article
-    g = _Builder()
-    art = g.node(article_id(article_key(a)), ("Article",), _props(
-        url=a.url, title=a.title, author=a.author, published=a.time, sha256=article_sha(a), doc=a.doc))
+@dataclass(frozen=True)
+class People:
+    """Who an article names, as the graph identifies people across articles."""
 
+    employer: dict[str, str]  # name → the key of the organisation of the person's first role in the article
+    bare: frozenset[str]  # names the article gives no organisation (a quote, a byline, a title alone)
+    roles: dict[str, list[tuple[str, str | None, str | None]]]  # name → (title, organisation key, tense) of each role
+
+
+def people(extraction: Extraction) -> People:
+    """The people of one article: those with an organisation, and those without one."""
     keys = _org_keys(extraction)
     employer: dict[str, str] = {}
+    roles: dict[str, list[tuple[str, str | None, str | None]]] = {}
     for role in extraction.roles:
+        name = _norm(role.person)
+        roles.setdefault(name, []).append((role.title, keys(role.org) if role.org else None, role.tense))
         if role.org:
-            employer.setdefault(_norm(role.person), keys(role.org))
+            employer.setdefault(name, keys(role.org))
+    named = {e.name for e in extraction.entities if e.label == "PERSON"} | {r.person for r in extraction.roles}
+    named |= {s.speaker for s in extraction.statements if s.speaker}
+    if extraction.article.author:
+        named.add(extraction.article.author)
+    return People(employer, frozenset(_norm(n) for n in named) - employer.keys(), roles)
+
+
+def _speaking_as(found: People, speaker: str | None) -> tuple[str | None, str | None, str | None]:
+    """(title, organisation, tense) the article gives a speaker: the first role at their employer, else any."""
+    roles = found.roles.get(_norm(speaker), []) if speaker else []
+    employer = found.employer.get(_norm(speaker)) if speaker else None
+    return next(((tense.read("", 0, t)[1], o, w) for t, o, w in roles if o == employer), (None, None, None))
+
+
+def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None) -> tuple[list[Node], list[Rel]]:
+    """One article's extraction in the graph model (module docstring: ids and properties).
+
+    ``known`` gives, for a name this article mentions without an organisation, the
+    organisation of the one Person of that name other articles know (Store keeps it).
+    """
+    a = extraction.article
+    known = known or {}
+    g = _Builder()
+    when = dates.published(a.time, a.url, a.text)
+    day = when.date if when else None
+    dated = {"published": day, "published_precision": when.precision, "published_source": when.source} if when else {}
+    art = g.node(article_id(article_key(a)), ("Article",), _props(
+        url=a.url, title=a.title, author=a.author, **dated, published_raw=a.time or (when.raw if when else None),
+        sha256=article_sha(a), doc=a.doc))
+
+    keys = _org_keys(extraction)
+    found = people(extraction)
+    employer = found.employer
     orgs = {keys(e.name): e for e in extraction.entities if e.label in ORG_LABELS}
 
     def org(name: str) -> str:
@@ -170,7 +239,8 @@ def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
             name=key, type=e.type or e.label.lower(), aliases=join(aliases)))
 
     def person(name: str) -> str:
-        return g.node(person_id(name, employer.get(_norm(name))), ("Person",), {"name": _norm(name)})
+        name = _norm(name)
+        return g.node(person_id(name, employer.get(name) or known.get(name)), ("Person",), {"name": name})
 
     for e in extraction.entities:
         if e.label == "PERSON":
@@ -186,14 +256,19 @@ def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
         g.rel("WRITTEN_BY", art, person(a.author))
     for role in extraction.roles:
         if role.org:
-            g.rel("HOLDS_POSITION", person(role.person), org(role.org), {"title": role.title}, key=role.title)
+            title = tense.read("", 0, role.title)[1]  # 前董事长: the tense is its own property
+            g.rel("HOLDS_POSITION", person(role.person), org(role.org),
+                  _props(title=title, tense=role.tense, first_seen=day, last_seen=day),
+                  key=title + (f"|{role.tense}" if role.tense else ""))
 
     sentences: list[tuple[str, int, int]] = []
     for s in extraction.statements:
         speaker = person(s.speaker) if s.speaker else org(s.speaker_org) if s.speaker_org else None
         speaker_key = speaker or ("desc:" + _bare(s.speaker_desc) if s.speaker_desc else "")
+        as_title, as_org, as_tense = _speaking_as(found, s.speaker)
         stm = g.node(_hash("stm:", _bare(s.text), speaker_key), ("Statement",), _props(
-            text=s.text, cue=s.cue, speaker_desc=s.speaker_desc, sentence=s.sentence, start=s.start, end=s.end))
+            text=s.text, cue=s.cue, speaker_desc=s.speaker_desc, sentence=s.sentence, start=s.start, end=s.end,
+            published=day, speaker_title=as_title, speaker_org=as_org, speaker_tense=as_tense))
         g.rel("CONTAINS", art, stm, {"start": s.start, "end": s.end})
         if speaker:
             g.rel("SAID", speaker, stm)
@@ -201,11 +276,15 @@ def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
             g.rel("ABOUT", stm, org(name))
         sentences.append((stm, *_sentence_span(s)))
 
+    text = normalise(a.text) if extraction.figures else ""
+    year = int(day[:4]) if day else None
     for f in extraction.figures:
         citing = [stm for stm, start, end in sentences if start <= f.start and f.end <= end]
         subject = org(f.subject) if f.subject else None
         fig = g.node(_hash("fig:", _bare(f.text), float(f.value), subject, citing[0] if citing else art),
-                     ("Figure",), _props(text=f.text, value=float(f.value), unit=f.unit, start=f.start, end=f.end))
+                     ("Figure",), _props(text=f.text, value=float(f.value), unit=f.unit, start=f.start, end=f.end,
+                                          published=day, metric=metrics.metric(text, f.start, f.end),
+                                          period=metrics.period(text, f.start, year)))
         g.rel("CONTAINS", art, fig, {"start": f.start, "end": f.end})
         for stm in citing:
             g.rel("CITES", stm, fig)
@@ -215,7 +294,9 @@ def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
     for agreement in extraction.agreements:
         for left, right in _signatories([keys(p) for p in agreement.parties],
                                         keys(agreement.counterpart) if agreement.counterpart else None, orgs):
-            g.rel("SIGNED_AGREEMENT", org(left), org(right), _props(date=agreement.date))
+            signed = dates.in_article(agreement.date, when) if agreement.date else None
+            g.rel("SIGNED_AGREEMENT", org(left), org(right),
+                  _props(date=signed.date if signed else None, date_raw=agreement.date))
 
     return list(g.nodes.values()), list(g.rels.values())
 
@@ -227,11 +308,9 @@ def _org_keys(extraction: Extraction) -> Callable[[str], str]:
 
 
 def _signatories(parties: list[str], counterpart: str | None, orgs: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """Who signed with whom (by key): each party with the counterpart when that is a known
-    organisation (e.g. a carrier), else every pair of parties (in name order)
-    when several sign together; a group counterpart such as 三基础运营商 is no node."""
-    names = sorted(set(parties))
-    if counterpart and counterpart in orgs:
-        other = counterpart
-        return [(p, other) for p in names if p != other]
-    return [(x, y) for i, x in enumerate(names) for y in names[i + 1:]]
+    """Who signed with whom (by key): each party with the counterpart, when that is an organisation
+    the article names. Parties on one side signed with the other side, not with each other, and a
+    group counterpart (三基础运营商, 8家企业) names no one: then no edge rather than a guess."""
+    if not counterpart or counterpart not in orgs:
+        return []
+    return [(p, counterpart) for p in sorted(set(parties)) if p != counterpart]

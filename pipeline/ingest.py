@@ -20,6 +20,7 @@ from .records import Article, Extraction, InputError
 from .progress import Bar
 from .read import count_articles, read_paths
 from .store import Change, Store
+from .version import current as current_version
 
 _WINDOW = 4  # articles in flight per worker: keeps workers busy without reading the whole batch ahead
 
@@ -43,6 +44,7 @@ class Summary:
     new: int = 0
     unchanged: int = 0
     replaced: int = 0
+    upgraded: int = 0  # unchanged, re-extracted because an older pipeline version had extracted it
     failed: int = 0
     nodes_created: int = 0
     nodes_merged: int = 0
@@ -64,7 +66,9 @@ class Summary:
         c = self.counts
         head = "dry run, nothing written: " if self.dry_run else ""
         return [
-            f"{head}articles {self.new} new, {self.unchanged} unchanged, {self.replaced} replaced, {self.failed} failed",
+            f"{head}articles {self.new} new, {self.unchanged} unchanged, {self.replaced} replaced,"
+            f"{f' {self.upgraded} upgraded (extracted by an older pipeline),' if self.upgraded else ''}"
+            f" {self.failed} failed",
             f"nodes {self.nodes_created} created, {self.nodes_merged} merged, {self.nodes_removed} removed;"
             f" relationships {self.rels_created} created, {self.rels_merged} merged, {self.rels_removed} removed",
             f"store: {c.get('Person', 0)} people, {c.get('Organization', 0)} organisations"
@@ -74,17 +78,21 @@ class Summary:
 
 
 def ingest(paths: Iterable[str], store: Store, jobs: int | None = None, dry_run: bool = False,
-           progress: bool = False, on_error: Callable[[str, str], None] | None = None) -> Summary:
+           progress: bool = False, on_error: Callable[[str, str], None] | None = None,
+           version: str | None = None) -> Summary:
     """Ingest every article under ``paths`` into ``store``; ``on_error(doc, reason)`` hears each failure.
 
     ``jobs``: worker processes (default: all cores; 1 extracts in this process).
     ``dry_run``: everything is done inside a rehearsal that is rolled back.
+    ``version``: the pipeline's (default ``version.current()``); a stored article extracted by
+    another is extracted again.
     """
+    version = version or current_version()
     summary = Summary(dry_run=dry_run)
     paths = list(paths)  # read twice when there is a bar: counted first, for its total and ETA
     bar = Bar(total=count_articles(paths) if progress else None, unit="articles", disable=not progress)
     with store.rehearsal() if dry_run else nullcontext(), bar:
-        for item in _extracted(_triaged(paths, store), jobs or os.cpu_count() or 1):
+        for item in _extracted(_triaged(paths, store, version), jobs or os.cpu_count() or 1):
             if isinstance(item, Failure):
                 summary.failed += 1
                 if on_error:
@@ -92,13 +100,13 @@ def ingest(paths: Iterable[str], store: Store, jobs: int | None = None, dry_run:
             elif isinstance(item, Article):
                 summary.unchanged += 1
             else:
-                summary.add(store.apply(item))
+                summary.add(store.apply(item, version))
             bar.update()
         summary.counts = store.counts()
     return summary
 
 
-def _triaged(paths: Iterable[str], store: Store) -> Iterator[tuple[Article | Failure, bool]]:
+def _triaged(paths: Iterable[str], store: Store, version: str) -> Iterator[tuple[Article | Failure, bool]]:
     """(item, needs extraction): stored-unchanged articles and failures pass through as they are.
 
     A key seen twice in one batch with different content fails the second time, so
@@ -114,7 +122,7 @@ def _triaged(paths: Iterable[str], store: Store) -> Iterator[tuple[Article | Fai
         if first[0] != sha:
             yield Failure(item.doc, key_conflict(first[1])), False
         else:
-            yield item, store.article_status(key, sha) != "unchanged"
+            yield item, store.article_status(key, sha, version) != "unchanged"
 
 
 def _extract(article: Article) -> Extraction | Failure:

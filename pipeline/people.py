@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import grammar, lexicon, segment
+from . import grammar, lexicon, segment, tense
 from .recognise.common import CJK
 from .recognise.names import name_at
 from .records import Hit, Role
@@ -25,6 +25,7 @@ class Chain:
     title: Hit  # name = the full title, department included
     org: Hit | None
     org_is_reference: bool = False  # 该公司总经理: `org` names the antecedent, its span is the 该公司
+    tense: str | None = None  # 时任/原/前/现任/新任/曾任 before the chain (tense.py)
 
 
 def title_chains(text: str, orgs: list[Hit], titles: list[Hit], antecedent: Hit | None = None) -> list[Chain]:
@@ -46,7 +47,9 @@ def title_chains(text: str, orgs: list[Hit], titles: list[Hit], antecedent: Hit 
             title, reference = _with_department(text, t, org), False
         person = _name_after(text, t, orgs) or _apposed_name(text, t, org)
         if person is not None:
-            chains.append(Chain(person, title, org, org_is_reference=reference))
+            start = org.start if org is not None and org.end <= title.start else title.start
+            chains.append(Chain(person, title, org, org_is_reference=reference,
+                                tense=tense.read(text, start, title.name)[0]))
     return chains
 
 
@@ -151,7 +154,7 @@ def roles(chains: list[Chain]) -> list[Role]:
         key = (c.person.name, c.title.name, c.org.name)
         if key not in seen:
             seen.add(key)
-            out.append(Role(*key))
+            out.append(Role(*key, tense=c.tense))
     return out
 
 

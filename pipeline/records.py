@@ -74,6 +74,7 @@ class Role:
     person: str
     title: str
     org: str | None
+    tense: str | None = None  # when the title was held, as the text says it (时任 then, 原 former…: tense.py)
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ class Extraction:
                  "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions]}
                 for e in self.entities
             ],
-            "roles": [{"person": r.person, "title": r.title, "org": r.org} for r in self.roles],
+            "roles": [{"person": r.person, "title": r.title, "org": r.org, "tense": r.tense} for r in self.roles],
             "statements": [
                 {"speaker": s.speaker, "speaker_desc": s.speaker_desc, "cue": s.cue, "text": s.text,
                  "about": s.about, "start": s.start, "end": s.end}

@@ -14,20 +14,37 @@ import json
 import os
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import reduce
 from itertools import groupby
 from typing import Any, Iterator
 
-from .graph import Node, Rel, article_graph, article_id, article_key, article_sha, merge_props
+from . import codec
+from .graph import Node, Rel, article_graph, article_id, article_key, article_sha, merge_props, people
 from .records import Extraction
 
-SCHEMA = "kg-store/1"
+SCHEMA = "kg-store/2"
 
-_TABLES = """
+# kg-store/1 lacked each article's pipeline version and extraction and the people tables
+_PEOPLE_TABLES = """
+CREATE TABLE people (article_id TEXT NOT NULL, name TEXT NOT NULL, org TEXT NOT NULL,
+                     PRIMARY KEY (article_id, name)) WITHOUT ROWID;
+CREATE INDEX people_name ON people (name);
+CREATE TABLE bare_people (article_id TEXT NOT NULL, name TEXT NOT NULL,
+                          PRIMARY KEY (name, article_id)) WITHOUT ROWID;
+CREATE INDEX bare_people_article ON bare_people (article_id);
+"""
+_UPGRADE_1 = f"""
+ALTER TABLE articles ADD COLUMN version TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN extraction TEXT;
+{_PEOPLE_TABLES}
+UPDATE meta SET value = '{SCHEMA}' WHERE name = 'schema';
+"""
+_TABLES = f"""
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles (id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, doc TEXT NOT NULL);
-CREATE TABLE nodes (id TEXT PRIMARY KEY, labels TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE articles (id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, doc TEXT NOT NULL,
+                       version TEXT NOT NULL DEFAULT '', extraction TEXT);
+{_PEOPLE_TABLES}CREATE TABLE nodes (id TEXT PRIMARY KEY, labels TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE rels (id TEXT PRIMARY KEY, type TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE node_owners (node_id TEXT NOT NULL, article_id TEXT NOT NULL, props TEXT NOT NULL,
                           labels TEXT NOT NULL, PRIMARY KEY (node_id, article_id)) WITHOUT ROWID;
@@ -46,7 +63,7 @@ class StoreError(Exception):
 class Change:
     """What committing one article did (or, in a rehearsal, would do)."""
 
-    status: str  # "new" | "unchanged" | "replaced"
+    status: str  # "new" | "unchanged" | "replaced" | "upgraded" (re-extracted by a newer pipeline)
     nodes_created: int = 0
     nodes_merged: int = 0  # already in the store (from other articles, or kept from this one)
     nodes_removed: int = 0  # dropped: only the old version of a replaced article had them
@@ -91,6 +108,9 @@ class Store:
         elif "meta" not in tables:
             raise StoreError(f"{self.path}: not a kg store (no kg tables)")
         row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+        if row is not None and row[0] == "kg-store/1" and tables:  # its articles read as stale: re-ingest updates them
+            db.executescript(f"BEGIN; {_UPGRADE_1} COMMIT;")
+            row = (SCHEMA,)
         if row is None or row[0] != SCHEMA:
             raise StoreError(f"{self.path}: not a kg store (schema {row[0] if row else 'missing'}, want {SCHEMA})")
         db.execute("PRAGMA synchronous = NORMAL")
@@ -131,32 +151,80 @@ class Store:
             self._rehearsing = False
             self._db.execute("ROLLBACK")
 
-    def article_status(self, key: str, sha256: str) -> str:
-        """What applying an article with this key and content would do."""
-        row = self._db.execute("SELECT sha256 FROM articles WHERE key = ?", (key,)).fetchone()
-        return "new" if row is None else "unchanged" if row[0] == sha256 else "replaced"
+    def article_status(self, key: str, sha256: str, version: str | None = None) -> str:
+        """What applying an article with this key and content would do: "new", "unchanged", "replaced",
+        or "stale" (unchanged, but extracted by another ``version`` of the pipeline; None: not compared)."""
+        row = self._db.execute("SELECT sha256, version FROM articles WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return "new"
+        if row[0] != sha256:
+            return "replaced"
+        return "stale" if version is not None and row[1] != version else "unchanged"
 
-    def apply(self, extraction: Extraction) -> Change:
-        """Store one article's graph; the Change says "new", "unchanged" (nothing written) or "replaced",
-        with the counts of what changed."""
+    def apply(self, extraction: Extraction, version: str = "") -> Change:
+        """Store one article's graph; the Change says "new", "unchanged" (nothing written), "replaced" or
+        "upgraded", with the counts of what changed. ``version`` is the pipeline's that extracted it.
+
+        Articles that name a person without an organisation are re-derived when this
+        one changes who of that name is known at an organisation (graph.article_graph's
+        ``known``), so the graph is the same whatever order articles come in.
+        """
         a = extraction.article
         key, sha = article_key(a), article_sha(a)
-        nodes, rels = article_graph(extraction)
         with self._transaction() as db:
-            status = self.article_status(key, sha)
+            status = self.article_status(key, sha, version)
             if status == "unchanged":
                 return Change(status)
             aid = article_id(key)
-            old_nodes = {r[0] for r in db.execute("SELECT node_id FROM node_owners WHERE article_id = ?", (aid,))}
-            old_rels = {r[0] for r in db.execute("SELECT rel_id FROM rel_owners WHERE article_id = ?", (aid,))}
-            for table in ("node_owners", "rel_owners"):
+            found = people(extraction)
+            touched = set(found.employer) | {r[0] for r in db.execute(
+                "SELECT name FROM people WHERE article_id = ?", (aid,))}
+            before = self._employers(touched)
+            for table in ("people", "bare_people"):
                 db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
-            db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)", (aid, key, sha, a.doc))
-            nodes_created = sum(self._add_node(aid, n) for n in nodes)
-            rels_created = sum(self._add_rel(aid, r) for r in rels)
-            nodes_removed, rels_removed = self._collect(old_nodes, old_rels)
-        return Change(status, nodes_created, len(nodes) - nodes_created, nodes_removed,
-                      rels_created, len(rels) - rels_created, rels_removed)
+            db.executemany("INSERT INTO people VALUES (?, ?, ?)", [(aid, n, o) for n, o in found.employer.items()])
+            db.executemany("INSERT INTO bare_people VALUES (?, ?)", [(aid, n) for n in sorted(found.bare)])
+            db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
+                       (aid, key, sha, a.doc, version, codec.dumps(extraction)))
+            counts = self._derive(aid, extraction, found.bare)
+            change = Change("upgraded" if status == "stale" else status, *counts)
+            after = self._employers(touched)
+            for other, text in self._articles_naming({n for n in touched if before.get(n) != after.get(n)}, aid):
+                x = codec.loads(text)
+                n_new, _, n_gone, r_new, _, r_gone = self._derive(other, x, people(x).bare)
+                change = replace(change, nodes_created=change.nodes_created + n_new,
+                                 nodes_removed=change.nodes_removed + n_gone,
+                                 rels_created=change.rels_created + r_new, rels_removed=change.rels_removed + r_gone)
+        return change
+
+    def _employers(self, names: set[str]) -> dict[str, str]:
+        """The organisation each name is known at, for the names known at exactly one."""
+        marks = ",".join("?" * len(names))
+        return {n: o for n, k, o in self._db.execute(
+            f"SELECT name, count(DISTINCT org), min(org) FROM people WHERE name IN ({marks}) GROUP BY name",
+            sorted(names)) if k == 1}
+
+    def _articles_naming(self, names: set[str], besides: str) -> list[tuple[str, str]]:
+        """(id, extraction) of the articles, other than ``besides``, that name one of ``names`` without organisation."""
+        marks = ",".join("?" * len(names))
+        return self._db.execute(
+            f"SELECT DISTINCT a.id, a.extraction FROM bare_people b JOIN articles a ON a.id = b.article_id"
+            f" WHERE b.name IN ({marks}) AND a.id != ? AND a.extraction IS NOT NULL ORDER BY a.id",
+            [*sorted(names), besides]).fetchall()
+
+    def _derive(self, aid: str, extraction: Extraction, bare: frozenset[str]) -> tuple[int, int, int, int, int, int]:
+        """Replace the nodes and relationships article ``aid`` owns by its graph as the store now knows people."""
+        db = self._db
+        nodes, rels = article_graph(extraction, self._employers(set(bare)))
+        old_nodes = {r[0] for r in db.execute("SELECT node_id FROM node_owners WHERE article_id = ?", (aid,))}
+        old_rels = {r[0] for r in db.execute("SELECT rel_id FROM rel_owners WHERE article_id = ?", (aid,))}
+        for table in ("node_owners", "rel_owners"):
+            db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+        nodes_created = sum(self._add_node(aid, n) for n in nodes)
+        rels_created = sum(self._add_rel(aid, r) for r in rels)
+        nodes_removed, rels_removed = self._collect(old_nodes, old_rels)
+        return (nodes_created, len(nodes) - nodes_created, nodes_removed,
+                rels_created, len(rels) - rels_created, rels_removed)
 
     def _add_node(self, aid: str, node: Node) -> bool:
         labels = ":".join(node.labels)
@@ -191,13 +259,65 @@ class Store:
                 nodes_removed += db.execute("DELETE FROM nodes WHERE id = ?", (n,)).rowcount
         return nodes_removed, rels_removed
 
+    def stale_articles(self, version: str) -> list[str]:
+        """Keys (url, else path) of the stored articles extracted by a pipeline version other than ``version``."""
+        return [r[0] for r in self._db.execute("SELECT key FROM articles WHERE version != ? ORDER BY key", (version,))]
+
+    def article_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def person_sources(self, name: str) -> tuple[list[tuple[str, str | None, str, list[str]]],
+                                                 list[tuple[str, str | None]]]:
+        """Where ``name`` is named: (article, date, organisation, titles there) for each article that places it
+        at an organisation, and (article, date) for each that names it without one."""
+        db = self._db
+        placed = []
+        for aid, org, text in db.execute("SELECT p.article_id, p.org, a.extraction FROM people p JOIN articles a"
+                                         " ON a.id = p.article_id WHERE p.name = ? ORDER BY p.article_id", (name,)):
+            titles = [t for t, o, _ in people(codec.loads(text)).roles.get(name, []) if o == org] if text else []
+            placed.append((*self._article_label(aid), org, titles))
+        bare = [self._article_label(aid) for (aid,) in db.execute(
+            "SELECT article_id FROM bare_people WHERE name = ? ORDER BY article_id", (name,))]
+        return placed, bare
+
+    def _article_label(self, aid: str) -> tuple[str, str | None]:
+        """(title, else URL or file; ISO date) of a stored article."""
+        row = self._db.execute("SELECT props FROM node_owners WHERE node_id = ? AND article_id = ?",
+                               (aid, aid)).fetchone()
+        props = json.loads(row[0]) if row else {}
+        return props.get("title") or props.get("url") or props.get("doc") or aid, props.get("published")
+
     def nodes(self) -> Iterator[Node]:
-        """Every node, its properties merged over the articles that own it; ordered by id."""
+        """Every node, its properties merged over the articles that own it; ordered by id.
+
+        A Figure that another article contradicts (``disputes``) reads ``disputed: true``.
+        """
+        disputed = {f for group in self.disputes() for f in group}
         rows = self._db.execute(
             "SELECT n.id, n.labels, o.props FROM nodes n JOIN node_owners o ON o.node_id = n.id"
             " ORDER BY n.id, o.article_id")
         for (id_, labels), group in groupby(rows, key=lambda r: (r[0], r[1])):
-            yield Node(id_, _labels(labels), _merged(r[2] for r in group))
+            props = _merged(r[2] for r in group)
+            if id_ in disputed:
+                props["disputed"] = True
+            yield Node(id_, _labels(labels), props)
+
+    def disputes(self) -> list[list[str]]:
+        """Figures that disagree: each list holds the ids of the figures on one subject, metric and period
+        whose values differ between articles (figures without a subject, metric or period are never compared)."""
+        subject = dict(self._db.execute("SELECT start, \"end\" FROM rels WHERE type = 'MEASURES'"))
+        groups: dict[tuple[str, str, str], list[tuple[str, str, float]]] = {}
+        for fid, aid, text in self._db.execute("SELECT o.node_id, o.article_id, o.props FROM node_owners o"
+                                               " JOIN nodes n ON n.id = o.node_id WHERE n.labels = 'Figure'"
+                                               " ORDER BY o.node_id, o.article_id"):
+            p = json.loads(text)
+            if fid in subject and p.get("metric") and p.get("period"):
+                groups.setdefault((subject[fid], p["metric"], p["period"]), []).append((fid, aid, p["value"]))
+        out = []
+        for found in groups.values():
+            if any(a1 != a2 and v1 != v2 for _, a1, v1 in found for _, a2, v2 in found):
+                out.append(sorted({fid for fid, _, _ in found}))
+        return sorted(out)
 
     def rels(self) -> Iterator[Rel]:
         """Every relationship, merged like ``nodes()``; ordered by id."""

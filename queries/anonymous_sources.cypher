@@ -6,6 +6,6 @@ RETURN s.speaker_desc AS source,
        s.cue AS cue,
        s.text AS statement,
        [(s)-[:ABOUT]->(o:Organization) | o.name] AS about,
-       a.title AS article,
+       coalesce(a.title, a.url, a.doc) AS article,
        a.published AS published
 ORDER BY published, source, statement

@@ -11,6 +11,6 @@ RETURN o.name AS organization,
        f.value AS value,
        f.unit AS unit,
        coalesce(speaker.name, s.speaker_desc) AS cited_by,
-       a.title AS article,
+       coalesce(a.title, a.url, a.doc) AS article,
        a.published AS published
 ORDER BY published, figure

@@ -5,7 +5,7 @@ WHERE o.name = $org OR $org IN split(coalesce(o.aliases, ''), '|')
 MATCH (s:Statement)-[:ABOUT]->(o)
 OPTIONAL MATCH (speaker)-[:SAID]->(s)
 OPTIONAL MATCH (a:Article)-[:CONTAINS]->(s)
-WITH o, s, speaker, collect(DISTINCT a.title) AS articles, min(a.published) AS published
+WITH o, s, speaker, collect(DISTINCT coalesce(a.title, a.url, a.doc)) AS articles, min(a.published) AS published
 RETURN coalesce(speaker.name, s.speaker_desc) AS speaker,
        [(speaker)-[h:HOLDS_POSITION]->(e:Organization) | e.name + ' ' + h.title] AS positions,
        s.cue AS cue,

@@ -82,3 +82,40 @@ def test_ingested_corpus_exports_to_graphml_with_the_store_counts(tmp_path):
     with Store(db, create=False) as store:
         assert store.totals()[0] > 0
         assert_same_graph(g, store)
+
+
+def test_graphml_labels_are_what_a_person_reads_and_the_kind_has_its_own_attribute(store, tmp_path):
+    write_graphml(store, tmp_path / "kg.graphml")
+    g = nx.read_graphml(tmp_path / "kg.graphml", force_multigraph=True)
+    by_kind: dict[str, set[str]] = {}
+    for _, d in g.nodes(data=True):
+        by_kind.setdefault(d["kind"], set()).add(d["label"])
+    assert {"李明", "周记者"} <= by_kind["Person"] and "蓝海移动" in by_kind["Organization"]
+    assert {"虚拟运营商观察", "工信部发布通知"} <= by_kind["Article"]
+    assert "虚拟运营商的用户增长超出了预期" in by_kind["Statement"] and "超过50万户" in by_kind["Figure"]
+    assert not set().union(*by_kind.values()) & {"Person", "Organization", "Article", "Statement", "Figure"}
+    assert {d["label"] for *_, d in g.edges(data=True)} >= {"SAID", "ABOUT", "CONTAINS"}
+
+
+def test_a_long_statement_is_labelled_by_its_opening_words():
+    from pipeline.export import OPENING, label
+    from pipeline.graph import Node
+
+    text = "虚拟运营商要在资费、服务和渠道上都拿出和基础运营商不一样的东西，否则用户没有理由转网"
+    assert label(Node("stm:1", ("Statement",), {"text": text})) == text[:OPENING] + "…"
+    assert label(Node("art:1", ("Article",), {"url": "https://a.example/1", "doc": "a.md"})) == "https://a.example/1"
+    assert label(Node("art:2", ("Article",), {"doc": "a.md"})) == "a.md"
+
+
+def test_every_graphml_attribute_is_declared_once_with_its_type(store, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    write_graphml(store, tmp_path / "kg.graphml")
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    keys = [(k.get("for"), k.get("attr.name"), k.get("attr.type"))
+            for k in ET.parse(tmp_path / "kg.graphml").getroot().findall("g:key", ns)]
+    assert len({(scope, name) for scope, name, _ in keys}) == len(keys)
+    types = {(scope, name): t for scope, name, t in keys}
+    assert types[("node", "value")] == "double" and types[("node", "start")] in ("int", "long")
+    assert types[("edge", "count")] in ("int", "long") and types[("node", "published")] == "string"
+    assert types[("node", "label")] == types[("node", "kind")] == "string"

@@ -39,7 +39,9 @@ def test_properties_are_graphml_scalars_and_never_none():
 def test_article_node_carries_metadata_and_content_hash():
     x = launch()
     [art] = by_label(graph(x)[0], "Article")
-    assert art.props["url"] == x.article.url and art.props["published"] == x.article.time
+    assert art.props["url"] == x.article.url
+    assert (art.props["published"], art.props["published_precision"], art.props["published_raw"]) == (
+        "2015-03-02", "day", x.article.time)
     assert len(art.props["sha256"]) == 64
     edited = replace(x, article=replace(x.article, text=x.article.text + "。"))
     [art2] = by_label(graph(edited)[0], "Article")
@@ -59,7 +61,7 @@ def test_role_gives_person_identity_and_position():
     nodes, rels = graph(launch())
     [held] = rels_of(rels, "HOLDS_POSITION")
     assert held.start == person_id("李明", "蓝海移动") and held.end == org_id("蓝海移动")
-    assert held.props == {"title": "副总裁"}
+    assert held.props == {"title": "副总裁", "first_seen": "2015-03-02", "last_seen": "2015-03-02"}
     [author] = rels_of(rels, "WRITTEN_BY")
     assert author.end == person_id("周记者", None)
 
@@ -115,13 +117,13 @@ def test_agreement_with_an_organisation_links_each_party_to_it():
     nodes, rels = graph(launch())
     [signed] = rels_of(rels, "SIGNED_AGREEMENT")
     assert (nodes[signed.start].props["name"], nodes[signed.end].props["name"]) == ("蓝海移动", "中国联通")
-    assert signed.props == {"date": "2015-03-01"}
+    assert signed.props == {"date": "2015-03-01", "date_raw": "2015-03-01"}
 
 
-def test_agreement_with_a_group_links_the_parties_pairwise():
+def test_agreement_with_a_group_links_no_one():
+    """红石通信、青鸟科技与三基础运营商签署: the two signed with the operators, not with each other."""
     nodes, rels = graph(regulator())
-    [signed] = rels_of(rels, "SIGNED_AGREEMENT")
-    assert {nodes[signed.start].props["name"], nodes[signed.end].props["name"]} == {"红石通信", "青鸟科技"}
+    assert not rels_of(rels, "SIGNED_AGREEMENT")
     assert not [n for n in nodes.values() if n.props.get("name") == "三基础运营商"]
 
 
@@ -159,6 +161,35 @@ def test_merge_props_first_wins_scalars_and_unites_aliases():
     assert merged == {"name": "蓝海移动", "type": "mvno", "aliases": "蓝海|蓝海移动公司"}
 
 
+def test_statements_and_figures_carry_their_articles_date():
+    nodes, _ = graph(launch())
+    dated = by_label(nodes, "Statement") + by_label(nodes, "Figure")
+    assert dated and {n.props["published"] for n in dated} == {"2015-03-02"}
+
+
+def test_an_article_without_a_date_keeps_what_it_wrote_and_has_no_published():
+    x = launch()
+    x = replace(x, article=replace(x.article, time="3月6日"))
+    [art] = by_label(graph(x)[0], "Article")
+    assert "published" not in art.props and art.props["published_raw"] == "3月6日"
+    assert all("published" not in n.props for n in by_label(graph(x)[0], "Statement"))
+
+
+def test_merged_dates_keep_the_earliest_and_the_latest():
+    assert merge_props({"published": "2015-03-02"}, {"published": "2014-11-30"})["published"] == "2014-11-30"
+    merged = merge_props({"first_seen": "2016-03-08", "last_seen": "2016-03-08"},
+                         {"first_seen": "2018-01-15", "last_seen": "2018-01-15"})
+    assert (merged["first_seen"], merged["last_seen"]) == ("2016-03-08", "2018-01-15")
+
+
+def test_a_statement_records_the_title_the_article_gives_its_speaker():
+    nodes, _ = graph(launch())
+    said = {n.props["text"]: (n.props.get("speaker_title"), n.props.get("speaker_org"))
+            for n in by_label(nodes, "Statement")}
+    assert said["虚拟运营商的用户增长超出了预期"] == ("副总裁", "蓝海移动")
+    assert said["转售业务竞争将更加激烈"] == (None, None)  # an anonymous source holds no title
+
+
 def test_ids_come_from_the_extraction_alone_not_from_the_gazetteer(monkeypatch):
     from pipeline import lexicon
 
@@ -175,3 +206,20 @@ def test_ids_come_from_the_extraction_alone_not_from_the_gazetteer(monkeypatch):
     assert org_id("蓝海移动") in nodes and nodes[org_id("蓝海移动")].props["name"] == "蓝海移动"
     [held] = rels_of(rels, "HOLDS_POSITION")
     assert held.end == org_id("蓝海移动") and held.start == person_id("李明", "蓝海移动")
+
+
+def test_a_title_held_before_is_its_own_position_with_its_tense():
+    x = launch()
+    x.roles[:] = [Role("李明", "副总裁", "蓝海移动"), Role("李明", "前总裁", "蓝海移动", tense="former")]
+    nodes, rels = graph(x)
+    held = {(r.props["title"], r.props.get("tense")) for r in rels_of(rels, "HOLDS_POSITION")}
+    assert held == {("副总裁", None), ("总裁", "former")}
+    assert all(r.props["first_seen"] == r.props["last_seen"] == "2015-03-02" for r in rels_of(rels, "HOLDS_POSITION"))
+
+
+def test_a_former_holder_speaks_with_the_tense_of_his_title():
+    x = launch()
+    x.roles[:] = [Role("李明", "副总裁", "蓝海移动", tense="former")]
+    [stm] = [n for n in by_label(graph(x)[0], "Statement") if n.props["text"] == "虚拟运营商的用户增长超出了预期"]
+    assert (stm.props["speaker_title"], stm.props["speaker_org"], stm.props["speaker_tense"]) == (
+        "副总裁", "蓝海移动", "former")

@@ -160,3 +160,98 @@ def test_killed_ingest_resumes_to_the_same_graph_as_an_uninterrupted_run(tmp_pat
     assert (resumed.unchanged, resumed.new + resumed.replaced) == (committed, len(paths) - committed)
     run([tmp_path / "news"], tmp_path / "whole.db")
     assert snapshot(db) == snapshot(tmp_path / "whole.db")
+
+
+PEOPLE_ARTICLES = sorted((ROOT / "tests" / "graph_articles").glob("*.txt"))  # written for these tests
+
+
+def persons(db: Path) -> dict[str, list[tuple[str, int]]]:
+    """name → (organisation or '', statements said) of each Person of that name."""
+    with Store(db, create=False) as store:
+        nodes = {n.id: n for n in store.nodes()}
+        rels = list(store.rels())
+    out: dict[str, list[tuple[str, int]]] = {}
+    for id_, n in nodes.items():
+        if n.labels[0] == "Person":
+            orgs = {nodes[r.end].props["name"] for r in rels if r.type == "HOLDS_POSITION" and r.start == id_}
+            said = sum(r.type == "SAID" and r.start == id_ for r in rels)
+            out.setdefault(n.props["name"], []).append(("|".join(sorted(orgs)), said))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def test_two_ingest_orders_give_the_same_graph(tmp_path):
+    forward, backward = tmp_path / "forward.db", tmp_path / "backward.db"
+    run(PEOPLE_ARTICLES, forward)
+    for path in reversed(PEOPLE_ARTICLES):  # one batch each, so every article meets a different store
+        run([path], backward)
+    assert snapshot(forward) == snapshot(backward)
+    shuffled = tmp_path / "shuffled.db"
+    run(PEOPLE_ARTICLES[1::2] + PEOPLE_ARTICLES[::2], shuffled)
+    assert snapshot(shuffled) == snapshot(forward)
+
+
+def test_a_name_without_organisation_joins_the_one_person_known_by_it(tmp_path):
+    db = tmp_path / "kg.db"
+    run(PEOPLE_ARTICLES, db)
+    found = persons(db)
+    # 王建华 is at 普泰移动 in two articles (two titles) and quoted without a title in a third: one Person
+    assert found["王建华"] == [("普泰移动", 4)]
+    # 刘志强 is at 长江时代 in one article and at 鹏博士 in another: namesakes, and the untitled mention joins neither
+    assert found["刘志强"] == [("", 1), ("长江时代", 1), ("鹏博士", 1)]
+
+
+def test_a_namesake_arriving_later_undoes_the_join(tmp_path):
+    db = tmp_path / "kg.db"
+    run(PEOPLE_ARTICLES[:2], db)
+    assert persons(db)["刘志强"] == [("长江时代", 2)]
+    run(PEOPLE_ARTICLES[2:3], db)
+    assert persons(db)["刘志强"] == [("", 1), ("长江时代", 1), ("鹏博士", 1)]
+
+
+def test_explain_person_shows_the_articles_and_evidence_of_each_merge(tmp_path):
+    db = tmp_path / "kg.db"
+    run(PEOPLE_ARTICLES, db)
+    result = CliRunner().invoke(main, ["explain", "person", "王建华", "--store", str(db)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("王建华 (普泰移动) per:") and len(lines) == 5
+    assert "2016-03-08  普泰移动发布年轻人套餐: named at 普泰移动 as 副总裁" in lines[1]
+    assert "虚商资费再降: named without an organisation" in lines[2]
+    assert "普泰移动 is the only organisation known for 王建华" in lines[4]
+    result = CliRunner().invoke(main, ["explain", "person", "刘志强", "--store", str(db)])
+    assert "not joined: 2 organisations are known for 刘志强 (长江时代、鹏博士)" in result.output
+    result = CliRunner().invoke(main, ["explain", "person", "无名氏", "--store", str(db)])
+    assert result.exit_code == 1 and "no person named 无名氏" in result.stderr
+
+
+def test_a_changed_data_file_marks_articles_stale_and_reingest_upgrades_them(tmp_path):
+    import shutil
+
+    from pipeline.version import PACKAGE, current, describe
+
+    data = Path(shutil.copytree(PACKAGE / "data", tmp_path / "data"))
+    (data / "titles.txt").write_text((data / "titles.txt").read_text(encoding="utf-8") + "首席体验官\n",
+                                     encoding="utf-8")
+    newer = describe(data=data)
+    db = tmp_path / "kg.db"
+    first = run(PEOPLE_ARTICLES, db)
+    assert first.new == len(PEOPLE_ARTICLES)
+    before = snapshot(db)
+    with Store(db, create=False) as store:
+        assert store.stale_articles(current()) == []
+        assert len(store.stale_articles(newer)) == len(PEOPLE_ARTICLES)
+    again = run(PEOPLE_ARTICLES, db, version=newer)
+    assert (again.upgraded, again.unchanged, again.new) == (len(PEOPLE_ARTICLES), 0, 0)
+    assert snapshot(db) == before  # the same extraction: node and relationship ids do not move
+    with Store(db, create=False) as store:
+        assert store.stale_articles(newer) == [] and len(store.stale_articles(current())) == len(PEOPLE_ARTICLES)
+    assert run(PEOPLE_ARTICLES, db, version=newer).unchanged == len(PEOPLE_ARTICLES)
+
+
+def test_ingest_check_counts_the_stale_articles(tmp_path):
+    db = tmp_path / "kg.db"
+    run(PEOPLE_ARTICLES[:2], db, version="kg 0.0.1 code old data old model old")
+    run(PEOPLE_ARTICLES[2:], db)
+    result = CliRunner().invoke(main, ["ingest", "--check", "--store", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"{db}: 2 of {len(PEOPLE_ARTICLES)} articles stale")

@@ -46,3 +46,12 @@ def test_short_forms_for_later_references():
     orgs = organisations(text, segment.boundaries(text))
     forms = people.reference_forms(people.title_chains(text, orgs, titles(text, orgs)))
     assert forms["欧阳总"] == "欧阳明"
+
+
+def test_a_chain_reads_its_tense_and_the_role_keeps_it():
+    for text, tense in [("原苏宁互联副总经理韩磊表示", "former"), ("时任苏宁互联副总经理韩磊表示", "then"),
+                        ("现任苏宁互联副总经理韩磊表示", "current"), ("此前苏宁互联副总经理韩磊表示", None),
+                        ("苏宁互联副总经理韩磊表示", None)]:
+        orgs = organisations(text, segment.boundaries(text))
+        [role] = people.roles(people.title_chains(text, orgs, titles(text, orgs)))
+        assert (role.person, role.title, role.org, role.tense) == ("韩磊", "副总经理", "苏宁互联", tense), text

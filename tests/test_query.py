@@ -28,7 +28,8 @@ GOLD = json.loads((ROOT / "tests" / "gold" / "000_5752d0d765a15d5f.json").read_t
 
 # A named speaker's statement about one organisation, from the hand annotation of the sample.
 QUESTION = next(s for s in GOLD["statements"] if s["speaker"] and len(s["about"]) == 1)
-SAMPLE_PARAMS = {"org": QUESTION["about"][0], "person": QUESTION["speaker"]}
+SPEAKER_ROLE = next(r for p in GOLD["persons"] if p["name"] == QUESTION["speaker"] for r in p["roles"] if r["org"])
+SAMPLE_PARAMS = {"org": QUESTION["about"][0], "person": QUESTION["speaker"], "title": SPEAKER_ROLE["title"]}
 
 
 def test_numbers_become_numbers_and_the_rest_stays_text():
@@ -114,8 +115,8 @@ def test_formats():
 def sample(tmp_path_factory, empty_neo4j, neo4j_config):
     """The sample corpus ingested and pushed to an empty Neo4j."""
     store = tmp_path_factory.mktemp("store") / "kg.db"
-    result = CliRunner().invoke(main, ["ingest", str(ROOT / "corpus"), "--store", str(store), "-j", "1", "-q",
-                                       "--neo4j"])
+    result = CliRunner().invoke(main, ["ingest", str(ROOT / "corpus"), str(ROOT / "tests" / "graph_articles"),
+                                       "--store", str(store), "-j", "1", "-q", "--neo4j"])
     assert result.exit_code == 0, result.output
     return neo4j_config
 
@@ -132,6 +133,27 @@ def test_an_alias_finds_the_same_statements(sample):
     alias = sorted(org["aliases"].split("|"))[0]
     by_name = run(resolve("who_said_what_about"), {"org": SAMPLE_PARAMS["org"]}, sample).rows
     assert run(resolve("who_said_what_about"), {"org": alias}, sample).rows == by_name
+
+
+def test_what_a_person_said_as_a_title_at_an_organisation(sample):
+    params = {"person": QUESTION["speaker"], "title": SPEAKER_ROLE["title"], "org": SPEAKER_ROLE["org"]}
+    rows = run(resolve("statements_as"), params, sample).rows
+    assert any(QUESTION["quote_head"] in r["statement"] for r in rows)
+    assert {(r["title"], r["organization"]) for r in rows} == {(SPEAKER_ROLE["title"], SPEAKER_ROLE["org"])}
+    assert run(resolve("statements_as"), {**params, "title": "董事长"}, sample).rows == []
+    # 王建华 spoke as 副总裁 in 2016 and as 总裁 in 2018: 总裁 finds both, 副总裁 only the first article's
+    as_vp = run(resolve("statements_as"), {"person": "王建华", "title": "副总裁", "org": "普泰移动"}, sample).rows
+    assert as_vp and {r["published"] for r in as_vp} == {"2016-03-08"}
+    # 原远特通信副总裁陈晓东表示: he spoke as a former vice president, not as one
+    assert run(resolve("statements_as"), {"person": "陈晓东", "title": "副总裁", "org": "远特通信"}, sample).rows == []
+    assert run(resolve("statements_as"), {"person": "赵一鸣", "title": "总监", "org": "远特通信"}, sample).rows
+
+
+def test_figures_that_disagree_are_listed_with_their_sources(sample):
+    rows = run(resolve("figure_conflicts"), {}, sample).rows
+    assert {(r["organization"], r["metric"], r["period"], r["value"], r["article"]) for r in rows} == {
+        ("普泰移动", "用户", "as of 2016-12-31", 2800000.0, "虚商年终盘点"),
+        ("普泰移动", "用户", "as of 2016-12-31", 3000000.0, "普泰移动公布年度用户数")}
 
 
 def test_values_are_parameters_never_pasted_into_the_text(sample):

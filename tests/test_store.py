@@ -8,6 +8,7 @@ import pytest
 from graph_samples import launch, regulator
 
 from pipeline.graph import article_graph
+from pipeline.records import Extraction
 from pipeline.store import Store, StoreError
 
 
@@ -160,3 +161,53 @@ def test_reading_a_missing_store_does_not_create_it(tmp_path):
     with pytest.raises(StoreError, match="no such store"):
         Store(tmp_path / "kg.db", create=False)
     assert not (tmp_path / "kg.db").exists()
+
+
+def test_a_store_of_the_first_schema_is_upgraded_and_its_articles_read_as_stale(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.executescript("""
+        CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE articles (id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, doc TEXT NOT NULL);
+        CREATE TABLE nodes (id TEXT PRIMARY KEY, labels TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE rels (id TEXT PRIMARY KEY, type TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL);
+        CREATE TABLE node_owners (node_id TEXT NOT NULL, article_id TEXT NOT NULL, props TEXT NOT NULL,
+                                  labels TEXT NOT NULL, PRIMARY KEY (node_id, article_id)) WITHOUT ROWID;
+        CREATE TABLE rel_owners (rel_id TEXT NOT NULL, article_id TEXT NOT NULL, props TEXT NOT NULL,
+                                 PRIMARY KEY (rel_id, article_id)) WITHOUT ROWID;
+        INSERT INTO meta VALUES ('schema', 'kg-store/1');
+        INSERT INTO articles VALUES ('art:1', 'https://news.example.cn/mvno/1', 'x', 'a.md');
+    """)
+    db.close()
+    x = launch()
+    with Store(path) as store:
+        assert store.stale_articles("v2") == ["https://news.example.cn/mvno/1"]
+        assert store.apply(x, "v2").status == "replaced"
+        assert store.stale_articles("v2") == [] and store.apply(x, "v2").status == "unchanged"
+
+
+def users_report(url: str, users: str, value: float, period: str = "截至2015年底，") -> Extraction:
+    from graph_samples import article, entity, figure
+
+    a = article(url, f"{period}蓝海移动用户已经超过{users}。")
+    return Extraction(a, entities=[entity(a, "蓝海移动", "COMPANY", mvno=True)],
+                      figures=[figure(a, users, value, "户", "蓝海移动")])
+
+
+def test_figures_on_one_subject_metric_and_period_that_differ_across_articles_are_flagged(tmp_path):
+    with filled(tmp_path / "kg.db", users_report("https://a.example.cn/1", "50万户", 500000),
+                users_report("https://b.example.cn/2", "60万户", 600000)) as store:
+        [group] = store.disputes()
+        figures = {n.id: n.props for n in store.nodes() if n.labels[0] == "Figure"}
+        assert set(group) == set(figures) and len(group) == 2
+        assert all(p["disputed"] is True and p["metric"] == "用户" and p["period"] == "as of 2015-12-31"
+                   for p in figures.values())
+
+
+def test_figures_that_agree_or_measure_other_periods_are_not_flagged(tmp_path):
+    with filled(tmp_path / "kg.db", users_report("https://a.example.cn/1", "50万户", 500000),
+                users_report("https://b.example.cn/2", "50万户", 500000),
+                users_report("https://c.example.cn/3", "60万户", 600000, period="截至2016年6月底，"),
+                users_report("https://d.example.cn/4", "70万户", 700000, period="")) as store:
+        assert store.disputes() == []
+        assert not [n for n in store.nodes() if n.props.get("disputed")]
