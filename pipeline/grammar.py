@@ -47,6 +47,8 @@ class Grammar:
     cue_tails: tuple[str, ...]
     own_company_words: tuple[str, ...]
     generic_subjects: tuple[str, ...]
+    predicate_openers: tuple[str, ...]
+    time_openers: tuple[str, ...]
     title_short_forms: dict[str, tuple[str, ...]]
 
     def short_forms(self, title: str) -> tuple[str, ...]:

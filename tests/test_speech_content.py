@@ -1,5 +1,5 @@
 """Content: what was said after the cue, or the quotation that opens the speaker's clause."""
-from pipeline.speech.content import content, leading_quote, opens_content
+from pipeline.speech.content import content, elided_subject, leading_quote, opens_content
 
 
 def said_after(text, cue):
@@ -25,3 +25,10 @@ def test_a_quotation_that_opens_the_speakers_clause():
 def test_a_weak_cue_attributes_only_before_a_clause_or_a_quotation():
     assert opens_content("数据预计，", 4) and opens_content("他认为“", 3)
     assert not opens_content("数据预计增长", 4)
+
+
+def test_a_content_that_opens_with_its_predicate_has_left_its_subject_out():
+    for text in ["正研究新的资费方案", "下一步将加大投入", "2019年已建设开通基站", "自明年1月1日起，将下调批发价"]:
+        assert elided_subject(text), text
+    for text in ["资费还会下降", "已有20多家企业加入", "目前还没有企业提出申请", "中国联通将扩大合作"]:
+        assert not elided_subject(text), text

@@ -16,6 +16,26 @@ def _addressee() -> re.Pattern[str]:
     return re.compile(rf"[^，,。：:“]{{0,10}}?(?:{alternation(grammar.load().addressees)})[，,：:]")
 
 
+_DATE_OPENER = re.compile(r"\s*(?:\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|(?:自|从)[^，,。]{1,15}?起|[，,\s])+")
+
+
+def elided_subject(text: str) -> bool:
+    """What was said opens, after time words, with a predicate: its subject was left out
+    (正研究…, 下一步将…, 2019年已建设…), not 已有20多个国家… (有 there is existential)."""
+    g = grammar.load()
+    pos = 0
+    while True:
+        m = _DATE_OPENER.match(text, pos)
+        if m and m.end() > pos:
+            pos = m.end()
+        word = next((w for w in g.time_openers if text.startswith(w, pos)), None)
+        if word is None:
+            break
+        pos += len(word)
+    opener = next((w for w in g.predicate_openers if text.startswith(w, pos)), None)
+    return opener is not None and not text.startswith(("有", "没有"), pos + len(opener))
+
+
 def opens_content(text: str, pos: int) -> bool:
     """An organisation's weak cue (数据预计…) attributes only when a clause or a quotation follows."""
     return pos < len(text) and text[pos] in "，,：:" + OPEN_QUOTES

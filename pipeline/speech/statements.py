@@ -9,6 +9,7 @@ from ..context import ArticleContext, SentenceFacts, persons_in
 from ..records import Hit, Said, Speaker, Statement
 from ..text import nesting
 from .attribute import attribute
+from .content import elided_subject
 from .source import SentenceContext, latest_reference
 
 
@@ -44,24 +45,50 @@ def _statement(sent: SentenceFacts, said: Said, ctx: ArticleContext) -> Statemen
     text = sent.span.text
     st = Statement(said.speaker.person, said.speaker.desc, said.cue, text[said.start:said.end], [],
                    sent.span.start + said.start, sent.span.start + said.end, text, said.speaker.org)
-    st.about = about(sent, said.start, said.end, st.speaker, ctx)
-    for name in said.speaker.group:
-        if name not in st.about:
-            st.about.append(name)
-    if said.speaker.org and said.speaker.org not in st.about:
-        st.about.append(said.speaker.org)
+    group = said.speaker.group
+    own = said.speaker.org or (group[0] if len(group) == 1 else None)  # 工信部相关负责人: one organisation's
+    st.about = about(sent, said.start, said.end, st.speaker, ctx, own)
+    st.about += [name for name in group if len(group) > 1 and name not in st.about]
+    if own and _through_document(said.speaker) and own not in st.about:
+        st.about.append(own)  # 工信部通知指出 / 中国联通公告称: the issuer's own measures
     return st
 
 
-def about(sent: SentenceFacts, start: int, end: int, speaker: str | None, ctx: ArticleContext) -> list[str]:
-    """Organisations the statement text[start:end] names, and the speaker's own for 该公司/这款."""
+def about(sent: SentenceFacts, start: int, end: int, speaker: str | None, ctx: ArticleContext,
+          own: str | None = None) -> list[str]:
+    """Organisations the statement text[start:end] names, and the speaker's own organisation (the one
+    speaking, or a person's employer) where the content refers to it: by 该公司/我们/我部, by a short
+    form, or as the subject it leaves out (中国联通称，正研究…). A unit's 我们 is its parent when
+    the content names the parent (工信部通信发展司's 我们, next to 工信部)."""
     lex = lexicon.load()
-    names = [o.name for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
-    if speaker and any(w in sent.span.text[start:end] for w in grammar.load().own_company_words):
-        own = ctx.employer(speaker)
-        if own and own not in names:
-            names.append(own)
+    text = sent.span.text[start:end]
+    inside = [o for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
+    names = [o.name for o in inside]
+    own = own or (ctx.employer(speaker) if speaker else None)
+    if (own and own not in names and not lex.is_media(own) and not _unit_of(own, inside)
+            and (any(w in text for w in grammar.load().own_company_words) or elided_subject(text)
+                 or _short_form_in(own, text))):
+        names.append(own)
     return list(dict.fromkeys(names))
+
+
+def _unit_of(own: str, named: list[Hit]) -> bool:
+    """工业和信息化部通信发展司 is a unit of 工信部, named in the content."""
+    return any(own != o.name and own.startswith((o.name, o.text)) for o in named)
+
+
+def _short_form_in(org: str, text: str) -> bool:
+    """The content calls the organisation by a short form not read alone: a gazetteer alias
+    (联通将…, for 中国联通) or the name without its place (省通信管理局, for 江苏省通信管理局)."""
+    rec = lexicon.load().org(org)
+    forms = [a for a in ((*rec.aliases, *rec.weak_aliases) if rec else ()) if len(a) >= 2]
+    forms += [org[i:] for i in range(1, len(org) - 3)]
+    return any(f in text for f in forms)
+
+
+def _through_document(speaker: Speaker) -> bool:
+    """An organisation speaking through its notice, announcement or spokesman (工信部通知指出)."""
+    return bool(speaker.org and speaker.desc and speaker.desc.endswith(grammar.load().document_nouns))
 
 
 def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
