@@ -19,6 +19,7 @@ class Grammar:
     org_stop_prefixes: tuple[str, ...]
     not_orgs: tuple[str, ...]
     document_nouns: tuple[str, ...]
+    meeting_nouns: tuple[str, ...]
     subject_lead_words: tuple[str, ...]
     pronouns: tuple[str, ...]
     continuation_words: tuple[str, ...]

@@ -86,3 +86,8 @@ def test_more_attribution(text, expected):
 def test_interview_transcript_answers_belong_to_the_interviewee():
     text = "国美极信副总裁韦岚接受了专访。她坦言，行业已过跑马圈地阶段。\n问：目前用户规模有多大？\n答：截至6月底，累计用户约为320万。"
     assert [(s[0], s[2]) for s in said(text)] == [("韦岚", "坦言"), ("韦岚", "答")]
+
+
+def test_a_wire_dateline_is_no_speaker():
+    text = "新华社北京3月5日电(记者 林小川)政府工作报告提出，取消流量漫游费。"
+    assert heads(text) == [(None, "政府工作报告", "取消流量漫游")]

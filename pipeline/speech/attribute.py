@@ -30,6 +30,15 @@ def _transcript_pattern() -> re.Pattern[str]:
     return re.compile(rf"(.{{0,6}}?)({alternation(g.question_markers + g.answer_markers)})[：:]")
 
 
+_DATELINE = re.compile(r"[^，,。“”：:]{0,16}?\d{1,2}月\d{1,2}日(?:晚间|早间)?(?:电|讯|消息)\s*(?:[（(][^（()）]{0,30}[）)])?\s*")
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline and its byline end (新华社北京3月5日电(记者 张三)…): the outlet is no speaker."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def attribute(ctx: SentenceContext) -> Attribution:
     """Every statement in the sentence, in order."""
     text = ctx.text
@@ -37,7 +46,8 @@ def attribute(ctx: SentenceContext) -> Attribution:
     if qa:
         return _transcript(ctx, qa)
     quotes, parens = nesting(text)
-    starts = clause_starts(text, quotes)
+    opening = dateline_end(text)
+    starts = sorted({max(s, opening) for s in clause_starts(text, quotes)})
     out: list[Said] = []
     covered = -1
     found_cues = cues(text, quotes, parens, ctx.persons)

@@ -42,6 +42,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "honorific": re.compile(rf"[{CJK}]{{1,2}}(?:{alternation(g.honorifics)})"),
         "document": re.compile(rf"(?:该|这份|此)?(?:《[^》]{{1,40}}》|{alternation(g.document_nouns)})"),
+        "named_document": re.compile(rf"[{CJK}]{{1,8}}?(?:{alternation(g.document_nouns)})"),
+        "meeting": re.compile(rf"(?:该|此次|这次|本次)?[^，,。“”]{{0,12}}?(?:{alternation(g.meeting_nouns)})"),
     }
 
 
@@ -102,6 +104,9 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     document = _document_at(text, head, end)
     if document:  # 《通知》指出: the document speaks for whoever issued it
         return Speaker(None, document, None), None
+    source = _phrase_source(ctx, head, end)
+    if source:  # 国务院常务会议提出 / 政府工作报告提出: a meeting, or a document no organisation opens
+        return Speaker(None, source, None), None
     if text.startswith(tuple(grammar.load().pronouns), head) and not text.startswith("们", head + 1):
         earlier = [h for h in ctx.persons if h.end <= head]
         return (Speaker(earlier[-1].name, None, None) if earlier else ctx.last_speaker), None
@@ -132,6 +137,20 @@ def _document_at(text: str, pos: int, end: int) -> str | None:
     """《通知》, 该通知, 报告: a document as the subject of the clause."""
     m = _patterns()["document"].match(text, pos, end)
     return m.group() if m else None
+
+
+def _phrase_source(ctx: SentenceContext, head: int, end: int) -> str | None:
+    """A meeting (国务院常务会议, 会议) or a document named by its modifiers (政府工作报告, 政策) that is
+    the whole subject before the cue, but for a short adverbial (日前明确)."""
+    text = ctx.text
+    for kind in ("meeting", "named_document"):
+        m = _patterns()[kind].match(text, head, end)
+        if m is None or len(text[m.end():end].strip()) > 4:
+            continue
+        if kind == "named_document" and any(head <= o.start < m.end() for o in ctx.orgs):
+            continue  # 中国联通公告: the organisation speaks through its document
+        return m.group()
+    return None
 
 
 def _heads_title(text: str, org: Hit, end: int) -> bool:
