@@ -91,3 +91,15 @@ def test_interview_transcript_answers_belong_to_the_interviewee():
 def test_a_wire_dateline_is_no_speaker():
     text = "新华社北京3月5日电(记者 林小川)政府工作报告提出，取消流量漫游费。"
     assert heads(text) == [(None, "政府工作报告", "取消流量漫游")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a directive: an organisation's 要求 with its object and no comma
+    ("工信部明确要求被约谈企业务必加强渠道管理。", [(None, "工信部", "被约谈企业务")]),
+    # a group that promises, speculation by the outside world, a suspect's confession
+    ("参会企业承诺坚决整改到位。", [(None, "参会企业", "坚决整改到位")]),
+    ("外界猜测，此次停牌可能与重组有关。", [(None, "外界", "此次停牌可能")]),
+    ("据李强交代，他是听朋友介绍入行的。", [("李强", None, "他是听朋友介")]),
+])
+def test_directives_groups_and_speculation(text, expected):
+    assert heads(text) == expected
