@@ -21,9 +21,8 @@ def heads(text):
     ("据分享通信董事长周海涛透露，新套餐将于下月上线。", [("周海涛", None, "新套餐将于下")]),
     # the quotation before its speaker, in one sentence
     ("“我们不做价格战。”孙立平说。", [("孙立平", None, "我们不做价格")]),
-    # a quotation, then the speaker's own clause after the verb: two statements
-    ("“虚商必须找到差异化的方向。”刘芳认为，价格不是唯一的竞争手段。",
-     [("刘芳", None, "虚商必须找到"), ("刘芳", None, "价格不是唯一")]),
+    # a quotation, then the speaker's own clause after the verb: one cue, one statement
+    ("“虚商必须找到差异化的方向。”刘芳认为，价格不是唯一的竞争手段。", [("刘芳", None, "虚商必须找到")]),
     # anonymous sources
     ("一位不愿具名的业内人士透露，部分虚商的用户流失率接近40%。", [(None, "不愿具名的业内人士", "部分虚商的用")]),
     ("有知情人士称，该项目已经暂停。", [(None, "知情人士", "该项目已经暂")]),
@@ -103,3 +102,10 @@ def test_a_wire_dateline_is_no_speaker():
 ])
 def test_directives_groups_and_speculation(text, expected):
     assert heads(text) == expected
+
+
+def test_a_quotation_and_the_content_after_its_cue_are_one_statement():
+    text = "“用户流失很严重。”海航通信总经理周斌告诉记者，下一步将推出新套餐。"
+    (s,) = extract(Article(doc="t", text=text)).statements
+    assert s.text.startswith("用户流失很严重") and s.text.endswith("下一步将推出新套餐")
+    assert s.about == ["海航通信"]  # from the content's left-out subject, not from the speaker's title

@@ -71,9 +71,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
             lead = None
         if not info.strong and speaker.org and not opens_content(text, c1):
             continue
-        if lead is not None:
-            out.append(Said(speaker, verb, *lead))
-        out.append(Said(speaker, verb, s, e))
+        out.append(Said(speaker, verb, s, e, lead))  # “……”X说，……: one statement, one cue
         covered = e
     return Attribution(out, ctx.persons, ctx.interviewee)
 

@@ -43,11 +43,13 @@ def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Dis
 
 def _statement(sent: SentenceFacts, said: Said, ctx: ArticleContext) -> Statement:
     text = sent.span.text
-    st = Statement(said.speaker.person, said.speaker.desc, said.cue, text[said.start:said.end], [],
-                   sent.span.start + said.start, sent.span.start + said.end, text, said.speaker.org)
+    start = said.lead[0] if said.lead else said.start  # the text runs from the quotation, cue and all
+    st = Statement(said.speaker.person, said.speaker.desc, said.cue, text[start:said.end], [],
+                   sent.span.start + start, sent.span.start + said.end, text, said.speaker.org)
     group = said.speaker.group
     own = said.speaker.org or (group[0] if len(group) == 1 else None)  # 工信部相关负责人: one organisation's
-    st.about = about(sent, said.start, said.end, st.speaker, ctx, own)
+    parts = [p for p in (said.lead, (said.start, said.end)) if p]  # what was said, not who said it
+    st.about = list(dict.fromkeys(o for s, e in parts for o in about(sent, s, e, st.speaker, ctx, own)))
     st.about += [name for name in group if len(group) > 1 and name not in st.about]
     if own and _through_document(said.speaker) and own not in st.about:
         st.about.append(own)  # 工信部通知指出 / 中国联通公告称: the issuer's own measures
