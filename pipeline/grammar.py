@@ -20,6 +20,7 @@ class Grammar:
     not_orgs: tuple[str, ...]
     document_nouns: tuple[str, ...]
     meeting_nouns: tuple[str, ...]
+    unnamed_sources: tuple[str, ...]
     subject_lead_words: tuple[str, ...]
     pronouns: tuple[str, ...]
     continuation_words: tuple[str, ...]

@@ -109,3 +109,12 @@ def test_a_quotation_and_the_content_after_its_cue_are_one_statement():
     (s,) = extract(Article(doc="t", text=text)).statements
     assert s.text.startswith("用户流失很严重") and s.text.endswith("下一步将推出新套餐")
     assert s.about == ["海航通信"]  # from the content's left-out subject, not from the speaker's title
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("有分析称，混改最终可能引入新股东。", [(None, "分析", "混改最终可能")]),
+    ("但也有分析认为，作为试点，步子不会迈得很大。", [(None, "分析", "作为试点，步")]),
+    ("有消息称，该项目已经暂停。", [(None, "消息", "该项目已经暂")]),
+])
+def test_an_unnamed_source_after_you(text, expected):
+    assert heads(text) == expected

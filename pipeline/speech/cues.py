@@ -32,14 +32,18 @@ def cues(text: str, quotes: tuple[int, ...], parens: tuple[int, ...], persons: t
     out = []
     for m in _pattern().finditer(text):
         pos, end = m.span()
-        starts_word = (pos in bounds or pos in name_ends or (pos > 0 and text[pos - 1] in glue)
+        source = next((w for w in grammar.load().unnamed_sources if m.group().startswith(w)), "")
+        if not (text.endswith("有", 0, pos) and m.group()[len(source):] in lexicon.load().speech_verbs):
+            source = ""
+        pos += len(source)  # 有分析认为: 分析 is the source, 认为 the cue
+        starts_word = (bool(source) or pos in bounds or pos in name_ends or (pos > 0 and text[pos - 1] in glue)
                        or any(name_at(text, pos - k) == k for k in (2, 3) if pos >= k))
         ends_word = end in bounds or end == len(text) or text[end] in CLAUSE_DELIMITERS
         if (quotes[pos] == 0 and parens[pos] == 0 and starts_word and ends_word
                 and not text.startswith(not_after, end) and not text.endswith(not_before, 0, pos)):
             if text.startswith(grammar.load().cue_tails, end):  # 解释说, 介绍道: one cue
                 end += 1
-            out.append((pos, end, m.group()))
+            out.append((pos, end, text[pos:m.end()]))
     return out
 
 

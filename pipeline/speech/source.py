@@ -42,6 +42,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "honorific": re.compile(rf"[{CJK}]{{1,2}}(?:{alternation(g.honorifics)})"),
         "document": re.compile(rf"(?:该|这份|此)?(?:《[^》]{{1,40}}》|{alternation(g.document_nouns)})"),
+        "unnamed": re.compile(rf"\s*(?:但|不过|而|也|还|另|亦|则)*有({alternation(g.unnamed_sources)})\s*"),
         "named_document": re.compile(rf"[{CJK}]{{1,8}}?(?:{alternation(g.document_nouns)})"),
         "meeting": re.compile(rf"(?:该|此次|这次|本次)?[^，,。“”]{{0,12}}?(?:{alternation(g.meeting_nouns)})"),
     }
@@ -101,6 +102,9 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     for form, name in ctx.references.items():
         if text.startswith(form, head):
             return Speaker(name, None, None), None
+    unnamed = _patterns()["unnamed"].fullmatch(text, start, end)
+    if unnamed:  # 有消息称, 也有分析认为: the source is 消息 / 分析
+        return Speaker(None, unnamed.group(1), None), None
     document = _document_at(text, head, end)
     if document:  # 《通知》指出: the document speaks for whoever issued it
         return Speaker(None, document, None), None
