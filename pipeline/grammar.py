@@ -21,6 +21,8 @@ class Grammar:
     document_nouns: tuple[str, ...]
     meeting_nouns: tuple[str, ...]
     unnamed_sources: tuple[str, ...]
+    topic_verbs: tuple[str, ...]
+    topic_nouns: tuple[str, ...]
     subject_lead_words: tuple[str, ...]
     pronouns: tuple[str, ...]
     continuation_words: tuple[str, ...]

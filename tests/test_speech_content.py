@@ -1,5 +1,5 @@
 """Content: what was said after the cue, or the quotation that opens the speaker's clause."""
-from pipeline.speech.content import content, elided_subject, leading_quote, opens_content
+from pipeline.speech.content import content, elided_subject, leading_quote, names_topic, opens_content
 
 
 def said_after(text, cue):
@@ -32,3 +32,14 @@ def test_a_content_that_opens_with_its_predicate_has_left_its_subject_out():
         assert elided_subject(text), text
     for text in ["资费还会下降", "已有20多家企业加入", "目前还没有企业提出申请", "中国联通将扩大合作"]:
         assert not elided_subject(text), text
+
+
+def test_a_speech_act_that_names_only_its_topic_or_a_report():
+    text = "周斌介绍了上半年业务发展情况，并答记者问。"
+    assert names_topic(text, text.index("介绍") + 2, "介绍")
+    text = "海航通信披露2024年半年度报告。"
+    assert names_topic(text, text.index("披露") + 2, "披露")
+    text = "周斌介绍，上半年业务发展情况良好。"
+    assert not names_topic(text, text.index("介绍") + 2, "介绍")
+    text = "周斌表示上半年业务发展情况"
+    assert not names_topic(text, text.index("表示") + 2, "表示")

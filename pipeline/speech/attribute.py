@@ -12,7 +12,7 @@ from functools import lru_cache
 from .. import grammar, lexicon
 from ..records import Hit, Said, Speaker
 from ..text import alternation, clause_starts, nesting, strip_span
-from .content import CONTENT_TRIM, MIN_CONTENT, content, leading_quote, opens_content
+from .content import CONTENT_TRIM, MIN_CONTENT, content, leading_quote, names_topic, opens_content
 from .cues import cues, followed_by_cue
 from .source import SentenceContext, speaker_in, subject
 
@@ -70,6 +70,8 @@ def attribute(ctx: SentenceContext) -> Attribution:
             s, e = lead
             lead = None
         if not info.strong and speaker.org and not opens_content(text, c1):
+            continue
+        if lead is None and names_topic(text, c1, verb):
             continue
         out.append(Said(speaker, verb, s, e, lead))  # “……”X说，……: one statement, one cue
         covered = e

@@ -41,6 +41,16 @@ def opens_content(text: str, pos: int) -> bool:
     return pos < len(text) and text[pos] in "，,：:" + OPEN_QUOTES
 
 
+def names_topic(text: str, pos: int, verb: str) -> bool:
+    """闻库介绍了上半年发展情况 / 中国移动披露2024年半年度报告: the verb's object is a topic or a
+    report, not what was said (grammar topic_verbs, topic_nouns)."""
+    g = grammar.load()
+    if not verb.startswith(g.topic_verbs) or pos >= len(text) or text[pos] in "，,：:" + OPEN_QUOTES:
+        return False
+    clause = re.split(r"[，,。；;：:]", text[pos:], maxsplit=1)[0].strip()
+    return clause.endswith(g.topic_nouns)
+
+
 def content(text: str, pos: int) -> tuple[int, int]:
     """What was said after the cue: a closing quotation, or the rest of the sentence,
     without an addressee (告诉现代快报记者，……)."""
