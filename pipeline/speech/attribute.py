@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .. import grammar, lexicon
 from ..records import Hit, Said, Speaker
+from ..recognise.common import CJK
 from ..text import alternation, clause_starts, nesting, strip_span
 from .content import CONTENT_TRIM, MIN_CONTENT, content, leading_quote, names_topic, opens_content
 from .cues import cues, followed_by_cue
@@ -45,6 +46,9 @@ def attribute(ctx: SentenceContext) -> Attribution:
     qa = _transcript_pattern().match(text)
     if qa:
         return _transcript(ctx, qa)
+    labelled = _labelled_answer(ctx)
+    if labelled is not None:
+        return labelled
     quotes, parens = nesting(text)
     opening = dateline_end(text)
     starts = sorted({max(s, opening) for s in clause_starts(text, quotes)})
@@ -76,6 +80,24 @@ def attribute(ctx: SentenceContext) -> Attribution:
         out.append(Said(speaker, verb, s, e, lead))  # “……”X说，……: one statement, one cue
         covered = e
     return Attribution(out, ctx.persons, ctx.interviewee)
+
+
+_LABEL = re.compile(rf"\s*([{CJK}]{{2,4}})([：:])")
+
+
+def _labelled_answer(ctx: SentenceContext) -> Attribution | None:
+    """苗圩：移动通信转售业务试点是…: in a transcript a person's name and a colon open the answer."""
+    m = _LABEL.match(ctx.text)
+    if m is None:
+        return None
+    speaker, person = speaker_in(ctx, m.start(1), m.end(1))
+    if speaker is None or speaker.person != m.group(1):
+        return None
+    s, e = strip_span(ctx.text, m.end(), len(ctx.text), CONTENT_TRIM)
+    if e - s < MIN_CONTENT:
+        return None
+    persons = ctx.persons + (person,) if person is not None else ctx.persons
+    return Attribution([Said(speaker, m.group(2), s, e)], persons, speaker)
 
 
 def _transcript(ctx: SentenceContext, m: re.Match[str]) -> Attribution:

@@ -196,5 +196,5 @@ def _is_person_name(text: str, start: int, n: int, end: int) -> bool:
     if name in lexicon.load().not_names:
         return False
     tags = segment.tagged(text[start:end])
-    return bool(tags) and tags[0][1] == "nr" and len(tags[0][0]) >= 2 and name.startswith(tags[0][0])
+    return bool(tags) and tags[0][1] in ("nr", "nrfg") and len(tags[0][0]) >= 2 and name.startswith(tags[0][0])
 
