@@ -45,3 +45,11 @@ def test_a_meeting_or_a_document_named_by_its_modifiers_speaks():
     # a meeting followed by a long predicate is its subject, not a source: 会议贯彻落实《报告》要求
     text = "会议贯彻落实《工作报告》要求，对推广工作进行了部署。"
     assert speaker_in(SentenceContext(text, [], (), []), 0, text.index("要求"))[0] is None
+
+
+def test_a_titled_persons_surname_alone_speaks_for_them():
+    text = "奚表示，资费会降。"
+    ctx = SentenceContext(text, [], (), [], references={"奚董": "奚立新", "奚董事长": "奚立新"})
+    assert speaker_in(ctx, 0, 1)[0] == Speaker("奚立新", None, None)
+    two = SentenceContext(text, [], (), [], references={"奚董": "奚立新", "奚总": "奚文"})
+    assert speaker_in(two, 0, 1)[0] is None  # two people of that surname: nobody

@@ -102,6 +102,9 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     for form, name in ctx.references.items():
         if text.startswith(form, head):
             return Speaker(name, None, None), None
+    by_surname = _by_surname(ctx, text[head:end].strip())
+    if by_surname:  # 奚表示: a titled person's surname alone
+        return Speaker(by_surname, None, None), None
     unnamed = _patterns()["unnamed"].fullmatch(text, start, end)
     if unnamed:  # 有消息称, 也有分析认为: the source is 消息 / 分析
         return Speaker(None, unnamed.group(1), None), None
@@ -135,6 +138,14 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
         doc = next((d for d in grammar.load().document_nouns if d in text[o.end:end]), "")
         return Speaker(None, o.text + doc, o.name), None
     return None, None
+
+
+def _by_surname(ctx: SentenceContext, region: str) -> str | None:
+    """The one person introduced with a title whose surname is the whole subject (奚表示, for 奚国华)."""
+    if region not in lexicon.load().surnames:
+        return None
+    people = {name for name in ctx.references.values() if name.startswith(region) and len(name) > len(region)}
+    return people.pop() if len(people) == 1 else None
 
 
 def _document_at(text: str, pos: int, end: int) -> str | None:
