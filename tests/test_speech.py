@@ -123,3 +123,16 @@ def test_an_unnamed_source_after_you(text, expected):
 def test_a_name_and_a_colon_open_an_answer_in_a_transcript():
     text = "记者：您怎么看虚商的前景？\n刘志刚：转售企业进入市场，有助于资费进一步合理化。\n中国电信：新业务带来两大机会。"
     assert said(text) == [("刘志刚", None, "：", "转售企业进入市场，有助于资费进一步合理化")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report that introduces content directly is its source; one that relays a speaker is not
+    ("据工业和信息化部网站消息，近日，推广工作研讨会在武汉召开。", [(None, "工业和信息化部网站消息", "近日，推广工")]),
+    ("据中新网报道，工信部副部长辛国斌表示，资费持续下降。", [("辛国斌", None, "资费持续下降")]),
+    # nominal attributions: the quotation's holder, before it, speaks
+    ("针对媒体今天 “新牌照有望本月发放”的报道，有关人士表示，此消息属于误传。",
+     [(None, "媒体", "新牌照有望本"), (None, "有关人士", "此消息属于误")]),
+    ("这与中国信息通信研究院此前“携转率将在1%之内”的预测基本相符。", [(None, "中国信息通信研究院", "携转率将在1")]),
+])
+def test_reports_and_nominal_attributions(text, expected):
+    assert heads(text) == expected

@@ -79,7 +79,61 @@ def attribute(ctx: SentenceContext) -> Attribution:
             continue
         out.append(Said(speaker, verb, s, e, lead))  # “……”X说，……: one statement, one cue
         covered = e
+    if not out:
+        out = _reported(text, opening)
+    out = sorted(out + _nominal(ctx, quotes, out), key=lambda x: x.start)
     return Attribution(out, ctx.persons, ctx.interviewee)
+
+
+@lru_cache(maxsize=1)
+def _frames() -> dict[str, re.Pattern[str]]:
+    g = grammar.load()
+    return {
+        "reported": re.compile(rf"\s*据([^，,。“”]{{2,20}}?(?:{alternation(g.report_nouns)}))[，,]"),
+        "nominal": re.compile(rf"“([^“”]{{{MIN_CONTENT},80}})”的({alternation(g.nominal_cues)})"),
+    }
+
+
+def _reported(text: str, pos: int) -> list[Said]:
+    """据工业和信息化部网站消息，……: the report is the source, when no one inside it speaks
+    (据中新网报道，…辛国斌表示… is 辛国斌's)."""
+    m = _frames()["reported"].match(text, pos)
+    if m is None:
+        return []
+    s, e = strip_span(text, m.end(), len(text), CONTENT_TRIM)
+    return [Said(Speaker(None, m.group(1), None), "据", s, e)] if e - s >= MIN_CONTENT else []
+
+
+def _nominal(ctx: SentenceContext, quotes: tuple[int, ...], said: list[Said]) -> list[Said]:
+    """媒体“……”的报道 / 研究院此前“……”的预测: a quotation its holder's noun attributes, the holder
+    being what stands right before it (an organisation, a person or a group such as 媒体)."""
+    text = ctx.text
+    out = []
+    for m in _frames()["nominal"].finditer(text):
+        q0 = m.start()
+        if (q0 > 0 and quotes[q0 - 1] != 0) or any(x.start <= q0 < x.end for x in said):
+            continue
+        before = text[:q0].rstrip()
+        for w in grammar.load().time_openers + grammar.load().adverbial_openers + ("今天", "此前"):
+            if before.endswith(w):
+                before = before[:-len(w)].rstrip()
+                break
+        holder = _holder(ctx, before)
+        if holder is not None:
+            out.append(Said(holder, m.group(2), m.start(1), m.end(1)))
+    return out
+
+
+def _holder(ctx: SentenceContext, before: str) -> Speaker | None:
+    end = len(before)
+    for o in ctx.orgs:
+        if o.end == end and not lexicon.load().is_media(o.name):
+            return Speaker(None, o.text, o.name)
+    for p in ctx.persons:
+        if p.end == end:
+            return Speaker(p.name, None, None)
+    group = next((w for w in grammar.load().reporting_groups if before.endswith(w)), None)
+    return Speaker(None, group, None) if group else None
 
 
 _LABEL = re.compile(rf"\s*([{CJK}]{{2,4}})([：:])")
