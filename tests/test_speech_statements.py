@@ -81,3 +81,12 @@ def test_an_issuer_is_about_its_notice_and_a_unit_speaks_for_its_parent():
     # 我们 of a ministry's department, beside the ministry's name, is the ministry
     assert about_of("工业和信息化部电信管理局局长陈立新表示，工信部不排斥任何方案，决定权不在我们。") == [
         ["工业和信息化部"]]
+
+
+def test_a_quotation_without_a_cue_after_a_statement_counts_for_its_about():
+    ctx = context("海航通信有关人士表示，此消息属于误传。“目前中国联通正在征求意见。”\n另一段。")
+    statements = [s for sent in ctx.sentences
+                  for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements]
+    [st] = attach_quotes(ctx, statements)
+    assert st.text == "此消息属于误传" and st.about == ["中国联通"]
+    assert statements[0].about == []  # the list handed in is left as it was

@@ -9,7 +9,7 @@ from ..context import ArticleContext, SentenceFacts, persons_in
 from ..records import Hit, Said, Speaker, Statement
 from ..text import nesting
 from .attribute import attribute
-from .content import elided_subject
+from .content import CONTENT_TRIM, elided_subject
 from .source import SentenceContext, latest_reference
 
 
@@ -102,10 +102,12 @@ def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Stat
     by_sentence = {s.start: s for s in statements}
     for prev, nxt in zip(ctx.sentences, ctx.sentences[1:]):
         quote = _whole_quotation(prev.span.text)
-        if quote is None or "\n" in ctx.article.text[prev.span.end:nxt.span.start]:
-            continue  # a quotation that ends its paragraph belongs with what came before
+        if quote is None:
+            continue
         first = next((s for s in statements if nxt.span.start <= s.start < nxt.span.end), None)
-        if first is None or not _opens_with_speaker(nxt.span.text, first.start - nxt.span.start):
+        if ("\n" in ctx.article.text[prev.span.end:nxt.span.start] or first is None
+                or not _opens_with_speaker(nxt.span.text, first.start - nxt.span.start)):
+            out = _continued(ctx, out, prev, quote)  # a quotation that ends its paragraph goes with what came before
             continue
         s, e = quote
         start = prev.span.start + s
@@ -115,6 +117,23 @@ def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Stat
                              start, prev.span.start + e, prev.span.text, first.speaker_org))
         out[-1].about = about(prev, s, e, first.speaker, ctx)
     return sorted(out, key=lambda s: s.start)
+
+
+def _continued(ctx: ArticleContext, statements: list[Statement], quote_sent: SentenceFacts,
+               quote: tuple[int, int]) -> list[Statement]:
+    """有关人士表示，此消息属于误传。“这个消息是虚假的，目前工信部正在…”: a quotation with no cue of
+    its own, right after a statement that ends its sentence in the same paragraph, is more of that
+    statement: what it names counts for that statement's about."""
+    i = ctx.sentences.index(quote_sent)
+    if i == 0 or "\n" in ctx.article.text[ctx.sentences[i - 1].span.end:quote_sent.span.start]:
+        return statements
+    before = ctx.sentences[i - 1]
+    last = next((s for s in reversed(statements) if before.span.start <= s.start < before.span.end), None)
+    if last is None or before.span.text[last.end - before.span.start:].strip(CONTENT_TRIM):
+        return statements
+    extra = about(quote_sent, *quote, last.speaker, ctx, last.speaker_org)
+    grown = replace(last, about=list(dict.fromkeys(last.about + extra)))
+    return [grown if s is last else s for s in statements]
 
 
 def _whole_quotation(text: str) -> tuple[int, int] | None:
