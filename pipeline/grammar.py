@@ -26,6 +26,8 @@ class Grammar:
     report_nouns: tuple[str, ...]
     nominal_cues: tuple[str, ...]
     reporting_groups: tuple[str, ...]
+    channel_nouns: tuple[str, ...]
+    narration_openers: tuple[str, ...]
     subject_lead_words: tuple[str, ...]
     pronouns: tuple[str, ...]
     continuation_words: tuple[str, ...]

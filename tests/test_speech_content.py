@@ -43,3 +43,9 @@ def test_a_speech_act_that_names_only_its_topic_or_a_report():
     assert not names_topic(text, text.index("介绍") + 2, "介绍")
     text = "周斌表示上半年业务发展情况"
     assert not names_topic(text, text.index("表示") + 2, "表示")
+
+
+def test_what_was_said_ends_where_narration_or_a_data_attribution_begins():
+    assert said_after("海航通信表示，公司加大了投入；数据显示，上半年支出增长两成。", "表示") == "公司加大了投入"
+    assert said_after("刘芳说，资费会降，据悉，新套餐下月上线。", "说") == "资费会降"
+    assert said_after("刘芳说：“数据显示，用户在增长。”", "说") == "数据显示，用户在增长"

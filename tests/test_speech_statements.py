@@ -90,3 +90,8 @@ def test_a_quotation_without_a_cue_after_a_statement_counts_for_its_about():
     [st] = attach_quotes(ctx, statements)
     assert st.text == "此消息属于误传" and st.about == ["中国联通"]
     assert statements[0].about == []  # the list handed in is left as it was
+
+
+def test_a_name_inside_another_organisations_name_refers_to_nobody():
+    # 工信部 inside its bureau's name, 公司 inside a subsidiary's: the speaker's own is not meant
+    assert about_of("工信部网站发布消息，工信部信息通信管理局召开了电视电话会议。") == [["工业和信息化部信息通信管理局"]]

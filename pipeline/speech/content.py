@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from .. import grammar
-from ..text import OPEN_QUOTES, alternation, quotation_at, strip_span
+from ..text import OPEN_QUOTES, alternation, nesting, quotation_at, strip_span
 
 CONTENT_TRIM = "，,：:；;。！？!? \t"
 MIN_CONTENT = 4
@@ -61,7 +61,22 @@ def content(text: str, pos: int) -> tuple[int, int]:
     q = quotation_at(text, s)
     if q is not None and text[q[1]:].strip(CONTENT_TRIM) == "":
         return strip_span(text, q[0] + 1, q[1] - 1, CONTENT_TRIM)
-    return strip_span(text, s, len(text), CONTENT_TRIM)
+    return strip_span(text, s, _narration_start(text, s), CONTENT_TRIM)
+
+
+@lru_cache(maxsize=1)
+def _narration() -> re.Pattern[str]:
+    return re.compile(rf"[，,；;](?=(?:{alternation(grammar.load().narration_openers)})|[^，,。；;“”]{{0,10}}显示[，,：:])")
+
+
+def _narration_start(text: str, pos: int) -> int:
+    """…上半年资本支出达到284亿元；数据显示，……: what was said ends where the journalist's
+    narration or a data attribution begins (grammar narration_openers, X显示)."""
+    quotes, _ = nesting(text)
+    for m in _narration().finditer(text, pos):
+        if quotes[m.start()] == 0:
+            return m.start()
+    return len(text)
 
 
 def leading_quote(text: str, clause_start: int, cue: int) -> tuple[int, int] | None:

@@ -63,8 +63,8 @@ def about(sent: SentenceFacts, start: int, end: int, speaker: str | None, ctx: A
     form, or as the subject it leaves out (中国联通称，正研究…). A unit's 我们 is its parent when
     the content names the parent (工信部通信发展司's 我们, next to 工信部)."""
     lex = lexicon.load()
-    text = sent.span.text[start:end]
     inside = [o for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
+    text = _masked(sent.span.text, start, end, sent.orgs)
     names = [o.name for o in inside]
     own = own or (ctx.employer(speaker) if speaker else None)
     if (own and own not in names and not lex.is_media(own) and not _unit_of(own, inside)
@@ -72,6 +72,16 @@ def about(sent: SentenceFacts, start: int, end: int, speaker: str | None, ctx: A
                  or _short_form_in(own, text))):
         names.append(own)
     return list(dict.fromkeys(names))
+
+
+def _masked(text: str, start: int, end: int, orgs: list[Hit]) -> str:
+    """text[start:end] with organisations' names blanked: 工信部 inside 工信部信息通信管理局 and 公司
+    inside 联通红筹公司 refer to nobody."""
+    chars = list(text[start:end])
+    for o in orgs:
+        for i in range(max(o.start, start), min(o.end, end)):
+            chars[i - start] = "X"
+    return "".join(chars)
 
 
 def _unit_of(own: str, named: list[Hit]) -> bool:
@@ -89,8 +99,11 @@ def _short_form_in(org: str, text: str) -> bool:
 
 
 def _through_document(speaker: Speaker) -> bool:
-    """An organisation speaking through its notice, announcement or spokesman (工信部通知指出)."""
-    return bool(speaker.org and speaker.desc and speaker.desc.endswith(grammar.load().document_nouns))
+    """An organisation speaking through its notice, announcement or spokesman (工信部通知指出), not
+    a channel that reports news of it (工信部网站发布消息)."""
+    g = grammar.load()
+    return bool(speaker.org and speaker.desc and speaker.desc.endswith(g.document_nouns)
+                and not speaker.desc.endswith(g.channel_nouns))
 
 
 def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
