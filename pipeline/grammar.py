@@ -28,6 +28,8 @@ class Grammar:
     reporting_groups: tuple[str, ...]
     channel_nouns: tuple[str, ...]
     narration_openers: tuple[str, ...]
+    source_anaphora: tuple[str, ...]
+    source_quantifiers: tuple[str, ...]
     subject_lead_words: tuple[str, ...]
     pronouns: tuple[str, ...]
     continuation_words: tuple[str, ...]

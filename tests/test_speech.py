@@ -121,7 +121,8 @@ def test_an_unnamed_source_after_you(text, expected):
 
 
 def test_a_name_and_a_colon_open_an_answer_in_a_transcript():
-    text = "记者：您怎么看虚商的前景？\n刘志刚：转售企业进入市场，有助于资费进一步合理化。\n中国电信：新业务带来两大机会。"
+    text = ("记者：您怎么看虚商的前景？\n刘志刚：转售企业进入市场，有助于资费进一步合理化。\n"
+            "中国电信：新业务带来两大机会。")
     assert said(text) == [("刘志刚", None, "：", "转售企业进入市场，有助于资费进一步合理化")]
 
 

@@ -94,4 +94,16 @@ def test_a_quotation_without_a_cue_after_a_statement_counts_for_its_about():
 
 def test_a_name_inside_another_organisations_name_refers_to_nobody():
     # 工信部 inside its bureau's name, 公司 inside a subsidiary's: the speaker's own is not meant
-    assert about_of("工信部网站发布消息，工信部信息通信管理局召开了电视电话会议。") == [["工业和信息化部信息通信管理局"]]
+    text = "工信部网站发布消息，工信部信息通信管理局召开了电视电话会议。"
+    assert about_of(text) == [["工业和信息化部信息通信管理局"]]
+
+
+def test_an_organisations_people_speak_for_it_and_are_referred_back_to():
+    # the organisation inside the source's description, or before it with a quantifier
+    assert about_of("一位不愿具名的中国联通集团人士说，联通与转售企业是一条船上的人。") == [["中国联通"]]
+    assert about_of("海航通信一名工作人员称，公司正在全力配合整改。") == [["海航通信"]]
+    # 该负责人: the source quoted before, with its organisation
+    ctx = context("海航通信相关负责人表示，市场仍有空间。该负责人透露，下一步将扩大渠道。")
+    first = sentence_statements(ctx.sentences[0], ctx, Discourse(ctx.known_persons))
+    [st] = sentence_statements(ctx.sentences[1], ctx, first.discourse).statements
+    assert (st.speaker_desc, st.about) == ("海航通信相关负责人", ["海航通信"])

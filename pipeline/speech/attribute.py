@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import grammar, lexicon
-from ..records import Hit, Said, Speaker
 from ..recognise.common import CJK
+from ..records import Hit, Said, Speaker
 from ..text import alternation, clause_starts, nesting, strip_span
 from .content import CONTENT_TRIM, MIN_CONTENT, content, leading_quote, names_topic, opens_content
 from .cues import cues, followed_by_cue
@@ -31,7 +31,8 @@ def _transcript_pattern() -> re.Pattern[str]:
     return re.compile(rf"(.{{0,6}}?)({alternation(g.question_markers + g.answer_markers)})[：:]")
 
 
-_DATELINE = re.compile(r"[^，,。“”：:]{0,16}?\d{1,2}月\d{1,2}日(?:晚间|早间)?(?:电|讯|消息)\s*(?:[（(][^（()）]{0,30}[）)])?\s*")
+_DATELINE = re.compile(
+    r"[^，,。“”：:]{0,16}?\d{1,2}月\d{1,2}日(?:晚间|早间)?(?:电|讯|消息)\s*(?:[（(][^（()）]{0,30}[）)])?\s*")
 
 
 def dateline_end(text: str) -> int:
@@ -150,7 +151,7 @@ def _labelled_answer(ctx: SentenceContext) -> Attribution | None:
     s, e = strip_span(ctx.text, m.end(), len(ctx.text), CONTENT_TRIM)
     if e - s < MIN_CONTENT:
         return None
-    persons = ctx.persons + (person,) if person is not None else ctx.persons
+    persons = (*ctx.persons, person) if person is not None else ctx.persons
     return Attribution([Said(speaker, m.group(2), s, e)], persons, speaker)
 
 

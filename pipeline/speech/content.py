@@ -66,7 +66,8 @@ def content(text: str, pos: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=1)
 def _narration() -> re.Pattern[str]:
-    return re.compile(rf"[，,；;](?=(?:{alternation(grammar.load().narration_openers)})|[^，,。；;“”]{{0,10}}显示[，,：:])")
+    openers = alternation(grammar.load().narration_openers)
+    return re.compile(rf"[，,；;](?=(?:{openers})|[^，,。；;“”]{{0,10}}显示[，,：:])")
 
 
 def _narration_start(text: str, pos: int) -> int:

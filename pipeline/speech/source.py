@@ -121,9 +121,16 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     orgs = [h for h in ctx.orgs if inside(h) and not _is_object(ctx, h.start, start)]
     if anons:
         a = anons[0]
+        last = ctx.last_speaker
+        referred = text.endswith(grammar.load().source_anaphora, 0, a.start)
+        if referred and last and last.desc and last.desc.endswith(a.name):
+            return last, None  # 该负责人透露: the source quoted before
         group = [o for o in orgs if o.end <= a.start]
         if group and _listed(text, group, a.start):
             return Speaker(None, text[group[0].start:a.end], None, tuple(dict.fromkeys(o.name for o in group))), None
+        within = [o.name for o in ctx.orgs if a.start <= o.start and o.end <= a.end]
+        if within:  # 不愿具名的中国联通集团人士: one organisation's people
+            return Speaker(None, a.name, None, (within[0],)), None
         return Speaker(None, a.name, None), None
     honorific = _patterns()["honorific"].match(text, head, end)
     if honorific:  # 刘先生, 王女士: a source the text does not name
@@ -198,7 +205,9 @@ def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: 
 def _listed(text: str, group: list[Hit], head_start: int) -> bool:
     """迪信通、分享通信、乐语、蜗牛移动高层: organisations joined by 、 right before the source head."""
     gaps = [text[a.end:b.start] for a, b in zip(group, group[1:])]
-    return all(g in "、和及与" for g in gaps) and text[group[-1].end:head_start] in ("", "的", "等", "等公司")
+    last_gap = text[group[-1].end:head_start]
+    return all(g in "、和及与" for g in gaps) and (
+        last_gap in ("", "的", "等", "等公司") or len(group) == 1 and last_gap in grammar.load().source_quantifiers)
 
 
 def _is_person_name(text: str, start: int, n: int, end: int) -> bool:
