@@ -95,6 +95,7 @@ class Said:
     cue: str
     start: int  # span of what was said, in the sentence
     end: int
+    lead: tuple[int, int] | None = None  # “……”谢文告诉记者，……: the quotation before the cue, same statement
 
 
 @dataclass

@@ -17,3 +17,9 @@ def test_sources_come_left_to_right_with_offsets_into_the_sentence():
     hits = anonymous_sources(text)
     assert [text[h.start:h.end] for h in hits] == [h.name for h in hits] == ["业内人士", "接近中国联通的人士"]
     assert all(h.label == "ANON" for h in hits)
+
+
+def test_those_at_a_meeting_and_the_outside_world_are_sources():
+    assert names("与会人员表示") == ["与会人员"]
+    assert names("参会企业承诺") == ["参会企业"]
+    assert names("外界猜测") == ["外界"]

@@ -21,9 +21,8 @@ def heads(text):
     ("据分享通信董事长周海涛透露，新套餐将于下月上线。", [("周海涛", None, "新套餐将于下")]),
     # the quotation before its speaker, in one sentence
     ("“我们不做价格战。”孙立平说。", [("孙立平", None, "我们不做价格")]),
-    # a quotation, then the speaker's own clause after the verb: two statements
-    ("“虚商必须找到差异化的方向。”刘芳认为，价格不是唯一的竞争手段。",
-     [("刘芳", None, "虚商必须找到"), ("刘芳", None, "价格不是唯一")]),
+    # a quotation, then the speaker's own clause after the verb: one cue, one statement
+    ("“虚商必须找到差异化的方向。”刘芳认为，价格不是唯一的竞争手段。", [("刘芳", None, "虚商必须找到")]),
     # anonymous sources
     ("一位不愿具名的业内人士透露，部分虚商的用户流失率接近40%。", [(None, "不愿具名的业内人士", "部分虚商的用")]),
     ("有知情人士称，该项目已经暂停。", [(None, "知情人士", "该项目已经暂")]),
@@ -86,3 +85,55 @@ def test_more_attribution(text, expected):
 def test_interview_transcript_answers_belong_to_the_interviewee():
     text = "国美极信副总裁韦岚接受了专访。她坦言，行业已过跑马圈地阶段。\n问：目前用户规模有多大？\n答：截至6月底，累计用户约为320万。"
     assert [(s[0], s[2]) for s in said(text)] == [("韦岚", "坦言"), ("韦岚", "答")]
+
+
+def test_a_wire_dateline_is_no_speaker():
+    text = "新华社北京3月5日电(记者 林小川)政府工作报告提出，取消流量漫游费。"
+    assert heads(text) == [(None, "政府工作报告", "取消流量漫游")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a directive: an organisation's 要求 with its object and no comma
+    ("工信部明确要求被约谈企业务必加强渠道管理。", [(None, "工信部", "被约谈企业务")]),
+    # a group that promises, speculation by the outside world, a suspect's confession
+    ("参会企业承诺坚决整改到位。", [(None, "参会企业", "坚决整改到位")]),
+    ("外界猜测，此次停牌可能与重组有关。", [(None, "外界", "此次停牌可能")]),
+    ("据李强交代，他是听朋友介绍入行的。", [("李强", None, "他是听朋友介")]),
+])
+def test_directives_groups_and_speculation(text, expected):
+    assert heads(text) == expected
+
+
+def test_a_quotation_and_the_content_after_its_cue_are_one_statement():
+    text = "“用户流失很严重。”海航通信总经理周斌告诉记者，下一步将推出新套餐。"
+    (s,) = extract(Article(doc="t", text=text)).statements
+    assert s.text.startswith("用户流失很严重") and s.text.endswith("下一步将推出新套餐")
+    assert s.about == ["海航通信"]  # from the content's left-out subject, not from the speaker's title
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("有分析称，混改最终可能引入新股东。", [(None, "分析", "混改最终可能")]),
+    ("但也有分析认为，作为试点，步子不会迈得很大。", [(None, "分析", "作为试点，步")]),
+    ("有消息称，该项目已经暂停。", [(None, "消息", "该项目已经暂")]),
+])
+def test_an_unnamed_source_after_you(text, expected):
+    assert heads(text) == expected
+
+
+def test_a_name_and_a_colon_open_an_answer_in_a_transcript():
+    text = ("记者：您怎么看虚商的前景？\n刘志刚：转售企业进入市场，有助于资费进一步合理化。\n"
+            "中国电信：新业务带来两大机会。")
+    assert said(text) == [("刘志刚", None, "：", "转售企业进入市场，有助于资费进一步合理化")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report that introduces content directly is its source; one that relays a speaker is not
+    ("据工业和信息化部网站消息，近日，推广工作研讨会在武汉召开。", [(None, "工业和信息化部网站消息", "近日，推广工")]),
+    ("据中新网报道，工信部副部长辛国斌表示，资费持续下降。", [("辛国斌", None, "资费持续下降")]),
+    # nominal attributions: the quotation's holder, before it, speaks
+    ("针对媒体今天 “新牌照有望本月发放”的报道，有关人士表示，此消息属于误传。",
+     [(None, "媒体", "新牌照有望本"), (None, "有关人士", "此消息属于误")]),
+    ("这与中国信息通信研究院此前“携转率将在1%之内”的预测基本相符。", [(None, "中国信息通信研究院", "携转率将在1")]),
+])
+def test_reports_and_nominal_attributions(text, expected):
+    assert heads(text) == expected

@@ -24,3 +24,14 @@ def test_a_verb_running_on_into_a_later_cue_is_not_the_cue():
     found = cues(text, quotes, parens, ())
     assert followed_by_cue(text, text.index("回复") + 2, found) is True
     assert followed_by_cue(text, text.index("，"), found) is False
+
+
+def test_an_unnamed_source_is_split_off_its_verb_after_you():
+    text = "有分析认为，混改会引入新股东。"
+    assert verbs(text) == [("认为", "认为")]
+    assert verbs("业内人士分析认为，价格会降。") == [("分析认为", "分析认为")]
+
+
+def test_a_particle_after_the_verb_blocks_it_but_not_a_word_it_begins():
+    assert verbs("他提到中移动正在洽谈收购。") == [("提到", "提到")]
+    assert verbs("蜗牛移动展示了此前透露的游戏手机。") == []

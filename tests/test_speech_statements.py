@@ -49,3 +49,61 @@ def test_a_whole_quotation_belongs_to_the_speaker_who_opens_the_next_sentence():
     assert [(s.speaker, s.text) for s in attached] == [
         ("闫小波", "京东要做一个互联网化的通讯运营商"), ("闫小波", "今年用户会翻倍")]
     assert len(statements) == 1  # the list handed in is left as it was
+
+
+def about_of(text):
+    ctx = context(text)
+    return [s.about for sent in ctx.sentences
+            for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements]
+
+
+def test_the_speaking_organisation_is_about_only_where_the_content_refers_to_it():
+    # named in the content, as 该公司, or as the subject the content leaves out
+    assert about_of("海航通信表示，正研究新的资费方案。") == [["海航通信"]]
+    assert about_of("海航通信表示，该公司将继续扩大渠道。") == [["海航通信"]]
+    # content about something else: the speaker is not what it is about
+    assert about_of("海航通信指出，部分代理商违规销售号卡，影响恶劣。") == [[]]
+    assert about_of("海航通信表示，已有20多家代理商加入。") == [[]]  # 已有: existential, no subject left out
+
+
+def test_a_persons_employer_is_about_where_the_content_leaves_its_subject_out():
+    assert about_of("苏宁互联副总经理韩磊表示，下一步将推出物联网套餐。") == [["苏宁互联"]]
+    assert about_of("苏宁互联副总经理韩磊表示，行业竞争会更激烈。") == [[]]
+
+
+def test_one_organisations_spokesman_is_no_group():
+    assert about_of("海航通信相关负责人表示，市场仍有空间。") == [[]]
+    assert about_of("海航通信相关负责人表示，今年海航通信的用户会翻倍。") == [["海航通信"]]
+
+
+def test_an_issuer_is_about_its_notice_and_a_unit_speaks_for_its_parent():
+    assert about_of("工信部发布通知指出，各转售企业须在年底前完成补登记。") == [["工业和信息化部"]]
+    # 我们 of a ministry's department, beside the ministry's name, is the ministry
+    assert about_of("工业和信息化部电信管理局局长陈立新表示，工信部不排斥任何方案，决定权不在我们。") == [
+        ["工业和信息化部"]]
+
+
+def test_a_quotation_without_a_cue_after_a_statement_counts_for_its_about():
+    ctx = context("海航通信有关人士表示，此消息属于误传。“目前中国联通正在征求意见。”\n另一段。")
+    statements = [s for sent in ctx.sentences
+                  for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements]
+    [st] = attach_quotes(ctx, statements)
+    assert st.text == "此消息属于误传" and st.about == ["中国联通"]
+    assert statements[0].about == []  # the list handed in is left as it was
+
+
+def test_a_name_inside_another_organisations_name_refers_to_nobody():
+    # 工信部 inside its bureau's name, 公司 inside a subsidiary's: the speaker's own is not meant
+    text = "工信部网站发布消息，工信部信息通信管理局召开了电视电话会议。"
+    assert about_of(text) == [["工业和信息化部信息通信管理局"]]
+
+
+def test_an_organisations_people_speak_for_it_and_are_referred_back_to():
+    # the organisation inside the source's description, or before it with a quantifier
+    assert about_of("一位不愿具名的中国联通集团人士说，联通与转售企业是一条船上的人。") == [["中国联通"]]
+    assert about_of("海航通信一名工作人员称，公司正在全力配合整改。") == [["海航通信"]]
+    # 该负责人: the source quoted before, with its organisation
+    ctx = context("海航通信相关负责人表示，市场仍有空间。该负责人透露，下一步将扩大渠道。")
+    first = sentence_statements(ctx.sentences[0], ctx, Discourse(ctx.known_persons))
+    [st] = sentence_statements(ctx.sentences[1], ctx, first.discourse).statements
+    assert (st.speaker_desc, st.about) == ("海航通信相关负责人", ["海航通信"])

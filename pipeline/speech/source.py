@@ -42,6 +42,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "honorific": re.compile(rf"[{CJK}]{{1,2}}(?:{alternation(g.honorifics)})"),
         "document": re.compile(rf"(?:该|这份|此)?(?:《[^》]{{1,40}}》|{alternation(g.document_nouns)})"),
+        "unnamed": re.compile(rf"\s*(?:但|不过|而|也|还|另|亦|则)*有({alternation(g.unnamed_sources)})\s*"),
+        "named_document": re.compile(rf"[{CJK}]{{1,8}}?(?:{alternation(g.document_nouns)})"),
+        "meeting": re.compile(rf"(?:该|此次|这次|本次)?[^，,。“”]{{0,12}}?(?:{alternation(g.meeting_nouns)})"),
     }
 
 
@@ -99,9 +102,18 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     for form, name in ctx.references.items():
         if text.startswith(form, head):
             return Speaker(name, None, None), None
+    by_surname = _by_surname(ctx, text[head:end].strip())
+    if by_surname:  # 奚表示: a titled person's surname alone
+        return Speaker(by_surname, None, None), None
+    unnamed = _patterns()["unnamed"].fullmatch(text, start, end)
+    if unnamed:  # 有消息称, 也有分析认为: the source is 消息 / 分析
+        return Speaker(None, unnamed.group(1), None), None
     document = _document_at(text, head, end)
     if document:  # 《通知》指出: the document speaks for whoever issued it
         return Speaker(None, document, None), None
+    source = _phrase_source(ctx, head, end)
+    if source:  # 国务院常务会议提出 / 政府工作报告提出: a meeting, or a document no organisation opens
+        return Speaker(None, source, None), None
     if text.startswith(tuple(grammar.load().pronouns), head) and not text.startswith("们", head + 1):
         earlier = [h for h in ctx.persons if h.end <= head]
         return (Speaker(earlier[-1].name, None, None) if earlier else ctx.last_speaker), None
@@ -109,9 +121,16 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     orgs = [h for h in ctx.orgs if inside(h) and not _is_object(ctx, h.start, start)]
     if anons:
         a = anons[0]
+        last = ctx.last_speaker
+        referred = text.endswith(grammar.load().source_anaphora, 0, a.start)
+        if referred and last and last.desc and last.desc.endswith(a.name):
+            return last, None  # 该负责人透露: the source quoted before
         group = [o for o in orgs if o.end <= a.start]
         if group and _listed(text, group, a.start):
             return Speaker(None, text[group[0].start:a.end], None, tuple(dict.fromkeys(o.name for o in group))), None
+        within = [o.name for o in ctx.orgs if a.start <= o.start and o.end <= a.end]
+        if within:  # 不愿具名的中国联通集团人士: one organisation's people
+            return Speaker(None, a.name, None, (within[0],)), None
         return Speaker(None, a.name, None), None
     honorific = _patterns()["honorific"].match(text, head, end)
     if honorific:  # 刘先生, 王女士: a source the text does not name
@@ -128,10 +147,32 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     return None, None
 
 
+def _by_surname(ctx: SentenceContext, region: str) -> str | None:
+    """The one person introduced with a title whose surname is the whole subject (奚表示, for 奚国华)."""
+    if region not in lexicon.load().surnames:
+        return None
+    people = {name for name in ctx.references.values() if name.startswith(region) and len(name) > len(region)}
+    return people.pop() if len(people) == 1 else None
+
+
 def _document_at(text: str, pos: int, end: int) -> str | None:
     """《通知》, 该通知, 报告: a document as the subject of the clause."""
     m = _patterns()["document"].match(text, pos, end)
     return m.group() if m else None
+
+
+def _phrase_source(ctx: SentenceContext, head: int, end: int) -> str | None:
+    """A meeting (国务院常务会议, 会议) or a document named by its modifiers (政府工作报告, 政策) that is
+    the whole subject before the cue, but for a short adverbial (日前明确)."""
+    text = ctx.text
+    for kind in ("meeting", "named_document"):
+        m = _patterns()[kind].match(text, head, end)
+        if m is None or len(text[m.end():end].strip()) > 4:
+            continue
+        if kind == "named_document" and any(head <= o.start < m.end() for o in ctx.orgs):
+            continue  # 中国联通公告: the organisation speaks through its document
+        return m.group()
+    return None
 
 
 def _heads_title(text: str, org: Hit, end: int) -> bool:
@@ -164,7 +205,9 @@ def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: 
 def _listed(text: str, group: list[Hit], head_start: int) -> bool:
     """迪信通、分享通信、乐语、蜗牛移动高层: organisations joined by 、 right before the source head."""
     gaps = [text[a.end:b.start] for a, b in zip(group, group[1:])]
-    return all(g in "、和及与" for g in gaps) and text[group[-1].end:head_start] in ("", "的", "等", "等公司")
+    last_gap = text[group[-1].end:head_start]
+    return all(g in "、和及与" for g in gaps) and (
+        last_gap in ("", "的", "等", "等公司") or len(group) == 1 and last_gap in grammar.load().source_quantifiers)
 
 
 def _is_person_name(text: str, start: int, n: int, end: int) -> bool:
@@ -173,5 +216,5 @@ def _is_person_name(text: str, start: int, n: int, end: int) -> bool:
     if name in lexicon.load().not_names:
         return False
     tags = segment.tagged(text[start:end])
-    return bool(tags) and tags[0][1] == "nr" and len(tags[0][0]) >= 2 and name.startswith(tags[0][0])
+    return bool(tags) and tags[0][1] in ("nr", "nrfg") and len(tags[0][0]) >= 2 and name.startswith(tags[0][0])
 

@@ -9,6 +9,7 @@ from ..context import ArticleContext, SentenceFacts, persons_in
 from ..records import Hit, Said, Speaker, Statement
 from ..text import nesting
 from .attribute import attribute
+from .content import CONTENT_TRIM, elided_subject
 from .source import SentenceContext, latest_reference
 
 
@@ -42,26 +43,67 @@ def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Dis
 
 def _statement(sent: SentenceFacts, said: Said, ctx: ArticleContext) -> Statement:
     text = sent.span.text
-    st = Statement(said.speaker.person, said.speaker.desc, said.cue, text[said.start:said.end], [],
-                   sent.span.start + said.start, sent.span.start + said.end, text, said.speaker.org)
-    st.about = about(sent, said.start, said.end, st.speaker, ctx)
-    for name in said.speaker.group:
-        if name not in st.about:
-            st.about.append(name)
-    if said.speaker.org and said.speaker.org not in st.about:
-        st.about.append(said.speaker.org)
+    start = said.lead[0] if said.lead else said.start  # the text runs from the quotation, cue and all
+    st = Statement(said.speaker.person, said.speaker.desc, said.cue, text[start:said.end], [],
+                   sent.span.start + start, sent.span.start + said.end, text, said.speaker.org)
+    group = said.speaker.group
+    own = said.speaker.org or (group[0] if len(group) == 1 else None)  # 工信部相关负责人: one organisation's
+    parts = [p for p in (said.lead, (said.start, said.end)) if p]  # what was said, not who said it
+    st.about = list(dict.fromkeys(o for s, e in parts for o in about(sent, s, e, st.speaker, ctx, own)))
+    st.about += [name for name in group if len(group) > 1 and name not in st.about]
+    if own and _through_document(said.speaker) and own not in st.about:
+        st.about.append(own)  # 工信部通知指出 / 中国联通公告称: the issuer's own measures
     return st
 
 
-def about(sent: SentenceFacts, start: int, end: int, speaker: str | None, ctx: ArticleContext) -> list[str]:
-    """Organisations the statement text[start:end] names, and the speaker's own for 该公司/这款."""
+def about(sent: SentenceFacts, start: int, end: int, speaker: str | None, ctx: ArticleContext,
+          own: str | None = None) -> list[str]:
+    """Organisations the statement text[start:end] names, and the speaker's own organisation (the one
+    speaking, or a person's employer) where the content refers to it: by 该公司/我们/我部, by a short
+    form, or as the subject it leaves out (中国联通称，正研究…). A unit's 我们 is its parent when
+    the content names the parent (工信部通信发展司's 我们, next to 工信部)."""
     lex = lexicon.load()
-    names = [o.name for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
-    if speaker and any(w in sent.span.text[start:end] for w in grammar.load().own_company_words):
-        own = ctx.employer(speaker)
-        if own and own not in names:
-            names.append(own)
+    inside = [o for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
+    text = _masked(sent.span.text, start, end, sent.orgs)
+    names = [o.name for o in inside]
+    own = own or (ctx.employer(speaker) if speaker else None)
+    if (own and own not in names and not lex.is_media(own) and not _unit_of(own, inside)
+            and (any(w in text for w in grammar.load().own_company_words) or elided_subject(text)
+                 or _short_form_in(own, text))):
+        names.append(own)
     return list(dict.fromkeys(names))
+
+
+def _masked(text: str, start: int, end: int, orgs: list[Hit]) -> str:
+    """text[start:end] with organisations' names blanked: 工信部 inside 工信部信息通信管理局 and 公司
+    inside 联通红筹公司 refer to nobody."""
+    chars = list(text[start:end])
+    for o in orgs:
+        for i in range(max(o.start, start), min(o.end, end)):
+            chars[i - start] = "X"
+    return "".join(chars)
+
+
+def _unit_of(own: str, named: list[Hit]) -> bool:
+    """工业和信息化部通信发展司 is a unit of 工信部, named in the content."""
+    return any(own != o.name and own.startswith((o.name, o.text)) for o in named)
+
+
+def _short_form_in(org: str, text: str) -> bool:
+    """The content calls the organisation by a short form not read alone: a gazetteer alias
+    (联通将…, for 中国联通) or the name without its place (省通信管理局, for 江苏省通信管理局)."""
+    rec = lexicon.load().org(org)
+    forms = [a for a in ((*rec.aliases, *rec.weak_aliases) if rec else ()) if len(a) >= 2]
+    forms += [org[i:] for i in range(1, len(org) - 3)]
+    return any(f in text for f in forms)
+
+
+def _through_document(speaker: Speaker) -> bool:
+    """An organisation speaking through its notice, announcement or spokesman (工信部通知指出), not
+    a channel that reports news of it (工信部网站发布消息)."""
+    g = grammar.load()
+    return bool(speaker.org and speaker.desc and speaker.desc.endswith(g.document_nouns)
+                and not speaker.desc.endswith(g.channel_nouns))
 
 
 def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
@@ -73,10 +115,12 @@ def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Stat
     by_sentence = {s.start: s for s in statements}
     for prev, nxt in zip(ctx.sentences, ctx.sentences[1:]):
         quote = _whole_quotation(prev.span.text)
-        if quote is None or "\n" in ctx.article.text[prev.span.end:nxt.span.start]:
-            continue  # a quotation that ends its paragraph belongs with what came before
+        if quote is None:
+            continue
         first = next((s for s in statements if nxt.span.start <= s.start < nxt.span.end), None)
-        if first is None or not _opens_with_speaker(nxt.span.text, first.start - nxt.span.start):
+        if ("\n" in ctx.article.text[prev.span.end:nxt.span.start] or first is None
+                or not _opens_with_speaker(nxt.span.text, first.start - nxt.span.start)):
+            out = _continued(ctx, out, prev, quote)  # a quotation that ends its paragraph goes with what came before
             continue
         s, e = quote
         start = prev.span.start + s
@@ -86,6 +130,23 @@ def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Stat
                              start, prev.span.start + e, prev.span.text, first.speaker_org))
         out[-1].about = about(prev, s, e, first.speaker, ctx)
     return sorted(out, key=lambda s: s.start)
+
+
+def _continued(ctx: ArticleContext, statements: list[Statement], quote_sent: SentenceFacts,
+               quote: tuple[int, int]) -> list[Statement]:
+    """有关人士表示，此消息属于误传。“这个消息是虚假的，目前工信部正在…”: a quotation with no cue of
+    its own, right after a statement that ends its sentence in the same paragraph, is more of that
+    statement: what it names counts for that statement's about."""
+    i = ctx.sentences.index(quote_sent)
+    if i == 0 or "\n" in ctx.article.text[ctx.sentences[i - 1].span.end:quote_sent.span.start]:
+        return statements
+    before = ctx.sentences[i - 1]
+    last = next((s for s in reversed(statements) if before.span.start <= s.start < before.span.end), None)
+    if last is None or before.span.text[last.end - before.span.start:].strip(CONTENT_TRIM):
+        return statements
+    extra = about(quote_sent, *quote, last.speaker, ctx, last.speaker_org)
+    grown = replace(last, about=list(dict.fromkeys(last.about + extra)))
+    return [grown if s is last else s for s in statements]
 
 
 def _whole_quotation(text: str) -> tuple[int, int] | None:
