@@ -114,19 +114,18 @@ def check_neo4j(config) -> None:
         raise SystemExit(1)
 
 
-def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = False) -> None:
+def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = False, full: bool = False) -> None:
     """Mirror the store at ``store_path`` into Neo4j, or a one-line error and exit status 1."""
     import sys
 
     from tqdm import tqdm
 
-    from .neo4j_load import KgNeo4jError, push as run
+    from .neo4j_load import KgNeo4jError, push_store as run
 
     with open_store(store_path) as store:
-        total = sum(store.totals())
-        with tqdm(total=total, unit=" rows", disable=quiet or not sys.stderr.isatty(), file=sys.stderr) as bar:
+        with tqdm(unit=" rows", disable=quiet or not sys.stderr.isatty(), file=sys.stderr) as bar:
             try:
-                result = run(store.nodes(), store.rels(), config, batch_size, progress=bar.update)
+                result = run(store, config, batch_size, progress=bar.update, full=full)
             except KgNeo4jError as e:
                 click.echo(f"kg: {e}", err=True)
                 raise SystemExit(1)
@@ -200,14 +199,16 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None) -> None:
 @neo4j_options
 @click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Rows per transaction.")
+@click.option("--full", is_flag=True, help="Send every row, not only what changed since the last push.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def push(store_path: str, uri: str | None, user: str | None, password: str | None, batch_size: int,
-         quiet: bool) -> None:
+         full: bool, quiet: bool) -> None:
     """Mirror the store into Neo4j: constraints first, batched MERGE on stable ids, stale facts removed.
 
-    Idempotent: pushing twice gives the same graph.
+    Idempotent: pushing twice gives the same graph. Only what changed in the store since its last
+    push is sent, while Neo4j still holds what that push left (else, or with --full, everything).
     """
-    push_store(store_path, neo4j_config(uri, user, password), batch_size, quiet)
+    push_store(store_path, neo4j_config(uri, user, password), batch_size, quiet, full)
 
 
 @main.command()
