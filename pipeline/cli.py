@@ -1,6 +1,8 @@
 """The `kg` command line: a thin layer over the library."""
 from __future__ import annotations
 
+import os
+
 import click
 
 from . import __version__
@@ -200,15 +202,47 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None) -> None:
 @click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Rows per transaction.")
 @click.option("--full", is_flag=True, help="Send every row, not only what changed since the last push.")
+@click.option("--bulk", is_flag=True,
+              help="First load: REPLACE the database with the store through Neo4j's offline importer (server stopped).")
+@click.option("--neo4j-home", envvar="KG_NEO4J_HOME", default=os.path.expanduser("~/.cache/kg/neo4j-5.26"),
+              show_default=True, metavar="DIR", help="For --bulk: the Neo4j installation (env KG_NEO4J_HOME).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def push(store_path: str, uri: str | None, user: str | None, password: str | None, batch_size: int,
-         full: bool, quiet: bool) -> None:
+         full: bool, bulk: bool, neo4j_home: str, quiet: bool) -> None:
     """Mirror the store into Neo4j: constraints first, batched MERGE on stable ids, stale facts removed.
 
     Idempotent: pushing twice gives the same graph. Only what changed in the store since its last
     push is sent, while Neo4j still holds what that push left (else, or with --full, everything).
+    --bulk writes the store as CSV and runs `neo4j-admin database import` of the installation at
+    --neo4j-home into the stopped server's database; start the server again, and the next kg push
+    creates the constraints and sends nothing.
+
+    \b
+    kg push --store kg.db
+    kg push --store kg.db --uri bolt://127.0.0.1:7688 --full
+    scripts/neo4j-local stop && kg push --store kg.db --bulk && scripts/neo4j-local start && kg push
     """
-    push_store(store_path, neo4j_config(uri, user, password), batch_size, quiet, full)
+    config = neo4j_config(uri, user, password)
+    if bulk:
+        bulk_load(store_path, neo4j_home, config.database, quiet)
+    else:
+        push_store(store_path, config, batch_size, quiet, full)
+
+
+def bulk_load(store_path: str, home: str, database: str | None, quiet: bool) -> None:
+    """``kg push --bulk``, or a one-line error and exit status 1."""
+    from .neo4j_bulk import bulk_load as run
+    from .neo4j_load import KgNeo4jError
+
+    with open_store(store_path) as store:
+        try:
+            result = run(store, home, database)
+        except KgNeo4jError as e:
+            click.echo(f"kg: {e}", err=True)
+            raise SystemExit(1)
+    if not quiet:
+        click.echo(f"neo4j {home} (database {database or 'neo4j'}): {result.nodes} nodes, {result.rels} relationships"
+                   " imported; start the server, then kg push creates the constraints")
 
 
 @main.command()

@@ -128,12 +128,16 @@ _KG_NODES = "|".join(_name(label) for label in NODE_LABELS)
 MARKER = "KgPush"  # one node: which store was last pushed, up to which change, and the counts it left
 
 
+def counts_text(nodes: list[int], rels: int) -> str:
+    """The marker's counts: kg's nodes under each of NODE_LABELS, then all relationships."""
+    return ",".join(map(str, [*nodes, rels]))
+
+
 def _fingerprint(session: Session) -> str:
-    """kg's node counts per label and all relationships, from Neo4j's count store (no scan): a push
-    left them so, unless someone else changed the graph since (then the next push sends everything)."""
-    counts = [_read(session, f"MATCH (n:{_name(label)}) RETURN count(n)")[0][0] for label in NODE_LABELS]
-    counts.append(_read(session, "MATCH ()-[r]->() RETURN count(r)")[0][0])
-    return ",".join(map(str, counts))
+    """``counts_text`` from Neo4j's count store (no scan): a push left them so, unless someone else
+    changed the graph since (then the next push sends everything)."""
+    return counts_text([_read(session, f"MATCH (n:{_name(label)}) RETURN count(n)")[0][0] for label in NODE_LABELS],
+                       _read(session, "MATCH ()-[r]->() RETURN count(r)")[0][0])
 
 
 class _Sender:
