@@ -129,7 +129,7 @@ def _extract_chunk(articles: list[Article]) -> list[Extraction | Failure]:
     try:
         return [Failure(x.doc, x.reason) if isinstance(x, InputError) else x
                 for _, x in extract_batched(articles, batch_size=len(articles))]
-    except Exception as e:  # a bug outside any one article (extract_batched catches those) must not stop the batch
+    except Exception as e:  # noqa: BLE001 - a bug outside any one article must not stop the batch
         return [Failure(a.doc, f"extraction failed: {type(e).__name__}: {e}") for a in articles]
 
 
