@@ -236,7 +236,7 @@ def wipe(config) -> None:
     from pipeline.neo4j_load import connect, ensure_schema
 
     with connect(config) as driver, driver.session(database=config.database) as session:
-        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
         ensure_schema(session)
 
 

@@ -146,7 +146,6 @@ class _Sender:
     def __init__(self, session: Session, batch_size: int, progress: Callable[[int], None]):
         self.session, self.batch_size, self.progress = session, batch_size, progress
         self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        self.sent = 0
 
     def add(self, query: str, row: dict[str, Any]) -> None:
         rows = self.rows[query]
@@ -162,7 +161,6 @@ class _Sender:
         rows = self.rows.pop(query, [])
         if rows:
             _write(self.session, query, rows=rows)
-            self.sent += len(rows)
             self.progress(len(rows))
 
 
@@ -281,7 +279,7 @@ def push_store(store: Store, config: Neo4jConfig, batch_size: int = 1000,
     with store.snapshot(), _session(config) as session:
         identity, seq = store.identity(), store.last_change()
         since = None if identity is None else _pushed_since(session, identity)
-        if since is None:
+        if since is None or since > seq:  # (a store older than what was pushed from it: restored from a copy)
             result = _mirror(session, store.nodes(), store.rels(), store.primary_labels().get, batch_size, progress)
         else:
             result = _update(session, store, since, full, batch_size, progress)
