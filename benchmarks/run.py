@@ -128,7 +128,7 @@ def bench_extract(args: argparse.Namespace) -> dict[str, Any]:
     from pipeline.clean import sentences
     from pipeline.extract import _prepare, extract, extract_batched
     from pipeline.read import read_paths
-    from pipeline.recognise import model_entities
+    from pipeline.recognise.model import model_entities
 
     articles = list(corpus.repo_articles())
     chars = sum(len(a.text) for a in articles)

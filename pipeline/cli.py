@@ -8,6 +8,13 @@ import click
 from . import __version__
 
 
+class KgError(click.ClickException):
+    """An error the user can act on: one line ``kg: reason`` on stderr, exit status 1, no traceback."""
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"kg: {self.format_message()}", err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
@@ -24,8 +31,7 @@ def check_ner_model() -> None:
     try:
         known.read(model_dir())
     except (FileNotFoundError, ValueError) as e:
-        click.echo(f"kg: {e}", err=True)
-        raise SystemExit(1)
+        raise KgError(str(e)) from e
 
 
 @main.command()
@@ -33,7 +39,8 @@ def check_ner_model() -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
 @click.option("--lines", "lines_file", metavar="FILE", help="Treat each line of FILE as its own document.")
 def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None) -> None:
-    """Who said what about which company, in the articles under PATH... (files, folders, globs)."""
+    """Who said what about which company, in the articles under PATH... (files, folders, globs;
+    - reads standard input: one article, or JSON Lines when it starts with {)."""
     import sys
 
     from .extract import extract_batched, extract_paths
@@ -84,14 +91,14 @@ def open_store(path: str, create: bool = False):
     try:
         return Store(path, create=create)
     except StoreError as e:
-        click.echo(f"kg: {e}", err=True)
-        raise SystemExit(1)
+        raise KgError(str(e)) from e
 
 
 def neo4j_options(command):
     """``--uri/--user/--password`` for commands that talk to Neo4j; each falls back to its NEO4J_* variable."""
     for option in reversed((
-        click.option("--uri", metavar="URI", help="Neo4j Bolt URI (env NEO4J_URI) [default: bolt://127.0.0.1:7687]."),
+        click.option("--uri", metavar="URI", help="Neo4j Bolt URI (env NEO4J_URI) "
+                     "[default: bolt://127.0.0.1:$NEO4J_BOLT_PORT, or port 7687]."),
         click.option("--user", metavar="NAME", help="Neo4j user (env NEO4J_USER) [default: neo4j]."),
         click.option("--password", metavar="SECRET", help="Neo4j password (env NEO4J_PASSWORD); never printed."),
     )):
@@ -112,25 +119,23 @@ def check_neo4j(config) -> None:
     try:
         connect(config).close()
     except KgNeo4jError as e:
-        click.echo(f"kg: {e}", err=True)
-        raise SystemExit(1)
+        raise KgError(str(e)) from e
 
 
 def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = False, full: bool = False) -> None:
     """Mirror the store at ``store_path`` into Neo4j, or a one-line error and exit status 1."""
     import sys
 
-    from tqdm import tqdm
-
-    from .neo4j_load import KgNeo4jError, push_store as run
+    from .neo4j_load import KgNeo4jError
+    from .neo4j_load import push_store as run
+    from .progress import Bar
 
     with open_store(store_path) as store:
-        with tqdm(unit=" rows", disable=quiet or not sys.stderr.isatty(), file=sys.stderr) as bar:
+        with Bar(unit="rows", disable=quiet or not sys.stderr.isatty()) as bar:
             try:
                 result = run(store, config, batch_size, progress=bar.update, full=full)
             except KgNeo4jError as e:
-                click.echo(f"kg: {e}", err=True)
-                raise SystemExit(1)
+                raise KgError(str(e)) from e
     if not quiet:
         click.echo(f"neo4j {config.uri}: {result.nodes} nodes, {result.rels} relationships written;"
                    f" {result.nodes_deleted} nodes, {result.rels_deleted} relationships no longer in the store removed")
@@ -216,11 +221,6 @@ def push(store_path: str, uri: str | None, user: str | None, password: str | Non
     --bulk writes the store as CSV and runs `neo4j-admin database import` of the installation at
     --neo4j-home into the stopped server's database; start the server again, and the next kg push
     creates the constraints and sends nothing.
-
-    \b
-    kg push --store kg.db
-    kg push --store kg.db --uri bolt://127.0.0.1:7688 --full
-    scripts/neo4j-local stop && kg push --store kg.db --bulk && scripts/neo4j-local start && kg push
     """
     config = neo4j_config(uri, user, password)
     if bulk:
@@ -238,8 +238,7 @@ def bulk_load(store_path: str, home: str, database: str | None, quiet: bool) -> 
         try:
             result = run(store, home, database)
         except KgNeo4jError as e:
-            click.echo(f"kg: {e}", err=True)
-            raise SystemExit(1)
+            raise KgError(str(e)) from e
     if not quiet:
         click.echo(f"neo4j {home} (database {database or 'neo4j'}): {result.nodes} nodes, {result.rels} relationships"
                    " imported; start the server, then kg push creates the constraints")
@@ -250,16 +249,21 @@ def bulk_load(store_path: str, home: str, database: str | None, quiet: bool) -> 
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
               help="A query parameter (repeatable); numbers are sent as numbers.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--width", type=click.IntRange(min=0), default=None, metavar="COLUMNS",
+              help="Cut table cells to COLUMNS (0: never) [default: 60 at a terminal, never when piped].")
+@click.option("--write", is_flag=True, help="Allow the query to change the graph (default: read-only).")
 @click.option("--list", "list_only", is_flag=True, help="List the shipped queries and their questions.")
 @neo4j_options
-def query(spec: str | None, params: tuple[str, ...], fmt: str, list_only: bool, uri: str | None,
-          user: str | None, password: str | None) -> None:
+def query(spec: str | None, params: tuple[str, ...], fmt: str, width: int | None, write: bool, list_only: bool,
+          uri: str | None, user: str | None, password: str | None) -> None:
     """Run a shipped query (queries/NAME.cypher), a Cypher file, or Cypher text against Neo4j.
 
-    Without NAME, lists the shipped queries.
+    Without NAME, lists the shipped queries. Queries run read-only unless --write is given.
     """
+    import sys
+
     from .neo4j_load import KgNeo4jError
-    from .query import QueryError, available, format_result, parse_params, resolve, run
+    from .query import CELL_WIDTH, QueryError, available, format_result, parse_params, resolve, run
 
     if list_only or spec is None:
         for name, q in available().items():
@@ -267,11 +271,134 @@ def query(spec: str | None, params: tuple[str, ...], fmt: str, list_only: bool, 
             click.echo(f"{name}{' ' + needs if needs else ''}\n    {q.question}")
         return
     try:
-        result = run(resolve(spec), parse_params(params), neo4j_config(uri, user, password))
+        result = run(resolve(spec), parse_params(params), neo4j_config(uri, user, password), write=write)
     except (QueryError, KgNeo4jError) as e:
+        raise KgError(str(e)) from e
+    if width is None:
+        width = CELL_WIDTH if sys.stdout.isatty() else 0
+    click.echo(format_result(result, fmt, width or None))
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True))
+@click.argument("paths", nargs=-1)
+@click.option("--pred", "pred_file", metavar="FILE", type=click.Path(exists=True, dir_okay=False),
+              help="Score this saved `kg extract --format jsonl` output instead of extracting PATH....")
+@click.option("--errors", is_flag=True, help="Also list each document's misses and false hits.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def evaluate(gold: str, paths: tuple[str, ...], pred_file: str | None, errors: bool, fmt: str) -> None:
+    """Score extraction against hand-annotated GOLD (a gold file or a folder of them).
+
+    The articles under PATH... are extracted and paired with the gold files by file
+    stem (docs/07.txt with gold/07.json); the rules are the team's scorer's.
+    """
+    import json
+
+    from .evaluate import format_errors, format_table, load_gold, score
+    from .extract import extract_paths
+    from .records import InputError
+
+    if bool(paths) == bool(pred_file):
+        raise click.UsageError("give either PATH... or --pred FILE")
+    try:
+        golds = load_gold(gold)
+    except ValueError as e:
         click.echo(f"kg: {e}", err=True)
         raise SystemExit(1)
-    click.echo(format_result(result, fmt))
+    if pred_file:
+        with open(pred_file, encoding="utf-8") as fh:
+            try:
+                preds = [json.loads(line) for line in fh if line.strip()]
+            except ValueError as e:
+                click.echo(f"kg: {pred_file}: not JSON Lines ({e})", err=True)
+                raise SystemExit(1)
+    else:
+        check_ner_model()
+        preds = []
+        for x in extract_paths(paths):
+            if isinstance(x, InputError):
+                click.echo(f"kg: {x}", err=True)
+            else:
+                preds.append(x.to_json())
+    report = score(golds, preds)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(errors=errors), ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_table(report))
+        if errors:
+            click.echo("\n" + format_errors(report))
+
+
+@main.command()
+@store_option
+@click.option("--output", "-o", required=True, metavar="FILE", help="The HTML file to write.")
+@click.option("--org", metavar="NAME", help="Only this organisation (name or alias).")
+def report(store_path: str, output: str, org: str | None) -> None:
+    """One self-contained HTML page of the store: per organisation (MVNOs first) who said what
+    about it, the figures cited, statements per month and its ego network; no network needed to view it."""
+    from .report import write
+
+    with open_store(store_path) as store:
+        try:
+            reports = write(store, output, org)
+        except OSError as e:
+            raise KgError(f"{output}: cannot write ({e.strerror or e})") from e
+    if org is not None and not reports:
+        raise KgError(f"no organisation named {org!r} in {store_path}")
+    said = sum(len(r.statements) for r in reports)
+    click.echo(f"kg: wrote {output}: {len(reports)} organisations, {said} statements", err=True)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many people and organisations to rank.")
+def stats(store_path: str, fmt: str, top: int) -> None:
+    """What the store holds: counts, the most quoted people, the most discussed organisations, stale articles."""
+    from .stats import compute, to_json, to_table
+
+    with open_store(store_path) as store:
+        result = compute(store, top)
+    click.echo(to_json(result) if fmt == "json" else to_table(result))
+
+
+# Every command's --help ends with real examples (tests/test_cli_help.py runs over them).
+EXAMPLES = {
+    "main": ["kg ingest corpus/ && kg report -o report.html",
+             "kg query who_said_what_about --param org=苏宁互联",
+             "kg extract corpus/ --format table"],
+    "extract": ["kg extract corpus/ --format table",
+                "kg extract --lines sentences.txt --format jsonl",
+                "echo '苏宁互联副总经理王帅表示，用户已超过10万。' | kg extract -"],
+    "ingest": ["kg ingest corpus/ --store kg.db",
+               "kg ingest news/ --dry-run",
+               "kg ingest corpus/ --neo4j --password kg-local-pass"],
+    "export": ["kg export --graphml kg.graphml",
+               "kg export --format json -o kg.json"],
+    "push": ["kg push --store kg.db",
+             "kg push --uri bolt://127.0.0.1:7687 --password kg-local-pass --batch-size 500 --full",
+             "scripts/neo4j-local stop && kg push --bulk && scripts/neo4j-local start && kg push"],
+    "query": ["kg query who_said_what_about --param org=苏宁互联",
+              "kg query 'MATCH (p:Person)-[:SAID]->(s) RETURN p.name, count(s) AS n ORDER BY n DESC' --format csv",
+              "kg query --list"],
+    "report": ["kg report --store kg.db -o report.html",
+               "kg report -o suning.html --org 苏宁互联"],
+    "stats": ["kg stats --store kg.db",
+              "kg stats --format json --top 5"],
+    "eval": ["kg eval tests/gold corpus/",
+             "kg eval ../shared/real_dev/gold ../shared/real_dev/docs --errors",
+             "kg extract corpus/ > out.jsonl && kg eval tests/gold --pred out.jsonl --format json"],
+}
+
+
+def _add_examples() -> None:
+    for name, command in [("main", main), *main.commands.items()]:
+        if name in EXAMPLES:
+            command.epilog = "Examples:\n\n\b\n" + "\n".join(f"  {e}" for e in EXAMPLES[name])
+
+
+_add_examples()
 
 
 if __name__ == "__main__":  # python -m pipeline.cli, as training/train.py runs it

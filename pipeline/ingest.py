@@ -11,7 +11,6 @@ import ctypes
 import ctypes.util
 import os
 import signal
-import sys
 import threading
 import time
 from collections import deque
@@ -20,11 +19,10 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, fields
 from typing import Callable, Iterable, Iterator
 
-from tqdm import tqdm
-
 from .graph import article_key, article_sha
 from .records import Article, Extraction, InputError
-from .read import read_paths
+from .progress import Bar
+from .read import count_articles, read_paths
 from .store import Change, Store
 
 _CHUNK = 16  # articles per NER batch: big enough for the batch to pay, small enough to share out
@@ -34,7 +32,7 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 @dataclass(frozen=True)
 class Failure:
-    """A document that could not be ingested (picklable, unlike InputError)."""
+    """A document that could not be ingested, as the run reports it."""
 
     doc: str
     reason: str
@@ -84,7 +82,8 @@ def ingest(paths: Iterable[str], store: Store, jobs: int | None = None, dry_run:
     ``dry_run``: everything is done inside a rehearsal that is rolled back.
     """
     summary = Summary(dry_run=dry_run)
-    bar = tqdm(unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True)
+    paths = list(paths)  # read twice when there is a bar: counted first, for its total and ETA
+    bar = Bar(total=count_articles(paths) if progress else None, unit="articles", disable=not progress)
     with store.rehearsal() if dry_run else nullcontext(), bar:
         for item in _extracted(_triaged(paths, store), jobs or os.cpu_count() or 1):
             if isinstance(item, Failure):

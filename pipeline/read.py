@@ -9,6 +9,7 @@ import glob
 import json
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -18,7 +19,7 @@ import yaml
 from .clean import normalise, sentences
 from .records import Article, InputError
 
-__all__ = ["read_paths", "read_file", "read_lines", "parse_text", "decode", "normalise", "sentences"]
+__all__ = ["read_paths", "count_articles", "read_file", "read_lines", "parse_text", "decode", "normalise", "sentences"]
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown"})
 JSON_EXTENSIONS = frozenset({".jsonl", ".json"})
@@ -27,6 +28,7 @@ EXTENSIONS = TEXT_EXTENSIONS | JSON_EXTENSIONS
 FIELDS = {"url": ("url", "link"), "title": ("title",), "time": ("time", "published", "date"),
           "author": ("name", "author")}
 _GLOB_CHARS = frozenset("*?[")
+STDIN = "-"  # the path that names standard input: a text article, or JSON Lines when it starts with {
 _SNIFF = 8192  # bytes looked at to tell binary from text
 _MAX_CONTROL_SHARE = 0.05
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -34,6 +36,30 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 def read_paths(paths: Iterable[str]) -> Iterator[Article | InputError]:
     """Every article under the given files, folders and globs, in a stable order."""
+    for file in _files(paths):
+        if isinstance(file, InputError):
+            yield file
+        else:
+            yield from read_file(file)
+
+
+def count_articles(paths: Iterable[str]) -> int:
+    """About how many items ``read_paths`` will yield, without decoding anything (for a progress bar's
+    total): a file is one article, a JSON Lines file one per non-blank line; a path in error counts once."""
+    total = 0
+    for file in _files(paths):
+        if isinstance(file, InputError) or file == STDIN or os.path.splitext(file)[1].lower() != ".jsonl":
+            total += 1
+            continue
+        try:
+            with open(file, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        except OSError:
+            total += 1
+    return total
+
+
+def _files(paths: Iterable[str]) -> Iterator[str | InputError]:
     done: set[str] = set()
     for path in paths:
         for file in _expand(path):
@@ -43,14 +69,15 @@ def read_paths(paths: Iterable[str]) -> Iterator[Article | InputError]:
             key = os.path.normcase(os.path.abspath(file))
             if key not in done:  # the same file named twice is read once
                 done.add(key)
-                yield from read_file(file)
+                yield file
 
 
 def read_file(path: str) -> Iterator[Article | InputError]:
     """The articles of one file: one for text/Markdown, one per line for JSON Lines."""
     try:
         text = decode(_read_bytes(path), path)
-        if os.path.splitext(path)[1].lower() in JSON_EXTENSIONS:
+        as_json = path == STDIN and text.lstrip().startswith("{")
+        if as_json or os.path.splitext(path)[1].lower() in JSON_EXTENSIONS:
             yield from _json_articles(path, text)
         else:
             yield parse_text(path, text)
@@ -104,8 +131,10 @@ def parse_text(doc: str, text: str) -> Article:
 
 
 def _expand(path: str) -> Iterator[str | InputError]:
-    if os.path.isdir(path):
-        files = list(_walk(path))
+    if path == STDIN:
+        yield path
+    elif os.path.isdir(path):
+        files: list[str | InputError] = list(_walk(path))
         yield from files or [InputError(path, f"no {'/'.join(sorted(EXTENSIONS))} files in folder")]
     elif os.path.exists(path):
         yield path
@@ -126,6 +155,8 @@ def _walk(folder: str) -> Iterator[str]:
 
 
 def _read_bytes(path: str) -> bytes:
+    if path == STDIN:
+        return sys.stdin.buffer.read()
     try:
         with open(path, "rb") as fh:
             return fh.read()
@@ -161,7 +192,8 @@ class _Loader(yaml.SafeLoader):
     """Safe YAML that keeps timestamps as written (time: 2014-09-26 12:26:00 stays a string)."""
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp",  # type: ignore[type-var]  # the stubs want a SafeConstructor
+                        yaml.SafeLoader.construct_scalar)
 
 
 def _front_matter(doc: str, text: str) -> tuple[dict[str, Any], int] | None:
@@ -198,16 +230,13 @@ def _parse_front(doc: str, source: str) -> dict[str, Any]:
 
 
 def _metadata(record: dict[str, Any]) -> dict[str, Any]:
-    """Article keyword fields from a front matter or JSON record; unknown keys go to ``meta``."""
+    """Article keyword fields from a front matter or JSON record; other keys are not kept (nothing reads them)."""
     fields: dict[str, Any] = {}
-    used: set[str] = set()
     for field, names in FIELDS.items():
         for name in names:
             if record.get(name) not in (None, ""):
                 fields[field] = str(record[name]).strip()
-                used.add(name)
                 break
-    fields["meta"] = {k: v for k, v in record.items() if k not in used and k != "text"}
     return fields
 
 

@@ -158,16 +158,13 @@ class Store:
             self._db.execute("ROLLBACK")
 
     def article_status(self, key: str, sha256: str) -> str:
-        """What upserting an article with this key and content would do."""
+        """What applying an article with this key and content would do."""
         row = self._db.execute("SELECT sha256 FROM articles WHERE key = ?", (key,)).fetchone()
         return "new" if row is None else "unchanged" if row[0] == sha256 else "replaced"
 
-    def upsert_article(self, extraction: Extraction) -> str:
-        """Store one article's graph: "new", "unchanged" (nothing written) or "replaced"."""
-        return self.apply(extraction).status
-
     def apply(self, extraction: Extraction) -> Change:
-        """``upsert_article`` with the counts of what changed."""
+        """Store one article's graph; the Change says "new", "unchanged" (nothing written) or "replaced",
+        with the counts of what changed."""
         a = extraction.article
         key, sha = article_key(a), article_sha(a)
         nodes, rels = article_graph(extraction)
@@ -268,6 +265,13 @@ class Store:
         the last three as they were when it left the store (a node's label always)."""
         yield from self._db.execute("SELECT kind, id, label, start, start_label FROM changes WHERE seq > ?"
                                     " ORDER BY seq", (seq,))
+
+    def rel_articles(self, type_: str) -> Iterator[tuple[str, str]]:
+        """(relationship id, id of an article that states it) for every relationship of one type:
+        which article said a fact, e.g. the title a person held at the time (HOLDS_POSITION)."""
+        yield from self._db.execute(
+            "SELECT o.rel_id, o.article_id FROM rel_owners o JOIN rels r ON r.id = o.rel_id WHERE r.type = ?"
+            " ORDER BY o.rel_id, o.article_id", (type_,))
 
     def counts(self) -> dict[str, int]:
         """Nodes per label (a node counts under each of its labels) and relationships per type."""

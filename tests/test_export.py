@@ -19,7 +19,7 @@ from pipeline.store import Store
 def store(tmp_path):
     with Store(tmp_path / "kg.db") as s:
         for x in (launch(), regulator(), launch(url="https://mirror.example.cn/3", alias="蓝海")):
-            s.upsert_article(x)
+            s.apply(x)
         yield s
 
 
