@@ -184,7 +184,8 @@ def ingest(paths: tuple[str, ...], store_path: str, jobs: int | None, dry_run: b
 @click.option("--format", "fmt", type=click.Choice(["graphml", "json"]), default="graphml", show_default=True)
 @click.option("--output", "-o", default="-", metavar="FILE", help="Where to write [default: stdout].")
 @click.option("--graphml", metavar="FILE", help="Shorthand for --format graphml -o FILE.")
-def export(store_path: str, fmt: str, output: str, graphml: str | None) -> None:
+@click.option("--from", "from_dir", metavar="DIR", help="Export the graph kg spark-ingest wrote to DIR instead.")
+def export(store_path: str, fmt: str, output: str, graphml: str | None, from_dir: str | None) -> None:
     """Export the whole store as GraphML (networkx, Gephi) or node-link JSON."""
     import sys
 
@@ -192,6 +193,9 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None) -> None:
 
     if graphml:
         fmt, output = "graphml", graphml
+    if from_dir:
+        export_parquet(from_dir, fmt, output)
+        return
     with open_store(store_path) as store:
         if fmt == "json":
             write_json(store, sys.stdout if output == "-" else output)
@@ -212,8 +216,9 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None) -> None:
 @click.option("--neo4j-home", envvar="KG_NEO4J_HOME", default=os.path.expanduser("~/.cache/kg/neo4j-5.26"),
               show_default=True, metavar="DIR", help="For --bulk: the Neo4j installation (env KG_NEO4J_HOME).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option("--from", "from_dir", metavar="DIR", help="Push the graph kg spark-ingest wrote to DIR instead.")
 def push(store_path: str, uri: str | None, user: str | None, password: str | None, batch_size: int,
-         full: bool, bulk: bool, neo4j_home: str, quiet: bool) -> None:
+         full: bool, bulk: bool, neo4j_home: str, quiet: bool, from_dir: str | None) -> None:
     """Mirror the store into Neo4j: constraints first, batched MERGE on stable ids, stale facts removed.
 
     Idempotent: pushing twice gives the same graph. Only what changed in the store since its last
@@ -223,7 +228,9 @@ def push(store_path: str, uri: str | None, user: str | None, password: str | Non
     creates the constraints and sends nothing.
     """
     config = neo4j_config(uri, user, password)
-    if bulk:
+    if from_dir:
+        push_parquet(from_dir, config, batch_size, quiet)
+    elif bulk:
         bulk_load(store_path, neo4j_home, config.database, quiet)
     else:
         push_store(store_path, config, batch_size, quiet, full)
@@ -303,15 +310,13 @@ def evaluate(gold: str, paths: tuple[str, ...], pred_file: str | None, errors: b
     try:
         golds = load_gold(gold)
     except ValueError as e:
-        click.echo(f"kg: {e}", err=True)
-        raise SystemExit(1)
+        raise KgError(str(e)) from None
     if pred_file:
         with open(pred_file, encoding="utf-8") as fh:
             try:
                 preds = [json.loads(line) for line in fh if line.strip()]
             except ValueError as e:
-                click.echo(f"kg: {pred_file}: not JSON Lines ({e})", err=True)
-                raise SystemExit(1)
+                raise KgError(f"{pred_file}: not JSON Lines ({e})") from None
     else:
         check_ner_model()
         preds = []
@@ -363,6 +368,84 @@ def stats(store_path: str, fmt: str, top: int) -> None:
     click.echo(to_json(result) if fmt == "json" else to_table(result))
 
 
+def spark_or_exit():
+    """pyspark (the optional extra ``.[spark]``), or a one-line error and exit status 1."""
+    try:
+        from . import spark_session
+    except ImportError:
+        raise KgError("pyspark is not installed: pip install 'kg[spark]' (or -e '.[spark]')") from None
+    return spark_session
+
+
+def parquet_graph(spark, folder: str):
+    """The graph kg spark-ingest wrote to ``folder``, or a one-line error and exit status 1."""
+    from .spark_job import ParquetGraph, SparkJobError
+
+    try:
+        return ParquetGraph(spark, folder)
+    except SparkJobError as e:
+        raise KgError(str(e)) from None
+
+
+def push_parquet(folder: str, config, batch_size: int, quiet: bool) -> None:
+    """``kg push --from DIR``: the Parquet graph into Neo4j from this machine, through the same loader."""
+    from .neo4j_load import KgNeo4jError, push as run
+
+    check_neo4j(config)
+    with spark_or_exit().session() as spark:
+        graph = parquet_graph(spark, folder)
+        try:
+            result = run(graph.nodes(), graph.rels(), config, batch_size)
+        except KgNeo4jError as e:
+            raise KgError(str(e)) from None
+    if not quiet:
+        click.echo(f"neo4j {config.uri}: {result.nodes} nodes, {result.rels} relationships written;"
+                   f" {result.nodes_deleted} nodes, {result.rels_deleted} relationships no longer in {folder} removed")
+
+
+def export_parquet(folder: str, fmt: str, output: str) -> None:
+    """``kg export --from DIR``: the Parquet graph as GraphML or node-link JSON, as the store's export."""
+    import sys
+
+    from .export import write_graphml, write_json
+
+    with spark_or_exit().session() as spark:
+        graph = parquet_graph(spark, folder)
+        if fmt == "json":
+            write_json(graph, sys.stdout if output == "-" else output)
+        else:
+            write_graphml(graph, sys.stdout.buffer if output == "-" else output)
+        nodes, rels = graph.totals()
+    click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {'stdout' if output == '-' else output}", err=True)
+
+
+@main.command("spark-ingest")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--out", "out", required=True, metavar="DIR", help="Folder (local, hdfs://, s3a://) for the tables.")
+@click.option("--master", metavar="URL", help="Spark master [default: spark-submit's, else local[2]].")
+@click.option("--quiet", "-q", is_flag=True, help="No summary (errors still go to stderr).")
+def spark_ingest(inputs: tuple[str, ...], out: str, master: str | None, quiet: bool) -> None:
+    """Extract articles under INPUT... with Apache Spark into Parquet tables under DIR.
+
+    INPUT is a file, folder or glob of text/Markdown or JSON Lines (as kg ingest
+    reads), a URI Spark reads (hdfs://, s3a://, file:/), or a Parquet table of
+    articles (a path ending .parquet, with a text column). The nodes and
+    relationships are kg ingest's, ids included; a rerun extracts only new and
+    changed articles. Then kg push --from DIR, kg export --from DIR.
+    """
+    check_ner_model()
+    spark_session = spark_or_exit()
+    from .spark_job import run
+
+    with spark_session.session(master) as spark:
+        summary = run(spark, list(inputs), out)
+    for doc, reason in summary.errors:
+        click.echo(f"kg: {doc}: {reason}", err=True)
+    if not quiet:
+        click.echo("\n".join(summary.lines(out)))
+    raise SystemExit(1 if summary.errors else 0)
+
+
 # Every command's --help ends with real examples (tests/test_cli_help.py runs over them).
 EXAMPLES = {
     "main": ["kg ingest corpus/ && kg report -o report.html",
@@ -386,6 +469,9 @@ EXAMPLES = {
                "kg report -o suning.html --org 苏宁互联"],
     "stats": ["kg stats --store kg.db",
               "kg stats --format json --top 5"],
+    "spark-ingest": ["kg spark-ingest corpus/ tests/articles/ --out graph/",
+                     "kg spark-ingest hdfs:///news/2024/ --out hdfs:///kg/graph --master yarn",
+                     "kg spark-ingest articles.parquet --out graph/ && kg push --from graph/"],
     "eval": ["kg eval tests/gold corpus/",
              "kg eval ../shared/real_dev/gold ../shared/real_dev/docs --errors",
              "kg extract corpus/ > out.jsonl && kg eval tests/gold --pred out.jsonl --format json"],

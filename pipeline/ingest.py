@@ -38,6 +38,11 @@ class Failure:
     reason: str
 
 
+def key_conflict(first_doc: str) -> str:
+    """Why a second article under one key with other content is skipped (the first in input order wins)."""
+    return f"same url as {first_doc} with different content; skipped"
+
+
 @dataclass
 class Summary:
     dry_run: bool = False
@@ -113,7 +118,7 @@ def _triaged(paths: Iterable[str], store: Store) -> Iterator[tuple[Article | Fai
         key, sha = article_key(item), article_sha(item)
         first = seen.setdefault(key, (sha, item.doc))
         if first[0] != sha:
-            yield Failure(item.doc, f"same url as {first[1]} with different content; skipped"), False
+            yield Failure(item.doc, key_conflict(first[1])), False
         else:
             yield item, store.article_status(key, sha) != "unchanged"
 

@@ -62,6 +62,16 @@ def empty_neo4j(neo4j_config, neo4j_driver):
     return neo4j_driver
 
 
+@pytest.fixture(scope="session")
+def spark():
+    """The one Spark session of a test run (local[2], spark_session's settings); the commands
+    the Spark tests run use it, as they use an active session, and leave it running."""
+    from pipeline.spark_session import session
+
+    with session() as active:
+        yield active
+
+
 @pytest.fixture
 def chromium():
     """A headless Chromium under selenium; ``console_errors()`` reads what the page logged as errors."""
