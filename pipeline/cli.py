@@ -1,6 +1,8 @@
 """The `kg` command line: a thin layer over the library."""
 from __future__ import annotations
 
+import os
+
 import click
 
 from . import __version__
@@ -120,19 +122,18 @@ def check_neo4j(config) -> None:
         raise KgError(str(e)) from e
 
 
-def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = False) -> None:
+def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = False, full: bool = False) -> None:
     """Mirror the store at ``store_path`` into Neo4j, or a one-line error and exit status 1."""
     import sys
 
     from .neo4j_load import KgNeo4jError
-    from .neo4j_load import push as run
+    from .neo4j_load import push_store as run
     from .progress import Bar
 
     with open_store(store_path) as store:
-        total = sum(store.totals())
-        with Bar(total=total, unit="rows", disable=quiet or not sys.stderr.isatty()) as bar:
+        with Bar(unit="rows", disable=quiet or not sys.stderr.isatty()) as bar:
             try:
-                result = run(store.nodes(), store.rels(), config, batch_size, progress=bar.update)
+                result = run(store, config, batch_size, progress=bar.update, full=full)
             except KgNeo4jError as e:
                 raise KgError(str(e)) from e
     if not quiet:
@@ -230,18 +231,45 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None, from_dir
 @neo4j_options
 @click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Rows per transaction.")
+@click.option("--full", is_flag=True, help="Send every row, not only what changed since the last push.")
+@click.option("--bulk", is_flag=True,
+              help="First load: REPLACE the database with the store through Neo4j's offline importer (server stopped).")
+@click.option("--neo4j-home", envvar="KG_NEO4J_HOME", default=os.path.expanduser("~/.cache/kg/neo4j-5.26"),
+              show_default=True, metavar="DIR", help="For --bulk: the Neo4j installation (env KG_NEO4J_HOME).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--from", "from_dir", metavar="DIR", help="Push the graph kg spark-ingest wrote to DIR instead.")
 def push(store_path: str, uri: str | None, user: str | None, password: str | None, batch_size: int,
-         quiet: bool, from_dir: str | None) -> None:
+         full: bool, bulk: bool, neo4j_home: str, quiet: bool, from_dir: str | None) -> None:
     """Mirror the store into Neo4j: constraints first, batched MERGE on stable ids, stale facts removed.
 
-    Idempotent: pushing twice gives the same graph.
+    Idempotent: pushing twice gives the same graph. Only what changed in the store since its last
+    push is sent, while Neo4j still holds what that push left (else, or with --full, everything).
+    --bulk writes the store as CSV and runs `neo4j-admin database import` of the installation at
+    --neo4j-home into the stopped server's database; start the server again, and the next kg push
+    creates the constraints and sends nothing.
     """
+    config = neo4j_config(uri, user, password)
     if from_dir:
-        push_parquet(from_dir, neo4j_config(uri, user, password), batch_size, quiet)
-        return
-    push_store(store_path, neo4j_config(uri, user, password), batch_size, quiet)
+        push_parquet(from_dir, config, batch_size, quiet)
+    elif bulk:
+        bulk_load(store_path, neo4j_home, config.database, quiet)
+    else:
+        push_store(store_path, config, batch_size, quiet, full)
+
+
+def bulk_load(store_path: str, home: str, database: str | None, quiet: bool) -> None:
+    """``kg push --bulk``, or a one-line error and exit status 1."""
+    from .neo4j_bulk import bulk_load as run
+    from .neo4j_load import KgNeo4jError
+
+    with open_store(store_path) as store:
+        try:
+            result = run(store, home, database)
+        except KgNeo4jError as e:
+            raise KgError(str(e)) from e
+    if not quiet:
+        click.echo(f"neo4j {home} (database {database or 'neo4j'}): {result.nodes} nodes, {result.rels} relationships"
+                   " imported; start the server, then kg push creates the constraints")
 
 
 @main.command()
@@ -472,7 +500,8 @@ EXAMPLES = {
     "export": ["kg export --graphml kg.graphml",
                "kg export --format json -o kg.json"],
     "push": ["kg push --store kg.db",
-             "kg push --uri bolt://127.0.0.1:7687 --password kg-local-pass --batch-size 500"],
+             "kg push --uri bolt://127.0.0.1:7687 --password kg-local-pass --batch-size 500 --full",
+             "scripts/neo4j-local stop && kg push --bulk && scripts/neo4j-local start && kg push"],
     "query": ["kg query who_said_what_about --param org=苏宁互联",
               "kg query 'MATCH (p:Person)-[:SAID]->(s) RETURN p.name, count(s) AS n ORDER BY n DESC' --format csv",
               "kg query --list"],

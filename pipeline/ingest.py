@@ -7,8 +7,12 @@ unchanged without extracting it again.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import signal
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import nullcontext
@@ -22,7 +26,9 @@ from .read import count_articles, read_paths
 from .store import Change, Store
 from .version import current as current_version
 
-_WINDOW = 4  # articles in flight per worker: keeps workers busy without reading the whole batch ahead
+_CHUNK = 16  # articles per NER batch: big enough for the batch to pay, small enough to share out
+_AHEAD = 2  # chunks in flight per worker: keeps workers busy without reading the whole batch ahead
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass(frozen=True)
@@ -125,41 +131,121 @@ def _triaged(paths: Iterable[str], store: Store, version: str) -> Iterator[tuple
             yield item, store.article_status(key, sha, version) != "unchanged"
 
 
-def _extract(article: Article) -> Extraction | Failure:
-    """Runs in a worker; extraction's models load there, not in the parent that only writes."""
-    from .extract import safe_extract
+def _extract_chunk(articles: list[Article]) -> list[Extraction | Failure]:
+    """Runs in a worker; extraction's models load there, not in the parent that only writes.
 
-    result = safe_extract(article)
-    return Failure(result.doc, result.reason) if isinstance(result, InputError) else result
+    The chunk is one batch for the NER (extract_batched), as in ``kg extract``.
+    """
+    from .extract import extract_batched
+
+    try:
+        return [Failure(x.doc, x.reason) if isinstance(x, InputError) else x
+                for _, x in extract_batched(articles, batch_size=len(articles))]
+    except Exception as e:  # noqa: BLE001 - a bug outside any one article must not stop the batch
+        return [Failure(a.doc, f"extraction failed: {type(e).__name__}: {e}") for a in articles]
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops after its last commit."""
+def _start_worker(parent: int) -> None:
+    """Workers leave Ctrl-C to the parent, which stops after its last commit, and die with it:
+    the kernel kills them when it goes (SIGKILL included), and a watchdog checks its pid too."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the watchdog alone
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took hold
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="kg-parent-watchdog").start()
+    try:  # load the models now, while the parent still reads, so the first chunk does not wait for them
+        _extract_chunk([Article(doc="warm-up", text="中国联通副总裁李明表示，用户已超过5万户。")])
+    except Exception:  # noqa: BLE001 - a failing load fails the first real chunk, with its reason
+        pass
 
 
-def _extracted(items: Iterable[tuple[Article | Failure, bool]], jobs: int) -> Iterator[Article | Failure | Extraction]:
-    """Extractions (or pass-through items) in input order; articles yielded as such are unchanged."""
-    if jobs == 1:
-        for item, needed in items:
-            yield _extract(item) if needed else item
-        return
-    pool: ProcessPoolExecutor | None = None  # started at the first article to extract: reruns skip it
-    pending: deque[Future | Article | Failure] = deque()
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+class _Chunk:
+    """Articles extracted together, in input order; sent off once full, or when it must be committed."""
+
+    def __init__(self) -> None:
+        self.articles: list[Article] = []
+        self.future: Future | None = None
+
+
+class _InProcess:
+    """``--jobs 1``: the pool's one method, a chunk extracted in this process when it is sent off."""
+
+    def submit(self, fn: Callable[[list[Article]], list[Extraction | Failure]], articles: list[Article]) -> Future:
+        future: Future = Future()
+        future.set_result(fn(articles))
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def _extracted(items: Iterable[tuple[Article | Failure, bool]], jobs: int,
+               chunk_size: int = _CHUNK) -> Iterator[Article | Failure | Extraction]:
+    """Extractions (or pass-through items) in input order; articles yielded as such are unchanged.
+
+    Reading streams: at most ``jobs * _AHEAD`` chunks are in flight, and a chunk that waits for
+    more articles is sent off once that many chunks' worth of items queue behind it.
+    """
+    pool: ProcessPoolExecutor | _InProcess | None = None  # started at the first article to extract: reruns skip it
+    pending: deque[_Chunk | Article | Failure] = deque()
+    chunk: _Chunk | None = None  # the one being filled
+    in_flight = 0
+    ahead = jobs * _AHEAD if jobs > 1 else 0  # in this process, each chunk is committed as soon as it is done
+
+    def send(c: _Chunk) -> None:
+        nonlocal pool, chunk, in_flight
+        if pool is None:
+            pool = _InProcess() if jobs == 1 else ProcessPoolExecutor(
+                jobs, initializer=_start_worker, initargs=(os.getpid(),))
+        c.future = pool.submit(_extract_chunk, c.articles)
+        in_flight += 1
+        if c is chunk:
+            chunk = None
+
+    def committable() -> bool:
+        first = pending[0]
+        if not isinstance(first, _Chunk):
+            return True
+        if first.future is None and len(pending) > max(ahead, 1) * chunk_size:
+            send(first)
+        return in_flight > ahead
+
+    def head() -> Iterator[Article | Failure | Extraction]:
+        nonlocal in_flight
+        first = pending.popleft()
+        if not isinstance(first, _Chunk):
+            yield first
+            return
+        if first.future is None:
+            send(first)
+        in_flight -= 1
+        yield from first.future.result()  # type: ignore[union-attr]
+
     try:
         for item, needed in items:
-            if needed:
-                pool = pool or ProcessPoolExecutor(jobs, initializer=_ignore_sigint)
-                item = pool.submit(_extract, item)
-            pending.append(item)
-            while len(pending) > jobs * _WINDOW or pending and not isinstance(pending[0], Future):
-                yield _result(pending.popleft())
+            if not needed:
+                pending.append(item)
+            else:
+                if chunk is None:
+                    chunk = _Chunk()
+                    pending.append(chunk)
+                chunk.articles.append(item)  # type: ignore[arg-type]
+                if len(chunk.articles) == chunk_size:
+                    send(chunk)
+            while pending and committable():
+                yield from head()
         while pending:
-            yield _result(pending.popleft())
+            yield from head()
     finally:
         if pool:
             pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _result(item: Future | Article | Failure) -> Article | Failure | Extraction:
-    return item.result() if isinstance(item, Future) else item

@@ -13,14 +13,16 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import groupby, islice
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from neo4j import Driver, GraphDatabase, Session
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
 from .graph import Node, Rel
+from .store import Store
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
@@ -128,16 +130,94 @@ def ensure_schema(session: Session) -> None:
 
 
 _KG_NODES = "|".join(_name(label) for label in NODE_LABELS)
+MARKER = "KgPush"  # one node: which store was last pushed, up to which change, and the counts it left
+
+
+def counts_text(nodes: list[int], rels: int) -> str:
+    """The marker's counts: kg's nodes under each of NODE_LABELS, then all relationships."""
+    return ",".join(map(str, [*nodes, rels]))
+
+
+def _fingerprint(session: Session) -> str:
+    """``counts_text`` from Neo4j's count store (no scan): a push left them so, unless someone else
+    changed the graph since (then the next push sends everything)."""
+    return counts_text([_read(session, f"MATCH (n:{_name(label)}) RETURN count(n)")[0][0] for label in NODE_LABELS],
+                       _read(session, "MATCH ()-[r]->() RETURN count(r)")[0][0])
+
+
+class _Sender:
+    """Rows for each query, sent ``batch_size`` at a time, each batch one managed transaction."""
+
+    def __init__(self, session: Session, batch_size: int, progress: Callable[[int], None]):
+        self.session, self.batch_size, self.progress = session, batch_size, progress
+        self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+
+    def add(self, query: str, row: dict[str, Any]) -> None:
+        rows = self.rows[query]
+        rows.append(row)
+        if len(rows) >= self.batch_size:
+            self._send(query)
+
+    def flush(self) -> None:
+        for query in sorted(self.rows):
+            self._send(query)
+
+    def _send(self, query: str) -> None:
+        rows = self.rows.pop(query, [])
+        if rows:
+            _write(self.session, query, rows=rows)
+            self.progress(len(rows))
+
+
+def _node_query(labels: tuple[str, ...]) -> str:
+    stale = sorted(set(EXTRA_LABELS) - set(labels))
+    return (f"UNWIND $rows AS row MERGE (n:{_name(labels[0])} {{id: row.id}}) SET n = row.props"
+            + "".join(f" SET n:{_name(label)}" for label in labels[1:])
+            + "".join(f" REMOVE n:{_name(label)}" for label in stale))
+
+
+def _rel_query(type_: str, start: str, end: str) -> str:
+    return (f"UNWIND $rows AS row MATCH (a:{_name(start)} {{id: row.start}}) "
+            f"MATCH (b:{_name(end)} {{id: row.end}}) "
+            f"MERGE (a)-[r:{_name(type_)} {{id: row.id}}]->(b) SET r = row.props")
+
+
+def _send_nodes(sender: _Sender, nodes: Iterable[Node]) -> int:
+    count = 0
+    for n in nodes:
+        if n.labels[0] not in NODE_LABELS:
+            raise ValueError(f"nodes with labels kg does not manage: {[n.labels[0]]}")
+        sender.add(_node_query(n.labels), {"id": n.id, "props": {**n.props, "id": n.id}})
+        count += 1
+    sender.flush()  # every node is in before a relationship looks for its ends
+    return count
+
+
+def _send_rels(sender: _Sender, rels: Iterable[Rel], primary: Callable[[str], str | None]) -> int:
+    count = 0
+    for r in rels:
+        start, end = primary(r.start), primary(r.end)
+        if start is None or end is None:
+            raise ValueError(f"relationship {r.id} ({r.type}) links a node that is not pushed")
+        sender.add(_rel_query(r.type, start, end),
+                   {"id": r.id, "start": r.start, "end": r.end, "props": {**r.props, "id": r.id}})
+        count += 1
+    sender.flush()
+    return count
 
 
 def _existing(session: Session) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """What Neo4j holds of kg's: node ids → element ids, relationship element ids → ids."""
+    """What Neo4j holds of kg's: node ids → element ids, relationship element ids → ids (a full mirror only)."""
     nodes: dict[str, list[str]] = defaultdict(list)
     for eid, id_ in _read(session, f"MATCH (n:{_KG_NODES}) RETURN elementId(n), n.id"):
         nodes[id_].append(eid)
     rels = {eid: id_ for eid, id_ in _read(
         session, f"MATCH (:{_KG_NODES})-[r]->(:{_KG_NODES}) WHERE r.id IS NOT NULL RETURN elementId(r), r.id")}
     return nodes, rels
+
+
+def _holds_kg_nodes(session: Session) -> bool:
+    return any(int(n) for n in _fingerprint(session).split(",")[:len(NODE_LABELS)])
 
 
 def push(nodes: Iterable[Node], rels: Iterable[Rel], config: Neo4jConfig, batch_size: int = 1000,
@@ -151,51 +231,111 @@ def push(nodes: Iterable[Node], rels: Iterable[Rel], config: Neo4jConfig, batch_
     for r in rels:
         if r.start not in primary or r.end not in primary:
             raise ValueError(f"relationship {r.id} ({r.type}) links a node that is not pushed")
+    with _session(config) as session:
+        return _mirror(session, nodes, rels, primary.get, batch_size, progress or (lambda n: None))
+
+
+@contextmanager
+def _session(config: Neo4jConfig) -> Iterator[Session]:
     try:
         with connect(config) as driver, driver.session(database=config.database) as session:
-            return _push(session, nodes, rels, primary, batch_size, progress or (lambda n: None))
+            ensure_schema(session)
+            yield session
     except (Neo4jError, DriverError) as e:
         raise explain(config, e) from None
 
 
-def _push(session: Session, nodes: list[Node], rels: list[Rel], primary: dict[str, str],
-          batch_size: int, progress: Callable[[int], None]) -> PushResult:
-    ensure_schema(session)
-    old_nodes, old_rels = _existing(session)
-    extra_labels = set(EXTRA_LABELS) | {label for n in nodes for label in n.labels[1:]}
+def _noting(items: Iterable[T], ids: set[str]) -> Iterator[T]:
+    for item in items:
+        ids.add(item.id)  # type: ignore[attr-defined]
+        yield item
 
-    by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for n in nodes:
-        by_labels[n.labels].append({"id": n.id, "props": {**n.props, "id": n.id}})
-    for labels, rows in sorted(by_labels.items()):
-        stale = sorted(extra_labels - set(labels))
-        query = (f"UNWIND $rows AS row MERGE (n:{_name(labels[0])} {{id: row.id}}) SET n = row.props"
-                 + "".join(f" SET n:{_name(label)}" for label in labels[1:])
-                 + "".join(f" REMOVE n:{_name(label)}" for label in stale))
-        for batch in _batches(rows, batch_size):
-            _write(session, query, rows=batch)
-            progress(len(batch))
 
-    by_shape: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for r in rels:
-        by_shape[(r.type, primary[r.start], primary[r.end])].append(
-            {"id": r.id, "start": r.start, "end": r.end, "props": {**r.props, "id": r.id}})
-    for (type_, start, end), rows in sorted(by_shape.items()):
-        query = (f"UNWIND $rows AS row MATCH (a:{_name(start)} {{id: row.start}}) "
-                 f"MATCH (b:{_name(end)} {{id: row.end}}) "
-                 f"MERGE (a)-[r:{_name(type_)} {{id: row.id}}]->(b) SET r = row.props")
-        for batch in _batches(rows, batch_size):
-            _write(session, query, rows=batch)
-            progress(len(batch))
-
-    rel_ids = {r.id for r in rels}
+def _mirror(session: Session, nodes: Iterable[Node], rels: Iterable[Rel], primary: Callable[[str], str | None],
+            batch_size: int, progress: Callable[[int], None]) -> PushResult:
+    """Send everything, then delete what Neo4j has of kg's that was not sent: what it has is read
+    back (element ids), so a push into a database that holds no kg node reads nothing."""
+    _write(session, f"MATCH (m:{MARKER}) DELETE m")  # whatever it said no longer holds
+    old_nodes, old_rels = _existing(session) if _holds_kg_nodes(session) else ({}, {})
+    sender = _Sender(session, batch_size, progress)
+    node_ids: set[str] = set()
+    rel_ids: set[str] = set()
+    n_nodes = _send_nodes(sender, _noting(nodes, node_ids) if old_nodes else nodes)
+    n_rels = _send_rels(sender, _noting(rels, rel_ids) if old_rels else rels, primary)
     gone_rels = [eid for eid, id_ in old_rels.items() if id_ not in rel_ids]
     for batch in _batches(gone_rels, batch_size):
         _write(session, "UNWIND $ids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r", ids=batch)
-    gone_nodes = [eid for id_, eids in old_nodes.items() if id_ not in primary for eid in eids]
+    gone_nodes = [eid for id_, eids in old_nodes.items() if id_ not in node_ids for eid in eids]
     for batch in _batches(gone_nodes, batch_size):
         _write(session, "UNWIND $ids AS eid MATCH (n) WHERE elementId(n) = eid DETACH DELETE n", ids=batch)
-    return PushResult(len(nodes), len(rels), len(gone_nodes), len(gone_rels))
+    return PushResult(n_nodes, n_rels, len(gone_nodes), len(gone_rels))
+
+
+def push_store(store: Store, config: Neo4jConfig, batch_size: int = 1000,
+               progress: Callable[[int], None] | None = None, full: bool = False) -> PushResult:
+    """Make Neo4j mirror the store, streaming it in batches.
+
+    When Neo4j still holds what this store's last push left (the ``KgPush`` marker names the store,
+    its last change and the counts it left, and they match), only what changed in the store since
+    is sent (every row with ``full``), and what the store no longer has is deleted by id. Otherwise
+    everything is sent and the rest of kg's data in Neo4j is deleted (``_mirror``).
+    """
+    progress = progress or (lambda n: None)
+    with store.snapshot(), _session(config) as session:
+        identity, seq = store.identity(), store.last_change()
+        since = None if identity is None else _pushed_since(session, identity)
+        if since is None or since > seq:  # (a store older than what was pushed from it: restored from a copy)
+            result = _mirror(session, store.nodes(), store.rels(), store.primary_labels().get, batch_size, progress)
+        else:
+            result = _update(session, store, since, full, batch_size, progress)
+        if identity is not None:
+            _write(session, f"MERGE (m:{MARKER}) SET m.store = $store, m.seq = $seq, m.counts = $counts",
+                   store=identity, seq=seq, counts=_fingerprint(session))
+        return result
+
+
+def _pushed_since(session: Session, identity: str) -> int | None:
+    """The store change Neo4j is up to date with, if it still holds what this store last pushed."""
+    rows = _read(session, f"MATCH (m:{MARKER}) RETURN m.store, m.seq, m.counts")
+    if len(rows) != 1 or rows[0][0] != identity or rows[0][2] != _fingerprint(session):
+        return None
+    return rows[0][1]
+
+
+def _update(session: Session, store: Store, since: int, everything: bool, batch_size: int,
+            progress: Callable[[int], None]) -> PushResult:
+    """Send what changed in the store after change ``since`` (or everything); delete by id what it no longer has."""
+    changed: dict[str, list[tuple[str, str, str | None, str | None]]] = {"node": [], "rel": []}
+    for kind, id_, label, start, start_label in store.changes_since(since):
+        changed[kind].append((id_, label, start, start_label))
+    node_ids = [c[0] for c in changed["node"]]
+    rel_ids = [c[0] for c in changed["rel"]]
+    sender = _Sender(session, batch_size, progress)
+    resent = sorted(store.comparable_figures() - set(node_ids)) if changed["node"] or changed["rel"] else []
+    n_nodes = _send_nodes(sender, store.nodes(None if everything else node_ids + resent))
+    if everything:
+        n_rels = _send_rels(sender, store.rels(), store.primary_labels().get)
+    else:
+        rels = list(store.rels(rel_ids))
+        n_rels = _send_rels(sender, rels, store.primary_labels({end for r in rels for end in (r.start, r.end)}).get)
+    kept_rels = {r.id for r in store.rels(rel_ids)} if everything else {r.id for r in rels}
+    gone_rels = [c for c in changed["rel"] if c[0] not in kept_rels and c[3]]  # no start label: it went before
+    for (type_, start_label), group in groupby(sorted(gone_rels, key=_shape), key=_shape):
+        for batch in _batches(group, batch_size):
+            _write(session, f"UNWIND $rows AS row MATCH (:{_name(start_label)} {{id: row.start}})"  # type: ignore[arg-type]
+                            f"-[r:{_name(type_)} {{id: row.id}}]->() DELETE r",
+                   rows=[{"id": c[0], "start": c[2]} for c in batch])
+    kept_nodes = store.primary_labels(node_ids)
+    gone_nodes = [c for c in changed["node"] if c[0] not in kept_nodes]
+    for label, group in groupby(sorted(gone_nodes, key=lambda c: c[1]), key=lambda c: c[1]):
+        for batch in _batches(group, batch_size):
+            _write(session, f"UNWIND $ids AS id MATCH (n:{_name(label)} {{id: id}}) DETACH DELETE n",
+                   ids=[c[0] for c in batch])
+    return PushResult(n_nodes, n_rels, len(gone_nodes), len(gone_rels))
+
+
+def _shape(change: tuple[str, str, str | None, str | None]) -> tuple[str, str]:
+    return change[1], change[3] or ""
 
 
 def counts(config: Neo4jConfig) -> dict[str, int]:

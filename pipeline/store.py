@@ -13,11 +13,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import reduce
-from itertools import groupby
-from typing import Any, Iterator
+from itertools import groupby, islice
+from typing import Any, Iterable, Iterator
 
 from . import codec
 from .graph import Node, Rel, article_graph, article_id, article_key, article_sha, merge_props, people
@@ -52,6 +53,29 @@ CREATE TABLE rel_owners (rel_id TEXT NOT NULL, article_id TEXT NOT NULL, props T
                          PRIMARY KEY (rel_id, article_id)) WITHOUT ROWID;
 CREATE INDEX node_owners_article ON node_owners (article_id);
 CREATE INDEX rel_owners_article ON rel_owners (article_id);
+"""
+
+# What changed since a push (pipeline/neo4j_load.py): each node or relationship an article gained or
+# lost, with the serial number of its latest change, and what finds it again in Neo4j once the store
+# no longer has it (a node's primary label; a relationship's type, start node and its primary label).
+# Triggers keep it, so no writer can forget to; created on open, so older stores gain it.
+_CHANGES = """
+CREATE TABLE IF NOT EXISTS changes (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, kind TEXT NOT NULL,
+                                    label TEXT NOT NULL, start TEXT, start_label TEXT) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS changes_seq ON changes (seq);
+CREATE TRIGGER IF NOT EXISTS node_owner_added AFTER INSERT ON node_owners BEGIN
+  INSERT OR REPLACE INTO changes SELECT NEW.node_id, coalesce(max(seq), 0) + 1, 'node',
+    substr(NEW.labels, 1, instr(NEW.labels || ':', ':') - 1), NULL, NULL FROM changes; END;
+CREATE TRIGGER IF NOT EXISTS node_owner_dropped AFTER DELETE ON node_owners BEGIN
+  INSERT OR REPLACE INTO changes SELECT OLD.node_id, coalesce(max(seq), 0) + 1, 'node',
+    substr(OLD.labels, 1, instr(OLD.labels || ':', ':') - 1), NULL, NULL FROM changes; END;
+CREATE TRIGGER IF NOT EXISTS rel_owner_added AFTER INSERT ON rel_owners BEGIN
+  INSERT OR REPLACE INTO changes SELECT NEW.rel_id, coalesce(max(seq), 0) + 1, 'rel', '', NULL, NULL FROM changes; END;
+CREATE TRIGGER IF NOT EXISTS rel_owner_dropped AFTER DELETE ON rel_owners BEGIN
+  INSERT OR REPLACE INTO changes SELECT OLD.rel_id, coalesce(max(seq), 0) + 1, 'rel', '', NULL, NULL FROM changes; END;
+CREATE TRIGGER IF NOT EXISTS rel_dropped AFTER DELETE ON rels BEGIN
+  INSERT OR REPLACE INTO changes SELECT OLD.id, coalesce(max(c.seq), 0) + 1, 'rel', OLD.type, OLD.start,
+    (SELECT substr(labels, 1, instr(labels || ':', ':') - 1) FROM nodes WHERE id = OLD.start) FROM changes c; END;
 """
 
 
@@ -114,6 +138,8 @@ class Store:
         if row is None or row[0] != SCHEMA:
             raise StoreError(f"{self.path}: not a kg store (schema {row[0] if row else 'missing'}, want {SCHEMA})")
         db.execute("PRAGMA synchronous = NORMAL")
+        if create:
+            db.executescript(f"BEGIN; {_CHANGES} INSERT OR IGNORE INTO meta VALUES ('uuid', '{uuid.uuid4()}'); COMMIT;")
 
     def close(self) -> None:
         self._db.close()
@@ -287,24 +313,22 @@ class Store:
         props = json.loads(row[0]) if row else {}
         return props.get("title") or props.get("url") or props.get("doc") or aid, props.get("published")
 
-    def nodes(self) -> Iterator[Node]:
-        """Every node, its properties merged over the articles that own it; ordered by id.
-
-        A Figure that another article contradicts (``disputes``) reads ``disputed: true``.
-        """
-        disputed = {f for group in self.disputes() for f in group}
-        rows = self._db.execute(
-            "SELECT n.id, n.labels, o.props FROM nodes n JOIN node_owners o ON o.node_id = n.id"
-            " ORDER BY n.id, o.article_id")
-        for (id_, labels), group in groupby(rows, key=lambda r: (r[0], r[1])):
-            props = _merged(r[2] for r in group)
-            if id_ in disputed:
-                props["disputed"] = True
-            yield Node(id_, _labels(labels), props)
-
     def disputes(self) -> list[list[str]]:
         """Figures that disagree: each list holds the ids of the figures on one subject, metric and period
         whose values differ between articles (figures without a subject, metric or period are never compared)."""
+        out = []
+        for found in self._comparable_figures().values():
+            if any(a1 != a2 and v1 != v2 for _, a1, v1 in found for _, a2, v2 in found):
+                out.append(sorted({fid for fid, _, _ in found}))
+        return sorted(out)
+
+    def comparable_figures(self) -> set[str]:
+        """Ids of the figures that ``disputes`` compares: a change anywhere may flag or clear any of them,
+        so an incremental push sends them all again."""
+        return {fid for found in self._comparable_figures().values() for fid, _, _ in found}
+
+    def _comparable_figures(self) -> dict[tuple[str, str, str], list[tuple[str, str, float]]]:
+        """(subject, metric, period) → (figure id, article id, value) of every figure that has all three."""
         subject = dict(self._db.execute("SELECT start, \"end\" FROM rels WHERE type = 'MEASURES'"))
         groups: dict[tuple[str, str, str], list[tuple[str, str, float]]] = {}
         for fid, aid, text in self._db.execute("SELECT o.node_id, o.article_id, o.props FROM node_owners o"
@@ -313,19 +337,63 @@ class Store:
             p = json.loads(text)
             if fid in subject and p.get("metric") and p.get("period"):
                 groups.setdefault((subject[fid], p["metric"], p["period"]), []).append((fid, aid, p["value"]))
-        out = []
-        for found in groups.values():
-            if any(a1 != a2 and v1 != v2 for _, a1, v1 in found for _, a2, v2 in found):
-                out.append(sorted({fid for fid, _, _ in found}))
-        return sorted(out)
+        return groups
+    def nodes(self, ids: Iterable[str] | None = None) -> Iterator[Node]:
+        """Every node (or those of ``ids`` the store has), its properties merged over the articles that
+        own it; ordered by id (within each thousand ``ids``).
 
-    def rels(self) -> Iterator[Rel]:
-        """Every relationship, merged like ``nodes()``; ordered by id."""
-        rows = self._db.execute(
-            'SELECT r.id, r.type, r.start, r."end", o.props FROM rels r JOIN rel_owners o ON o.rel_id = r.id'
-            " ORDER BY r.id, o.article_id")
-        for (id_, type_, start, end), group in groupby(rows, key=lambda r: r[:4]):
-            yield Rel(id_, type_, start, end, _merged(r[4] for r in group))
+        A Figure that another article contradicts (``disputes``) reads ``disputed: true``.
+        """
+        disputed = {f for group in self.disputes() for f in group}
+        for where, params in _among("n.id", ids):
+            rows = self._db.execute(
+                f"SELECT n.id, n.labels, o.props FROM nodes n JOIN node_owners o ON o.node_id = n.id {where}"
+                " ORDER BY n.id, o.article_id", params)
+            for (id_, labels), group in groupby(rows, key=lambda r: (r[0], r[1])):
+                props = _merged(r[2] for r in group)
+                if id_ in disputed:
+                    props["disputed"] = True
+                yield Node(id_, _labels(labels), props)
+
+
+    def rels(self, ids: Iterable[str] | None = None) -> Iterator[Rel]:
+        """Every relationship (or those of ``ids``), merged like ``nodes()``."""
+        for where, params in _among("r.id", ids):
+            rows = self._db.execute(
+                'SELECT r.id, r.type, r.start, r."end", o.props FROM rels r JOIN rel_owners o ON o.rel_id = r.id'
+                f" {where} ORDER BY r.id, o.article_id", params)
+            for (id_, type_, start, end), group in groupby(rows, key=lambda r: r[:4]):
+                yield Rel(id_, type_, start, end, _merged(r[4] for r in group))
+
+    def primary_labels(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Node id → primary label, for every node (or those of ``ids`` the store has)."""
+        return {id_: labels.partition(":")[0] for where, params in _among("id", ids)
+                for id_, labels in self._db.execute(f"SELECT id, labels FROM nodes {where}", params)}
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Reads inside see one state of the store, whatever other processes commit meanwhile."""
+        self._db.execute("BEGIN")
+        try:
+            self._db.execute("SELECT 1 FROM meta").fetchone()  # the read that fixes the snapshot
+            yield self
+        finally:
+            self._db.execute("ROLLBACK")
+
+    def identity(self) -> str | None:
+        """This store's own random id (None for a store no writer has opened since changes were logged)."""
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'uuid'").fetchone()
+        return row[0] if row else None
+
+    def last_change(self) -> int:
+        """The serial number of the latest change (0: none logged)."""
+        return self._db.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0] if self.identity() else 0
+
+    def changes_since(self, seq: int) -> Iterator[tuple[str, str, str, str | None, str | None]]:
+        """(kind "node"/"rel", id, label or type, start, start's label) of all that changed after ``seq``;
+        the last three as they were when it left the store (a node's label always)."""
+        yield from self._db.execute("SELECT kind, id, label, start, start_label FROM changes WHERE seq > ?"
+                                    " ORDER BY seq", (seq,))
 
     def rel_articles(self, type_: str) -> Iterator[tuple[str, str]]:
         """(relationship id, id of an article that states it) for every relationship of one type:
@@ -347,6 +415,16 @@ class Store:
         """(nodes, relationships)."""
         return (self._db.execute("SELECT count(*) FROM nodes").fetchone()[0],
                 self._db.execute("SELECT count(*) FROM rels").fetchone()[0])
+
+
+def _among(column: str, ids: Iterable[str] | None, size: int = 1000) -> Iterator[tuple[str, list[str]]]:
+    """WHERE clauses that select ``ids`` a thousand at a time (SQLite limits parameters); all rows for None."""
+    if ids is None:
+        yield "", []
+        return
+    it = iter(ids)
+    while chunk := list(islice(it, size)):
+        yield f"WHERE {column} IN ({','.join('?' * len(chunk))})", chunk
 
 
 def _dump(props: dict[str, Any]) -> str:

@@ -43,7 +43,7 @@ def neo4j_config():
     return config
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # per module: a bulk import (test_neo4j_bulk) starts a new database
 def neo4j_driver(neo4j_config):
     from pipeline.neo4j_load import connect
 

@@ -255,3 +255,39 @@ def test_ingest_check_counts_the_stale_articles(tmp_path):
     result = CliRunner().invoke(main, ["ingest", "--check", "--store", str(db)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"{db}: 2 of {len(PEOPLE_ARTICLES)} articles stale")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            if entry.isdigit() and int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+        except OSError:  # gone meanwhile
+            pass
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_workers_die_with_their_parent_even_when_it_is_killed(tmp_path):
+    write(tmp_path / "news", 40)
+    command = [sys.executable, "-c", "from pipeline.cli import main; main()",
+               "ingest", str(tmp_path / "news"), "--store", str(tmp_path / "kg.db"), "--jobs", "2", "--quiet"]
+    proc = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers, deadline = [], time.monotonic() + 300
+    while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        workers = _children(proc.pid)
+    assert len(workers) == 2, "the ingest did not start its two workers"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 60
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(_alive, workers))

@@ -14,8 +14,10 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.graph import Node, Rel
-from pipeline.neo4j_load import NODE_LABELS, KgNeo4jError, Neo4jConfig, counts, push
+from pipeline.ingest import ingest
+from pipeline.neo4j_load import NODE_LABELS, KgNeo4jError, Neo4jConfig, PushResult, counts, push, push_store
 from pipeline.store import Store
+from test_ingest import news, write
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -201,3 +203,79 @@ def test_ingesting_the_corpus_twice_gives_identical_counts(tmp_path, empty_neo4j
         in_store = s.counts()
     assert runs[0] == runs[1] == runs[2] == in_store
     assert in_store["Statement"] > 0 and in_store["SAID"] > 0
+
+
+def neo4j_graph(driver, config) -> tuple[dict, dict]:
+    """kg's nodes (id → labels, properties) and relationships (id → type, ends, properties) in Neo4j."""
+    kg = "|".join(NODE_LABELS)
+    nodes, _, _ = driver.execute_query(f"MATCH (n:{kg}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS p",
+                                       database_=config.database)
+    rels, _, _ = driver.execute_query(f"MATCH (a:{kg})-[r]->(b:{kg}) WHERE r.id IS NOT NULL "
+                                      "RETURN r.id AS id, type(r) AS type, a.id AS a, b.id AS b, properties(r) AS p",
+                                      database_=config.database)
+    return ({r["id"]: (sorted(r["labels"]), r["p"]) for r in nodes},
+            {r["id"]: (r["type"], r["a"], r["b"], r["p"]) for r in rels})
+
+
+def store_graph(path: Path) -> tuple[dict, dict]:
+    """The same, as the store has it: what Neo4j must mirror."""
+    with Store(path, create=False) as store:
+        return ({n.id: (sorted(n.labels), {**n.props, "id": n.id}) for n in store.nodes()},
+                {r.id: (r.type, r.start, r.end, {**r.props, "id": r.id}) for r in store.rels()})
+
+
+def ingest_into(db: Path, *paths: Path) -> None:
+    with Store(db) as store:
+        assert ingest([str(p) for p in paths], store, jobs=1).failed == 0
+
+
+def push_from(db: Path, config: Neo4jConfig, **kw) -> PushResult:
+    with Store(db, create=False) as store:
+        return push_store(store, config, **kw)
+
+
+def test_an_unchanged_store_pushed_again_sends_nothing_and_the_mirror_stays_exact(
+        tmp_path, empty_neo4j, neo4j_config):
+    db = tmp_path / "kg.db"
+    ingest_into(db, *write(tmp_path / "news", 4))
+    first = push_from(db, neo4j_config)
+    assert first.nodes > 0 and first.rels > 0
+    assert neo4j_graph(empty_neo4j, neo4j_config) == store_graph(db)
+    assert push_from(db, neo4j_config) == PushResult(0, 0, 0, 0)
+    assert neo4j_graph(empty_neo4j, neo4j_config) == store_graph(db)
+    full = push_from(db, neo4j_config, full=True)
+    assert (full.nodes, full.rels) == (first.nodes, first.rels)
+
+
+def test_after_an_edit_only_what_changed_is_sent_and_what_went_is_deleted(tmp_path, empty_neo4j, neo4j_config):
+    db = tmp_path / "kg.db"
+    paths = write(tmp_path / "news", 4)
+    ingest_into(db, *paths)
+    first = push_from(db, neo4j_config)
+    paths[1].write_text(news(1, edit="，并将扩大网络覆盖"), encoding="utf-8")
+    paths[2].write_text(news(2).replace("签署了合作协议", "洽谈合作"), encoding="utf-8")
+    ingest_into(db, *paths)
+    second = push_from(db, neo4j_config)
+    assert 0 < second.nodes < first.nodes and second.nodes_deleted > 0 and second.rels_deleted > 0
+    assert neo4j_graph(empty_neo4j, neo4j_config) == store_graph(db)
+
+
+def test_a_graph_changed_behind_kgs_back_is_pushed_whole(tmp_path, empty_neo4j, neo4j_config):
+    db = tmp_path / "kg.db"
+    ingest_into(db, *write(tmp_path / "news", 3))
+    push_from(db, neo4j_config)
+    empty_neo4j.execute_query("MATCH (s:Statement) DETACH DELETE s", database_=neo4j_config.database)
+    again = push_from(db, neo4j_config)
+    assert again.nodes == len(store_graph(db)[0])
+    assert neo4j_graph(empty_neo4j, neo4j_config) == store_graph(db)
+
+
+def test_another_stores_push_in_between_is_replaced_whole(tmp_path, empty_neo4j, neo4j_config):
+    one, other = tmp_path / "one.db", tmp_path / "other.db"
+    ingest_into(one, *write(tmp_path / "one", 3))
+    ingest_into(other, *write(tmp_path / "other", 3, start=3))
+    push_from(one, neo4j_config)
+    push_from(other, neo4j_config)
+    assert neo4j_graph(empty_neo4j, neo4j_config) == store_graph(other)
+    push_from(one, neo4j_config)
+    assert neo4j_graph(empty_neo4j, neo4j_config) == store_graph(one)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.extract import extract_paths
 from pipeline.ingest import ingest
-from pipeline.neo4j_load import counts
+from pipeline.neo4j_load import NODE_LABELS, counts
 from pipeline.spark_job import ParquetGraph, run
 from pipeline.store import Store
 
@@ -28,7 +28,8 @@ def graph_of(source) -> tuple[list, list]:
 
 
 def neo4j_graph(driver, config) -> tuple[list, list]:
-    nodes, _, _ = driver.execute_query("MATCH (n) RETURN n.id AS id, labels(n) AS labels ORDER BY id",
+    nodes, _, _ = driver.execute_query(f"MATCH (n:{'|'.join(NODE_LABELS)}) RETURN n.id AS id, labels(n) AS labels"
+                                       " ORDER BY id",  # kg's nodes: not the push's KgPush marker
                                        database_=config.database)
     rels, _, _ = driver.execute_query("MATCH (a)-[r]->(b) RETURN r.id AS id, type(r) AS type, a.id, b.id ORDER BY id",
                                       database_=config.database)

@@ -211,3 +211,25 @@ def test_figures_that_agree_or_measure_other_periods_are_not_flagged(tmp_path):
                 users_report("https://d.example.cn/4", "70万户", 700000, period="")) as store:
         assert store.disputes() == []
         assert not [n for n in store.nodes() if n.props.get("disputed")]
+
+
+def test_the_change_log_names_what_an_edit_gained_and_lost(tmp_path):
+    x, other = launch(), regulator()
+    with filled(tmp_path / "kg.db", x, other) as store:
+        seq = store.last_change()
+        before_nodes = {n.id: n.labels[0] for n in store.nodes()}
+        before_rels = {r.id: r for r in store.rels()}
+        assert store.identity() and list(store.changes_since(seq)) == []
+        store.apply(edited(x))
+        changed = {id_: (kind, label, start, start_label) for kind, id_, label, start, start_label
+                   in store.changes_since(seq)}
+        after_nodes, after_rels = {n.id for n in store.nodes()}, {r.id for r in store.rels()}
+        new_nodes, new_rels = article_graph(edited(x))
+        assert {n.id for n in new_nodes} | {r.id for r in new_rels} <= changed.keys()
+        for id_ in before_nodes.keys() - after_nodes:  # gone: its label, to find it in Neo4j
+            assert changed[id_] == ("node", before_nodes[id_], None, None)
+        for id_ in before_rels.keys() - after_rels:
+            r = before_rels[id_]
+            assert changed[id_] == ("rel", r.type, r.start, before_nodes[r.start])
+        assert before_nodes.keys() - after_nodes and before_rels.keys() - after_rels
+        assert store.last_change() > seq

@@ -1,0 +1,1 @@
+"""kg's benchmarks: python -m benchmarks.run (see run.py)."""
