@@ -186,7 +186,7 @@ def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
         g.rel("WRITTEN_BY", art, person(a.author))
     for role in extraction.roles:
         if role.org:
-            g.rel("HOLDS_POSITION", person(role.person), org(role.org), {"title": role.title}, key=role.title)
+            g.rel("HOLDS_POSITION", person(role.person), org(role.org), _props(title=role.title), key=role.title or "")
 
     sentences: list[tuple[str, int, int]] = []
     for s in extraction.statements:

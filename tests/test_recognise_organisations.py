@@ -29,3 +29,8 @@ def test_a_registered_name_defines_its_short_name_for_the_article():
     assert ("华信智联", "深圳华信智联通信科技有限公司") in [(h.name, h.text) for h in hits]
     assert orgs("华信智联去年营收增长", defined_short_names(first, hits)) == [("华信智联", "华信智联")]
     assert orgs("华信智联去年营收增长") == []  # known only to the article that defined it
+
+
+def test_a_lone_bu_before_a_ministrys_unit_is_part_of_its_mention():
+    assert orgs("会上，部信息通信管理局负责人作了部署") == [("工业和信息化部信息通信管理局", "部信息通信管理局")]
+    assert orgs("全部信息通信管理局") == [("工业和信息化部信息通信管理局", "信息通信管理局")]

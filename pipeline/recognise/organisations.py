@@ -12,7 +12,7 @@ from functools import lru_cache
 from .. import grammar, lexicon, segment
 from ..lexicon import OrgRecord
 from ..records import Hit
-from ..text import alternation
+from ..text import PUNCTUATION, alternation
 from .common import CJK, in_compound, overlaps
 from .titles import title_pattern
 
@@ -134,8 +134,28 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
         tail = pats["org_tail"].match(text, end) or pats["branch_tail"].match(text, end)
         if tail:  # 迪信通公司, 京东集团, 中国联通浙江省分公司: the same organisation, the mention takes the tail
             end = tail.end()
-        hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start():end]))
+        start = m.start() - len(_ministry_prefix(text, m.start(), rec))
+        hits.append(Hit(start, end, rec.label, rec.name, text[start:end]))
     return hits
+
+
+def _ministry_prefix(text: str, start: int, rec: OrgRecord) -> str:
+    """部信息通信管理局: in a ministry's own text a lone 部 before one of its units is part of the mention."""
+    if rec.type != "regulator":
+        return ""
+    for ref in grammar.load().ministry_anaphora:
+        at = start - len(ref)
+        if at >= 0 and text.startswith(ref, at) and (at == 0 or text[at - 1] in PUNCTUATION) and _ministry_unit(rec):
+            return ref
+    return ""
+
+
+@lru_cache(maxsize=256)
+def _ministry_unit(rec: OrgRecord) -> bool:
+    """A unit of a ministry: its name is a ministry's name or alias and more (工业和信息化部信息通信管理局)."""
+    suffix = min(grammar.load().ministry_anaphora, key=len)
+    return any(rec.name.startswith(form) and len(rec.name) > len(form) for org in lexicon.load().orgs
+               if org.type == "regulator" and org.name.endswith(suffix) for form in org.forms)
 
 
 def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
