@@ -26,6 +26,8 @@ class Grammar:
     agreement_verbs: tuple[str, ...]
     compound_terms: tuple[str, ...]
     legal_tails: tuple[str, ...]
+    list_separators: tuple[str, ...]
+    apposition_heads: tuple[str, ...]
     short_name_markers: tuple[str, ...]
     org_anaphora: tuple[str, ...]
     ministry_anaphora: tuple[str, ...]

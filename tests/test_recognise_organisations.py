@@ -34,3 +34,22 @@ def test_a_registered_name_defines_its_short_name_for_the_article():
 def test_a_lone_bu_before_a_ministrys_unit_is_part_of_its_mention():
     assert orgs("会上，部信息通信管理局负责人作了部署") == [("工业和信息化部信息通信管理局", "部信息通信管理局")]
     assert orgs("全部信息通信管理局") == [("工业和信息化部信息通信管理局", "信息通信管理局")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("以及打车软件星途出行科技有限公司等投资者", [("星途出行科技有限公司", "星途出行科技有限公司")]),
+    ("拟以公司控股股东华信智联通信科技股份有限公司为平台", [("华信智联通信科技股份有限公司", "华信智联通信科技股份有限公司")]),
+    ("收购金山软件科技有限公司", [("金山软件科技有限公司", "金山软件科技有限公司")]),  # 软件科技 is the name's own
+])
+def test_a_common_noun_before_a_registered_name_is_no_part_of_it(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("用户可自由选择移动、联通、电信等运营商", [("中国移动", "移动"), ("中国联通", "联通"), ("中国电信", "电信")]),
+    ("中国移动的合作意愿明显弱于联通。", [("中国移动", "中国移动"), ("中国联通", "联通")]),
+    ("中国联通还称，募集资金将用于电信网络升级", [("中国联通", "中国联通")]),  # another clause
+    ("中国联通实现移动主营业务收入849亿元", [("中国联通", "中国联通")]),  # 移动 modifies the noun after it
+])
+def test_an_operators_bare_name_needs_a_list_or_its_peer_in_the_clause(text, expected):
+    assert orgs(text) == expected

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .. import grammar, lexicon, segment
 from ..lexicon import OrgRecord
 from ..records import Hit
-from ..text import PUNCTUATION, alternation
+from ..text import CLAUSE_DELIMITERS, PUNCTUATION, alternation
 from .common import CJK, in_compound, overlaps
 from .titles import title_pattern
 
@@ -159,8 +159,9 @@ def _ministry_unit(rec: OrgRecord) -> bool:
 
 
 def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
-    """联通, 移动: an operator's bare name counts only beside another operator, or before
-    公司/集团 or 方面 (联通方面表示)."""
+    """联通, 移动: an operator's bare name counts only in a list with another operator (移动、联通、电信;
+    中国移动和联通), in the clause of another where no noun follows it (中国移动的意愿弱于联通), or
+    before 公司/集团 or 方面 (联通方面表示); 用于电信网络升级, 中国联通的移动业务 name no one."""
     lex = lexicon.load()
     pats = _patterns()
     found = []
@@ -173,13 +174,32 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
         found.append((m, rec))
     hits = []
     for m, rec in found:
-        peers = (any((lex.org(h.name) or rec).type == rec.type and h.name != rec.name for h in taken)
-                 or any(r.type == rec.type and r is not rec for _, r in found))
+        peers = [(h.start, h.end) for h in taken if (lex.org(h.name) or rec).type == rec.type and h.name != rec.name]
+        peers += [(n.start(), n.end()) for n, r in found if r.type == rec.type and r is not rec]
+        listed = any(_listed(text, m.start(), m.end(), s, e) for s, e in peers) or (
+            any(_same_clause(text, m.start(), m.end(), s, e) for s, e in peers) and not _modifies_next(text, m.end()))
         tail = pats["org_tail"].match(text, m.end())
-        if peers or tail or text.startswith(grammar.load().org_side_words, m.end()):
+        if listed or tail or text.startswith(grammar.load().org_side_words, m.end()):
             end = tail.end() if tail else m.end()
             hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start():end]))
     return hits
+
+
+def _listed(text: str, start: int, end: int, peer_start: int, peer_end: int) -> bool:
+    """Two names side by side in a list: only a list separator (、, 和, 与, 及) between them."""
+    between = text[end:peer_start] if end <= peer_start else text[peer_end:start]
+    return between in grammar.load().list_separators
+
+
+def _same_clause(text: str, start: int, end: int, peer_start: int, peer_end: int) -> bool:
+    between = text[end:peer_start] if end <= peer_start else text[peer_end:start]
+    return not any(ch in CLAUSE_DELIMITERS for ch in between)
+
+
+def _modifies_next(text: str, end: int) -> bool:
+    """移动|网络, 移动|主营业务: the bare name is an adjective of the noun after it."""
+    words = segment.tagged(text[end:end + 6])
+    return bool(words) and (words[0][1][:1] == "n" or words[0][1] == "vn")
 
 
 def _legal_names(text: str) -> list[Hit]:
@@ -219,7 +239,21 @@ def _legal_start(text: str, start: int, end: int) -> int:
             i = i + pos + len(word)
             continue
         break
-    return i
+    return _after_apposition(text, i, end - len(tail))
+
+
+def _after_apposition(text: str, start: int, head_end: int) -> int:
+    """打车软件滴滴出行科技有限公司, 控股股东中国联合网络通信股份有限公司, 电信企业中国…: a common noun
+    saying what the company is stands before its name, not in it. What remains must still read as a
+    name: two characters or more, not opening with a company suffix (用友软件, 金山软件科技 stay whole)."""
+    g = grammar.load()
+    cut = start
+    for word, _, pos in segment.tagged(text[start:head_end]):
+        after = start + pos + len(word)
+        rest = text[after:head_end]
+        if word.endswith(g.apposition_heads) and len(rest) >= 2 and not rest.startswith(g.brand_suffixes):
+            cut = after
+    return cut
 
 
 def _aliases_in(name: str) -> Iterator[str]:
