@@ -49,6 +49,7 @@ class Grammar:
     brand_suffixes: tuple[str, ...]
     rare_word_freq: int
     unit_suffixes: tuple[str, ...]
+    org_word_endings: tuple[str, ...]
     branch_suffixes: tuple[str, ...]
     title_joiners: tuple[str, ...]
     cue_tails: tuple[str, ...]

@@ -18,6 +18,7 @@ from .recognise.organisations import organisations
 from .records import Hit, Role
 from .text import PUNCTUATION
 
+NOT_NAME_FLAGS = frozenset("admrpcuv")  # jieba: kinds of word no organisation's name opens with
 MAX_DEPARTMENT = 12  # characters between an organisation and its title: 移动转售事业部
 
 
@@ -259,12 +260,19 @@ def unknown_org_before(text: str, pos: int) -> Hit | None:
     run = text[start:pos]
     for i in range(len(run) - 2):
         cand = run[i:]
-        if cand[0] in grammar.load().org_stop_prefixes:
+        if cand[0] in grammar.load().org_stop_prefixes or not _name_like_head(cand):
             continue
         for suffix, label in lex.org_suffixes.items():
             if cand.endswith(suffix) and len(cand) > len(suffix) + 1 and cand not in grammar.load().not_orgs:
                 return Hit(start + i, pos, label, cand, cand)
     return None
+
+
+def _name_like_head(cand: str) -> bool:
+    """著名通信专家: an adjective, adverb, numeral or verb opening the words before a suffix is no name's."""
+    suffix = lexicon.load().org_suffix(cand)
+    head = segment.tagged(cand[:-len(suffix)]) if suffix else []
+    return not head or head[0][1][:1] not in NOT_NAME_FLAGS
 
 
 def roles(chains: list[Chain]) -> list[Role]:

@@ -98,3 +98,8 @@ def test_a_line_of_an_outlet_and_a_name_is_the_writers_byline():
     body = "人民邮电报  罗立\n随着试点即将结束，虚商再次进入人们的视野。"
     assert [(c.person.name, c.title, c.org.name) for c in people.outlet_lines(body)] == [("罗立", None, "人民邮电报")]
     assert people.outlet_lines("中国移动  王刚\n") == []  # an outlet's line only
+
+
+def test_an_adjective_before_a_suffix_is_no_organisation():
+    assert chains("著名通信专家王立新表示") == [("王立新", "专家", None)]
+    assert chains("云驰科技CTO黄晓峰告诉记者") == [("黄晓峰", "CTO", "云驰科技")]

@@ -53,3 +53,12 @@ def test_a_common_noun_before_a_registered_name_is_no_part_of_it(text, expected)
 ])
 def test_an_operators_bare_name_needs_a_list_or_its_peer_in_the_clause(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("将按照工业和信息化部的统一安排", [("工业和信息化部", "工业和信息化部")]),  # jieba's odd nt word
+    ("三是互联网金融发展迅速", []),  # a suffix inside a longer word
+    ("基于控股子公司联通红筹公司的决定", [("中国联通(香港)", "联通红筹公司")]),  # an operator's listed vehicle
+])
+def test_no_organisation_from_common_words(text, expected):
+    assert orgs(text) == expected

@@ -79,8 +79,9 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
     out = []
     words = segment.words(text)
     for i, (word, start, end) in enumerate(words):
-        if segment.dictionary_tag(word) != "nt" or word in g.not_orgs or word in lex.alias_index:
-            continue
+        if (segment.dictionary_tag(word) != "nt" or word in g.not_orgs or word in lex.alias_index
+                or not (word.endswith(g.org_word_endings) or lex.org_suffix(word))):
+            continue  # 统一安排: jieba's dictionary has odd organisations; a name ends as one does
         if i > 0 and segment.dictionary_tag(words[i - 1][0]) == "ns":
             start = words[i - 1][1]  # 南京市公安局
         elif len(word) < 4:
@@ -100,8 +101,8 @@ def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hi
     out: list[Hit] = []
     for m in _patterns()["brand"].finditer(text):
         p = m.start()
-        if p not in bounds or overlaps(p, m.end(), taken + out):
-            continue
+        if p not in bounds or m.end() not in bounds or overlaps(p, m.end(), taken + out):
+            continue  # 三是互联|网金融, 高质量科技|创新: the suffix must end a word
         for k in (4, 3, 2):
             s = p - k
             head = text[max(s, 0):p]
