@@ -49,6 +49,8 @@ def _two_char_name(text: str, pos: int) -> bool:
     if len(words) < 2 or len(words[0][0]) != 2 or len(text) <= pos + 3:
         return False
     nxt, flag, _ = words[1]
+    if len(nxt) == 2 and _stops_name(text, pos + 3) and flag[:1] not in ("t", "p", "d", "c"):
+        return False  # 闫晓明说: jieba's 明说 is the name's last character and the verb
     return len(nxt) > 1 or (words[0][1].startswith("nr") and flag[:1] in NAME_ENDING_FLAGS and len(words) > 2)
 
 
