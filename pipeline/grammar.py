@@ -49,6 +49,10 @@ class Grammar:
     brand_suffixes: tuple[str, ...]
     rare_word_freq: int
     unit_suffixes: tuple[str, ...]
+    ministry_units: tuple[str, ...]
+    company_units: tuple[str, ...]
+    unit_stop_words: tuple[str, ...]
+    unit_parents: tuple[str, ...]
     org_word_endings: tuple[str, ...]
     branch_suffixes: tuple[str, ...]
     title_joiners: tuple[str, ...]

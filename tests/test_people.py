@@ -103,3 +103,8 @@ def test_a_line_of_an_outlet_and_a_name_is_the_writers_byline():
 def test_an_adjective_before_a_suffix_is_no_organisation():
     assert chains("著名通信专家王立新表示") == [("王立新", "专家", None)]
     assert chains("云驰科技CTO黄晓峰告诉记者") == [("黄晓峰", "CTO", "云驰科技")]
+
+
+def test_a_role_points_at_the_unit():
+    assert chains("工信部办公厅主任李明说") == [("李明", "主任", "工信部办公厅")]
+    assert chains("京东移动转售事业部总经理闫晓明说") == [("闫晓明", "移动转售事业部总经理", "京东")]  # a department

@@ -62,3 +62,15 @@ def test_an_operators_bare_name_needs_a_list_or_its_peer_in_the_clause(text, exp
 ])
 def test_no_organisation_from_common_words(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("工业和信息化部新闻处有关人士表示", [("工业和信息化部新闻处", "工业和信息化部新闻处")]),
+    ("国务院办公厅印发通知", [("国务院办公厅", "国务院办公厅")]),
+    ("中国移动在香港成立了中国移动国际公司", [("中国移动", "中国移动"), ("中国移动国际公司", "中国移动国际公司")]),
+    ("工信部正在征求相关司局的意见", [("工业和信息化部", "工信部")]),  # a description, not a unit's name
+    ("中国移动浙江公司总经理表示", [("中国移动", "中国移动")]),  # a place's company stays its parent's
+    ("中国联通母公司持股比例下降", [("中国联通", "中国联通")]),
+])
+def test_a_named_unit_after_a_ministry_or_company_is_its_own_organisation(text, expected):
+    assert orgs(text) == expected

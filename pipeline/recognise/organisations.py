@@ -44,6 +44,7 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
     hits = _legal_names(text)
     defined = defined_short_names(text, hits)
     hits += _gazetteer(text, bounds, hits)
+    hits = [_unit_of(text, bounds, h) for h in hits]
     for name, ref in {**(short_names or {}), **defined}.items():
         for m in re.finditer(re.escape(name), text):
             if not overlaps(m.start(), m.end(), hits):
@@ -138,6 +139,36 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
         start = m.start() - len(_ministry_prefix(text, m.start(), rec))
         hits.append(Hit(start, end, rec.label, rec.name, text[start:end]))
     return hits
+
+
+def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
+    """工业和信息化部新闻处, 中国移动国际公司, 中国移动对外投资办公室: a ministry's or a company's
+    named unit right after its name is an organisation of its own (a role then points at it).
+    The words between must read as the unit's name (nouns: not 相关司局, not a place's branch, 浙江公司)."""
+    lex = lexicon.load()
+    rec = lex.org(org.name)
+    if rec is None or org.text not in rec.forms:
+        return org
+    g = grammar.load()
+    ministry = rec.type == "regulator" and _ministry_unit_parent(rec)
+    units = g.ministry_units if ministry else g.company_units if rec.label == "COMPANY" else ()
+    m = re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})").match(text, org.end) if units else None
+    if m is None or m.end() not in bounds:
+        return org
+    words = segment.tagged(text[org.end:m.start(1)])  # the unit's own name: 新闻|处; 办公厅 has none
+    if len(m.group(1)) < 3 and sum(len(w) for w, _, _ in words) < 2:
+        return org  # 新闻处, 国际公司 have a name; 办公厅, 研究院 need none; 母公司 is no unit
+    if any(w in g.unit_stop_words or not (f[:1] in ("n", "j", "b", "s") or f == "vn") or f == "ns"
+                        for w, f, _ in words) or title_pattern().search(m.group()):
+        return org
+    name = text[org.start:m.end()]
+    return Hit(org.start, m.end(), rec.label, name, name)
+
+
+@lru_cache(maxsize=256)
+def _ministry_unit_parent(rec: OrgRecord) -> bool:
+    """A ministry (or the State Council): units of it are named after it (…部新闻处, 国务院办公厅)."""
+    return rec.name.endswith(min(grammar.load().ministry_anaphora, key=len)) or rec.name in grammar.load().unit_parents
 
 
 def _ministry_prefix(text: str, start: int, rec: OrgRecord) -> str:
