@@ -119,10 +119,13 @@ def _last_ministry(current: list[Hit], before: list[SentenceFacts]) -> Hit | Non
 
 
 def _with_chain_orgs(orgs: list[Hit], chains: list[Chain]) -> list[Hit]:
-    """Organisations as title chains read them: unknown ones added, legal tails (华为终端有限公司) kept."""
+    """Organisations as title chains read them: unknown ones added, legal tails (华为终端有限公司) kept,
+    none inside a person's name."""
     extra = list(dict.fromkeys(c.org for c in chains if c.org is not None and not c.org_is_reference
                                and c.org not in orgs))
-    kept = [o for o in orgs if not any(e.start <= o.start and o.end <= e.end for e in extra)]
+    persons = [c.person for c in chains]  # 李华|为: a name a title introduces wins over an organisation in it
+    kept = [o for o in orgs if not any(e.start <= o.start and o.end <= e.end for e in extra)
+            and not any(p.start < o.end and o.start < p.end for p in persons)]
     return sorted(kept + extra, key=lambda h: h.start)
 
 

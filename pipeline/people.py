@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import grammar, lexicon, segment
 from .recognise.common import CJK
-from .recognise.names import name_at
+from .recognise.names import NAME_ENDING_FLAGS, name_at
 from .recognise.organisations import organisations
 from .records import Hit, Role
 from .text import PUNCTUATION
@@ -184,9 +184,24 @@ def _name_after(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
 
 def _name_at(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
     n = name_at(text, pos)
-    if not n or any(o.start < pos + n and pos < o.end for o in orgs) or _common_word(text[pos:pos + n]):
+    clash = next((o for o in orgs if o.start < pos + n and pos < o.end), None)
+    if clash is not None:
+        n = _name_into_org(text, pos, clash)
+    if not n or _common_word(text[pos:pos + n]):
         return None
     return Hit(pos, pos + n, "PERSON", text[pos:pos + n], text[pos:pos + n])
+
+
+def _name_into_org(text: str, pos: int, org: Hit) -> int:
+    """董事长李华为大会致辞: after a title the name runs into a two-character organisation (华为) whose
+    last character is a word of its own (为, a preposition): the name is 李华, the organisation none."""
+    cut = org.end - 1
+    if not pos < org.start < cut or org.end - org.start != 2:
+        return 0
+    rest = segment.tagged(text[cut:cut + 6])
+    if not rest or len(rest[0][0]) != 1 or rest[0][1][:1] not in NAME_ENDING_FLAGS:
+        return 0
+    return cut - pos if name_at(text[:cut] + "。", pos) == cut - pos else 0
 
 
 def _common_word(name: str) -> bool:
