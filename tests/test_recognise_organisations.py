@@ -74,3 +74,8 @@ def test_no_organisation_from_common_words(text, expected):
 ])
 def test_a_named_unit_after_a_ministry_or_company_is_its_own_organisation(text, expected):
     assert orgs(text) == expected
+
+
+def test_a_business_named_like_a_firm_is_no_mention_of_it():
+    assert orgs("重新受理IDC、ISP申请以来，新发放IDC许可证85件") == []
+    assert orgs("据IDC统计，手机出货量下降") == [("IDC", "IDC")]
