@@ -36,6 +36,7 @@ class Grammar:
     cue_glue_chars: tuple[str, ...]
     adverbial_openers: tuple[str, ...]
     titles_after_name: tuple[str, ...]
+    title_bodies: tuple[str, ...]
     person_markers: tuple[str, ...]
     own_outlet_words: tuple[str, ...]
     reporter_markers: tuple[str, ...]

@@ -64,8 +64,25 @@ def _title_org(text: str, t: Hit, orgs: list[Hit], antecedent: Hit | None,
                 and (t.start == len(w) or text[t.start - len(w) - 1] in PUNCTUATION)), None)
     if ref and ministry is not None:
         return Hit(t.start - len(ref), t.start, ministry.label, ministry.name, ref), t, True
+    body = _body_in_title(text, t)
+    if body is not None:
+        return body, Hit(body.end, t.end, "POSITION", t.name[body.end - t.start:], text[body.end:t.end]), False
     org = _org_before(text, t.start, orgs)
     return org, _with_department(text, t, org), False
+
+
+def _body_in_title(text: str, t: Hit) -> Hit | None:
+    """广东省人大代表, 浙江省政协委员: the body inside the title, with the place before it, is the
+    organisation (广东省人大) and the rest the title (代表)."""
+    body = next((b for b in grammar.load().title_bodies if t.name.startswith(b) and len(t.name) > len(b)), None)
+    if body is None:
+        return None
+    words = segment.tagged(text[max(t.start - 8, 0):t.start])
+    place = words[-1][0] if words and words[-1][1] == "ns" else ""
+    if not place:
+        return None
+    start, end = t.start - len(place), t.start + len(body)
+    return Hit(start, end, "GOVERNMENT", text[start:end], text[start:end])
 
 
 def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Chain]) -> list[Chain]:

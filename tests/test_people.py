@@ -108,3 +108,12 @@ def test_an_adjective_before_a_suffix_is_no_organisation():
 def test_a_role_points_at_the_unit():
     assert chains("工信部办公厅主任李明说") == [("李明", "主任", "工信部办公厅")]
     assert chains("京东移动转售事业部总经理闫晓明说") == [("闫晓明", "移动转售事业部总经理", "京东")]  # a department
+
+
+def test_a_body_inside_a_title_is_the_organisation():
+    assert chains("浙江省政协委员王刚认为") == [("王刚", "委员", "浙江省政协")]
+    assert chains("全国政协委员王刚认为") == [("王刚", "委员", "全国政协")]
+    text = "广东省人大代表、星联通信董事长王立称"
+    orgs = organisations(text, segment.boundaries(text))
+    assert {(r.person, r.title, r.org) for r in people.roles(people.title_chains(text, orgs, titles(text, orgs)))} == {
+        ("王立", "董事长", "星联通信"), ("王立", "代表", "广东省人大")}
