@@ -41,6 +41,7 @@ class Grammar:
     own_outlet_words: tuple[str, ...]
     reporter_markers: tuple[str, ...]
     dateline_words: tuple[str, ...]
+    dateline_times: tuple[str, ...]
     question_markers: tuple[str, ...]
     answer_markers: tuple[str, ...]
     org_side_words: tuple[str, ...]

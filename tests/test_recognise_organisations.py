@@ -79,3 +79,12 @@ def test_a_named_unit_after_a_ministry_or_company_is_its_own_organisation(text, 
 def test_a_business_named_like_a_firm_is_no_mention_of_it():
     assert orgs("重新受理IDC、ISP申请以来，新发放IDC许可证85件") == []
     assert orgs("据IDC统计，手机出货量下降") == [("IDC", "IDC")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("通信快报9月23日晚间消息 工信部表示", [("通信快报", "通信快报"), ("工业和信息化部", "工信部")]),
+    ("通信快报北京7月8日电 工信部表示", [("通信快报", "通信快报"), ("工业和信息化部", "工信部")]),  # the place aside
+    ("7月23日消息 今日上午", []), ("公司9月1日消息", []), ("今年3月5日消息称", []),
+])
+def test_the_name_that_opens_a_dateline_is_an_outlet(text, expected):
+    assert orgs(text) == expected

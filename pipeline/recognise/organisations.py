@@ -31,6 +31,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "brand": re.compile(alternation(g.brand_suffixes)),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.branch_suffixes)})"),
         "unit_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.unit_suffixes)})"),
+        "dateline": re.compile(rf"([{CJK}A-Za-z]{{2,10}}?)\d{{1,2}}月\d{{1,2}}日(?:{alternation(g.dateline_times)})?"
+                               rf"(?:{alternation(g.dateline_words)})"),
     }
 
 
@@ -52,7 +54,24 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
     hits += _weak_aliases(text, bounds, hits)
     hits += _dictionary_orgs(text, hits)
     hits += _brand_names(text, bounds, hits)
+    hits += _dateline_outlet(text, hits)
     return sorted(hits, key=lambda h: h.start)
+
+
+def _dateline_outlet(text: str, taken: list[Hit]) -> list[Hit]:
+    """新华信息化9月23日晚间消息, 某某网北京7月8日电: the name that opens a dateline is an outlet,
+    the place before the date aside."""
+    m = _patterns()["dateline"].match(text)
+    if m is None or overlaps(0, m.end(1), taken):
+        return []
+    words = segment.tagged(m.group(1))
+    while words and words[-1][1] == "ns":  # 北京 in …北京7月8日电
+        words.pop()
+    end = sum(len(w) for w, _, _ in words)
+    if end < 2 or words[0][1][:1] in ("v", "p", "d", "c", "r", "m", "t", "f") or (
+            len(words) == 1 and segment.frequency(words[0][0]) >= grammar.load().rare_word_freq):
+        return []  # 今年3月5日, 据悉5月2日, 公司9月1日消息: no name
+    return [Hit(0, end, "COMPANY", text[:end], text[:end])]
 
 
 def defined_short_names(text: str, orgs: list[Hit]) -> dict[str, Hit]:
