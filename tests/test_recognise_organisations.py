@@ -88,3 +88,9 @@ def test_a_business_named_like_a_firm_is_no_mention_of_it():
 ])
 def test_the_name_that_opens_a_dateline_is_an_outlet(text, expected):
     assert orgs(text) == expected
+
+
+def test_an_english_name_in_brackets_is_another_mention():
+    assert orgs("星途出行科技有限公司(Xingtu Chuxing Technology Co.)") == [
+        ("星途出行科技有限公司", "星途出行科技有限公司"), ("星途出行科技有限公司", "Xingtu Chuxing Technology Co.")]
+    assert orgs("中国电信(SH601728,HK00728)发布年报") == [("中国电信", "中国电信")]  # stock codes are not

@@ -17,6 +17,9 @@ from .common import CJK, in_compound, overlaps
 from .titles import title_pattern
 
 
+ENGLISH_NAME = re.compile(r"[（(]\s*([A-Z][\w&.'\- ]*?(?:\([\w ]+\)[\w&.'\- ]*?)?)\s*(?=[,，;；)）])")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon.load()
@@ -55,7 +58,19 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
     hits += _dictionary_orgs(text, hits)
     hits += _brand_names(text, bounds, hits)
     hits += _dateline_outlet(text, hits)
+    hits += _english_names(text, hits)
     return sorted(hits, key=lambda h: h.start)
+
+
+def _english_names(text: str, hits: list[Hit]) -> list[Hit]:
+    """滴滴出行科技有限公司(Didi Chuxing Technology Co.), 腾讯控股有限公司(Tencent Holdings Ltd., 0700.HK):
+    an English name in brackets right after an organisation is another mention of it (not a stock code)."""
+    out = []
+    for h in hits:
+        m = ENGLISH_NAME.match(text, h.end)
+        if m and re.search("[a-z]", m.group(1)) and not overlaps(m.start(1), m.end(1), hits + out):
+            out.append(Hit(m.start(1), m.end(1), h.label, h.name, m.group(1)))
+    return out
 
 
 def _dateline_outlet(text: str, taken: list[Hit]) -> list[Hit]:
