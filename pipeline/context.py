@@ -81,8 +81,16 @@ def read_context(article: Article, spans: list[Span], model: list[list[Hit]], se
             known.setdefault(p.name)
     for c in byline:
         known.setdefault(c.person.name)
+    for s in sentences:
+        label = people.label_person(s.span.text, s.orgs) if _opens_paragraph(article, s.span) else None
+        if label is not None:
+            known.setdefault(label.name)
     return ArticleContext(article, tuple(sentences), all_chains, people.reference_forms(list(all_chains)), tuple(known),
                           outside_orgs, outside_persons)
+
+
+def _opens_paragraph(article: Article, span: Span) -> bool:
+    return span.start <= article.body_start or article.text[article.body_start:span.start].rstrip(" \t").endswith("\n")
 
 
 def persons_in(sent: SentenceFacts, known: tuple[str, ...]) -> list[Hit]:

@@ -129,6 +129,13 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
     return out
 
 
+def label_person(text: str, orgs: list[Hit]) -> Hit | None:
+    """苗某：移动通信转售业务试点是…: a paragraph an interview's label opens names a person
+    (a name, then the colon); 记者：, 问： and 答： are no names."""
+    person = _name_at(text, 0, orgs)
+    return person if person is not None and re.match(r"\s*[：:]", text[person.end:]) else None
+
+
 def with_own_outlet(chains: list[Chain], outlets: list[Hit]) -> list[Chain]:
     """本报记者 周涛, 本报讯（记者 …）: 本报 is the publisher, where the article names one outlet only
     (来源：人民邮电报); the byline's role is then at that outlet, else at none."""

@@ -54,3 +54,8 @@ def test_bylines_roles_and_the_ministry_of_a_lone_bu():
         ("罗立", None, "人民邮电报"), ("张明", "记者", "新华社"), ("韩磊", "记者", "新华社"),
         ("孙明", "副部长", "工业和信息化部"), ("黄立新", "新闻发言人", "工业和信息化部")}
     assert "罗立" in ctx.known_persons
+
+
+def test_an_interviews_name_label_names_a_person():
+    ctx = context("记者：您怎么看？\n苗立：转售业务试点是重要举措。\n问：还有呢？")
+    assert ctx.known_persons == ("苗立",)

@@ -117,3 +117,9 @@ def test_a_body_inside_a_title_is_the_organisation():
     orgs = organisations(text, segment.boundaries(text))
     assert {(r.person, r.title, r.org) for r in people.roles(people.title_chains(text, orgs, titles(text, orgs)))} == {
         ("王立", "董事长", "星联通信"), ("王立", "代表", "广东省人大")}
+
+
+def test_a_label_and_a_colon_name_a_person():
+    assert people.label_person("苗立：转售业务试点是重要举措", []).name == "苗立"
+    assert people.label_person("记者：您怎么看", []) is None
+    assert people.label_person("王刚说，好", []) is None
