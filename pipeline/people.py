@@ -38,7 +38,7 @@ def title_chains(text: str, orgs: list[Hit], titles: list[Hit], antecedent: Hit 
     (张伟，小米移动总经理，表示 / 王磊（分享通信副总裁）说). `antecedent` is the
     organisation that 该公司/公司 right before a title refers to, `ministry` the one 部/我部
     stands for in a ministry's own text (部新闻发言人). A title joined by 、 or 兼 to the next
-    chain is held by its person too (部新闻发言人、运行监测协调局局长黄某).
+    chain is held by its person too (部新闻发言人、无线电管理局局长黄某).
     """
     chains: list[Chain] = []
     unnamed: list[tuple[int, Chain]] = []  # titles no name follows: where they end, and what they give
@@ -86,7 +86,7 @@ def _body_in_title(text: str, t: Hit) -> Hit | None:
 
 
 def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Chain]) -> list[Chain]:
-    """部新闻发言人、信息通信发展司司长闻某: the title before 、/兼 is the next chain's person's too."""
+    """部新闻发言人、无线电管理局局长黄某: the title before 、/兼 is the next chain's person's too."""
     out = []
     for end, u in unnamed:
         joiner = next((j for j in grammar.load().title_joiners if text.startswith(j, end)), None)
@@ -105,8 +105,8 @@ def _chain_start(c: Chain) -> int:
 
 
 def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
-    """Bylines: 本报记者 周涛, 新京报讯（记者 宋佳宁）, 新华社北京3月5日电（记者 张三 李四）,
-    新华社记者甲、乙、丙, and a name alone in a dateline's brackets (人民网北京7月8日电（赵超）).
+    """Bylines: 本报记者 周涛, 新京报讯（记者 宋佳宁）, 新华社上海4月9日电（记者 张三 李四）,
+    新华社记者甲、乙、丙, and a name alone in a dateline's brackets (某某网上海4月9日电（周亮）).
 
     Each name with the outlet named right before its marker or opening the dateline
     (本报 names none); a name without a marker holds no title there.
@@ -130,7 +130,7 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
 
 
 def label_person(text: str, orgs: list[Hit]) -> Hit | None:
-    """苗某：移动通信转售业务试点是…: a paragraph an interview's label opens names a person
+    """苗某：转售是一项重要改革…: a paragraph an interview's label opens names a person
     (a name, then the colon); 记者：, 问： and 答： are no names."""
     person = _name_at(text, 0, orgs)
     return person if person is not None and re.match(r"\s*[：:]", text[person.end:]) else None
@@ -147,7 +147,7 @@ def with_own_outlet(chains: list[Chain], outlets: list[Hit]) -> list[Chain]:
 
 
 def outlet_lines(body: str) -> list[Chain]:
-    """人民邮电报  罗凯: a line that is only an outlet and a name names its writer, at the outlet
+    """通信世界  罗立: a line that is only an outlet and a name names its writer, at the outlet
     without a title. Offsets are into `body`."""
     out = []
     for line in re.finditer(rf"(?m)^[ \t]*(\S{{2,12}})[ \t]+([{CJK}]{{2,4}})[ \t]*$", body):
@@ -188,7 +188,7 @@ def _outlet_before(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
 
 
 def _names_from(text: str, pos: int, orgs: list[Hit]) -> list[Hit]:
-    """The names a byline lists from `pos`: 吴书光、萧海川、覃广华 or 张辛欣 韩洁; a name after the
+    """The names a byline lists from `pos`: 王刚、萧海涛、覃立华 or 张明 韩磊; a name after the
     first must end where the list does (not 江苏 in 记者 李明 江苏报道)."""
     names: list[Hit] = []
     while (person := _name_at(text, pos, orgs)) is not None:
@@ -249,7 +249,7 @@ def _apposed_name(text: str, t: Hit, org: Hit | None) -> Hit | None:
 
 
 def _name_before(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
-    """习近平总书记, 李克强总理: a high office after the name, which jieba reads as a person's."""
+    """X总书记, X总理: a high office after the name, which jieba reads as a person's."""
     if t.name not in grammar.load().titles_after_name:
         return None
     words = segment.tagged(text[max(t.start - 6, 0):t.start])

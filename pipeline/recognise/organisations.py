@@ -16,7 +16,6 @@ from ..text import CLAUSE_DELIMITERS, PUNCTUATION, alternation
 from .common import CJK, in_compound, overlaps
 from .titles import title_pattern
 
-
 ENGLISH_NAME = re.compile(r"[（(]\s*([A-Z][\w&.'\- ]*?(?:\([\w ]+\)[\w&.'\- ]*?)?)\s*(?=[,，;；)）])")
 
 
@@ -63,9 +62,9 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
 
 
 def _english_names(text: str, hits: list[Hit]) -> list[Hit]:
-    """滴滴出行科技有限公司(Didi Chuxing Technology Co.), 腾讯控股有限公司(Tencent Holdings Ltd., 0700.HK):
+    """星途出行科技有限公司(Xingtu Mobility Co.), 星联通信有限公司(Xinglian Telecom Ltd., 0123.HK):
     an English name in brackets right after an organisation is another mention of it (not a stock code)."""
-    out = []
+    out: list[Hit] = []
     for h in hits:
         m = ENGLISH_NAME.match(text, h.end)
         if m and re.search("[a-z]", m.group(1)) and not overlaps(m.start(1), m.end(1), hits + out):
@@ -74,7 +73,7 @@ def _english_names(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 def _dateline_outlet(text: str, taken: list[Hit]) -> list[Hit]:
-    """新华信息化9月23日晚间消息, 某某网北京7月8日电: the name that opens a dateline is an outlet,
+    """通信快报4月9日晚间消息, 某某网上海4月9日电: the name that opens a dateline is an outlet,
     the place before the date aside."""
     m = _patterns()["dateline"].match(text)
     if m is None or overlaps(0, m.end(1), taken):
@@ -176,7 +175,7 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
 
 
 def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
-    """工业和信息化部新闻处, 中国移动国际公司, 中国移动对外投资办公室: a ministry's or a company's
+    """财政部条法司, 中国电信国际公司, 中国联通对外合作办公室: a ministry's or a company's
     named unit right after its name is an organisation of its own (a role then points at it).
     The words between must read as the unit's name (nouns: not 相关司局, not a place's branch, 浙江公司)."""
     lex = lexicon.load()
@@ -206,7 +205,7 @@ def _ministry_unit_parent(rec: OrgRecord) -> bool:
 
 
 def _ministry_prefix(text: str, start: int, rec: OrgRecord) -> str:
-    """部信息通信管理局: in a ministry's own text a lone 部 before one of its units is part of the mention."""
+    """部网络安全管理局: in a ministry's own text a lone 部 before one of its units is part of the mention."""
     if rec.type != "regulator":
         return ""
     for ref in grammar.load().ministry_anaphora:
@@ -225,9 +224,9 @@ def _ministry_unit(rec: OrgRecord) -> bool:
 
 
 def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
-    """联通, 移动: an operator's bare name counts only in a list with another operator (移动、联通、电信;
+    """联通, 移动: an operator's bare name counts only in a list with another operator (联通、移动和电信;
     中国移动和联通), in the clause of another where no noun follows it (中国移动的意愿弱于联通), or
-    before 公司/集团 or 方面 (联通方面表示); 用于电信网络升级, 中国联通的移动业务 name no one."""
+    before 公司/集团 or 方面 (联通方面表示); 投向电信网络建设, 中国联通的移动业务 name no one."""
     lex = lexicon.load()
     pats = _patterns()
     found = []
@@ -309,7 +308,7 @@ def _legal_start(text: str, start: int, end: int) -> int:
 
 
 def _after_apposition(text: str, start: int, head_end: int) -> int:
-    """打车软件滴滴出行科技有限公司, 控股股东中国联合网络通信股份有限公司, 电信企业中国…: a common noun
+    """出行平台星途出行科技有限公司, 大股东华信智联通信科技股份有限公司, 通信企业星联…: a common noun
     saying what the company is stands before its name, not in it. What remains must still read as a
     name: two characters or more, not opening with a company suffix (用友软件, 金山软件科技 stay whole)."""
     g = grammar.load()
