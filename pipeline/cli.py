@@ -37,7 +37,8 @@ def check_ner_model() -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
 @click.option("--lines", "lines_file", metavar="FILE", help="Treat each line of FILE as its own document.")
 def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None) -> None:
-    """Who said what about which company, in the articles under PATH... (files, folders, globs)."""
+    """Who said what about which company, in the articles under PATH... (files, folders, globs;
+    - reads standard input: one article, or JSON Lines when it starts with {)."""
     import sys
 
     from .extract import extract_batched, extract_paths
@@ -94,7 +95,8 @@ def open_store(path: str, create: bool = False):
 def neo4j_options(command):
     """``--uri/--user/--password`` for commands that talk to Neo4j; each falls back to its NEO4J_* variable."""
     for option in reversed((
-        click.option("--uri", metavar="URI", help="Neo4j Bolt URI (env NEO4J_URI) [default: bolt://127.0.0.1:7687]."),
+        click.option("--uri", metavar="URI", help="Neo4j Bolt URI (env NEO4J_URI) "
+                     "[default: bolt://127.0.0.1:$NEO4J_BOLT_PORT, or port 7687]."),
         click.option("--user", metavar="NAME", help="Neo4j user (env NEO4J_USER) [default: neo4j]."),
         click.option("--password", metavar="SECRET", help="Neo4j password (env NEO4J_PASSWORD); never printed."),
     )):
@@ -122,13 +124,13 @@ def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = Fa
     """Mirror the store at ``store_path`` into Neo4j, or a one-line error and exit status 1."""
     import sys
 
-    from tqdm import tqdm
-
-    from .neo4j_load import KgNeo4jError, push as run
+    from .neo4j_load import KgNeo4jError
+    from .neo4j_load import push as run
+    from .progress import Bar
 
     with open_store(store_path) as store:
         total = sum(store.totals())
-        with tqdm(total=total, unit=" rows", disable=quiet or not sys.stderr.isatty(), file=sys.stderr) as bar:
+        with Bar(total=total, unit="rows", disable=quiet or not sys.stderr.isatty()) as bar:
             try:
                 result = run(store.nodes(), store.rels(), config, batch_size, progress=bar.update)
             except KgNeo4jError as e:
@@ -181,7 +183,8 @@ def ingest(paths: tuple[str, ...], store_path: str, jobs: int | None, dry_run: b
 @click.option("--format", "fmt", type=click.Choice(["graphml", "json"]), default="graphml", show_default=True)
 @click.option("--output", "-o", default="-", metavar="FILE", help="Where to write [default: stdout].")
 @click.option("--graphml", metavar="FILE", help="Shorthand for --format graphml -o FILE.")
-def export(store_path: str, fmt: str, output: str, graphml: str | None) -> None:
+@click.option("--from", "from_dir", metavar="DIR", help="Export the graph kg spark-ingest wrote to DIR instead.")
+def export(store_path: str, fmt: str, output: str, graphml: str | None, from_dir: str | None) -> None:
     """Export the whole store as GraphML (networkx, Gephi) or node-link JSON."""
     import sys
 
@@ -189,6 +192,9 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None) -> None:
 
     if graphml:
         fmt, output = "graphml", graphml
+    if from_dir:
+        export_parquet(from_dir, fmt, output)
+        return
     with open_store(store_path) as store:
         if fmt == "json":
             write_json(store, sys.stdout if output == "-" else output)
@@ -204,12 +210,16 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None) -> None:
 @click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Rows per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option("--from", "from_dir", metavar="DIR", help="Push the graph kg spark-ingest wrote to DIR instead.")
 def push(store_path: str, uri: str | None, user: str | None, password: str | None, batch_size: int,
-         quiet: bool) -> None:
+         quiet: bool, from_dir: str | None) -> None:
     """Mirror the store into Neo4j: constraints first, batched MERGE on stable ids, stale facts removed.
 
     Idempotent: pushing twice gives the same graph.
     """
+    if from_dir:
+        push_parquet(from_dir, neo4j_config(uri, user, password), batch_size, quiet)
+        return
     push_store(store_path, neo4j_config(uri, user, password), batch_size, quiet)
 
 
@@ -218,16 +228,21 @@ def push(store_path: str, uri: str | None, user: str | None, password: str | Non
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
               help="A query parameter (repeatable); numbers are sent as numbers.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--width", type=click.IntRange(min=0), default=None, metavar="COLUMNS",
+              help="Cut table cells to COLUMNS (0: never) [default: 60 at a terminal, never when piped].")
+@click.option("--write", is_flag=True, help="Allow the query to change the graph (default: read-only).")
 @click.option("--list", "list_only", is_flag=True, help="List the shipped queries and their questions.")
 @neo4j_options
-def query(spec: str | None, params: tuple[str, ...], fmt: str, list_only: bool, uri: str | None,
-          user: str | None, password: str | None) -> None:
+def query(spec: str | None, params: tuple[str, ...], fmt: str, width: int | None, write: bool, list_only: bool,
+          uri: str | None, user: str | None, password: str | None) -> None:
     """Run a shipped query (queries/NAME.cypher), a Cypher file, or Cypher text against Neo4j.
 
-    Without NAME, lists the shipped queries.
+    Without NAME, lists the shipped queries. Queries run read-only unless --write is given.
     """
+    import sys
+
     from .neo4j_load import KgNeo4jError
-    from .query import QueryError, available, format_result, parse_params, resolve, run
+    from .query import CELL_WIDTH, QueryError, available, format_result, parse_params, resolve, run
 
     if list_only or spec is None:
         for name, q in available().items():
@@ -235,10 +250,12 @@ def query(spec: str | None, params: tuple[str, ...], fmt: str, list_only: bool, 
             click.echo(f"{name}{' ' + needs if needs else ''}\n    {q.question}")
         return
     try:
-        result = run(resolve(spec), parse_params(params), neo4j_config(uri, user, password))
+        result = run(resolve(spec), parse_params(params), neo4j_config(uri, user, password), write=write)
     except (QueryError, KgNeo4jError) as e:
         raise KgError(str(e)) from e
-    click.echo(format_result(result, fmt))
+    if width is None:
+        width = CELL_WIDTH if sys.stdout.isatty() else 0
+    click.echo(format_result(result, fmt, width or None))
 
 
 @main.command(name="eval")
@@ -253,12 +270,6 @@ def evaluate(gold: str, paths: tuple[str, ...], pred_file: str | None, errors: b
 
     The articles under PATH... are extracted and paired with the gold files by file
     stem (docs/07.txt with gold/07.json); the rules are the team's scorer's.
-
-    \b
-    Examples:
-      kg eval tests/gold corpus/
-      kg eval ../shared/real_dev/gold ../shared/real_dev/docs --errors
-      kg extract corpus/ > out.jsonl && kg eval tests/gold --pred out.jsonl --format json
     """
     import json
 
@@ -271,15 +282,13 @@ def evaluate(gold: str, paths: tuple[str, ...], pred_file: str | None, errors: b
     try:
         golds = load_gold(gold)
     except ValueError as e:
-        click.echo(f"kg: {e}", err=True)
-        raise SystemExit(1)
+        raise KgError(str(e)) from None
     if pred_file:
         with open(pred_file, encoding="utf-8") as fh:
             try:
                 preds = [json.loads(line) for line in fh if line.strip()]
             except ValueError as e:
-                click.echo(f"kg: {pred_file}: not JSON Lines ({e})", err=True)
-                raise SystemExit(1)
+                raise KgError(f"{pred_file}: not JSON Lines ({e})") from None
     else:
         check_ner_model()
         preds = []
@@ -295,6 +304,158 @@ def evaluate(gold: str, paths: tuple[str, ...], pred_file: str | None, errors: b
         click.echo(format_table(report))
         if errors:
             click.echo("\n" + format_errors(report))
+
+
+@main.command()
+@store_option
+@click.option("--output", "-o", required=True, metavar="FILE", help="The HTML file to write.")
+@click.option("--org", metavar="NAME", help="Only this organisation (name or alias).")
+def report(store_path: str, output: str, org: str | None) -> None:
+    """One self-contained HTML page of the store: per organisation (MVNOs first) who said what
+    about it, the figures cited, statements per month and its ego network; no network needed to view it."""
+    from .report import write
+
+    with open_store(store_path) as store:
+        try:
+            reports = write(store, output, org)
+        except OSError as e:
+            raise KgError(f"{output}: cannot write ({e.strerror or e})") from e
+    if org is not None and not reports:
+        raise KgError(f"no organisation named {org!r} in {store_path}")
+    said = sum(len(r.statements) for r in reports)
+    click.echo(f"kg: wrote {output}: {len(reports)} organisations, {said} statements", err=True)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many people and organisations to rank.")
+def stats(store_path: str, fmt: str, top: int) -> None:
+    """What the store holds: counts, the most quoted people, the most discussed organisations, stale articles."""
+    from .stats import compute, to_json, to_table
+
+    with open_store(store_path) as store:
+        result = compute(store, top)
+    click.echo(to_json(result) if fmt == "json" else to_table(result))
+
+
+def spark_or_exit():
+    """pyspark (the optional extra ``.[spark]``), or a one-line error and exit status 1."""
+    try:
+        from . import spark_session
+    except ImportError:
+        raise KgError("pyspark is not installed: pip install 'kg[spark]' (or -e '.[spark]')") from None
+    return spark_session
+
+
+def parquet_graph(spark, folder: str):
+    """The graph kg spark-ingest wrote to ``folder``, or a one-line error and exit status 1."""
+    from .spark_job import ParquetGraph, SparkJobError
+
+    try:
+        return ParquetGraph(spark, folder)
+    except SparkJobError as e:
+        raise KgError(str(e)) from None
+
+
+def push_parquet(folder: str, config, batch_size: int, quiet: bool) -> None:
+    """``kg push --from DIR``: the Parquet graph into Neo4j from this machine, through the same loader."""
+    from .neo4j_load import KgNeo4jError, push as run
+
+    check_neo4j(config)
+    with spark_or_exit().session() as spark:
+        graph = parquet_graph(spark, folder)
+        try:
+            result = run(graph.nodes(), graph.rels(), config, batch_size)
+        except KgNeo4jError as e:
+            raise KgError(str(e)) from None
+    if not quiet:
+        click.echo(f"neo4j {config.uri}: {result.nodes} nodes, {result.rels} relationships written;"
+                   f" {result.nodes_deleted} nodes, {result.rels_deleted} relationships no longer in {folder} removed")
+
+
+def export_parquet(folder: str, fmt: str, output: str) -> None:
+    """``kg export --from DIR``: the Parquet graph as GraphML or node-link JSON, as the store's export."""
+    import sys
+
+    from .export import write_graphml, write_json
+
+    with spark_or_exit().session() as spark:
+        graph = parquet_graph(spark, folder)
+        if fmt == "json":
+            write_json(graph, sys.stdout if output == "-" else output)
+        else:
+            write_graphml(graph, sys.stdout.buffer if output == "-" else output)
+        nodes, rels = graph.totals()
+    click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {'stdout' if output == '-' else output}", err=True)
+
+
+@main.command("spark-ingest")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--out", "out", required=True, metavar="DIR", help="Folder (local, hdfs://, s3a://) for the tables.")
+@click.option("--master", metavar="URL", help="Spark master [default: spark-submit's, else local[2]].")
+@click.option("--quiet", "-q", is_flag=True, help="No summary (errors still go to stderr).")
+def spark_ingest(inputs: tuple[str, ...], out: str, master: str | None, quiet: bool) -> None:
+    """Extract articles under INPUT... with Apache Spark into Parquet tables under DIR.
+
+    INPUT is a file, folder or glob of text/Markdown or JSON Lines (as kg ingest
+    reads), a URI Spark reads (hdfs://, s3a://, file:/), or a Parquet table of
+    articles (a path ending .parquet, with a text column). The nodes and
+    relationships are kg ingest's, ids included; a rerun extracts only new and
+    changed articles. Then kg push --from DIR, kg export --from DIR.
+    """
+    check_ner_model()
+    spark_session = spark_or_exit()
+    from .spark_job import run
+
+    with spark_session.session(master) as spark:
+        summary = run(spark, list(inputs), out)
+    for doc, reason in summary.errors:
+        click.echo(f"kg: {doc}: {reason}", err=True)
+    if not quiet:
+        click.echo("\n".join(summary.lines(out)))
+    raise SystemExit(1 if summary.errors else 0)
+
+
+# Every command's --help ends with real examples (tests/test_cli_help.py runs over them).
+EXAMPLES = {
+    "main": ["kg ingest corpus/ && kg report -o report.html",
+             "kg query who_said_what_about --param org=苏宁互联",
+             "kg extract corpus/ --format table"],
+    "extract": ["kg extract corpus/ --format table",
+                "kg extract --lines sentences.txt --format jsonl",
+                "echo '苏宁互联副总经理王帅表示，用户已超过10万。' | kg extract -"],
+    "ingest": ["kg ingest corpus/ --store kg.db",
+               "kg ingest news/ --dry-run",
+               "kg ingest corpus/ --neo4j --password kg-local-pass"],
+    "export": ["kg export --graphml kg.graphml",
+               "kg export --format json -o kg.json"],
+    "push": ["kg push --store kg.db",
+             "kg push --uri bolt://127.0.0.1:7687 --password kg-local-pass --batch-size 500"],
+    "query": ["kg query who_said_what_about --param org=苏宁互联",
+              "kg query 'MATCH (p:Person)-[:SAID]->(s) RETURN p.name, count(s) AS n ORDER BY n DESC' --format csv",
+              "kg query --list"],
+    "report": ["kg report --store kg.db -o report.html",
+               "kg report -o suning.html --org 苏宁互联"],
+    "stats": ["kg stats --store kg.db",
+              "kg stats --format json --top 5"],
+    "spark-ingest": ["kg spark-ingest corpus/ tests/articles/ --out graph/",
+                     "kg spark-ingest hdfs:///news/2024/ --out hdfs:///kg/graph --master yarn",
+                     "kg spark-ingest articles.parquet --out graph/ && kg push --from graph/"],
+    "eval": ["kg eval tests/gold corpus/",
+             "kg eval ../shared/real_dev/gold ../shared/real_dev/docs --errors",
+             "kg extract corpus/ > out.jsonl && kg eval tests/gold --pred out.jsonl --format json"],
+}
+
+
+def _add_examples() -> None:
+    for name, command in [("main", main), *main.commands.items()]:
+        if name in EXAMPLES:
+            command.epilog = "Examples:\n\n\b\n" + "\n".join(f"  {e}" for e in EXAMPLES[name])
+
+
+_add_examples()
 
 
 if __name__ == "__main__":  # python -m pipeline.cli, as training/train.py runs it

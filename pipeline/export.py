@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, BinaryIO, TextIO
+from collections.abc import Iterable
+from typing import Any, BinaryIO, Protocol, TextIO
 
 import networkx as nx
 
 from .graph import Node, Rel
-from .store import Store
+
+
+class Graph(Protocol):
+    """What is exported: the store, or a Spark job's Parquet output (spark_job.ParquetGraph), both in id order."""
+
+    def nodes(self) -> Iterable[Node]: ...
+
+    def rels(self) -> Iterable[Rel]: ...
 
 
 def _node_attrs(node: Node) -> dict[str, Any]:
@@ -24,7 +32,7 @@ def _edge_attrs(rel: Rel) -> dict[str, Any]:
     return {"type": rel.type, "id": rel.id, **rel.props}
 
 
-def to_networkx(store: Store) -> nx.MultiDiGraph:
+def to_networkx(store: Graph) -> nx.MultiDiGraph:
     """The store as a multigraph keyed by node and relationship ids."""
     g = nx.MultiDiGraph()
     g.add_nodes_from((n.id, _node_attrs(n)) for n in store.nodes())
@@ -32,11 +40,11 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
     return g
 
 
-def write_graphml(store: Store, path: str | os.PathLike[str] | BinaryIO) -> None:
+def write_graphml(store: Graph, path: str | os.PathLike[str] | BinaryIO) -> None:
     nx.write_graphml(to_networkx(store), path, encoding="utf-8", prettyprint=True)
 
 
-def write_json(store: Store, out: str | os.PathLike[str] | TextIO) -> None:
+def write_json(store: Graph, out: str | os.PathLike[str] | TextIO) -> None:
     """Node-link JSON, as ``nx.node_link_graph(data, edges="edges")`` reads it back."""
     data = {
         "directed": True, "multigraph": True, "graph": {},

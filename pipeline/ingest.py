@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field, fields
 from typing import Callable, Iterable, Iterator
 
-from tqdm import tqdm
-
 from .graph import article_key, article_sha
 from .records import Article, Extraction, InputError
-from .read import read_paths
+from .progress import Bar
+from .read import count_articles, read_paths
 from .store import Change, Store
 
 _WINDOW = 4  # articles in flight per worker: keeps workers busy without reading the whole batch ahead
@@ -32,6 +30,11 @@ class Failure:
 
     doc: str
     reason: str
+
+
+def key_conflict(first_doc: str) -> str:
+    """Why a second article under one key with other content is skipped (the first in input order wins)."""
+    return f"same url as {first_doc} with different content; skipped"
 
 
 @dataclass
@@ -78,7 +81,8 @@ def ingest(paths: Iterable[str], store: Store, jobs: int | None = None, dry_run:
     ``dry_run``: everything is done inside a rehearsal that is rolled back.
     """
     summary = Summary(dry_run=dry_run)
-    bar = tqdm(unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True)
+    paths = list(paths)  # read twice when there is a bar: counted first, for its total and ETA
+    bar = Bar(total=count_articles(paths) if progress else None, unit="articles", disable=not progress)
     with store.rehearsal() if dry_run else nullcontext(), bar:
         for item in _extracted(_triaged(paths, store), jobs or os.cpu_count() or 1):
             if isinstance(item, Failure):
@@ -108,7 +112,7 @@ def _triaged(paths: Iterable[str], store: Store) -> Iterator[tuple[Article | Fai
         key, sha = article_key(item), article_sha(item)
         first = seen.setdefault(key, (sha, item.doc))
         if first[0] != sha:
-            yield Failure(item.doc, f"same url as {first[1]} with different content; skipped"), False
+            yield Failure(item.doc, key_conflict(first[1])), False
         else:
             yield item, store.article_status(key, sha) != "unchanged"
 

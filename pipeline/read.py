@@ -9,6 +9,7 @@ import glob
 import json
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -18,7 +19,8 @@ import yaml
 from .clean import normalise, sentences
 from .records import Article, InputError
 
-__all__ = ["read_paths", "read_file", "read_lines", "parse_text", "decode", "normalise", "sentences"]
+__all__ = ["count_articles", "decode", "files", "normalise", "parse_text", "read_data", "read_file", "read_lines",
+           "read_paths", "record_article", "sentences"]
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown"})
 JSON_EXTENSIONS = frozenset({".jsonl", ".json"})
@@ -27,6 +29,7 @@ EXTENSIONS = TEXT_EXTENSIONS | JSON_EXTENSIONS
 FIELDS = {"url": ("url", "link"), "title": ("title",), "time": ("time", "published", "date"),
           "author": ("name", "author")}
 _GLOB_CHARS = frozenset("*?[")
+STDIN = "-"  # the path that names standard input: a text article, or JSON Lines when it starts with {
 _SNIFF = 8192  # bytes looked at to tell binary from text
 _MAX_CONTROL_SHARE = 0.05
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -34,6 +37,31 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 def read_paths(paths: Iterable[str]) -> Iterator[Article | InputError]:
     """Every article under the given files, folders and globs, in a stable order."""
+    for file in files(paths):
+        if isinstance(file, InputError):
+            yield file
+        else:
+            yield from read_file(file)
+
+
+def count_articles(paths: Iterable[str]) -> int:
+    """About how many items ``read_paths`` will yield, without decoding anything (for a progress bar's
+    total): a file is one article, a JSON Lines file one per non-blank line; a path in error counts once."""
+    total = 0
+    for file in files(paths):
+        if isinstance(file, InputError) or file == STDIN or os.path.splitext(file)[1].lower() != ".jsonl":
+            total += 1
+            continue
+        try:
+            with open(file, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        except OSError:
+            total += 1
+    return total
+
+
+def files(paths: Iterable[str]) -> Iterator[str | InputError]:
+    """The files under the given files, folders and globs, in reading order, each once."""
     done: set[str] = set()
     for path in paths:
         for file in _expand(path):
@@ -43,17 +71,33 @@ def read_paths(paths: Iterable[str]) -> Iterator[Article | InputError]:
             key = os.path.normcase(os.path.abspath(file))
             if key not in done:  # the same file named twice is read once
                 done.add(key)
-                yield from read_file(file)
+                yield file
 
 
-def read_file(path: str) -> Iterator[Article | InputError]:
-    """The articles of one file: one for text/Markdown, one per line for JSON Lines."""
+def read_file(path: str, doc: str | None = None) -> Iterator[Article | InputError]:
+    """The articles of one file: one for text/Markdown, one per line for JSON Lines.
+
+    ``doc`` names the file in articles and errors when that is not ``path`` (Spark's
+    workers read a file by its absolute path but name it as the user gave it).
+    """
+    doc = doc or path
     try:
-        text = decode(_read_bytes(path), path)
-        if os.path.splitext(path)[1].lower() in JSON_EXTENSIONS:
-            yield from _json_articles(path, text)
+        data = _read_bytes(path, doc)
+    except InputError as err:
+        yield err
+        return
+    yield from read_data(doc, data)
+
+
+def read_data(doc: str, data: bytes) -> Iterator[Article | InputError]:
+    """The articles in the bytes of the file ``doc`` (read_file, once the file is read)."""
+    try:
+        text = decode(data, doc)
+        as_json = doc == STDIN and text.lstrip().startswith("{")
+        if as_json or os.path.splitext(doc)[1].lower() in JSON_EXTENSIONS:
+            yield from _json_articles(doc, text)
         else:
-            yield parse_text(path, text)
+            yield parse_text(doc, text)
     except InputError as err:
         yield err
 
@@ -63,7 +107,7 @@ def read_lines(path: str) -> Iterator[Article]:
 
     A line that is a JSON object with a ``text`` field (CLUENER format) contributes that text.
     """
-    text = decode(_read_bytes(path), path, allow_empty=True)
+    text = decode(_read_bytes(path, path), path, allow_empty=True)
     for lineno, line in enumerate(_lines(text), 1):
         doc = f"{path}:{lineno}"
         record = _json_object(line) if line.lstrip().startswith("{") else None
@@ -104,7 +148,9 @@ def parse_text(doc: str, text: str) -> Article:
 
 
 def _expand(path: str) -> Iterator[str | InputError]:
-    if os.path.isdir(path):
+    if path == STDIN:
+        yield path
+    elif os.path.isdir(path):
         files: list[str | InputError] = list(_walk(path))
         yield from files or [InputError(path, f"no {'/'.join(sorted(EXTENSIONS))} files in folder")]
     elif os.path.exists(path):
@@ -125,12 +171,14 @@ def _walk(folder: str) -> Iterator[str]:
                 yield os.path.join(root, name)
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, doc: str) -> bytes:
+    if path == STDIN:
+        return sys.stdin.buffer.read()
     try:
         with open(path, "rb") as fh:
             return fh.read()
     except OSError as err:
-        raise InputError(path, f"cannot read: {err.strerror or err}") from None
+        raise InputError(doc, f"cannot read: {err.strerror or err}") from None
 
 
 def _decode_utf16(data: bytes, name: str) -> str:
@@ -217,7 +265,7 @@ def _json_articles(path: str, text: str) -> Iterator[Article | InputError]:
             raise InputError(path, f"not JSON: {err.msg} at line {err.lineno}") from None
         items = data if isinstance(data, list) else [data]
         for index, item in enumerate(items, 1):
-            yield _json_article(path, f"{path}:{index}" if isinstance(data, list) else path, item)
+            yield record_article(path, f"{path}:{index}" if isinstance(data, list) else path, item)
         return
     for lineno, line in enumerate(_lines(text), 1):
         if line.strip():
@@ -227,10 +275,11 @@ def _json_articles(path: str, text: str) -> Iterator[Article | InputError]:
             except json.JSONDecodeError as err:
                 yield InputError(doc, f"not JSON: {err.msg}")
                 continue
-            yield _json_article(path, doc, item)
+            yield record_article(path, doc, item)
 
 
-def _json_article(path: str, doc: str, item: Any) -> Article | InputError:
+def record_article(path: str, doc: str, item: Any) -> Article | InputError:
+    """An article from a JSON object or a table's row (``text`` plus metadata); an ``id`` names it path#id."""
     if not isinstance(item, dict):
         return InputError(doc, f"a JSON {type(item).__name__}, not an article object")
     if not isinstance(item.get("text"), str):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.clean import KEEP_FULL_WIDTH, is_boilerplate, normalise
-from pipeline.read import decode, read_lines, read_paths, sentences
+from pipeline.read import count_articles, decode, read_lines, read_paths, sentences
 from pipeline.records import Article, InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -374,3 +374,10 @@ def test_straight_quotes_become_curly_pairs_of_the_same_length():
     text = '他说："我们不做价格战。"随后离场。'
     folded = normalise(text)
     assert len(folded) == len(text) and "“我们不做价格战。”" in folded
+
+
+def test_articles_are_counted_without_reading_them(tmp_path):
+    (tmp_path / "a.txt").write_text("中国联通发布公告。", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "一"}\n\n{"text": "二"}\nnot json\n', encoding="utf-8")
+    paths = [str(tmp_path), str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), str(ROOT / "tests" / "articles")]
+    assert count_articles(paths) == len(list(read_paths(paths)))
