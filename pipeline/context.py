@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lexicon, people, segment
+from . import grammar, lexicon, people, segment
 from .clean import normalise
 from .people import Chain
 from .recognise.anonymous import anonymous_sources
@@ -64,22 +64,35 @@ def read_context(article: Article, spans: list[Span], model: list[list[Hit]], se
             model_hits = with_missed(known_kinds(model_hits),
                                      registered_names(orgs) + known_company_mentions(span.text, bounds))
         antecedent = _last_org(orgs, sentences)
-        chains = people.title_chains(span.text, orgs, titles(span.text, orgs, model_hits), antecedent)
+        chains = people.title_chains(span.text, orgs, titles(span.text, orgs, model_hits), antecedent,
+                                     _last_ministry(orgs, sentences))
         chains += people.marked_persons(span.text, orgs)
         orgs = _with_chain_orgs(orgs, chains)
-        taken = orgs + [h for c in chains for h in (c.person, c.title)]
+        taken = orgs + [h for c in chains for h in (c.person, c.title) if h is not None]
         orgs = sorted(orgs + model_organisations(span.text, model_hits, taken), key=lambda h: h.start)
         sentences.append(SentenceFacts(span, orgs, chains, anonymous_sources(span.text), model_hits))
-    all_chains = tuple(c for s in sentences for c in s.chains)
+    outside_orgs, outside_persons = _outside(article, spans)
+    byline = people.outlet_lines(normalise(article.body))
+    media = [o for o in [o for s in sentences for o in s.orgs] + list(outside_orgs) if lexicon.load().is_media(o.name)]
+    all_chains = tuple(people.with_own_outlet([c for s in sentences for c in s.chains] + byline, media))
     known: dict[str, None] = {}
     for s in sentences:
         for c in s.chains:
             known.setdefault(c.person.name)
         for p in model_persons(s.model, s.orgs + s.anons):
             known.setdefault(p.name)
-    outside_orgs, outside_persons = _outside(article, spans)
+    for c in byline:
+        known.setdefault(c.person.name)
+    for s in sentences:
+        label = people.label_person(s.span.text, s.orgs) if _opens_paragraph(article, s.span) else None
+        if label is not None:
+            known.setdefault(label.name)
     return ArticleContext(article, tuple(sentences), all_chains, people.reference_forms(list(all_chains)), tuple(known),
                           outside_orgs, outside_persons)
+
+
+def _opens_paragraph(article: Article, span: Span) -> bool:
+    return span.start <= article.body_start or article.text[article.body_start:span.start].rstrip(" \t").endswith("\n")
 
 
 def persons_in(sent: SentenceFacts, known: tuple[str, ...]) -> list[Hit]:
@@ -104,11 +117,25 @@ def _last_org(current: list[Hit], before: list[SentenceFacts]) -> Hit | None:
     return None
 
 
+def _last_ministry(current: list[Hit], before: list[SentenceFacts]) -> Hit | None:
+    """The ministry 部/我部 stands for: the latest government body named whose name ends in 部."""
+    lex = lexicon.load()
+    suffix = min(grammar.load().ministry_anaphora, key=len)
+    for orgs in [current] + [s.orgs for s in reversed(before)]:
+        found = [o for o in orgs if o.name.endswith(suffix) and (lex.org(o.name) or o).label == "GOVERNMENT"]
+        if found:
+            return found[-1]
+    return None
+
+
 def _with_chain_orgs(orgs: list[Hit], chains: list[Chain]) -> list[Hit]:
-    """Organisations as title chains read them: unknown ones added, legal tails (华为终端有限公司) kept."""
+    """Organisations as title chains read them: unknown ones added, legal tails (华为终端有限公司) kept,
+    none inside a person's name."""
     extra = list(dict.fromkeys(c.org for c in chains if c.org is not None and not c.org_is_reference
                                and c.org not in orgs))
-    kept = [o for o in orgs if not any(e.start <= o.start and o.end <= e.end for e in extra)]
+    persons = [c.person for c in chains]  # 李华|为: a name a title introduces wins over an organisation in it
+    kept = [o for o in orgs if not any(e.start <= o.start and o.end <= e.end for e in extra)
+            and not any(p.start < o.end and o.start < p.end for p in persons)]
     return sorted(kept + extra, key=lambda h: h.start)
 
 

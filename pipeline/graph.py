@@ -256,10 +256,10 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
         g.rel("WRITTEN_BY", art, person(a.author))
     for role in extraction.roles:
         if role.org:
-            title = tense.read("", 0, role.title)[1]  # 前董事长: the tense is its own property
+            title = tense.read("", 0, role.title)[1] if role.title else None  # 前董事长: the tense is its own property
             g.rel("HOLDS_POSITION", person(role.person), org(role.org),
                   _props(title=title, tense=role.tense, first_seen=day, last_seen=day),
-                  key=title + (f"|{role.tense}" if role.tense else ""))
+                  key=(title or "") + (f"|{role.tense}" if role.tense else ""))
 
     sentences: list[tuple[str, int, int]] = []
     for s in extraction.statements:

@@ -72,7 +72,7 @@ class Entity:
 @dataclass(frozen=True)
 class Role:
     person: str
-    title: str
+    title: str | None  # None: tied to the organisation without a title (a byline's bare name)
     org: str | None
     tense: str | None = None  # when the title was held, as the text says it (时任 then, 原 former…: tense.py)
 

@@ -89,7 +89,7 @@ def _add_rule_entities(ctx: ArticleContext, persons: Sequence[tuple[Hit, ...]],
         for p in people_in:
             add("PERSON", p.name, Mention(text[base + p.start:base + p.end], base + p.start, base + p.end))
         for c in sent.chains:
-            if c.org is not None:
+            if c.org is not None and c.title is not None:
                 t = c.title
                 add("POSITION", t.name, Mention(text[base + t.start:base + t.end], base + t.start, base + t.end))
 

@@ -33,3 +33,22 @@ def test_persons_in_finds_known_names_outside_organisation_names():
     ctx = context("苏宁互联副总经理韩磊表示，资费会降。韩磊还说，套餐会更多。")
     assert [p.name for p in persons_in(ctx.sentences[1], ctx.known_persons)] == ["韩磊"]
     assert persons_in(ctx.sentences[1], ()) == []
+
+
+def test_a_name_a_title_introduces_wins_over_an_organisation_inside_it():
+    ctx = context("星联通信董事长李华为大会致辞。")
+    assert [(c.person.name, c.org.name) for c in ctx.chains] == [("李华", "星联通信")]
+    assert [o.name for o in ctx.sentences[0].orgs] == ["星联通信"]  # no 华为
+
+
+def test_bylines_roles_and_the_ministry_of_a_lone_bu():
+    ctx = context("通信世界  罗立\n新华社上海4月9日电（记者 张明 韩磊）工信部副部长孙明，部新闻发言人黄立新介绍情况。")
+    assert {(c.person.name, c.title.name if c.title else None, c.org.name) for c in ctx.chains} == {
+        ("罗立", None, "通信世界"), ("张明", "记者", "新华社"), ("韩磊", "记者", "新华社"),
+        ("孙明", "副部长", "工业和信息化部"), ("黄立新", "新闻发言人", "工业和信息化部")}
+    assert "罗立" in ctx.known_persons
+
+
+def test_an_interviews_name_label_names_a_person():
+    ctx = context("记者：您怎么看？\n苗立：转售是一项重要改革。\n问：还有呢？")
+    assert ctx.known_persons == ("苗立",)

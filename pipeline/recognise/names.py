@@ -12,6 +12,8 @@ from ..records import Hit
 from .common import CJK, overlaps
 from .titles import title_pattern
 
+NAME_ENDING_FLAGS = frozenset("vpdcu")  # jieba: a one-character word of these kinds after a name is no part of it
+
 
 def name_at(text: str, pos: int) -> int:
     """Length of a person's name starting at `pos` (0 when there is none).
@@ -34,19 +36,22 @@ def name_at(text: str, pos: int) -> int:
         given += 1
     if given == 0:
         return 0
-    if given == 2 and sur == 1 and not _stops_name(text, pos + 3):
-        # 王帅今天表示: three free characters; trust jieba's word for the name
-        for word, start, _ in segment.words(text[pos:pos + 8]):
-            if start == 0:
-                if len(word) == 2 and len(text) > pos + 3 and not _single_char_next(text, pos + 2):
-                    return 2
-                break
+    if given == 2 and sur == 1 and _two_char_name(text, pos):
+        return 2
     return sur + given
 
 
-def _single_char_next(text: str, pos: int) -> bool:
-    words = segment.words(text[pos:pos + 6])
-    return bool(words) and len(words[0][0]) == 1
+def _two_char_name(text: str, pos: int) -> bool:
+    """王帅近日表示, 杨杰做报告, 刘强为大会致辞: of three free characters jieba reads the first two
+    as a word and the third as the start of the next word, a longer one or a verb, preposition or
+    adverb of one character (a given name's last character jieba split off stands alone otherwise)."""
+    words = segment.tagged(text[pos:pos + 8])
+    if len(words) < 2 or len(words[0][0]) != 2 or len(text) <= pos + 3:
+        return False
+    nxt, flag, _ = words[1]
+    if len(nxt) == 2 and _stops_name(text, pos + 3) and flag[:1] not in ("t", "p", "d", "c"):
+        return False  # 闫晓明说: jieba's 明说 is the name's last character and the verb
+    return len(nxt) > 1 or (words[0][1].startswith("nr") and flag[:1] in NAME_ENDING_FLAGS and len(words) > 2)
 
 
 def _stops_name(text: str, i: int) -> bool:

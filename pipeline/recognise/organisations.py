@@ -12,9 +12,11 @@ from functools import lru_cache
 from .. import grammar, lexicon, segment
 from ..lexicon import OrgRecord
 from ..records import Hit
-from ..text import alternation
+from ..text import CLAUSE_DELIMITERS, PUNCTUATION, alternation
 from .common import CJK, in_compound, overlaps
 from .titles import title_pattern
+
+ENGLISH_NAME = re.compile(r"[（(]\s*([A-Z][\w&.'\- ]*?(?:\([\w ]+\)[\w&.'\- ]*?)?)\s*(?=[,，;；)）])")
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +33,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "brand": re.compile(alternation(g.brand_suffixes)),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.branch_suffixes)})"),
         "unit_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.unit_suffixes)})"),
+        "dateline": re.compile(rf"([{CJK}A-Za-z]{{2,10}}?)\d{{1,2}}月\d{{1,2}}日(?:{alternation(g.dateline_times)})?"
+                               rf"(?:{alternation(g.dateline_words)})"),
     }
 
 
@@ -44,6 +48,7 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
     hits = _legal_names(text)
     defined = defined_short_names(text, hits)
     hits += _gazetteer(text, bounds, hits)
+    hits = [_unit_of(text, bounds, h) for h in hits]
     for name, ref in {**(short_names or {}), **defined}.items():
         for m in re.finditer(re.escape(name), text):
             if not overlaps(m.start(), m.end(), hits):
@@ -51,7 +56,36 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
     hits += _weak_aliases(text, bounds, hits)
     hits += _dictionary_orgs(text, hits)
     hits += _brand_names(text, bounds, hits)
+    hits += _dateline_outlet(text, hits)
+    hits += _english_names(text, hits)
     return sorted(hits, key=lambda h: h.start)
+
+
+def _english_names(text: str, hits: list[Hit]) -> list[Hit]:
+    """星途出行科技有限公司(Xingtu Mobility Co.), 星联通信有限公司(Xinglian Telecom Ltd., 0123.HK):
+    an English name in brackets right after an organisation is another mention of it (not a stock code)."""
+    out: list[Hit] = []
+    for h in hits:
+        m = ENGLISH_NAME.match(text, h.end)
+        if m and re.search("[a-z]", m.group(1)) and not overlaps(m.start(1), m.end(1), hits + out):
+            out.append(Hit(m.start(1), m.end(1), h.label, h.name, m.group(1)))
+    return out
+
+
+def _dateline_outlet(text: str, taken: list[Hit]) -> list[Hit]:
+    """通信快报4月9日晚间消息, 某某网上海4月9日电: the name that opens a dateline is an outlet,
+    the place before the date aside."""
+    m = _patterns()["dateline"].match(text)
+    if m is None or overlaps(0, m.end(1), taken):
+        return []
+    words = segment.tagged(m.group(1))
+    while words and words[-1][1] == "ns":  # 北京 in …北京7月8日电
+        words.pop()
+    end = sum(len(w) for w, _, _ in words)
+    if end < 2 or words[0][1][:1] in ("v", "p", "d", "c", "r", "m", "t", "f") or (
+            len(words) == 1 and segment.frequency(words[0][0]) >= grammar.load().rare_word_freq):
+        return []  # 今年3月5日, 据悉5月2日, 公司9月1日消息: no name
+    return [Hit(0, end, "COMPANY", text[:end], text[:end])]
 
 
 def defined_short_names(text: str, orgs: list[Hit]) -> dict[str, Hit]:
@@ -79,8 +113,9 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
     out = []
     words = segment.words(text)
     for i, (word, start, end) in enumerate(words):
-        if segment.dictionary_tag(word) != "nt" or word in g.not_orgs or word in lex.alias_index:
-            continue
+        if (segment.dictionary_tag(word) != "nt" or word in g.not_orgs or word in lex.alias_index
+                or not (word.endswith(g.org_word_endings) or lex.org_suffix(word))):
+            continue  # 统一安排: jieba's dictionary has odd organisations; a name ends as one does
         if i > 0 and segment.dictionary_tag(words[i - 1][0]) == "ns":
             start = words[i - 1][1]  # 南京市公安局
         elif len(word) < 4:
@@ -100,8 +135,8 @@ def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hi
     out: list[Hit] = []
     for m in _patterns()["brand"].finditer(text):
         p = m.start()
-        if p not in bounds or overlaps(p, m.end(), taken + out):
-            continue
+        if p not in bounds or m.end() not in bounds or overlaps(p, m.end(), taken + out):
+            continue  # 三是互联|网金融, 高质量科技|创新: the suffix must end a word
         for k in (4, 3, 2):
             s = p - k
             head = text[max(s, 0):p]
@@ -134,13 +169,64 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
         tail = pats["org_tail"].match(text, end) or pats["branch_tail"].match(text, end)
         if tail:  # 迪信通公司, 京东集团, 中国联通浙江省分公司: the same organisation, the mention takes the tail
             end = tail.end()
-        hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start():end]))
+        start = m.start() - len(_ministry_prefix(text, m.start(), rec))
+        hits.append(Hit(start, end, rec.label, rec.name, text[start:end]))
     return hits
 
 
+def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
+    """财政部条法司, 中国电信国际公司, 中国联通对外合作办公室: a ministry's or a company's
+    named unit right after its name is an organisation of its own (a role then points at it).
+    The words between must read as the unit's name (nouns: not 相关司局, not a place's branch, 浙江公司)."""
+    lex = lexicon.load()
+    rec = lex.org(org.name)
+    if rec is None or org.text not in rec.forms:
+        return org
+    g = grammar.load()
+    ministry = rec.type == "regulator" and _ministry_unit_parent(rec)
+    units = g.ministry_units if ministry else g.company_units if rec.label == "COMPANY" else ()
+    m = re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})").match(text, org.end) if units else None
+    if m is None or m.end() not in bounds:
+        return org
+    words = segment.tagged(text[org.end:m.start(1)])  # the unit's own name: 新闻|处; 办公厅 has none
+    if len(m.group(1)) < 3 and sum(len(w) for w, _, _ in words) < 2:
+        return org  # 新闻处, 国际公司 have a name; 办公厅, 研究院 need none; 母公司 is no unit
+    if any(w in g.unit_stop_words or not (f[:1] in ("n", "j", "b", "s") or f == "vn") or f == "ns"
+                        for w, f, _ in words) or title_pattern().search(m.group()):
+        return org
+    name = text[org.start:m.end()]
+    return Hit(org.start, m.end(), rec.label, name, name)
+
+
+@lru_cache(maxsize=256)
+def _ministry_unit_parent(rec: OrgRecord) -> bool:
+    """A ministry (or the State Council): units of it are named after it (…部新闻处, 国务院办公厅)."""
+    return rec.name.endswith(min(grammar.load().ministry_anaphora, key=len)) or rec.name in grammar.load().unit_parents
+
+
+def _ministry_prefix(text: str, start: int, rec: OrgRecord) -> str:
+    """部网络安全管理局: in a ministry's own text a lone 部 before one of its units is part of the mention."""
+    if rec.type != "regulator":
+        return ""
+    for ref in grammar.load().ministry_anaphora:
+        at = start - len(ref)
+        if at >= 0 and text.startswith(ref, at) and (at == 0 or text[at - 1] in PUNCTUATION) and _ministry_unit(rec):
+            return ref
+    return ""
+
+
+@lru_cache(maxsize=256)
+def _ministry_unit(rec: OrgRecord) -> bool:
+    """A unit of a ministry: its name is a ministry's name or alias and more (工业和信息化部信息通信管理局)."""
+    suffix = min(grammar.load().ministry_anaphora, key=len)
+    return any(rec.name.startswith(form) and len(rec.name) > len(form) for org in lexicon.load().orgs
+               if org.type == "regulator" and org.name.endswith(suffix) for form in org.forms)
+
+
 def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
-    """联通, 移动: an operator's bare name counts only beside another operator, or before
-    公司/集团 or 方面 (联通方面表示)."""
+    """联通, 移动: an operator's bare name counts only in a list with another operator (联通、移动和电信;
+    中国移动和联通), in the clause of another where no noun follows it (中国移动的意愿弱于联通), or
+    before 公司/集团 or 方面 (联通方面表示); 投向电信网络建设, 中国联通的移动业务 name no one."""
     lex = lexicon.load()
     pats = _patterns()
     found = []
@@ -153,13 +239,32 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
         found.append((m, rec))
     hits = []
     for m, rec in found:
-        peers = (any((lex.org(h.name) or rec).type == rec.type and h.name != rec.name for h in taken)
-                 or any(r.type == rec.type and r is not rec for _, r in found))
+        peers = [(h.start, h.end) for h in taken if (lex.org(h.name) or rec).type == rec.type and h.name != rec.name]
+        peers += [(n.start(), n.end()) for n, r in found if r.type == rec.type and r is not rec]
+        listed = any(_listed(text, m.start(), m.end(), s, e) for s, e in peers) or (
+            any(_same_clause(text, m.start(), m.end(), s, e) for s, e in peers) and not _modifies_next(text, m.end()))
         tail = pats["org_tail"].match(text, m.end())
-        if peers or tail or text.startswith(grammar.load().org_side_words, m.end()):
+        if listed or tail or text.startswith(grammar.load().org_side_words, m.end()):
             end = tail.end() if tail else m.end()
             hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start():end]))
     return hits
+
+
+def _listed(text: str, start: int, end: int, peer_start: int, peer_end: int) -> bool:
+    """Two names side by side in a list: only a list separator (、, 和, 与, 及) between them."""
+    between = text[end:peer_start] if end <= peer_start else text[peer_end:start]
+    return between in grammar.load().list_separators
+
+
+def _same_clause(text: str, start: int, end: int, peer_start: int, peer_end: int) -> bool:
+    between = text[end:peer_start] if end <= peer_start else text[peer_end:start]
+    return not any(ch in CLAUSE_DELIMITERS for ch in between)
+
+
+def _modifies_next(text: str, end: int) -> bool:
+    """移动|网络, 移动|主营业务: the bare name is an adjective of the noun after it."""
+    words = segment.tagged(text[end:end + 6])
+    return bool(words) and (words[0][1][:1] == "n" or words[0][1] == "vn")
 
 
 def _legal_names(text: str) -> list[Hit]:
@@ -199,7 +304,21 @@ def _legal_start(text: str, start: int, end: int) -> int:
             i = i + pos + len(word)
             continue
         break
-    return i
+    return _after_apposition(text, i, end - len(tail))
+
+
+def _after_apposition(text: str, start: int, head_end: int) -> int:
+    """出行平台星途出行科技有限公司, 大股东华信智联通信科技股份有限公司, 通信企业星联…: a common noun
+    saying what the company is stands before its name, not in it. What remains must still read as a
+    name: two characters or more, not opening with a company suffix (用友软件, 金山软件科技 stay whole)."""
+    g = grammar.load()
+    cut = start
+    for word, _, pos in segment.tagged(text[start:head_end]):
+        after = start + pos + len(word)
+        rest = text[after:head_end]
+        if word.endswith(g.apposition_heads) and len(rest) >= 2 and not rest.startswith(g.brand_suffixes):
+            cut = after
+    return cut
 
 
 def _aliases_in(name: str) -> Iterator[str]:

@@ -17,10 +17,13 @@ def title_pattern() -> re.Pattern[str]:
 
 
 def titles(text: str, taken: list[Hit], model: Sequence[Hit] = ()) -> list[Hit]:
-    """Job titles not inside an organisation's name: the list's, and new ones the model reads."""
+    """Job titles not inside an organisation's name: the list's (the rest of one an organisation's
+    name runs into: 全国政协|委员), and new ones the model reads."""
     hits = []
-    for m in title_pattern().finditer(text):
-        if overlaps(m.start(), m.end(), taken):
+    for found in title_pattern().finditer(text):
+        inner = next((h.end for h in taken if h.start <= found.start() < h.end < found.end()), None)
+        m = title_pattern().match(text, inner, found.end()) if inner is not None else found  # 全国政协|委员
+        if m is None or overlaps(m.start(), m.end(), taken):
             continue
         hits.append(Hit(m.start(), m.end(), "POSITION", m.group(), m.group()))
     hits += [h for h in model if h.label == "POSITION" and not overlaps(h.start, h.end, taken + hits)]

@@ -33,7 +33,7 @@ def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Dis
     """The statements of one sentence, given what the sentences before it left (`discourse`)."""
     view = SentenceContext(sent.span.text, sent.orgs, tuple(persons_in(sent, discourse.known_persons)), sent.anons,
                            discourse.last_speaker, discourse.interviewee, ctx.references,
-                           sent.orgs + [c.title for c in sent.chains])
+                           sent.orgs + [c.title for c in sent.chains if c.title is not None])
     found = attribute(view)
     view = replace(view, persons=found.persons)
     after = Discourse(tuple(dict.fromkeys(discourse.known_persons + tuple(p.name for p in found.persons))),
