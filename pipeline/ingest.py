@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from .graph import article_key, article_sha
 from .records import Article, Extraction, InputError
-from .read import read_paths
+from .read import MAX_BYTES, read_paths
 from .store import Change, Store
 
 _WINDOW = 4  # articles in flight per worker: keeps workers busy without reading the whole batch ahead
@@ -71,16 +71,18 @@ class Summary:
 
 
 def ingest(paths: Iterable[str], store: Store, jobs: int | None = None, dry_run: bool = False,
-           progress: bool = False, on_error: Callable[[str, str], None] | None = None) -> Summary:
+           progress: bool = False, on_error: Callable[[str, str], None] | None = None,
+           max_bytes: int = MAX_BYTES) -> Summary:
     """Ingest every article under ``paths`` into ``store``; ``on_error(doc, reason)`` hears each failure.
 
     ``jobs``: worker processes (default: all cores; 1 extracts in this process).
     ``dry_run``: everything is done inside a rehearsal that is rolled back.
+    ``max_bytes``: larger files fail (read.MAX_BYTES). A write the store refuses raises StoreError.
     """
     summary = Summary(dry_run=dry_run)
     bar = tqdm(unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True)
     with store.rehearsal() if dry_run else nullcontext(), bar:
-        for item in _extracted(_triaged(paths, store), jobs or os.cpu_count() or 1):
+        for item in _extracted(_triaged(paths, store, max_bytes), jobs or os.cpu_count() or 1):
             if isinstance(item, Failure):
                 summary.failed += 1
                 if on_error:
@@ -94,14 +96,14 @@ def ingest(paths: Iterable[str], store: Store, jobs: int | None = None, dry_run:
     return summary
 
 
-def _triaged(paths: Iterable[str], store: Store) -> Iterator[tuple[Article | Failure, bool]]:
+def _triaged(paths: Iterable[str], store: Store, max_bytes: int) -> Iterator[tuple[Article | Failure, bool]]:
     """(item, needs extraction): stored-unchanged articles and failures pass through as they are.
 
     A key seen twice in one batch with different content fails the second time, so
     two files claiming one url cannot replace each other on every run.
     """
     seen: dict[str, tuple[str, str]] = {}
-    for item in read_paths(paths):
+    for item in read_paths(paths, max_bytes):
         if isinstance(item, InputError):
             yield Failure(item.doc, item.reason), False
             continue

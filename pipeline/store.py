@@ -39,7 +39,7 @@ CREATE INDEX rel_owners_article ON rel_owners (article_id);
 
 
 class StoreError(Exception):
-    """The store cannot be opened; the message is one line naming the path."""
+    """The store cannot be opened or written; the message is one line naming the path."""
 
 
 @dataclass(frozen=True)
@@ -79,21 +79,42 @@ class Store:
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
             self._open(create)
+        except sqlite3.OperationalError as e:  # locked, full disk, read-only folder, ...
+            raise StoreError(f"{self.path}: cannot open the store ({e})") from None
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not a kg store ({e})") from None
 
     def _open(self, create: bool) -> None:
         db = self._db
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = self._tables()
         if not tables and create:
-            db.execute("PRAGMA journal_mode = WAL")
-            db.executescript(f"BEGIN; {_TABLES} INSERT INTO meta VALUES ('schema', '{SCHEMA}'); COMMIT;")
-        elif "meta" not in tables:
+            self._create()
+            tables = self._tables()
+        if "meta" not in tables:
             raise StoreError(f"{self.path}: not a kg store (no kg tables)")
         row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
         if row is None or row[0] != SCHEMA:
             raise StoreError(f"{self.path}: not a kg store (schema {row[0] if row else 'missing'}, want {SCHEMA})")
         db.execute("PRAGMA synchronous = NORMAL")
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def _create(self) -> None:
+        """The schema, once, even when several processes create the same new store at the same instant:
+        the write lock is taken first (BEGIN IMMEDIATE waits for it), then the tables are looked for again."""
+        db = self._db
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if not self._tables():
+                for statement in filter(str.strip, _TABLES.split(";")):
+                    db.execute(statement)
+                db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self._db.close()
@@ -113,12 +134,13 @@ class Store:
         self._db.execute(begin)
         try:
             yield self._db
-        except BaseException:
-            for sql in rollback:
+            for sql in commit:
                 self._db.execute(sql)
+        except BaseException:
+            if self._db.in_transaction:  # SQLite may have rolled back already (a full disk)
+                for sql in rollback:
+                    self._db.execute(sql)
             raise
-        for sql in commit:
-            self._db.execute(sql)
 
     @contextmanager
     def rehearsal(self) -> Iterator[Store]:
@@ -141,7 +163,15 @@ class Store:
         return self.apply(extraction).status
 
     def apply(self, extraction: Extraction) -> Change:
-        """``upsert_article`` with the counts of what changed."""
+        """``upsert_article`` with the counts of what changed; a write that fails (disk full, a read-only
+        file) rolls the article back and raises StoreError, leaving every committed article as it was."""
+        try:
+            return self._apply(extraction)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot write to the store ({e}); articles already stored are kept"
+                             ) from None
+
+    def _apply(self, extraction: Extraction) -> Change:
         a = extraction.article
         key, sha = article_key(a), article_sha(a)
         nodes, rels = article_graph(extraction)
