@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import reduce
@@ -23,6 +24,7 @@ from .graph import Node, Rel, article_graph, article_id, article_key, article_sh
 from .records import Extraction
 
 SCHEMA = "kg-store/1"
+_WAL_ATTEMPTS = 20
 
 _TABLES = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -80,7 +82,7 @@ class Store:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
             self._open(create)
         except sqlite3.OperationalError as e:  # locked, full disk, read-only folder, ...
-            raise StoreError(f"{self.path}: cannot open the store ({e})") from None
+            raise StoreError(f"{self.path}: cannot open the store ({e}){self._read_only()}") from None
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not a kg store ({e})") from None
 
@@ -97,14 +99,20 @@ class Store:
             raise StoreError(f"{self.path}: not a kg store (schema {row[0] if row else 'missing'}, want {SCHEMA})")
         db.execute("PRAGMA synchronous = NORMAL")
 
+    def _read_only(self) -> str:
+        """Why a store may fail to open or write: SQLite only says "unable to open database file"."""
+        folder = os.path.dirname(os.path.abspath(self.path))
+        blocked = [p for p in (self.path, folder) if os.path.exists(p) and not os.access(p, os.W_OK)]
+        return f"; {blocked[0]} is read-only" if blocked else ""
+
     def _tables(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
     def _create(self) -> None:
         """The schema, once, even when several processes create the same new store at the same instant:
-        the write lock is taken first (BEGIN IMMEDIATE waits for it), then the tables are looked for again."""
+        the write lock is taken first (BEGIN IMMEDIATE waits for it), then the tables are looked for again;
+        WAL comes after, as switching to it fails or is ignored at once while another process switches."""
         db = self._db
-        db.execute("PRAGMA journal_mode = WAL")
         db.execute("BEGIN IMMEDIATE")
         try:
             if not self._tables():
@@ -115,6 +123,15 @@ class Store:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        for attempt in range(_WAL_ATTEMPTS):
+            try:
+                if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
+                    return
+            except sqlite3.OperationalError:
+                if attempt == _WAL_ATTEMPTS - 1:
+                    raise
+            time.sleep(0.01 * (attempt + 1))
+        raise StoreError(f"{self.path}: cannot switch the new store to WAL mode (another process holds it)")
 
     def close(self) -> None:
         self._db.close()
@@ -168,8 +185,8 @@ class Store:
         try:
             return self._apply(extraction)
         except sqlite3.Error as e:
-            raise StoreError(f"{self.path}: cannot write to the store ({e}); articles already stored are kept"
-                             ) from None
+            raise StoreError(f"{self.path}: cannot write to the store ({e}{self._read_only()});"
+                             " articles already stored are kept") from None
 
     def _apply(self, extraction: Extraction) -> Change:
         a = extraction.article

@@ -63,3 +63,35 @@ def memory(tmp_path, monkeypatch):
         known.write(tmp_path / known.FILE, names)
         monkeypatch.setenv(ner.MODEL_ENV, str(tmp_path))
     return make
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder holding a kg store (one article) that cannot be written: a read-only tmpfs when run as root
+    (root ignores file modes), else plain file modes."""
+    import shutil
+    import subprocess
+
+    from graph_samples import regulator
+    from pipeline.store import Store
+
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    with Store(staging / "kg.db") as store:
+        store.upsert_article(regulator())
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        shutil.copy(staging / "kg.db", folder / "kg.db")
+        (folder / "kg.db").chmod(0o444)
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+        return
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], check=True)
+    try:
+        shutil.copy(staging / "kg.db", folder / "kg.db")
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", "--lazy", str(folder)], check=True)
