@@ -197,15 +197,19 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None) -> None:
     """Export the whole store as GraphML (networkx, Gephi) or node-link JSON."""
     import sys
 
-    from .export import write_graphml, write_json
+    from .export import ExportError, write_graphml, write_json
 
     if graphml:
         fmt, output = "graphml", graphml
     with open_store(store_path) as store:
-        if fmt == "json":
-            write_json(store, sys.stdout if output == "-" else output)
-        else:
-            write_graphml(store, sys.stdout.buffer if output == "-" else output)
+        try:
+            if fmt == "json":
+                write_json(store, sys.stdout if output == "-" else output)
+            else:
+                write_graphml(store, sys.stdout.buffer if output == "-" else output)
+        except ExportError as e:
+            click.echo(f"kg: {e}", err=True)
+            raise SystemExit(1)
         nodes, rels = store.totals()
     click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {'stdout' if output == '-' else output}", err=True)
 

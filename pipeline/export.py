@@ -2,26 +2,51 @@
 
 Node attributes: ``label`` (primary label), ``labels`` (all, ":"-joined) and the
 node's properties; edge attributes: ``type``, ``id`` and the relationship's
-properties. Every value is a scalar (graph.py), so GraphML needs no conversion.
+properties. Every value is a scalar (graph.py), so GraphML needs no conversion,
+except of text: what XML 1.0 forbids (NUL and most other C0 controls, U+FFFE,
+U+FFFF) and lone surrogates become U+FFFD, one for one, in both exports, so
+networkx and any XML parser read them back.
+
+A file is written beside its target under a temporary name and renamed over it
+when complete, so a full disk or a crash never leaves a truncated export.
 """
 from __future__ import annotations
 
 import json
 import os
-from typing import Any, BinaryIO, TextIO
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import IO, Any, BinaryIO, TextIO
 
 import networkx as nx
 
 from .graph import Node, Rel
 from .store import Store
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class ExportError(Exception):
+    """The export cannot be written; the message is one line naming the file."""
+
+
+def xml_safe(value: Any) -> Any:
+    """Text with every character XML 1.0 forbids replaced by U+FFFD; other values as they are."""
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _safe(attrs: dict[str, Any]) -> dict[str, Any]:
+    return {k: xml_safe(v) for k, v in attrs.items()}
+
 
 def _node_attrs(node: Node) -> dict[str, Any]:
-    return {"label": node.labels[0], "labels": ":".join(node.labels), **node.props}
+    return _safe({"label": node.labels[0], "labels": ":".join(node.labels), **node.props})
 
 
 def _edge_attrs(rel: Rel) -> dict[str, Any]:
-    return {"type": rel.type, "id": rel.id, **rel.props}
+    return _safe({"type": rel.type, "id": rel.id, **rel.props})
 
 
 def to_networkx(store: Store) -> nx.MultiDiGraph:
@@ -33,7 +58,8 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
 
 
 def write_graphml(store: Store, path: str | os.PathLike[str] | BinaryIO) -> None:
-    nx.write_graphml(to_networkx(store), path, encoding="utf-8", prettyprint=True)
+    graph = to_networkx(store)
+    _write(path, "wb", lambda f: nx.write_graphml(graph, f, encoding="utf-8", prettyprint=True))
 
 
 def write_json(store: Store, out: str | os.PathLike[str] | TextIO) -> None:
@@ -43,9 +69,42 @@ def write_json(store: Store, out: str | os.PathLike[str] | TextIO) -> None:
         "nodes": [{"id": n.id, **_node_attrs(n)} for n in store.nodes()],
         "edges": [{"source": r.start, "target": r.end, "key": r.id, **_edge_attrs(r)} for r in store.rels()],
     }
-    if isinstance(out, (str, os.PathLike)):
-        with open(out, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
-    else:
-        json.dump(data, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+
+    def dump(f: IO[str]) -> None:
+        json.dump(data, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    _write(out, "w", dump)
+
+
+def _write(target: str | os.PathLike[str] | IO[Any], mode: str, write: Callable[[Any], None]) -> None:
+    """``write(file)`` into an open stream as it is, or into a path through a temporary file."""
+    if not isinstance(target, (str, os.PathLike)):
+        write(target)
+        return
+    with _replacing(os.fspath(target), mode) as f:
+        write(f)
+
+
+@contextmanager
+def _replacing(path: str, mode: str) -> Iterator[IO[Any]]:
+    """A temporary file beside ``path`` that becomes ``path`` only once fully written (ExportError if not)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    except OSError as e:
+        raise ExportError(f"{path}: cannot write: {e.strerror or e}") from None
+    try:
+        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's file is private; an export is an ordinary file
+        os.replace(tmp, path)
+    except OSError as e:
+        os.unlink(tmp)
+        raise ExportError(f"{path}: cannot write: {e.strerror or e}; nothing written") from None
+    except BaseException:
+        os.unlink(tmp)
+        raise
