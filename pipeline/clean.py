@@ -92,7 +92,7 @@ def _blank_hidden(text: str) -> str:
             close = text.find("-->", pos)
             end = close + 3 if close >= 0 else -1
         else:
-            close_tag = re.compile(r"</%s\s*>" % kind, re.IGNORECASE).search(text, pos)
+            close_tag = re.compile(rf"</{kind}\s*>", re.IGNORECASE).search(text, pos)
             end = close_tag.end() if close_tag else -1
         if end < 0:
             unclosed.add(kind)

@@ -14,6 +14,7 @@ import os
 from urllib.parse import urlparse
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -95,3 +96,10 @@ def read_only_folder(tmp_path):
         yield folder
     finally:
         subprocess.run(["umount", "--lazy", str(folder)], check=True)
+
+
+# Hypothesis: few examples (the machine is slow and extraction is not cheap), no deadline (the first example
+# loads the models), and the same examples on every run, so that CI never fails by chance.
+settings.register_profile("kg", max_examples=25, deadline=None, derandomize=True, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "kg"))
