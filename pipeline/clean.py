@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from importlib import resources
 
+from .datafiles import lines
 from .records import Article, Span
+from .text import strip_span
 
 # Full-width ASCII is folded so numbers parse (２５家 -> 25家, ３．５亿 -> 3.5亿); the Chinese
 # punctuation that is conventionally full-width stays, as downstream rules and models expect it.
 KEEP_FULL_WIDTH = "，；：？！（）"
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in KEEP_FULL_WIDTH}
+_FOLD: dict[int, int | str] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in KEEP_FULL_WIDTH}
 _FOLD.update({ord(c): " " for c in _SPACES})
 # Tags and &nbsp; left over from scraped HTML, blanked to spaces.
 _HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,200})?/?>|&nbsp;", re.IGNORECASE)
@@ -56,13 +57,7 @@ MIN_SUBSTRING_DEDUP = 10
 DEDUP_WINDOW = 20_000
 
 
-def _load_boilerplate() -> re.Pattern[str]:
-    lines = resources.files("pipeline").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
-    patterns = [ln.strip() for ln in lines.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
-
-
-_BOILERPLATE = _load_boilerplate()
+_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in lines("boilerplate.txt")))
 
 
 def normalise(text: str) -> str:
@@ -161,13 +156,13 @@ def _cuts(folded: str, text: str) -> Iterator[tuple[int, int]]:
 
 
 def _paragraph_cuts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    start, end = _trim(text, start, end)
+    start, end = strip_span(text, start, end)
     if start == end:
         return
     heading = _HEADING.match(text, start, end)
     if heading:
         yield start, heading.end()
-        start, end = _trim(text, heading.end(), end)
+        start, end = strip_span(text, heading.end(), end)
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text, start, end)]
     q = 0
     for m in _END.finditer(text, start, end):
@@ -179,16 +174,9 @@ def _paragraph_cuts(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         glued = cut < end and not text[cut].isspace() and text[cut] not in _QUOTE_OPEN
         if glued and m.group()[-1] in _QUOTE_CLOSE:
             continue  # “……。”王帅说。: the speaker after a quote belongs to its sentence
-        yield _trim(text, start, cut)
+        yield strip_span(text, start, cut)
         start = cut
-    start, end = _trim(text, start, end)
+    start, end = strip_span(text, start, end)
     if start < end:
         yield start, end
 
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

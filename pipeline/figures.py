@@ -6,20 +6,17 @@ data/figures.yaml; this module only knows the shape of a quantity.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from . import grammar, lexicon
+from .context import SentenceFacts
 from .datafiles import load_yaml
 from .numbers import BIG_UNITS, NUMERAL_CHARS, SMALL_UNITS, parse_number
+from .records import Figure
+from .text import alternation, clause_start
 
-
-@dataclass(frozen=True)
-class FigureHit:
-    text: str
-    value: float
-    unit: str | None
-    start: int  # offsets into the text handed to find_figures
-    end: int
+SUBJECT_DELIMITERS = "，,；;：:。"  # what ends the clause a figure's subject is looked for in
 
 
 @dataclass(frozen=True)
@@ -37,21 +34,17 @@ class _Vocab:
     shares: dict[str, float]
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     data = load_yaml("figures.yaml")
     multipliers = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
     pattern = re.compile(
-        rf"(?P<qual>{_alternation(data['qualifiers'])})?"
+        rf"(?P<qual>{alternation(data['qualifiers'])})?"
         rf"(?:(?P<pct_word>百分之)(?P<pct_num>[{NUMERAL_CHARS}\d.]+)"
         rf"|(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
-        rf"(?P<approx>{_alternation(data['approx_suffixes'])})?"
+        rf"(?P<approx>{alternation(data['approx_suffixes'])})?"
         rf"(?P<mult>(?<=\d)[{multipliers}]+|(?<=[多余几])[{multipliers}]+)?"
-        rf"(?P<approx2>{_alternation(data['approx_suffixes'])})?)"
+        rf"(?P<approx2>{alternation(data['approx_suffixes'])})?)"
     )
     return _Vocab(
         pattern=pattern,
@@ -63,7 +56,7 @@ def _vocab() -> _Vocab:
         vague=frozenset(data["vague_numerals"]),
         vague_heads=frozenset(data["vague_heads"]),
         precise_units=frozenset(data["precise_units"]),
-        share_words=re.compile(rf"(?:{_alternation(data['qualifiers'])})?(?:{_alternation(data['share_words'])})"),
+        share_words=re.compile(rf"(?:{alternation(data['qualifiers'])})?(?:{alternation(data['share_words'])})"),
         shares=dict(data["share_words"]),
     )
 
@@ -84,10 +77,10 @@ def _is_vague(numeral: str, v: _Vocab) -> bool:
     return numeral in v.vague
 
 
-def find_figures(text: str) -> list[FigureHit]:
-    """Every reportable quantity in `text`, left to right."""
+def find_figures(text: str) -> list[Figure]:
+    """Every reportable quantity in `text`, left to right (offsets into it, no subject yet)."""
     v = _vocab()
-    hits: list[FigureHit] = []
+    hits: list[Figure] = []
     for m in v.pattern.finditer(text):
         start = m.start()
         if not m.group("qual") and start > 0 and re.match(r"[A-Za-z0-9._\-]", text[start - 1]):
@@ -100,7 +93,7 @@ def find_figures(text: str) -> list[FigureHit]:
                 value = parse_number(m.group("pct_num")) / 100
             except ValueError:
                 continue
-            hits.append(FigureHit(text[start:end], value, "%", start, end))
+            hits.append(Figure(text[start:end], value, "%", None, start, end))
             continue
         numeral = m.group("num") + (m.group("mult") or "")
         unit_word = _longest_prefix(text, end, v.units)
@@ -128,9 +121,31 @@ def find_figures(text: str) -> list[FigureHit]:
         if unit is None:  # 用户达到40万: the counted noun came before the number
             before = text[max(0, start - 10):start]
             unit = next((u for w, u in v.counted.items() if w in before), None)
-        value = round(value * v.scales.get(unit_word, 1), 10)
-        hits.append(FigureHit(text[start:end], value, unit, start, end))
+        value = round(value * (v.scales.get(unit_word, 1) if unit_word else 1), 10)
+        hits.append(Figure(text[start:end], value, unit, None, start, end))
     for m in v.share_words.finditer(text):
         word = next(w for w in v.shares if m.group().endswith(w))
-        hits.append(FigureHit(m.group(), v.shares[word], "%", m.start(), m.end()))
+        hits.append(Figure(m.group(), v.shares[word], "%", None, m.start(), m.end()))
     return sorted(hits, key=lambda h: h.start)
+
+
+def sentence_figures(sent: SentenceFacts) -> list[Figure]:
+    """The figures of one sentence, each with the organisation it measures, in article offsets."""
+    base = sent.span.start
+    return [replace(f, subject=_subject(sent, f), start=base + f.start, end=base + f.end)
+            for f in find_figures(sent.span.text)]
+
+
+def _subject(sent: SentenceFacts, f: Figure) -> str | None:
+    """The organisation in the figure's clause before it, else the company that opens the sentence."""
+    text = sent.span.text
+    start = clause_start(text, f.start, SUBJECT_DELIMITERS)
+    lex = lexicon.load()
+    candidates = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
+    in_clause = [o for o in candidates if o.start >= start]
+    if in_clause:
+        return in_clause[-1].name
+    if any(w in text[start:f.start] for w in grammar.load().generic_subjects):
+        return None
+    opening = [o for o in candidates if o.label == "COMPANY"]
+    return opening[-1].name if opening else None

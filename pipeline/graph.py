@@ -4,7 +4,8 @@ Ids are stable hashes of what identifies a thing (not of where it was seen),
 so re-ingesting an article merges into the same nodes, and the same person,
 organisation or republished statement from several articles is one node:
 
-- Organization: its canonical name (aliases resolve to it during extraction).
+- Organization: its key: the gazetteer's canonical name, recorded by the extraction
+  (Entity.key: 小米 for an article that calls it 小米移动), else the name as written.
 - Person: name + organisation of the person's first role in the article, or the
   name alone without a role. Namesakes at different companies stay apart, at
   the price that one person quoted with a role in one article and without in
@@ -25,10 +26,10 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
-from . import lexicon
 from .records import ORG_LABELS, Article, Extraction, Statement
 
 MULTI = "|"  # joins multi-valued properties
@@ -56,11 +57,8 @@ def _hash(prefix: str, *parts: object) -> str:
     return prefix + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _canon(name: str) -> str:
-    """The gazetteer's name for an organisation an article calls by an alias (小米移动 → 小米)."""
-    name = unicodedata.normalize("NFKC", name).strip()
-    rec = lexicon.load().org(name)
-    return rec.name if rec else name
+def _norm(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).strip()
 
 
 def _bare(text: str) -> str:
@@ -82,12 +80,14 @@ def article_id(key: str) -> str:
     return _hash("art:", key)
 
 
-def org_id(name: str) -> str:
-    return _hash("org:", _canon(name))
+def org_id(key: str) -> str:
+    """``key``: the organisation's Entity.key (its name when it has none)."""
+    return _hash("org:", _norm(key))
 
 
 def person_id(name: str, org: str | None) -> str:
-    return _hash("per:", _canon(name), _canon(org) if org else "")
+    """``org``: the key of the organisation of the person's first role, if any."""
+    return _hash("per:", _norm(name), _norm(org) if org else "")
 
 
 def rel_id(type_: str, start: str, end: str, key: str = "") -> str:
@@ -152,23 +152,25 @@ def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
     art = g.node(article_id(article_key(a)), ("Article",), _props(
         url=a.url, title=a.title, author=a.author, published=a.time, sha256=article_sha(a), doc=a.doc))
 
+    keys = _org_keys(extraction)
     employer: dict[str, str] = {}
     for role in extraction.roles:
         if role.org:
-            employer.setdefault(_canon(role.person), role.org)
-    orgs = {_canon(e.name): e for e in extraction.entities if e.label in ORG_LABELS}
+            employer.setdefault(_norm(role.person), keys(role.org))
+    orgs = {keys(e.name): e for e in extraction.entities if e.label in ORG_LABELS}
 
     def org(name: str) -> str:
-        e = orgs.get(_canon(name))
+        key = keys(name)
+        e = orgs.get(key)
         if e is None:
-            return g.node(org_id(name), ("Organization",), {"name": _canon(name)})
+            return g.node(org_id(key), ("Organization",), {"name": key})
         aliases = set(e.aliases) | {m.text for m in e.mentions}
         aliases.discard(e.name)
-        return g.node(org_id(e.name), ("Organization", "MVNO") if e.mvno else ("Organization",), _props(
-            name=_canon(e.name), type=e.type or e.label.lower(), aliases=join(aliases)))
+        return g.node(org_id(key), ("Organization", "MVNO") if e.mvno else ("Organization",), _props(
+            name=key, type=e.type or e.label.lower(), aliases=join(aliases)))
 
     def person(name: str) -> str:
-        return g.node(person_id(name, employer.get(_canon(name))), ("Person",), {"name": _canon(name)})
+        return g.node(person_id(name, employer.get(_norm(name))), ("Person",), {"name": _norm(name)})
 
     for e in extraction.entities:
         if e.label == "PERSON":
@@ -211,18 +213,25 @@ def article_graph(extraction: Extraction) -> tuple[list[Node], list[Rel]]:
             g.rel("MEASURES", fig, subject)
 
     for agreement in extraction.agreements:
-        for left, right in _signatories(agreement.parties, agreement.counterpart, orgs):
+        for left, right in _signatories([keys(p) for p in agreement.parties],
+                                        keys(agreement.counterpart) if agreement.counterpart else None, orgs):
             g.rel("SIGNED_AGREEMENT", org(left), org(right), _props(date=agreement.date))
 
     return list(g.nodes.values()), list(g.rels.values())
 
 
+def _org_keys(extraction: Extraction) -> Callable[[str], str]:
+    """An organisation's key from the name the extraction calls it by (its entity's key, else the name)."""
+    keys = {_norm(e.name): _norm(e.key) for e in extraction.entities if e.label in ORG_LABELS and e.key}
+    return lambda name: keys.get(_norm(name), _norm(name))
+
+
 def _signatories(parties: list[str], counterpart: str | None, orgs: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """Who signed with whom: each party with the counterpart when that is a known
+    """Who signed with whom (by key): each party with the counterpart when that is a known
     organisation (e.g. a carrier), else every pair of parties (in name order)
     when several sign together; a group counterpart such as 三基础运营商 is no node."""
-    names = sorted({_canon(p) for p in parties})
-    if counterpart and _canon(counterpart) in orgs:
-        other = _canon(counterpart)
+    names = sorted(set(parties))
+    if counterpart and counterpart in orgs:
+        other = counterpart
         return [(p, other) for p in names if p != other]
     return [(x, y) for i, x in enumerate(names) for y in names[i + 1:]]

@@ -28,7 +28,7 @@ _WINDOW = 4  # articles in flight per worker: keeps workers busy without reading
 
 @dataclass(frozen=True)
 class Failure:
-    """A document that could not be ingested (picklable, unlike InputError)."""
+    """A document that could not be ingested, as the run reports it."""
 
     doc: str
     reason: str
@@ -117,14 +117,10 @@ def _triaged(paths: Iterable[str], store: Store, max_bytes: int) -> Iterator[tup
 
 def _extract(article: Article) -> Extraction | Failure:
     """Runs in a worker; extraction's models load there, not in the parent that only writes."""
-    from .extract import extract
+    from .extract import safe_extract
 
-    try:
-        return extract(article)
-    except InputError as e:
-        return Failure(e.doc, e.reason)
-    except Exception as e:  # a bug on one article must not stop the batch
-        return Failure(article.doc, f"extraction failed: {type(e).__name__}: {e}")
+    result = safe_extract(article)
+    return Failure(result.doc, result.reason) if isinstance(result, InputError) else result
 
 
 def _ignore_sigint() -> None:

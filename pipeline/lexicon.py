@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-import yaml
-
+from . import datafiles
 from .records import ORG_LABELS
 
 DATA_DIR = Path(__file__).parent / "data"
 ORG_TYPES = frozenset({"mvno", "operator", "regulator", "association", "research",
                        "consultancy", "media", "company"})
-VERB_FLAGS = frozenset({"strong", "post", "ju"})
+VERB_FLAGS = frozenset({"strong", "post"})
 
 # jieba user-dictionary frequencies: high enough that a listed word beats the split
 # jieba's own dictionary would choose.
@@ -48,7 +47,6 @@ class SpeechVerb:
     word: str
     strong: bool  # a reported act of saying, not an opinion or estimate
     post: bool  # can follow its quote: “……”王帅说
-    ju: bool  # can appear in the 据X<verb> frame
 
 
 @dataclass(frozen=True, eq=False)
@@ -58,7 +56,6 @@ class Lexicon:
     weak_alias_index: Mapping[str, OrgRecord]  # ambiguous words; need context
     titles: frozenset[str]
     titles_by_length: tuple[str, ...]  # longest first, for greedy matching
-    title_heads: tuple[str, ...]  # longest first
     speech_verbs: Mapping[str, SpeechVerb]
     speech_verbs_by_length: tuple[str, ...]  # longest first
     anonymous: tuple[re.Pattern[str], ...]
@@ -81,14 +78,10 @@ class Lexicon:
         suffix = self.org_suffix(name)
         return self.org_suffixes[suffix] if suffix else None
 
-    def anonymous_source(self, text: str) -> str | None:
-        """The longest anonymous-source description in ``text`` (业内人士, 虚拟运营商大佬)."""
-        best: str | None = None
-        for pattern in self.anonymous:
-            for m in pattern.finditer(text):
-                if best is None or len(m.group()) > len(best):
-                    best = m.group()
-        return best
+    def is_media(self, name: str) -> bool:
+        """An outlet: named as a source of news, it is no subject of the news (about, figures)."""
+        rec = self.org(name)
+        return rec is not None and rec.type == "media"
 
     def jieba_userdict_lines(self) -> Iterator[str]:
         """Lines ``word freq tag`` for ``jieba.load_userdict`` so domain words stay whole.
@@ -118,7 +111,7 @@ def load_from(data_dir: Path) -> Lexicon:
     """Parse and validate the lexicon files in ``data_dir``; ValueError names the bad file."""
     orgs = _read_orgs(data_dir / "orgs.yaml")
     alias_index, weak_index = _index_orgs(orgs, data_dir / "orgs.yaml")
-    titles, heads = _read_titles(data_dir / "titles.txt")
+    titles = _read_titles(data_dir / "titles.txt")
     verbs = _read_verbs(data_dir / "speech_verbs.txt")
     suffixes = _read_suffixes(data_dir / "org_suffixes.txt")
     surnames = _read_surnames(data_dir / "surnames.txt")
@@ -129,7 +122,6 @@ def load_from(data_dir: Path) -> Lexicon:
         weak_alias_index=MappingProxyType(weak_index),
         titles=frozenset(titles),
         titles_by_length=_longest_first(titles),
-        title_heads=_longest_first(heads),
         speech_verbs=MappingProxyType(verbs),
         speech_verbs_by_length=_longest_first(verbs),
         anonymous=_read_anonymous(data_dir / "anonymous_sources.txt"),
@@ -146,11 +138,7 @@ def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
 
 
 def _lines(path: Path) -> Iterator[str]:
-    """Non-blank lines with ``#`` comments removed."""
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line:
-            yield line
+    return datafiles.lines(path.name, path.parent)
 
 
 def _fail(path: Path, reason: str) -> ValueError:
@@ -158,7 +146,7 @@ def _fail(path: Path, reason: str) -> ValueError:
 
 
 def _read_orgs(path: Path) -> tuple[OrgRecord, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = datafiles.load_yaml(path.name, path.parent)
     if not isinstance(data, list):
         raise _fail(path, "expected a list of organisations")
     records = []
@@ -199,23 +187,15 @@ def _index_orgs(orgs: tuple[OrgRecord, ...], path: Path) -> tuple[dict[str, OrgR
     return strong, weak
 
 
-def _read_titles(path: Path) -> tuple[list[str], list[str]]:
-    sections: dict[str, list[str]] = {"[titles]": [], "[heads]": []}
-    current: list[str] | None = None
+def _read_titles(path: Path) -> list[str]:
+    titles: list[str] = []
     for line in _lines(path):
-        if line.startswith("["):
-            if line not in sections:
-                raise _fail(path, f"unknown section {line}")
-            current = sections[line]
-        elif current is None:
-            raise _fail(path, f"{line!r} comes before any [titles] or [heads] section")
-        elif any(line in words for words in sections.values()):
+        if line in titles:
             raise _fail(path, f"{line!r} is listed twice")
-        else:
-            current.append(line)
-    if not sections["[titles]"]:
+        titles.append(line)
+    if not titles:
         raise _fail(path, "no titles")
-    return sections["[titles]"], sections["[heads]"]
+    return titles
 
 
 def _read_verbs(path: Path) -> dict[str, SpeechVerb]:
@@ -227,7 +207,7 @@ def _read_verbs(path: Path) -> dict[str, SpeechVerb]:
             raise _fail(path, f"{word}: flags must be a comma-separated subset of {sorted(VERB_FLAGS)}")
         if word in verbs:
             raise _fail(path, f"{word!r} is listed twice")
-        verbs[word] = SpeechVerb(word, strong="strong" in flags, post="post" in flags, ju="ju" in flags)
+        verbs[word] = SpeechVerb(word, strong="strong" in flags, post="post" in flags)
     return verbs
 
 

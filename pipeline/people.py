@@ -1,7 +1,7 @@
 """People and their roles, found from context: title chains and later references.
 
 A title chain is ORG + (department) + TITLE + NAME: 苏宁互联副总经理王帅,
-京东移动转售事业部总经理闫小波. The name is cut by `recognise.name_at`; the
+京东移动转售事业部总经理闫小波. The name is cut by `recognise.names.name_at`; the
 organisation is the gazetteer match right before the title, or an unknown
 name ending in an organisation suffix (小米科技副总裁…).
 """
@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from . import grammar, lexicon, segment
-from .recognise import CJK, Hit, name_at
-from .records import Role
+from .recognise.common import CJK
+from .recognise.names import name_at
+from .records import Hit, Role
 from .text import PUNCTUATION
 
 MAX_DEPARTMENT = 12  # characters between an organisation and its title: 移动转售事业部
@@ -34,6 +35,7 @@ def title_chains(text: str, orgs: list[Hit], titles: list[Hit], antecedent: Hit 
     organisation that 该公司/公司 right before a title refers to.
     """
     chains = []
+    org: Hit | None
     for t in titles:
         ref = next((w for w in grammar.load().org_anaphora if text.endswith(w, 0, t.start)), None)
         if ref and antecedent is not None:
@@ -51,7 +53,7 @@ def title_chains(text: str, orgs: list[Hit], titles: list[Hit], antecedent: Hit 
 def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
     """本报记者 周涛 / 新京报讯（记者 宋佳宁）: a name after a reporter's marker, with the
     outlet when it is named right before (本报 names none)."""
-    out = []
+    out: list[Chain] = []
     for marker in grammar.load().person_markers:
         for m in re.finditer(re.escape(marker) + r"\s*[：:|｜/]?\s*", text):
             if any(c.title.start <= m.start() < c.title.end for c in out):

@@ -130,7 +130,7 @@ def parse_text(doc: str, text: str) -> Article:
 
 def _expand(path: str) -> Iterator[str | InputError]:
     if os.path.isdir(path):
-        files = list(_walk(path))
+        files: list[str | InputError] = list(_walk(path))
         yield from files or [InputError(display_name(path), f"no {'/'.join(sorted(EXTENSIONS))} files in folder")]
     elif os.path.exists(path):
         yield path
@@ -269,7 +269,8 @@ class _AsWritten(_NoAliases, yaml.BaseLoader):
     """Every scalar as a string, as written (time: 12:26 is not 746 here)."""
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp",  # type: ignore[type-var]  # the stubs want a SafeConstructor
+                        yaml.SafeLoader.construct_scalar)
 
 
 def _front_matter(doc: str, text: str) -> tuple[dict[str, Any], int] | None:
@@ -308,16 +309,13 @@ def _parse_front(doc: str, source: str) -> dict[str, Any]:
 
 
 def _metadata(record: dict[str, Any]) -> dict[str, Any]:
-    """Article keyword fields from a front matter or JSON record; unknown keys go to ``meta``."""
+    """Article keyword fields from a front matter or JSON record; other keys are not kept (nothing reads them)."""
     fields: dict[str, Any] = {}
-    used: set[str] = set()
     for field, names in FIELDS.items():
         for name in names:
             if record.get(name) not in (None, ""):
                 fields[field] = _valid(str(record[name]).strip())
-                used.add(name)
                 break
-    fields["meta"] = {k: v for k, v in record.items() if k not in used and k != "text"}
     return fields
 
 

@@ -25,11 +25,21 @@ class Article:
     title: str | None = None
     author: str | None = None
     time: str | None = None
-    meta: dict[str, Any] = field(default_factory=dict)
 
     @property
     def body(self) -> str:
         return self.text[self.body_start:]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a recogniser found in one sentence; offsets are into the sentence text."""
+
+    start: int
+    end: int
+    label: str  # COMPANY, GOVERNMENT, ORGANIZATION, POSITION, PERSON, or ANON for unnamed sources
+    name: str  # canonical name (organisations), the title, the person's name, or the source as written
+    text: str
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,7 @@ class Entity:
     type: str | None = None  # gazetteer type: mvno, operator, regulator, association, media, ...
     mvno: bool = False  # a licensed mobile virtual network operator
     aliases: tuple[str, ...] = ()
+    key: str = ""  # what identifies an organisation across articles: the gazetteer's name (``name`` when empty)
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,26 @@ class Role:
     person: str
     title: str
     org: str | None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks, as the attribution found them in a sentence."""
+
+    person: str | None
+    desc: str | None
+    org: str | None  # the organisation that speaks, when no person does
+    group: tuple[str, ...] = ()  # organisations whose executives speak together
+
+
+@dataclass(frozen=True)
+class Said:
+    """A statement in one sentence, before it becomes a Statement of the article."""
+
+    speaker: Speaker
+    cue: str
+    start: int  # span of what was said, in the sentence
+    end: int
 
 
 @dataclass
@@ -84,7 +115,7 @@ class Figure:
     value: float
     unit: str | None
     subject: str | None  # canonical organisation the figure measures
-    start: int
+    start: int  # into the sentence as figures.find_figures reads it, into Article.text in an Extraction
     end: int
 
 
@@ -94,7 +125,7 @@ class Agreement:
     counterpart: str | None  # the other side, e.g. 三基础运营商
     date: str | None
     text: str
-    start: int
+    start: int  # into the sentence as agreements.find_agreements reads it, into Article.text in an Extraction
     end: int
 
 
@@ -145,3 +176,7 @@ class InputError(Exception):
         super().__init__(f"{doc}: {reason}")
         self.doc = doc
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        """Picklable, so a worker process can hand one back (ingest)."""
+        return InputError, (self.doc, self.reason)

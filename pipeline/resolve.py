@@ -1,133 +1,43 @@
-"""Resolution within an article: sentence-local hits become article-wide facts.
+"""Assembly: an article's findings become its Extraction, with every name decided once.
 
-Hits carry offsets into their sentence; here they move to offsets into the
-article text, names become canonical, a person introduced once is recognised
-wherever the bare name recurs, and entities gather every mention.
+Entities gather every mention under one canonical name; a brand family goes
+by the name the article uses for it (article_names), and each organisation
+keeps the gazetteer's name as its ``key``, which the graph's ids are made of.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import replace
+from typing import TypeVar
 
-from . import grammar, lexicon
-from .agreements import AgreementHit
-from .figures import FigureHit
-from .people import Chain
-from .recognise import Hit, model_persons
-from .records import Agreement, Article, Entity, Figure, Mention, Span, Statement
-from .speech import Said
+from . import grammar, lexicon, people
+from .context import ArticleContext
+from .records import ORG_LABELS, Agreement, Entity, Extraction, Figure, Hit, Mention, Statement
 
-
-@dataclass
-class SentenceHits:
-    span: Span
-    orgs: list[Hit]
-    chains: list[Chain]
-    anons: list[Hit]
-    model: list[Hit] = field(default_factory=list)  # the trained NER's spans
-    persons: list[Hit] = field(default_factory=list)
+T = TypeVar("T")
 
 
-@dataclass
-class Analysis:
-    article: Article
-    sentences: list[SentenceHits] = field(default_factory=list)
-    chains: list[Chain] = field(default_factory=list)
-    outside_orgs: list[Hit] = field(default_factory=list)  # article offsets
-    outside_persons: list[Hit] = field(default_factory=list)  # article offsets
-    known_persons: dict[str, None] = field(default_factory=dict)  # insertion-ordered set
-
-    def add_sentence(self, span: Span, orgs: list[Hit], chains: list[Chain], anons: list[Hit],
-                     model: list[Hit]) -> None:
-        self.sentences.append(SentenceHits(span, orgs, chains, anons, model))
-        self.chains += chains
-        for c in chains:
-            self.known_persons.setdefault(c.person.name)
-        for p in model_persons(model, orgs + anons):
-            self.known_persons.setdefault(p.name)
-
-    def last_org(self, current: list[Hit]) -> Hit | None:
-        """The organisation 该公司 would refer to: the latest one named, media aside."""
-        for orgs in [current] + [s.orgs for s in reversed(self.sentences)]:
-            named = [o for o in orgs if not self._is_media(o.name)]
-            if named:
-                return named[-1]
-        return None
-
-    def persons_in(self, sent: SentenceHits) -> list[Hit]:
-        """Every known person's name in the sentence, outside organisation names."""
-        text = sent.span.text
-        hits = []
-        for name in sorted(self.known_persons, key=len, reverse=True):
-            for m in re.finditer(re.escape(name), text):
-                h = Hit(m.start(), m.end(), "PERSON", name, name)
-                if not any(o.start < h.end and h.start < o.end for o in sent.orgs + hits):
-                    hits.append(h)
-        return sorted(hits, key=lambda h: h.start)
-
-    def note_persons(self, sent: SentenceHits, persons: list[Hit]) -> None:
-        sent.persons = persons
-        for p in persons:
-            self.known_persons.setdefault(p.name)
-
-    def statement(self, sent: SentenceHits, said: Said) -> Statement:
-        text = sent.span.text
-        st = Statement(said.speaker.person, said.speaker.desc, said.cue, text[said.start:said.end], [],
-                       sent.span.start + said.start, sent.span.start + said.end, text, said.speaker.org)
-        st.about = self.about(sent, said.start, said.end, st)
-        for name in said.speaker.group:
-            if name not in st.about:
-                st.about.append(name)
-        if said.speaker.org and said.speaker.org not in st.about:
-            st.about.append(said.speaker.org)
-        return st
-
-    def about(self, sent: SentenceHits, start: int, end: int, st: Statement) -> list[str]:
-        """Organisations the statement names, and the speaker's own for 该公司/这款."""
-        names = [o.name for o in sent.orgs if start <= o.start and o.end <= end and not self._is_media(o.name)]
-        if st.speaker and any(w in sent.span.text[start:end] for w in grammar.load().own_company_words):
-            own = self.employer(st.speaker)
-            if own and own not in names:
-                names.append(own)
-        return list(dict.fromkeys(names))
-
-    def employer(self, person: str) -> str | None:
-        return next((c.org.name for c in self.chains if c.person.name == person and c.org), None)
-
-    def figure(self, sent: SentenceHits, f: FigureHit) -> Figure:
-        return Figure(f.text, f.value, f.unit, self._figure_subject(sent, f),
-                      sent.span.start + f.start, sent.span.start + f.end)
-
-    def _figure_subject(self, sent: SentenceHits, f: FigureHit) -> str | None:
-        """The organisation in the figure's clause before it, else the company that opens the sentence."""
-        text = sent.span.text
-        clause_start = max(text.rfind(p, 0, f.start) for p in "，,；;：:。") + 1
-        candidates = [o for o in sent.orgs if o.end <= f.start and not self._is_media(o.name)]
-        in_clause = [o for o in candidates if o.start >= clause_start]
-        if in_clause:
-            return in_clause[-1].name
-        if any(w in text[clause_start:f.start] for w in grammar.load().generic_subjects):
-            return None
-        opening = [o for o in candidates if o.label == "COMPANY"]
-        return opening[-1].name if opening else None
-
-    def agreement(self, sent: SentenceHits, g: AgreementHit) -> Agreement:
-        return Agreement(g.parties, g.counterpart, g.date, g.text,
-                         sent.span.start + g.start, sent.span.start + g.end)
-
-    @staticmethod
-    def _is_media(name: str) -> bool:
-        rec = lexicon.load().org(name)
-        return rec is not None and rec.type == "media"
+def assemble(ctx: ArticleContext, persons: Sequence[tuple[Hit, ...]], statements: list[Statement],
+             figures: list[Figure], agreements: list[Agreement], model_only: bool = False) -> Extraction:
+    """The Extraction of what the stages found; `persons` are each sentence's people (speech stage)."""
+    return _named(Extraction(
+        article=ctx.article,
+        entities=build_entities(ctx, persons, model_only),
+        roles=people.roles(list(ctx.chains)),
+        statements=_unique(statements, lambda s: (s.speaker, s.speaker_desc, s.text)),
+        figures=_distinct_figures(figures),
+        agreements=_unique(agreements, lambda g: (tuple(g.parties), g.counterpart)),
+    ), article_names(ctx))
 
 
-def build_entities(a: Analysis, model_only: bool = False) -> list[Entity]:
+def build_entities(ctx: ArticleContext, persons: Sequence[tuple[Hit, ...]], model_only: bool = False,
+                   ) -> list[Entity]:
     """One entity per canonical name, with every mention, organisations first.
 
     In an article the gazetteer, the rules and the model's checked spans decide;
     the model's titles and places are added as they are. With `model_only` (a
     sentence per document, as CLUENER is), the trained model's spans (of their
-    known kinds, with the companies it missed: extract.extract) are the
+    known kinds, with the companies it missed: context.read_context) are the
     entities, gazetteer names canonical: on such text it is the better recogniser.
     """
     lex = lexicon.load()
@@ -139,42 +49,44 @@ def build_entities(a: Analysis, model_only: bool = False) -> list[Entity]:
         key = (label, name)
         if key not in entities:
             entities[key] = Entity(name, label, [], rec.type if rec else None, bool(rec and rec.mvno),
-                                   rec.aliases if rec else ())
+                                   rec.aliases if rec else (), key=name if label in ORG_LABELS else "")
         if mention not in entities[key].mentions:
             entities[key].mentions.append(mention)
 
-    text = a.article.text
-    for sent in a.sentences:
+    text = ctx.article.text
+    for sent in ctx.sentences:
         base = sent.span.start
         for h in sent.model:
             if model_only or h.label in ("POSITION", "LOCATION"):
                 add(h.label, h.name, Mention(text[base + h.start:base + h.end], base + h.start, base + h.end))
     if not model_only:
-        _add_rule_entities(a, add)
+        _add_rule_entities(ctx, persons, add)
     for e in entities.values():
         e.mentions.sort(key=lambda m: m.start)
     order = {"PERSON": 1, "POSITION": 2, "LOCATION": 3}
     return sorted(entities.values(), key=lambda e: (order.get(e.label, 0), e.mentions[0].start))
 
 
-def _add_rule_entities(a: Analysis, add) -> None:
-    text = a.article.text
-    for sent in a.sentences:
+def _add_rule_entities(ctx: ArticleContext, persons: Sequence[tuple[Hit, ...]],
+                       add: Callable[[str, str, Mention], None]) -> None:
+    text = ctx.article.text
+    for sent in ctx.sentences:
         base = sent.span.start
         for o in sent.orgs:
             add(o.label, o.name, Mention(text[base + o.start:base + o.end], base + o.start, base + o.end))
-    named = {o.name for sent in a.sentences for o in sent.orgs}
-    for o in a.outside_orgs:
+    named = {o.name for sent in ctx.sentences for o in sent.orgs}
+    for o in ctx.outside_orgs:
         if o.name not in named:
             add(o.label, o.name, Mention(text[o.start:o.end], o.start, o.end))
-    if a.article.author:
-        pos = max(text.find(a.article.author), 0)
-        add("PERSON", a.article.author, Mention(a.article.author, pos, pos + len(a.article.author)))
-    for p in a.outside_persons:
+    author = ctx.article.author
+    if author:
+        pos = max(text.find(author), 0)
+        add("PERSON", author, Mention(author, pos, pos + len(author)))
+    for p in ctx.outside_persons:
         add("PERSON", p.name, Mention(text[p.start:p.end], p.start, p.end))
-    for sent in a.sentences:
+    for sent, people_in in zip(ctx.sentences, persons):
         base = sent.span.start
-        for p in sent.persons:
+        for p in people_in:
             add("PERSON", p.name, Mention(text[base + p.start:base + p.end], base + p.start, base + p.end))
         for c in sent.chains:
             if c.org is not None:
@@ -182,24 +94,22 @@ def _add_rule_entities(a: Analysis, add) -> None:
                 add("POSITION", t.name, Mention(text[base + t.start:base + t.end], base + t.start, base + t.end))
 
 
-def article_names(a: Analysis) -> dict[str, str]:
+def article_names(ctx: ArticleContext) -> dict[str, str]:
     """The name each organisation goes by in this article, where it is not the gazetteer's.
 
     A brand family is one gazetteer entry (小米, 小米移动, 小米科技); an article that
     mostly says 小米移动 calls it that, and so do its facts. Regulators keep their
-    official names (工信部 is 工业和信息化部). The graph maps every form back to one node.
+    official names (工信部 is 工业和信息化部). The entity's ``key`` keeps the gazetteer's.
     """
     lex = lexicon.load()
     forms: dict[str, list[str]] = {}
-    for sent in a.sentences:
+    for sent in ctx.sentences:
         for o in sent.orgs:
             rec = lex.org(o.name)
-            if rec is not None and rec.name == o.name:
+            if rec is not None and rec.name == o.name and rec.type != "regulator":
                 forms.setdefault(o.name, []).append(_without_tail(o.text))
     names = {}
     for name, seen in forms.items():
-        if lex.org(name).type == "regulator":
-            continue
         best = max(seen, key=lambda f: (seen.count(f), f == name, -seen.index(f)))
         if best != name and lex.org(best) is not None:
             names[name] = best
@@ -211,3 +121,47 @@ def _without_tail(mention: str) -> str:
         if mention.endswith(tail) and lexicon.load().org(mention[:-len(tail)]):
             return mention[:-len(tail)]
     return mention
+
+
+def _named(x: Extraction, names: dict[str, str]) -> Extraction:
+    """Every fact calls an organisation by the name the article uses for it."""
+    if not names:
+        return x
+
+    def n(name: str | None) -> str | None:
+        return names.get(name, name) if name else name
+
+    def n_all(items: list[str]) -> list[str]:
+        return [names.get(o, o) for o in items]
+
+    return replace(
+        x,
+        entities=[replace(e, name=names.get(e.name, e.name)) for e in x.entities],
+        roles=[replace(r, org=n(r.org)) for r in x.roles],
+        statements=[replace(s, about=n_all(s.about), speaker_org=n(s.speaker_org)) for s in x.statements],
+        figures=[replace(f, subject=n(f.subject)) for f in x.figures],
+        agreements=[replace(g, parties=n_all(g.parties), counterpart=n(g.counterpart)) for g in x.agreements],
+    )
+
+
+def _distinct_figures(figures: list[Figure]) -> list[Figure]:
+    """A figure restated is the same fact: 约20万个 then 不止20万 (its unit only inferred)."""
+    def written(f: Figure) -> bool:
+        return f.unit is not None and (f.unit in f.text or f.unit == "%")
+
+    kept: list[Figure] = []
+    for f in figures:
+        if not any(g.value == f.value and (g.unit == f.unit or not written(f) or not written(g)) for g in kept):
+            kept.append(f)
+    return kept
+
+
+def _unique(items: list[T], key: Callable[[T], Hashable]) -> list[T]:
+    seen: set[Hashable] = set()
+    out = []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out

@@ -123,6 +123,8 @@ class Store:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        if self.path == ":memory:":
+            return
         for attempt in range(_WAL_ATTEMPTS):
             try:
                 if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
@@ -171,17 +173,14 @@ class Store:
             self._db.execute("ROLLBACK")
 
     def article_status(self, key: str, sha256: str) -> str:
-        """What upserting an article with this key and content would do."""
+        """What applying an article with this key and content would do."""
         row = self._db.execute("SELECT sha256 FROM articles WHERE key = ?", (key,)).fetchone()
         return "new" if row is None else "unchanged" if row[0] == sha256 else "replaced"
 
-    def upsert_article(self, extraction: Extraction) -> str:
-        """Store one article's graph: "new", "unchanged" (nothing written) or "replaced"."""
-        return self.apply(extraction).status
-
     def apply(self, extraction: Extraction) -> Change:
-        """``upsert_article`` with the counts of what changed; a write that fails (disk full, a read-only
-        file) rolls the article back and raises StoreError, leaving every committed article as it was."""
+        """Store one article's graph; the Change says "new", "unchanged" (nothing written) or "replaced",
+        with the counts of what changed. A write that fails (disk full, a read-only file) rolls the article
+        back and raises StoreError, leaving every committed article as it was."""
         try:
             return self._apply(extraction)
         except sqlite3.Error as e:

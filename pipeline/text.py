@@ -1,6 +1,8 @@
 """Small facts about Chinese sentence structure shared by the relation stages."""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 OPEN_QUOTES = "“「『"
@@ -8,6 +10,7 @@ CLOSE_QUOTES = "”」』"
 OPEN_PARENS = "（("
 CLOSE_PARENS = "）)"
 CLAUSE_DELIMITERS = "，,；;：:。！？!?"
+SENTENCE_DELIMITERS = "。；;！？"  # what ends a sentence's part that holds one fact (an agreement)
 PUNCTUATION = CLAUSE_DELIMITERS + OPEN_QUOTES + CLOSE_QUOTES + OPEN_PARENS + CLOSE_PARENS + "、…—·《》<>[]【】 \t\"'"
 
 
@@ -32,9 +35,19 @@ def nesting(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(quotes), tuple(parens)
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` as literals, longest first, so the longest form matches."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 def clause_starts(text: str, quotes: tuple[int, ...]) -> list[int]:
     """Offsets where a clause begins: the start and after each delimiter outside quotes."""
     return [0] + [i + 1 for i, ch in enumerate(text) if ch in CLAUSE_DELIMITERS and quotes[i] == 0]
+
+
+def clause_start(text: str, pos: int, delimiters: str = CLAUSE_DELIMITERS) -> int:
+    """Where the clause holding ``pos`` begins: after the last of ``delimiters`` before it, quotes or not."""
+    return max(text.rfind(d, 0, pos) for d in delimiters) + 1
 
 
 def quotation_at(text: str, pos: int) -> tuple[int, int] | None:
@@ -68,9 +81,11 @@ def without_loose_marks(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def strip_span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
-    while start < end and text[start] in chars:
+def strip_span(text: str, start: int, end: int, chars: str | None = None) -> tuple[int, int]:
+    """text[start:end] less the ``chars`` (whitespace when None) at its edges, as offsets."""
+    strip = str.isspace if chars is None else chars.__contains__
+    while start < end and strip(text[start]):
         start += 1
-    while end > start and text[end - 1] in chars:
+    while end > start and strip(text[end - 1]):
         end -= 1
     return start, end

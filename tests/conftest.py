@@ -79,7 +79,7 @@ def read_only_folder(tmp_path):
     staging = tmp_path / "staging"
     staging.mkdir()
     with Store(staging / "kg.db") as store:
-        store.upsert_article(regulator())
+        store.apply(regulator())
     folder = tmp_path / "read-only"
     folder.mkdir()
     if os.geteuid() != 0:

@@ -62,7 +62,10 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path):
 
 
 def test_paths_or_lines_but_not_both(tmp_path):
-    assert run().exit_code == 2
+    for args in ((), (SAMPLE, "--lines", SAMPLE)):  # neither, and both
+        result = run(*args)
+        assert result.exit_code == 2 and result.stdout == ""
+        assert "give either PATH... or --lines FILE" in result.stderr
 
 
 def test_a_damaged_memory_beside_the_model_is_one_line(tmp_path, monkeypatch):

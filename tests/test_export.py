@@ -19,7 +19,7 @@ from pipeline.store import Store
 def store(tmp_path):
     with Store(tmp_path / "kg.db") as s:
         for x in (launch(), regulator(), launch(url="https://mirror.example.cn/3", alias="蓝海")):
-            s.upsert_article(x)
+            s.apply(x)
         yield s
 
 
@@ -92,7 +92,7 @@ def test_what_xml_forbids_becomes_replacement_characters_and_both_exports_load_b
 
     quote = f"资费{FORBIDDEN}\x1b[31m会下降"
     with Store(tmp_path / "kg.db") as s:
-        s.upsert_article(launch(quote=quote))
+        s.apply(launch(quote=quote))
     runner = CliRunner()
     graphml, as_json = tmp_path / "kg.graphml", tmp_path / "kg.json"
     assert runner.invoke(main, ["export", "--store", str(tmp_path / "kg.db"), "--graphml", str(graphml)]).exit_code == 0

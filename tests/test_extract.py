@@ -104,7 +104,7 @@ def test_a_sentence_gives_a_model_span_the_kind_its_training_text_gives_it(memor
     from pipeline.clean import sentences
     from pipeline.known import KnownName
     from pipeline.records import Article
-    from pipeline.recognise import Hit
+    from pipeline.records import Hit
 
     memory({"立博": KnownName(37, {"COMPANY": 30, "ORGANIZATION": 1})})
     article = Article(doc="line:1", text="立博主胜赔1.70。")
@@ -112,3 +112,20 @@ def test_a_sentence_gives_a_model_span_the_kind_its_training_text_gives_it(memor
     model = [[Hit(0, 2, "ORGANIZATION", "立博", "立博")]]
     result = extract(article, sentence_mode=True, prepared=(spans, model))
     assert [(e.label, e.name) for e in result.entities] == [("COMPANY", "立博")]
+
+
+def test_a_failed_extraction_is_an_input_error_that_crosses_processes(monkeypatch):
+    import pickle
+
+    from pipeline import extract as extract_module
+    from pipeline.records import Article, InputError
+
+    def broken(*args, **kwargs):
+        raise ValueError("bad sentence")
+
+    monkeypatch.setattr(extract_module, "extract", broken)
+    error = extract_module.safe_extract(Article(doc="a.txt", text="正文。"), prepared=([], []))
+    assert isinstance(error, InputError)
+    assert (error.doc, error.reason) == ("a.txt", "extraction failed: ValueError: bad sentence")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.doc, copy.reason, str(copy)) == (error.doc, error.reason, str(error))

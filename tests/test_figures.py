@@ -33,3 +33,30 @@ def test_offsets_point_at_the_figure():
     text = "迪信通打算将募股金额56%用于扩张"
     (f,) = find_figures(text)
     assert text[f.start:f.end] == f.text == "56%"
+
+
+def sentence(text):
+    from pipeline.clean import sentences
+    from pipeline.context import read_context
+    from pipeline.records import Article
+
+    article = Article(doc="t", text=text)
+    spans = sentences(article)
+    return read_context(article, spans, [[] for _ in spans]).sentences[-1]
+
+
+def test_a_figure_measures_the_organisation_of_its_clause_in_article_offsets():
+    from pipeline.figures import sentence_figures
+
+    text = "前言\n中国联通表示，分享通信的用户超过50万户。"
+    [f] = sentence_figures(sentence(text))
+    assert (f.text, f.subject, text[f.start:f.end]) == ("超过50万户", "分享通信", "超过50万户")
+
+
+def test_without_one_in_its_clause_the_company_that_opens_the_sentence():
+    from pipeline.figures import sentence_figures
+
+    [f] = sentence_figures(sentence("分享通信去年发展顺利，目前已超过50万户。"))
+    assert f.subject == "分享通信"
+    [f] = sentence_figures(sentence("分享通信去年发展顺利，虚拟运营商已超过500万户。"))
+    assert f.subject is None  # the clause's subject is the whole trade, no one company

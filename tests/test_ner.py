@@ -93,8 +93,12 @@ def test_held_out_dev_lines_score_above_floor(nlp, tmp_path):
         {"label": lab, "mentions": [{"start": s, "end": e}]} for s, e, lab in spans]}) + "\n"
         for spans in results), encoding="utf-8")
     report = kg_score.score_lines(str(gold), str(pred))
-    assert report["name"]["f1"] >= 0.5
-    assert min(r["f1"] for r in report.values()) >= 0.3
+    # the shipped model scores 0.729, 0.786, 0.775, 0.789, 0.773 and 0.600 on these 200 lines (2026-12-04):
+    # each floor is 0.05 under its label's figure, so a worse model fails here and a retrained one has room
+    floors = {"name": 0.68, "company": 0.73, "government": 0.72, "organization": 0.74, "position": 0.72,
+              "address": 0.55}
+    below = {label: round(report[label]["f1"], 3) for label, floor in floors.items() if report[label]["f1"] < floor}
+    assert not below, below
 
 
 def test_embedding_looks_up_char_and_bigram_rows_side_by_side():

@@ -1,6 +1,7 @@
 """Title chains, appositions, bylines and later references (invented people)."""
 from pipeline import people, segment
-from pipeline.recognise import organisations, titles
+from pipeline.recognise.organisations import organisations
+from pipeline.recognise.titles import titles
 
 
 def chains(text, antecedent=None):

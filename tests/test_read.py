@@ -53,7 +53,6 @@ def test_sample_front_matter_matches_gold(sample):
     assert sample.text == SAMPLE.read_text(encoding="utf-8")
     assert sample.text[:sample.body_start].rstrip().endswith("---")
     assert sample.body[0] not in "-\n"
-    assert sample.meta == {"layout": "post"}
 
 
 def test_sample_offsets_round_trip(sample, sample_sentences):
@@ -257,25 +256,23 @@ def test_front_matter_time_as_written_and_crlf(tmp_path):
     path.write_bytes((front + "正文。\r\n").encode())
     article = read_one(path)
     assert article.time == "2014-09-26 12:26:00"
-    assert article.meta == {"date": "2014-09-26"}
     assert article.author == "作者"
     assert article.body == "正文。\r\n"
     assert [s.text for s in sentences(article)] == ["正文。"]
 
 
-def test_front_matter_fields_are_strings_as_written_other_keys_typed(tmp_path):
+def test_front_matter_fields_are_strings_as_written(tmp_path):
     path = tmp_path / "typed.md"
     path.write_text("---\ntime: 12:26\ntitle: yes\ncount: 3\ntags: [a, b]\n---\n正文。", encoding="utf-8")
     article = read_one(path)
     assert (article.time, article.title) == ("12:26", "yes")
-    assert article.meta == {"count": 3, "tags": ["a", "b"]}
 
 
 def test_text_without_front_matter(tmp_path):
     path = tmp_path / "plain.txt"
     path.write_text("正文第一句。\n---\n不是前言。", encoding="utf-8")
     article = read_one(path)
-    assert article.body_start == 0 and article.title is None and article.meta == {}
+    assert article.body_start == 0 and article.title is None
 
 
 # --- JSON and JSON Lines ---------------------------------------------------------------------
@@ -299,7 +296,6 @@ def test_jsonl_good_and_bad_lines(tmp_path):
     assert isinstance(first, Article)
     assert (first.text, first.url, first.time, first.author) == ("第一篇。", "http://a", "2015-01-02", "甲")
     assert isinstance(second, Article) and second.author == "乙"
-    assert second.meta == {"id": "x7", "source": "wire"}
     for err in (bad_json, no_text, a_list, blank):
         assert isinstance(err, InputError) and err.doc in str(err)
     assert "not JSON" in bad_json.reason and "text" in no_text.reason
@@ -361,7 +357,6 @@ def test_read_lines_keeps_alignment_and_reads_cluener(tmp_path):
     items = list(read_lines(str(path)))
     assert [a.doc for a in items] == [f"{path}:{n}" for n in range(1, 5)]
     assert [a.text for a in items] == ["第一行。", "", "浙商银行企业信贷部叶老桂博士", "{不是JSON"]
-    assert items[2].meta["label"]["name"] == {"叶老桂": [[9, 11]]}
     assert all(a.body_start == 0 for a in items)
 
 

@@ -19,7 +19,7 @@ def snapshot(store: Store) -> tuple[list, list]:
 def filled(path, *extractions) -> Store:
     store = Store(path)
     for x in extractions:
-        store.upsert_article(x)
+        store.apply(x)
     return store
 
 
@@ -29,9 +29,9 @@ def edited(x, quote="转售资费会逐步走低"):
 
 def test_new_then_unchanged_writes_nothing_the_second_time(tmp_path):
     with Store(tmp_path / "kg.db") as store:
-        assert [store.upsert_article(x) for x in (launch(), regulator())] == ["new", "new"]
+        assert [store.apply(x).status for x in (launch(), regulator())] == ["new", "new"]
         before = snapshot(store), store.counts()
-        assert [store.upsert_article(x) for x in (launch(), regulator())] == ["unchanged", "unchanged"]
+        assert [store.apply(x).status for x in (launch(), regulator())] == ["unchanged", "unchanged"]
         assert (snapshot(store), store.counts()) == before
 
 
@@ -99,7 +99,7 @@ def test_label_follows_the_articles_that_still_own_the_node(tmp_path):
                       entities=[replace(e, mvno=False) if e.mvno else e for e in x.entities])
     with filled(tmp_path / "kg.db", x) as store:
         assert store.counts()["MVNO"] == 1
-        store.upsert_article(demoted)
+        store.apply(demoted)
         assert store.counts().get("MVNO", 0) == 0
 
 
@@ -108,7 +108,7 @@ def test_store_survives_reopening(tmp_path):
         before = snapshot(store)
     with Store(tmp_path / "kg.db", create=False) as store:
         assert snapshot(store) == before
-        assert store.upsert_article(launch()) == "unchanged"
+        assert store.apply(launch()).status == "unchanged"
 
 
 def test_rehearsal_reports_but_rolls_back(tmp_path):
@@ -123,13 +123,22 @@ def test_rehearsal_reports_but_rolls_back(tmp_path):
         assert store.article_status("https://news.example.cn/mvno/2", "x") == "new"
 
 
-def test_failed_article_leaves_nothing_behind(tmp_path):
+def test_failed_article_leaves_nothing_behind(tmp_path, monkeypatch):
     broken = launch(url="https://news.example.cn/broken")
     broken.statements[0].about = [None]  # an organisation without a name cannot be stored
     with filled(tmp_path / "kg.db", regulator()) as store:
         before = snapshot(store)
-        with pytest.raises(Exception):
-            store.upsert_article(broken)
+        with pytest.raises(TypeError):
+            store.apply(broken)
+        assert snapshot(store) == before
+        assert store.article_status("https://news.example.cn/broken", "") == "new"
+
+        def failing(self, aid, rel):
+            raise sqlite3.OperationalError("disk I/O error")
+
+        monkeypatch.setattr(Store, "_add_rel", failing)  # the article's row and nodes are written, then this fails
+        with pytest.raises(StoreError, match=r"cannot write to the store \(disk I/O error\)"):
+            store.apply(launch(url="https://news.example.cn/broken"))
         assert snapshot(store) == before
         assert store.article_status("https://news.example.cn/broken", "") == "new"
 

@@ -24,3 +24,30 @@ def test_loose_marks_leave_a_span(text, expected):
 def test_the_span_is_read_in_its_sentence():
     text = "据KeSPA(韩国电子竞技协会)称"
     assert without_loose_marks(text, 1, 7) == (1, 6)
+
+
+def test_alternation_matches_the_longest_form_whatever_the_order():
+    import re
+
+    from pipeline.text import alternation
+
+    pattern = re.compile(alternation(["总裁", "执行总裁", "总裁", "a.b"]))
+    assert pattern.findall("执行总裁与总裁") == ["执行总裁", "总裁"]
+    assert pattern.fullmatch("a.b") and not pattern.fullmatch("axb")  # literals, escaped
+
+
+def test_clause_start_is_after_the_last_delimiter_before_the_position():
+    from pipeline.text import SENTENCE_DELIMITERS, clause_start
+
+    text = "去年，用户增长；今年，收入增长"
+    assert clause_start(text, text.index("收入")) == text.index("收入")
+    assert clause_start(text, text.index("收入"), SENTENCE_DELIMITERS) == text.index("今年")
+    assert clause_start(text, 1) == 0
+
+
+def test_strip_span_strips_whitespace_or_the_given_characters():
+    from pipeline.text import strip_span
+
+    assert strip_span("  正文 \n", 0, 6) == (2, 4)
+    assert strip_span("，正文。", 0, 4, "，。") == (1, 3)
+    assert strip_span("   ", 0, 3) == (3, 3)

@@ -1,0 +1,129 @@
+"""Pass 1 over an article: what each sentence names, frozen for the relation stages.
+
+Organisations (with the short names the article defines as it goes), titles
+and title chains, anonymous sources and the model's spans, so that every
+person introduced anywhere is known before speech is attributed; and the
+organisations and bylined people named only outside the kept sentences.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon, people, segment
+from .clean import normalise
+from .people import Chain
+from .recognise.anonymous import anonymous_sources
+from .recognise.lines_rules import known_company_mentions, known_kinds, registered_names, with_missed
+from .recognise.model import model_organisations
+from .recognise.names import model_persons
+from .recognise.organisations import defined_short_names, organisations
+from .recognise.titles import titles
+from .records import Article, Hit, Span
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """One sentence's hits, offsets into the sentence (its span's text)."""
+
+    span: Span
+    orgs: list[Hit]
+    chains: list[Chain]
+    anons: list[Hit]
+    model: list[Hit]  # the trained NER's spans
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """Everything pass 1 found in an article; the relation stages read it and change nothing."""
+
+    article: Article
+    sentences: tuple[SentenceFacts, ...]
+    chains: tuple[Chain, ...]
+    references: dict[str, str]  # 王总 → 王帅 (people.reference_forms)
+    known_persons: tuple[str, ...]  # every person named, in the order first named
+    outside_orgs: tuple[Hit, ...]  # article offsets
+    outside_persons: tuple[Hit, ...]  # article offsets
+
+    def employer(self, person: str) -> str | None:
+        return next((c.org.name for c in self.chains if c.person.name == person and c.org), None)
+
+
+def read_context(article: Article, spans: list[Span], model: list[list[Hit]], sentence_mode: bool = False,
+                 ) -> ArticleContext:
+    """Pass 1 over the article's sentences and the NER's hits in each (extract.extract: `sentence_mode`)."""
+    sentences: list[SentenceFacts] = []
+    short_names: dict[str, Hit] = {}  # 以下简称“华信智联”, for the rest of the article
+    for span, model_hits in zip(spans, model):
+        bounds = segment.boundaries(span.text)
+        orgs = organisations(span.text, bounds, short_names)
+        short_names = {**short_names, **defined_short_names(span.text, orgs)}
+        if sentence_mode:
+            model_hits = with_missed(known_kinds(model_hits),
+                                     registered_names(orgs) + known_company_mentions(span.text, bounds))
+        antecedent = _last_org(orgs, sentences)
+        chains = people.title_chains(span.text, orgs, titles(span.text, orgs, model_hits), antecedent)
+        chains += people.marked_persons(span.text, orgs)
+        orgs = _with_chain_orgs(orgs, chains)
+        taken = orgs + [h for c in chains for h in (c.person, c.title)]
+        orgs = sorted(orgs + model_organisations(span.text, model_hits, taken), key=lambda h: h.start)
+        sentences.append(SentenceFacts(span, orgs, chains, anonymous_sources(span.text), model_hits))
+    all_chains = tuple(c for s in sentences for c in s.chains)
+    known: dict[str, None] = {}
+    for s in sentences:
+        for c in s.chains:
+            known.setdefault(c.person.name)
+        for p in model_persons(s.model, s.orgs + s.anons):
+            known.setdefault(p.name)
+    outside_orgs, outside_persons = _outside(article, spans)
+    return ArticleContext(article, tuple(sentences), all_chains, people.reference_forms(list(all_chains)), tuple(known),
+                          outside_orgs, outside_persons)
+
+
+def persons_in(sent: SentenceFacts, known: tuple[str, ...]) -> list[Hit]:
+    """Every known person's name in the sentence, outside organisation names."""
+    text = sent.span.text
+    hits: list[Hit] = []
+    for name in sorted(known, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text):
+            h = Hit(m.start(), m.end(), "PERSON", name, name)
+            if not any(o.start < h.end and h.start < o.end for o in sent.orgs + hits):
+                hits.append(h)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _last_org(current: list[Hit], before: list[SentenceFacts]) -> Hit | None:
+    """The organisation 该公司 would refer to: the latest one named, media aside."""
+    lex = lexicon.load()
+    for orgs in [current] + [s.orgs for s in reversed(before)]:
+        named = [o for o in orgs if not lex.is_media(o.name)]
+        if named:
+            return named[-1]
+    return None
+
+
+def _with_chain_orgs(orgs: list[Hit], chains: list[Chain]) -> list[Hit]:
+    """Organisations as title chains read them: unknown ones added, legal tails (华为终端有限公司) kept."""
+    extra = list(dict.fromkeys(c.org for c in chains if c.org is not None and not c.org_is_reference
+                               and c.org not in orgs))
+    kept = [o for o in orgs if not any(e.start <= o.start and o.end <= e.end for e in extra)]
+    return sorted(kept + extra, key=lambda h: h.start)
+
+
+def _outside(article: Article, spans: list[Span]) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
+    """Organisations and bylined people named only outside the kept sentences.
+
+    A publisher's footer is dropped as boilerplate, yet 本文搜狐IT首发 still names
+    搜狐 and 【编辑:陈静】 still names a person. Offsets are into the article text.
+    """
+    body = normalise(article.body)
+    covered = [(s.start - article.body_start, s.end - article.body_start) for s in spans]
+    orgs = organisations(body, segment.boundaries(body))
+    persons = [c.person for c in people.marked_persons(body, orgs)]
+    shift = article.body_start
+
+    def outside(hits: list[Hit]) -> tuple[Hit, ...]:
+        return tuple(Hit(h.start + shift, h.end + shift, h.label, h.name, h.text) for h in hits
+                     if not any(s <= h.start and h.end <= e for s, e in covered))
+
+    return outside(orgs), outside(persons)

@@ -1,0 +1,75 @@
+"""People's names, cut from context: a listed surname and one or two given-name characters.
+
+No list of names: where a name ends is read from what follows it (a function
+word, a speech verb, a title) and from jieba.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import grammar, lexicon, segment
+from ..records import Hit
+from .common import CJK, overlaps
+from .titles import title_pattern
+
+
+def name_at(text: str, pos: int) -> int:
+    """Length of a person's name starting at `pos` (0 when there is none).
+
+    A surname from the list, then one or two given-name characters; where the
+    characters run on, the name stops before a function word or a speech verb,
+    and jieba decides between two and three characters.
+    """
+    lex = lexicon.load()
+    if pos >= len(text):
+        return 0
+    sur = 2 if text[pos:pos + 2] in lex.surnames else 1 if text[pos] in lex.surnames else 0
+    if not sur or text.startswith(grammar.load().honorifics, pos + sur):  # 刘先生 names nobody
+        return 0
+    given = 0
+    while given < 2:
+        i = pos + sur + given
+        if i >= len(text) or not re.match(rf"[{CJK}]", text[i]) or _stops_name(text, i):
+            break
+        given += 1
+    if given == 0:
+        return 0
+    if given == 2 and sur == 1 and not _stops_name(text, pos + 3):
+        # 王帅今天表示: three free characters; trust jieba's word for the name
+        for word, start, _ in segment.words(text[pos:pos + 8]):
+            if start == 0:
+                if len(word) == 2 and len(text) > pos + 3 and not _single_char_next(text, pos + 2):
+                    return 2
+                break
+    return sur + given
+
+
+def _single_char_next(text: str, pos: int) -> bool:
+    words = segment.words(text[pos:pos + 6])
+    return bool(words) and len(words[0][0]) == 1
+
+
+def _stops_name(text: str, i: int) -> bool:
+    lex = lexicon.load()
+    if i >= len(text):
+        return True
+    if text[i] in grammar.load().name_stops:
+        return True
+    return any(text.startswith(v, i) for v in lex.speech_verbs_by_length if len(v) > 1) or \
+        bool(title_pattern().match(text, i))
+
+
+def model_persons(model: list[Hit], known: list[Hit]) -> list[Hit]:
+    """People the model finds: surname-led names of two to four characters, outside organisations."""
+    return [h for h in model if h.label == "PERSON" and _confirmed_name(h.text)
+            and not overlaps(h.start, h.end, known)]
+
+
+def _confirmed_name(name: str) -> bool:
+    """The model's name as the rules would cut it, and a name to jieba too (not 米粉, 韦总在, 冯静称)."""
+    if (name in lexicon.load().not_names or name[-1] in grammar.load().one_char_short_forms
+            or name_at(name + "。", 0) != len(name)):
+        return False
+    tags = segment.tagged(name)
+    return len(tags) == 1 and tags[0][1].startswith("nr")
+

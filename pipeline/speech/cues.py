@@ -1,0 +1,52 @@
+"""Cues: speech verbs on word boundaries, outside quotations and asides, not used as nouns."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import grammar, lexicon, segment
+from ..recognise.names import name_at
+from ..records import Hit
+from ..text import CLAUSE_DELIMITERS, OPEN_QUOTES, alternation
+
+Cue = tuple[int, int, str]  # start, end (the verb with its tail: 解释说), the lexicon's verb
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    return re.compile(alternation(lexicon.load().speech_verbs_by_length))
+
+
+def cues(text: str, quotes: tuple[int, ...], parens: tuple[int, ...], persons: tuple[Hit, ...]) -> list[Cue]:
+    """Speech verbs on word boundaries, outside quotations and asides, not used as nouns (透露的, 的表态).
+
+    jieba may glue a name's last character or a particle to the verb (张晓明说 →
+    张晓/明说, 专访时称 → 时称), so a verb right after either counts as starting a word.
+    Returns (start, end, lexicon verb); the span may run on past the verb (解释说).
+    """
+    bounds = segment.boundaries(text)
+    not_after = tuple(grammar.load().not_after_cue)
+    not_before = tuple(grammar.load().not_before_cue)
+    name_ends = {p.end for p in persons}
+    glue = grammar.load().cue_glue_chars
+    out = []
+    for m in _pattern().finditer(text):
+        pos, end = m.span()
+        starts_word = (pos in bounds or pos in name_ends or (pos > 0 and text[pos - 1] in glue)
+                       or any(name_at(text, pos - k) == k for k in (2, 3) if pos >= k))
+        ends_word = end in bounds or end == len(text) or text[end] in CLAUSE_DELIMITERS
+        if (quotes[pos] == 0 and parens[pos] == 0 and starts_word and ends_word
+                and not text.startswith(not_after, end) and not text.endswith(not_before, 0, pos)):
+            if text.startswith(grammar.load().cue_tails, end):  # 解释说, 介绍道: one cue
+                end += 1
+            out.append((pos, end, m.group()))
+    return out
+
+
+def followed_by_cue(text: str, end: int, later: list[Cue]) -> bool:
+    """在回复邮件中表示: a verb running on into a later cue of its clause is not the cue."""
+    if end >= len(text) or text[end] in CLAUSE_DELIMITERS or text[end] in OPEN_QUOTES:
+        return False
+    clause_end = next((i for i in range(end, len(text)) if text[i] in CLAUSE_DELIMITERS), len(text))
+    return any(c0 < clause_end for c0, _, _ in later)
+

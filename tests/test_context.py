@@ -1,0 +1,42 @@
+"""Pass 1: what an article's sentences name, read once and frozen (invented people and companies)."""
+import dataclasses
+
+import pytest
+
+from pipeline.clean import sentences
+from pipeline.context import persons_in, read_context
+from pipeline.records import Article
+
+
+def context(text):
+    article = Article(doc="t", text=text)
+    spans = sentences(article)
+    return read_context(article, spans, [[] for _ in spans])  # rules only: the model found nothing
+
+
+def test_people_introduced_anywhere_are_known_in_order():
+    ctx = context("他说会降价。苏宁互联副总经理韩磊表示，资费会降。分享通信董事长周海涛也说。")
+    assert ctx.known_persons == ("韩磊", "周海涛")
+    assert [(c.person.name, c.org.name) for c in ctx.chains] == [("韩磊", "苏宁互联"), ("周海涛", "分享通信")]
+
+
+def test_a_short_name_defined_once_is_an_organisation_for_the_rest_of_the_article():
+    ctx = context("深圳华信智联通信科技有限公司（以下简称“华信智联”）成立于2014年。华信智联去年营收增长。")
+    assert [(o.name, o.text) for o in ctx.sentences[1].orgs] == [("华信智联", "华信智联")]
+
+
+def test_a_title_after_the_company_anaphor_names_the_last_company():
+    ctx = context("分享通信发布了新套餐。该公司总经理何志远向记者透露，用户已过百万。")
+    assert ctx.employer("何志远") == "分享通信"
+
+
+def test_the_context_is_frozen():
+    ctx = context("苏宁互联副总经理韩磊表示，资费会降。")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ctx.known_persons = ()  # type: ignore[misc]
+
+
+def test_persons_in_finds_known_names_outside_organisation_names():
+    ctx = context("苏宁互联副总经理韩磊表示，资费会降。韩磊还说，套餐会更多。")
+    assert [p.name for p in persons_in(ctx.sentences[1], ctx.known_persons)] == ["韩磊"]
+    assert persons_in(ctx.sentences[1], ()) == []

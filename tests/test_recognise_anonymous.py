@@ -1,0 +1,19 @@
+"""Anonymous sources: the patterns of data/anonymous_sources.txt in a sentence."""
+from pipeline.recognise.anonymous import anonymous_sources
+
+
+def names(text):
+    return [h.name for h in anonymous_sources(text)]
+
+
+def test_an_anonymous_source_is_its_whole_description():
+    assert names("一位不愿具名的业内人士透露") == ["不愿具名的业内人士"]
+    assert names("据接近中国联通的人士称") == ["接近中国联通的人士"]
+    assert names("王帅说") == []
+
+
+def test_sources_come_left_to_right_with_offsets_into_the_sentence():
+    text = "业内人士认为，接近中国联通的人士也称"
+    hits = anonymous_sources(text)
+    assert [text[h.start:h.end] for h in hits] == [h.name for h in hits] == ["业内人士", "接近中国联通的人士"]
+    assert all(h.label == "ANON" for h in hits)

@@ -1,0 +1,12 @@
+"""Where a person's name ends (invented people)."""
+import pytest
+
+from pipeline.recognise.names import name_at
+
+
+@pytest.mark.parametrize("text, length", [
+    ("王帅在接受采访时表示", 2), ("王献蜀表示", 3), ("刘东海在接受", 3), ("赵健也称", 2),
+    ("欧阳明透露", 3), ("刘先生说", 0), ("表示同意", 0),
+])
+def test_name_lengths(text, length):
+    assert name_at(text, 0) == length
