@@ -52,6 +52,9 @@ _MARKER_ONLY = re.compile(r"[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1
 _WORD = re.compile(r"[^\W_]")
 # Shorter sentences are de-duplicated only when repeated whole, never as part of earlier text.
 MIN_SUBSTRING_DEDUP = 10
+# Longer sentences are cut into windows (after a clause mark or space where there is one) for the later stages.
+MAX_SENTENCE = 1000
+_WINDOW_MARK = re.compile(r"[，,；;：:、\s]")
 # A sentence is looked for as part of this much earlier text (whitespace removed), so the check costs
 # the same per sentence however long the article; a whole sentence repeated is caught anywhere.
 DEDUP_WINDOW = 20_000
@@ -150,9 +153,29 @@ def _cuts(folded: str, text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence of text, trimmed, in order; folded still has its HTML."""
     pos = 0
     for brk in _BREAK.finditer(folded):
-        yield from _paragraph_cuts(text, pos, brk.start())
+        for start, end in _paragraph_cuts(text, pos, brk.start()):
+            yield from _windows(text, start, end)
         pos = brk.end()
-    yield from _paragraph_cuts(text, pos, len(text))
+    for start, end in _paragraph_cuts(text, pos, len(text)):
+        yield from _windows(text, start, end)
+
+
+def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A sentence longer than MAX_SENTENCE (a line without punctuation) in pieces no longer, each cut after
+    the last clause mark or space of its second half, else at the limit: the stages after reading then
+    work on bounded text, so an article's time grows with its length and no faster."""
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        mark = _WINDOW_MARK.search(text[start + MAX_SENTENCE // 2:cut][::-1])
+        if mark:
+            cut -= mark.start()
+        piece = strip_span(text, start, cut)
+        if piece[0] < piece[1]:
+            yield piece
+        start = cut
+    start, end = strip_span(text, start, end)
+    if start < end:
+        yield start, end
 
 
 def _paragraph_cuts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

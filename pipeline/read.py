@@ -35,7 +35,7 @@ _MAX_CONTROL_SHARE = 0.05
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Files over this many bytes are refused (``--max-bytes`` raises it): a file's time and memory grow with its
 # size, so a stray dump or a runaway log must not hold up a nightly batch.
-MAX_BYTES = 8_000_000
+MAX_BYTES = 5_000_000
 # A GB18030 decoding is trusted when this share of its non-ASCII characters is in GB2312 (the common
 # simplified set) and few are private-use: Big5, Shift-JIS or Latin-1 bytes also decode as GB18030,
 # into rare characters and private-use ones.
