@@ -54,7 +54,7 @@ _WORD = re.compile(r"[^\W_]")
 MIN_SUBSTRING_DEDUP = 10
 # Longer sentences are cut into windows (after a clause mark or space where there is one) for the later stages.
 MAX_SENTENCE = 1000
-_WINDOW_MARK = re.compile(r"[，,；;：:、\s]")
+WINDOW_MARKS = "，,；;：:、 \t\n\u3000"
 # A sentence is looked for as part of this much earlier text (whitespace removed), so the check costs
 # the same per sentence however long the article; a whole sentence repeated is caught anywhere.
 DEDUP_WINDOW = 20_000
@@ -154,21 +154,24 @@ def _cuts(folded: str, text: str) -> Iterator[tuple[int, int]]:
     pos = 0
     for brk in _BREAK.finditer(folded):
         for start, end in _paragraph_cuts(text, pos, brk.start()):
-            yield from _windows(text, start, end)
+            yield from windows(text, start, end)
         pos = brk.end()
     for start, end in _paragraph_cuts(text, pos, len(text)):
-        yield from _windows(text, start, end)
+        yield from windows(text, start, end)
 
 
-def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """A sentence longer than MAX_SENTENCE (a line without punctuation) in pieces no longer, each cut after
-    the last clause mark or space of its second half, else at the limit: the stages after reading then
-    work on bounded text, so an article's time grows with its length and no faster."""
-    while end - start > MAX_SENTENCE:
-        cut = start + MAX_SENTENCE
-        mark = _WINDOW_MARK.search(text[start + MAX_SENTENCE // 2:cut][::-1])
-        if mark:
-            cut -= mark.start()
+def windows(text: str, start: int, end: int, limit: int = MAX_SENTENCE,
+            marks: str = WINDOW_MARKS) -> Iterator[tuple[int, int]]:
+    """text[start:end] in pieces of at most ``limit`` characters, trimmed, each cut after the last of
+    ``marks`` in its second half, else at the limit. Sentences longer than MAX_SENTENCE (a line without
+    punctuation) are read so, and so the stages after reading work on bounded text: an article's time
+    grows with its length and no faster."""
+    while end - start > limit:
+        cut = start + limit
+        tail = text[start + limit // 2:cut]
+        last = max(tail.rfind(mark) for mark in marks)
+        if last >= 0:
+            cut = start + limit // 2 + last + 1
         piece = strip_span(text, start, cut)
         if piece[0] < piece[1]:
             yield piece

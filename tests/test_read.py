@@ -470,3 +470,14 @@ def test_html_comments_scripts_and_styles_are_blanked_keeping_offsets():
     assert "没有结尾的注释" in out and "也没有结尾" in out  # no closer: not blanked
     texts = [s.text for s in sentences(Article(doc="t.html", text=raw))]
     assert texts[0] == "中国联通发布公告称，将下调批发价。" and not any("王帅" in t or "李明" in t for t in texts)
+
+
+def test_an_over_long_sentence_is_read_in_windows_cut_at_clause_marks_where_there_are_some():
+    from pipeline.clean import MAX_SENTENCE
+
+    line = "".join(f"第{i}家虚拟运营商用户增长" + ("，" if i % 40 == 39 else "") for i in range(400))
+    spans = sentences(Article(doc="t", text=line))
+    assert len(spans) > 1 and all(len(s.text) <= MAX_SENTENCE for s in spans)
+    assert all(line[s.start:s.end] == s.text for s in spans)
+    assert all(s.text.endswith("，") for s in spans[:-1])  # cut after a clause mark, not inside a word
+    assert "".join(s.text for s in spans) == line
