@@ -218,3 +218,23 @@ def test_a_read_only_store_is_one_line_and_left_as_it_was(tmp_path, read_only_fo
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"kg: {db}: cannot open the store (") and line.endswith("read-only"), line
     assert digest(db) == before and integrity(db, read_only=True) == "ok"
+
+
+def test_hostile_files_each_give_one_line_and_the_others_are_stored(tmp_path):
+    import json
+
+    from hostile import hostile_files
+
+    expected = hostile_files(tmp_path / "in")
+    write(tmp_path / "in", 1)
+    (tmp_path / "in" / "surrogate.jsonl").write_text(
+        json.dumps({"url": "https://news.example.cn/s", "text": news(5).split("---\n")[-1] + "\ud800"}) + "\n",
+        encoding="utf-8")
+    db = tmp_path / "kg.db"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--store", str(db), "-j", "1",
+                                       "--max-bytes", "200000"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("kg: ")]
+    assert len(errors) == len(expected)
+    assert f"2 new, 0 unchanged, 0 replaced, {len(expected)} failed" in result.stdout
+    assert integrity(db) == "ok"
