@@ -46,7 +46,8 @@ def check_ner_model() -> None:
 @click.option("--lines", "lines_file", metavar="FILE", help="Treat each line of FILE as its own document.")
 @max_bytes_option
 def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None, max_bytes: int) -> None:
-    """Who said what about which company, in the articles under PATH... (files, folders, globs)."""
+    """Who said what about which company, in the articles under PATH... (files, folders, globs;
+    - reads standard input: one article, or JSON Lines when it starts with {)."""
     import sys
 
     from .extract import extract_batched
@@ -103,7 +104,8 @@ def open_store(path: str, create: bool = False):
 def neo4j_options(command):
     """``--uri/--user/--password`` for commands that talk to Neo4j; each falls back to its NEO4J_* variable."""
     for option in reversed((
-        click.option("--uri", metavar="URI", help="Neo4j Bolt URI (env NEO4J_URI) [default: bolt://127.0.0.1:7687]."),
+        click.option("--uri", metavar="URI", help="Neo4j Bolt URI (env NEO4J_URI) "
+                     "[default: bolt://127.0.0.1:$NEO4J_BOLT_PORT, or port 7687]."),
         click.option("--user", metavar="NAME", help="Neo4j user (env NEO4J_USER) [default: neo4j]."),
         click.option("--password", metavar="SECRET", help="Neo4j password (env NEO4J_PASSWORD); never printed."),
     )):
@@ -131,13 +133,13 @@ def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = Fa
     """Mirror the store at ``store_path`` into Neo4j, or a one-line error and exit status 1."""
     import sys
 
-    from tqdm import tqdm
-
-    from .neo4j_load import KgNeo4jError, push as run
+    from .neo4j_load import KgNeo4jError
+    from .neo4j_load import push as run
+    from .progress import Bar
 
     with open_store(store_path) as store:
         total = sum(store.totals())
-        with tqdm(total=total, unit=" rows", disable=quiet or not sys.stderr.isatty(), file=sys.stderr) as bar:
+        with Bar(total=total, unit="rows", disable=quiet or not sys.stderr.isatty()) as bar:
             try:
                 result = run(store.nodes(), store.rels(), config, batch_size, progress=bar.update)
             except KgNeo4jError as e:
@@ -237,16 +239,21 @@ def push(store_path: str, uri: str | None, user: str | None, password: str | Non
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
               help="A query parameter (repeatable); numbers are sent as numbers.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--width", type=click.IntRange(min=0), default=None, metavar="COLUMNS",
+              help="Cut table cells to COLUMNS (0: never) [default: 60 at a terminal, never when piped].")
+@click.option("--write", is_flag=True, help="Allow the query to change the graph (default: read-only).")
 @click.option("--list", "list_only", is_flag=True, help="List the shipped queries and their questions.")
 @neo4j_options
-def query(spec: str | None, params: tuple[str, ...], fmt: str, list_only: bool, uri: str | None,
-          user: str | None, password: str | None) -> None:
+def query(spec: str | None, params: tuple[str, ...], fmt: str, width: int | None, write: bool, list_only: bool,
+          uri: str | None, user: str | None, password: str | None) -> None:
     """Run a shipped query (queries/NAME.cypher), a Cypher file, or Cypher text against Neo4j.
 
-    Without NAME, lists the shipped queries.
+    Without NAME, lists the shipped queries. Queries run read-only unless --write is given.
     """
+    import sys
+
     from .neo4j_load import KgNeo4jError
-    from .query import QueryError, available, format_result, parse_params, resolve, run
+    from .query import CELL_WIDTH, QueryError, available, format_result, parse_params, resolve, run
 
     if list_only or spec is None:
         for name, q in available().items():
@@ -254,10 +261,12 @@ def query(spec: str | None, params: tuple[str, ...], fmt: str, list_only: bool, 
             click.echo(f"{name}{' ' + needs if needs else ''}\n    {q.question}")
         return
     try:
-        result = run(resolve(spec), parse_params(params), neo4j_config(uri, user, password))
+        result = run(resolve(spec), parse_params(params), neo4j_config(uri, user, password), write=write)
     except (QueryError, KgNeo4jError) as e:
         raise KgError(str(e)) from e
-    click.echo(format_result(result, fmt))
+    if width is None:
+        width = CELL_WIDTH if sys.stdout.isatty() else 0
+    click.echo(format_result(result, fmt, width or None))
 
 
 @main.command(name="eval")
@@ -272,12 +281,6 @@ def evaluate(gold: str, paths: tuple[str, ...], pred_file: str | None, errors: b
 
     The articles under PATH... are extracted and paired with the gold files by file
     stem (docs/07.txt with gold/07.json); the rules are the team's scorer's.
-
-    \b
-    Examples:
-      kg eval tests/gold corpus/
-      kg eval ../shared/real_dev/gold ../shared/real_dev/docs --errors
-      kg extract corpus/ > out.jsonl && kg eval tests/gold --pred out.jsonl --format json
     """
     import json
 
@@ -314,6 +317,77 @@ def evaluate(gold: str, paths: tuple[str, ...], pred_file: str | None, errors: b
         click.echo(format_table(report))
         if errors:
             click.echo("\n" + format_errors(report))
+
+
+@main.command()
+@store_option
+@click.option("--output", "-o", required=True, metavar="FILE", help="The HTML file to write.")
+@click.option("--org", metavar="NAME", help="Only this organisation (name or alias).")
+def report(store_path: str, output: str, org: str | None) -> None:
+    """One self-contained HTML page of the store: per organisation (MVNOs first) who said what
+    about it, the figures cited, statements per month and its ego network; no network needed to view it."""
+    from .report import write
+
+    with open_store(store_path) as store:
+        try:
+            reports = write(store, output, org)
+        except OSError as e:
+            raise KgError(f"{output}: cannot write ({e.strerror or e})") from e
+    if org is not None and not reports:
+        raise KgError(f"no organisation named {org!r} in {store_path}")
+    said = sum(len(r.statements) for r in reports)
+    click.echo(f"kg: wrote {output}: {len(reports)} organisations, {said} statements", err=True)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many people and organisations to rank.")
+def stats(store_path: str, fmt: str, top: int) -> None:
+    """What the store holds: counts, the most quoted people, the most discussed organisations, stale articles."""
+    from .stats import compute, to_json, to_table
+
+    with open_store(store_path) as store:
+        result = compute(store, top)
+    click.echo(to_json(result) if fmt == "json" else to_table(result))
+
+
+# Every command's --help ends with real examples (tests/test_cli_help.py runs over them).
+EXAMPLES = {
+    "main": ["kg ingest corpus/ && kg report -o report.html",
+             "kg query who_said_what_about --param org=苏宁互联",
+             "kg extract corpus/ --format table"],
+    "extract": ["kg extract corpus/ --format table",
+                "kg extract --lines sentences.txt --format jsonl",
+                "echo '苏宁互联副总经理王帅表示，用户已超过10万。' | kg extract -"],
+    "ingest": ["kg ingest corpus/ --store kg.db",
+               "kg ingest news/ --dry-run",
+               "kg ingest corpus/ --neo4j --password kg-local-pass"],
+    "export": ["kg export --graphml kg.graphml",
+               "kg export --format json -o kg.json"],
+    "push": ["kg push --store kg.db",
+             "kg push --uri bolt://127.0.0.1:7687 --password kg-local-pass --batch-size 500"],
+    "query": ["kg query who_said_what_about --param org=苏宁互联",
+              "kg query 'MATCH (p:Person)-[:SAID]->(s) RETURN p.name, count(s) AS n ORDER BY n DESC' --format csv",
+              "kg query --list"],
+    "report": ["kg report --store kg.db -o report.html",
+               "kg report -o suning.html --org 苏宁互联"],
+    "stats": ["kg stats --store kg.db",
+              "kg stats --format json --top 5"],
+    "eval": ["kg eval tests/gold corpus/",
+             "kg eval ../shared/real_dev/gold ../shared/real_dev/docs --errors",
+             "kg extract corpus/ > out.jsonl && kg eval tests/gold --pred out.jsonl --format json"],
+}
+
+
+def _add_examples() -> None:
+    for name, command in [("main", main), *main.commands.items()]:
+        if name in EXAMPLES:
+            command.epilog = "Examples:\n\n\b\n" + "\n".join(f"  {e}" for e in EXAMPLES[name])
+
+
+_add_examples()
 
 
 if __name__ == "__main__":  # python -m pipeline.cli, as training/train.py runs it

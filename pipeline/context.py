@@ -45,8 +45,10 @@ class ArticleContext:
     outside_orgs: tuple[Hit, ...]  # article offsets
     outside_persons: tuple[Hit, ...]  # article offsets
 
-    def employer(self, person: str) -> str | None:
-        return next((c.org.name for c in self.chains if c.person.name == person and c.org), None)
+    def employer(self, person: str, label: str | None = None) -> str | None:
+        """The organisation a title chain gives the person (of that label, when one is named)."""
+        return next((c.org.name for c in self.chains if c.person.name == person and c.org
+                     and label in (None, c.org.label)), None)
 
 
 def read_context(article: Article, spans: list[Span], model: list[list[Hit]], sentence_mode: bool = False,

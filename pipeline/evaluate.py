@@ -272,8 +272,10 @@ def _about_errors(head: str, want: set[tuple[Any, str]], got: set[tuple[Any, str
 def _figure_match(pred: Json, gold: Json) -> bool:
     """Overlapping surface text and an equal value."""
     pt, gt = pred.get("text") or "", gold["text"]
+    value = pred.get("value")
     try:
-        same = abs(float(pred.get("value")) - float(gold["value"])) <= 1e-9 * max(1.0, abs(float(gold["value"])))
+        same = value is not None and abs(float(value) - float(gold["value"])) <= 1e-9 * max(
+            1.0, abs(float(gold["value"])))
     except (TypeError, ValueError):
         same = False
     return same and bool(pt) and (pt in gt or gt in pt)

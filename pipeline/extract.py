@@ -15,7 +15,7 @@ from itertools import islice
 from .agreements import sentence_agreements
 from .clean import sentences
 from .context import read_context
-from .figures import sentence_figures
+from .figures import next_topic, sentence_figures
 from .read import read_paths
 from .recognise.model import model_entities
 from .records import Agreement, Article, Extraction, Figure, Hit, InputError, Span, Statement
@@ -41,12 +41,14 @@ def extract(article: Article, sentence_mode: bool = False, prepared: Prepared | 
     statements: list[Statement] = []
     figures: list[Figure] = []
     agreements: list[Agreement] = []
+    topic: str | None = None  # the company figures measure when their sentence names none
     for sent in ctx.sentences:
         speech = sentence_statements(sent, ctx, discourse)
         discourse = speech.discourse
         persons.append(speech.persons)
         statements += speech.statements
-        figures += sentence_figures(sent)
+        figures += sentence_figures(sent, ctx, topic, list(speech.statements))
+        topic = next_topic(sent, topic)
         agreements += sentence_agreements(sent)
     return assemble(ctx, persons, attach_quotes(ctx, statements), figures, agreements, model_only=sentence_mode)
 

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field, fields
 from typing import Callable, Iterable, Iterator
 
-from tqdm import tqdm
-
 from .graph import article_key, article_sha
 from .records import Article, Extraction, InputError
-from .read import MAX_BYTES, read_paths
+from .progress import Bar
+from .read import MAX_BYTES, count_articles, read_paths
 from .store import Change, Store
 
 _WINDOW = 4  # articles in flight per worker: keeps workers busy without reading the whole batch ahead
@@ -80,7 +78,8 @@ def ingest(paths: Iterable[str], store: Store, jobs: int | None = None, dry_run:
     ``max_bytes``: larger files fail (read.MAX_BYTES). A write the store refuses raises StoreError.
     """
     summary = Summary(dry_run=dry_run)
-    bar = tqdm(unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True)
+    paths = list(paths)  # read twice when there is a bar: counted first, for its total and ETA
+    bar = Bar(total=count_articles(paths) if progress else None, unit="articles", disable=not progress)
     with store.rehearsal() if dry_run else nullcontext(), bar:
         for item in _extracted(_triaged(paths, store, max_bytes), jobs or os.cpu_count() or 1):
             if isinstance(item, Failure):

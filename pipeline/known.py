@@ -2,7 +2,7 @@
 
 The model finds a company it saw in training about 85 % of the time and often
 has a seen name's span right but its kind wrong (立博 an organisation, 英特尔 a
-place).  ``kg extract --lines`` uses this memory twice (pipeline/recognise.py):
+place).  ``kg extract --lines`` uses this memory twice (pipeline/recognise/lines_rules.py):
 a name labelled a company most times it occurs is a company where the model
 has no span, and a model span gets the kind the training text gives its
 surface most often, or for a surface it never labelled, the kind it nearly

@@ -41,7 +41,11 @@ class KgNeo4jError(Exception):
 @dataclass(frozen=True)
 class Neo4jConfig:
     """Where Neo4j is: arguments win over NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE
-    (and NEO4J_TIMEOUT, seconds)."""
+    (and NEO4J_TIMEOUT, seconds to connect and log in).
+
+    Without NEO4J_URI, NEO4J_BOLT_PORT (the port scripts/neo4j-local starts on) gives
+    bolt://127.0.0.1:PORT, so kg, the tests and the local server agree on one address.
+    """
 
     uri: str = DEFAULT_URI
     user: str = DEFAULT_USER
@@ -53,7 +57,8 @@ class Neo4jConfig:
     def from_env(cls, uri: str | None = None, user: str | None = None, password: str | None = None,
                  database: str | None = None) -> Neo4jConfig:
         env = os.environ.get
-        return cls(uri or env("NEO4J_URI") or DEFAULT_URI,
+        port = env("NEO4J_BOLT_PORT")
+        return cls(uri or env("NEO4J_URI") or (f"bolt://127.0.0.1:{port}" if port else DEFAULT_URI),
                    user or env("NEO4J_USER") or DEFAULT_USER,
                    password or env("NEO4J_PASSWORD") or DEFAULT_PASSWORD,
                    database or env("NEO4J_DATABASE") or None,

@@ -14,7 +14,7 @@ import functools
 import os
 import re
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, cast
 
 import jieba
 import jieba.posseg
@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
+from thinc.types import Ints2d
 
 from . import ner_embed, ner_tagger  # noqa: F401  register the model's input and entity layers for spacy.load
 from .records import LABELS
@@ -82,8 +83,8 @@ class CharTokenizer:
         if not text:
             return doc
         add = self.vocab.strings.add
-        doc.from_array([NORM, LEMMA, TAG], numpy.array(
-            [[add(g), add(w), add(t)] for g, w, t in zip(*char_features(text))], dtype="uint64"))
+        features = numpy.array([[add(g), add(w), add(t)] for g, w, t in zip(*char_features(text))], dtype="uint64")
+        doc.from_array([NORM, LEMMA, TAG], cast(Ints2d, features))
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:

@@ -28,13 +28,13 @@ def char_bigram_embed(width: int, attrs: List[str], rows: List[int], maxout_piec
     each hashed feature and the vectors' projection, and so the cost of the
     layer that mixes them."""
     feature_width = feature_width or width
-    hashed = chain(
+    hashed: Model[List[Doc], Floats2d] = chain(
         FeatureExtractor(attrs),
         list2ragged(),
         with_array(concatenate(*(HashEmbed(feature_width, n, column=i, seed=8 + i, dropout=0.0)
                                  for i, n in enumerate(rows)))),
     )
-    static = chain(vector_lookup([IDS[a] for a in vector_attrs]), with_array(Linear(feature_width)))
+    static: Model[List[Doc], Floats2d] = chain(vector_lookup([IDS[a] for a in vector_attrs]), with_array(Linear(feature_width)))
     return chain(
         concatenate(hashed, static),
         with_array(Maxout(width, nP=maxout_pieces, dropout=0.0, normalize=True)),
@@ -58,7 +58,7 @@ def _lookup(model: Model, docs: List[Doc], is_train: bool) -> Tuple[Ragged, Call
     table = ops.asarray(vectors.data)
     parts = []
     for attr in model.attrs["keys"]:
-        rows = vectors.find(keys=ops.flatten([doc.to_array(attr) for doc in docs]))
+        rows = vectors.find(keys=ops.xp.concatenate([doc.to_array(attr) for doc in docs]))
         part = table[rows]
         part[rows < 0] = 0
         parts.append(part)

@@ -1,4 +1,5 @@
-"""Chinese and Arabic numerals to numbers: 约20万 → 200000, 三千万 → 30000000, 1.5亿 → 150000000."""
+"""Chinese and Arabic numerals to numbers: 约20万 → 200000, 三千万 → 30000000, 1.5亿 → 150000000;
+and back, for display: 20590000 → 2059万."""
 from __future__ import annotations
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -49,3 +50,11 @@ def _is_arabic(s: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def natural(n: float) -> str:
+    """A number as a person writes it: 987, 1.234万, 2059万, 3.5亿 (at most four significant digits)."""
+    for name, size in reversed(BIG_UNITS.items()):
+        if abs(n) >= size:
+            return f"{n / size:.4g}{name}"
+    return f"{n:.4g}" if isinstance(n, float) and not n.is_integer() else str(int(n))

@@ -109,7 +109,7 @@ def _org_before(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
         gap = text[o.end:pos]
         if len(gap) <= MAX_DEPARTMENT and not any(ch in PUNCTUATION for ch in gap) and not _has_title(gap):
             return _with_legal_tail(text, o, gap)
-    return unknown_org_before(text, pos)
+    return _unknown_org_before(text, pos)
 
 
 def _with_legal_tail(text: str, org: Hit, gap: str) -> Hit:
@@ -125,7 +125,7 @@ def _has_title(gap: str) -> bool:
     return any(t in gap for t in lexicon.load().titles if len(t) > 1)
 
 
-def unknown_org_before(text: str, pos: int) -> Hit | None:
+def _unknown_org_before(text: str, pos: int) -> Hit | None:
     """An organisation the gazetteer does not know, named right before `pos` (小米科技副总裁)."""
     lex = lexicon.load()
     start = pos

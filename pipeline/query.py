@@ -12,6 +12,7 @@ name with quotes in it cannot change what a query does.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
@@ -21,15 +22,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from neo4j import graph, time as neo4j_time
+from neo4j import Driver, RoutingControl, graph
+from neo4j import time as neo4j_time
 from neo4j.exceptions import DriverError, Neo4jError
 
-from .neo4j_load import Neo4jConfig, explain, connect
+from .neo4j_load import Neo4jConfig, connect, explain
+
+NAME_PARAMS = {"org": "Organization", "person": "Person"}  # parameters of the shipped queries that name a node
 
 FORMATS = ("table", "json", "csv")
 SOURCE_DIR = Path(__file__).resolve().parents[1] / "queries"  # a source checkout or editable install
 INSTALLED_DIR = Path(sys.prefix) / "share" / "kg" / "queries"  # a wheel install (setup.cfg data_files)
-CELL_WIDTH = 60  # display columns a table cell is cut to
+CELL_WIDTH = 60  # display columns a table cell is cut to at a terminal (not when piped)
 
 _NAME = re.compile(r"[A-Za-z0-9_-]+")
 _PARAM = re.compile(r"//\s*param:\s*(\w+)\s*(?:=\s*(\S+))?\s*(?:[—–-]+\s*(.*))?$")
@@ -116,10 +120,18 @@ def available() -> dict[str, Query]:
     return {f.stem: parse(f.stem, f.read_text(encoding="utf-8")) for f in files}
 
 
+def _is_file(path: Path) -> bool:
+    """Cypher text can be too long to be a file name, which the OS rejects rather than denies."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def resolve(spec: str) -> Query:
-    """NAME of a shipped query, a FILE of Cypher, or the Cypher text itself."""
+    """An existing FILE of Cypher, the NAME of a shipped query, or else the Cypher text itself."""
     path = Path(spec)
-    if spec.endswith(".cypher") or (_NAME.fullmatch(spec) is None and path.is_file()):
+    if _is_file(path) or spec.endswith(".cypher"):
         try:
             return parse(path.stem, path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as e:
@@ -127,7 +139,9 @@ def resolve(spec: str) -> Query:
     if _NAME.fullmatch(spec):
         queries = available()
         if spec not in queries:
-            raise QueryError(f"no query named {spec!r}; available: {', '.join(queries) or '(none found)'}")
+            near = difflib.get_close_matches(spec, queries, n=3, cutoff=0.5)
+            hint = f"did you mean {' or '.join(near)}? " if near else ""
+            raise QueryError(f"no query named {spec!r}; {hint}available: {', '.join(queries) or '(none found)'}")
         return queries[spec]
     return parse("cypher", spec)
 
@@ -141,16 +155,54 @@ def bind(query: Query, given: dict[str, Any]) -> dict[str, Any]:
     return {**{p.name: p.default for p in query.params if not p.required}, **given}
 
 
-def run(query: Query, params: dict[str, Any], config: Neo4jConfig) -> Result:
+def run(query: Query, params: dict[str, Any], config: Neo4jConfig, write: bool = False) -> Result:
+    """Run in a read transaction unless ``write``: the server then refuses CREATE, SET, DELETE…"""
+    bound = bind(query, params)
     with connect(config) as driver:
         try:
-            records, _, keys = driver.execute_query(query.text, parameters_=bind(query, params),
-                                                    database_=config.database)
+            check_names(driver, config, query, bound)
+            records, _, keys = driver.execute_query(query.text, parameters_=bound, database_=config.database,
+                                                    routing_=RoutingControl.WRITE if write else RoutingControl.READ)
         except Neo4jError as e:
-            raise QueryError(f"query {query.name} failed: {' '.join(str(e.message or e).split())}") from None
+            message = " ".join(str(e.message or e).split())
+            if e.code == "Neo.ClientError.Statement.AccessMode":
+                message = "it writes, and kg query only reads unless given --write"
+            raise QueryError(f"query {query.name} failed: {message}") from None
         except DriverError as e:
             raise explain(config, e) from None
     return Result(list(keys), [{k: plain(r[k]) for k in keys} for r in records])
+
+
+def check_names(driver: Driver, config: Neo4jConfig, query: Query, params: dict[str, Any]) -> None:
+    """A shipped parameter that names a node (``NAME_PARAMS``) must name one, by name or alias; else near names."""
+    for param in query.params:
+        label, given = NAME_PARAMS.get(param.name), params.get(param.name)
+        if label is None or not isinstance(given, str):
+            continue
+        records, _, _ = driver.execute_query(
+            f"MATCH (n:{label}) RETURN n.name AS name, coalesce(n.aliases, '') AS aliases",
+            database_=config.database, routing_=RoutingControl.READ)
+        names = {alias: r["name"] for r in records for alias in [r["name"], *r["aliases"].split("|")] if alias}
+        if given in names:
+            continue
+        near = near_names(given, names)
+        hint = f"; near names: {', '.join(near)}" if near else ""
+        raise QueryError(f"no {label} named {given!r} in Neo4j{hint}")
+
+
+def near_names(given: str, names: dict[str, str], limit: int = 5) -> list[str]:
+    """Names that contain, are contained in, or look like ``given``; each once, by its closest alias
+    (shown with the name: 苏宁互联 (苏宁))."""
+    def shown(alias: str) -> str:
+        return alias if names[alias] == alias else f"{names[alias]} ({alias})"
+
+    def score(alias: str) -> float:  # 1 and more for containment, else how alike the characters are
+        return (given in alias or alias in given) + difflib.SequenceMatcher(None, given, alias).ratio()
+
+    best: dict[str, str] = {}  # name → its closest alias
+    for alias in sorted((a for a in names if score(a) >= 0.5), key=lambda a: (-score(a), a)):
+        best.setdefault(names[alias], alias)
+    return [shown(alias) for alias in best.values()][:limit]
 
 
 def plain(value: Any) -> Any:
@@ -187,9 +239,9 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _cut(text: str, width: int) -> str:
+def _cut(text: str, width: int | None) -> str:
     text = " ".join(text.split())
-    if _width(text) <= width:
+    if width is None or _width(text) <= width:
         return text
     out, used = [], 0
     for c in text:
@@ -204,7 +256,8 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def format_result(result: Result, fmt: str) -> str:
+def format_result(result: Result, fmt: str, width: int | None = None) -> str:
+    """``width``: display columns a table cell is cut to (None: cells are whole, newlines folded)."""
     if fmt == "json":
         return json.dumps(result.rows, ensure_ascii=False, indent=2)
     if fmt == "csv":
@@ -215,7 +268,7 @@ def format_result(result: Result, fmt: str) -> str:
         return out.getvalue().rstrip("\n")
     if fmt != "table":
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    cells = [[_cut(_text(row[k]), CELL_WIDTH) for k in result.keys] for row in result.rows]
+    cells = [[_cut(_text(row[k]), width) for k in result.keys] for row in result.rows]
     widths = [max([_width(k)] + [_width(line[i]) for line in cells]) for i, k in enumerate(result.keys)]
     lines = [" | ".join(_pad(k, w) for k, w in zip(result.keys, widths)).rstrip(),
              "-+-".join("-" * w for w in widths)]

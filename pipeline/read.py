@@ -10,6 +10,7 @@ import json
 import os
 import re
 import stat
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -21,7 +22,8 @@ import yaml
 from .clean import normalise, sentences
 from .records import Article, InputError
 
-__all__ = ["read_paths", "read_file", "read_lines", "parse_text", "decode", "normalise", "sentences", "MAX_BYTES"]
+__all__ = ["read_paths", "count_articles", "read_file", "read_lines", "parse_text", "decode", "normalise", "sentences",
+           "MAX_BYTES"]
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 JSON_EXTENSIONS = frozenset({".jsonl", ".json"})
@@ -30,6 +32,7 @@ EXTENSIONS = TEXT_EXTENSIONS | JSON_EXTENSIONS
 FIELDS = {"url": ("url", "link"), "title": ("title",), "time": ("time", "published", "date"),
           "author": ("name", "author")}
 _GLOB_CHARS = frozenset("*?[")
+STDIN = "-"  # the path that names standard input: a text article, or JSON Lines when it starts with {
 _SNIFF = 8192  # bytes looked at to tell binary from text
 _MAX_CONTROL_SHARE = 0.05
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -51,6 +54,30 @@ def read_paths(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[Art
 
     A file reached twice (named twice, through a symlink, or round a symlink loop) is read once.
     """
+    for file in _files(paths):
+        if isinstance(file, InputError):
+            yield file
+        else:
+            yield from read_file(file, max_bytes)
+
+
+def count_articles(paths: Iterable[str]) -> int:
+    """About how many items ``read_paths`` will yield, without decoding anything (for a progress bar's
+    total): a file is one article, a JSON Lines file one per non-blank line; a path in error counts once."""
+    total = 0
+    for file in _files(paths):
+        if isinstance(file, InputError) or file == STDIN or os.path.splitext(file)[1].lower() != ".jsonl":
+            total += 1
+            continue
+        try:
+            with open(file, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        except OSError:
+            total += 1
+    return total
+
+
+def _files(paths: Iterable[str]) -> Iterator[str | InputError]:
     done: set[str] = set()
     for path in paths:
         for file in _expand(path):
@@ -60,7 +87,7 @@ def read_paths(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[Art
             key = os.path.normcase(os.path.realpath(file))
             if key not in done:
                 done.add(key)
-                yield from read_file(file, max_bytes)
+                yield file
 
 
 def read_file(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Article | InputError]:
@@ -68,7 +95,8 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Article | Input
     doc = display_name(path)
     try:
         text = decode(_read_bytes(path, max_bytes), doc)
-        if os.path.splitext(path)[1].lower() in JSON_EXTENSIONS:
+        as_json = path == STDIN and text.lstrip().startswith("{")
+        if as_json or os.path.splitext(path)[1].lower() in JSON_EXTENSIONS:
             yield from _json_articles(doc, text)
         else:
             yield parse_text(doc, text)
@@ -129,7 +157,9 @@ def parse_text(doc: str, text: str) -> Article:
 
 
 def _expand(path: str) -> Iterator[str | InputError]:
-    if os.path.isdir(path):
+    if path == STDIN:
+        yield path
+    elif os.path.isdir(path):
         files: list[str | InputError] = list(_walk(path))
         yield from files or [InputError(display_name(path), f"no {'/'.join(sorted(EXTENSIONS))} files in folder")]
     elif os.path.exists(path):
@@ -170,6 +200,13 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
     Opened without blocking and checked before reading, so a FIFO, a socket or a device
     (a symlink to /dev/zero) is refused instead of hanging or filling memory."""
     name = display_name(path)
+    data = sys.stdin.buffer.read(max_bytes + 1) if path == STDIN else _read_regular(path, name, max_bytes + 1)
+    if len(data) > max_bytes:  # a file still growing is caught too
+        raise InputError(name, f"too large: over {max_bytes:,} bytes (--max-bytes raises the limit)")
+    return data
+
+
+def _read_regular(path: str, name: str, size: int) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as err:
@@ -179,12 +216,9 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         if not stat.S_ISREG(mode):
             raise InputError(name, f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'special file')})")
         try:
-            data = fh.read(max_bytes + 1)  # a file still growing is caught too
+            return fh.read(size)
         except OSError as err:
             raise InputError(name, f"cannot read: {err.strerror or err}") from None
-    if len(data) > max_bytes:
-        raise InputError(name, f"too large: over {max_bytes:,} bytes (--max-bytes raises the limit)")
-    return data
 
 
 _KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",

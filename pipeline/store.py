@@ -256,6 +256,13 @@ class Store:
         for (id_, type_, start, end), group in groupby(rows, key=lambda r: r[:4]):
             yield Rel(id_, type_, start, end, _merged(r[4] for r in group))
 
+    def rel_articles(self, type_: str) -> Iterator[tuple[str, str]]:
+        """(relationship id, id of an article that states it) for every relationship of one type:
+        which article said a fact, e.g. the title a person held at the time (HOLDS_POSITION)."""
+        yield from self._db.execute(
+            "SELECT o.rel_id, o.article_id FROM rel_owners o JOIN rels r ON r.id = o.rel_id WHERE r.type = ?"
+            " ORDER BY o.rel_id, o.article_id", (type_,))
+
     def counts(self) -> dict[str, int]:
         """Nodes per label (a node counts under each of its labels) and relationships per type."""
         counts: dict[str, int] = {}

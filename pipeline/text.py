@@ -83,9 +83,14 @@ def without_loose_marks(text: str, start: int, end: int) -> tuple[int, int]:
 
 def strip_span(text: str, start: int, end: int, chars: str | None = None) -> tuple[int, int]:
     """text[start:end] less the ``chars`` (whitespace when None) at its edges, as offsets."""
-    strip = str.isspace if chars is None else chars.__contains__
-    while start < end and strip(text[start]):
+    if chars is None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+    while start < end and text[start] in chars:
         start += 1
-    while end > start and strip(text[end - 1]):
+    while end > start and text[end - 1] in chars:
         end -= 1
     return start, end

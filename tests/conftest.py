@@ -2,8 +2,12 @@
 
 Neo4j tests talk to a real server: the one ``scripts/neo4j-local start`` runs
 (or any other named by NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD, with the same
-defaults). Under CI (``CI`` set) a missing server fails those tests loudly;
-elsewhere they are skipped with the reason. They empty the database they use,
+defaults; NEO4J_BOLT_PORT alone names the local one). Under CI (``CI`` set) or
+the test command (``scripts/test`` sets KG_TEST_REQUIRED, as it starts a
+server and installs Chromium) a missing server fails those tests loudly;
+elsewhere they are skipped with the reason. ``chromium`` is a real headless
+Chromium (Debian's chromium and chromium-driver) driven through selenium, with
+the same rule. They empty the database they use,
 so they refuse a server that is not on this machine unless KG_TEST_NEO4J_WIPE=1.
 ``memory`` makes a stand-in model folder for the rules that read the memory
 beside the model (pipeline/known.py).
@@ -17,6 +21,15 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+REQUIRED_ENV = "KG_TEST_REQUIRED"  # set by scripts/test: a missing server or browser is a failure
+CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromedriver")  # Debian's chromium and chromium-driver
+
+
+def missing(reason: str) -> None:
+    """A test's real component is not there: a failure where the test command or CI provides it."""
+    if os.environ.get("CI") or os.environ.get(REQUIRED_ENV):
+        pytest.fail(reason)
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -27,10 +40,7 @@ def neo4j_config():
     try:
         connect(config).close()
     except KgNeo4jError as e:
-        reason = f"{e} (start one with scripts/neo4j-local start)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+        missing(f"{e} (start one with scripts/neo4j-local start)")
     return config
 
 
@@ -51,6 +61,29 @@ def empty_neo4j(neo4j_config, neo4j_driver):
                     "(set KG_TEST_NEO4J_WIPE=1 if it is a throwaway server)")
     neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_config.database)
     return neo4j_driver
+
+
+@pytest.fixture
+def chromium():
+    """A headless Chromium under selenium; ``console_errors()`` reads what the page logged as errors."""
+    binary, driver_path = CHROMIUM
+    if not (os.path.exists(binary) and os.path.exists(driver_path)):
+        missing(f"no {binary} or {driver_path} (apt-get install chromium chromium-driver fonts-noto-cjk)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
+                "--lang=zh-CN"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.console_errors = lambda: [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    try:
+        yield driver
+    finally:
+        driver.quit()
 
 
 @pytest.fixture

@@ -33,6 +33,19 @@ def test_json_and_table_formats():
     assert table.exit_code == 0 and "role" in table.stdout and "said" in table.stdout
 
 
+def test_dash_reads_standard_input_as_an_article_or_json_lines():
+    from_file = json.loads(run(SAMPLE, "--format", "jsonl").stdout)
+    result = CliRunner().invoke(main, ["extract", "-", "--format", "jsonl"], input=Path(SAMPLE).read_bytes())
+    assert result.exit_code == 0, result.output
+    from_stdin = json.loads(result.stdout)
+    assert from_stdin["doc"] == "-" and {**from_stdin, "doc": SAMPLE} == from_file
+    texts = ["中国联通发布公告称，将下调批发价。", "苏宁互联副总经理韩磊表示，用户已超过10万。"]
+    lines = "\n".join(json.dumps({"text": t, "title": f"t{i}"}, ensure_ascii=False) for i, t in enumerate(texts))
+    result = CliRunner().invoke(main, ["extract", "-", "--format", "jsonl"], input=lines)
+    assert result.exit_code == 0, result.output
+    assert [json.loads(x)["article"]["title"] for x in result.stdout.splitlines()] == ["t0", "t1"]
+
+
 def test_lines_gives_one_object_per_line_with_line_offsets(tmp_path):
     lines = tmp_path / "lines.txt"
     lines.write_text("苏宁互联副总经理韩磊表示，用户已超过10万。\n\n中国联通发布公告称，将下调批发价。\n", encoding="utf-8")

@@ -103,8 +103,7 @@ def test_a_sentence_keeps_a_registered_name_the_model_missed():
 def test_a_sentence_gives_a_model_span_the_kind_its_training_text_gives_it(memory):
     from pipeline.clean import sentences
     from pipeline.known import KnownName
-    from pipeline.records import Article
-    from pipeline.records import Hit
+    from pipeline.records import Article, Hit
 
     memory({"立博": KnownName(37, {"COMPANY": 30, "ORGANIZATION": 1})})
     article = Article(doc="line:1", text="立博主胜赔1.70。")

@@ -157,3 +157,21 @@ def test_graph_is_deterministic():
 def test_merge_props_first_wins_scalars_and_unites_aliases():
     merged = merge_props({"name": "蓝海移动", "aliases": "蓝海"}, {"name": "x", "type": "mvno", "aliases": "蓝海移动公司|蓝海"})
     assert merged == {"name": "蓝海移动", "type": "mvno", "aliases": "蓝海|蓝海移动公司"}
+
+
+def test_ids_come_from_the_extraction_alone_not_from_the_gazetteer(monkeypatch):
+    from pipeline import lexicon
+
+    x = launch()
+    [org] = [e for e in x.entities if e.name == "蓝海移动"]
+    x.entities[x.entities.index(org)] = replace(org, name="蓝海", key="蓝海移动")  # the article calls it 蓝海
+    x.roles[:] = [replace(r, org="蓝海") for r in x.roles]
+
+    def no_gazetteer():
+        raise AssertionError("the graph read the gazetteer")
+
+    monkeypatch.setattr(lexicon, "load", no_gazetteer)
+    nodes, rels = graph(x)
+    assert org_id("蓝海移动") in nodes and nodes[org_id("蓝海移动")].props["name"] == "蓝海移动"
+    [held] = rels_of(rels, "HOLDS_POSITION")
+    assert held.end == org_id("蓝海移动") and held.start == person_id("李明", "蓝海移动")

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import socket
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -61,6 +64,28 @@ def test_config_reads_the_environment_and_never_shows_the_password(monkeypatch):
     assert (config.uri, config.user, config.password) == ("bolt://db.example:7688", "analyst", "s3cret-from-env")
     assert Neo4jConfig.from_env(password="given").password == "given"
     assert "s3cret" not in repr(config) and "s3cret" not in str(config)
+
+
+def test_without_a_uri_the_bolt_port_names_the_local_server(monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("NEO4J_BOLT_PORT", "27687")
+    assert Neo4jConfig.from_env().uri == "bolt://127.0.0.1:27687"
+    monkeypatch.delenv("NEO4J_BOLT_PORT")
+    assert Neo4jConfig.from_env().uri == "bolt://127.0.0.1:7687"
+    monkeypatch.setenv("NEO4J_URI", "bolt://db.example:7688")
+    monkeypatch.setenv("NEO4J_BOLT_PORT", "27687")
+    assert Neo4jConfig.from_env().uri == "bolt://db.example:7688"
+
+
+def test_a_missing_server_fails_not_skips_under_the_test_command(tmp_path):
+    """scripts/test started a server, so a Neo4j test that cannot reach one must fail (not skip and exit 0)."""
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env.update(NEO4J_URI=f"bolt://127.0.0.1:{free_port()}", KG_TEST_REQUIRED="1")
+    test = f"{Path(__file__).name}::test_pushing_twice_gives_the_same_counts"
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
+                         cwd=Path(__file__).parent, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1, run.stdout
+    assert "1 error" in run.stdout and "skipped" not in run.stdout, run.stdout
 
 
 def test_pushing_twice_gives_the_same_counts(empty_neo4j, neo4j_config):

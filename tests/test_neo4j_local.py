@@ -37,7 +37,7 @@ def test_the_password_never_shows_in_ps_output_logs_or_exports(tmp_path):
     if (cached / ".pom.sha256").exists():  # the jars of the server the suite runs on: no second fetch
         shutil.copytree(cached, home / "lib")
     env = {**os.environ, "KG_NEO4J_HOME": str(home), "NEO4J_BOLT_PORT": str(port), "NEO4J_PASSWORD": PASSWORD,
-           "KG_NEO4J_HEAP": "512m", "NEO4J_URI": f"bolt://127.0.0.1:{port}"}
+           "NEO4J_HTTP_PORT": str(free_port()), "KG_NEO4J_HEAP": "512m", "NEO4J_URI": f"bolt://127.0.0.1:{port}"}
     seen: list[str] = []
     done = threading.Event()
 

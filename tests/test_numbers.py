@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.numbers import parse_number
+from pipeline.numbers import natural, parse_number
 
 
 @pytest.mark.parametrize("text, value", [
@@ -15,3 +15,10 @@ def test_parse_number(text, value):
 def test_parse_number_rejects_non_numerals(text):
     with pytest.raises(ValueError):
         parse_number(text)
+
+
+def test_numbers_are_written_back_as_a_person_writes_them():
+    assert [natural(n) for n in (0, 987, 9999, 12345, 20_590_000, 350_000_000)] == [
+        "0", "987", "9999", "1.234万", "2059万", "3.5亿"]
+    assert natural(2.5) == "2.5" and natural(3.0) == "3"
+    assert all(parse_number(natural(n)) == n for n in (12340, 20_590_000, 350_000_000))

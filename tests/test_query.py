@@ -10,7 +10,18 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.query import QueryError, Result, available, bind, format_result, parse, parse_params, resolve, run
+from pipeline.query import (
+    QueryError,
+    Result,
+    available,
+    bind,
+    format_result,
+    near_names,
+    parse,
+    parse_params,
+    resolve,
+    run,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests" / "gold" / "000_5752d0d765a15d5f.json").read_text(encoding="utf-8"))
@@ -59,6 +70,34 @@ def test_a_spec_is_a_name_a_file_or_cypher(tmp_path):
     assert "no query named 'who_said'" in str(err.value) and "who_said_what_about" in str(err.value)
 
 
+def test_cypher_longer_than_a_file_name_is_cypher():
+    long = "MATCH (o:Organization) WHERE o.name IN [" + ", ".join(f"'公司{i}'" for i in range(40)) + "] RETURN o"
+    assert len(long.encode()) > 255
+    assert resolve(long).text == long
+
+
+def test_a_misspelt_query_name_gets_the_near_one():
+    with pytest.raises(QueryError, match="did you mean who_said_what_about\\?"):
+        resolve("who_said_what_abut")
+
+
+def test_near_names_take_containment_first_and_show_an_alias_with_its_name():
+    names = {"苏宁互联": "苏宁互联", "苏宁": "苏宁互联", "京东": "京东", "京东移动": "京东", "蜗牛移动": "蜗牛移动"}
+    assert near_names("苏宁互联网", names) == ["苏宁互联"]
+    assert near_names("苏宁云", names) == ["苏宁互联 (苏宁)"]
+    assert near_names("京东通信", names) == ["京东"]
+    assert near_names("移动", names) == ["京东 (京东移动)", "蜗牛移动"]
+    assert near_names("中国联通", names) == []
+
+
+def test_table_cells_are_whole_unless_a_width_is_given():
+    url = "https://www.example.com/news/2014/09/26/" + "x" * 80 + ".html"
+    result = Result(["url"], [{"url": url}])
+    assert url in format_result(result, "table")
+    cut = format_result(result, "table", 30).splitlines()[2]
+    assert cut.endswith("…") and len(cut) == 30
+
+
 def test_formats():
     result = Result(["name", "about", "value"], [{"name": "王帅", "about": ["苏宁互联", "京东"], "value": 100000.0},
                                                  {"name": "Li, \"Jr\"", "about": [], "value": None}])
@@ -97,7 +136,9 @@ def test_an_alias_finds_the_same_statements(sample):
 
 def test_values_are_parameters_never_pasted_into_the_text(sample):
     sneaky = SAMPLE_PARAMS["org"] + "' OR true OR o.name = '"
-    assert run(resolve("who_said_what_about"), {"org": sneaky}, sample).rows == []
+    with pytest.raises(QueryError, match="no Organization named"):  # the whole value is one (unknown) name
+        run(resolve("who_said_what_about"), {"org": sneaky}, sample)
+    assert run(resolve("MATCH (o:Organization) WHERE o.name = $org RETURN o"), {"org": sneaky}, sample).rows == []
 
 
 @pytest.mark.parametrize("name", sorted(available()))
@@ -118,10 +159,54 @@ def test_cli_runs_a_named_query_with_parameters_as_json(sample):
     assert {r["person"] for r in rows} == {QUESTION["speaker"]}
 
 
+def test_cli_inline_cypher_over_255_bytes_runs(sample):
+    text = ("MATCH (o:Organization) WHERE o.name IN $names OR o.name = '" + "很长的名字" * 20 + "' "
+            "RETURN o.name AS name ORDER BY name")
+    assert len(text.encode()) > 255
+    result = CliRunner().invoke(main, ["query", text, "-p", f"names={SAMPLE_PARAMS['org']}", "--format", "json"])
+    assert result.exit_code == 1 and "Traceback" not in result.output  # $names must be a list: a Cypher error
+    result = CliRunner().invoke(main, ["query", text.replace("$names", f"['{SAMPLE_PARAMS['org']}']"),
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [{"name": SAMPLE_PARAMS["org"]}]
+
+
+def test_cli_is_read_only_unless_write(sample):
+    create = "CREATE (x:KgQueryProbe {n: 1}) RETURN x.n AS n"
+    count = "MATCH (x:KgQueryProbe) RETURN count(x) AS n"
+    result = CliRunner().invoke(main, ["query", create])
+    assert result.exit_code == 1 and "only reads unless given --write" in result.output, result.output
+    assert run(resolve(count), {}, sample).rows == [{"n": 0}]
+    result = CliRunner().invoke(main, ["query", create, "--write"])
+    assert result.exit_code == 0, result.output
+    assert run(resolve(count), {}, sample).rows == [{"n": 1}]
+    run(resolve("MATCH (x:KgQueryProbe) DELETE x"), {}, sample, write=True)
+
+
+def test_cli_a_name_that_matches_nothing_suggests_near_ones_aliases_included(sample):
+    org = run(resolve("MATCH (o:Organization {name: $org}) RETURN o.aliases AS aliases"),
+              {"org": SAMPLE_PARAMS["org"]}, sample).rows[0]
+    alias = next(a for a in sorted(org["aliases"].split("|")) if a != SAMPLE_PARAMS["org"])
+    result = CliRunner().invoke(main, ["query", "who_said_what_about", "-p", f"org={alias}有限公司"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"kg: no Organization named '{alias}有限公司' in Neo4j; near names: ")
+    assert f"{SAMPLE_PARAMS['org']} ({alias})" in result.output, result.output
+    result = CliRunner().invoke(main, ["query", "person_statements", "-p", f"person={QUESTION['speaker']}X"])
+    assert result.exit_code == 1 and QUESTION["speaker"] in result.output.partition("near names: ")[2]
+
+
+def test_cli_table_keeps_urls_whole_when_piped_and_cuts_with_width(sample):
+    text = "MATCH (a:Article) RETURN a.url AS url"
+    url = run(resolve(text), {}, sample).rows[0]["url"]
+    assert url in CliRunner().invoke(main, ["query", text]).output
+    cut = CliRunner().invoke(main, ["query", text, "--width", "20"]).output
+    assert url not in cut and "…" in cut
+
+
 def test_cli_unknown_name_lists_the_available_ones(sample):
     result = CliRunner().invoke(main, ["query", "who_said"])
     assert result.exit_code == 1
-    assert result.output.startswith("kg: no query named 'who_said'; available: ")
+    assert result.output.startswith("kg: no query named 'who_said'; did you mean who_said_what_about? available: ")
     assert all(name in result.output for name in available())
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.clean import KEEP_FULL_WIDTH, is_boilerplate, normalise
-from pipeline.read import decode, read_lines, read_paths, sentences
+from pipeline.read import count_articles, decode, read_lines, read_paths, sentences
 from pipeline.records import Article, InputError
 
 from hostile import GOOD, hostile_files
@@ -481,3 +481,10 @@ def test_an_over_long_sentence_is_read_in_windows_cut_at_clause_marks_where_ther
     assert all(line[s.start:s.end] == s.text for s in spans)
     assert all(s.text.endswith("，") for s in spans[:-1])  # cut after a clause mark, not inside a word
     assert "".join(s.text for s in spans) == line
+
+
+def test_articles_are_counted_without_reading_them(tmp_path):
+    (tmp_path / "a.txt").write_text("中国联通发布公告。", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "一"}\n\n{"text": "二"}\nnot json\n', encoding="utf-8")
+    paths = [str(tmp_path), str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), str(ROOT / "tests" / "articles")]
+    assert count_articles(paths) == len(list(read_paths(paths)))

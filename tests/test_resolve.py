@@ -1,16 +1,11 @@
 """Assembly: entities with every mention, the article's names for its organisations, the keys ids use."""
-from pipeline.clean import sentences
-from pipeline.context import persons_in, read_context
+from rules_only import context
+
+from pipeline.context import persons_in
 from pipeline.extract import extract
 from pipeline.graph import article_graph, org_id
 from pipeline.records import Article, Figure
 from pipeline.resolve import _distinct_figures, article_names, build_entities
-
-
-def context(text):
-    article = Article(doc="t", text=text)
-    spans = sentences(article)
-    return read_context(article, spans, [[] for _ in spans])
 
 
 def test_a_brand_family_goes_by_the_name_the_article_uses_most():

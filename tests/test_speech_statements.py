@@ -1,14 +1,8 @@
 """The speech stage of an article: statements sentence by sentence, with what one leaves the next."""
-from pipeline.clean import sentences
-from pipeline.context import read_context
-from pipeline.records import Article, Speaker
+from rules_only import context
+
+from pipeline.records import Speaker
 from pipeline.speech.statements import Discourse, attach_quotes, sentence_statements
-
-
-def context(text):
-    article = Article(doc="t", text=text)
-    spans = sentences(article)
-    return read_context(article, spans, [[] for _ in spans])
 
 
 def test_the_last_speaker_is_handed_to_the_next_sentence():

@@ -1,0 +1,45 @@
+"""Help that teaches: every command's --help ends with examples, and each example parses as given."""
+from __future__ import annotations
+
+import shlex
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+
+COMMANDS = [[], *([name] for name in main.commands)]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(["kg", *c]))
+def test_help_ends_with_two_or_three_examples(command):
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    _, sep, tail = result.output.rpartition("\n  Examples:\n\n")
+    assert sep, f"kg {' '.join(command)} --help has no Examples section"
+    examples = [line.strip() for line in tail.strip("\n").splitlines()]
+    assert 2 <= len(examples) <= 3 and all("kg " in e for e in examples), examples
+
+
+def examples() -> list[str]:
+    """Every kg invocation in the examples (pipelines and && chains split apart)."""
+    found = []
+    for command in COMMANDS:
+        text = (main.get_command(click.Context(main), command[0]) if command else main).epilog
+        for line in text.splitlines():
+            for part in line.replace("&&", "|").split("|"):
+                if part.strip().startswith("kg "):
+                    found.append(part.strip())
+    return found
+
+
+@pytest.mark.parametrize("example", examples())
+def test_every_example_is_a_real_invocation(example, monkeypatch):
+    """Its command exists and takes every option and argument the example gives it. Paths are not
+    checked: an example's input is the user's (or made earlier in its own chain)."""
+    monkeypatch.setattr(click.Path, "convert", lambda self, value, param, ctx: value)
+    _, name, *args = shlex.split(example)
+    command = main.get_command(click.Context(main), name)
+    assert command is not None, example
+    command.make_context(name, args)  # a UsageError for an unknown option, a bad choice or a missing argument
