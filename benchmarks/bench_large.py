@@ -88,9 +88,9 @@ def main() -> None:
     for mb in args.mb:
         r = measure("article", mb)
         seconds[mb] = r["seconds"]
-        print(f"{mb:g} MB article ({r['chars']:,} chars): {r['seconds']:.1f} s = {r['chars'] / r['seconds']:,.0f} chars/s,"
-              f" peak {r['peak_mb']:,.0f} MB ({r['start_mb']:,.0f} MB after start-up);"
-              f" {r['statements']:,} statements", flush=True)
+        print(f"{mb:g} MB article ({r['chars']:,} chars): {r['seconds']:.1f} s"
+              f" = {r['chars'] / r['seconds']:,.0f} chars/s, peak {r['peak_mb']:,.0f} MB"
+              f" ({r['start_mb']:,.0f} MB after start-up); {r['statements']:,} statements", flush=True)
     if 4 in seconds and 16 in seconds:
         print(f"16 MB / 4 MB time: {seconds[16] / seconds[4]:.2f} (target: at most 5; linear is 4)")
     if args.line:

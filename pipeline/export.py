@@ -94,7 +94,7 @@ def _replacing(path: str, mode: str) -> Iterator[IO[Any]]:
     except OSError as e:
         raise ExportError(f"{path}: cannot write: {e.strerror or e}") from None
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as f:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as f:
             yield f
             f.flush()
             os.fsync(f.fileno())

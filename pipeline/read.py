@@ -22,8 +22,17 @@ import yaml
 from .clean import normalise, sentences
 from .records import Article, InputError
 
-__all__ = ["read_paths", "count_articles", "read_file", "read_lines", "parse_text", "decode", "normalise", "sentences",
-           "MAX_BYTES"]
+__all__ = [
+    "MAX_BYTES",
+    "count_articles",
+    "decode",
+    "normalise",
+    "parse_text",
+    "read_file",
+    "read_lines",
+    "read_paths",
+    "sentences",
+]
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 JSON_EXTENSIONS = frozenset({".jsonl", ".json"})

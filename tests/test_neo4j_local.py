@@ -2,6 +2,7 @@
 list, in kg's output and errors, in the server's logs or in an export."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -24,10 +25,8 @@ def free_port() -> int:
 def command_lines() -> list[str]:
     lines = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
+        with contextlib.suppress(OSError):  # a process that ended meanwhile
             lines.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace"))
-        except OSError:
-            pass
     return lines
 
 
