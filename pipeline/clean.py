@@ -21,6 +21,9 @@ _FOLD.update({ord(c): " " for c in _SPACES})
 # Tags and &nbsp; left over from scraped HTML, blanked to spaces.
 _HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,200})?/?>|&nbsp;", re.IGNORECASE)
 _BLOCK_TAGS = "p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|section|article|blockquote|hr"
+# What a page holds but does not say: comments, scripts and styles are blanked whole, contents included.
+_HIDDEN = re.compile(r"<!--|<(script|style|noscript|template)\b", re.IGNORECASE)
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 _LIST_MARKER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})、(?!\d)"
 # Paragraph breaks, found before HTML is blanked: newlines, runs of 2+ spaces (merged paragraphs
@@ -49,6 +52,12 @@ _MARKER_ONLY = re.compile(r"[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1
 _WORD = re.compile(r"[^\W_]")
 # Shorter sentences are de-duplicated only when repeated whole, never as part of earlier text.
 MIN_SUBSTRING_DEDUP = 10
+# Longer sentences are cut into windows (after a clause mark or space where there is one) for the later stages.
+MAX_SENTENCE = 1000
+WINDOW_MARKS = "，,；;：:、 \t\n\u3000"
+# A sentence is looked for as part of this much earlier text (whitespace removed), so the check costs
+# the same per sentence however long the article; a whole sentence repeated is caught anywhere.
+DEDUP_WINDOW = 20_000
 
 
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in lines("boilerplate.txt")))
@@ -56,7 +65,39 @@ _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in lines("boilerplate.txt"))
 
 def normalise(text: str) -> str:
     """Fold full-width ASCII and odd spaces and blank HTML remnants, keeping the length."""
-    return _blank_html(_curl_quotes(text.translate(_FOLD)))
+    return _blank_html(_fold(text))
+
+
+def _fold(text: str) -> str:
+    return _curl_quotes(_blank_hidden(text.translate(_FOLD)))
+
+
+def _blank_hidden(text: str) -> str:
+    """HTML comments, scripts and styles as spaces (their newlines kept), so the length is kept.
+
+    One pass: an opener with no closer after it is left alone, and so are later ones of its kind."""
+    if "<" not in text:
+        return text
+    pieces: list[str] = []
+    pos = done = 0
+    unclosed: set[str] = set()
+    while m := _HIDDEN.search(text, pos):
+        kind = (m[1] or "!--").lower()
+        pos = m.end()
+        if kind in unclosed:
+            continue
+        if kind == "!--":
+            close = text.find("-->", pos)
+            end = close + 3 if close >= 0 else -1
+        else:
+            close_tag = re.compile(rf"</{kind}\s*>", re.IGNORECASE).search(text, pos)
+            end = close_tag.end() if close_tag else -1
+        if end < 0:
+            unclosed.add(kind)
+            continue
+        pieces += [text[done:m.start()], _NOT_NEWLINE.sub(" ", text[m.start():end])]
+        pos = done = end
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
@@ -86,7 +127,7 @@ def sentences(article: Article) -> list[Span]:
     Boilerplate, bare list markers and sentences already seen earlier in the article are
     dropped (the sample repeats its whole body), so each fact is read once.
     """
-    folded = _curl_quotes(article.body.translate(_FOLD))
+    folded = _fold(article.body)
     text = _blank_html(folded)
     base = article.body_start
     seen: set[str] = set()
@@ -98,7 +139,8 @@ def sentences(article: Article) -> list[Span]:
         last = end
         sentence = text[start:end]
         key = _WS.sub("", sentence)
-        repeated = key in seen or (len(key) >= MIN_SUBSTRING_DEDUP and flat.find(key, 0, flat_pos) >= 0)
+        repeated = key in seen or (len(key) >= MIN_SUBSTRING_DEDUP
+                                   and flat.find(key, max(0, flat_pos - DEDUP_WINDOW), flat_pos) >= 0)
         flat_pos += len(key)
         seen.add(key)
         if repeated or not _WORD.search(sentence) or _MARKER_ONLY.fullmatch(key) or is_boilerplate(sentence):
@@ -111,9 +153,32 @@ def _cuts(folded: str, text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence of text, trimmed, in order; folded still has its HTML."""
     pos = 0
     for brk in _BREAK.finditer(folded):
-        yield from _paragraph_cuts(text, pos, brk.start())
+        for start, end in _paragraph_cuts(text, pos, brk.start()):
+            yield from windows(text, start, end)
         pos = brk.end()
-    yield from _paragraph_cuts(text, pos, len(text))
+    for start, end in _paragraph_cuts(text, pos, len(text)):
+        yield from windows(text, start, end)
+
+
+def windows(text: str, start: int, end: int, limit: int = MAX_SENTENCE,
+            marks: str = WINDOW_MARKS) -> Iterator[tuple[int, int]]:
+    """text[start:end] in pieces of at most ``limit`` characters, trimmed, each cut after the last of
+    ``marks`` in its second half, else at the limit. Sentences longer than MAX_SENTENCE (a line without
+    punctuation) are read so, and so the stages after reading work on bounded text: an article's time
+    grows with its length and no faster."""
+    while end - start > limit:
+        cut = start + limit
+        tail = text[start + limit // 2:cut]
+        last = max(tail.rfind(mark) for mark in marks)
+        if last >= 0:
+            cut = start + limit // 2 + last + 1
+        piece = strip_span(text, start, cut)
+        if piece[0] < piece[1]:
+            yield piece
+        start = cut
+    start, end = strip_span(text, start, end)
+    if start < end:
+        yield start, end
 
 
 def _paragraph_cuts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -21,6 +21,14 @@ def main() -> None:
     """kg: who said what about which company, from Chinese industry news."""
 
 
+def max_bytes_option(command):
+    """``--max-bytes N`` for the commands that read articles."""
+    from .read import MAX_BYTES
+
+    return click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+                        metavar="N", help="Refuse files larger than this (they cost time and memory).")(command)
+
+
 def check_ner_model() -> None:
     """For the commands that run the NER: a KG_NER_MODEL that names no model,
     or a model whose memory (known_names.tsv) is damaged, stops them here, in
@@ -38,14 +46,15 @@ def check_ner_model() -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
 @click.option("--lines", "lines_file", metavar="FILE", help="Treat each line of FILE as its own document.")
-def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None) -> None:
+@max_bytes_option
+def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None, max_bytes: int) -> None:
     """Who said what about which company, in the articles under PATH... (files, folders, globs;
     - reads standard input: one article, or JSON Lines when it starts with {)."""
     import sys
 
-    from .extract import extract_batched, extract_paths
+    from .extract import extract_batched
     from .output import WRITERS
-    from .read import read_lines
+    from .read import read_lines, read_paths
     from .records import Extraction, InputError
 
     if bool(paths) == bool(lines_file):
@@ -57,7 +66,7 @@ def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None) -> None:
         nonlocal failed
         if lines_file:  # one object per line, in order, even for a line that fails
             try:
-                for article, x in extract_batched(read_lines(lines_file), sentence_mode=True):
+                for article, x in extract_batched(read_lines(lines_file, max_bytes), sentence_mode=True):
                     if isinstance(x, InputError):
                         failed += 1
                         click.echo(f"kg: {x}", err=True)
@@ -67,7 +76,7 @@ def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None) -> None:
                 failed += 1
                 click.echo(f"kg: {err}", err=True)
             return
-        for item in extract_paths(paths):
+        for _, item in extract_batched(read_paths(paths, max_bytes)):
             if isinstance(item, InputError):
                 failed += 1
                 click.echo(f"kg: {item}", err=True)
@@ -151,8 +160,9 @@ def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = Fa
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (errors still go to stderr).")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Then mirror the store into Neo4j (as kg push).")
 @neo4j_options
+@max_bytes_option
 def ingest(paths: tuple[str, ...], store_path: str, check: bool, jobs: int | None, dry_run: bool, quiet: bool,
-           to_neo4j: bool, uri: str | None, user: str | None, password: str | None) -> None:
+           to_neo4j: bool, uri: str | None, user: str | None, password: str | None, max_bytes: int) -> None:
     """Extract articles under PATH... into the store; idempotent, rerun to resume.
 
     An unchanged article that another version of the pipeline (its code, data files or model) extracted
@@ -163,6 +173,7 @@ def ingest(paths: tuple[str, ...], store_path: str, check: bool, jobs: int | Non
     from tqdm import tqdm
 
     from .ingest import ingest as run
+    from .store import StoreError
 
     if check:
         report_stale(store_path)
@@ -178,7 +189,11 @@ def ingest(paths: tuple[str, ...], store_path: str, check: bool, jobs: int | Non
     try:
         with store:
             summary = run(paths, store, jobs=jobs, dry_run=dry_run, progress=not quiet and sys.stderr.isatty(),
-                          on_error=lambda doc, reason: tqdm.write(f"kg: {doc}: {reason}", file=sys.stderr))
+                          on_error=lambda doc, reason: tqdm.write(f"kg: {doc}: {reason}", file=sys.stderr),
+                          max_bytes=max_bytes)
+    except StoreError as e:
+        click.echo(f"kg: {e}", err=True)
+        raise SystemExit(1)
     except KeyboardInterrupt:
         click.echo(f"kg: interrupted; articles committed to {store_path} are kept, rerun to continue", err=True)
         raise SystemExit(130)
@@ -210,7 +225,7 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None, from_dir
     """Export the whole store as GraphML (networkx, Gephi) or node-link JSON."""
     import sys
 
-    from .export import write_graphml, write_json
+    from .export import ExportError, write_graphml, write_json
 
     if graphml:
         fmt, output = "graphml", graphml
@@ -218,10 +233,14 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None, from_dir
         export_parquet(from_dir, fmt, output)
         return
     with open_store(store_path) as store:
-        if fmt == "json":
-            write_json(store, sys.stdout if output == "-" else output)
-        else:
-            write_graphml(store, sys.stdout.buffer if output == "-" else output)
+        try:
+            if fmt == "json":
+                write_json(store, sys.stdout if output == "-" else output)
+            else:
+                write_graphml(store, sys.stdout.buffer if output == "-" else output)
+        except ExportError as e:
+            click.echo(f"kg: {e}", err=True)
+            raise SystemExit(1)
         nodes, rels = store.totals()
     click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {'stdout' if output == '-' else output}", err=True)
 

@@ -8,10 +8,11 @@ organisations and bylined people named only outside the kept sentences.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import grammar, lexicon, people, segment
-from .clean import normalise
+from .clean import normalise, windows
 from .people import Chain
 from .recognise.anonymous import anonymous_sources
 from .recognise.lines_rules import known_company_mentions, known_kinds, registered_names, with_missed
@@ -20,6 +21,10 @@ from .recognise.names import model_persons
 from .recognise.organisations import defined_short_names, organisations
 from .recognise.titles import titles
 from .records import Article, Hit, Span
+
+# The outside pass reads the body in pieces of at most this many characters (cut at a line break where
+# there is one): the pass costs the same per piece however long the article.
+OUTSIDE_PIECE = 20_000
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,7 @@ def read_context(article: Article, spans: list[Span], model: list[list[Hit]], se
     """Pass 1 over the article's sentences and the NER's hits in each (extract.extract: `sentence_mode`)."""
     sentences: list[SentenceFacts] = []
     short_names: dict[str, Hit] = {}  # 以下简称“华信智联”, for the rest of the article
+    last_org: Hit | None = None  # the organisation 该公司 would refer to so far
     for span, model_hits in zip(spans, model):
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
@@ -63,7 +69,7 @@ def read_context(article: Article, spans: list[Span], model: list[list[Hit]], se
         if sentence_mode:
             model_hits = with_missed(known_kinds(model_hits),
                                      registered_names(orgs) + known_company_mentions(span.text, bounds))
-        antecedent = _last_org(orgs, sentences)
+        antecedent = _last_named(orgs) or last_org
         chains = people.title_chains(span.text, orgs, titles(span.text, orgs, model_hits), antecedent,
                                      _last_ministry(orgs, sentences))
         chains += people.marked_persons(span.text, orgs)
@@ -71,6 +77,7 @@ def read_context(article: Article, spans: list[Span], model: list[list[Hit]], se
         taken = orgs + [h for c in chains for h in (c.person, c.title) if h is not None]
         orgs = sorted(orgs + model_organisations(span.text, model_hits, taken), key=lambda h: h.start)
         sentences.append(SentenceFacts(span, orgs, chains, anonymous_sources(span.text), model_hits))
+        last_org = _last_named(orgs) or last_org
     outside_orgs, outside_persons = _outside(article, spans)
     byline = people.outlet_lines(normalise(article.body))
     media = [o for o in [o for s in sentences for o in s.orgs] + list(outside_orgs) if lexicon.load().is_media(o.name)]
@@ -107,14 +114,11 @@ def persons_in(sent: SentenceFacts, known: tuple[str, ...]) -> list[Hit]:
     return sorted(hits, key=lambda h: h.start)
 
 
-def _last_org(current: list[Hit], before: list[SentenceFacts]) -> Hit | None:
-    """The organisation 该公司 would refer to: the latest one named, media aside."""
+def _last_named(orgs: list[Hit]) -> Hit | None:
+    """The organisation 该公司 would refer to in these: the latest one named, media aside."""
     lex = lexicon.load()
-    for orgs in [current] + [s.orgs for s in reversed(before)]:
-        named = [o for o in orgs if not lex.is_media(o.name)]
-        if named:
-            return named[-1]
-    return None
+    named = [o for o in orgs if not lex.is_media(o.name)]
+    return named[-1] if named else None
 
 
 def _last_ministry(current: list[Hit], before: list[SentenceFacts]) -> Hit | None:
@@ -146,13 +150,22 @@ def _outside(article: Article, spans: list[Span]) -> tuple[tuple[Hit, ...], tupl
     搜狐 and 【编辑:陈静】 still names a person. Offsets are into the article text.
     """
     body = normalise(article.body)
-    covered = [(s.start - article.body_start, s.end - article.body_start) for s in spans]
-    orgs = organisations(body, segment.boundaries(body))
-    persons = [c.person for c in people.marked_persons(body, orgs)]
-    shift = article.body_start
+    orgs: list[Hit] = []
+    persons: list[Hit] = []
+    for start, end in windows(body, 0, len(body), OUTSIDE_PIECE, marks="\n"):  # bounded work per piece
+        piece = body[start:end]
+        found = organisations(piece, segment.boundaries(piece))
+        orgs += [_shifted(h, start) for h in found]
+        persons += [_shifted(c.person, start) for c in people.marked_persons(piece, found)]
+    covered = [(s.start - article.body_start, s.end - article.body_start) for s in spans]  # in order, apart
+    starts = [s for s, _ in covered]
 
     def outside(hits: list[Hit]) -> tuple[Hit, ...]:
-        return tuple(Hit(h.start + shift, h.end + shift, h.label, h.name, h.text) for h in hits
-                     if not any(s <= h.start and h.end <= e for s, e in covered))
+        return tuple(_shifted(h, article.body_start) for h in hits
+                     if not ((i := bisect_right(starts, h.start) - 1) >= 0 and h.end <= covered[i][1]))
 
     return outside(orgs), outside(persons)
+
+
+def _shifted(h: Hit, by: int) -> Hit:
+    return Hit(h.start + by, h.end + by, h.label, h.name, h.text)

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 from .graph import article_key, article_sha
 from .records import Article, Extraction, InputError
 from .progress import Bar
-from .read import count_articles, read_paths
+from .read import MAX_BYTES, count_articles, read_paths
 from .store import Change, Store
 from .version import current as current_version
 
@@ -85,20 +85,21 @@ class Summary:
 
 def ingest(paths: Iterable[str], store: Store, jobs: int | None = None, dry_run: bool = False,
            progress: bool = False, on_error: Callable[[str, str], None] | None = None,
-           version: str | None = None) -> Summary:
+           version: str | None = None, max_bytes: int = MAX_BYTES) -> Summary:
     """Ingest every article under ``paths`` into ``store``; ``on_error(doc, reason)`` hears each failure.
 
     ``jobs``: worker processes (default: all cores; 1 extracts in this process).
     ``dry_run``: everything is done inside a rehearsal that is rolled back.
     ``version``: the pipeline's (default ``version.current()``); a stored article extracted by
     another is extracted again.
+    ``max_bytes``: larger files fail (read.MAX_BYTES). A write the store refuses raises StoreError.
     """
     version = version or current_version()
     summary = Summary(dry_run=dry_run)
     paths = list(paths)  # read twice when there is a bar: counted first, for its total and ETA
     bar = Bar(total=count_articles(paths) if progress else None, unit="articles", disable=not progress)
     with store.rehearsal() if dry_run else nullcontext(), bar:
-        for item in _extracted(_triaged(paths, store, version), jobs or os.cpu_count() or 1):
+        for item in _extracted(_triaged(paths, store, version, max_bytes), jobs or os.cpu_count() or 1):
             if isinstance(item, Failure):
                 summary.failed += 1
                 if on_error:
@@ -112,14 +113,15 @@ def ingest(paths: Iterable[str], store: Store, jobs: int | None = None, dry_run:
     return summary
 
 
-def _triaged(paths: Iterable[str], store: Store, version: str) -> Iterator[tuple[Article | Failure, bool]]:
+def _triaged(paths: Iterable[str], store: Store, version: str,
+             max_bytes: int) -> Iterator[tuple[Article | Failure, bool]]:
     """(item, needs extraction): stored-unchanged articles and failures pass through as they are.
 
     A key seen twice in one batch with different content fails the second time, so
     two files claiming one url cannot replace each other on every run.
     """
     seen: dict[str, tuple[str, str]] = {}
-    for item in read_paths(paths):
+    for item in read_paths(paths, max_bytes):
         if isinstance(item, InputError):
             yield Failure(item.doc, item.reason), False
             continue

@@ -42,7 +42,8 @@ class KgNeo4jError(Exception):
 
 @dataclass(frozen=True)
 class Neo4jConfig:
-    """Where Neo4j is: arguments win over NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE.
+    """Where Neo4j is: arguments win over NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE
+    (and NEO4J_TIMEOUT, seconds to connect and log in).
 
     Without NEO4J_URI, NEO4J_BOLT_PORT (the port scripts/neo4j-local starts on) gives
     bolt://127.0.0.1:PORT, so kg, the tests and the local server agree on one address.
@@ -52,6 +53,7 @@ class Neo4jConfig:
     user: str = DEFAULT_USER
     password: str = field(default=DEFAULT_PASSWORD, repr=False)
     database: str | None = None  # None: the server's default database
+    timeout: float = 15.0  # seconds to connect, Bolt handshake and login included
 
     @classmethod
     def from_env(cls, uri: str | None = None, user: str | None = None, password: str | None = None,
@@ -61,7 +63,15 @@ class Neo4jConfig:
         return cls(uri or env("NEO4J_URI") or (f"bolt://127.0.0.1:{port}" if port else DEFAULT_URI),
                    user or env("NEO4J_USER") or DEFAULT_USER,
                    password or env("NEO4J_PASSWORD") or DEFAULT_PASSWORD,
-                   database or env("NEO4J_DATABASE") or None)
+                   database or env("NEO4J_DATABASE") or None,
+                   _seconds(env("NEO4J_TIMEOUT")) or cls.timeout)
+
+
+def _seconds(value: str | None) -> float | None:
+    try:
+        return float(value) if value and float(value) > 0 else None
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,9 @@ def explain(config: Neo4jConfig, error: Exception) -> KgNeo4jError:
         return KgNeo4jError(f"cannot log in to Neo4j at {config.uri} as {config.user!r}: wrong user or password")
     reason = " ".join(str(getattr(error, "message", None) or error).split())
     if isinstance(error, (ServiceUnavailable, ValueError, OSError)):
+        if "Bolt handshake" in reason:
+            return KgNeo4jError(f"cannot reach Neo4j at {config.uri}: something answers on that port, but not"
+                                f" in Bolt within {config.timeout:g} s (an HTTP port? Bolt's is usually 7687)")
         if m := re.search(r"\(reason (.+?)\)$", reason):  # the socket's own words, without the driver's wrapping
             reason = m[1]
         return KgNeo4jError(f"cannot reach Neo4j at {config.uri}: {reason}")
@@ -89,7 +102,10 @@ def connect(config: Neo4jConfig) -> Driver:
     if config.uri.partition("://")[0] not in SCHEMES:
         raise KgNeo4jError(f"cannot reach Neo4j at {config.uri}: not a Bolt URI (use bolt:// or neo4j://)")
     try:
-        driver = GraphDatabase.driver(config.uri, auth=(config.user, config.password), connection_timeout=15)
+        # connection_timeout alone covers only the TCP connect: a port that accepts and then says nothing
+        # (not Bolt) would hold the handshake for the acquisition timeout (60 s by default).
+        driver = GraphDatabase.driver(config.uri, auth=(config.user, config.password),
+                                      connection_timeout=config.timeout, connection_acquisition_timeout=config.timeout)
     except (ValueError, DriverError) as e:  # a malformed URI
         raise explain(config, e) from None
     try:

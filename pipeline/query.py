@@ -39,6 +39,7 @@ _NAME = re.compile(r"[A-Za-z0-9_-]+")
 _PARAM = re.compile(r"//\s*param:\s*(\w+)\s*(?:=\s*(\S+))?\s*(?:[—–-]+\s*(.*))?$")
 _INT = re.compile(r"[+-]?\d+")
 _FLOAT = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
+_INT64 = range(-(2**63), 2**63)  # what a Bolt integer holds
 
 
 class QueryError(Exception):
@@ -70,6 +71,8 @@ class Result:
 def parse_value(text: str) -> Any:
     """``--param`` values: numbers become numbers (LIMIT needs an int), the rest stays text."""
     if _INT.fullmatch(text):
+        if int(text) not in _INT64:
+            raise QueryError(f"{text} is too large for Neo4j, whose integers have 64 bits")
         return int(text)
     if _FLOAT.fullmatch(text):
         return float(text)
@@ -82,7 +85,10 @@ def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise QueryError(f"--param {pair!r}: expected key=value")
-        params[key.strip()] = parse_value(value)
+        try:
+            params[key.strip()] = parse_value(value)
+        except QueryError as e:
+            raise QueryError(f"--param {pair!r}: {e}") from None
     return params
 
 

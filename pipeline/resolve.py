@@ -150,9 +150,12 @@ def _distinct_figures(figures: list[Figure]) -> list[Figure]:
         return f.unit is not None and (f.unit in f.text or f.unit == "%")
 
     kept: list[Figure] = []
+    by_value: dict[float, list[Figure]] = {}
     for f in figures:
-        if not any(g.value == f.value and (g.unit == f.unit or not written(f) or not written(g)) for g in kept):
+        same = by_value.setdefault(f.value, [])
+        if not any(g.unit == f.unit or not written(f) or not written(g) for g in same):
             kept.append(f)
+            same.append(f)
     return kept
 
 

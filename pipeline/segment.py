@@ -27,20 +27,38 @@ def _tokenizers() -> tuple[jieba.Tokenizer, jieba.posseg.POSTokenizer]:
     return tok, jieba.posseg.POSTokenizer(tok)
 
 
-@lru_cache(maxsize=1024)
-def words(text: str) -> tuple[tuple[str, int, int], ...]:
-    """(word, start, end) for every word of `text` (cached: several stages read the same sentence)."""
+# Texts up to this long are cached (sentences, which several stages read); longer ones are cut afresh, so
+# the caches hold at most 1,024 sentence-sized entries however long the article.
+MAX_CACHED = 2000
+
+
+def cut(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(word, start, end) for every word of `text`, not cached: for text asked about once (a clause's prefix)."""
     return tuple(_tokenizers()[0].tokenize(text))
 
 
-@lru_cache(maxsize=1024)
+_cached_cut = lru_cache(maxsize=1024)(cut)
+
+
+def words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(word, start, end) for every word of `text` (cached: several stages read the same sentence)."""
+    return _cached_cut(text) if len(text) <= MAX_CACHED else cut(text)
+
+
 def boundaries(text: str) -> frozenset[int]:
     """Offsets in `text` where a word starts or ends (cached: every stage asks of the same sentences)."""
+    return _cached_boundaries(text) if len(text) <= MAX_CACHED else _boundaries(text)
+
+
+def _boundaries(text: str) -> frozenset[int]:
     out = {0, len(text)}
     for _, start, end in words(text):
         out.add(start)
         out.add(end)
     return frozenset(out)
+
+
+_cached_boundaries = lru_cache(maxsize=1024)(_boundaries)
 
 
 def tagged(text: str) -> list[tuple[str, str, int]]:

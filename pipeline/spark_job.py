@@ -129,7 +129,7 @@ def _read_row(ordinal: Iterable[int], item: Article | InputError) -> tuple[Any, 
 
 def _read_local(source: tuple[list[int], str, str]) -> Iterator[tuple[Any, ...]]:
     ordinal, doc, path = source
-    for k, item in enumerate(read_file(path, doc)):
+    for k, item in enumerate(read_file(path, doc=doc)):
         yield _read_row([*ordinal, k], item)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -25,6 +26,7 @@ from .graph import Node, Rel, article_graph, article_id, article_key, article_sh
 from .records import Extraction
 
 SCHEMA = "kg-store/2"
+_WAL_ATTEMPTS = 20
 
 # kg-store/1 lacked each article's pipeline version and extraction and the people tables
 _PEOPLE_TABLES = """
@@ -80,7 +82,7 @@ CREATE TRIGGER IF NOT EXISTS rel_dropped AFTER DELETE ON rels BEGIN
 
 
 class StoreError(Exception):
-    """The store cannot be opened; the message is one line naming the path."""
+    """The store cannot be opened or written; the message is one line naming the path."""
 
 
 @dataclass(frozen=True)
@@ -120,16 +122,18 @@ class Store:
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
             self._open(create)
+        except sqlite3.OperationalError as e:  # locked, full disk, read-only folder, ...
+            raise StoreError(f"{self.path}: cannot open the store ({e}){self._read_only()}") from None
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not a kg store ({e})") from None
 
     def _open(self, create: bool) -> None:
         db = self._db
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = self._tables()
         if not tables and create:
-            db.execute("PRAGMA journal_mode = WAL")
-            db.executescript(f"BEGIN; {_TABLES} INSERT INTO meta VALUES ('schema', '{SCHEMA}'); COMMIT;")
-        elif "meta" not in tables:
+            self._create()
+            tables = self._tables()
+        if "meta" not in tables:
             raise StoreError(f"{self.path}: not a kg store (no kg tables)")
         row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
         if row is not None and row[0] == "kg-store/1" and tables:  # its articles read as stale: re-ingest updates them
@@ -140,6 +144,42 @@ class Store:
         db.execute("PRAGMA synchronous = NORMAL")
         if create:
             db.executescript(f"BEGIN; {_CHANGES} INSERT OR IGNORE INTO meta VALUES ('uuid', '{uuid.uuid4()}'); COMMIT;")
+
+    def _read_only(self) -> str:
+        """Why a store may fail to open or write: SQLite only says "unable to open database file"."""
+        folder = os.path.dirname(os.path.abspath(self.path))
+        blocked = [p for p in (self.path, folder) if os.path.exists(p) and not os.access(p, os.W_OK)]
+        return f"; {blocked[0]} is read-only" if blocked else ""
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def _create(self) -> None:
+        """The schema, once, even when several processes create the same new store at the same instant:
+        the write lock is taken first (BEGIN IMMEDIATE waits for it), then the tables are looked for again;
+        WAL comes after, as switching to it fails or is ignored at once while another process switches."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if not self._tables():
+                for statement in filter(str.strip, _TABLES.split(";")):
+                    db.execute(statement)
+                db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        if self.path == ":memory:":
+            return
+        for attempt in range(_WAL_ATTEMPTS):
+            try:
+                if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
+                    return
+            except sqlite3.OperationalError:
+                if attempt == _WAL_ATTEMPTS - 1:
+                    raise
+            time.sleep(0.01 * (attempt + 1))
+        raise StoreError(f"{self.path}: cannot switch the new store to WAL mode (another process holds it)")
 
     def close(self) -> None:
         self._db.close()
@@ -159,12 +199,13 @@ class Store:
         self._db.execute(begin)
         try:
             yield self._db
-        except BaseException:
-            for sql in rollback:
+            for sql in commit:
                 self._db.execute(sql)
+        except BaseException:
+            if self._db.in_transaction:  # SQLite may have rolled back already (a full disk)
+                for sql in rollback:
+                    self._db.execute(sql)
             raise
-        for sql in commit:
-            self._db.execute(sql)
 
     @contextmanager
     def rehearsal(self) -> Iterator[Store]:
@@ -193,8 +234,17 @@ class Store:
 
         Articles that name a person without an organisation are re-derived when this
         one changes who of that name is known at an organisation (graph.article_graph's
-        ``known``), so the graph is the same whatever order articles come in.
+        ``known``), so the graph is the same whatever order articles come in. A write that fails
+        (disk full, a read-only file) rolls the article back and raises StoreError, leaving every
+        committed article as it was.
         """
+        try:
+            return self._apply(extraction, version)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot write to the store ({e}{self._read_only()});"
+                             " articles already stored are kept") from None
+
+    def _apply(self, extraction: Extraction, version: str) -> Change:
         a = extraction.article
         key, sha = article_key(a), article_sha(a)
         with self._transaction() as db:

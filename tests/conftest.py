@@ -18,6 +18,7 @@ import os
 from urllib.parse import urlparse
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 REQUIRED_ENV = "KG_TEST_REQUIRED"  # set by scripts/test: a missing server or browser is a failure
@@ -106,3 +107,42 @@ def memory(tmp_path, monkeypatch):
         known.write(tmp_path / known.FILE, names)
         monkeypatch.setenv(ner.MODEL_ENV, str(tmp_path))
     return make
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder holding a kg store (one article) that cannot be written: a read-only tmpfs when run as root
+    (root ignores file modes), else plain file modes."""
+    import shutil
+    import subprocess
+
+    from graph_samples import regulator
+    from pipeline.store import Store
+
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    with Store(staging / "kg.db") as store:
+        store.apply(regulator())
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        shutil.copy(staging / "kg.db", folder / "kg.db")
+        (folder / "kg.db").chmod(0o444)
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+        return
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], check=True)
+    try:
+        shutil.copy(staging / "kg.db", folder / "kg.db")
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", "--lazy", str(folder)], check=True)
+
+
+# Hypothesis: few examples (the machine is slow and extraction is not cheap), no deadline (the first example
+# loads the models), and the same examples on every run, so that CI never fails by chance.
+settings.register_profile("kg", max_examples=25, deadline=None, derandomize=True, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "kg"))

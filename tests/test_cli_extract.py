@@ -103,3 +103,20 @@ def test_a_wrong_model_folder_is_one_line_and_nothing_else(tmp_path, monkeypatch
     # commands that never run the NER are not stopped by it: kg query lists the shipped queries
     listed = CliRunner().invoke(main, ["query"])
     assert listed.exit_code == 0 and "who_said_what_about" in listed.stdout
+
+
+def test_hostile_files_each_give_one_line_and_the_batch_goes_on(tmp_path):
+    from hostile import GOOD, hostile_files
+
+    expected = hostile_files(tmp_path / "in")
+    (tmp_path / "in" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "in" / "surrogate.jsonl").write_text(json.dumps({"text": "中国联通\ud800发布公告称。"}) + "\n",
+                                                      encoding="utf-8")
+    result = run(str(tmp_path / "in"), "--max-bytes", "200000")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == len(expected)
+    for name, reason in expected.items():
+        assert any(e.startswith(f"kg: {tmp_path / 'in' / name}: {reason}") for e in errors), name
+    docs = [json.loads(line)["doc"] for line in result.stdout.splitlines()]
+    assert docs == [str(tmp_path / "in" / "good.txt"), f"{tmp_path / 'in' / 'surrogate.jsonl'}:1"]

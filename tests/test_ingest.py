@@ -1,11 +1,13 @@
 """End-to-end ingest through the real pipeline (read + extract) into a real store."""
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -291,3 +293,79 @@ def test_workers_die_with_their_parent_even_when_it_is_killed(tmp_path):
     while any(map(_alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(map(_alive, workers))
+
+
+def integrity(db: Path, read_only: bool = False) -> str:
+    """SQLite's own check; ``read_only``: through a connection that writes nothing, for read-only media."""
+    import sqlite3
+
+    with closing(sqlite3.connect(f"file:{db}?immutable=1", uri=True) if read_only else sqlite3.connect(db)) as conn:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def digest(db: Path) -> str:
+    return hashlib.sha256(db.read_bytes()).hexdigest()
+
+
+def kg_ingest(folder: Path, db: Path, limit_bytes: int | None = None) -> subprocess.CompletedProcess:
+    """``kg ingest`` in a child process; ``limit_bytes`` caps the size of any file it writes (RLIMIT_FSIZE):
+    a write past it fails as on a full disk, without needing a file system to fill."""
+    import resource
+
+    def cap() -> None:
+        if limit_bytes is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    command = [sys.executable, "-c", "from pipeline.cli import main; main()",
+               "ingest", str(folder), "--store", str(db), "--jobs", "1", "--quiet"]
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, preexec_fn=cap)
+
+
+def test_a_full_disk_stops_ingest_in_one_line_and_keeps_what_was_stored(tmp_path):
+    write(tmp_path / "first", 2)
+    db = tmp_path / "kg.db"
+    assert kg_ingest(tmp_path / "first", db).returncode == 0
+    before = snapshot(db)
+    write(tmp_path / "more", 12, start=2)
+    full = kg_ingest(tmp_path / "more", db, limit_bytes=os.path.getsize(db) + 4096)
+    assert full.returncode == 1 and "Traceback" not in full.stderr
+    [line] = full.stderr.strip().splitlines()
+    assert line.startswith(f"kg: {db}: cannot write to the store (") and line.endswith("articles already stored are kept")
+    assert integrity(db) == "ok"
+    nodes, rels = snapshot(db)
+    assert {n[0] for n in before[0]} <= {n[0] for n in nodes} and {r[0] for r in before[1]} <= {r[0] for r in rels}
+    # with room again, a rerun completes the batch as if nothing had happened
+    assert kg_ingest(tmp_path / "more", db).returncode == 0
+    run([tmp_path / "first", tmp_path / "more"], tmp_path / "whole.db")
+    assert snapshot(db) == snapshot(tmp_path / "whole.db")
+
+
+def test_a_read_only_store_is_one_line_and_left_as_it_was(tmp_path, read_only_folder):
+    write(tmp_path / "news", 2)
+    db = read_only_folder / "kg.db"
+    before = digest(db)
+    result = kg_ingest(tmp_path / "news", db)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"kg: {db}: cannot open the store (") and line.endswith("read-only"), line
+    assert digest(db) == before and integrity(db, read_only=True) == "ok"
+
+
+def test_hostile_files_each_give_one_line_and_the_others_are_stored(tmp_path):
+    import json
+
+    from hostile import hostile_files
+
+    expected = hostile_files(tmp_path / "in")
+    write(tmp_path / "in", 1)
+    (tmp_path / "in" / "surrogate.jsonl").write_text(
+        json.dumps({"url": "https://news.example.cn/s", "text": news(5).split("---\n")[-1] + "\ud800"}) + "\n",
+        encoding="utf-8")
+    db = tmp_path / "kg.db"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--store", str(db), "-j", "1",
+                                       "--max-bytes", "200000"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("kg: ")]
+    assert len(errors) == len(expected)
+    assert f"2 new, 0 unchanged, 0 replaced, {len(expected)} failed" in result.stdout
+    assert integrity(db) == "ok"

@@ -279,3 +279,37 @@ def test_another_stores_push_in_between_is_replaced_whole(tmp_path, empty_neo4j,
     assert neo4j_graph(empty_neo4j, neo4j_config) == store_graph(other)
     push_from(one, neo4j_config)
     assert neo4j_graph(empty_neo4j, neo4j_config) == store_graph(one)
+
+
+@pytest.fixture
+def not_bolt():
+    """Two local ports that accept connections but never speak Bolt: a silent socket and an HTTP server."""
+    import http.server
+    import threading
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    held = []
+    threading.Thread(target=lambda: [held.append(silent.accept()) for _ in range(8)], daemon=True).start()
+    web = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    threading.Thread(target=web.serve_forever, daemon=True).start()
+    yield [silent.getsockname()[1], web.server_address[1]]
+    web.shutdown()
+    silent.close()
+
+
+def test_a_port_that_answers_but_not_in_bolt_fails_within_the_timeout(tmp_path, not_bolt, monkeypatch):
+    import time
+
+    Store(tmp_path / "kg.db").close()
+    monkeypatch.setenv("NEO4J_TIMEOUT", "2")
+    for port in not_bolt:
+        uri = f"bolt://127.0.0.1:{port}"
+        began = time.monotonic()
+        result = CliRunner().invoke(main, ["push", "--store", str(tmp_path / "kg.db"), "--uri", uri])
+        waited = time.monotonic() - began
+        assert result.exit_code == 1 and result.output.strip().splitlines() == [
+            f"kg: cannot reach Neo4j at {uri}: something answers on that port, but not in Bolt within 2 s"
+            " (an HTTP port? Bolt's is usually 7687)"]
+        assert waited < 10, f"gave up after {waited:.0f} s, not 2"  # the driver's own default was 60 s

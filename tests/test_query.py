@@ -238,3 +238,12 @@ def test_cli_missing_parameter_and_bad_cypher_are_one_line_each(sample):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 1
         assert len(result.output.strip().splitlines()) == 1 and result.output.startswith(start), result.output
+
+
+def test_a_number_too_large_for_neo4j_is_one_line_before_connecting():
+    result = CliRunner().invoke(main, ["query", "who_said_what_about", "--param", "org=小米",
+                                       "--param", "limit=99999999999999999999", "--uri", "bolt://127.0.0.1:1"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.strip().splitlines() == [
+        "kg: --param 'limit=99999999999999999999': 99999999999999999999 is too large for Neo4j,"
+        " whose integers have 64 bits"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 from pipeline.clean import KEEP_FULL_WIDTH, is_boilerplate, normalise
 from pipeline.read import count_articles, decode, read_lines, read_paths, sentences
 from pipeline.records import Article, InputError
+
+from hostile import GOOD, hostile_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpus" / "000_5752d0d765a15d5f.txt"
@@ -374,6 +377,110 @@ def test_straight_quotes_become_curly_pairs_of_the_same_length():
     text = '他说："我们不做价格战。"随后离场。'
     folded = normalise(text)
     assert len(folded) == len(text) and "“我们不做价格战。”" in folded
+
+
+# --- hostile input (issue 25): each is one InputError, or read correctly; never an exception ---------
+
+def test_hostile_files_fail_one_by_one_and_the_batch_goes_on(tmp_path):
+    expected = hostile_files(tmp_path / "in")
+    (tmp_path / "in" / "good.txt").write_text(GOOD, encoding="utf-8")
+    items = list(read_paths([str(tmp_path / "in")], max_bytes=200_000))
+    good = [i for i in items if isinstance(i, Article)]
+    assert [Path(a.doc).name for a in good] == ["good.txt"]
+    reasons = {Path(i.doc).name: i.reason for i in items if isinstance(i, InputError)}
+    assert set(reasons) == set(expected)
+    for name, reason in expected.items():
+        assert reasons[name].startswith(reason), (name, reasons[name])
+    # a larger limit lets the big file in
+    assert isinstance(read_one_limited(tmp_path / "in" / "big.txt", 300_000), Article)
+
+
+def read_one_limited(path: Path, max_bytes: int) -> Article | InputError:
+    (item,) = read_paths([str(path)], max_bytes=max_bytes)
+    return item
+
+
+def test_lone_surrogates_in_json_become_replacement_characters_of_the_same_length(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text(json.dumps({"text": "中国联通\ud800发布公告称。", "title": "\udfff题"}) + "\n", encoding="utf-8")
+    (article,) = read_paths([str(path)])
+    assert article.text == "中国联通\ufffd发布公告称。" and article.title == "\ufffd题"
+    article.text.encode("utf-8")  # hashable, storable, printable
+
+
+def test_a_file_name_that_is_not_utf8_is_read_under_a_printable_name(tmp_path):
+    name = os.fsdecode(b"bad\xff.txt")
+    (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    (article,) = read_paths([str(tmp_path)])
+    assert article.doc.endswith("bad\\xff.txt") and article.text == GOOD
+    article.doc.encode("utf-8")
+
+
+def test_symlink_loops_under_a_glob_read_each_file_once(tmp_path):
+    sub = tmp_path / "news" / "sub"
+    sub.mkdir(parents=True)
+    (sub / "a.txt").write_text(GOOD, encoding="utf-8")
+    (sub / "up").symlink_to("..")  # two loops: enough to hang glob's own ** walk
+    (sub / "here").symlink_to(".")
+    (tmp_path / "news" / "alias.txt").symlink_to(sub / "a.txt")
+    for paths in ([f"{tmp_path}/news/**/*.txt"], [f"{tmp_path}/news/**"], [str(tmp_path / "news")],
+                  [f"{tmp_path}/news/sub/*/*.txt", str(sub / "a.txt")]):
+        docs = [i.doc for i in read_paths(paths)]
+        assert len(docs) == 1, (paths, docs)
+
+
+TRADITIONAL = "中華電信今天宣布，將與多家虛擬行動網路業者合作，推出新的資費方案。董事長表示，明年用戶數可望突破一百萬。"
+JAPANESE = "日本の携帯電話会社は、格安スマホの料金プランを発表しました。社長は来年の契約者数が百万人を超えると述べた。"
+FRENCH = "Les opérateurs mobiles virtuels ont annoncé une baisse des prix. « C'est très intéressant », a déclaré le président."
+
+
+@pytest.mark.parametrize("text,encoding", [(TRADITIONAL, "big5"), (JAPANESE, "shift_jis")])
+def test_other_encodings_are_not_read_as_gb18030(text, encoding):
+    assert decode(text.encode(encoding), "x.txt") == text
+
+
+def test_latin1_which_several_encodings_read_differently_is_refused_not_guessed():
+    with pytest.raises(InputError, match="cannot decode: not UTF-8 or GB18030; .* read it differently"):
+        decode(FRENCH.encode("latin-1"), "x.txt")
+
+
+def test_big5_and_shift_jis_bytes_are_valid_gb18030_so_only_the_confidence_check_stops_them():
+    for text, encoding in ((TRADITIONAL, "big5"), (JAPANESE, "shift_jis")):
+        assert text.encode(encoding).decode("gb18030") != text
+
+
+def test_text_no_encoding_reads_cleanly_is_refused_not_guessed():
+    import random
+
+    rng = random.Random(1)
+    data = bytes(b for _ in range(60) for b in (rng.randrange(0xF8, 0xFF), rng.randrange(0xA1, 0xFF)))
+    data.decode("gb18030")  # valid GB18030, but private-use characters and rare ones
+    with pytest.raises(InputError, match="cannot decode: not UTF-8 or GB18030; as .* reads as garbage"):
+        decode(data, "x.txt")
+
+
+def test_html_comments_scripts_and_styles_are_blanked_keeping_offsets():
+    raw = ("<html><head><style>p { color: red; }</style><script>var s = \"王帅表示，我们不做价格战。\";</script>"
+           "</head><body><!-- 李明说：“这是注释。”\n第二行 --><p>中国联通发布公告称，将下调批发价。</p>"
+           "<!-- 没有结尾的注释 <script>也没有结尾</body></html>")
+    out = normalise(raw)
+    assert len(out) == len(raw) and out.count("\n") == raw.count("\n")
+    assert "王帅" not in out and "李明" not in out and "color" not in out
+    assert out.index("中国联通") == raw.index("中国联通")
+    assert "没有结尾的注释" in out and "也没有结尾" in out  # no closer: not blanked
+    texts = [s.text for s in sentences(Article(doc="t.html", text=raw))]
+    assert texts[0] == "中国联通发布公告称，将下调批发价。" and not any("王帅" in t or "李明" in t for t in texts)
+
+
+def test_an_over_long_sentence_is_read_in_windows_cut_at_clause_marks_where_there_are_some():
+    from pipeline.clean import MAX_SENTENCE
+
+    line = "".join(f"第{i}家虚拟运营商用户增长" + ("，" if i % 40 == 39 else "") for i in range(400))
+    spans = sentences(Article(doc="t", text=line))
+    assert len(spans) > 1 and all(len(s.text) <= MAX_SENTENCE for s in spans)
+    assert all(line[s.start:s.end] == s.text for s in spans)
+    assert all(s.text.endswith("，") for s in spans[:-1])  # cut after a clause mark, not inside a word
+    assert "".join(s.text for s in spans) == line
 
 
 def test_articles_are_counted_without_reading_them(tmp_path):

@@ -138,7 +138,7 @@ def test_failed_article_leaves_nothing_behind(tmp_path, monkeypatch):
             raise sqlite3.OperationalError("disk I/O error")
 
         monkeypatch.setattr(Store, "_add_rel", failing)  # the article's row and nodes are written, then this fails
-        with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+        with pytest.raises(StoreError, match=r"cannot write to the store \(disk I/O error\)"):
             store.apply(launch(url="https://news.example.cn/broken"))
         assert snapshot(store) == before
         assert store.article_status("https://news.example.cn/broken", "") == "new"
@@ -233,3 +233,49 @@ def test_the_change_log_names_what_an_edit_gained_and_lost(tmp_path):
             assert changed[id_] == ("rel", r.type, r.start, before_nodes[r.start])
         assert before_nodes.keys() - after_nodes and before_rels.keys() - after_rels
         assert store.last_change() > seq
+
+
+def _open_at_once(path, barrier, results) -> None:
+    barrier.wait()
+    try:
+        Store(path).close()
+        results.put(None)
+    except StoreError as e:
+        results.put(str(e))
+
+
+def test_processes_creating_one_new_store_at_the_same_instant_all_succeed(tmp_path):
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    errors = []
+    for round_ in range(15):
+        path, barrier, results = tmp_path / f"kg{round_}.db", ctx.Barrier(3), ctx.Queue()
+        procs = [ctx.Process(target=_open_at_once, args=(path, barrier, results)) for _ in range(3)]
+        for p in procs:
+            p.start()
+        errors += [e for e in (results.get(timeout=60) for _ in procs) if e]
+        for p in procs:
+            p.join()
+        with Store(path, create=False) as store:
+            assert store.totals() == (0, 0)
+            assert store._db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert errors == []
+
+
+def test_a_failed_write_rolls_the_article_back_and_says_so_in_one_line(tmp_path):
+    """SQLite's own page limit makes a write fail as a full disk does (SQLITE_FULL); kg ingest meets a
+    real full disk in tests/test_ingest.py."""
+    with filled(tmp_path / "kg.db", regulator()) as store:
+        pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+        store._db.execute(f"PRAGMA max_page_count = {pages}")
+        stored = 1
+        with pytest.raises(StoreError) as e:
+            for i in range(1000):
+                before = snapshot(store)
+                store.apply(launch(url=f"https://news.example.cn/full/{i}", quote=f"第{i}条评论：资费还会下调"))
+                stored += 1
+        assert "database or disk is full" in str(e.value) and "\n" not in str(e.value)
+        assert snapshot(store) == before and not store._db.in_transaction
+        assert store.counts()["Article"] == stored
+        assert store._db.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -196,7 +196,7 @@ def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: 
         return False
     g = grammar.load()
     markers = g.person_object_markers if persons_only else g.object_markers
-    for word, start, _ in segment.words(before):
+    for word, start, _ in segment.cut(before):  # a new prefix each time: not worth caching
         if word in markers and not re.search("[，,。]", before[start:]):
             return True
     return False

@@ -2,6 +2,7 @@
 the quotations that open a sentence of their own attached to their speaker."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from .. import grammar, lexicon
@@ -113,11 +114,17 @@ def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Stat
     """
     out = list(statements)
     by_sentence = {s.start: s for s in statements}
-    for prev, nxt in zip(ctx.sentences, ctx.sentences[1:]):
+    starts = [sent.span.start for sent in ctx.sentences]
+    first_in: dict[int, Statement] = {}  # sentence index -> its first statement (found by bisection, not a scan)
+    for st in statements:
+        i = bisect_right(starts, st.start) - 1
+        if i >= 0 and st.start < ctx.sentences[i].span.end:
+            first_in.setdefault(i, st)
+    for k, (prev, nxt) in enumerate(zip(ctx.sentences, ctx.sentences[1:])):
         quote = _whole_quotation(prev.span.text)
         if quote is None:
             continue
-        first = next((s for s in statements if nxt.span.start <= s.start < nxt.span.end), None)
+        first = first_in.get(k + 1)
         if ("\n" in ctx.article.text[prev.span.end:nxt.span.start] or first is None
                 or not _opens_with_speaker(nxt.span.text, first.start - nxt.span.start)):
             out = _continued(ctx, out, prev, quote)  # a quotation that ends its paragraph goes with what came before
