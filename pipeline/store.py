@@ -20,7 +20,8 @@ from itertools import groupby
 from typing import Any, Iterator
 
 from . import codec
-from .graph import Node, Rel, article_graph, article_id, article_key, article_sha, merge_props, people
+from .graph import (Node, Rel, article_graph, article_id, article_key, article_sha, disputes, employers, merge_props,
+                    people)
 from .records import Extraction
 
 SCHEMA = "kg-store/2"
@@ -198,11 +199,9 @@ class Store:
         return change
 
     def _employers(self, names: set[str]) -> dict[str, str]:
-        """The organisation each name is known at, for the names known at exactly one."""
+        """The organisation each name is known at, for the names known at exactly one (``graph.employers``)."""
         marks = ",".join("?" * len(names))
-        return {n: o for n, k, o in self._db.execute(
-            f"SELECT name, count(DISTINCT org), min(org) FROM people WHERE name IN ({marks}) GROUP BY name",
-            sorted(names)) if k == 1}
+        return employers(self._db.execute(f"SELECT name, org FROM people WHERE name IN ({marks})", sorted(names)))
 
     def _articles_naming(self, names: set[str], besides: str) -> list[tuple[str, str]]:
         """(id, extraction) of the articles, other than ``besides``, that name one of ``names`` without organisation."""
@@ -303,21 +302,12 @@ class Store:
             yield Node(id_, _labels(labels), props)
 
     def disputes(self) -> list[list[str]]:
-        """Figures that disagree: each list holds the ids of the figures on one subject, metric and period
-        whose values differ between articles (figures without a subject, metric or period are never compared)."""
-        subject = dict(self._db.execute("SELECT start, \"end\" FROM rels WHERE type = 'MEASURES'"))
-        groups: dict[tuple[str, str, str], list[tuple[str, str, float]]] = {}
-        for fid, aid, text in self._db.execute("SELECT o.node_id, o.article_id, o.props FROM node_owners o"
-                                               " JOIN nodes n ON n.id = o.node_id WHERE n.labels = 'Figure'"
-                                               " ORDER BY o.node_id, o.article_id"):
-            p = json.loads(text)
-            if fid in subject and p.get("metric") and p.get("period"):
-                groups.setdefault((subject[fid], p["metric"], p["period"]), []).append((fid, aid, p["value"]))
-        out = []
-        for found in groups.values():
-            if any(a1 != a2 and v1 != v2 for _, a1, v1 in found for _, a2, v2 in found):
-                out.append(sorted({fid for fid, _, _ in found}))
-        return sorted(out)
+        """Figures that disagree (``graph.disputes``): each list holds the ids of the figures on one subject,
+        metric and period whose values differ between articles."""
+        subjects = dict(self._db.execute("SELECT start, \"end\" FROM rels WHERE type = 'MEASURES'"))
+        rows = self._db.execute("SELECT o.node_id, o.article_id, o.props FROM node_owners o"
+                                " JOIN nodes n ON n.id = o.node_id WHERE n.labels = 'Figure'")
+        return disputes(((fid, aid, json.loads(text)) for fid, aid, text in rows), subjects)
 
     def rels(self) -> Iterator[Rel]:
         """Every relationship, merged like ``nodes()``; ordered by id."""
