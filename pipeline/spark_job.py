@@ -9,14 +9,19 @@ The job (``run``):
 3. extracts, in ``mapPartitions``, only the articles that are new or changed since the last run into the same
    folder (their sha256 and ``version.current()`` decide), with ``extract.extract_batched``, the lexicon and the
    NER model loaded once per Python worker; the other articles' rows are taken over from the last run;
-4. resolves across articles: each article's graph (``graph.article_graph``) gives the rows the store calls
-   node and relationship owners; grouped by id over the whole batch, they merge in article-id order with the
-   store's own functions, so the nodes and relationships are the store's whichever engine built them;
+4. resolves across articles with the store's rules: who each untitled name is (``graph.employers`` over every
+   article's people gives ``graph.article_graph``'s ``known``; an article whose ``known`` changed, kept from the
+   last run or not, gets its graph again from its stored extraction); the articles' rows (the store's node and
+   relationship owners) grouped by id over the whole batch merge in article-id order with the store's own
+   functions; Figures that other articles contradict (``graph.figure_claim`` / ``contradicted``) read
+   ``disputed: true``. So the nodes and relationships are the store's whichever engine built them, in any order;
 5. writes the tables as a new generation beside the old one and swaps it in (nothing when nothing changed).
 
-Tables under the output folder: ``articles`` (id, key, doc, sha256, version), ``extractions`` (the
-``kg extract`` JSON), ``node_owners`` and ``rel_owners`` (each article's rows), ``nodes`` (partitioned by
-primary label) and ``rels`` (by type) with their merged properties as JSON, and ``errors`` (doc, reason).
+Tables under the output folder: ``articles`` (id, key, doc, sha256, version, known: the JSON map its rows were
+derived with), ``extractions`` (the ``kg extract`` JSON and the ``codec`` record), ``people`` and ``bare_people``
+(the store's tables of the same names), ``node_owners`` and ``rel_owners`` (each article's rows), ``nodes``
+(partitioned by primary label) and ``rels`` (by type) with their merged properties as JSON, and ``errors``
+(doc, reason).
 """
 from __future__ import annotations
 
@@ -34,7 +39,7 @@ from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, BinaryType, LongType, StringType, StructField, StructType
 
 from . import codec
-from .graph import (Node, Rel, article_graph, article_id, article_key, article_sha, contradicted, employers,
+from .graph import (Claim, Node, Rel, article_graph, article_id, article_key, article_sha, contradicted, employers,
                     figure_claim, people)
 from .ingest import key_conflict
 from .read import EXTENSIONS, files, read_data, read_file, record_article
@@ -260,8 +265,7 @@ def _resolved(spark: SparkSession, tables: dict[str, DataFrame]) -> dict[str, Da
     subjects = out["rel_owners"].where("type = 'MEASURES'").select("start", "end").distinct().rdd.map(tuple)
     disputed = (out["node_owners"].where("labels = 'Figure'").rdd
                 .map(lambda r: (r.node_id, (r.article_id, json.loads(r.props)))).join(subjects)
-                .map(lambda item: figure_claim(item[0], item[1][0][0], item[1][0][1], item[1][1]))
-                .filter(lambda claim: claim is not None).groupByKey().filter(lambda group: contradicted(group[1]))
+                .flatMap(_claim).groupByKey().filter(lambda group: contradicted(group[1]))
                 .flatMap(lambda group: {fid for fid, _, _ in group[1]}).distinct().map(lambda fid: (fid, True)))
     nodes = (out["node_owners"].rdd.map(lambda r: (r.node_id, (r.article_id, r.labels, r.props)))
              .groupByKey().leftOuterJoin(disputed).map(_merged_node))
@@ -269,6 +273,13 @@ def _resolved(spark: SparkSession, tables: dict[str, DataFrame]) -> dict[str, Da
             .groupByKey().map(_merged_rel))
     out["nodes"], out["rels"] = spark.createDataFrame(nodes, NODES), spark.createDataFrame(rels, RELS)
     return out
+
+
+def _claim(item: tuple[str, tuple[tuple[str, dict[str, Any]], str]]) -> list[tuple[tuple[str, str, str], Claim]]:
+    """One article's Figure, (figure id, ((article id, props), subject)), as the claim it makes, if any."""
+    fid, ((aid, props), subject) = item
+    claim = figure_claim(fid, aid, props, subject)
+    return [claim] if claim else []
 
 
 def _table(spark: SparkSession, folder: str, name: str) -> DataFrame:
@@ -342,7 +353,8 @@ def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
     }
     if last is not None:
         for name, column in (("articles", "id"), ("extractions", "id"), ("people", "article_id"),
-                             ("bare_people", "article_id"), ("node_owners", "article_id"), ("rel_owners", "article_id")):
+                             ("bare_people", "article_id"), ("node_owners", "article_id"),
+                             ("rel_owners", "article_id")):
             reused = last[name].join(kept.withColumnRenamed("id", column), column, "left_semi")
             tables[name] = tables[name].unionByName(reused)
     tables = _resolved(spark, tables)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.extract import extract_paths
-from pipeline.graph import article_graph
+from pipeline.graph import article_graph, person_id
 from pipeline.ingest import ingest
 from pipeline.neo4j_load import counts
 from pipeline.spark_job import ParquetGraph, run
@@ -162,6 +162,29 @@ def test_a_grown_input_extracts_only_new_and_changed_articles(spark, tmp_path, e
         assert graph_of(ParquetGraph(spark, out)) == graph_of(clean)
         assert CliRunner().invoke(main, ["push", "--from", out]).exit_code == 0
         assert counts(neo4j_config) == clean.counts()
+
+
+def test_an_unchanged_article_follows_who_the_other_articles_place_its_people_at(spark, tmp_path):
+    """02 names 王建华 without organisation; 01, added and then removed, places him at 普泰移动."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    articles = ROOT / "tests" / "graph_articles"
+    for name in ("02_untitled.txt", "03_namesake.txt"):
+        shutil.copy(articles / name, folder / name)
+    out = str(tmp_path / "graph")
+    graphs = []
+    for step, change in enumerate((None, lambda: shutil.copy(articles / "01_titled.txt", folder / "01_titled.txt"),
+                                   lambda: (folder / "01_titled.txt").unlink())):
+        if change:
+            change()
+        summary = run(spark, [str(folder)], out)
+        assert summary.unchanged == (0, 2, 2)[step]
+        with Store(tmp_path / f"clean{step}.db") as clean:
+            ingest([str(folder)], clean, jobs=1)
+            graphs.append(graph_of(clean))
+        assert graph_of(ParquetGraph(spark, out)) == graphs[-1]
+    assert graphs[0] == graphs[2]
+    assert [person_id("王建华", None) in {n[0] for n in g[0]} for g in graphs] == [True, False, True]
 
 
 def test_a_parquet_table_and_uris_are_read_as_articles(spark, tmp_path):
