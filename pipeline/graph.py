@@ -200,6 +200,44 @@ def people(extraction: Extraction) -> People:
     return People(employer, frozenset(_norm(n) for n in named) - employer.keys(), roles)
 
 
+def employers(placed: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The organisation each name is known at, over (name, organisation key) pairs from every article, for the
+    names known at exactly one: ``article_graph``'s ``known`` (namesakes at two organisations join neither)."""
+    orgs: dict[str, set[str]] = {}
+    for name, org in placed:
+        orgs.setdefault(name, set()).add(org)
+    return {name: min(found) for name, found in orgs.items() if len(found) == 1}
+
+
+Claim = tuple[str, str, float]  # (figure id, article id, value)
+
+
+def figure_claim(figure: str, article: str, props: Mapping[str, Any],
+                 subject: str | None) -> tuple[tuple[str, str, str], Claim] | None:
+    """What one article's Figure claims, keyed by (subject, metric, period); None for a figure without all three
+    (it is never compared)."""
+    if not subject or not props.get("metric") or not props.get("period"):
+        return None
+    return (subject, props["metric"], props["period"]), (figure, article, props["value"])
+
+
+def contradicted(claims: Iterable[Claim]) -> bool:
+    """Whether claims on one subject, metric and period give different values in different articles."""
+    found = list(claims)
+    return any(a1 != a2 and v1 != v2 for _, a1, v1 in found for _, a2, v2 in found)
+
+
+def disputes(figures: Iterable[tuple[str, str, Mapping[str, Any]]], subjects: Mapping[str, str]) -> list[list[str]]:
+    """Figures that disagree, from every article's (figure id, article id, props) and each figure's subject
+    (its MEASURES end): the sorted ids of each group of ``contradicted`` claims, sorted."""
+    groups: dict[tuple[str, str, str], list[Claim]] = {}
+    for fid, aid, props in figures:
+        claim = figure_claim(fid, aid, props, subjects.get(fid))
+        if claim is not None:
+            groups.setdefault(claim[0], []).append(claim[1])
+    return sorted(sorted({fid for fid, _, _ in found}) for found in groups.values() if contradicted(found))
+
+
 def _speaking_as(found: People, speaker: str | None) -> tuple[str | None, str | None, str | None]:
     """(title, organisation, tense) the article gives a speaker: the first role at their employer, else any."""
     roles = found.roles.get(_norm(speaker), []) if speaker else []

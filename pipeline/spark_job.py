@@ -7,21 +7,25 @@ The job (``run``):
 2. reads each file on the workers (``read.read_file`` / ``read_data``); a key (url, else doc) given twice
    with other content keeps the first in input order, as ``kg ingest`` does;
 3. extracts, in ``mapPartitions``, only the articles that are new or changed since the last run into the same
-   folder (their sha256 and ``pipeline_version`` decide), with ``extract.extract_batched``, the lexicon and the
+   folder (their sha256 and ``version.current()`` decide), with ``extract.extract_batched``, the lexicon and the
    NER model loaded once per Python worker; the other articles' rows are taken over from the last run;
-4. resolves across articles: each article's graph (``graph.article_graph``) gives the rows the store calls
-   node and relationship owners; grouped by id over the whole batch, they merge in article-id order with the
-   store's own functions, so the nodes and relationships are the store's whichever engine built them;
+4. resolves across articles with the store's rules: who each untitled name is (``graph.employers`` over every
+   article's people gives ``graph.article_graph``'s ``known``; an article whose ``known`` changed, kept from the
+   last run or not, gets its graph again from its stored extraction); the articles' rows (the store's node and
+   relationship owners) grouped by id over the whole batch merge in article-id order with the store's own
+   functions; Figures that other articles contradict (``graph.figure_claim`` / ``contradicted``) read
+   ``disputed: true``. So the nodes and relationships are the store's whichever engine built them, in any order;
 5. writes the tables as a new generation beside the old one and swaps it in (nothing when nothing changed).
 
-Tables under the output folder: ``articles`` (id, key, doc, sha256, version), ``extractions`` (the
-``kg extract`` JSON), ``node_owners`` and ``rel_owners`` (each article's rows), ``nodes`` (partitioned by
-primary label) and ``rels`` (by type) with their merged properties as JSON, and ``errors`` (doc, reason).
+Tables under the output folder: ``articles`` (id, key, doc, sha256, version, known: the JSON map its rows were
+derived with), ``extractions`` (the ``kg extract`` JSON and the ``codec`` record), ``people`` and ``bare_people``
+(the store's tables of the same names), ``node_owners`` and ``rel_owners`` (each article's rows), ``nodes``
+(partitioned by primary label) and ``rels`` (by type) with their merged properties as JSON, and ``errors``
+(doc, reason).
 """
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import pickle
 from collections.abc import Iterable, Iterator
@@ -34,13 +38,15 @@ from pyspark.sql import DataFrame, SparkSession, Window
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, BinaryType, LongType, StringType, StructField, StructType
 
-from . import __version__
-from .graph import Node, Rel, article_graph, article_id, article_key, article_sha
+from . import codec
+from .graph import (Claim, Node, Rel, article_graph, article_id, article_key, article_sha, contradicted, employers,
+                    figure_claim, people)
 from .ingest import key_conflict
 from .read import EXTENSIONS, files, read_data, read_file, record_article
-from .records import Article, InputError
+from .records import Article, Extraction, InputError
 from .spark_session import exists, has_scheme, location, replace
 from .store import _dump, _labels, _merged, _union  # the store's merge rules, so both engines merge alike
+from .version import current
 
 NEXT = "_kg_next"  # the generation being written; Spark's readers skip names starting with "_"
 PARQUET = ".parquet"  # an input ending so is a table of articles (a ``text`` column plus metadata)
@@ -56,14 +62,17 @@ READ = _schema("ordinal", "doc", "reason", "id", "key", "sha256", "payload",
                ordinal=ArrayType(LongType()), payload=BinaryType())
 OWNED_NODE = _schema("id", "labels", "props")
 OWNED_REL = _schema("id", "type", "start", "end", "props")
-EXTRACTED = _schema("id", "key", "doc", "sha256", "extraction", "nodes", "rels", "reason",
+PLACED = _schema("name", "org")
+EXTRACTED = _schema("id", "key", "doc", "sha256", "extraction", "record", "placed", "bare", "nodes", "rels", "reason",
+                    placed=ArrayType(PLACED), bare=ArrayType(StringType()),
                     nodes=ArrayType(OWNED_NODE), rels=ArrayType(OWNED_REL))
 NODES = _schema("id", "labels", "props", "label")
 RELS = _schema("id", "start", "end", "props", "type")
 ERRORS = _schema("doc", "reason")
-TABLES = ("articles", "extractions", "node_owners", "rel_owners", "nodes", "rels", "errors")
-SCHEMAS = {"articles": _schema("id", "key", "doc", "sha256", "version"),
-           "extractions": _schema("id", "doc", "extraction"),
+TABLES = ("articles", "extractions", "people", "bare_people", "node_owners", "rel_owners", "nodes", "rels", "errors")
+SCHEMAS = {"articles": _schema("id", "key", "doc", "sha256", "version", "known"),
+           "extractions": _schema("id", "doc", "extraction", "record"),
+           "people": _schema("article_id", "name", "org"), "bare_people": _schema("article_id", "name"),
            "node_owners": _schema("node_id", "article_id", "labels", "props"),
            "rel_owners": _schema("rel_id", "article_id", "type", "start", "end", "props"),
            "nodes": NODES, "rels": RELS, "errors": ERRORS}  # read with them, an empty table reads back too
@@ -92,23 +101,6 @@ class Summary:
         return [(f"articles {self.new} new, {self.unchanged} unchanged, {self.changed} changed,"
                  f" {self.removed} removed, {len(self.errors)} failed"),
                 f"graph: {self.nodes} nodes, {self.rels} relationships; {what}"]
-
-
-@functools.cache
-def pipeline_version() -> str:
-    """What extracts an article: kg's code and data files and the NER model; when it changes, every
-    article is extracted again."""
-    from .ner import model_dir
-
-    package = Path(__file__).parent
-    digest = hashlib.sha256(__version__.encode())
-    code = [p for p in package.rglob("*")
-            if "__pycache__" not in p.parts and "models" not in p.relative_to(package).parts]
-    model = model_dir()
-    for root, paths in ((package, code), (model, list(model.rglob("*")))):
-        for path in sorted(p for p in paths if p.is_file()):
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 @functools.cache
@@ -203,20 +195,40 @@ def _extract_partition(payloads: Iterable[bytes]) -> Iterator[tuple[Any, ...]]:
         key = article_key(article)
         head = (article_id(key), key, article.doc, article_sha(article))
         if isinstance(result, InputError):
-            yield *head, None, [], [], result.reason
+            yield *head, None, None, [], [], [], [], result.reason
             continue
-        nodes, rels = article_graph(result)
-        yield (*head, json.dumps(result.to_json(), ensure_ascii=False),
-               [(n.id, ":".join(n.labels), _dump(n.props)) for n in nodes],
-               [(r.id, r.type, r.start, r.end, _dump(r.props)) for r in rels], None)
+        found = people(result)
+        yield (*head, json.dumps(result.to_json(), ensure_ascii=False), codec.dumps(result),
+               sorted(found.employer.items()), sorted(found.bare), *_owned(result, {}), None)
 
 
-def _merged_node(item: tuple[str, Iterable[tuple[str, str, str]]]) -> tuple[str, str, str, str]:
-    """A node from its owners' (article_id, labels, props), as ``Store.nodes()`` reads it back."""
-    id_, owners = item
+def _owned(extraction: Extraction, known: dict[str, str]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """An article's graph as its owner rows (OWNED_NODE, OWNED_REL), ``known`` as ``graph.article_graph`` takes it."""
+    nodes, rels = article_graph(extraction, known)
+    return ([(n.id, ":".join(n.labels), _dump(n.props)) for n in nodes],
+            [(r.id, r.type, r.start, r.end, _dump(r.props)) for r in rels])
+
+
+def _rederived(item: tuple[str, tuple[str, str]]) -> tuple[str, list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """(article id, node rows, rel rows) of a stored article's graph, again with the ``known`` it now gets."""
+    aid, (record, known) = item
+    return aid, *_owned(codec.loads(record), json.loads(known))
+
+
+def _merged_node(item: tuple[str, tuple[Iterable[tuple[str, str, str]], bool | None]]) -> tuple[str, str, str, str]:
+    """A node from its owners' (article_id, labels, props) and whether it is disputed, as ``Store.nodes()`` reads it."""
+    id_, (owners, disputed) = item
     ordered = sorted(owners)
     labels = _union(*(_labels(labels) for _, labels, _ in ordered))
-    return id_, labels, _dump(_merged(props for _, _, props in ordered)), labels.split(":")[0]
+    props = _merged(props for _, _, props in ordered)
+    if disputed:
+        props["disputed"] = True
+    return id_, labels, _as_read(props), labels.split(":")[0]
+
+
+def _as_read(props: dict[str, Any]) -> str:
+    """Merged properties in the order ``Store.nodes()`` / ``rels()`` give them (GraphML declares keys so)."""
+    return json.dumps(props, ensure_ascii=False)
 
 
 def _merged_rel(item: tuple[str, Iterable[tuple[str, str, str, str, str]]]) -> tuple[str, str, str, str, str]:
@@ -224,16 +236,50 @@ def _merged_rel(item: tuple[str, Iterable[tuple[str, str, str, str, str]]]) -> t
     id_, owners = item
     ordered = sorted(owners)
     _, type_, start, end, _ = ordered[0]
-    return id_, start, end, _dump(_merged(o[4] for o in ordered)), type_
+    return id_, start, end, _as_read(_merged(o[4] for o in ordered)), type_
 
 
-def _resolved(spark: SparkSession, node_owners: DataFrame, rel_owners: DataFrame) -> tuple[DataFrame, DataFrame]:
-    """The cross-article step: every node and relationship merged over the articles that own it."""
-    nodes = (node_owners.rdd.map(lambda r: (r.node_id, (r.article_id, r.labels, r.props)))
-             .groupByKey().map(_merged_node))
-    rels = (rel_owners.rdd.map(lambda r: (r.rel_id, (r.article_id, r.type, r.start, r.end, r.props)))
+def _resolved(spark: SparkSession, tables: dict[str, DataFrame]) -> dict[str, DataFrame]:
+    """The cross-article step, with the store's rules (``graph.employers``, ``graph.article_graph``'s ``known``,
+    ``graph.figure_claim`` / ``contradicted``): the articles whose ``known`` changed get their graph again, then
+    every node and relationship is merged over the articles that own it and contradicted Figures are disputed."""
+    placed = tables["people"].rdd.map(lambda r: (r.name, r.org)).groupByKey().flatMap(
+        lambda item: employers((item[0], org) for org in item[1]).items())
+    known = (tables["bare_people"].rdd.map(lambda r: (r.name, r.article_id)).join(placed)
+             .map(lambda item: (item[1][0], (item[0], item[1][1]))).groupByKey()
+             .map(lambda item: (item[0], _dump(dict(item[1])))))
+    articles = (tables["articles"].join(spark.createDataFrame(known, _schema("id", "now")), "id", "left")
+                .withColumn("now", F.coalesce("now", F.lit("{}"))).persist())
+    redo = (articles.where("known != now").join(tables["extractions"], "id").select("id", "record", "now").rdd
+            .map(lambda r: (r.id, (r.record, r.now))).map(_rederived))
+    rederived = spark.createDataFrame(redo, _schema("article_id", "nodes", "rels", nodes=ArrayType(OWNED_NODE),
+                                                    rels=ArrayType(OWNED_REL))).persist()
+    out = dict(tables, articles=articles.withColumn("known", F.col("now")).drop("now"))
+    for name, column, owned in (("node_owners", "nodes", OWNED_NODE), ("rel_owners", "rels", OWNED_REL)):
+        fresh = rederived.select(F.explode(column).alias("o"), "article_id").select(
+            F.col("o.id").alias(name.replace("_owners", "_id")), "article_id",
+            *(F.col(f"o.{f.name}").alias(f.name) for f in owned.fields[1:]))
+        kept = tables[name].join(rederived.select("article_id"), "article_id", "left_anti")
+        out[name] = kept.unionByName(fresh)
+
+    subjects = out["rel_owners"].where("type = 'MEASURES'").select("start", "end").distinct().rdd.map(tuple)
+    disputed = (out["node_owners"].where("labels = 'Figure'").rdd
+                .map(lambda r: (r.node_id, (r.article_id, json.loads(r.props)))).join(subjects)
+                .flatMap(_claim).groupByKey().filter(lambda group: contradicted(group[1]))
+                .flatMap(lambda group: {fid for fid, _, _ in group[1]}).distinct().map(lambda fid: (fid, True)))
+    nodes = (out["node_owners"].rdd.map(lambda r: (r.node_id, (r.article_id, r.labels, r.props)))
+             .groupByKey().leftOuterJoin(disputed).map(_merged_node))
+    rels = (out["rel_owners"].rdd.map(lambda r: (r.rel_id, (r.article_id, r.type, r.start, r.end, r.props)))
             .groupByKey().map(_merged_rel))
-    return spark.createDataFrame(nodes, NODES), spark.createDataFrame(rels, RELS)
+    out["nodes"], out["rels"] = spark.createDataFrame(nodes, NODES), spark.createDataFrame(rels, RELS)
+    return out
+
+
+def _claim(item: tuple[str, tuple[tuple[str, dict[str, Any]], str]]) -> list[tuple[tuple[str, str, str], Claim]]:
+    """One article's Figure, (figure id, ((article id, props), subject)), as the claim it makes, if any."""
+    fid, ((aid, props), subject) = item
+    claim = figure_claim(fid, aid, props, subject)
+    return [claim] if claim else []
 
 
 def _table(spark: SparkSession, folder: str, name: str) -> DataFrame:
@@ -249,7 +295,7 @@ def _last_run(spark: SparkSession, out: str) -> dict[str, DataFrame] | None:
 def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
     """Build the graph of the articles under ``inputs`` into the folder ``out`` (module docstring)."""
     out = location(out).rstrip("/")
-    version = pipeline_version()
+    version = current()
     read = _read_inputs(spark, list(inputs)).persist()
     errors = [(r.doc, r.reason) for r in read.where("reason IS NOT NULL").select("doc", "reason").collect()]
 
@@ -294,19 +340,24 @@ def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
     # the last run's rows of unchanged articles, and of changed ones whose new text fails: nothing is lost
     kept = triaged.where("status = 'unchanged'").select("id").union(extracted.where("reason IS NOT NULL").select("id"))
     tables = {
-        "articles": done.select("id", "key", "doc", "sha256", F.lit(version).alias("version")),
-        "extractions": done.select("id", "doc", "extraction"),
+        "articles": done.select("id", "key", "doc", "sha256", F.lit(version).alias("version"),
+                                F.lit("{}").alias("known")),  # the owner rows below: article_graph without known
+        "extractions": done.select("id", "doc", "extraction", "record"),
+        "people": done.select(F.col("id").alias("article_id"), F.explode("placed").alias("p")).select(
+            "article_id", "p.name", "p.org"),
+        "bare_people": done.select(F.col("id").alias("article_id"), F.explode("bare").alias("name")),
         "node_owners": done.select(F.explode("nodes").alias("n"), F.col("id").alias("article_id")).select(
             F.col("n.id").alias("node_id"), "article_id", "n.labels", "n.props"),
         "rel_owners": done.select(F.explode("rels").alias("r"), F.col("id").alias("article_id")).select(
             F.col("r.id").alias("rel_id"), "article_id", "r.type", "r.start", "r.end", "r.props"),
     }
     if last is not None:
-        for name, column in (("articles", "id"), ("extractions", "id"), ("node_owners", "article_id"),
+        for name, column in (("articles", "id"), ("extractions", "id"), ("people", "article_id"),
+                             ("bare_people", "article_id"), ("node_owners", "article_id"),
                              ("rel_owners", "article_id")):
             reused = last[name].join(kept.withColumnRenamed("id", column), column, "left_semi")
             tables[name] = tables[name].unionByName(reused)
-    tables["nodes"], tables["rels"] = _resolved(spark, tables["node_owners"], tables["rel_owners"])
+    tables = _resolved(spark, tables)
     tables["errors"] = spark.createDataFrame(summary.errors, ERRORS)
 
     _write(tables, f"{out}/{NEXT}")

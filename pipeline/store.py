@@ -22,7 +22,9 @@ from itertools import groupby, islice
 from typing import Any, Iterable, Iterator
 
 from . import codec
-from .graph import Node, Rel, article_graph, article_id, article_key, article_sha, merge_props, people
+from .graph import (Node, Rel, article_graph, article_id, article_key, article_sha, disputes, employers, figure_claim,
+                    merge_props,
+                    people)
 from .records import Extraction
 
 SCHEMA = "kg-store/2"
@@ -274,11 +276,9 @@ class Store:
         return change
 
     def _employers(self, names: set[str]) -> dict[str, str]:
-        """The organisation each name is known at, for the names known at exactly one."""
+        """The organisation each name is known at, for the names known at exactly one (``graph.employers``)."""
         marks = ",".join("?" * len(names))
-        return {n: o for n, k, o in self._db.execute(
-            f"SELECT name, count(DISTINCT org), min(org) FROM people WHERE name IN ({marks}) GROUP BY name",
-            sorted(names)) if k == 1}
+        return employers(self._db.execute(f"SELECT name, org FROM people WHERE name IN ({marks})", sorted(names)))
 
     def _articles_naming(self, names: set[str], besides: str) -> list[tuple[str, str]]:
         """(id, extraction) of the articles, other than ``besides``, that name one of ``names`` without organisation."""
@@ -364,30 +364,23 @@ class Store:
         return props.get("title") or props.get("url") or props.get("doc") or aid, props.get("published")
 
     def disputes(self) -> list[list[str]]:
-        """Figures that disagree: each list holds the ids of the figures on one subject, metric and period
-        whose values differ between articles (figures without a subject, metric or period are never compared)."""
-        out = []
-        for found in self._comparable_figures().values():
-            if any(a1 != a2 and v1 != v2 for _, a1, v1 in found for _, a2, v2 in found):
-                out.append(sorted({fid for fid, _, _ in found}))
-        return sorted(out)
+        """Figures that disagree (``graph.disputes``): each list holds the ids of the figures on one subject,
+        metric and period whose values differ between articles."""
+        return disputes(*self._figures())
 
     def comparable_figures(self) -> set[str]:
-        """Ids of the figures that ``disputes`` compares: a change anywhere may flag or clear any of them,
-        so an incremental push sends them all again."""
-        return {fid for found in self._comparable_figures().values() for fid, _, _ in found}
+        """Ids of the figures ``disputes`` compares (those with a subject, metric and period): a change
+        anywhere may flag or clear any of them, so an incremental push sends them all again."""
+        figures, subjects = self._figures()
+        return {fid for fid, aid, props in figures if figure_claim(fid, aid, props, subjects.get(fid))}
 
-    def _comparable_figures(self) -> dict[tuple[str, str, str], list[tuple[str, str, float]]]:
-        """(subject, metric, period) → (figure id, article id, value) of every figure that has all three."""
-        subject = dict(self._db.execute("SELECT start, \"end\" FROM rels WHERE type = 'MEASURES'"))
-        groups: dict[tuple[str, str, str], list[tuple[str, str, float]]] = {}
-        for fid, aid, text in self._db.execute("SELECT o.node_id, o.article_id, o.props FROM node_owners o"
-                                               " JOIN nodes n ON n.id = o.node_id WHERE n.labels = 'Figure'"
-                                               " ORDER BY o.node_id, o.article_id"):
-            p = json.loads(text)
-            if fid in subject and p.get("metric") and p.get("period"):
-                groups.setdefault((subject[fid], p["metric"], p["period"]), []).append((fid, aid, p["value"]))
-        return groups
+    def _figures(self) -> tuple[Iterator[tuple[str, str, dict[str, Any]]], dict[str, str]]:
+        """Every article's (figure id, article id, props), and each figure's subject (its MEASURES end)."""
+        subjects = dict(self._db.execute("SELECT start, \"end\" FROM rels WHERE type = 'MEASURES'"))
+        rows = self._db.execute("SELECT o.node_id, o.article_id, o.props FROM node_owners o"
+                                " JOIN nodes n ON n.id = o.node_id WHERE n.labels = 'Figure'")
+        return ((fid, aid, json.loads(text)) for fid, aid, text in rows), subjects
+
     def nodes(self, ids: Iterable[str] | None = None) -> Iterator[Node]:
         """Every node (or those of ``ids`` the store has), its properties merged over the articles that
         own it; ordered by id (within each thousand ``ids``).

@@ -1,5 +1,6 @@
 """The Spark job (local[2], one session for the run: conftest's ``spark``) against kg ingest + the store:
-the same nodes and relationships, in the real Neo4j and in GraphML; errors as rows; reruns; grown input."""
+the same nodes and relationships (people across articles and disputed figures too), in the real Neo4j and in
+GraphML; errors as rows; reruns; grown input."""
 from __future__ import annotations
 
 import json
@@ -12,13 +13,14 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.extract import extract_paths
+from pipeline.graph import article_graph, person_id
 from pipeline.ingest import ingest
 from pipeline.neo4j_load import NODE_LABELS, counts
 from pipeline.spark_job import ParquetGraph, run
 from pipeline.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
-INPUTS = ["corpus/", "tests/articles/"]
+INPUTS = ["corpus/", "tests/articles/", "tests/graph_articles/"]
 
 
 def graph_of(source) -> tuple[list, list]:
@@ -42,7 +44,8 @@ def files_and_times(folder: Path) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory) -> list[str]:
-    """corpus/ and the test articles, plus a folder with an empty and a binary file."""
+    """corpus/, the test articles and the graph's (people across articles, conflicting figures, tenses), plus a
+    folder with an empty and a binary file."""
     bad = tmp_path_factory.mktemp("bad")
     (bad / "empty.txt").write_text("  \n", encoding="utf-8")
     (bad / "binary.txt").write_bytes(b"\x00\x01\x02kg" * 50)
@@ -55,7 +58,7 @@ def reference(batch, tmp_path_factory):
     errors: list[tuple[str, str]] = []
     store = Store(tmp_path_factory.mktemp("store") / "kg.db")
     summary = ingest(batch, store, jobs=1, on_error=lambda doc, reason: errors.append((doc, reason)))
-    assert summary.new == 12 and summary.failed == 2
+    assert summary.new == 19 and summary.failed == 2
     yield store, sorted(errors)
     store.close()
 
@@ -71,10 +74,21 @@ def built(spark, batch, tmp_path_factory):
 def test_the_job_builds_the_stores_graph(spark, built, reference):
     out, result = built
     store, _ = reference
-    assert "articles 12 new, 0 unchanged, 0 changed, 0 removed, 2 failed" in result.stdout
+    assert "articles 19 new, 0 unchanged, 0 changed, 0 removed, 2 failed" in result.stdout
     nodes, rels = graph_of(ParquetGraph(spark, str(out)))
     assert (nodes, rels) == graph_of(store)
     assert len(nodes) > 300 and len(rels) > 700
+
+
+def test_the_batch_has_people_across_articles_and_disputed_figures_and_the_job_derives_them(spark, built, reference):
+    out, _ = built
+    store, _ = reference
+    disputed = sorted(n.id for n in ParquetGraph(spark, str(out)).nodes() if n.props.get("disputed"))
+    assert disputed and disputed == sorted(f for group in store.disputes() for f in group)
+    without_known = {n.id for path in Path(ROOT, "tests", "graph_articles").glob("*.txt")
+                     for x in extract_paths([str(path)]) for n in article_graph(x)[0] if n.labels == ("Person",)}
+    joined = without_known - {n.id for n in ParquetGraph(spark, str(out)).nodes() if n.labels == ("Person",)}
+    assert joined, "no untitled name in the batch joins the Person another article places at an organisation"
 
 
 def test_bad_files_are_rows_in_the_errors_table_with_the_clis_reasons(spark, built, reference):
@@ -99,7 +113,7 @@ def test_a_rerun_over_the_same_input_writes_nothing(spark, built, batch):
     out, _ = built
     before = files_and_times(out)
     summary = run(spark, batch, str(out))
-    assert (summary.new, summary.changed, summary.unchanged, summary.written) == (0, 0, 12, False)
+    assert (summary.new, summary.changed, summary.unchanged, summary.written) == (0, 0, 19, False)
     assert files_and_times(out) == before
 
 
@@ -149,6 +163,29 @@ def test_a_grown_input_extracts_only_new_and_changed_articles(spark, tmp_path, e
         assert graph_of(ParquetGraph(spark, out)) == graph_of(clean)
         assert CliRunner().invoke(main, ["push", "--from", out]).exit_code == 0
         assert counts(neo4j_config) == clean.counts()
+
+
+def test_an_unchanged_article_follows_who_the_other_articles_place_its_people_at(spark, tmp_path):
+    """02 names 王建华 without organisation; 01, added and then removed, places him at 普泰移动."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    articles = ROOT / "tests" / "graph_articles"
+    for name in ("02_untitled.txt", "03_namesake.txt"):
+        shutil.copy(articles / name, folder / name)
+    out = str(tmp_path / "graph")
+    graphs = []
+    for step, change in enumerate((None, lambda: shutil.copy(articles / "01_titled.txt", folder / "01_titled.txt"),
+                                   lambda: (folder / "01_titled.txt").unlink())):
+        if change:
+            change()
+        summary = run(spark, [str(folder)], out)
+        assert summary.unchanged == (0, 2, 2)[step]
+        with Store(tmp_path / f"clean{step}.db") as clean:
+            ingest([str(folder)], clean, jobs=1)
+            graphs.append(graph_of(clean))
+        assert graph_of(ParquetGraph(spark, out)) == graphs[-1]
+    assert graphs[0] == graphs[2]
+    assert [person_id("王建华", None) in {n[0] for n in g[0]} for g in graphs] == [True, False, True]
 
 
 def test_a_parquet_table_and_uris_are_read_as_articles(spark, tmp_path):
