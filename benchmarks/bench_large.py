@@ -10,6 +10,7 @@ many characters. Every run is a child process of its own, so its peak memory (ru
 Targets (issue 25): 16 MB within 5 times the time of 4 MB; the 100k-character line under 10 s.
 BLAS is pinned to one thread, so the NER's matrix products stay on one core.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,9 @@ def bodies() -> list[str]:
     from pipeline.read import read_paths
     from pipeline.records import Article
 
-    return [a.body for a in read_paths([str(ROOT / "corpus"), str(ROOT / "tests" / "articles")])
-            if isinstance(a, Article)]
+    return [
+        a.body for a in read_paths([str(ROOT / "corpus"), str(ROOT / "tests" / "articles")]) if isinstance(a, Article)
+    ]
 
 
 def article_of(megabytes: float) -> str:
@@ -63,15 +65,26 @@ def child(kind: str, size: float) -> None:
     began = time.perf_counter()
     x = extract(Article(doc=kind, text=text))
     seconds = time.perf_counter() - began
-    print(json.dumps({"chars": len(text), "bytes": len(text.encode("utf-8")), "seconds": seconds,
-                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      "start_mb": start_rss / 2**20, "statements": len(x.statements), "entities": len(x.entities)}))
+    print(
+        json.dumps(
+            {
+                "chars": len(text),
+                "bytes": len(text.encode("utf-8")),
+                "seconds": seconds,
+                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "start_mb": start_rss / 2**20,
+                "statements": len(x.statements),
+                "entities": len(x.entities),
+            }
+        )
+    )
 
 
 def measure(kind: str, size: float) -> dict:
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
-    out = subprocess.run([sys.executable, __file__, "--child", kind, str(size)], env=env, check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(size)], env=env, check=True, capture_output=True, text=True
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -88,15 +101,20 @@ def main() -> None:
     for mb in args.mb:
         r = measure("article", mb)
         seconds[mb] = r["seconds"]
-        print(f"{mb:g} MB article ({r['chars']:,} chars): {r['seconds']:.1f} s"
-              f" = {r['chars'] / r['seconds']:,.0f} chars/s, peak {r['peak_mb']:,.0f} MB"
-              f" ({r['start_mb']:,.0f} MB after start-up); {r['statements']:,} statements", flush=True)
+        print(
+            f"{mb:g} MB article ({r['chars']:,} chars): {r['seconds']:.1f} s"
+            f" = {r['chars'] / r['seconds']:,.0f} chars/s, peak {r['peak_mb']:,.0f} MB"
+            f" ({r['start_mb']:,.0f} MB after start-up); {r['statements']:,} statements",
+            flush=True,
+        )
     if 4 in seconds and 16 in seconds:
         print(f"16 MB / 4 MB time: {seconds[16] / seconds[4]:.2f} (target: at most 5; linear is 4)")
     if args.line:
         r = measure("line", args.line)
-        print(f"{r['chars']:,}-character line without punctuation: {r['seconds']:.1f} s (target: under 10 s),"
-              f" peak {r['peak_mb']:,.0f} MB ({r['start_mb']:,.0f} MB after start-up)")
+        print(
+            f"{r['chars']:,}-character line without punctuation: {r['seconds']:.1f} s (target: under 10 s),"
+            f" peak {r['peak_mb']:,.0f} MB ({r['start_mb']:,.0f} MB after start-up)"
+        )
 
 
 if __name__ == "__main__":

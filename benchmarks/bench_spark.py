@@ -9,6 +9,7 @@ two articles per core (each Python worker loads the lexicon and the model), then
 the timed job over the N articles into a fresh folder, and a rerun (nothing
 changed). Then ``kg ingest --jobs 2`` of the same N into a fresh store.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,7 +49,7 @@ def one_master(master: str, folder: str, scratch: str) -> dict[str, float]:
     cores = int(master.removeprefix("local[").removesuffix("]"))
     warm = Path(scratch) / "warm"
     warm.mkdir()
-    for f in files[:2 * cores]:
+    for f in files[: 2 * cores]:
         (warm / f.name).write_bytes(f.read_bytes())
     start = time.perf_counter()
     with session(master) as spark:
@@ -88,13 +89,19 @@ def main(n: int = 96) -> None:
         for master in ("local[1]", "local[2]"):
             scratch = Path(tmp) / master.removeprefix("local[").removesuffix("]")
             scratch.mkdir()
-            child = subprocess.run([sys.executable, __file__, "--child", master, str(folder), str(scratch)],
-                                   check=True, capture_output=True, text=True)
+            child = subprocess.run(
+                [sys.executable, __file__, "--child", master, str(folder), str(scratch)],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
             f = json.loads(child.stdout.strip().splitlines()[-1])
             rates[master] = n / f["job"]
-            print(f"{master}: session start {f['session']:.1f} s, first job (2 articles a core, models load)"
-                  f" {f['first_job']:.1f} s; {n} articles {f['job']:.1f} s = {rates[master]:.1f} articles/s,"
-                  f" {chars / f['job']:,.0f} chars/s; rerun, nothing changed, {f['rerun']:.1f} s")
+            print(
+                f"{master}: session start {f['session']:.1f} s, first job (2 articles a core, models load)"
+                f" {f['first_job']:.1f} s; {n} articles {f['job']:.1f} s = {rates[master]:.1f} articles/s,"
+                f" {chars / f['job']:,.0f} chars/s; rerun, nothing changed, {f['rerun']:.1f} s"
+            )
         print(f"local[2] / local[1]: {rates['local[2]'] / rates['local[1]']:.2f} x")
         seconds = ingest_seconds(folder, Path(tmp) / "kg.db")
         print(f"kg ingest --jobs 2 (process start-up included): {seconds:.1f} s = {n / seconds:.1f} articles/s")

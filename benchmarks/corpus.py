@@ -4,6 +4,7 @@ Article ``i`` is repo article ``i mod m`` (corpus/, tests/articles/, the holdout
 ``（i）`` before every 。, so no two articles share a sentence: nothing is served from a cache
 that real news, whose sentences rarely repeat, would miss.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -21,8 +22,9 @@ def repo_articles() -> tuple[Article, ...]:
     """The repo's own articles, in path order (the HTML one aside: its body is markup)."""
     from pipeline.read import read_paths
 
-    return tuple(a for a in read_paths([str(p) for p in SOURCES])
-                 if isinstance(a, Article) and "<html" not in a.text.lower())
+    return tuple(
+        a for a in read_paths([str(p) for p in SOURCES]) if isinstance(a, Article) and "<html" not in a.text.lower()
+    )
 
 
 def article_text(i: int) -> str:

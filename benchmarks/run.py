@@ -14,6 +14,7 @@ push sections REPLACE everything in the Neo4j they are given (NEO4J_URI, NEO4J_P
 ``bulk`` also stops and restarts the local server (scripts/neo4j-local, KG_NEO4J_HOME).
 Each figure is the median of --rounds runs (ingest and push: one run each, they are long).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,9 +28,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import corpus
 
@@ -106,19 +108,25 @@ def _tree_rss(root: int) -> list[int]:
 def run_kg(*args: str, check: bool = True) -> dict[str, float]:
     """One ``kg`` process: wall seconds and peak memory (MB) of its process tree."""
     t = time.perf_counter()
-    proc = subprocess.Popen([*KG, *args], cwd=ROOT, env=kg_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [*KG, *args], cwd=ROOT, env=kg_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     memory = PeakMemory(proc.pid)
     out, err = proc.communicate()
     seconds = time.perf_counter() - t
     memory.stop()
     if check and proc.returncode != 0:
         raise SystemExit(f"kg {' '.join(args)} failed ({proc.returncode}): {err.strip()[-2000:]}")
-    return {"seconds": seconds, "peak_mb": memory.peak / 2**20, "largest_process_mb": memory.largest / 2**20,
-            "stdout": out}  # type: ignore[dict-item]
+    return {
+        "seconds": seconds,
+        "peak_mb": memory.peak / 2**20,
+        "largest_process_mb": memory.largest / 2**20,
+        "stdout": out,
+    }  # type: ignore[dict-item]
 
 
 # --- sections ---------------------------------------------------------------------------------------
+
 
 def bench_extract(args: argparse.Namespace) -> dict[str, Any]:
     """Characters/s of each stage and of the whole extraction, in this process (one core)."""
@@ -137,31 +145,41 @@ def bench_extract(args: argparse.Namespace) -> dict[str, Any]:
     prepared = _prepare(articles)  # warm-up: dictionaries, lexicon, model weights
     list(extract_batched(articles))
     jieba.posseg.lcut(articles[0].text)
-    dev = [json.loads(line)["text"] for line in
-           (ROOT / "training" / "data" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    dev = [
+        json.loads(line)["text"]
+        for line in (ROOT / "training" / "data" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     paths = [a.doc for a in articles]
 
     def timed(fn: Callable[[], object], n_chars: int = chars) -> float:
         def once() -> None:
             clear_text_caches()
             fn()
+
         return n_chars / median_time(once, args.rounds)
 
     rates = {
         "read (decode, front matter, clean, sentences)": timed(
-            lambda: [sentences(a) for a in read_paths(paths) if not isinstance(a, Exception)]),
+            lambda: [sentences(a) for a in read_paths(paths) if not isinstance(a, Exception)]
+        ),
         "segmentation (jieba cut of each sentence)": timed(lambda: [segment.words(t) for t in texts]),
         "NER (trained model over the sentences)": timed(lambda: model_entities(texts)),
-        "rules (every stage after the NER)": timed(lambda: [extract(a, prepared=p)
-                                                            for a, p in zip(articles, prepared)]),
+        "rules (every stage after the NER)": timed(
+            lambda: [extract(a, prepared=p) for a, p in zip(articles, prepared)]
+        ),
         "whole extraction (kg extract's batches)": timed(lambda: list(extract_batched(articles))),
     }
     jieba_rate = timed(lambda: [jieba.posseg.lcut(a.text) for a in articles])
     dev_chars = sum(map(len, dev))
     rows = [{"stage": stage, "chars_per_s": rate, "x_jieba_posseg": rate / jieba_rate} for stage, rate in rates.items()]
     rows.append({"stage": "jieba.posseg over the same text", "chars_per_s": jieba_rate, "x_jieba_posseg": 1.0})
-    rows.append({"stage": f"NER alone, {len(dev)} dev sentences", "chars_per_s": timed(
-        lambda: ner.recognise(dev), dev_chars), "x_jieba_posseg": None})
+    rows.append(
+        {
+            "stage": f"NER alone, {len(dev)} dev sentences",
+            "chars_per_s": timed(lambda: ner.recognise(dev), dev_chars),
+            "x_jieba_posseg": None,
+        }
+    )
     return {"articles": len(articles), "chars": chars, "rows": rows}
 
 
@@ -169,11 +187,16 @@ def bench_startup(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         tiny = Path(tmp) / "tiny.txt"
         tiny.write_text("中国联通副总裁李明表示，虚拟运营商用户已超过5万户。\n", encoding="utf-8")
-        rows = {"kg --version (imports only)": ("--version",),
-                "kg extract of a one-sentence article (models loaded)": ("extract", str(tiny))}
-        return {"rows": [{"what": what, "seconds": statistics.median(run_kg(*cmd)["seconds"]
-                                                                     for _ in range(args.rounds))}
-                         for what, cmd in rows.items()]}
+        rows = {
+            "kg --version (imports only)": ("--version",),
+            "kg extract of a one-sentence article (models loaded)": ("extract", str(tiny)),
+        }
+        return {
+            "rows": [
+                {"what": what, "seconds": statistics.median(run_kg(*cmd)["seconds"] for _ in range(args.rounds))}
+                for what, cmd in rows.items()
+            ]
+        }
 
 
 def bench_ingest(args: argparse.Namespace, work: Path) -> dict[str, Any]:
@@ -184,13 +207,31 @@ def bench_ingest(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         for jobs in args.jobs:
             db = work / f"ingest-{n}-j{jobs}.db"
             r = run_kg("ingest", str(folder), "--store", str(db), "--jobs", str(jobs), "--quiet")
-            rows.append({"articles": n, "chars": chars, "jobs": jobs, "run": "first",
-                         "seconds": r["seconds"], "articles_per_s": n / r["seconds"], "peak_mb": r["peak_mb"],
-                         "largest_process_mb": r["largest_process_mb"]})
+            rows.append(
+                {
+                    "articles": n,
+                    "chars": chars,
+                    "jobs": jobs,
+                    "run": "first",
+                    "seconds": r["seconds"],
+                    "articles_per_s": n / r["seconds"],
+                    "peak_mb": r["peak_mb"],
+                    "largest_process_mb": r["largest_process_mb"],
+                }
+            )
         again = run_kg("ingest", str(folder), "--store", str(db), "--jobs", str(jobs), "--quiet")
-        rows.append({"articles": n, "chars": chars, "jobs": jobs, "run": "unchanged again",
-                     "seconds": again["seconds"], "articles_per_s": n / again["seconds"], "peak_mb": again["peak_mb"],
-                     "largest_process_mb": again["largest_process_mb"]})
+        rows.append(
+            {
+                "articles": n,
+                "chars": chars,
+                "jobs": jobs,
+                "run": "unchanged again",
+                "seconds": again["seconds"],
+                "articles_per_s": n / again["seconds"],
+                "peak_mb": again["peak_mb"],
+                "largest_process_mb": again["largest_process_mb"],
+            }
+        )
     for n in args.ingest_sizes:
         first = {r["jobs"]: r["seconds"] for r in rows if r["articles"] == n and r["run"] == "first"}
         if 1 in first:
@@ -253,19 +294,28 @@ def minimal_load(config, nodes: list, rels: list, batch: int) -> float:
     by_shape: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for r in rels:
         by_shape[(r.type, primary[r.start], primary[r.end])].append(
-            {"id": r.id, "start": r.start, "end": r.end, "props": r.props})
+            {"id": r.id, "start": r.start, "end": r.end, "props": r.props}
+        )
     start = time.perf_counter()
     with connect(config) as driver, driver.session(database=config.database) as session:
+
         def send(query: str, rows: list[dict]) -> None:
             for i in range(0, len(rows), batch):
-                chunk = rows[i:i + batch]
+                chunk = rows[i : i + batch]
                 session.execute_write(lambda tx, chunk=chunk: tx.run(query, rows=chunk).consume())
+
         for labels, rows in by_label.items():
-            send(f"UNWIND $rows AS row MERGE (n:{labels[0]} {{id: row.id}}) SET n += row.props"
-                 + "".join(f" SET n:{label}" for label in labels[1:]), rows)
+            send(
+                f"UNWIND $rows AS row MERGE (n:{labels[0]} {{id: row.id}}) SET n += row.props"
+                + "".join(f" SET n:{label}" for label in labels[1:]),
+                rows,
+            )
         for (type_, a, b), rows in by_shape.items():
-            send(f"UNWIND $rows AS row MATCH (a:{a} {{id: row.start}}) MATCH (b:{b} {{id: row.end}}) "
-                 f"MERGE (a)-[r:{type_} {{id: row.id}}]->(b) SET r += row.props", rows)
+            send(
+                f"UNWIND $rows AS row MATCH (a:{a} {{id: row.start}}) MATCH (b:{b} {{id: row.end}}) "
+                f"MERGE (a)-[r:{type_} {{id: row.id}}]->(b) SET r += row.props",
+                rows,
+            )
     return time.perf_counter() - start
 
 
@@ -312,13 +362,26 @@ def bench_bulk(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         subprocess.run(["bash", script, "start"], check=True, capture_output=True)
     after = run_kg("push", "--store", str(db), "--quiet")["seconds"]
     wipe(config)
-    return {"rows": [{"what": "kg push --bulk (CSV + neo4j-admin import, server stopped)", "rows": rows_n,
-                      "seconds": r["seconds"], "rows_per_s": rows_n / r["seconds"]},
-                     {"what": "kg push after the bulk load (nothing to send)", "rows": rows_n, "seconds": after,
-                      "rows_per_s": rows_n / after}]}
+    return {
+        "rows": [
+            {
+                "what": "kg push --bulk (CSV + neo4j-admin import, server stopped)",
+                "rows": rows_n,
+                "seconds": r["seconds"],
+                "rows_per_s": rows_n / r["seconds"],
+            },
+            {
+                "what": "kg push after the bulk load (nothing to send)",
+                "rows": rows_n,
+                "seconds": after,
+                "rows_per_s": rows_n / after,
+            },
+        ]
+    }
 
 
 # --- report -----------------------------------------------------------------------------------------
+
 
 def fmt(value: Any) -> str:
     if isinstance(value, float):
@@ -355,9 +418,9 @@ def main() -> None:
     if unknown := set(chosen) - set(SECTIONS):
         parser.error(f"unknown sections {sorted(unknown)}")
     report: dict[str, Any] = {
-        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-                   f"load average {os.getloadavg()[0]:.2f} at start",
+        f"load average {os.getloadavg()[0]:.2f} at start",
         "python": platform.python_version(),
     }
     print(f"{report['date']}  {report['machine']}")
@@ -365,15 +428,19 @@ def main() -> None:
         work = Path(args.work or tmp)
         work.mkdir(parents=True, exist_ok=True)
         runs: dict[str, Callable[[], dict[str, Any]]] = {
-            "extract": lambda: bench_extract(args), "startup": lambda: bench_startup(args),
-            "ingest": lambda: bench_ingest(args, work), "push": lambda: bench_push(args, work),
-            "bulk": lambda: bench_bulk(args, work)}
+            "extract": lambda: bench_extract(args),
+            "startup": lambda: bench_startup(args),
+            "ingest": lambda: bench_ingest(args, work),
+            "push": lambda: bench_push(args, work),
+            "bulk": lambda: bench_bulk(args, work),
+        }
         for section in SECTIONS:
             if section in chosen:
                 report[section] = runs[section]()
                 extra = {k: v for k, v in report[section].items() if k != "rows"}
-                print("\n" + table(f"{section} {json.dumps(extra) if extra else ''}", report[section]["rows"]),
-                      flush=True)
+                print(
+                    "\n" + table(f"{section} {json.dumps(extra) if extra else ''}", report[section]["rows"]), flush=True
+                )
     report["load_average_at_end"] = os.getloadavg()[0]
     Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nfigures written to {args.json}")

@@ -8,6 +8,7 @@ or denied (将与…签订, 要求…签署, 尚未签署) is none; neither is a
 organisation on both ends but a group (三基础运营商与6家虚拟运营商…签订 keeps the group
 as ``counterpart`` as written, and the graph draws no edge to it).
 """
+
 from __future__ import annotations
 
 import re
@@ -37,9 +38,15 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     d = load_yaml("agreements.yaml")
-    return _Words(re.compile(alternation(d["verbs"])), tuple(d["documents"]), tuple(d["links"]),
-                  tuple(d["weak_links"]), tuple(d["not_done"]), tuple(d["announce"]),
-                  ("", *d["subject_references"]))
+    return _Words(
+        re.compile(alternation(d["verbs"])),
+        tuple(d["documents"]),
+        tuple(d["links"]),
+        tuple(d["weak_links"]),
+        tuple(d["not_done"]),
+        tuple(d["announce"]),
+        ("", *d["subject_references"]),
+    )
 
 
 def sentence_agreements(sent: SentenceFacts) -> list[Agreement]:
@@ -56,11 +63,11 @@ def find_agreements(text: str, orgs: list[Hit]) -> list[Agreement]:
         sentence = clause_start(text, m.start(), SENTENCE_DELIMITERS)
         start = clause_start(text, m.start(), CLAUSE_DELIMITERS)
         clause_end = min([i for i in (text.find(c, m.end()) for c in CLAUSE_DELIMITERS) if i >= 0] or [len(text)])
-        if not any(d in text[m.end():clause_end] for d in w.documents):
+        if not any(d in text[m.end() : clause_end] for d in w.documents):
             continue  # 达成终端合作, 签约仪式: no document signed
-        if any(word in text[sentence:m.start()] for word in w.not_done):
+        if any(word in text[sentence : m.start()] for word in w.not_done):
             continue
-        link = _link(text[start:m.start()], w)
+        link = _link(text[start : m.start()], w)
         if link is None:
             continue
         link += start
@@ -68,13 +75,13 @@ def find_agreements(text: str, orgs: list[Hit]) -> list[Agreement]:
         if not first and _FILLER.sub("", text[start:link]) in w.references:
             first = _announcer(text, sentence, start, orgs, w)
         second = [o for o in orgs if link < o.start and o.end <= m.start()]
-        sides = _sides(first, second, text[start:link], text[link + 1:m.start()])
+        sides = _sides(first, second, text[start:link], text[link + 1 : m.start()])
         if sides is None:
             continue
         parties, counterpart = sides
         end = text.find("。", m.end())
         end = len(text) if end < 0 else end
-        date = DATE.search(text[sentence:m.start()])
+        date = DATE.search(text[sentence : m.start()])
         out.append(Agreement(parties, counterpart, date.group() if date else None, text[sentence:end], sentence, end))
     return out
 
@@ -91,11 +98,12 @@ def _link(left: str, w: _Words) -> int | None:
 def _announcer(text: str, sentence: int, start: int, orgs: list[Hit], w: _Words) -> list[Hit]:
     """The organisation that announces the signing earlier in the sentence: 分享通信今日宣布，已与…"""
     before = [o for o in orgs if sentence <= o.start and o.end <= start]
-    return before[-1:] if before and any(a in text[before[-1].end:start] for a in w.announce) else []
+    return before[-1:] if before and any(a in text[before[-1].end : start] for a in w.announce) else []
 
 
-def _sides(first: list[Hit], second: list[Hit], first_text: str,
-           second_text: str) -> tuple[list[str], str | None] | None:
+def _sides(
+    first: list[Hit], second: list[Hit], first_text: str, second_text: str
+) -> tuple[list[str], str | None] | None:
     """(parties, counterpart): one side's organisations and the other side's one organisation, or its words
     when it names none (a group); None when neither side or both sides name several (unsure)."""
     a, b = list(dict.fromkeys(o.name for o in first)), list(dict.fromkeys(o.name for o in second))

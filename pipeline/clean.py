@@ -3,6 +3,7 @@
 Every transformation keeps the text's length, so an offset found in cleaned text is the
 same offset in ``Article.text`` and mentions can point back into the original file.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,7 +45,7 @@ _QUOTE_CLOSE = "”」』"
 _QUOTE_OPEN = "“「『"
 # Quotations, inside which no cut is made; a longer or unclosed one gets no protection.
 MAX_QUOTE = 400
-_QUOTE = re.compile(r"“[^“”\n]{0,%d}”|「[^「」\n]{0,%d}」" % (MAX_QUOTE, MAX_QUOTE))
+_QUOTE = re.compile(rf"“[^“”\n]{{0,{MAX_QUOTE}}}”|「[^「」\n]{{0,{MAX_QUOTE}}}」")
 
 _WS = re.compile(r"\s+")
 _ASIDE = re.compile(r"[（(][^（()）]{0,60}[)）]")
@@ -95,7 +96,7 @@ def _blank_hidden(text: str) -> str:
         if end < 0:
             unclosed.add(kind)
             continue
-        pieces += [text[done:m.start()], _NOT_NEWLINE.sub(" ", text[m.start():end])]
+        pieces += [text[done : m.start()], _NOT_NEWLINE.sub(" ", text[m.start() : end])]
         pos = done = end
     return "".join(pieces) + text[done:] if pieces else text
 
@@ -104,7 +105,7 @@ _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
 
 
 def _curl_quotes(text: str) -> str:
-    """"…" as some outlets write it becomes “…”, so quotations read the same everywhere."""
+    """ "…" as some outlets write it becomes “…”, so quotations read the same everywhere."""
     if '"' not in text:
         return text
     return _STRAIGHT_QUOTES.sub(lambda m: f"“{m.group(1)}”", text)
@@ -139,8 +140,9 @@ def sentences(article: Article) -> list[Span]:
         last = end
         sentence = text[start:end]
         key = _WS.sub("", sentence)
-        repeated = key in seen or (len(key) >= MIN_SUBSTRING_DEDUP
-                                   and flat.find(key, max(0, flat_pos - DEDUP_WINDOW), flat_pos) >= 0)
+        repeated = key in seen or (
+            len(key) >= MIN_SUBSTRING_DEDUP and flat.find(key, max(0, flat_pos - DEDUP_WINDOW), flat_pos) >= 0
+        )
         flat_pos += len(key)
         seen.add(key)
         if repeated or not _WORD.search(sentence) or _MARKER_ONLY.fullmatch(key) or is_boilerplate(sentence):
@@ -160,15 +162,16 @@ def _cuts(folded: str, text: str) -> Iterator[tuple[int, int]]:
         yield from windows(text, start, end)
 
 
-def windows(text: str, start: int, end: int, limit: int = MAX_SENTENCE,
-            marks: str = WINDOW_MARKS) -> Iterator[tuple[int, int]]:
+def windows(
+    text: str, start: int, end: int, limit: int = MAX_SENTENCE, marks: str = WINDOW_MARKS
+) -> Iterator[tuple[int, int]]:
     """text[start:end] in pieces of at most ``limit`` characters, trimmed, each cut after the last of
     ``marks`` in its second half, else at the limit. Sentences longer than MAX_SENTENCE (a line without
     punctuation) are read so, and so the stages after reading work on bounded text: an article's time
     grows with its length and no faster."""
     while end - start > limit:
         cut = start + limit
-        tail = text[start + limit // 2:cut]
+        tail = text[start + limit // 2 : cut]
         last = max(tail.rfind(mark) for mark in marks)
         if last >= 0:
             cut = start + limit // 2 + last + 1
@@ -205,4 +208,3 @@ def _paragraph_cuts(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     start, end = strip_span(text, start, end)
     if start < end:
         yield start, end
-

@@ -1,4 +1,5 @@
 """The `kg` command line: a thin layer over the library."""
+
 from __future__ import annotations
 
 import os
@@ -25,8 +26,14 @@ def max_bytes_option(command):
     """``--max-bytes N`` for the commands that read articles."""
     from .read import MAX_BYTES
 
-    return click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
-                        metavar="N", help="Refuse files larger than this (they cost time and memory).")(command)
+    return click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=MAX_BYTES,
+        show_default=True,
+        metavar="N",
+        help="Refuse files larger than this (they cost time and memory).",
+    )(command)
 
 
 def check_ner_model() -> None:
@@ -51,11 +58,12 @@ def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None, max_bytes:
     """Who said what about which company, in the articles under PATH... (files, folders, globs;
     - reads standard input: one article, or JSON Lines when it starts with {)."""
     import sys
+    from typing import cast
 
     from .extract import extract_batched
     from .output import WRITERS
     from .read import read_lines, read_paths
-    from .records import Extraction, InputError
+    from .records import Article, Extraction, InputError
 
     if bool(paths) == bool(lines_file):
         raise click.UsageError("give either PATH... or --lines FILE")
@@ -70,7 +78,7 @@ def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None, max_bytes:
                     if isinstance(x, InputError):
                         failed += 1
                         click.echo(f"kg: {x}", err=True)
-                        x = Extraction(article)
+                        x = Extraction(cast(Article, article))  # read_lines gives articles only
                     yield x
             except InputError as err:
                 failed += 1
@@ -89,8 +97,15 @@ def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None, max_bytes:
 
 def store_option(command):
     """``--store FILE`` for every command that reads or writes the embedded store."""
-    return click.option("--store", "store_path", envvar="KG_STORE", default="kg.db", show_default=True,
-                        metavar="FILE", help="The embedded graph store (env KG_STORE).")(command)
+    return click.option(
+        "--store",
+        "store_path",
+        envvar="KG_STORE",
+        default="kg.db",
+        show_default=True,
+        metavar="FILE",
+        help="The embedded graph store (env KG_STORE).",
+    )(command)
 
 
 def open_store(path: str, create: bool = False):
@@ -105,12 +120,17 @@ def open_store(path: str, create: bool = False):
 
 def neo4j_options(command):
     """``--uri/--user/--password`` for commands that talk to Neo4j; each falls back to its NEO4J_* variable."""
-    for option in reversed((
-        click.option("--uri", metavar="URI", help="Neo4j Bolt URI (env NEO4J_URI) "
-                     "[default: bolt://127.0.0.1:$NEO4J_BOLT_PORT, or port 7687]."),
-        click.option("--user", metavar="NAME", help="Neo4j user (env NEO4J_USER) [default: neo4j]."),
-        click.option("--password", metavar="SECRET", help="Neo4j password (env NEO4J_PASSWORD); never printed."),
-    )):
+    for option in reversed(
+        (
+            click.option(
+                "--uri",
+                metavar="URI",
+                help="Neo4j Bolt URI (env NEO4J_URI) [default: bolt://127.0.0.1:$NEO4J_BOLT_PORT, or port 7687].",
+            ),
+            click.option("--user", metavar="NAME", help="Neo4j user (env NEO4J_USER) [default: neo4j]."),
+            click.option("--password", metavar="SECRET", help="Neo4j password (env NEO4J_PASSWORD); never printed."),
+        )
+    ):
         command = option(command)
     return command
 
@@ -139,30 +159,45 @@ def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = Fa
     from .neo4j_load import push_store as run
     from .progress import Bar
 
-    with open_store(store_path) as store:
-        with Bar(unit="rows", disable=quiet or not sys.stderr.isatty()) as bar:
-            try:
-                result = run(store, config, batch_size, progress=bar.update, full=full)
-            except KgNeo4jError as e:
-                raise KgError(str(e)) from e
+    with open_store(store_path) as store, Bar(unit="rows", disable=quiet or not sys.stderr.isatty()) as bar:
+        try:
+            result = run(store, config, batch_size, progress=bar.update, full=full)
+        except KgNeo4jError as e:
+            raise KgError(str(e)) from e
     if not quiet:
-        click.echo(f"neo4j {config.uri}: {result.nodes} nodes, {result.rels} relationships written;"
-                   f" {result.nodes_deleted} nodes, {result.rels_deleted} relationships no longer in the store removed")
+        click.echo(
+            f"neo4j {config.uri}: {result.nodes} nodes, {result.rels} relationships written;"
+            f" {result.nodes_deleted} nodes, {result.rels_deleted} relationships no longer in the store removed"
+        )
 
 
 @main.command()
 @click.argument("paths", nargs=-1)
 @store_option
-@click.option("--check", is_flag=True,
-              help="Say how many stored articles an older pipeline version extracted (kg ingest re-extracts them).")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Say how many stored articles an older pipeline version extracted (kg ingest re-extracts them).",
+)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
 @click.option("--dry-run", is_flag=True, help="Report what would be created, merged or replaced; write nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (errors still go to stderr).")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Then mirror the store into Neo4j (as kg push).")
 @neo4j_options
 @max_bytes_option
-def ingest(paths: tuple[str, ...], store_path: str, check: bool, jobs: int | None, dry_run: bool, quiet: bool,
-           to_neo4j: bool, uri: str | None, user: str | None, password: str | None, max_bytes: int) -> None:
+def ingest(
+    paths: tuple[str, ...],
+    store_path: str,
+    check: bool,
+    jobs: int | None,
+    dry_run: bool,
+    quiet: bool,
+    to_neo4j: bool,
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    max_bytes: int,
+) -> None:
     """Extract articles under PATH... into the store; idempotent, rerun to resume.
 
     An unchanged article that another version of the pipeline (its code, data files or model) extracted
@@ -188,15 +223,20 @@ def ingest(paths: tuple[str, ...], store_path: str, check: bool, jobs: int | Non
     store = open_store(":memory:" if fresh else store_path, create=True)
     try:
         with store:
-            summary = run(paths, store, jobs=jobs, dry_run=dry_run, progress=not quiet and sys.stderr.isatty(),
-                          on_error=lambda doc, reason: tqdm.write(f"kg: {doc}: {reason}", file=sys.stderr),
-                          max_bytes=max_bytes)
+            summary = run(
+                paths,
+                store,
+                jobs=jobs,
+                dry_run=dry_run,
+                progress=not quiet and sys.stderr.isatty(),
+                on_error=lambda doc, reason: tqdm.write(f"kg: {doc}: {reason}", file=sys.stderr),
+                max_bytes=max_bytes,
+            )
     except StoreError as e:
-        click.echo(f"kg: {e}", err=True)
-        raise SystemExit(1)
+        raise KgError(str(e)) from None
     except KeyboardInterrupt:
         click.echo(f"kg: interrupted; articles committed to {store_path} are kept, rerun to continue", err=True)
-        raise SystemExit(130)
+        raise SystemExit(130) from None
     if not quiet:
         click.echo("\n".join(summary.lines()))
     if config and not dry_run:
@@ -211,8 +251,10 @@ def report_stale(store_path: str) -> None:
     check_ner_model()
     with open_store(store_path) as store:
         stale, total = len(store.stale_articles(current())), store.article_count()
-    click.echo(f"{store_path}: {stale} of {total} articles stale (extracted by another version of the pipeline"
-               f" than {current()}){'; kg ingest re-extracts them' if stale else ''}")
+    click.echo(
+        f"{store_path}: {stale} of {total} articles stale (extracted by another version of the pipeline"
+        f" than {current()}){'; kg ingest re-extracts them' if stale else ''}"
+    )
 
 
 @main.command()
@@ -239,8 +281,7 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None, from_dir
             else:
                 write_graphml(store, sys.stdout.buffer if output == "-" else output)
         except ExportError as e:
-            click.echo(f"kg: {e}", err=True)
-            raise SystemExit(1)
+            raise KgError(str(e)) from None
         nodes, rels = store.totals()
     click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {'stdout' if output == '-' else output}", err=True)
 
@@ -248,17 +289,35 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None, from_dir
 @main.command()
 @store_option
 @neo4j_options
-@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
-              help="Rows per transaction.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True, help="Rows per transaction.")
 @click.option("--full", is_flag=True, help="Send every row, not only what changed since the last push.")
-@click.option("--bulk", is_flag=True,
-              help="First load: REPLACE the database with the store through Neo4j's offline importer (server stopped).")
-@click.option("--neo4j-home", envvar="KG_NEO4J_HOME", default=os.path.expanduser("~/.cache/kg/neo4j-5.26"),
-              show_default=True, metavar="DIR", help="For --bulk: the Neo4j installation (env KG_NEO4J_HOME).")
+@click.option(
+    "--bulk",
+    is_flag=True,
+    help="First load: REPLACE the database with the store through Neo4j's offline importer (server stopped).",
+)
+@click.option(
+    "--neo4j-home",
+    envvar="KG_NEO4J_HOME",
+    default=os.path.expanduser("~/.cache/kg/neo4j-5.26"),
+    show_default=True,
+    metavar="DIR",
+    help="For --bulk: the Neo4j installation (env KG_NEO4J_HOME).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--from", "from_dir", metavar="DIR", help="Push the graph kg spark-ingest wrote to DIR instead.")
-def push(store_path: str, uri: str | None, user: str | None, password: str | None, batch_size: int,
-         full: bool, bulk: bool, neo4j_home: str, quiet: bool, from_dir: str | None) -> None:
+def push(
+    store_path: str,
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    batch_size: int,
+    full: bool,
+    bulk: bool,
+    neo4j_home: str,
+    quiet: bool,
+    from_dir: str | None,
+) -> None:
     """Mirror the store into Neo4j: constraints first, batched MERGE on stable ids, stale facts removed.
 
     Idempotent: pushing twice gives the same graph. Only what changed in the store since its last
@@ -287,22 +346,44 @@ def bulk_load(store_path: str, home: str, database: str | None, quiet: bool) -> 
         except KgNeo4jError as e:
             raise KgError(str(e)) from e
     if not quiet:
-        click.echo(f"neo4j {home} (database {database or 'neo4j'}): {result.nodes} nodes, {result.rels} relationships"
-                   " imported; start the server, then kg push creates the constraints")
+        click.echo(
+            f"neo4j {home} (database {database or 'neo4j'}): {result.nodes} nodes, {result.rels} relationships"
+            " imported; start the server, then kg push creates the constraints"
+        )
 
 
 @main.command()
 @click.argument("spec", required=False, metavar="NAME|FILE|CYPHER")
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
-              help="A query parameter (repeatable); numbers are sent as numbers.")
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A query parameter (repeatable); numbers are sent as numbers.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--width", type=click.IntRange(min=0), default=None, metavar="COLUMNS",
-              help="Cut table cells to COLUMNS (0: never) [default: 60 at a terminal, never when piped].")
+@click.option(
+    "--width",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="COLUMNS",
+    help="Cut table cells to COLUMNS (0: never) [default: 60 at a terminal, never when piped].",
+)
 @click.option("--write", is_flag=True, help="Allow the query to change the graph (default: read-only).")
 @click.option("--list", "list_only", is_flag=True, help="List the shipped queries and their questions.")
 @neo4j_options
-def query(spec: str | None, params: tuple[str, ...], fmt: str, width: int | None, write: bool, list_only: bool,
-          uri: str | None, user: str | None, password: str | None) -> None:
+def query(
+    spec: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    width: int | None,
+    write: bool,
+    list_only: bool,
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+) -> None:
     """Run a shipped query (queries/NAME.cypher), a Cypher file, or Cypher text against Neo4j.
 
     Without NAME, lists the shipped queries. Queries run read-only unless --write is given.
@@ -329,8 +410,13 @@ def query(spec: str | None, params: tuple[str, ...], fmt: str, width: int | None
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True))
 @click.argument("paths", nargs=-1)
-@click.option("--pred", "pred_file", metavar="FILE", type=click.Path(exists=True, dir_okay=False),
-              help="Score this saved `kg extract --format jsonl` output instead of extracting PATH....")
+@click.option(
+    "--pred",
+    "pred_file",
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Score this saved `kg extract --format jsonl` output instead of extracting PATH....",
+)
 @click.option("--errors", is_flag=True, help="Also list each document's misses and false hits.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def evaluate(gold: str, paths: tuple[str, ...], pred_file: str | None, errors: bool, fmt: str) -> None:
@@ -416,8 +502,13 @@ def report(store_path: str, output: str, org: str | None) -> None:
 @main.command()
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
-              help="How many people and organisations to rank.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="How many people and organisations to rank.",
+)
 def stats(store_path: str, fmt: str, top: int) -> None:
     """What the store holds: counts, the most quoted people, the most discussed organisations, stale articles."""
     from .stats import compute, to_json, to_table
@@ -448,7 +539,8 @@ def parquet_graph(spark, folder: str):
 
 def push_parquet(folder: str, config, batch_size: int, quiet: bool) -> None:
     """``kg push --from DIR``: the Parquet graph into Neo4j from this machine, through the same loader."""
-    from .neo4j_load import KgNeo4jError, push as run
+    from .neo4j_load import KgNeo4jError
+    from .neo4j_load import push as run
 
     check_neo4j(config)
     with spark_or_exit().session() as spark:
@@ -458,8 +550,10 @@ def push_parquet(folder: str, config, batch_size: int, quiet: bool) -> None:
         except KgNeo4jError as e:
             raise KgError(str(e)) from None
     if not quiet:
-        click.echo(f"neo4j {config.uri}: {result.nodes} nodes, {result.rels} relationships written;"
-                   f" {result.nodes_deleted} nodes, {result.rels_deleted} relationships no longer in {folder} removed")
+        click.echo(
+            f"neo4j {config.uri}: {result.nodes} nodes, {result.rels} relationships written;"
+            f" {result.nodes_deleted} nodes, {result.rels_deleted} relationships no longer in {folder} removed"
+        )
 
 
 def export_parquet(folder: str, fmt: str, output: str) -> None:
@@ -507,37 +601,46 @@ def spark_ingest(inputs: tuple[str, ...], out: str, master: str | None, quiet: b
 
 # Every command's --help ends with real examples (tests/test_cli_help.py runs over them).
 EXAMPLES = {
-    "main": ["kg ingest corpus/ && kg report -o report.html",
-             "kg query who_said_what_about --param org=苏宁互联",
-             "kg extract corpus/ --format table"],
-    "extract": ["kg extract corpus/ --format table",
-                "kg extract --lines sentences.txt --format jsonl",
-                "echo '苏宁互联副总经理王帅表示，用户已超过10万。' | kg extract -"],
-    "ingest": ["kg ingest corpus/ --store kg.db",
-               "kg ingest corpus/ --neo4j --password kg-local-pass",
-               "kg ingest --check --store kg.db"],
-    "export": ["kg export --graphml kg.graphml",
-               "kg export --format json -o kg.json"],
-    "push": ["kg push --store kg.db",
-             "kg push --uri bolt://127.0.0.1:7687 --password kg-local-pass --batch-size 500 --full",
-             "scripts/neo4j-local stop && kg push --bulk && scripts/neo4j-local start && kg push"],
-    "query": ["kg query who_said_what_about --param org=苏宁互联",
-              "kg query 'MATCH (p:Person)-[:SAID]->(s) RETURN p.name, count(s) AS n ORDER BY n DESC' --format csv",
-              "kg query --list"],
-    "report": ["kg report --store kg.db -o report.html",
-               "kg report -o suning.html --org 苏宁互联"],
-    "stats": ["kg stats --store kg.db",
-              "kg stats --format json --top 5"],
-    "explain": ["kg explain person 王帅",
-                "kg explain person 王帅 --store news.db"],
-    "explain person": ["kg explain person 王帅",
-                       "kg explain person 王帅 --store news.db"],
-    "spark-ingest": ["kg spark-ingest corpus/ tests/articles/ --out graph/",
-                     "kg spark-ingest hdfs:///news/2024/ --out hdfs:///kg/graph --master yarn",
-                     "kg spark-ingest articles.parquet --out graph/ && kg push --from graph/"],
-    "eval": ["kg eval tests/gold corpus/",
-             "kg eval ../shared/real_dev/gold ../shared/real_dev/docs --errors",
-             "kg extract corpus/ > out.jsonl && kg eval tests/gold --pred out.jsonl --format json"],
+    "main": [
+        "kg ingest corpus/ && kg report -o report.html",
+        "kg query who_said_what_about --param org=苏宁互联",
+        "kg extract corpus/ --format table",
+    ],
+    "extract": [
+        "kg extract corpus/ --format table",
+        "kg extract --lines sentences.txt --format jsonl",
+        "echo '苏宁互联副总经理王帅表示，用户已超过10万。' | kg extract -",
+    ],
+    "ingest": [
+        "kg ingest corpus/ --store kg.db",
+        "kg ingest corpus/ --neo4j --password kg-local-pass",
+        "kg ingest --check --store kg.db",
+    ],
+    "export": ["kg export --graphml kg.graphml", "kg export --format json -o kg.json"],
+    "push": [
+        "kg push --store kg.db",
+        "kg push --uri bolt://127.0.0.1:7687 --password kg-local-pass --batch-size 500 --full",
+        "scripts/neo4j-local stop && kg push --bulk && scripts/neo4j-local start && kg push",
+    ],
+    "query": [
+        "kg query who_said_what_about --param org=苏宁互联",
+        "kg query 'MATCH (p:Person)-[:SAID]->(s) RETURN p.name, count(s) AS n ORDER BY n DESC' --format csv",
+        "kg query --list",
+    ],
+    "report": ["kg report --store kg.db -o report.html", "kg report -o suning.html --org 苏宁互联"],
+    "stats": ["kg stats --store kg.db", "kg stats --format json --top 5"],
+    "explain": ["kg explain person 王帅", "kg explain person 王帅 --store news.db"],
+    "explain person": ["kg explain person 王帅", "kg explain person 王帅 --store news.db"],
+    "spark-ingest": [
+        "kg spark-ingest corpus/ tests/articles/ --out graph/",
+        "kg spark-ingest hdfs:///news/2024/ --out hdfs:///kg/graph --master yarn",
+        "kg spark-ingest articles.parquet --out graph/ && kg push --from graph/",
+    ],
+    "eval": [
+        "kg eval tests/gold corpus/",
+        "kg eval ../shared/real_dev/gold ../shared/real_dev/docs --errors",
+        "kg extract corpus/ > out.jsonl && kg eval tests/gold --pred out.jsonl --format json",
+    ],
 }
 
 

@@ -5,6 +5,7 @@ articles changes (graph.py, ``known``), so it keeps the extraction the graph was
 built from. The codec follows the dataclasses' own type hints: a field added to
 a record needs no change here.
 """
+
 from __future__ import annotations
 
 import dataclasses

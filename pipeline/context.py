@@ -5,6 +5,7 @@ and title chains, anonymous sources and the model's spans, so that every
 person introduced anywhere is known before speech is attributed; and the
 organisations and bylined people named only outside the kept sentences.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,12 +53,18 @@ class ArticleContext:
 
     def employer(self, person: str, label: str | None = None) -> str | None:
         """The organisation a title chain gives the person (of that label, when one is named)."""
-        return next((c.org.name for c in self.chains if c.person.name == person and c.org
-                     and label in (None, c.org.label)), None)
+        return next(
+            (c.org.name for c in self.chains if c.person.name == person and c.org and label in (None, c.org.label)),
+            None,
+        )
 
 
-def read_context(article: Article, spans: list[Span], model: list[list[Hit]], sentence_mode: bool = False,
-                 ) -> ArticleContext:
+def read_context(
+    article: Article,
+    spans: list[Span],
+    model: list[list[Hit]],
+    sentence_mode: bool = False,
+) -> ArticleContext:
     """Pass 1 over the article's sentences and the NER's hits in each (extract.extract: `sentence_mode`)."""
     sentences: list[SentenceFacts] = []
     short_names: dict[str, Hit] = {}  # 以下简称“华信智联”, for the rest of the article
@@ -67,11 +74,13 @@ def read_context(article: Article, spans: list[Span], model: list[list[Hit]], se
         orgs = organisations(span.text, bounds, short_names)
         short_names = {**short_names, **defined_short_names(span.text, orgs)}
         if sentence_mode:
-            model_hits = with_missed(known_kinds(model_hits),
-                                     registered_names(orgs) + known_company_mentions(span.text, bounds))
+            model_hits = with_missed(
+                known_kinds(model_hits), registered_names(orgs) + known_company_mentions(span.text, bounds)
+            )
         antecedent = _last_named(orgs) or last_org
-        chains = people.title_chains(span.text, orgs, titles(span.text, orgs, model_hits), antecedent,
-                                     _last_ministry(orgs, sentences))
+        chains = people.title_chains(
+            span.text, orgs, titles(span.text, orgs, model_hits), antecedent, _last_ministry(orgs, sentences)
+        )
         chains += people.marked_persons(span.text, orgs)
         orgs = _with_chain_orgs(orgs, chains)
         taken = orgs + [h for c in chains for h in (c.person, c.title) if h is not None]
@@ -94,12 +103,21 @@ def read_context(article: Article, spans: list[Span], model: list[list[Hit]], se
         label = people.label_person(s.span.text, s.orgs) if _opens_paragraph(article, s.span) else None
         if label is not None:
             known.setdefault(label.name)
-    return ArticleContext(article, tuple(sentences), all_chains, people.reference_forms(list(all_chains)), tuple(known),
-                          outside_orgs, outside_persons)
+    return ArticleContext(
+        article,
+        tuple(sentences),
+        all_chains,
+        people.reference_forms(list(all_chains)),
+        tuple(known),
+        outside_orgs,
+        outside_persons,
+    )
 
 
 def _opens_paragraph(article: Article, span: Span) -> bool:
-    return span.start <= article.body_start or article.text[article.body_start:span.start].rstrip(" \t").endswith("\n")
+    return span.start <= article.body_start or article.text[article.body_start : span.start].rstrip(" \t").endswith(
+        "\n"
+    )
 
 
 def persons_in(sent: SentenceFacts, known: tuple[str, ...]) -> list[Hit]:
@@ -135,11 +153,16 @@ def _last_ministry(current: list[Hit], before: list[SentenceFacts]) -> Hit | Non
 def _with_chain_orgs(orgs: list[Hit], chains: list[Chain]) -> list[Hit]:
     """Organisations as title chains read them: unknown ones added, legal tails (华为终端有限公司) kept,
     none inside a person's name."""
-    extra = list(dict.fromkeys(c.org for c in chains if c.org is not None and not c.org_is_reference
-                               and c.org not in orgs))
+    extra = list(
+        dict.fromkeys(c.org for c in chains if c.org is not None and not c.org_is_reference and c.org not in orgs)
+    )
     persons = [c.person for c in chains]  # 李华|为: a name a title introduces wins over an organisation in it
-    kept = [o for o in orgs if not any(e.start <= o.start and o.end <= e.end for e in extra)
-            and not any(p.start < o.end and o.start < p.end for p in persons)]
+    kept = [
+        o
+        for o in orgs
+        if not any(e.start <= o.start and o.end <= e.end for e in extra)
+        and not any(p.start < o.end and o.start < p.end for p in persons)
+    ]
     return sorted(kept + extra, key=lambda h: h.start)
 
 
@@ -161,8 +184,11 @@ def _outside(article: Article, spans: list[Span]) -> tuple[tuple[Hit, ...], tupl
     starts = [s for s, _ in covered]
 
     def outside(hits: list[Hit]) -> tuple[Hit, ...]:
-        return tuple(_shifted(h, article.body_start) for h in hits
-                     if not ((i := bisect_right(starts, h.start) - 1) >= 0 and h.end <= covered[i][1]))
+        return tuple(
+            _shifted(h, article.body_start)
+            for h in hits
+            if not ((i := bisect_right(starts, h.start) - 1) >= 0 and h.end <= covered[i][1])
+        )
 
     return outside(orgs), outside(persons)
 

@@ -3,6 +3,7 @@
 Every data file is read here: ``data_dir`` points a reader at another copy of
 the files (a test's edited gazetteer); by default they are the package's own.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

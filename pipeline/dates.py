@@ -7,6 +7,7 @@ ISO (YYYY-MM-DD, YYYY-MM or YYYY as ``precision`` says), ``raw`` what the source
 wrote, and ``source`` where the date, or its year, came from, so an analyst can
 judge a date before citing it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,25 +38,31 @@ _Y = r"(?P<y>(?:19|20)\d\d)"
 _M = r"(?P<m>[01]?\d)"
 _D = r"(?P<d>[0-3]?\d)"
 # front-matter forms, tried in order on the NFKC-folded value (no spaces around 年, 月, 日, - or /)
-_FRONT_FORMS = [re.compile(p) for p in (
-    rf"^{_Y}[-/.]{_M}[-/.]{_D}(?!\d)",  # 2014-09-26 12:26, 2014/9/26, 2014.9.26
-    rf"^{_Y}年{_M}月{_D}[日号]?",  # 2014年9月26日
-    rf"^{_Y}年{_M}月",
-    rf"^{_Y}[-/.]{_M}(?![\d/.-])",
-    rf"^{_Y}年?(?!\d)",
-)]
+_FRONT_FORMS = [
+    re.compile(p)
+    for p in (
+        rf"^{_Y}[-/.]{_M}[-/.]{_D}(?!\d)",  # 2014-09-26 12:26, 2014/9/26, 2014.9.26
+        rf"^{_Y}年{_M}月{_D}[日号]?",  # 2014年9月26日
+        rf"^{_Y}年{_M}月",
+        rf"^{_Y}[-/.]{_M}(?![\d/.-])",
+        rf"^{_Y}年?(?!\d)",
+    )
+]
 _MONTH_DAY = re.compile(rf"^{_M}月{_D}[日号]?")  # 9月26日: the year comes from elsewhere
 # URL forms, tried in order on the URL's path; the first valid date wins
-_URL_FORMS = [re.compile(p) for p in (
-    rf"(?<![\d]){_Y}-{_M}-{_D}(?![\d])",  # /2018-07-24/, /2014-5-19/
-    rf"(?<![\d]){_Y}-(?P<m>[01]\d)/(?P<d>[0-3]\d)/",  # /2014-03/04/
-    rf"/{_Y}/(?P<m>[01]\d)/(?P<d>[0-3]\d)/",  # /2017/08/17/
-    rf"/{_Y}/(?P<m>[01]\d)(?P<d>[0-3]\d)/",  # /2014/0418/
-    rf"/{_Y}(?P<m>[01]\d)/(?P<d>[0-3]\d)/",  # /201307/25/
-    rf"(?:/|\bt|_){_Y}(?P<m>[01]\d)(?P<d>[0-3]\d)(?:[/_.]|$)",  # /20230323/, t20130725_826372
-    rf"/{_Y}(?P<m>[01]\d)/",  # /201703/
-    rf"/{_Y}-(?P<m>[01]?\d)/",  # /2019-12/
-)]
+_URL_FORMS = [
+    re.compile(p)
+    for p in (
+        rf"(?<![\d]){_Y}-{_M}-{_D}(?![\d])",  # /2018-07-24/, /2014-5-19/
+        rf"(?<![\d]){_Y}-(?P<m>[01]\d)/(?P<d>[0-3]\d)/",  # /2014-03/04/
+        rf"/{_Y}/(?P<m>[01]\d)/(?P<d>[0-3]\d)/",  # /2017/08/17/
+        rf"/{_Y}/(?P<m>[01]\d)(?P<d>[0-3]\d)/",  # /2014/0418/
+        rf"/{_Y}(?P<m>[01]\d)/(?P<d>[0-3]\d)/",  # /201307/25/
+        rf"(?:/|\bt|_){_Y}(?P<m>[01]\d)(?P<d>[0-3]\d)(?:[/_.]|$)",  # /20230323/, t20130725_826372
+        rf"/{_Y}(?P<m>[01]\d)/",  # /201703/
+        rf"/{_Y}-(?P<m>[01]?\d)/",  # /2019-12/
+    )
+]
 # dates the body writes, for the year of a bare 9月26日
 _TEXT_DATE = re.compile(rf"{_Y}年(?:(?P<m>[01]?\d)月(?:(?P<d>[0-3]?\d)[日号])?)?")
 
@@ -102,8 +109,11 @@ def in_article(raw: str, article: Published | None) -> Published | None:
     year, month, day = int(article.date[:4]), int(m["m"]), int(m["d"])
     if article.precision == DAY and (month, day) > (int(article.date[5:7]), int(article.date[8:10])):
         year -= 1
-    return Published(f"{year:04d}-{month:02d}-{day:02d}", DAY, raw, YEAR_FROM_ARTICLE) if _valid(year, month, day) \
+    return (
+        Published(f"{year:04d}-{month:02d}-{day:02d}", DAY, raw, YEAR_FROM_ARTICLE)
+        if _valid(year, month, day)
         else None
+    )
 
 
 def url_date(url: str) -> Published | None:

@@ -6,6 +6,7 @@ document's misses and false hits are kept, which is what one reads to find an er
 Gold files follow the sample's schema (`doc`, `organizations`, `persons`, `statements`,
 `figures`); predictions are `kg extract` JSON objects.
 """
+
 from __future__ import annotations
 
 import json
@@ -51,8 +52,13 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_json(self) -> Json:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "predicted": self.predicted, "gold": self.gold}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "predicted": self.predicted,
+            "gold": self.gold,
+        }
 
 
 @dataclass(frozen=True)
@@ -87,8 +93,9 @@ class Report:
         out: Json = {f: self.totals[f].to_json() for f in FIELDS}
         out["missing_docs"] = self.missing_docs
         if errors:
-            out["errors"] = {d.doc: [{"kind": e.kind, "detail": e.detail} for e in d.errors]
-                             for d in self.docs if d.errors}
+            out["errors"] = {
+                d.doc: [{"kind": e.kind, "detail": e.detail} for e in d.errors] for d in self.docs if d.errors
+            }
         return out
 
 
@@ -207,12 +214,14 @@ def _role_match(pred: Role, gold: Role) -> bool:
 
 def _roles(gold: Json, pred: Json, canon: _Canon, out: DocScore) -> None:
     g: list[Role] = [(p["name"], r["title"] or "", r["org"]) for p in gold["persons"] for r in p["roles"]]
-    p: list[Role] = [(r.get("person"), r.get("title") or "", canon(r["org"]) if r.get("org") else None)
-                     for r in pred.get("roles", [])]
+    p: list[Role] = [
+        (r.get("person"), r.get("title") or "", canon(r["org"]) if r.get("org") else None)
+        for r in pred.get("roles", [])
+    ]
     predicted = list(dict.fromkeys(p))
     right = [r for r in predicted if any(_role_match(r, x) for x in g)]
     found = [x for x in g if any(_role_match(r, x) for r in p)]
-    show = lambda r: f"{r[0]}: {r[1] or '(no title)'} @ {r[2]}"  # noqa: E731
+    show = lambda r: f"{r[0]}: {r[1] or '(no title)'} @ {r[2]}"
     out.errors += [Error("missed role", show(x)) for x in g if x not in found]
     out.errors += [Error("wrong role", show(r)) for r in predicted if r not in right]
     out.counts["roles"] = Counts(len(right), len(predicted), len(found), len(g))
@@ -275,7 +284,8 @@ def _figure_match(pred: Json, gold: Json) -> bool:
     value = pred.get("value")
     try:
         same = value is not None and abs(float(value) - float(gold["value"])) <= 1e-9 * max(
-            1.0, abs(float(gold["value"])))
+            1.0, abs(float(gold["value"]))
+        )
     except (TypeError, ValueError):
         same = False
     return same and bool(pt) and (pt in gt or gt in pt)
@@ -302,8 +312,11 @@ def _figures(gold: Json, pred: Json, canon: _Canon, out: DocScore) -> None:
         if not ok and (subj or gf.get("subject")):
             got = "、".join(sorted(s.lstrip("?") for s in subj)) or "null"
             out.miss("wrong subject", f"{gf['text']}: expected {gf.get('subject') or 'null'}, got {got}")
-    out.errors += [Error("extra figure", f"{pf.get('text')} = {pf.get('value')}")
-                   for pf in figs if not any(_figure_match(pf, gf) for gf in golds)]
+    out.errors += [
+        Error("extra figure", f"{pf.get('text')} = {pf.get('value')}")
+        for pf in figs
+        if not any(_figure_match(pf, gf) for gf in golds)
+    ]
     out.counts["figures"] = Counts(right_p, len(figs), right_g, len(golds))
     with_subject = sum(1 for gf in golds if gf.get("subject"))
     out.counts["subjects"] = Counts(subj_right, subj_predicted, subj_right, with_subject)

@@ -6,6 +6,7 @@ organisation and exactly one organisation is known for the name (graph.py). This
 module reads the store's record of both and says, for each Person of a name,
 which articles tied which mentions to it and why.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -40,18 +41,22 @@ def person(store: Store, name: str) -> list[PersonExplained]:
         p = PersonExplained(person_id(name, org), name, org)
         for article, published, where, titles in placed:
             if where == org:
-                p.sources.append(Source(article, published, f"named at {org}" + (f" as {'、'.join(titles)}"
-                                                                                  if titles else "")))
+                p.sources.append(
+                    Source(article, published, f"named at {org}" + (f" as {'、'.join(titles)}" if titles else ""))
+                )
         out.append(p)
     if bare and len(orgs) == 1:
         out[0].sources += [Source(a, d, "named without an organisation") for a, d in bare]
         out[0].reason = f"mentions without an organisation joined: {orgs[0]} is the only organisation known for {name}"
     elif bare:
-        p = PersonExplained(person_id(name, None), name, None, [Source(a, d, "named without an organisation")
-                                                                for a, d in bare])
-        p.reason = ("no article places this name at an organisation" if not orgs else
-                    f"not joined: {len(orgs)} organisations are known for {name} ({'、'.join(orgs)}), "
-                    "namesakes stay apart")
+        p = PersonExplained(
+            person_id(name, None), name, None, [Source(a, d, "named without an organisation") for a, d in bare]
+        )
+        p.reason = (
+            "no article places this name at an organisation"
+            if not orgs
+            else f"not joined: {len(orgs)} organisations are known for {name} ({'、'.join(orgs)}), namesakes stay apart"
+        )
         out.append(p)
     for p in out:
         p.sources.sort(key=lambda s: (s.published or "9999", s.article))

@@ -14,6 +14,7 @@ parser read them back.
 A file is written beside its target under a temporary name and renamed over it
 when complete, so a full disk or a crash never leaves a truncated export.
 """
+
 from __future__ import annotations
 
 import json
@@ -45,6 +46,7 @@ def label(node: Node) -> str:
     p = node.props
     text = p.get("name") or p.get("title") or p.get("url") or p.get("doc") or p.get("text") or node.id
     return text if len(text) <= OPENING else text[:OPENING] + "…"
+
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -86,7 +88,9 @@ def write_graphml(store: Graph, path: str | os.PathLike[str] | BinaryIO) -> None
 def write_json(store: Graph, out: str | os.PathLike[str] | TextIO) -> None:
     """Node-link JSON, as ``nx.node_link_graph(data, edges="edges")`` reads it back."""
     data = {
-        "directed": True, "multigraph": True, "graph": {},
+        "directed": True,
+        "multigraph": True,
+        "graph": {},
         "nodes": [{"id": n.id, **_node_attrs(n)} for n in store.nodes()],
         "edges": [{"source": r.start, "target": r.end, "key": r.id, **_edge_attrs(r)} for r in store.rels()],
     }
@@ -94,6 +98,7 @@ def write_json(store: Graph, out: str | os.PathLike[str] | TextIO) -> None:
     def dump(f: IO[str]) -> None:
         json.dump(data, f, ensure_ascii=False, indent=1)
         f.write("\n")
+
     _write(out, "w", dump)
 
 

@@ -7,6 +7,7 @@ stages on each sentence, now able to recognise a bare name (闫小波对通信�
 or a short form (王总): speech, figures, agreements. resolve.assemble makes
 the Extraction. This module only orchestrates, and batches the NER.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -59,8 +60,11 @@ def extract_paths(paths: Iterable[str]) -> Iterator[Extraction | InputError]:
         yield result
 
 
-def extract_batched(items: Iterable[Article | InputError], sentence_mode: bool = False, batch_size: int = 64,
-                    ) -> Iterator[tuple[Article | InputError, Extraction | InputError]]:
+def extract_batched(
+    items: Iterable[Article | InputError],
+    sentence_mode: bool = False,
+    batch_size: int = 64,
+) -> Iterator[tuple[Article | InputError, Extraction | InputError]]:
     """Each item with its extraction (an unreadable item with itself), in order.
 
     The NER runs once per batch of articles: one nlp.pipe over many sentences
@@ -84,8 +88,9 @@ def _prepare(articles: list[Article]) -> list[Prepared]:
     return [(ss, [next(hits) for _ in ss]) for ss in spans]
 
 
-def safe_extract(article: Article, sentence_mode: bool = False,
-                 prepared: Prepared | None = None) -> Extraction | InputError:
+def safe_extract(
+    article: Article, sentence_mode: bool = False, prepared: Prepared | None = None
+) -> Extraction | InputError:
     """extract(), with a failure reported against the article instead of ending the batch."""
     try:
         return extract(article, sentence_mode, prepared)

@@ -3,6 +3,7 @@
 The vocabulary (qualifiers, measure words, what rules a number out) lives in
 data/figures.yaml; this module only knows the shape of a quantity.
 """
+
 from __future__ import annotations
 
 import re
@@ -98,8 +99,12 @@ def find_figures(text: str) -> list[Figure]:
     hits: list[Figure] = []
     for m in v.pattern.finditer(text):
         start = m.start()
-        if (not m.group("qual") and start > 0 and re.match(r"[A-Za-z0-9._\-]", text[start - 1])
-                and text[start].isdigit()):
+        if (
+            not m.group("qual")
+            and start > 0
+            and re.match(r"[A-Za-z0-9._\-]", text[start - 1])
+            and text[start].isdigit()
+        ):
             continue  # part of an id, a model name or a phone number
         if v.not_after.search(text, 0, start):
             continue
@@ -124,11 +129,17 @@ def find_figures(text: str) -> list[Figure]:
             continue
         approx = m.group("approx") or m.group("approx2")
         if _is_magnitude(numeral):  # 突破百亿, 千亿元 are figures; 上千万, 万卡集群, 千元以下的手机 are not
-            if (text.endswith(v.vague_before, 0, start) or not (unit_word or _ends_phrase(text, end))
-                    or text.startswith(v.category_after, end + len(unit_word or ""))):
+            if (
+                text.endswith(v.vague_before, 0, start)
+                or not (unit_word or _ends_phrase(text, end))
+                or text.startswith(v.category_after, end + len(unit_word or ""))
+            ):
                 continue
-        elif _is_vague(numeral, v) and not (approx and numeral in v.vague) and (
-                unit_word not in v.precise_units or numeral not in v.vague):
+        elif (
+            _is_vague(numeral, v)
+            and not (approx and numeral in v.vague)
+            and (unit_word not in v.precise_units or numeral not in v.vague)
+        ):
             continue  # 两成, 两倍, 十余家, 两家 are figures; 一个, 几万 are not
         unit = v.units[unit_word] if unit_word else None
         if unit_word:
@@ -141,7 +152,7 @@ def find_figures(text: str) -> list[Figure]:
         if unit is None and not has_mult:
             continue
         if unit is None:  # 用户达到40万: the counted noun came before the number
-            before = text[max(0, start - 10):start]
+            before = text[max(0, start - 10) : start]
             unit = next((u for w, u in v.counted.items() if w in before), None)
         value = round(value * (v.scales.get(unit_word, 1) if unit_word else 1), 10)
         hits.append(Figure(text[start:end], value, unit, None, start, end))
@@ -151,16 +162,19 @@ def find_figures(text: str) -> list[Figure]:
     return sorted(hits, key=lambda h: h.start)
 
 
-def sentence_figures(sent: SentenceFacts, ctx: ArticleContext, topic: str | None,
-                     statements: list[Statement]) -> list[Figure]:
+def sentence_figures(
+    sent: SentenceFacts, ctx: ArticleContext, topic: str | None, statements: list[Statement]
+) -> list[Figure]:
     """The figures of one sentence, each with the organisation it measures, in article offsets.
 
     `topic` is the company the sentences before are about (next_topic); `statements` are this
     sentence's, whose speakers' companies an executive's figures measure.
     """
     base = sent.span.start
-    return [replace(f, subject=_subject(sent, f, ctx, topic, statements), start=base + f.start, end=base + f.end)
-            for f in find_figures(sent.span.text)]
+    return [
+        replace(f, subject=_subject(sent, f, ctx, topic, statements), start=base + f.start, end=base + f.end)
+        for f in find_figures(sent.span.text)
+    ]
 
 
 def next_topic(sent: SentenceFacts, topic: str | None) -> str | None:
@@ -186,8 +200,9 @@ def _reports_own_figures(org: Hit) -> bool:
     return org.label == "COMPANY" and not (rec and rec.type in ("consultancy", "research", "media"))
 
 
-def _subject(sent: SentenceFacts, f: Figure, ctx: ArticleContext, topic: str | None,
-             statements: list[Statement]) -> str | None:
+def _subject(
+    sent: SentenceFacts, f: Figure, ctx: ArticleContext, topic: str | None, statements: list[Statement]
+) -> str | None:
     """The organisation in the figure's clause before it; none for a count of organisations (unless a
     company counts its own) or a clause about the industry; the company that opens the sentence; for
     what an executive says, the company they work for; else the topic the sentences before set."""
@@ -196,10 +211,10 @@ def _subject(sent: SentenceFacts, f: Figure, ctx: ArticleContext, topic: str | N
     lex = lexicon.load()
     candidates = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
     in_clause = [o for o in candidates if o.start >= start]
-    counted = counts_organisations(f.unit, text[f.end:])
+    counted = counts_organisations(f.unit, text[f.end :])
     if in_clause:
         return None if counted and not _reports_own_figures(in_clause[-1]) else in_clause[-1].name
-    if counted or any(w in text[start:f.start] for w in grammar.load().generic_subjects):
+    if counted or any(w in text[start : f.start] for w in grammar.load().generic_subjects):
         return None
     opening = [o for o in candidates if o.label == "COMPANY"]
     if opening:

@@ -3,6 +3,7 @@
 Every list (and every mapping's keys) comes longest first, so a prefix or suffix
 test finds the longest form.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields

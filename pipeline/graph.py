@@ -37,6 +37,7 @@ Per-article facts sit on per-article relationships, so every fact traces back
 to its article and span: ``CONTAINS {start, end}`` to Statements and Figures,
 ``MENTIONS {count, spans}`` (spans "start-end|...") to Persons and Organizations.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -180,14 +181,15 @@ class People:
 
     employer: dict[str, str]  # name → the key of the organisation of the person's first role in the article
     bare: frozenset[str]  # names the article gives no organisation (a quote, a byline, a title alone)
-    roles: dict[str, list[tuple[str, str | None, str | None]]]  # name → (title, organisation key, tense) of each role
+    # name → (title, organisation key, tense) of each role
+    roles: dict[str, list[tuple[str | None, str | None, str | None]]]
 
 
 def people(extraction: Extraction) -> People:
     """The people of one article: those with an organisation, and those without one."""
     keys = _org_keys(extraction)
     employer: dict[str, str] = {}
-    roles: dict[str, list[tuple[str, str | None, str | None]]] = {}
+    roles: dict[str, list[tuple[str | None, str | None, str | None]]] = {}
     for role in extraction.roles:
         name = _norm(role.person)
         roles.setdefault(name, []).append((role.title, keys(role.org) if role.org else None, role.tense))
@@ -212,8 +214,9 @@ def employers(placed: Iterable[tuple[str, str]]) -> dict[str, str]:
 Claim = tuple[str, str, float]  # (figure id, article id, value)
 
 
-def figure_claim(figure: str, article: str, props: Mapping[str, Any],
-                 subject: str | None) -> tuple[tuple[str, str, str], Claim] | None:
+def figure_claim(
+    figure: str, article: str, props: Mapping[str, Any], subject: str | None
+) -> tuple[tuple[str, str, str], Claim] | None:
     """What one article's Figure claims, keyed by (subject, metric, period); None for a figure without all three
     (it is never compared)."""
     if not subject or not props.get("metric") or not props.get("period"):
@@ -242,7 +245,9 @@ def _speaking_as(found: People, speaker: str | None) -> tuple[str | None, str | 
     """(title, organisation, tense) the article gives a speaker: the first role at their employer, else any."""
     roles = found.roles.get(_norm(speaker), []) if speaker else []
     employer = found.employer.get(_norm(speaker)) if speaker else None
-    return next(((tense.read("", 0, t)[1], o, w) for t, o, w in roles if o == employer), (None, None, None))
+    return next(
+        ((tense.read("", 0, t)[1] if t else None, o, w) for t, o, w in roles if o == employer), (None, None, None)
+    )
 
 
 def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None) -> tuple[list[Node], list[Rel]]:
@@ -257,9 +262,19 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
     when = dates.published(a.time, a.url, a.text)
     day = when.date if when else None
     dated = {"published": day, "published_precision": when.precision, "published_source": when.source} if when else {}
-    art = g.node(article_id(article_key(a)), ("Article",), _props(
-        url=a.url, title=a.title, author=a.author, **dated, published_raw=a.time or (when.raw if when else None),
-        sha256=article_sha(a), doc=a.doc))
+    art = g.node(
+        article_id(article_key(a)),
+        ("Article",),
+        _props(
+            url=a.url,
+            title=a.title,
+            author=a.author,
+            **dated,
+            published_raw=a.time or (when.raw if when else None),
+            sha256=article_sha(a),
+            doc=a.doc,
+        ),
+    )
 
     keys = _org_keys(extraction)
     found = people(extraction)
@@ -273,8 +288,11 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
             return g.node(org_id(key), ("Organization",), {"name": key})
         aliases = set(e.aliases) | {m.text for m in e.mentions}
         aliases.discard(e.name)
-        return g.node(org_id(key), ("Organization", "MVNO") if e.mvno else ("Organization",), _props(
-            name=key, type=e.type or e.label.lower(), aliases=join(aliases)))
+        return g.node(
+            org_id(key),
+            ("Organization", "MVNO") if e.mvno else ("Organization",),
+            _props(name=key, type=e.type or e.label.lower(), aliases=join(aliases)),
+        )
 
     def person(name: str) -> str:
         name = _norm(name)
@@ -295,18 +313,35 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
     for role in extraction.roles:
         if role.org:
             title = tense.read("", 0, role.title)[1] if role.title else None  # 前董事长: the tense is its own property
-            g.rel("HOLDS_POSITION", person(role.person), org(role.org),
-                  _props(title=title, tense=role.tense, first_seen=day, last_seen=day),
-                  key=(title or "") + (f"|{role.tense}" if role.tense else ""))
+            g.rel(
+                "HOLDS_POSITION",
+                person(role.person),
+                org(role.org),
+                _props(title=title, tense=role.tense, first_seen=day, last_seen=day),
+                key=(title or "") + (f"|{role.tense}" if role.tense else ""),
+            )
 
     sentences: list[tuple[str, int, int]] = []
     for s in extraction.statements:
         speaker = person(s.speaker) if s.speaker else org(s.speaker_org) if s.speaker_org else None
         speaker_key = speaker or ("desc:" + _bare(s.speaker_desc) if s.speaker_desc else "")
         as_title, as_org, as_tense = _speaking_as(found, s.speaker)
-        stm = g.node(_hash("stm:", _bare(s.text), speaker_key), ("Statement",), _props(
-            text=s.text, cue=s.cue, speaker_desc=s.speaker_desc, sentence=s.sentence, start=s.start, end=s.end,
-            published=day, speaker_title=as_title, speaker_org=as_org, speaker_tense=as_tense))
+        stm = g.node(
+            _hash("stm:", _bare(s.text), speaker_key),
+            ("Statement",),
+            _props(
+                text=s.text,
+                cue=s.cue,
+                speaker_desc=s.speaker_desc,
+                sentence=s.sentence,
+                start=s.start,
+                end=s.end,
+                published=day,
+                speaker_title=as_title,
+                speaker_org=as_org,
+                speaker_tense=as_tense,
+            ),
+        )
         g.rel("CONTAINS", art, stm, {"start": s.start, "end": s.end})
         if speaker:
             g.rel("SAID", speaker, stm)
@@ -319,10 +354,20 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
     for f in extraction.figures:
         citing = [stm for stm, start, end in sentences if start <= f.start and f.end <= end]
         subject = org(f.subject) if f.subject else None
-        fig = g.node(_hash("fig:", _bare(f.text), float(f.value), subject, citing[0] if citing else art),
-                     ("Figure",), _props(text=f.text, value=float(f.value), unit=f.unit, start=f.start, end=f.end,
-                                          published=day, metric=metrics.metric(text, f.start, f.end),
-                                          period=metrics.period(text, f.start, year)))
+        fig = g.node(
+            _hash("fig:", _bare(f.text), float(f.value), subject, citing[0] if citing else art),
+            ("Figure",),
+            _props(
+                text=f.text,
+                value=float(f.value),
+                unit=f.unit,
+                start=f.start,
+                end=f.end,
+                published=day,
+                metric=metrics.metric(text, f.start, f.end),
+                period=metrics.period(text, f.start, year),
+            ),
+        )
         g.rel("CONTAINS", art, fig, {"start": f.start, "end": f.end})
         for stm in citing:
             g.rel("CITES", stm, fig)
@@ -330,11 +375,16 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
             g.rel("MEASURES", fig, subject)
 
     for agreement in extraction.agreements:
-        for left, right in _signatories([keys(p) for p in agreement.parties],
-                                        keys(agreement.counterpart) if agreement.counterpart else None, orgs):
+        for left, right in _signatories(
+            [keys(p) for p in agreement.parties], keys(agreement.counterpart) if agreement.counterpart else None, orgs
+        ):
             signed = dates.in_article(agreement.date, when) if agreement.date else None
-            g.rel("SIGNED_AGREEMENT", org(left), org(right),
-                  _props(date=signed.date if signed else None, date_raw=agreement.date))
+            g.rel(
+                "SIGNED_AGREEMENT",
+                org(left),
+                org(right),
+                _props(date=signed.date if signed else None, date_raw=agreement.date),
+            )
 
     return list(g.nodes.values()), list(g.rels.values())
 

@@ -5,6 +5,7 @@ one transaction per article, in the order the articles were read. So a crash
 or Ctrl-C loses nothing already committed, and a rerun skips what is stored
 unchanged without extracting it again.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -14,15 +15,15 @@ import signal
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field, fields
-from typing import Callable, Iterable, Iterator
 
 from .graph import article_key, article_sha
-from .records import Article, Extraction, InputError
 from .progress import Bar
 from .read import MAX_BYTES, count_articles, read_paths
+from .records import Article, Extraction, InputError
 from .store import Change, Store
 from .version import current as current_version
 
@@ -83,9 +84,16 @@ class Summary:
         ]
 
 
-def ingest(paths: Iterable[str], store: Store, jobs: int | None = None, dry_run: bool = False,
-           progress: bool = False, on_error: Callable[[str, str], None] | None = None,
-           version: str | None = None, max_bytes: int = MAX_BYTES) -> Summary:
+def ingest(
+    paths: Iterable[str],
+    store: Store,
+    jobs: int | None = None,
+    dry_run: bool = False,
+    progress: bool = False,
+    on_error: Callable[[str, str], None] | None = None,
+    version: str | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Summary:
     """Ingest every article under ``paths`` into ``store``; ``on_error(doc, reason)`` hears each failure.
 
     ``jobs``: worker processes (default: all cores; 1 extracts in this process).
@@ -113,8 +121,9 @@ def ingest(paths: Iterable[str], store: Store, jobs: int | None = None, dry_run:
     return summary
 
 
-def _triaged(paths: Iterable[str], store: Store, version: str,
-             max_bytes: int) -> Iterator[tuple[Article | Failure, bool]]:
+def _triaged(
+    paths: Iterable[str], store: Store, version: str, max_bytes: int
+) -> Iterator[tuple[Article | Failure, bool]]:
     """(item, needs extraction): stored-unchanged articles and failures pass through as they are.
 
     A key seen twice in one batch with different content fails the second time, so
@@ -141,8 +150,10 @@ def _extract_chunk(articles: list[Article]) -> list[Extraction | Failure]:
     from .extract import extract_batched
 
     try:
-        return [Failure(x.doc, x.reason) if isinstance(x, InputError) else x
-                for _, x in extract_batched(articles, batch_size=len(articles))]
+        return [
+            Failure(x.doc, x.reason) if isinstance(x, InputError) else x
+            for _, x in extract_batched(articles, batch_size=len(articles))
+        ]
     except Exception as e:  # noqa: BLE001 - a bug outside any one article must not stop the batch
         return [Failure(a.doc, f"extraction failed: {type(e).__name__}: {e}") for a in articles]
 
@@ -191,8 +202,9 @@ class _InProcess:
         pass
 
 
-def _extracted(items: Iterable[tuple[Article | Failure, bool]], jobs: int,
-               chunk_size: int = _CHUNK) -> Iterator[Article | Failure | Extraction]:
+def _extracted(
+    items: Iterable[tuple[Article | Failure, bool]], jobs: int, chunk_size: int = _CHUNK
+) -> Iterator[Article | Failure | Extraction]:
     """Extractions (or pass-through items) in input order; articles yielded as such are unchanged.
 
     Reading streams: at most ``jobs * _AHEAD`` chunks are in flight, and a chunk that waits for
@@ -207,8 +219,11 @@ def _extracted(items: Iterable[tuple[Article | Failure, bool]], jobs: int,
     def send(c: _Chunk) -> None:
         nonlocal pool, chunk, in_flight
         if pool is None:
-            pool = _InProcess() if jobs == 1 else ProcessPoolExecutor(
-                jobs, initializer=_start_worker, initargs=(os.getpid(),))
+            pool = (
+                _InProcess()
+                if jobs == 1
+                else ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(os.getpid(),))
+            )
         c.future = pool.submit(_extract_chunk, c.articles)
         in_flight += 1
         if c is chunk:

@@ -11,6 +11,7 @@ Training (``python -m training.train``) writes it as ``known_names.tsv``: the
 surface, how often it occurs in the training text, and how often each label
 was given it.
 """
+
 from __future__ import annotations
 
 import functools
@@ -56,8 +57,9 @@ def companies(names: dict[str, KnownName], share: float = COMPANY_SHARE) -> list
     return [s for s, k in names.items() if k.labels.get("COMPANY", 0) >= share * k.occurrences]
 
 
-def ending_kinds(names: dict[str, KnownName], min_count: int = ENDING_MIN,
-                 share: float = ENDING_SHARE) -> dict[str, str | None]:
+def ending_kinds(
+    names: dict[str, KnownName], min_count: int = ENDING_MIN, share: float = ENDING_SHARE
+) -> dict[str, str | None]:
     """Endings (up to ENDING_CHARS, shorter than the name) of at least ``min_count``
     labelled names, each with the label at least ``share`` of them have, else None."""
     counts: dict[str, Counter[str]] = {}
@@ -82,8 +84,13 @@ def ending_kind(kinds: dict[str, str | None], surface: str) -> str | None:
 
 
 def write(path: Path, names: dict[str, KnownName]) -> None:
-    path.write_text("".join(f"{s}\t{k.occurrences}\t" + ",".join(f"{lab} {n}" for lab, n in k.labels.items()) + "\n"
-                            for s, k in names.items()), encoding="utf-8")
+    path.write_text(
+        "".join(
+            f"{s}\t{k.occurrences}\t" + ",".join(f"{lab} {n}" for lab, n in k.labels.items()) + "\n"
+            for s, k in names.items()
+        ),
+        encoding="utf-8",
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -96,8 +103,9 @@ def read(model: Path) -> dict[str, KnownName]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         try:
             surface, occurrences, labels = line.split("\t")
-            names[surface] = KnownName(int(occurrences), {lab: int(n) for lab, n in
-                                                          (pair.split(" ") for pair in labels.split(","))})
+            names[surface] = KnownName(
+                int(occurrences), {lab: int(n) for lab, n in (pair.split(" ") for pair in labels.split(","))}
+            )
         except ValueError:
             raise ValueError(f"{path}:{number}: not 'name<TAB>occurrences<TAB>LABEL n,...'") from None
     return names

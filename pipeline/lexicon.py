@@ -5,6 +5,7 @@ this module only parses and validates them (a bad entry fails loudly at start-up
 naming the file, rather than silently mis-tagging articles later) and builds the
 lookup tables the recognisers share.
 """
+
 from __future__ import annotations
 
 import functools
@@ -18,8 +19,7 @@ from . import datafiles
 from .records import ORG_LABELS
 
 DATA_DIR = Path(__file__).parent / "data"
-ORG_TYPES = frozenset({"mvno", "operator", "regulator", "association", "research",
-                       "consultancy", "media", "company"})
+ORG_TYPES = frozenset({"mvno", "operator", "regulator", "association", "research", "consultancy", "media", "company"})
 VERB_FLAGS = frozenset({"strong", "post"})
 
 # jieba user-dictionary frequencies: high enough that a listed word beats the split
@@ -165,11 +165,16 @@ def _read_orgs(path: Path) -> tuple[OrgRecord, ...]:
             raise _fail(path, f"{name}: mvno must be true or false")
         if entry["mvno"] != (entry["type"] == "mvno"):
             raise _fail(path, f"{name}: mvno: true goes with type: mvno and only with it")
-        records.append(OrgRecord(
-            name=name, type=entry["type"], label=entry["label"], mvno=entry["mvno"],
-            aliases=tuple(str(a) for a in entry.get("aliases") or ()),
-            weak_aliases=tuple(str(a) for a in entry.get("weak_aliases") or ()),
-        ))
+        records.append(
+            OrgRecord(
+                name=name,
+                type=entry["type"],
+                label=entry["label"],
+                mvno=entry["mvno"],
+                aliases=tuple(str(a) for a in entry.get("aliases") or ()),
+                weak_aliases=tuple(str(a) for a in entry.get("weak_aliases") or ()),
+            )
+        )
     return tuple(records)
 
 
@@ -181,8 +186,12 @@ def _index_orgs(orgs: tuple[OrgRecord, ...], path: Path) -> tuple[dict[str, OrgR
         for form, index in [(f, strong) for f in org.forms] + [(f, weak) for f in org.weak_aliases]:
             owner = strong.get(form) or weak.get(form)
             if owner is not None:
-                raise _fail(path, f"alias {form!r} is listed for both {owner.name} and {org.name}"
-                            if owner is not org else f"alias {form!r} is listed twice for {org.name}")
+                raise _fail(
+                    path,
+                    f"alias {form!r} is listed for both {owner.name} and {org.name}"
+                    if owner is not org
+                    else f"alias {form!r} is listed twice for {org.name}",
+                )
             index[form] = org
     return strong, weak
 

@@ -7,6 +7,7 @@ states one, its period, normalised so that 截至2015年底 and 截至2015年12�
 are one period: ``as of 2015-12-31``, ``2015``, ``2015-H1``, ``2015-Q3``,
 ``2015-Q1..Q3``, ``2015-12``.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -79,17 +80,20 @@ def _starting(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _YEAR = r"(?P<y>(?:19|20)\d\d|今年|本年|去年|上年|前年)年?"
-_PERIODS = [re.compile(p) for p in (
-    rf"截至{_YEAR}(?P<m>[01]?\d)月(?P<d>[0-3]?\d)[日号]",
-    rf"截至{_YEAR}(?P<m>[01]?\d)月(?P<end>底|末)",
-    rf"截至{_YEAR}(?P<end>底|末)",
-    rf"截至{_YEAR}(?P<m>[01]?\d)月",
-    rf"{_YEAR}(?P<h>上半年|下半年|前半年|后半年)",
-    rf"{_YEAR}(?P<q3>前三季度)",
-    rf"{_YEAR}第?(?P<q>[一二三四1-4])季度",
-    rf"{_YEAR}(?P<m>[01]?\d)月(?!\d*[日号])",
-    rf"{_YEAR}(?P<full>全年|年度|年底|年末)?",
-)]
+_PERIODS = [
+    re.compile(p)
+    for p in (
+        rf"截至{_YEAR}(?P<m>[01]?\d)月(?P<d>[0-3]?\d)[日号]",
+        rf"截至{_YEAR}(?P<m>[01]?\d)月(?P<end>底|末)",
+        rf"截至{_YEAR}(?P<end>底|末)",
+        rf"截至{_YEAR}(?P<m>[01]?\d)月",
+        rf"{_YEAR}(?P<h>上半年|下半年|前半年|后半年)",
+        rf"{_YEAR}(?P<q3>前三季度)",
+        rf"{_YEAR}第?(?P<q>[一二三四1-4])季度",
+        rf"{_YEAR}(?P<m>[01]?\d)月(?!\d*[日号])",
+        rf"{_YEAR}(?P<full>全年|年度|年底|年末)?",
+    )
+]
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 

@@ -8,14 +8,16 @@ KG_NEO4J_HOME, or any Neo4j installation folder with lib/ and conf/), and import
 too: the first ``kg push`` once the server runs again creates the constraints and sends nothing.
 The graph is the one a transactional push makes (same ids, labels and properties).
 """
+
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any, Iterable
+from typing import IO, Any
 
 from .neo4j_load import MARKER, NODE_LABELS, KgNeo4jError, PushResult, counts_text
 from .store import Store
@@ -71,20 +73,31 @@ def write_csv(store: Store, folder: Path) -> tuple[list[str], list[str], bool, i
     n_nodes = n_rels = 0
     for n in store.nodes():
         keys = sorted(n.props)
-        nodes.write(("id:ID", ":LABEL", *(f"{k}:{_type(n.props[k])}" for k in keys)),
-                    [n.id, ";".join(n.labels), *(n.props[k] for k in keys)])
+        nodes.write(
+            ("id:ID", ":LABEL", *(f"{k}:{_type(n.props[k])}" for k in keys)),
+            [n.id, ";".join(n.labels), *(n.props[k] for k in keys)],
+        )
         n_nodes += 1
     for r in store.rels():
         keys = sorted(r.props)
-        rels.write((":START_ID", ":END_ID", ":TYPE", "id:string", *(f"{k}:{_type(r.props[k])}" for k in keys)),
-                   [r.start, r.end, r.type, r.id, *(r.props[k] for k in keys)])
+        rels.write(
+            (":START_ID", ":END_ID", ":TYPE", "id:string", *(f"{k}:{_type(r.props[k])}" for k in keys)),
+            [r.start, r.end, r.type, r.id, *(r.props[k] for k in keys)],
+        )
         n_rels += 1
     identity = store.identity()
     if identity is not None:
         in_store = store.counts()
-        nodes.write((f":ID({MARKER})", ":LABEL", "store:string", "seq:long", "counts:string"),
-                    ["marker", MARKER, identity, store.last_change(),
-                     counts_text([in_store.get(label, 0) for label in NODE_LABELS], n_rels)])
+        nodes.write(
+            (f":ID({MARKER})", ":LABEL", "store:string", "seq:long", "counts:string"),
+            [
+                "marker",
+                MARKER,
+                identity,
+                store.last_change(),
+                counts_text([in_store.get(label, 0) for label in NODE_LABELS], n_rels),
+            ],
+        )
     return nodes.close(), rels.close(), nodes.multiline or rels.multiline, n_nodes, n_rels
 
 
@@ -98,14 +111,29 @@ def bulk_load(store: Store, home: str | os.PathLike[str], database: str | None =
         raise KgNeo4jError("the Neo4j importer needs Java 17 (apt-get install openjdk-17-jre-headless)")
     with store.snapshot(), tempfile.TemporaryDirectory(prefix="kg-bulk-") as tmp:
         node_files, rel_files, multiline, n_nodes, n_rels = write_csv(store, Path(tmp))
-        command = [java, "-cp", str(home / "lib" / "*"), TOOL, "database", "import", "full", database or "neo4j",
-                   "--overwrite-destination=true", "--id-type=string", f"--report-file={Path(tmp) / 'import.report'}",
-                   f"--multiline-fields={'true' if multiline else 'false'}",
-                   *(f"--nodes={f}" for f in node_files), *(f"--relationships={f}" for f in rel_files)]
+        command = [
+            java,
+            "-cp",
+            str(home / "lib" / "*"),
+            TOOL,
+            "database",
+            "import",
+            "full",
+            database or "neo4j",
+            "--overwrite-destination=true",
+            "--id-type=string",
+            f"--report-file={Path(tmp) / 'import.report'}",
+            f"--multiline-fields={'true' if multiline else 'false'}",
+            *(f"--nodes={f}" for f in node_files),
+            *(f"--relationships={f}" for f in rel_files),
+        ]
         env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
         done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        said = [line.strip() for line in (done.stdout + done.stderr).splitlines()
-                if line.strip() and not line.startswith(("\t", " ")) and "--verbose" not in line]
+        said = [
+            line.strip()
+            for line in (done.stdout + done.stderr).splitlines()
+            if line.strip() and not line.startswith(("\t", " ")) and "--verbose" not in line
+        ]
         raise KgNeo4jError(f"the Neo4j importer failed: {said[-1] if said else f'exit status {done.returncode}'}")
     return PushResult(n_nodes, n_rels, 0, 0)

@@ -8,15 +8,17 @@ changes) are retried by the driver and a repeated push changes nothing.
 Neo4j data that is not kg's (other labels, relationships without an ``id``)
 is left alone.
 """
+
 from __future__ import annotations
 
 import os
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import groupby, islice
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 from neo4j import Driver, GraphDatabase, Session
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
@@ -56,15 +58,18 @@ class Neo4jConfig:
     timeout: float = 15.0  # seconds to connect, Bolt handshake and login included
 
     @classmethod
-    def from_env(cls, uri: str | None = None, user: str | None = None, password: str | None = None,
-                 database: str | None = None) -> Neo4jConfig:
+    def from_env(
+        cls, uri: str | None = None, user: str | None = None, password: str | None = None, database: str | None = None
+    ) -> Neo4jConfig:
         env = os.environ.get
         port = env("NEO4J_BOLT_PORT")
-        return cls(uri or env("NEO4J_URI") or (f"bolt://127.0.0.1:{port}" if port else DEFAULT_URI),
-                   user or env("NEO4J_USER") or DEFAULT_USER,
-                   password or env("NEO4J_PASSWORD") or DEFAULT_PASSWORD,
-                   database or env("NEO4J_DATABASE") or None,
-                   _seconds(env("NEO4J_TIMEOUT")) or cls.timeout)
+        return cls(
+            uri or env("NEO4J_URI") or (f"bolt://127.0.0.1:{port}" if port else DEFAULT_URI),
+            user or env("NEO4J_USER") or DEFAULT_USER,
+            password or env("NEO4J_PASSWORD") or DEFAULT_PASSWORD,
+            database or env("NEO4J_DATABASE") or None,
+            _seconds(env("NEO4J_TIMEOUT")) or cls.timeout,
+        )
 
 
 def _seconds(value: str | None) -> float | None:
@@ -89,8 +94,10 @@ def explain(config: Neo4jConfig, error: Exception) -> KgNeo4jError:
     reason = " ".join(str(getattr(error, "message", None) or error).split())
     if isinstance(error, (ServiceUnavailable, ValueError, OSError)):
         if "Bolt handshake" in reason:
-            return KgNeo4jError(f"cannot reach Neo4j at {config.uri}: something answers on that port, but not"
-                                f" in Bolt within {config.timeout:g} s (an HTTP port? Bolt's is usually 7687)")
+            return KgNeo4jError(
+                f"cannot reach Neo4j at {config.uri}: something answers on that port, but not"
+                f" in Bolt within {config.timeout:g} s (an HTTP port? Bolt's is usually 7687)"
+            )
         if m := re.search(r"\(reason (.+?)\)$", reason):  # the socket's own words, without the driver's wrapping
             reason = m[1]
         return KgNeo4jError(f"cannot reach Neo4j at {config.uri}: {reason}")
@@ -104,8 +111,12 @@ def connect(config: Neo4jConfig) -> Driver:
     try:
         # connection_timeout alone covers only the TCP connect: a port that accepts and then says nothing
         # (not Bolt) would hold the handshake for the acquisition timeout (60 s by default).
-        driver = GraphDatabase.driver(config.uri, auth=(config.user, config.password),
-                                      connection_timeout=config.timeout, connection_acquisition_timeout=config.timeout)
+        driver = GraphDatabase.driver(
+            config.uri,
+            auth=(config.user, config.password),
+            connection_timeout=config.timeout,
+            connection_acquisition_timeout=config.timeout,
+        )
     except (ValueError, DriverError) as e:  # a malformed URI
         raise explain(config, e) from None
     try:
@@ -138,11 +149,14 @@ def _read(session: Session, query: str, **params: Any) -> list[list[Any]]:
 def ensure_schema(session: Session) -> None:
     """Uniqueness on ``id`` for every kg label (which also indexes it) and name lookups."""
     for label in NODE_LABELS:
-        _write(session, f"CREATE CONSTRAINT kg_{label.lower()}_id IF NOT EXISTS "
-                        f"FOR (n:{_name(label)}) REQUIRE n.id IS UNIQUE")
+        _write(
+            session,
+            f"CREATE CONSTRAINT kg_{label.lower()}_id IF NOT EXISTS FOR (n:{_name(label)}) REQUIRE n.id IS UNIQUE",
+        )
     for label, prop in INDEXES:
-        _write(session, f"CREATE INDEX kg_{label.lower()}_{prop} IF NOT EXISTS "
-                        f"FOR (n:{_name(label)}) ON (n.{_name(prop)})")
+        _write(
+            session, f"CREATE INDEX kg_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{_name(label)}) ON (n.{_name(prop)})"
+        )
 
 
 _KG_NODES = "|".join(_name(label) for label in NODE_LABELS)
@@ -157,8 +171,10 @@ def counts_text(nodes: list[int], rels: int) -> str:
 def _fingerprint(session: Session) -> str:
     """``counts_text`` from Neo4j's count store (no scan): a push left them so, unless someone else
     changed the graph since (then the next push sends everything)."""
-    return counts_text([_read(session, f"MATCH (n:{_name(label)}) RETURN count(n)")[0][0] for label in NODE_LABELS],
-                       _read(session, "MATCH ()-[r]->() RETURN count(r)")[0][0])
+    return counts_text(
+        [_read(session, f"MATCH (n:{_name(label)}) RETURN count(n)")[0][0] for label in NODE_LABELS],
+        _read(session, "MATCH ()-[r]->() RETURN count(r)")[0][0],
+    )
 
 
 class _Sender:
@@ -187,15 +203,19 @@ class _Sender:
 
 def _node_query(labels: tuple[str, ...]) -> str:
     stale = sorted(set(EXTRA_LABELS) - set(labels))
-    return (f"UNWIND $rows AS row MERGE (n:{_name(labels[0])} {{id: row.id}}) SET n = row.props"
-            + "".join(f" SET n:{_name(label)}" for label in labels[1:])
-            + "".join(f" REMOVE n:{_name(label)}" for label in stale))
+    return (
+        f"UNWIND $rows AS row MERGE (n:{_name(labels[0])} {{id: row.id}}) SET n = row.props"
+        + "".join(f" SET n:{_name(label)}" for label in labels[1:])
+        + "".join(f" REMOVE n:{_name(label)}" for label in stale)
+    )
 
 
 def _rel_query(type_: str, start: str, end: str) -> str:
-    return (f"UNWIND $rows AS row MATCH (a:{_name(start)} {{id: row.start}}) "
-            f"MATCH (b:{_name(end)} {{id: row.end}}) "
-            f"MERGE (a)-[r:{_name(type_)} {{id: row.id}}]->(b) SET r = row.props")
+    return (
+        f"UNWIND $rows AS row MATCH (a:{_name(start)} {{id: row.start}}) "
+        f"MATCH (b:{_name(end)} {{id: row.end}}) "
+        f"MERGE (a)-[r:{_name(type_)} {{id: row.id}}]->(b) SET r = row.props"
+    )
 
 
 def _send_nodes(sender: _Sender, nodes: Iterable[Node]) -> int:
@@ -215,8 +235,10 @@ def _send_rels(sender: _Sender, rels: Iterable[Rel], primary: Callable[[str], st
         start, end = primary(r.start), primary(r.end)
         if start is None or end is None:
             raise ValueError(f"relationship {r.id} ({r.type}) links a node that is not pushed")
-        sender.add(_rel_query(r.type, start, end),
-                   {"id": r.id, "start": r.start, "end": r.end, "props": {**r.props, "id": r.id}})
+        sender.add(
+            _rel_query(r.type, start, end),
+            {"id": r.id, "start": r.start, "end": r.end, "props": {**r.props, "id": r.id}},
+        )
         count += 1
     sender.flush()
     return count
@@ -227,17 +249,22 @@ def _existing(session: Session) -> tuple[dict[str, list[str]], dict[str, str]]:
     nodes: dict[str, list[str]] = defaultdict(list)
     for eid, id_ in _read(session, f"MATCH (n:{_KG_NODES}) RETURN elementId(n), n.id"):
         nodes[id_].append(eid)
-    rels = {eid: id_ for eid, id_ in _read(
-        session, f"MATCH (:{_KG_NODES})-[r]->(:{_KG_NODES}) WHERE r.id IS NOT NULL RETURN elementId(r), r.id")}
+    query = f"MATCH (:{_KG_NODES})-[r]->(:{_KG_NODES}) WHERE r.id IS NOT NULL RETURN elementId(r), r.id"
+    rels = {eid: id_ for eid, id_ in _read(session, query)}  # noqa: C416 - rows are lists, not pairs
     return nodes, rels
 
 
 def _holds_kg_nodes(session: Session) -> bool:
-    return any(int(n) for n in _fingerprint(session).split(",")[:len(NODE_LABELS)])
+    return any(int(n) for n in _fingerprint(session).split(",")[: len(NODE_LABELS)])
 
 
-def push(nodes: Iterable[Node], rels: Iterable[Rel], config: Neo4jConfig, batch_size: int = 1000,
-         progress: Callable[[int], None] | None = None) -> PushResult:
+def push(
+    nodes: Iterable[Node],
+    rels: Iterable[Rel],
+    config: Neo4jConfig,
+    batch_size: int = 1000,
+    progress: Callable[[int], None] | None = None,
+) -> PushResult:
     """Make Neo4j mirror these nodes and relationships; ``progress`` gets the size of each batch sent."""
     nodes, rels = list(nodes), list(rels)
     primary = {n.id: n.labels[0] for n in nodes}
@@ -267,8 +294,14 @@ def _noting(items: Iterable[T], ids: set[str]) -> Iterator[T]:
         yield item
 
 
-def _mirror(session: Session, nodes: Iterable[Node], rels: Iterable[Rel], primary: Callable[[str], str | None],
-            batch_size: int, progress: Callable[[int], None]) -> PushResult:
+def _mirror(
+    session: Session,
+    nodes: Iterable[Node],
+    rels: Iterable[Rel],
+    primary: Callable[[str], str | None],
+    batch_size: int,
+    progress: Callable[[int], None],
+) -> PushResult:
     """Send everything, then delete what Neo4j has of kg's that was not sent: what it has is read
     back (element ids), so a push into a database that holds no kg node reads nothing."""
     _write(session, f"MATCH (m:{MARKER}) DELETE m")  # whatever it said no longer holds
@@ -287,8 +320,13 @@ def _mirror(session: Session, nodes: Iterable[Node], rels: Iterable[Rel], primar
     return PushResult(n_nodes, n_rels, len(gone_nodes), len(gone_rels))
 
 
-def push_store(store: Store, config: Neo4jConfig, batch_size: int = 1000,
-               progress: Callable[[int], None] | None = None, full: bool = False) -> PushResult:
+def push_store(
+    store: Store,
+    config: Neo4jConfig,
+    batch_size: int = 1000,
+    progress: Callable[[int], None] | None = None,
+    full: bool = False,
+) -> PushResult:
     """Make Neo4j mirror the store, streaming it in batches.
 
     When Neo4j still holds what this store's last push left (the ``KgPush`` marker names the store,
@@ -305,8 +343,13 @@ def push_store(store: Store, config: Neo4jConfig, batch_size: int = 1000,
         else:
             result = _update(session, store, since, full, batch_size, progress)
         if identity is not None:
-            _write(session, f"MERGE (m:{MARKER}) SET m.store = $store, m.seq = $seq, m.counts = $counts",
-                   store=identity, seq=seq, counts=_fingerprint(session))
+            _write(
+                session,
+                f"MERGE (m:{MARKER}) SET m.store = $store, m.seq = $seq, m.counts = $counts",
+                store=identity,
+                seq=seq,
+                counts=_fingerprint(session),
+            )
         return result
 
 
@@ -318,8 +361,9 @@ def _pushed_since(session: Session, identity: str) -> int | None:
     return rows[0][1]
 
 
-def _update(session: Session, store: Store, since: int, everything: bool, batch_size: int,
-            progress: Callable[[int], None]) -> PushResult:
+def _update(
+    session: Session, store: Store, since: int, everything: bool, batch_size: int, progress: Callable[[int], None]
+) -> PushResult:
     """Send what changed in the store after change ``since`` (or everything); delete by id what it no longer has."""
     changed: dict[str, list[tuple[str, str, str | None, str | None]]] = {"node": [], "rel": []}
     for kind, id_, label, start, start_label in store.changes_since(since):
@@ -338,15 +382,21 @@ def _update(session: Session, store: Store, since: int, everything: bool, batch_
     gone_rels = [c for c in changed["rel"] if c[0] not in kept_rels and c[3]]  # no start label: it went before
     for (type_, start_label), group in groupby(sorted(gone_rels, key=_shape), key=_shape):
         for batch in _batches(group, batch_size):
-            _write(session, f"UNWIND $rows AS row MATCH (:{_name(start_label)} {{id: row.start}})"  # type: ignore[arg-type]
-                            f"-[r:{_name(type_)} {{id: row.id}}]->() DELETE r",
-                   rows=[{"id": c[0], "start": c[2]} for c in batch])
+            _write(
+                session,
+                f"UNWIND $rows AS row MATCH (:{_name(start_label)} {{id: row.start}})"
+                f"-[r:{_name(type_)} {{id: row.id}}]->() DELETE r",
+                rows=[{"id": c[0], "start": c[2]} for c in batch],
+            )
     kept_nodes = store.primary_labels(node_ids)
     gone_nodes = [c for c in changed["node"] if c[0] not in kept_nodes]
     for label, group in groupby(sorted(gone_nodes, key=lambda c: c[1]), key=lambda c: c[1]):
         for batch in _batches(group, batch_size):
-            _write(session, f"UNWIND $ids AS id MATCH (n:{_name(label)} {{id: id}}) DETACH DELETE n",
-                   ids=[c[0] for c in batch])
+            _write(
+                session,
+                f"UNWIND $ids AS id MATCH (n:{_name(label)} {{id: id}}) DETACH DELETE n",
+                ids=[c[0] for c in batch],
+            )
     return PushResult(n_nodes, n_rels, len(gone_nodes), len(gone_rels))
 
 
@@ -359,12 +409,16 @@ def counts(config: Neo4jConfig) -> dict[str, int]:
     try:
         with connect(config) as driver, driver.session(database=config.database) as session:
             result: dict[str, int] = {}
-            for label, n in _read(session, f"MATCH (n:{_KG_NODES}) UNWIND labels(n) AS label "
-                                           "WITH label WHERE label IN $labels RETURN label, count(*)",
-                                  labels=[*NODE_LABELS, *EXTRA_LABELS]):
+            for label, n in _read(
+                session,
+                f"MATCH (n:{_KG_NODES}) UNWIND labels(n) AS label "
+                "WITH label WHERE label IN $labels RETURN label, count(*)",
+                labels=[*NODE_LABELS, *EXTRA_LABELS],
+            ):
                 result[label] = n
-            for type_, n in _read(session, f"MATCH (:{_KG_NODES})-[r]->(:{_KG_NODES}) "
-                                           "WHERE r.id IS NOT NULL RETURN type(r), count(*)"):
+            for type_, n in _read(
+                session, f"MATCH (:{_KG_NODES})-[r]->(:{_KG_NODES}) WHERE r.id IS NOT NULL RETURN type(r), count(*)"
+            ):
                 result[type_] = n
             return result
     except (Neo4jError, DriverError) as e:

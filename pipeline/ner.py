@@ -8,13 +8,15 @@ dictionary POS of that word) so training and inference featurise identically;
 it is registered with spaCy, so ``spacy.load`` on the shipped model works once
 this module is imported.
 """
+
 from __future__ import annotations
 
 import functools
 import os
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator, cast
+from typing import cast
 
 import jieba
 import jieba.posseg
@@ -50,7 +52,7 @@ def segmenter() -> tuple[jieba.Tokenizer, dict[str, str]]:
 def bigrams(text: str) -> list[str]:
     """Each char with the next one (or the end mark): the NORM feature, and
     the key of the static vectors."""
-    return [text[i:i + 2] if i + 1 < len(text) else text[i] + _END for i in range(len(text))]
+    return [text[i : i + 2] if i + 1 < len(text) else text[i] + _END for i in range(len(text))]
 
 
 def char_features(text: str) -> tuple[list[str], list[str], list[str]]:
@@ -95,13 +97,13 @@ class CharTokenizer:
     def to_bytes(self, **kwargs) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, **kwargs) -> "CharTokenizer":
+    def from_bytes(self, data: bytes, **kwargs) -> CharTokenizer:
         return self
 
     def to_disk(self, path, **kwargs) -> None:
         pass
 
-    def from_disk(self, path, **kwargs) -> "CharTokenizer":
+    def from_disk(self, path, **kwargs) -> CharTokenizer:
         return self
 
 
@@ -165,11 +167,12 @@ def _pieces(text: str, size: int) -> Iterator[tuple[int, str]]:
         for clause in _CLAUSE.finditer(text, sent.start(), sent.end()):
             s = clause.group()
             for i in range(0, len(s), size):
-                yield clause.start() + i, s[i:i + size]
+                yield clause.start() + i, s[i : i + size]
 
 
-def recognise(texts: Iterable[str], batch_size: int = 128,
-              nlp: Language | None = None) -> list[list[tuple[int, int, str]]]:
+def recognise(
+    texts: Iterable[str], batch_size: int = 128, nlp: Language | None = None
+) -> list[list[tuple[int, int, str]]]:
     """Entity spans (start, end exclusive, label) per text, offsets into that
     text; labels are the pipeline's (records.LABELS) only."""
     nlp = nlp or load()
@@ -182,6 +185,5 @@ def recognise(texts: Iterable[str], batch_size: int = 128,
             pieces.append(piece)
     result: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     for (i, offset), doc in zip(owners, nlp.pipe(pieces, batch_size=batch_size)):
-        result[i].extend((offset + e.start_char, offset + e.end_char, e.label_)
-                         for e in doc.ents if e.label_ in LABELS)
+        result[i].extend((offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS)
     return result

@@ -7,9 +7,10 @@ each token up once per attribute (the shipped model: ORTH, NORM, LEMMA) in
 one table and concatenates.  The vectors were learnt from unlabelled news
 (training/vectors.py) and stay fixed; only their projection is trained.
 """
+
 from __future__ import annotations
 
-from typing import Callable, List, Optional, Sequence, Tuple
+from collections.abc import Callable, Sequence
 
 from spacy.attrs import IDS
 from spacy.ml.featureextractor import FeatureExtractor
@@ -20,21 +21,29 @@ from thinc.types import Floats2d, Ragged
 
 
 @registry.architectures("kg.CharBigramEmbed.v1")
-def char_bigram_embed(width: int, attrs: List[str], rows: List[int], maxout_pieces: int = 3,
-                      vector_attrs: Sequence[str] = ("ORTH", "NORM"),
-                      feature_width: Optional[int] = None) -> Model[List[Doc], List[Floats2d]]:
+def char_bigram_embed(
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    maxout_pieces: int = 3,
+    vector_attrs: Sequence[str] = ("ORTH", "NORM"),
+    feature_width: int | None = None,
+) -> Model[list[Doc], list[Floats2d]]:
     """Like spaCy's MultiHashEmbed with static vectors, but one lookup per
     attribute in ``vector_attrs``; ``feature_width`` (default ``width``) sizes
     each hashed feature and the vectors' projection, and so the cost of the
     layer that mixes them."""
     feature_width = feature_width or width
-    hashed: Model[List[Doc], Floats2d] = chain(
+    hashed: Model[list[Doc], Floats2d] = chain(
         FeatureExtractor(attrs),
         list2ragged(),
-        with_array(concatenate(*(HashEmbed(feature_width, n, column=i, seed=8 + i, dropout=0.0)
-                                 for i, n in enumerate(rows)))),
+        with_array(
+            concatenate(*(HashEmbed(feature_width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(rows)))
+        ),
     )
-    static: Model[List[Doc], Floats2d] = chain(vector_lookup([IDS[a] for a in vector_attrs]), with_array(Linear(feature_width)))
+    static: Model[list[Doc], Floats2d] = chain(
+        vector_lookup([IDS[a] for a in vector_attrs]), with_array(Linear(feature_width))
+    )
     return chain(
         concatenate(hashed, static),
         with_array(Maxout(width, nP=maxout_pieces, dropout=0.0, normalize=True)),
@@ -42,13 +51,13 @@ def char_bigram_embed(width: int, attrs: List[str], rows: List[int], maxout_piec
     )
 
 
-def vector_lookup(keys: Sequence[int]) -> Model[List[Doc], Ragged]:
+def vector_lookup(keys: Sequence[int]) -> Model[list[Doc], Ragged]:
     """Each token's rows of the vocab's vectors, one per key attribute, side
     by side; a key without a row gives zeros."""
     return Model("vector_lookup", _lookup, attrs={"keys": tuple(keys)})
 
 
-def _lookup(model: Model, docs: List[Doc], is_train: bool) -> Tuple[Ragged, Callable]:
+def _lookup(model: Model, docs: list[Doc], is_train: bool) -> tuple[Ragged, Callable]:
     ops = model.ops
     lengths = ops.asarray1i([len(doc) for doc in docs])
     if not sum(lengths):

@@ -9,11 +9,13 @@ learns faster and measured better (training/EXPERIMENTS.md).  A teacher vote
 left disputed is marginalised: any tag may stand there.  Registered with
 spaCy, so ``spacy.load`` on the shipped model works once this module is imported.
 """
+
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from itertools import islice
-from typing import Callable, Iterable
+from typing import cast
 
 import numpy
 from spacy.language import Language
@@ -36,7 +38,7 @@ def biluo_crf(tok2vec: Model, hidden_width: int = 0, nO: int | None = None) -> M
     tag; the tag-to-tag scores ride along as the parameter of a last, identity layer."""
     scores = biluo_tag_scores(tok2vec, hidden_width, nO)
     moves = _transitions(nO)
-    model = chain(*scores.layers, moves)  # flat: the structure the trained weights were saved with
+    model: Model = chain(*scores.layers, moves)  # flat: the structure the trained weights were saved with
     for ref in ("tok2vec", "output_layer"):
         model.set_ref(ref, scores.get_ref(ref))
     model.set_ref("transitions", moves)
@@ -47,7 +49,7 @@ def biluo_crf(tok2vec: Model, hidden_width: int = 0, nO: int | None = None) -> M
 def biluo_tag_scores(tok2vec: Model, hidden_width: int = 0, nO: int | None = None) -> Model:
     """kg.BiluoCrf.v1 less its tag-to-tag scores: one member of an ensemble."""
     head, output = _head(hidden_width, nO)
-    model = chain(tok2vec, with_array(head))
+    model: Model = chain(tok2vec, with_array(head))
     model.set_ref("tok2vec", tok2vec)
     model.set_ref("output_layer", output)
     return model
@@ -60,7 +62,7 @@ def biluo_crf_ensemble(*members: Model, nO: int | None = None) -> Model:
     training/ensemble.py).  Averaging smooths each model's own mistakes; two
     scored better than either alone on each of five held-out sets (training/EXPERIMENTS.md)."""
     moves = _transitions(nO)
-    model = chain(Model("mean", _mean, init=_initialize_members, layers=list(members)), moves)
+    model: Model = chain(Model("mean", _mean, init=_initialize_members, layers=list(members)), moves)
     model.set_ref("transitions", moves)
     return model
 
@@ -88,8 +90,13 @@ def _head(hidden_width: int, nO: int | None) -> tuple[Model, Model]:
 
 
 def _transitions(nO: int | None) -> Model:
-    return Model("transitions", lambda model, X, is_train: (X, lambda dY: dY), init=_zero_transitions,
-                 dims={"nO": nO}, params={"T": None})
+    return Model(
+        "transitions",
+        lambda model, X, is_train: (X, lambda dY: dY),
+        init=_zero_transitions,
+        dims={"nO": nO},
+        params={"T": None},
+    )
 
 
 def _zero_transitions(model: Model, X=None, Y=None) -> None:
@@ -104,18 +111,21 @@ def tag_names(labels: Iterable[str]) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=8)
 def grammar(tags: tuple[str, ...]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
     """BILUO's rules as scores (0 allowed, FORBIDDEN not): tag after tag, first tag, last tag."""
+
     def opens(tag: str) -> bool:  # may stand where no span is open
         return tag == OUTSIDE or tag[0] in "BU"
 
     def follows(before: str, tag: str) -> bool:
         return tag[0] in "IL" and tag[2:] == before[2:] if before[0] in "BI" else opens(tag)
 
-    def scores(allowed: list[bool]) -> numpy.ndarray:
+    def scores(allowed: list) -> numpy.ndarray:
         return numpy.where(allowed, 0.0, FORBIDDEN)
 
-    return (scores([[follows(a, b) for b in tags] for a in tags]),
-            scores([opens(t) for t in tags]),
-            scores([t == OUTSIDE or t[0] in "LU" for t in tags]))
+    return (
+        scores([[follows(a, b) for b in tags] for a in tags]),
+        scores([opens(t) for t in tags]),
+        scores([t == OUTSIDE or t[0] in "LU" for t in tags]),
+    )
 
 
 def lattice(tags: tuple[str, ...], learnt: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
@@ -130,12 +140,13 @@ def padded(scores: list[numpy.ndarray]) -> tuple[numpy.ndarray, numpy.ndarray]:
     lengths = numpy.array([len(s) for s in scores], dtype="int64")
     out = numpy.zeros((len(scores), max(int(lengths.max(initial=0)), 1), scores[0].shape[1]), dtype="float64")
     for b, s in enumerate(scores):
-        out[b, :len(s)] = s
+        out[b, : len(s)] = s
     return out, lengths
 
 
-def viterbi(scores: list[numpy.ndarray], after: numpy.ndarray, first: numpy.ndarray,
-            last: numpy.ndarray) -> list[list[int]]:
+def viterbi(
+    scores: list[numpy.ndarray], after: numpy.ndarray, first: numpy.ndarray, last: numpy.ndarray
+) -> list[list[int]]:
     """Each doc's best-scoring tag path: its chars' tag scores plus ``after``'s
     between each two tags, ``first``'s and ``last``'s at its ends."""
     if not scores:
@@ -166,8 +177,9 @@ def _logsumexp(x: numpy.ndarray, axis: int) -> numpy.ndarray:
     return (top + numpy.log(numpy.exp(x - top).sum(axis=axis, keepdims=True))).squeeze(axis)
 
 
-def marginals(emit: numpy.ndarray, lengths: numpy.ndarray, after: numpy.ndarray, first: numpy.ndarray,
-              last: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+def marginals(
+    emit: numpy.ndarray, lengths: numpy.ndarray, after: numpy.ndarray, first: numpy.ndarray, last: numpy.ndarray
+) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
     """Forward-backward over padded docs: each doc's log-sum of all its paths'
     scores, each char's probability of each tag, and each doc's expected count
     of each tag-to-tag step."""
@@ -177,32 +189,44 @@ def marginals(emit: numpy.ndarray, lengths: numpy.ndarray, after: numpy.ndarray,
     alpha = numpy.zeros_like(emit)
     alpha[:, 0] = emit[:, 0] + first
     for t in range(1, size):
-        alpha[:, t] = numpy.where(inside[:, t, None],
-                                  _logsumexp(alpha[:, t - 1, :, None] + after[None], 1) + emit[:, t], 0.0)
+        alpha[:, t] = numpy.where(
+            inside[:, t, None], _logsumexp(alpha[:, t - 1, :, None] + after[None], 1) + emit[:, t], 0.0
+        )
     beta = numpy.zeros_like(emit)
     beta[ends] = last
     for t in range(size - 2, -1, -1):
-        beta[:, t] = numpy.where(inside[:, t + 1, None],
-                                 _logsumexp(after[None] + (emit[:, t + 1] + beta[:, t + 1])[:, None], 2), beta[:, t])
+        beta[:, t] = numpy.where(
+            inside[:, t + 1, None], _logsumexp(after[None] + (emit[:, t + 1] + beta[:, t + 1])[:, None], 2), beta[:, t]
+        )
     total = _logsumexp(alpha[ends] + last, 1)
 
     def probability(log_score: numpy.ndarray, where: numpy.ndarray) -> numpy.ndarray:
         return numpy.where(where, numpy.exp(numpy.minimum(log_score, 0.0)), 0.0)
 
     tags = probability(alpha + beta - total[:, None, None], inside[:, :, None])
-    steps = sum(probability(alpha[:, t - 1, :, None] + after[None] + (emit[:, t] + beta[:, t])[:, None]
-                            - total[:, None, None], inside[:, t, None, None]) for t in range(1, size))
-    return total, tags, steps
+    steps = sum(
+        probability(
+            alpha[:, t - 1, :, None] + after[None] + (emit[:, t] + beta[:, t])[:, None] - total[:, None, None],
+            inside[:, t, None, None],
+        )
+        for t in range(1, size)
+    )
+    return total, tags, cast(numpy.ndarray, steps)
 
 
-def crf_loss(scores: list[numpy.ndarray], gold: list[list[int | None]], after: numpy.ndarray, first: numpy.ndarray,
-             last: numpy.ndarray) -> tuple[float, list[numpy.ndarray], numpy.ndarray]:
+def crf_loss(
+    scores: list[numpy.ndarray],
+    gold: list[list[int | None]],
+    after: numpy.ndarray,
+    first: numpy.ndarray,
+    last: numpy.ndarray,
+) -> tuple[float, list[numpy.ndarray], numpy.ndarray]:
     """The docs' negative log-likelihood of their gold paths (a None tag: any
     tag), its gradient by char and tag, and by tag-to-tag step."""
     emit, lengths = padded(scores)
     known = numpy.zeros_like(emit)
-    for b, tags in enumerate(gold):
-        for t, k in enumerate(tags):
+    for b, gold_tags in enumerate(gold):
+        for t, k in enumerate(gold_tags):
             if k is not None:
                 known[b, t] = FORBIDDEN
                 known[b, t, k] = 0.0
@@ -215,7 +239,7 @@ def crf_loss(scores: list[numpy.ndarray], gold: list[list[int | None]], after: n
 
 
 @Language.factory(FACTORY, default_config={"scorer": {"@scorers": "spacy.ner_scorer.v1"}})
-def make_biluo_ner(nlp: Language, name: str, model: Model, scorer: Callable | None) -> "BiluoNER":
+def make_biluo_ner(nlp: Language, name: str, model: Model, scorer: Callable | None) -> BiluoNER:
     return BiluoNER(nlp.vocab, model, name, scorer=scorer)
 
 
@@ -257,19 +281,29 @@ class BiluoNER(TrainablePipe):
         index = {tag: k for k, tag in enumerate(self.tags)}
         gold = [[index.get(tag) if tag else None for tag in _gold_tags(eg)] for eg in examples]
         loss, d_scores, d_after = crf_loss([numpy.asarray(s) for s in scores], gold, *self.lattice())
-        self.model.get_ref("transitions").inc_grad("T", self.model.ops.asarray2f(d_after))
-        return loss, [self.model.ops.asarray2f(d) for d in d_scores]
+        ops = self.model.ops
+        self.model.get_ref("transitions").inc_grad("T", ops.asarray2f(cast(Floats2d, d_after)))
+        return loss, [ops.asarray2f(cast(Floats2d, d)) for d in d_scores]
 
-    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None,
-                   labels: Iterable[str] | None = None) -> None:
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]],
+        *,
+        nlp: Language | None = None,
+        labels: Iterable[str] | None = None,
+    ) -> None:
         for label in labels or sorted({e.label_ for eg in get_examples() for e in eg.reference.ents}):
             self.add_label(label)
         sized = [node.get_ref("output_layer") for node in self.model.walk() if node.has_ref("output_layer")]
         for layer in (*sized, self.model.get_ref("transitions")):
             layer.set_dim("nO", len(self.tags))
         sample = list(islice(get_examples(), 10))
-        truths = [self.model.ops.asarray2f([[float(tag == gold) for tag in self.tags]
-                                           for gold in _gold_tags(eg, unknown=OUTSIDE)]) for eg in sample]
+        truths = [
+            self.model.ops.asarray2f(
+                [[float(tag == gold) for tag in self.tags] for gold in _gold_tags(eg, unknown=OUTSIDE)]
+            )
+            for eg in sample
+        ]
         self.model.initialize(X=[eg.x for eg in sample], Y=truths)
 
 

@@ -1,4 +1,5 @@
 """Rendering extractions for `kg extract`: JSON Lines, one JSON document, or a table for people."""
+
 from __future__ import annotations
 
 import json
@@ -38,12 +39,14 @@ def write_table(extractions: Iterable[Extraction], out: TextIO) -> None:
             subject = f"  ({f.subject})" if f.subject else ""
             out.write(f"  figure {f.text} = {f.value:g}{' ' + f.unit if f.unit else ''}{subject}\n")
         for g in x.agreements:
-            out.write(f"  signed {'、'.join(g.parties)} with {g.counterpart or '?'}{' on ' + g.date if g.date else ''}\n")
+            out.write(
+                f"  signed {'、'.join(g.parties)} with {g.counterpart or '?'}{' on ' + g.date if g.date else ''}\n"
+            )
         out.write("\n")
 
 
 def _short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 WRITERS = {"jsonl": write_jsonl, "json": write_json, "table": write_table}

@@ -5,6 +5,7 @@ A title chain is ORG + (department) + TITLE + NAME: 苏宁互联副总经理王�
 organisation is the gazetteer match right before the title, or an unknown
 name ending in an organisation suffix (小米科技副总裁…).
 """
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,9 @@ class Chain:
     tense: str | None = None  # 时任/原/前/现任/新任/曾任 before the chain (tense.py)
 
 
-def title_chains(text: str, orgs: list[Hit], titles: list[Hit], antecedent: Hit | None = None,
-                 ministry: Hit | None = None) -> list[Chain]:
+def title_chains(
+    text: str, orgs: list[Hit], titles: list[Hit], antecedent: Hit | None = None, ministry: Hit | None = None
+) -> list[Chain]:
     """Every person a title introduces, with the organisation when there is one.
 
     ORG + TITLE + NAME (苏宁互联副总经理王帅), or the apposition NAME，ORG + TITLE，
@@ -48,28 +50,36 @@ def title_chains(text: str, orgs: list[Hit], titles: list[Hit], antecedent: Hit 
         person = _name_after(text, t, orgs) or _apposed_name(text, t, org) or _name_before(text, t, orgs)
         if person is not None:
             start = org.start if org is not None and org.end <= title.start else title.start
-            chains.append(Chain(person, title, org, org_is_reference=reference,
-                                tense=tense.read(text, start, title.name)[0]))
+            chains.append(
+                Chain(person, title, org, org_is_reference=reference, tense=tense.read(text, start, title.name)[0])
+            )
         else:
             unnamed.append((t.end, Chain(t, title, org, org_is_reference=reference)))
     return chains + _joined_holders(text, unnamed, chains)
 
 
-def _title_org(text: str, t: Hit, orgs: list[Hit], antecedent: Hit | None,
-               ministry: Hit | None) -> tuple[Hit | None, Hit, bool]:
+def _title_org(
+    text: str, t: Hit, orgs: list[Hit], antecedent: Hit | None, ministry: Hit | None
+) -> tuple[Hit | None, Hit, bool]:
     """The organisation before a title, the title with its department, and whether the
     organisation is a reference (该公司, 部) to one named before."""
     g = grammar.load()
     ref = next((w for w in g.org_anaphora if text.endswith(w, 0, t.start)), None)
     if ref and antecedent is not None:
         return Hit(t.start - len(ref), t.start, antecedent.label, antecedent.name, ref), t, True
-    ref = next((w for w in g.ministry_anaphora if text.endswith(w, 0, t.start)
-                and (t.start == len(w) or text[t.start - len(w) - 1] in PUNCTUATION)), None)
+    ref = next(
+        (
+            w
+            for w in g.ministry_anaphora
+            if text.endswith(w, 0, t.start) and (t.start == len(w) or text[t.start - len(w) - 1] in PUNCTUATION)
+        ),
+        None,
+    )
     if ref and ministry is not None:
         return Hit(t.start - len(ref), t.start, ministry.label, ministry.name, ref), t, True
     body = _body_in_title(text, t)
     if body is not None:
-        return body, Hit(body.end, t.end, "POSITION", t.name[body.end - t.start:], text[body.end:t.end]), False
+        return body, Hit(body.end, t.end, "POSITION", t.name[body.end - t.start :], text[body.end : t.end]), False
     org = _org_before(text, t.start, orgs)
     return org, _with_department(text, t, org), False
 
@@ -80,7 +90,7 @@ def _body_in_title(text: str, t: Hit) -> Hit | None:
     body = next((b for b in grammar.load().title_bodies if t.name.startswith(b) and len(t.name) > len(b)), None)
     if body is None:
         return None
-    words = segment.tagged(text[max(t.start - 8, 0):t.start])
+    words = segment.tagged(text[max(t.start - 8, 0) : t.start])
     place = words[-1][0] if words and words[-1][1] == "ns" else ""
     if not place:
         return None
@@ -120,14 +130,14 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
         marker = m.group(1)
         title = marker.removeprefix(next((w for w in own if marker.startswith(w)), ""))
         start = _own_outlet_before(text, m.start())  # 本报讯（记者: the title's text says whose reporter
-        t = Hit(m.start(1), m.end(1), "POSITION", title, text[start:m.end(1)])
+        t = Hit(m.start(1), m.end(1), "POSITION", title, text[start : m.end(1)])
         outlet = _outlet_before(text, m.start(), orgs)
         out += [Chain(person, t, outlet) for person in _names_from(text, m.end(), orgs)]
     for o in orgs:
         d = _dateline_pattern().match(text, o.end)
         if d and d.group(1):
             names = _names_from(text, d.end(), orgs)
-            if names and re.match(r"\s*[)）]", text[names[-1].end:]):
+            if names and re.match(r"\s*[)）]", text[names[-1].end :]):
                 out += [Chain(person, None, o) for person in names]
     return out
 
@@ -136,7 +146,7 @@ def label_person(text: str, orgs: list[Hit]) -> Hit | None:
     """苗某：转售是一项重要改革…: a paragraph an interview's label opens names a person
     (a name, then the colon); 记者：, 问： and 答： are no names."""
     person = _name_at(text, 0, orgs)
-    return person if person is not None and re.match(r"\s*[：:]", text[person.end:]) else None
+    return person if person is not None and re.match(r"\s*[：:]", text[person.end :]) else None
 
 
 def with_own_outlet(chains: list[Chain], outlets: list[Hit]) -> list[Chain]:
@@ -145,8 +155,12 @@ def with_own_outlet(chains: list[Chain], outlets: list[Hit]) -> list[Chain]:
     if len({o.name for o in outlets}) != 1:
         return chains
     own = grammar.load().own_outlet_words
-    return [replace(c, org=outlets[0], org_is_reference=True)
-            if c.org is None and c.title is not None and c.title.text.startswith(own) else c for c in chains]
+    return [
+        replace(c, org=outlets[0], org_is_reference=True)
+        if c.org is None and c.title is not None and c.title.text.startswith(own)
+        else c
+        for c in chains
+    ]
 
 
 def outlet_lines(body: str) -> list[Chain]:
@@ -186,8 +200,9 @@ def _own_outlet_before(text: str, pos: int) -> int:
 
 
 def _outlet_before(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
-    return next((o for o in orgs if o.end <= pos and (d := _dateline_pattern().match(text, o.end)) and d.end() == pos),
-                None)
+    return next(
+        (o for o in orgs if o.end <= pos and (d := _dateline_pattern().match(text, o.end)) and d.end() == pos), None
+    )
 
 
 def _names_from(text: str, pos: int, orgs: list[Hit]) -> list[Hit]:
@@ -195,10 +210,10 @@ def _names_from(text: str, pos: int, orgs: list[Hit]) -> list[Hit]:
     first must end where the list does (not 江苏 in 记者 李明 江苏报道)."""
     names: list[Hit] = []
     while (person := _name_at(text, pos, orgs)) is not None:
-        if names and not re.match(r"[、\s)）】]|$", text[person.end:person.end + 1]):
+        if names and not re.match(r"[、\s)）】]|$", text[person.end : person.end + 1]):
             break
         names.append(person)
-        sep = re.match(r"[、\s]+", text[person.end:])
+        sep = re.match(r"[、\s]+", text[person.end :])
         if sep is None:
             break
         pos = person.end + sep.end()
@@ -214,9 +229,9 @@ def _name_at(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
     clash = next((o for o in orgs if o.start < pos + n and pos < o.end), None)
     if clash is not None:
         n = _name_into_org(text, pos, clash)
-    if not n or _common_word(text[pos:pos + n]):
+    if not n or _common_word(text[pos : pos + n]):
         return None
-    return Hit(pos, pos + n, "PERSON", text[pos:pos + n], text[pos:pos + n])
+    return Hit(pos, pos + n, "PERSON", text[pos : pos + n], text[pos : pos + n])
 
 
 def _name_into_org(text: str, pos: int, org: Hit) -> int:
@@ -225,7 +240,7 @@ def _name_into_org(text: str, pos: int, org: Hit) -> int:
     cut = org.end - 1
     if not pos < org.start < cut or org.end - org.start != 2:
         return 0
-    rest = segment.tagged(text[cut:cut + 6])
+    rest = segment.tagged(text[cut : cut + 6])
     if not rest or len(rest[0][0]) != 1 or rest[0][1][:1] not in NAME_ENDING_FLAGS:
         return 0
     return cut - pos if name_at(text[:cut] + "。", pos) == cut - pos else 0
@@ -235,13 +250,16 @@ def _common_word(name: str) -> bool:
     """这位负责人强调: 强调 is a frequent word that is no name, though 强 is a surname."""
     lex = lexicon.load()
     tag = segment.dictionary_tag(name)
-    return name in lex.not_names or name in lex.speech_verbs or (
-        tag is not None and not tag.startswith("nr") and segment.frequency(name) >= grammar.load().rare_word_freq)
+    return (
+        name in lex.not_names
+        or name in lex.speech_verbs
+        or (tag is not None and not tag.startswith("nr") and segment.frequency(name) >= grammar.load().rare_word_freq)
+    )
 
 
 def _apposed_name(text: str, t: Hit, org: Hit | None) -> Hit | None:
     """张伟，小米移动总经理， / 王磊（分享通信副总裁）: the name stands before the organisation."""
-    if org is None or org.start < 2 or text[org.start - 1] not in "，,（(" or text[t.end:t.end + 1] not in "，,）)":
+    if org is None or org.start < 2 or text[org.start - 1] not in "，,（(" or text[t.end : t.end + 1] not in "，,）)":
         return None
     end = org.start - 1
     for k in (3, 2, 4):
@@ -255,7 +273,7 @@ def _name_before(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
     """X总书记, X总理: a high office after the name, which jieba reads as a person's."""
     if t.name not in grammar.load().titles_after_name:
         return None
-    words = segment.tagged(text[max(t.start - 6, 0):t.start])
+    words = segment.tagged(text[max(t.start - 6, 0) : t.start])
     if not words or not words[-1][1].startswith("nr"):
         return None
     start = t.start - len(words[-1][0])
@@ -266,15 +284,15 @@ def _with_department(text: str, t: Hit, org: Hit | None) -> Hit:
     """移动转售事业部总经理: the words between the organisation and the title belong to the title."""
     if org is None or org.end >= t.start:
         return t
-    dept = text[org.end:t.start].removesuffix("的")
-    return Hit(org.end, t.end, "POSITION", dept + t.name, text[org.end:t.end]) if dept else t
+    dept = text[org.end : t.start].removesuffix("的")
+    return Hit(org.end, t.end, "POSITION", dept + t.name, text[org.end : t.end]) if dept else t
 
 
 def _org_before(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
     before = [o for o in orgs if o.end <= pos]
     if before:
         o = max(before, key=lambda h: h.end)
-        gap = text[o.end:pos]
+        gap = text[o.end : pos]
         if len(gap) <= MAX_DEPARTMENT and not any(ch in PUNCTUATION for ch in gap) and not _has_title(gap):
             return _with_legal_tail(text, o, gap)
     return _unknown_org_before(text, pos)
@@ -286,7 +304,7 @@ def _with_legal_tail(text: str, org: Hit, gap: str) -> Hit:
     if not tails:
         return org
     end = org.end + max(tails)
-    return Hit(org.start, end, org.label, org.name, text[org.start:end])
+    return Hit(org.start, end, org.label, org.name, text[org.start : end])
 
 
 def _has_title(gap: str) -> bool:
@@ -313,7 +331,7 @@ def _unknown_org_before(text: str, pos: int) -> Hit | None:
 def _name_like_head(cand: str) -> bool:
     """著名通信专家: an adjective, adverb, numeral or verb opening the words before a suffix is no name's."""
     suffix = lexicon.load().org_suffix(cand)
-    head = segment.tagged(cand[:-len(suffix)]) if suffix else []
+    head = segment.tagged(cand[: -len(suffix)]) if suffix else []
     return not head or head[0][1][:1] not in NOT_NAME_FLAGS
 
 
@@ -328,8 +346,11 @@ def roles(chains: list[Chain]) -> list[Role]:
     seen, out = set(), []
     for c in chains:
         title = c.title.name if c.title is not None else None
-        if c.org is None and (title is None or any(p == c.person.name and title in t for p, t in held)
-                              or (title.endswith(markers) and not title.endswith(reporters))):
+        if c.org is None and (
+            title is None
+            or any(p == c.person.name and title in t for p, t in held)
+            or (title.endswith(markers) and not title.endswith(reporters))
+        ):
             continue
         key = (c.person.name, title, c.org.name if c.org is not None else None)
         if key not in seen:

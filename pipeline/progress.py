@@ -3,6 +3,7 @@
 tqdm's own display shows large counts as 2.06e+07 and fractions of a unit per second
 with many decimals; these bars format every number themselves.
 """
+
 from __future__ import annotations
 
 import sys
@@ -33,12 +34,24 @@ class Bar(tqdm):
     """A tqdm bar on stderr with natural numbers; ``total`` known from the start gives the ETA."""
 
     def __init__(self, total: int | None = None, unit: str = "items", disable: bool = False, **kwargs: Any):
-        super().__init__(total=total, unit=unit, disable=disable, file=sys.stderr, dynamic_ncols=True,
-                         bar_format=BAR_FORMAT if total else BAR_FORMAT_OPEN, **kwargs)
+        super().__init__(
+            total=total,
+            unit=unit,
+            disable=disable,
+            file=sys.stderr,
+            dynamic_ncols=True,
+            bar_format=BAR_FORMAT if total else BAR_FORMAT_OPEN,
+            **kwargs,
+        )
 
     @property
     def format_dict(self) -> dict[str, Any]:
         d = super().format_dict  # also read while closing, when tqdm has set disable
         n, total, elapsed = d["n"], d["total"], d["elapsed"]
-        return {**d, "done": natural(n), "whole": natural(total) if total else "?", "share": share(n, total),
-                "speed": speed(n, elapsed, d["unit"])}
+        return {
+            **d,
+            "done": natural(n),
+            "whole": natural(total) if total else "?",
+            "share": share(n, total),
+            "speed": speed(n, elapsed, d["unit"]),
+        }

@@ -9,6 +9,7 @@ A query file starts with comment lines that document it, which this module reads
 Values always travel as query parameters, never pasted into the text, so a
 name with quotes in it cannot change what a query does.
 """
+
 from __future__ import annotations
 
 import csv
@@ -18,9 +19,10 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from neo4j import Driver, RoutingControl, graph
 from neo4j import time as neo4j_time
@@ -161,8 +163,12 @@ def run(query: Query, params: dict[str, Any], config: Neo4jConfig, write: bool =
     with connect(config) as driver:
         try:
             check_names(driver, config, query, bound)
-            records, _, keys = driver.execute_query(query.text, parameters_=bound, database_=config.database,
-                                                    routing_=RoutingControl.WRITE if write else RoutingControl.READ)
+            records, _, keys = driver.execute_query(
+                query.text,
+                parameters_=bound,
+                database_=config.database,
+                routing_=RoutingControl.WRITE if write else RoutingControl.READ,
+            )
         except Neo4jError as e:
             message = " ".join(str(e.message or e).split())
             if e.code == "Neo.ClientError.Statement.AccessMode":
@@ -181,7 +187,9 @@ def check_names(driver: Driver, config: Neo4jConfig, query: Query, params: dict[
             continue
         records, _, _ = driver.execute_query(
             f"MATCH (n:{label}) RETURN n.name AS name, coalesce(n.aliases, '') AS aliases",
-            database_=config.database, routing_=RoutingControl.READ)
+            database_=config.database,
+            routing_=RoutingControl.READ,
+        )
         names = {alias: r["name"] for r in records for alias in [r["name"], *r["aliases"].split("|")] if alias}
         if given in names:
             continue
@@ -193,6 +201,7 @@ def check_names(driver: Driver, config: Neo4jConfig, query: Query, params: dict[
 def near_names(given: str, names: dict[str, str], limit: int = 5) -> list[str]:
     """Names that contain, are contained in, or look like ``given``; each once, by its closest alias
     (shown with the name: 苏宁互联 (苏宁))."""
+
     def shown(alias: str) -> str:
         return alias if names[alias] == alias else f"{names[alias]} ({alias})"
 
@@ -270,8 +279,7 @@ def format_result(result: Result, fmt: str, width: int | None = None) -> str:
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     cells = [[_cut(_text(row[k]), width) for k in result.keys] for row in result.rows]
     widths = [max([_width(k)] + [_width(line[i]) for line in cells]) for i, k in enumerate(result.keys)]
-    lines = [" | ".join(_pad(k, w) for k, w in zip(result.keys, widths)).rstrip(),
-             "-+-".join("-" * w for w in widths)]
+    lines = [" | ".join(_pad(k, w) for k, w in zip(result.keys, widths)).rstrip(), "-+-".join("-" * w for w in widths)]
     lines += [" | ".join(_pad(c, w) for c, w in zip(line, widths)).rstrip() for line in cells]
     lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
     return "\n".join(lines)

@@ -3,6 +3,7 @@
 A bad document never stops a batch: it comes out as an ``InputError`` naming the file (or
 ``file:line``) and the reason, in the same stream and order as the good ones.
 """
+
 from __future__ import annotations
 
 import glob
@@ -41,8 +42,12 @@ TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 JSON_EXTENSIONS = frozenset({".jsonl", ".json"})
 EXTENSIONS = TEXT_EXTENSIONS | JSON_EXTENSIONS
 # Metadata field -> the names it goes by, first found wins (front matter and JSON alike).
-FIELDS = {"url": ("url", "link"), "title": ("title",), "time": ("time", "published", "date"),
-          "author": ("name", "author")}
+FIELDS = {
+    "url": ("url", "link"),
+    "title": ("title",),
+    "time": ("time", "published", "date"),
+    "author": ("name", "author"),
+}
 _GLOB_CHARS = frozenset("*?[")
 STDIN = "-"  # the path that names standard input: a text article, or JSON Lines when it starts with {
 _SNIFF = 8192  # bytes looked at to tell binary from text
@@ -206,8 +211,7 @@ def _glob(pattern: str) -> list[str]:
     fixed = next(i for i, part in enumerate(parts) if _GLOB_CHARS & set(part))
     anchor = Path(*parts[:fixed]) if fixed else Path()
     rest = str(Path(*parts[fixed:]))
-    return sorted(os.path.join(str(anchor), str(p.relative_to(anchor))) if fixed else str(p)
-                  for p in anchor.glob(rest))
+    return sorted(os.path.join(str(anchor), str(p.relative_to(anchor))) if fixed else str(p) for p in anchor.glob(rest))
 
 
 def _walk(folder: str) -> Iterator[str]:
@@ -247,8 +251,13 @@ def _read_regular(path: str, name: str, size: int) -> bytes:
             raise InputError(name, f"cannot read: {err.strerror or err}") from None
 
 
-_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
-          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
 
 
 def _decode_utf16(data: bytes, name: str) -> str:
@@ -274,14 +283,23 @@ def _decode_8bit(data: bytes, name: str) -> str:
         raise InputError(name, "cannot decode: not UTF-8 or GB18030, and no other encoding fits")
     best = found[0]
     if best.chaos > _MAX_CHAOS:
-        raise InputError(name, f"cannot decode: not UTF-8 or GB18030; as {best.encoding}, the likeliest"
-                               f" other, {best.percent_chaos:.0f}% of it reads as garbage")
+        raise InputError(
+            name,
+            f"cannot decode: not UTF-8 or GB18030; as {best.encoding}, the likeliest"
+            f" other, {best.percent_chaos:.0f}% of it reads as garbage",
+        )
     text = str(best)
-    rivals = [m.encoding for m in found[1:] if m.chaos <= _MAX_CHAOS
-              and m.coherence > best.coherence - _MIN_LEAD and str(m) != text]
+    rivals = [
+        m.encoding
+        for m in found[1:]
+        if m.chaos <= _MAX_CHAOS and m.coherence > best.coherence - _MIN_LEAD and str(m) != text
+    ]
     if rivals:
-        raise InputError(name, f"cannot decode: not UTF-8 or GB18030; {best.encoding}, {', '.join(rivals[:3])}"
-                               " read it differently and none is clearly right (convert it to UTF-8)")
+        raise InputError(
+            name,
+            f"cannot decode: not UTF-8 or GB18030; {best.encoding}, {', '.join(rivals[:3])}"
+            " read it differently and none is clearly right (convert it to UTF-8)",
+        )
     return text
 
 
@@ -329,8 +347,10 @@ class _AsWritten(_NoAliases, yaml.BaseLoader):
     """Every scalar as a string, as written (time: 12:26 is not 746 here)."""
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp",  # type: ignore[type-var]  # the stubs want a SafeConstructor
-                        yaml.SafeLoader.construct_scalar)
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp",  # type: ignore[type-var]  # the stubs want a SafeConstructor
+    yaml.SafeLoader.construct_scalar,
+)
 
 
 def _front_matter(doc: str, text: str) -> tuple[dict[str, Any], int] | None:
@@ -343,7 +363,7 @@ def _front_matter(doc: str, text: str) -> tuple[dict[str, Any], int] | None:
         end = text.find("\n", pos)
         line_end = len(text) if end < 0 else end
         if text[pos:line_end].rstrip() in ("---", "..."):
-            return _parse_front(doc, text[first_end + 1:pos]), (len(text) if end < 0 else end + 1)
+            return _parse_front(doc, text[first_end + 1 : pos]), (len(text) if end < 0 else end + 1)
         pos = line_end + 1
     raise InputError(doc, "broken front matter: no closing '---' line")
 

@@ -5,6 +5,7 @@ alone and the JSON contract (``Extraction.to_json``) is written in one place.
 Offsets are character offsets (end exclusive) into ``Article.text``: the
 file's decoded original text, front matter included.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ class Article:
 
     @property
     def body(self) -> str:
-        return self.text[self.body_start:]
+        return self.text[self.body_start :]
 
 
 @dataclass(frozen=True)
@@ -143,29 +144,54 @@ class Extraction:
     def to_json(self) -> dict[str, Any]:
         """The `kg extract` contract (README.md, "The extraction contract"), plus offsets."""
         a = self.article
-        num = lambda v: int(v) if float(v).is_integer() else v  # noqa: E731
+        num = lambda v: int(v) if float(v).is_integer() else v
         return {
             "doc": a.doc,
             "article": {"url": a.url, "title": a.title, "author": a.author, "time": a.time},
             "entities": [
-                {"name": e.name, "label": e.label, "type": e.type, "mvno": e.mvno,
-                 "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions]}
+                {
+                    "name": e.name,
+                    "label": e.label,
+                    "type": e.type,
+                    "mvno": e.mvno,
+                    "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions],
+                }
                 for e in self.entities
             ],
             "roles": [{"person": r.person, "title": r.title, "org": r.org, "tense": r.tense} for r in self.roles],
             "statements": [
-                {"speaker": s.speaker, "speaker_desc": s.speaker_desc, "cue": s.cue, "text": s.text,
-                 "about": s.about, "start": s.start, "end": s.end}
+                {
+                    "speaker": s.speaker,
+                    "speaker_desc": s.speaker_desc,
+                    "cue": s.cue,
+                    "text": s.text,
+                    "about": s.about,
+                    "start": s.start,
+                    "end": s.end,
+                }
                 for s in self.statements
             ],
             "figures": [
-                {"text": f.text, "value": num(f.value), "unit": f.unit, "subject": f.subject,
-                 "start": f.start, "end": f.end}
+                {
+                    "text": f.text,
+                    "value": num(f.value),
+                    "unit": f.unit,
+                    "subject": f.subject,
+                    "start": f.start,
+                    "end": f.end,
+                }
                 for f in self.figures
             ],
             "relations": [
-                {"type": "SIGNED_AGREEMENT", "parties": g.parties, "with": g.counterpart, "date": g.date,
-                 "text": g.text, "start": g.start, "end": g.end}
+                {
+                    "type": "SIGNED_AGREEMENT",
+                    "parties": g.parties,
+                    "with": g.counterpart,
+                    "date": g.date,
+                    "text": g.text,
+                    "start": g.start,
+                    "end": g.end,
+                }
                 for g in self.agreements
             ],
         }

@@ -6,6 +6,7 @@ statements per month as a small bar chart, and an ego network (the organisation,
 the organisations it is mentioned with) laid out by networkx; a search box filters by name.
 Everything is inline (CSS, SVG, a few lines of script): the file loads nothing from a network.
 """
+
 from __future__ import annotations
 
 import html
@@ -21,8 +22,10 @@ from .graph import split
 from .numbers import natural
 from .store import Store
 
-FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", '
-         '"WenQuanYi Micro Hei", "Noto Sans", sans-serif')  # CJK first: Chinese must render everywhere
+FONTS = (
+    '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", '
+    '"WenQuanYi Micro Hei", "Noto Sans", sans-serif'
+)  # CJK first: Chinese must render everywhere
 NEIGHBOURS = 12  # co-mentioned organisations drawn in an ego network
 
 
@@ -138,8 +141,9 @@ def _report(index: _Index, org: str) -> OrgReport:
     for stm, _ in index.into[(org, "ABOUT")]:
         sayers = [s for s, _ in index.into[(stm, "SAID")]]
         article = index.first_article(stm)
-        title = "、".join(t for t in (index.titles(s, org, article) for s in sayers
-                                     if index.labels[s][0] == "Person") if t)
+        title = "、".join(
+            t for t in (index.titles(s, org, article) for s in sayers if index.labels[s][0] == "Person") if t
+        )
         said = Said(index.speaker(stm), title, str(index.nodes[stm].get("text", "")), index.source(article))
         statements.append(said)
         months[said.source.published[:7] or "undated"] += 1
@@ -149,21 +153,38 @@ def _report(index: _Index, org: str) -> OrgReport:
     for fig, _ in index.into[(org, "MEASURES")]:
         props = index.nodes[fig]
         by = "、".join(sorted({index.speaker(s) for s, _ in index.into[(fig, "CITES")]}))
-        figures.append(Cited(str(props.get("text", "")), float(props.get("value", 0)), str(props.get("unit", "")),
-                             by, index.source(index.first_article(fig))))
+        figures.append(
+            Cited(
+                str(props.get("text", "")),
+                float(props.get("value", 0)),
+                str(props.get("unit", "")),
+                by,
+                index.source(index.first_article(fig)),
+            )
+        )
     figures.sort(key=lambda f: (f.source.published, f.text))
     people = sorted({(index.name(p), props.get("title", "")) for p, props in index.into[(org, "HOLDS_POSITION")]})
     articles = [a for a, _ in index.into[(org, "MENTIONS")]]
-    together = Counter(o for a in articles for o, _ in index.out[(a, "MENTIONS")]
-                       if o != org and index.labels[o][0] == "Organization")
+    together = Counter(
+        o for a in articles for o, _ in index.out[(a, "MENTIONS")] if o != org and index.labels[o][0] == "Organization"
+    )
     neighbours = sorted(((index.name(o), n) for o, n in together.items()), key=lambda x: (-x[1], x[0]))
     props = index.nodes[org]
-    return OrgReport(index.name(org), tuple(sorted(split(props.get("aliases", "")))), "MVNO" in index.labels[org],
-                     tuple(people), tuple(statements), tuple(figures), tuple(sorted(months.items())),
-                     tuple(neighbours[:NEIGHBOURS]), tuple(dict.fromkeys(speakers)))
+    return OrgReport(
+        index.name(org),
+        tuple(sorted(split(props.get("aliases", "")))),
+        "MVNO" in index.labels[org],
+        tuple(people),
+        tuple(statements),
+        tuple(figures),
+        tuple(sorted(months.items())),
+        tuple(neighbours[:NEIGHBOURS]),
+        tuple(dict.fromkeys(speakers)),
+    )
 
 
 # --- rendering ---------------------------------------------------------------------------------
+
 
 def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
@@ -180,11 +201,15 @@ def month_chart(months: Iterable[tuple[str, int]], height: int = 90) -> str:
     for i, (month, n) in enumerate(months):
         h = max(2, round((height - foot - head) * n / top))
         x, y = gap + i * (bar + gap), height - foot - h
-        bars.append(f'<g><title>{_e(month)}: {n}</title><rect x="{x}" y="{y}" width="{bar}" height="{h}" '
-                    f'class="bar"/><text x="{x + bar / 2}" y="{height - 4}" class="tick">{_e(month[2:])}</text>'
-                    f'<text x="{x + bar / 2}" y="{y - 3}" class="tick">{n}</text></g>')
-    return (f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-            f'aria-label="statements per month">{"".join(bars)}</svg>')
+        bars.append(
+            f'<g><title>{_e(month)}: {n}</title><rect x="{x}" y="{y}" width="{bar}" height="{h}" '
+            f'class="bar"/><text x="{x + bar / 2}" y="{height - 4}" class="tick">{_e(month[2:])}</text>'
+            f'<text x="{x + bar / 2}" y="{y - 3}" class="tick">{n}</text></g>'
+        )
+    return (
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+        f'aria-label="statements per month">{"".join(bars)}</svg>'
+    )
 
 
 def ego_network(report: OrgReport, size: int = 420) -> str:
@@ -206,18 +231,25 @@ def ego_network(report: OrgReport, size: int = 420) -> str:
         x, y = pos[node]
         return round(size / 2 + (size / 2 - pad) * x / scale, 1), round(size / 2 + (size / 2 - pad) * y / scale, 1)
 
-    lines = "".join(f'<line x1="{xy(a)[0]}" y1="{xy(a)[1]}" x2="{xy(b)[0]}" y2="{xy(b)[1]}" '
-                    f'stroke-width="{1 + math.log1p(d.get("weight", 1))}"/>' for a, b, d in g.edges(data=True))
+    lines = "".join(
+        f'<line x1="{xy(a)[0]}" y1="{xy(a)[1]}" x2="{xy(b)[0]}" y2="{xy(b)[1]}" '
+        f'stroke-width="{1 + math.log1p(d.get("weight", 1))}"/>'
+        for a, b, d in g.edges(data=True)
+    )
     dots = []
     for node in g.nodes:
         kind, name = node
         x, y = xy(node)
         cls = "self" if node == ("org", report.name) else kind
         radius = 14 if cls == "self" else 8
-        dots.append(f'<g class="{cls}"><title>{_e(name)}</title><circle cx="{x}" cy="{y}" r="{radius}"/>'
-                    f'<text x="{x}" y="{y + radius + 12}">{_e(name)}</text></g>')
-    return (f'<svg class="ego" viewBox="0 0 {size} {size}" width="{size}" height="{size}" role="img" '
-            f'aria-label="ego network of {_e(report.name)}"><g class="edges">{lines}</g>{"".join(dots)}</svg>')
+        dots.append(
+            f'<g class="{cls}"><title>{_e(name)}</title><circle cx="{x}" cy="{y}" r="{radius}"/>'
+            f'<text x="{x}" y="{y + radius + 12}">{_e(name)}</text></g>'
+        )
+    return (
+        f'<svg class="ego" viewBox="0 0 {size} {size}" width="{size}" height="{size}" role="img" '
+        f'aria-label="ego network of {_e(report.name)}"><g class="edges">{lines}</g>{"".join(dots)}</svg>'
+    )
 
 
 def _value(f: Cited) -> str:
@@ -237,27 +269,50 @@ def _section(r: OrgReport, number: int) -> str:
     names = " ".join((r.name, *r.aliases))
     badge = ' <span class="badge">MVNO</span>' if r.mvno else ""
     aliases = f'<p class="aliases">also: {_e("、".join(r.aliases))}</p>' if r.aliases else ""
-    people = ("<p class=\"people\">people: " + "、".join(f"{_e(p)} <small>{_e(t)}</small>" for p, t in r.people)
-              + "</p>") if r.people else ""
-    said = "".join(f'<tr><td class="who">{_e(s.speaker)}</td><td class="title">{_e(s.title)}</td>'
-                   f'<td class="quote">{_e(s.text)}</td><td class="src">{_link(s.source)}</td></tr>'
-                   for s in r.statements)
-    said_table = (f'<h3>Who said what ({len(r.statements)})</h3><table class="said"><thead><tr><th>speaker</th>'
-                  f'<th>title</th><th>statement</th><th>source</th></tr></thead><tbody>{said}</tbody></table>'
-                  ) if r.statements else ""
-    cited = "".join(f'<tr><td>{_e(f.text)}</td><td class="num">{_e(_value(f))}</td><td>{_e(f.by)}</td>'
-                    f'<td class="src">{_link(f.source)}</td></tr>' for f in r.figures)
-    cited_table = (f'<h3>Figures cited ({len(r.figures)})</h3><table class="figures"><thead><tr><th>figure</th>'
-                   f'<th>value</th><th>cited by</th><th>source</th></tr></thead><tbody>{cited}</tbody></table>'
-                   ) if r.figures else ""
+    people = (
+        ('<p class="people">people: ' + "、".join(f"{_e(p)} <small>{_e(t)}</small>" for p, t in r.people) + "</p>")
+        if r.people
+        else ""
+    )
+    said = "".join(
+        f'<tr><td class="who">{_e(s.speaker)}</td><td class="title">{_e(s.title)}</td>'
+        f'<td class="quote">{_e(s.text)}</td><td class="src">{_link(s.source)}</td></tr>'
+        for s in r.statements
+    )
+    said_table = (
+        (
+            f'<h3>Who said what ({len(r.statements)})</h3><table class="said"><thead><tr><th>speaker</th>'
+            f"<th>title</th><th>statement</th><th>source</th></tr></thead><tbody>{said}</tbody></table>"
+        )
+        if r.statements
+        else ""
+    )
+    cited = "".join(
+        f'<tr><td>{_e(f.text)}</td><td class="num">{_e(_value(f))}</td><td>{_e(f.by)}</td>'
+        f'<td class="src">{_link(f.source)}</td></tr>'
+        for f in r.figures
+    )
+    cited_table = (
+        (
+            f'<h3>Figures cited ({len(r.figures)})</h3><table class="figures"><thead><tr><th>figure</th>'
+            f"<th>value</th><th>cited by</th><th>source</th></tr></thead><tbody>{cited}</tbody></table>"
+        )
+        if r.figures
+        else ""
+    )
     chart = month_chart(r.months)
-    chart_block = f'<h3>Statements per month</h3>{chart}' if chart else ""
+    chart_block = f"<h3>Statements per month</h3>{chart}" if chart else ""
     ego = ego_network(r)
-    ego_block = f'<figure>{ego}<figcaption>people (orange) and organisations mentioned with it (blue)</figcaption>' \
-                f'</figure>' if ego else ""
-    return (f'<section class="org" id="org-{number}" data-name="{_e(names)}"><h2>{_e(r.name)}{badge}</h2>'
-            f'{aliases}{people}<div class="pictures">{ego_block}<div>{chart_block}</div></div>'
-            f'{said_table}{cited_table}</section>')
+    ego_block = (
+        f"<figure>{ego}<figcaption>people (orange) and organisations mentioned with it (blue)</figcaption></figure>"
+        if ego
+        else ""
+    )
+    return (
+        f'<section class="org" id="org-{number}" data-name="{_e(names)}"><h2>{_e(r.name)}{badge}</h2>'
+        f'{aliases}{people}<div class="pictures">{ego_block}<div>{chart_block}</div></div>'
+        f"{said_table}{cited_table}</section>"
+    )
 
 
 CSS = """
@@ -314,12 +369,14 @@ def render(reports: list[OrgReport], title: str = "kg report: who said what abou
     nav = "".join(f'<a href="#org-{i}">{_e(r.name)}</a>' for i, r in enumerate(reports))
     body = "".join(_section(r, i) for i, r in enumerate(reports)) or "<p>No organisation to report on.</p>"
     said = sum(len(r.statements) for r in reports)
-    return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{_e(title)}</title>'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head>'
-            f'<body><header><h1>{_e(title)}</h1><input id="search" type="search" placeholder="filter by name…" '
-            f'aria-label="filter organisations by name"><span id="shown"></span></header><main>'
-            f'<p>{len(reports)} organisations, {said} statements about them. MVNOs first.</p><nav>{nav}</nav>'
-            f'{body}</main><script>{SCRIPT}</script></body></html>\n')
+    return (
+        f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{_e(title)}</title>'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head>'
+        f'<body><header><h1>{_e(title)}</h1><input id="search" type="search" placeholder="filter by name…" '
+        f'aria-label="filter organisations by name"><span id="shown"></span></header><main>'
+        f"<p>{len(reports)} organisations, {said} statements about them. MVNOs first.</p><nav>{nav}</nav>"
+        f"{body}</main><script>{SCRIPT}</script></body></html>\n"
+    )
 
 
 def write(store: Store, path: str, org: str | None = None) -> list[OrgReport]:

@@ -4,6 +4,7 @@ Entities gather every mention under one canonical name; a brand family goes
 by the name the article uses for it (article_names), and each organisation
 keeps the gazetteer's name as its ``key``, which the graph's ids are made of.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
@@ -17,21 +18,33 @@ from .records import ORG_LABELS, Agreement, Entity, Extraction, Figure, Hit, Men
 T = TypeVar("T")
 
 
-def assemble(ctx: ArticleContext, persons: Sequence[tuple[Hit, ...]], statements: list[Statement],
-             figures: list[Figure], agreements: list[Agreement], model_only: bool = False) -> Extraction:
+def assemble(
+    ctx: ArticleContext,
+    persons: Sequence[tuple[Hit, ...]],
+    statements: list[Statement],
+    figures: list[Figure],
+    agreements: list[Agreement],
+    model_only: bool = False,
+) -> Extraction:
     """The Extraction of what the stages found; `persons` are each sentence's people (speech stage)."""
-    return _named(Extraction(
-        article=ctx.article,
-        entities=build_entities(ctx, persons, model_only),
-        roles=people.roles(list(ctx.chains)),
-        statements=_unique(statements, lambda s: (s.speaker, s.speaker_desc, s.text)),
-        figures=_distinct_figures(figures),
-        agreements=_unique(agreements, lambda g: (tuple(g.parties), g.counterpart)),
-    ), article_names(ctx))
+    return _named(
+        Extraction(
+            article=ctx.article,
+            entities=build_entities(ctx, persons, model_only),
+            roles=people.roles(list(ctx.chains)),
+            statements=_unique(statements, lambda s: (s.speaker, s.speaker_desc, s.text)),
+            figures=_distinct_figures(figures),
+            agreements=_unique(agreements, lambda g: (tuple(g.parties), g.counterpart)),
+        ),
+        article_names(ctx),
+    )
 
 
-def build_entities(ctx: ArticleContext, persons: Sequence[tuple[Hit, ...]], model_only: bool = False,
-                   ) -> list[Entity]:
+def build_entities(
+    ctx: ArticleContext,
+    persons: Sequence[tuple[Hit, ...]],
+    model_only: bool = False,
+) -> list[Entity]:
     """One entity per canonical name, with every mention, organisations first.
 
     In an article the gazetteer, the rules and the model's checked spans decide;
@@ -48,8 +61,15 @@ def build_entities(ctx: ArticleContext, persons: Sequence[tuple[Hit, ...]], mode
         name = rec.name if rec else name
         key = (label, name)
         if key not in entities:
-            entities[key] = Entity(name, label, [], rec.type if rec else None, bool(rec and rec.mvno),
-                                   rec.aliases if rec else (), key=name if label in ORG_LABELS else "")
+            entities[key] = Entity(
+                name,
+                label,
+                [],
+                rec.type if rec else None,
+                bool(rec and rec.mvno),
+                rec.aliases if rec else (),
+                key=name if label in ORG_LABELS else "",
+            )
         if mention not in entities[key].mentions:
             entities[key].mentions.append(mention)
 
@@ -58,7 +78,7 @@ def build_entities(ctx: ArticleContext, persons: Sequence[tuple[Hit, ...]], mode
         base = sent.span.start
         for h in sent.model:
             if model_only or h.label in ("POSITION", "LOCATION"):
-                add(h.label, h.name, Mention(text[base + h.start:base + h.end], base + h.start, base + h.end))
+                add(h.label, h.name, Mention(text[base + h.start : base + h.end], base + h.start, base + h.end))
     if not model_only:
         _add_rule_entities(ctx, persons, add)
     for e in entities.values():
@@ -67,31 +87,32 @@ def build_entities(ctx: ArticleContext, persons: Sequence[tuple[Hit, ...]], mode
     return sorted(entities.values(), key=lambda e: (order.get(e.label, 0), e.mentions[0].start))
 
 
-def _add_rule_entities(ctx: ArticleContext, persons: Sequence[tuple[Hit, ...]],
-                       add: Callable[[str, str, Mention], None]) -> None:
+def _add_rule_entities(
+    ctx: ArticleContext, persons: Sequence[tuple[Hit, ...]], add: Callable[[str, str, Mention], None]
+) -> None:
     text = ctx.article.text
     for sent in ctx.sentences:
         base = sent.span.start
         for o in sent.orgs:
-            add(o.label, o.name, Mention(text[base + o.start:base + o.end], base + o.start, base + o.end))
+            add(o.label, o.name, Mention(text[base + o.start : base + o.end], base + o.start, base + o.end))
     named = {o.name for sent in ctx.sentences for o in sent.orgs}
     for o in ctx.outside_orgs:
         if o.name not in named:
-            add(o.label, o.name, Mention(text[o.start:o.end], o.start, o.end))
+            add(o.label, o.name, Mention(text[o.start : o.end], o.start, o.end))
     author = ctx.article.author
     if author:
         pos = max(text.find(author), 0)
         add("PERSON", author, Mention(author, pos, pos + len(author)))
     for p in ctx.outside_persons:
-        add("PERSON", p.name, Mention(text[p.start:p.end], p.start, p.end))
+        add("PERSON", p.name, Mention(text[p.start : p.end], p.start, p.end))
     for sent, people_in in zip(ctx.sentences, persons):
         base = sent.span.start
         for p in people_in:
-            add("PERSON", p.name, Mention(text[base + p.start:base + p.end], base + p.start, base + p.end))
+            add("PERSON", p.name, Mention(text[base + p.start : base + p.end], base + p.start, base + p.end))
         for c in sent.chains:
             if c.org is not None and c.title is not None:
                 t = c.title
-                add("POSITION", t.name, Mention(text[base + t.start:base + t.end], base + t.start, base + t.end))
+                add("POSITION", t.name, Mention(text[base + t.start : base + t.end], base + t.start, base + t.end))
 
 
 def article_names(ctx: ArticleContext) -> dict[str, str]:
@@ -118,8 +139,8 @@ def article_names(ctx: ArticleContext) -> dict[str, str]:
 
 def _without_tail(mention: str) -> str:
     for tail in grammar.load().company_tails:
-        if mention.endswith(tail) and lexicon.load().org(mention[:-len(tail)]):
-            return mention[:-len(tail)]
+        if mention.endswith(tail) and lexicon.load().org(mention[: -len(tail)]):
+            return mention[: -len(tail)]
     return mention
 
 
@@ -146,6 +167,7 @@ def _named(x: Extraction, names: dict[str, str]) -> Extraction:
 
 def _distinct_figures(figures: list[Figure]) -> list[Figure]:
     """A figure restated is the same fact: 约20万个 then 不止20万 (its unit only inferred)."""
+
     def written(f: Figure) -> bool:
         return f.unit is not None and (f.unit in f.text or f.unit == "%")
 

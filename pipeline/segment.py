@@ -4,6 +4,7 @@ Plain cutting is fast (≈150k chars/s) and is used to check that a cue or a
 name sits on word boundaries; part-of-speech tagging is five times slower, so
 it only runs on the short clauses where a speaker is looked for.
 """
+
 from __future__ import annotations
 
 import logging

@@ -23,6 +23,7 @@ derived with), ``extractions`` (the ``kg extract`` JSON and the ``codec`` record
 (partitioned by primary label) and ``rels`` (by type) with their merged properties as JSON, and ``errors``
 (doc, reason).
 """
+
 from __future__ import annotations
 
 import functools
@@ -39,8 +40,19 @@ from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, BinaryType, LongType, StringType, StructField, StructType
 
 from . import codec
-from .graph import (Claim, Node, Rel, article_graph, article_id, article_key, article_sha, contradicted, employers,
-                    figure_claim, people)
+from .graph import (
+    Claim,
+    Node,
+    Rel,
+    article_graph,
+    article_id,
+    article_key,
+    article_sha,
+    contradicted,
+    employers,
+    figure_claim,
+    people,
+)
 from .ingest import key_conflict
 from .read import EXTENSIONS, files, read_data, read_file, record_article
 from .records import Article, Extraction, InputError
@@ -58,24 +70,44 @@ def _schema(*names: str, **types: Any) -> StructType:
     return StructType([StructField(n, types.get(n, StringType())) for n in names])
 
 
-READ = _schema("ordinal", "doc", "reason", "id", "key", "sha256", "payload",
-               ordinal=ArrayType(LongType()), payload=BinaryType())
+READ = _schema(
+    "ordinal", "doc", "reason", "id", "key", "sha256", "payload", ordinal=ArrayType(LongType()), payload=BinaryType()
+)
 OWNED_NODE = _schema("id", "labels", "props")
 OWNED_REL = _schema("id", "type", "start", "end", "props")
 PLACED = _schema("name", "org")
-EXTRACTED = _schema("id", "key", "doc", "sha256", "extraction", "record", "placed", "bare", "nodes", "rels", "reason",
-                    placed=ArrayType(PLACED), bare=ArrayType(StringType()),
-                    nodes=ArrayType(OWNED_NODE), rels=ArrayType(OWNED_REL))
+EXTRACTED = _schema(
+    "id",
+    "key",
+    "doc",
+    "sha256",
+    "extraction",
+    "record",
+    "placed",
+    "bare",
+    "nodes",
+    "rels",
+    "reason",
+    placed=ArrayType(PLACED),
+    bare=ArrayType(StringType()),
+    nodes=ArrayType(OWNED_NODE),
+    rels=ArrayType(OWNED_REL),
+)
 NODES = _schema("id", "labels", "props", "label")
 RELS = _schema("id", "start", "end", "props", "type")
 ERRORS = _schema("doc", "reason")
 TABLES = ("articles", "extractions", "people", "bare_people", "node_owners", "rel_owners", "nodes", "rels", "errors")
-SCHEMAS = {"articles": _schema("id", "key", "doc", "sha256", "version", "known"),
-           "extractions": _schema("id", "doc", "extraction", "record"),
-           "people": _schema("article_id", "name", "org"), "bare_people": _schema("article_id", "name"),
-           "node_owners": _schema("node_id", "article_id", "labels", "props"),
-           "rel_owners": _schema("rel_id", "article_id", "type", "start", "end", "props"),
-           "nodes": NODES, "rels": RELS, "errors": ERRORS}  # read with them, an empty table reads back too
+SCHEMAS = {
+    "articles": _schema("id", "key", "doc", "sha256", "version", "known"),
+    "extractions": _schema("id", "doc", "extraction", "record"),
+    "people": _schema("article_id", "name", "org"),
+    "bare_people": _schema("article_id", "name"),
+    "node_owners": _schema("node_id", "article_id", "labels", "props"),
+    "rel_owners": _schema("rel_id", "article_id", "type", "start", "end", "props"),
+    "nodes": NODES,
+    "rels": RELS,
+    "errors": ERRORS,
+}  # read with them, an empty table reads back too
 
 
 class SparkJobError(Exception):
@@ -98,9 +130,13 @@ class Summary:
     def lines(self, out: str) -> list[str]:
         """The closing report, as printed by ``kg spark-ingest``."""
         what = f"written to {out}" if self.written else f"nothing changed, {out} left as it was"
-        return [(f"articles {self.new} new, {self.unchanged} unchanged, {self.changed} changed,"
-                 f" {self.removed} removed, {len(self.errors)} failed"),
-                f"graph: {self.nodes} nodes, {self.rels} relationships; {what}"]
+        return [
+            (
+                f"articles {self.new} new, {self.unchanged} unchanged, {self.changed} changed,"
+                f" {self.removed} removed, {len(self.errors)} failed"
+            ),
+            f"graph: {self.nodes} nodes, {self.rels} relationships; {what}",
+        ]
 
 
 @functools.cache
@@ -150,8 +186,9 @@ def _read_inputs(spark: SparkSession, inputs: list[str]) -> DataFrame:
         else:
             sources.append(([0, j], file, location(file)))
     if sources:
-        parts.append(sc.parallelize(sources, min(len(sources), sc.defaultParallelism * _TASKS_PER_CORE))
-                     .flatMap(_read_local))
+        parts.append(
+            sc.parallelize(sources, min(len(sources), sc.defaultParallelism * _TASKS_PER_CORE)).flatMap(_read_local)
+        )
     for i, path in enumerate((p for p in inputs if p not in local), 1):
         try:
             if path.rstrip("/").endswith(PARQUET):
@@ -172,17 +209,29 @@ def _reason(error: Exception) -> str:
 
 def _listed_rows(spark: SparkSession, i: int, uri: str) -> RDD:
     """The files Spark lists at ``uri`` (a file or a folder, recursively), by path."""
-    listed = (spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(uri)
-              .select("path", "content").rdd.filter(lambda r: _wanted(r.path)))
-    return (listed.map(lambda r: (r.path, bytes(r.content))).sortByKey().zipWithIndex()
-            .flatMap(lambda item: _read_bytes([i, item[1]], item[0][0], item[0][1])))
+    listed = (
+        spark.read.format("binaryFile")
+        .option("recursiveFileLookup", "true")
+        .load(uri)
+        .select("path", "content")
+        .rdd.filter(lambda r: _wanted(r.path))
+    )
+    return (
+        listed.map(lambda r: (r.path, bytes(r.content)))
+        .sortByKey()
+        .zipWithIndex()
+        .flatMap(lambda item: _read_bytes([i, item[1]], item[0][0], item[0][1]))
+    )
 
 
 def _table_rows(spark: SparkSession, i: int, path: str) -> RDD:
     """A Parquet table's rows as articles, named ``PATH#id`` (an ``id`` column) or ``PATH:ROW``."""
     table = spark.read.parquet(location(path))
-    return table.rdd.zipWithIndex().map(lambda item: _read_row(
-        [i, item[1]], record_article(path, f"{path}:{item[1] + 1}", item[0].asDict(recursive=True))))
+    return table.rdd.zipWithIndex().map(
+        lambda item: _read_row(
+            [i, item[1]], record_article(path, f"{path}:{item[1] + 1}", item[0].asDict(recursive=True))
+        )
+    )
 
 
 def _extract_partition(payloads: Iterable[bytes]) -> Iterator[tuple[Any, ...]]:
@@ -198,15 +247,24 @@ def _extract_partition(payloads: Iterable[bytes]) -> Iterator[tuple[Any, ...]]:
             yield *head, None, None, [], [], [], [], result.reason
             continue
         found = people(result)
-        yield (*head, json.dumps(result.to_json(), ensure_ascii=False), codec.dumps(result),
-               sorted(found.employer.items()), sorted(found.bare), *_owned(result, {}), None)
+        yield (
+            *head,
+            json.dumps(result.to_json(), ensure_ascii=False),
+            codec.dumps(result),
+            sorted(found.employer.items()),
+            sorted(found.bare),
+            *_owned(result, {}),
+            None,
+        )
 
 
 def _owned(extraction: Extraction, known: dict[str, str]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     """An article's graph as its owner rows (OWNED_NODE, OWNED_REL), ``known`` as ``graph.article_graph`` takes it."""
     nodes, rels = article_graph(extraction, known)
-    return ([(n.id, ":".join(n.labels), _dump(n.props)) for n in nodes],
-            [(r.id, r.type, r.start, r.end, _dump(r.props)) for r in rels])
+    return (
+        [(n.id, ":".join(n.labels), _dump(n.props)) for n in nodes],
+        [(r.id, r.type, r.start, r.end, _dump(r.props)) for r in rels],
+    )
 
 
 def _rederived(item: tuple[str, tuple[str, str]]) -> tuple[str, list[tuple[str, ...]], list[tuple[str, ...]]]:
@@ -243,34 +301,72 @@ def _resolved(spark: SparkSession, tables: dict[str, DataFrame]) -> dict[str, Da
     """The cross-article step, with the store's rules (``graph.employers``, ``graph.article_graph``'s ``known``,
     ``graph.figure_claim`` / ``contradicted``): the articles whose ``known`` changed get their graph again, then
     every node and relationship is merged over the articles that own it and contradicted Figures are disputed."""
-    placed = tables["people"].rdd.map(lambda r: (r.name, r.org)).groupByKey().flatMap(
-        lambda item: employers((item[0], org) for org in item[1]).items())
-    known = (tables["bare_people"].rdd.map(lambda r: (r.name, r.article_id)).join(placed)
-             .map(lambda item: (item[1][0], (item[0], item[1][1]))).groupByKey()
-             .map(lambda item: (item[0], _dump(dict(item[1])))))
-    articles = (tables["articles"].join(spark.createDataFrame(known, _schema("id", "now")), "id", "left")
-                .withColumn("now", F.coalesce("now", F.lit("{}"))).persist())
-    redo = (articles.where("known != now").join(tables["extractions"], "id").select("id", "record", "now").rdd
-            .map(lambda r: (r.id, (r.record, r.now))).map(_rederived))
-    rederived = spark.createDataFrame(redo, _schema("article_id", "nodes", "rels", nodes=ArrayType(OWNED_NODE),
-                                                    rels=ArrayType(OWNED_REL))).persist()
+    placed = (
+        tables["people"]
+        .rdd.map(lambda r: (r.name, r.org))
+        .groupByKey()
+        .flatMap(lambda item: employers((item[0], org) for org in item[1]).items())
+    )
+    known = (
+        tables["bare_people"]
+        .rdd.map(lambda r: (r.name, r.article_id))
+        .join(placed)
+        .map(lambda item: (item[1][0], (item[0], item[1][1])))
+        .groupByKey()
+        .map(lambda item: (item[0], _dump(dict(item[1]))))
+    )
+    articles = (
+        tables["articles"]
+        .join(spark.createDataFrame(known, _schema("id", "now")), "id", "left")
+        .withColumn("now", F.coalesce("now", F.lit("{}")))
+        .persist()
+    )
+    redo = (
+        articles.where("known != now")
+        .join(tables["extractions"], "id")
+        .select("id", "record", "now")
+        .rdd.map(lambda r: (r.id, (r.record, r.now)))
+        .map(_rederived)
+    )
+    rederived = spark.createDataFrame(
+        redo, _schema("article_id", "nodes", "rels", nodes=ArrayType(OWNED_NODE), rels=ArrayType(OWNED_REL))
+    ).persist()
     out = dict(tables, articles=articles.withColumn("known", F.col("now")).drop("now"))
     for name, column, owned in (("node_owners", "nodes", OWNED_NODE), ("rel_owners", "rels", OWNED_REL)):
         fresh = rederived.select(F.explode(column).alias("o"), "article_id").select(
-            F.col("o.id").alias(name.replace("_owners", "_id")), "article_id",
-            *(F.col(f"o.{f.name}").alias(f.name) for f in owned.fields[1:]))
+            F.col("o.id").alias(name.replace("_owners", "_id")),
+            "article_id",
+            *(F.col(f"o.{f.name}").alias(f.name) for f in owned.fields[1:]),
+        )
         kept = tables[name].join(rederived.select("article_id"), "article_id", "left_anti")
         out[name] = kept.unionByName(fresh)
 
     subjects = out["rel_owners"].where("type = 'MEASURES'").select("start", "end").distinct().rdd.map(tuple)
-    disputed = (out["node_owners"].where("labels = 'Figure'").rdd
-                .map(lambda r: (r.node_id, (r.article_id, json.loads(r.props)))).join(subjects)
-                .flatMap(_claim).groupByKey().filter(lambda group: contradicted(group[1]))
-                .flatMap(lambda group: {fid for fid, _, _ in group[1]}).distinct().map(lambda fid: (fid, True)))
-    nodes = (out["node_owners"].rdd.map(lambda r: (r.node_id, (r.article_id, r.labels, r.props)))
-             .groupByKey().leftOuterJoin(disputed).map(_merged_node))
-    rels = (out["rel_owners"].rdd.map(lambda r: (r.rel_id, (r.article_id, r.type, r.start, r.end, r.props)))
-            .groupByKey().map(_merged_rel))
+    disputed = (
+        out["node_owners"]
+        .where("labels = 'Figure'")
+        .rdd.map(lambda r: (r.node_id, (r.article_id, json.loads(r.props))))
+        .join(subjects)
+        .flatMap(_claim)
+        .groupByKey()
+        .filter(lambda group: contradicted(group[1]))
+        .flatMap(lambda group: {fid for fid, _, _ in group[1]})
+        .distinct()
+        .map(lambda fid: (fid, True))
+    )
+    nodes = (
+        out["node_owners"]
+        .rdd.map(lambda r: (r.node_id, (r.article_id, r.labels, r.props)))
+        .groupByKey()
+        .leftOuterJoin(disputed)
+        .map(_merged_node)
+    )
+    rels = (
+        out["rel_owners"]
+        .rdd.map(lambda r: (r.rel_id, (r.article_id, r.type, r.start, r.end, r.props)))
+        .groupByKey()
+        .map(_merged_rel)
+    )
     out["nodes"], out["rels"] = spark.createDataFrame(nodes, NODES), spark.createDataFrame(rels, RELS)
     return out
 
@@ -300,12 +396,16 @@ def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
     errors = [(r.doc, r.reason) for r in read.where("reason IS NOT NULL").select("doc", "reason").collect()]
 
     by_key = Window.partitionBy("key").orderBy("ordinal")
-    ranked = (read.where("reason IS NULL")
-              .withColumn("rank", F.row_number().over(by_key))
-              .withColumn("first_doc", F.first("doc").over(by_key))
-              .withColumn("first_sha", F.first("sha256").over(by_key)))
-    errors += [(r.doc, key_conflict(r.first_doc))
-               for r in ranked.where("rank > 1 AND sha256 != first_sha").select("doc", "first_doc").collect()]
+    ranked = (
+        read.where("reason IS NULL")
+        .withColumn("rank", F.row_number().over(by_key))
+        .withColumn("first_doc", F.first("doc").over(by_key))
+        .withColumn("first_sha", F.first("sha256").over(by_key))
+    )
+    errors += [
+        (r.doc, key_conflict(r.first_doc))
+        for r in ranked.where("rank > 1 AND sha256 != first_sha").select("doc", "first_doc").collect()
+    ]
     unique = ranked.where("rank = 1").select("id", "key", "doc", "sha256", "payload")
 
     last = _last_run(spark, out)
@@ -313,13 +413,16 @@ def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
         triaged = unique.withColumn("status", F.lit("new"))
     else:
         old = last["articles"].select("id", F.col("sha256").alias("old_sha"), F.col("version").alias("old_version"))
-        triaged = unique.join(old, "id", "left").withColumn("status", F.expr(
-            f"CASE WHEN old_sha IS NULL THEN 'new' WHEN old_sha = sha256 AND old_version = '{version}' "
-            "THEN 'unchanged' ELSE 'changed' END"))
+        triaged = unique.join(old, "id", "left").withColumn(
+            "status",
+            F.expr(
+                f"CASE WHEN old_sha IS NULL THEN 'new' WHEN old_sha = sha256 AND old_version = '{version}' "
+                "THEN 'unchanged' ELSE 'changed' END"
+            ),
+        )
     triaged = triaged.persist()
     status = {r.status: r[1] for r in triaged.groupBy("status").count().collect()}
-    summary = Summary(new=status.get("new", 0), changed=status.get("changed", 0),
-                      unchanged=status.get("unchanged", 0))
+    summary = Summary(new=status.get("new", 0), changed=status.get("changed", 0), unchanged=status.get("unchanged", 0))
 
     todo = triaged.where("status != 'unchanged'").select("payload").rdd.map(lambda r: bytes(r.payload))
     tasks = max(1, min(summary.new + summary.changed, spark.sparkContext.defaultParallelism * _TASKS_PER_CORE))
@@ -340,21 +443,30 @@ def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
     # the last run's rows of unchanged articles, and of changed ones whose new text fails: nothing is lost
     kept = triaged.where("status = 'unchanged'").select("id").union(extracted.where("reason IS NOT NULL").select("id"))
     tables = {
-        "articles": done.select("id", "key", "doc", "sha256", F.lit(version).alias("version"),
-                                F.lit("{}").alias("known")),  # the owner rows below: article_graph without known
+        "articles": done.select(
+            "id", "key", "doc", "sha256", F.lit(version).alias("version"), F.lit("{}").alias("known")
+        ),  # the owner rows below: article_graph without known
         "extractions": done.select("id", "doc", "extraction", "record"),
         "people": done.select(F.col("id").alias("article_id"), F.explode("placed").alias("p")).select(
-            "article_id", "p.name", "p.org"),
+            "article_id", "p.name", "p.org"
+        ),
         "bare_people": done.select(F.col("id").alias("article_id"), F.explode("bare").alias("name")),
         "node_owners": done.select(F.explode("nodes").alias("n"), F.col("id").alias("article_id")).select(
-            F.col("n.id").alias("node_id"), "article_id", "n.labels", "n.props"),
+            F.col("n.id").alias("node_id"), "article_id", "n.labels", "n.props"
+        ),
         "rel_owners": done.select(F.explode("rels").alias("r"), F.col("id").alias("article_id")).select(
-            F.col("r.id").alias("rel_id"), "article_id", "r.type", "r.start", "r.end", "r.props"),
+            F.col("r.id").alias("rel_id"), "article_id", "r.type", "r.start", "r.end", "r.props"
+        ),
     }
     if last is not None:
-        for name, column in (("articles", "id"), ("extractions", "id"), ("people", "article_id"),
-                             ("bare_people", "article_id"), ("node_owners", "article_id"),
-                             ("rel_owners", "article_id")):
+        for name, column in (
+            ("articles", "id"),
+            ("extractions", "id"),
+            ("people", "article_id"),
+            ("bare_people", "article_id"),
+            ("node_owners", "article_id"),
+            ("rel_owners", "article_id"),
+        ):
             reused = last[name].join(kept.withColumnRenamed("id", column), column, "left_semi")
             tables[name] = tables[name].unionByName(reused)
     tables = _resolved(spark, tables)

@@ -4,6 +4,7 @@ Run by ``kg`` on one machine, the session is set up for a small one (two cores, 
 modest driver, no web UI, quiet logs); run under ``spark-submit`` it takes the
 cluster's settings as given, and ``--master`` (or spark-submit's) says where.
 """
+
 from __future__ import annotations
 
 import os

@@ -6,6 +6,7 @@ has changed or gone since it was ingested, which is what the store knows (each a
 path and sha256). Once the store records which pipeline made an article, an article made by
 an older one belongs in that count too (``stale_articles``).
 """
+
 from __future__ import annotations
 
 import json
@@ -55,11 +56,16 @@ def compute(store: Store, top: int = 10) -> Stats:
             about[names[r.end]] += 1
     counts = store.counts()
     return Stats(
-        articles=counts.get("Article", 0), people=counts.get("Person", 0),
-        organisations=counts.get("Organization", 0), mvnos=counts.get("MVNO", 0),
-        statements=counts.get("Statement", 0), figures=counts.get("Figure", 0),
-        top_people=_top(said, top), top_organisations=_top(about, top),
-        stale_articles=stale_articles(articles.values()))
+        articles=counts.get("Article", 0),
+        people=counts.get("Person", 0),
+        organisations=counts.get("Organization", 0),
+        mvnos=counts.get("MVNO", 0),
+        statements=counts.get("Statement", 0),
+        figures=counts.get("Figure", 0),
+        top_people=_top(said, top),
+        top_organisations=_top(about, top),
+        stale_articles=stale_articles(articles.values()),
+    )
 
 
 def _top(counter: Counter[str], n: int) -> list[tuple[str, int]]:
@@ -78,8 +84,9 @@ def stale_articles(articles: Iterable[dict[str, Any]]) -> int:
         by_file[m[1] if m else doc].append((doc, str(a.get("sha256", ""))))
     stale = 0
     for file, docs in by_file.items():
-        current = {x.doc: article_sha(x) for x in read_file(file) if isinstance(x, Article)} \
-            if os.path.isfile(file) else {}
+        current = (
+            {x.doc: article_sha(x) for x in read_file(file) if isinstance(x, Article)} if os.path.isfile(file) else {}
+        )
         stale += sum(current.get(doc) != sha for doc, sha in docs)
     return stale
 
@@ -92,13 +99,17 @@ def to_json(stats: Stats) -> str:
 
 
 def to_table(stats: Stats) -> str:
-    lines = [f"articles       {stats.articles}",
-             f"people         {stats.people}",
-             f"organisations  {stats.organisations} ({stats.mvnos} MVNOs)",
-             f"statements     {stats.statements}",
-             f"figures        {stats.figures}",
-             f"stale articles {stats.stale_articles} (source changed or gone since ingest)"]
-    for heading, rows in (("most quoted people (statements made)", stats.top_people),
-                          ("most discussed organisations (statements about)", stats.top_organisations)):
+    lines = [
+        f"articles       {stats.articles}",
+        f"people         {stats.people}",
+        f"organisations  {stats.organisations} ({stats.mvnos} MVNOs)",
+        f"statements     {stats.statements}",
+        f"figures        {stats.figures}",
+        f"stale articles {stats.stale_articles} (source changed or gone since ingest)",
+    ]
+    for heading, rows in (
+        ("most quoted people (statements made)", stats.top_people),
+        ("most discussed organisations (statements about)", stats.top_organisations),
+    ):
         lines += ["", heading] + [f"  {count:>5}  {name}" for name, count in rows]
     return "\n".join(lines)

@@ -8,6 +8,7 @@ merge of its owners' properties in article-id order (``graph.merge_props``):
 the result does not depend on the order articles were ingested in.
 One transaction per article (WAL) means a crash loses nothing committed.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,16 +16,27 @@ import os
 import sqlite3
 import time
 import uuid
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import reduce
 from itertools import groupby, islice
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from . import codec
-from .graph import (Node, Rel, article_graph, article_id, article_key, article_sha, disputes, employers, figure_claim,
-                    merge_props,
-                    people)
+from .graph import (
+    Node,
+    Rel,
+    article_graph,
+    article_id,
+    article_key,
+    article_sha,
+    disputes,
+    employers,
+    figure_claim,
+    merge_props,
+    people,
+)
 from .records import Extraction
 
 SCHEMA = "kg-store/2"
@@ -197,7 +209,9 @@ class Store:
         """One article's writes; inside a rehearsal a savepoint, so rehearsed articles see each other."""
         begin, commit, rollback = (
             ("SAVEPOINT article", ["RELEASE article"], ["ROLLBACK TO article", "RELEASE article"])
-            if self._rehearsing else ("BEGIN IMMEDIATE", ["COMMIT"], ["ROLLBACK"]))
+            if self._rehearsing
+            else ("BEGIN IMMEDIATE", ["COMMIT"], ["ROLLBACK"])
+        )
         self._db.execute(begin)
         try:
             yield self._db
@@ -243,8 +257,9 @@ class Store:
         try:
             return self._apply(extraction, version)
         except sqlite3.Error as e:
-            raise StoreError(f"{self.path}: cannot write to the store ({e}{self._read_only()});"
-                             " articles already stored are kept") from None
+            raise StoreError(
+                f"{self.path}: cannot write to the store ({e}{self._read_only()}); articles already stored are kept"
+            ) from None
 
     def _apply(self, extraction: Extraction, version: str) -> Change:
         a = extraction.article
@@ -255,24 +270,31 @@ class Store:
                 return Change(status)
             aid = article_id(key)
             found = people(extraction)
-            touched = set(found.employer) | {r[0] for r in db.execute(
-                "SELECT name FROM people WHERE article_id = ?", (aid,))}
+            touched = set(found.employer) | {
+                r[0] for r in db.execute("SELECT name FROM people WHERE article_id = ?", (aid,))
+            }
             before = self._employers(touched)
             for table in ("people", "bare_people"):
                 db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
             db.executemany("INSERT INTO people VALUES (?, ?, ?)", [(aid, n, o) for n, o in found.employer.items()])
             db.executemany("INSERT INTO bare_people VALUES (?, ?)", [(aid, n) for n in sorted(found.bare)])
-            db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
-                       (aid, key, sha, a.doc, version, codec.dumps(extraction)))
+            db.execute(
+                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
+                (aid, key, sha, a.doc, version, codec.dumps(extraction)),
+            )
             counts = self._derive(aid, extraction, found.bare)
             change = Change("upgraded" if status == "stale" else status, *counts)
             after = self._employers(touched)
             for other, text in self._articles_naming({n for n in touched if before.get(n) != after.get(n)}, aid):
                 x = codec.loads(text)
                 n_new, _, n_gone, r_new, _, r_gone = self._derive(other, x, people(x).bare)
-                change = replace(change, nodes_created=change.nodes_created + n_new,
-                                 nodes_removed=change.nodes_removed + n_gone,
-                                 rels_created=change.rels_created + r_new, rels_removed=change.rels_removed + r_gone)
+                change = replace(
+                    change,
+                    nodes_created=change.nodes_created + n_new,
+                    nodes_removed=change.nodes_removed + n_gone,
+                    rels_created=change.rels_created + r_new,
+                    rels_removed=change.rels_removed + r_gone,
+                )
         return change
 
     def _employers(self, names: set[str]) -> dict[str, str]:
@@ -286,7 +308,8 @@ class Store:
         return self._db.execute(
             f"SELECT DISTINCT a.id, a.extraction FROM bare_people b JOIN articles a ON a.id = b.article_id"
             f" WHERE b.name IN ({marks}) AND a.id != ? AND a.extraction IS NOT NULL ORDER BY a.id",
-            [*sorted(names), besides]).fetchall()
+            [*sorted(names), besides],
+        ).fetchall()
 
     def _derive(self, aid: str, extraction: Extraction, bare: frozenset[str]) -> tuple[int, int, int, int, int, int]:
         """Replace the nodes and relationships article ``aid`` owns by its graph as the store now knows people."""
@@ -299,8 +322,14 @@ class Store:
         nodes_created = sum(self._add_node(aid, n) for n in nodes)
         rels_created = sum(self._add_rel(aid, r) for r in rels)
         nodes_removed, rels_removed = self._collect(old_nodes, old_rels)
-        return (nodes_created, len(nodes) - nodes_created, nodes_removed,
-                rels_created, len(rels) - rels_created, rels_removed)
+        return (
+            nodes_created,
+            len(nodes) - nodes_created,
+            nodes_removed,
+            rels_created,
+            len(rels) - rels_created,
+            rels_removed,
+        )
 
     def _add_node(self, aid: str, node: Node) -> bool:
         labels = ":".join(node.labels)
@@ -317,15 +346,22 @@ class Store:
 
     def _add_rel(self, aid: str, rel: Rel) -> bool:
         self._db.execute("INSERT INTO rel_owners VALUES (?, ?, ?)", (rel.id, aid, _dump(rel.props)))
-        return self._db.execute("INSERT OR IGNORE INTO rels VALUES (?, ?, ?, ?)",
-                                (rel.id, rel.type, rel.start, rel.end)).rowcount == 1
+        return (
+            self._db.execute(
+                "INSERT OR IGNORE INTO rels VALUES (?, ?, ?, ?)", (rel.id, rel.type, rel.start, rel.end)
+            ).rowcount
+            == 1
+        )
 
     def _collect(self, nodes: set[str], rels: set[str]) -> tuple[int, int]:
         """After an article lost these: drop what no article owns any more, relabel the rest."""
         db = self._db
-        rels_removed = sum(db.execute(
-            "DELETE FROM rels WHERE id = ? AND NOT EXISTS (SELECT 1 FROM rel_owners WHERE rel_id = ?)",
-            (r, r)).rowcount for r in rels)
+        rels_removed = sum(
+            db.execute(
+                "DELETE FROM rels WHERE id = ? AND NOT EXISTS (SELECT 1 FROM rel_owners WHERE rel_id = ?)", (r, r)
+            ).rowcount
+            for r in rels
+        )
         nodes_removed = 0
         for n in nodes:
             owners = [_labels(r[0]) for r in db.execute("SELECT labels FROM node_owners WHERE node_id = ?", (n,))]
@@ -342,24 +378,32 @@ class Store:
     def article_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def person_sources(self, name: str) -> tuple[list[tuple[str, str | None, str, list[str]]],
-                                                 list[tuple[str, str | None]]]:
+    def person_sources(
+        self, name: str
+    ) -> tuple[list[tuple[str, str | None, str, list[str]]], list[tuple[str, str | None]]]:
         """Where ``name`` is named: (article, date, organisation, titles there) for each article that places it
         at an organisation, and (article, date) for each that names it without one."""
         db = self._db
         placed = []
-        for aid, org, text in db.execute("SELECT p.article_id, p.org, a.extraction FROM people p JOIN articles a"
-                                         " ON a.id = p.article_id WHERE p.name = ? ORDER BY p.article_id", (name,)):
-            titles = [t for t, o, _ in people(codec.loads(text)).roles.get(name, []) if o == org] if text else []
+        for aid, org, text in db.execute(
+            "SELECT p.article_id, p.org, a.extraction FROM people p JOIN articles a"
+            " ON a.id = p.article_id WHERE p.name = ? ORDER BY p.article_id",
+            (name,),
+        ):
+            found = people(codec.loads(text)).roles.get(name, []) if text else []
+            titles = [t for t, o, _ in found if o == org and t]
             placed.append((*self._article_label(aid), org, titles))
-        bare = [self._article_label(aid) for (aid,) in db.execute(
-            "SELECT article_id FROM bare_people WHERE name = ? ORDER BY article_id", (name,))]
+        bare = [
+            self._article_label(aid)
+            for (aid,) in db.execute("SELECT article_id FROM bare_people WHERE name = ? ORDER BY article_id", (name,))
+        ]
         return placed, bare
 
     def _article_label(self, aid: str) -> tuple[str, str | None]:
         """(title, else URL or file; ISO date) of a stored article."""
-        row = self._db.execute("SELECT props FROM node_owners WHERE node_id = ? AND article_id = ?",
-                               (aid, aid)).fetchone()
+        row = self._db.execute(
+            "SELECT props FROM node_owners WHERE node_id = ? AND article_id = ?", (aid, aid)
+        ).fetchone()
         props = json.loads(row[0]) if row else {}
         return props.get("title") or props.get("url") or props.get("doc") or aid, props.get("published")
 
@@ -377,8 +421,10 @@ class Store:
     def _figures(self) -> tuple[Iterator[tuple[str, str, dict[str, Any]]], dict[str, str]]:
         """Every article's (figure id, article id, props), and each figure's subject (its MEASURES end)."""
         subjects = dict(self._db.execute("SELECT start, \"end\" FROM rels WHERE type = 'MEASURES'"))
-        rows = self._db.execute("SELECT o.node_id, o.article_id, o.props FROM node_owners o"
-                                " JOIN nodes n ON n.id = o.node_id WHERE n.labels = 'Figure'")
+        rows = self._db.execute(
+            "SELECT o.node_id, o.article_id, o.props FROM node_owners o"
+            " JOIN nodes n ON n.id = o.node_id WHERE n.labels = 'Figure'"
+        )
         return ((fid, aid, json.loads(text)) for fid, aid, text in rows), subjects
 
     def nodes(self, ids: Iterable[str] | None = None) -> Iterator[Node]:
@@ -391,27 +437,33 @@ class Store:
         for where, params in _among("n.id", ids):
             rows = self._db.execute(
                 f"SELECT n.id, n.labels, o.props FROM nodes n JOIN node_owners o ON o.node_id = n.id {where}"
-                " ORDER BY n.id, o.article_id", params)
+                " ORDER BY n.id, o.article_id",
+                params,
+            )
             for (id_, labels), group in groupby(rows, key=lambda r: (r[0], r[1])):
                 props = _merged(r[2] for r in group)
                 if id_ in disputed:
                     props["disputed"] = True
                 yield Node(id_, _labels(labels), props)
 
-
     def rels(self, ids: Iterable[str] | None = None) -> Iterator[Rel]:
         """Every relationship (or those of ``ids``), merged like ``nodes()``."""
         for where, params in _among("r.id", ids):
             rows = self._db.execute(
                 'SELECT r.id, r.type, r.start, r."end", o.props FROM rels r JOIN rel_owners o ON o.rel_id = r.id'
-                f" {where} ORDER BY r.id, o.article_id", params)
+                f" {where} ORDER BY r.id, o.article_id",
+                params,
+            )
             for (id_, type_, start, end), group in groupby(rows, key=lambda r: r[:4]):
                 yield Rel(id_, type_, start, end, _merged(r[4] for r in group))
 
     def primary_labels(self, ids: Iterable[str] | None = None) -> dict[str, str]:
         """Node id → primary label, for every node (or those of ``ids`` the store has)."""
-        return {id_: labels.partition(":")[0] for where, params in _among("id", ids)
-                for id_, labels in self._db.execute(f"SELECT id, labels FROM nodes {where}", params)}
+        return {
+            id_: labels.partition(":")[0]
+            for where, params in _among("id", ids)
+            for id_, labels in self._db.execute(f"SELECT id, labels FROM nodes {where}", params)
+        }
 
     @contextmanager
     def snapshot(self) -> Iterator[Store]:
@@ -435,15 +487,18 @@ class Store:
     def changes_since(self, seq: int) -> Iterator[tuple[str, str, str, str | None, str | None]]:
         """(kind "node"/"rel", id, label or type, start, start's label) of all that changed after ``seq``;
         the last three as they were when it left the store (a node's label always)."""
-        yield from self._db.execute("SELECT kind, id, label, start, start_label FROM changes WHERE seq > ?"
-                                    " ORDER BY seq", (seq,))
+        yield from self._db.execute(
+            "SELECT kind, id, label, start, start_label FROM changes WHERE seq > ? ORDER BY seq", (seq,)
+        )
 
     def rel_articles(self, type_: str) -> Iterator[tuple[str, str]]:
         """(relationship id, id of an article that states it) for every relationship of one type:
         which article said a fact, e.g. the title a person held at the time (HOLDS_POSITION)."""
         yield from self._db.execute(
             "SELECT o.rel_id, o.article_id FROM rel_owners o JOIN rels r ON r.id = o.rel_id WHERE r.type = ?"
-            " ORDER BY o.rel_id, o.article_id", (type_,))
+            " ORDER BY o.rel_id, o.article_id",
+            (type_,),
+        )
 
     def counts(self) -> dict[str, int]:
         """Nodes per label (a node counts under each of its labels) and relationships per type."""
@@ -456,8 +511,10 @@ class Store:
 
     def totals(self) -> tuple[int, int]:
         """(nodes, relationships)."""
-        return (self._db.execute("SELECT count(*) FROM nodes").fetchone()[0],
-                self._db.execute("SELECT count(*) FROM rels").fetchone()[0])
+        return (
+            self._db.execute("SELECT count(*) FROM nodes").fetchone()[0],
+            self._db.execute("SELECT count(*) FROM rels").fetchone()[0],
+        )
 
 
 def _among(column: str, ids: Iterable[str] | None, size: int = 1000) -> Iterator[tuple[str, list[str]]]:

@@ -3,6 +3,7 @@
 The graph keeps the tense on HOLDS_POSITION beside the article's date, so
 原董事长 in a 2018 article is not read as the person's title in 2018.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -26,7 +27,7 @@ def read(text: str, chain_start: int, title: str) -> tuple[str | None, str]:
     """
     for word, tense in words().items():
         if title.startswith(word) and len(title) > len(word):
-            return tense, title[len(word):]
+            return tense, title[len(word) :]
     for word, tense in words().items():
         at = chain_start - len(word)
         if at >= 0 and text.startswith(word, at) and (len(word) > 1 or at == 0 or _apart(text[at - 1])):

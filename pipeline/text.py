@@ -1,4 +1,5 @@
 """Small facts about Chinese sentence structure shared by the relation stages."""
+
 from __future__ import annotations
 
 import re
@@ -72,11 +73,17 @@ _CLOSING = {close: open_ for open_, close in _PAIRS.items()}
 def without_loose_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """The span less the clause delimiters and the unpaired brackets at its edges
     (KeSPA( → KeSPA, 【陈云波 → 陈云波); a name holds a bracket only with its partner."""
-    while start < end and (text[start] in CLAUSE_DELIMITERS or text[start] in _CLOSING
-                           or (text[start] in _PAIRS and _PAIRS[text[start]] not in text[start + 1:end])):
+    while start < end and (
+        text[start] in CLAUSE_DELIMITERS
+        or text[start] in _CLOSING
+        or (text[start] in _PAIRS and _PAIRS[text[start]] not in text[start + 1 : end])
+    ):
         start += 1
-    while end > start and (text[end - 1] in CLAUSE_DELIMITERS or text[end - 1] in _PAIRS
-                           or (text[end - 1] in _CLOSING and _CLOSING[text[end - 1]] not in text[start:end - 1])):
+    while end > start and (
+        text[end - 1] in CLAUSE_DELIMITERS
+        or text[end - 1] in _PAIRS
+        or (text[end - 1] in _CLOSING and _CLOSING[text[end - 1]] not in text[start : end - 1])
+    ):
         end -= 1
     return start, end
 

@@ -5,6 +5,7 @@ that is unchanged but was extracted by other code, other data (a gazetteer alias
 added) or another model, and ``kg ingest --check`` counts those. It is a
 fingerprint, not a release number: any change to what extraction reads changes it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -49,8 +50,10 @@ def describe(code: Path = PACKAGE, data: Path = PACKAGE / "data", model: Path | 
         from .ner import model_dir
 
         model = model_dir()
-    return (f"kg {__version__} code {fingerprint(_files(code, '*.py'), code)}"
-            f" data {fingerprint(_files(data), data)} model {fingerprint(_files(model), model)}")
+    return (
+        f"kg {__version__} code {fingerprint(_files(code, '*.py'), code)}"
+        f" data {fingerprint(_files(data), data)} model {fingerprint(_files(model), model)}"
+    )
 
 
 @lru_cache(maxsize=1)

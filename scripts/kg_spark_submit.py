@@ -4,6 +4,7 @@ runs ``kg spark-ingest`` in spark-submit's driver, with its master and settings 
 It lives outside the package (installed as share/kg/spark/kg_spark_submit.py) because a script's folder goes
 first on sys.path, and pipeline/'s module names (numbers, text) would shadow the standard library's.
 """
+
 import sys
 
 from pipeline.cli import main

@@ -12,6 +12,7 @@ so they refuse a server that is not on this machine unless KG_TEST_NEO4J_WIPE=1.
 ``memory`` makes a stand-in model folder for the rules that read the memory
 beside the model (pipeline/known.py).
 """
+
 from __future__ import annotations
 
 import os
@@ -57,8 +58,10 @@ def empty_neo4j(neo4j_config, neo4j_driver):
     """The database emptied once at the start of a test module."""
     host = urlparse(neo4j_config.uri).hostname
     if host not in LOOPBACK and os.environ.get("KG_TEST_NEO4J_WIPE") != "1":
-        pytest.fail(f"refusing to empty the Neo4j at {neo4j_config.uri}: not on this machine "
-                    "(set KG_TEST_NEO4J_WIPE=1 if it is a throwaway server)")
+        pytest.fail(
+            f"refusing to empty the Neo4j at {neo4j_config.uri}: not on this machine "
+            "(set KG_TEST_NEO4J_WIPE=1 if it is a throwaway server)"
+        )
     neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_config.database)
     return neo4j_driver
 
@@ -84,8 +87,7 @@ def chromium():
 
     options = webdriver.ChromeOptions()
     options.binary_location = binary
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
-                "--lang=zh-CN"):
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN"):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
@@ -106,6 +108,7 @@ def memory(tmp_path, monkeypatch):
         (tmp_path / "config.cfg").write_text("", encoding="utf-8")
         known.write(tmp_path / known.FILE, names)
         monkeypatch.setenv(ner.MODEL_ENV, str(tmp_path))
+
     return make
 
 
@@ -117,6 +120,7 @@ def read_only_folder(tmp_path):
     import subprocess
 
     from graph_samples import regulator
+
     from pipeline.store import Store
 
     staging = tmp_path / "staging"
@@ -143,6 +147,12 @@ def read_only_folder(tmp_path):
 
 # Hypothesis: few examples (the machine is slow and extraction is not cheap), no deadline (the first example
 # loads the models), and the same examples on every run, so that CI never fails by chance.
-settings.register_profile("kg", max_examples=25, deadline=None, derandomize=True, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.register_profile(
+    "kg",
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "kg"))

@@ -1,4 +1,5 @@
 """An article's pass-1 context as the rules alone read it (the model finding nothing), for stage tests."""
+
 from pipeline.clean import sentences
 from pipeline.context import ArticleContext, read_context
 from pipeline.records import Article

@@ -1,5 +1,6 @@
 """Neo4j Browser on the local server (scripts/neo4j-local): a real headless Chromium logs in
 over Bolt and runs the question the graph exists for."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,7 @@ from pipeline.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests" / "gold" / "000_5752d0d765a15d5f.json").read_text(encoding="utf-8"))
 QUESTION = next(s for s in GOLD["statements"] if s["speaker"] and len(s["about"]) == 1)
-WHO_SAID_WHAT = ("MATCH (p:Person)-[:SAID]->(s:Statement)-[:ABOUT]->(o:Organization:MVNO) "
-                 "RETURN p.name, s.text, o.name")
+WHO_SAID_WHAT = "MATCH (p:Person)-[:SAID]->(s:Statement)-[:ABOUT]->(o:Organization:MVNO) RETURN p.name, s.text, o.name"
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +28,9 @@ def browser_url(tmp_path_factory, empty_neo4j, neo4j_config) -> str:
     if os.environ.get("KG_NEO4J_HTTP") == "off":
         pytest.skip("KG_NEO4J_HTTP=off: the local server serves no Neo4j Browser")
     store = tmp_path_factory.mktemp("store") / "kg.db"
-    result = CliRunner().invoke(main, ["ingest", str(ROOT / "corpus"), "--store", str(store), "-j", "1", "-q",
-                                       "--neo4j"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(ROOT / "corpus"), "--store", str(store), "-j", "1", "-q", "--neo4j"]
+    )
     assert result.exit_code == 0, result.output
     return f"http://127.0.0.1:{os.environ.get('NEO4J_HTTP_PORT', '7474')}/browser/"
 

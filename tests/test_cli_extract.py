@@ -1,4 +1,5 @@
 """`kg extract` as a user runs it: formats, --lines, and bad files in a batch."""
+
 import json
 from pathlib import Path
 
@@ -20,8 +21,14 @@ def test_jsonl_follows_the_contract():
     assert doc["doc"] == SAMPLE
     assert set(doc) >= {"doc", "article", "entities", "roles", "statements", "figures"}
     assert doc["article"]["author"] == "毛启盈"
-    assert {e["label"] for e in doc["entities"]} <= {"PERSON", "COMPANY", "GOVERNMENT", "ORGANIZATION",
-                                                     "POSITION", "LOCATION"}
+    assert {e["label"] for e in doc["entities"]} <= {
+        "PERSON",
+        "COMPANY",
+        "GOVERNMENT",
+        "ORGANIZATION",
+        "POSITION",
+        "LOCATION",
+    }
     s = doc["statements"][0]
     assert set(s) >= {"speaker", "speaker_desc", "cue", "text", "about"}
 
@@ -48,7 +55,9 @@ def test_dash_reads_standard_input_as_an_article_or_json_lines():
 
 def test_lines_gives_one_object_per_line_with_line_offsets(tmp_path):
     lines = tmp_path / "lines.txt"
-    lines.write_text("苏宁互联副总经理韩磊表示，用户已超过10万。\n\n中国联通发布公告称，将下调批发价。\n", encoding="utf-8")
+    lines.write_text(
+        "苏宁互联副总经理韩磊表示，用户已超过10万。\n\n中国联通发布公告称，将下调批发价。\n", encoding="utf-8"
+    )
     result = run("--lines", str(lines), "--format", "jsonl")
     assert result.exit_code == 0, result.output
     docs = [json.loads(line) for line in result.stdout.splitlines()]
@@ -57,7 +66,7 @@ def test_lines_gives_one_object_per_line_with_line_offsets(tmp_path):
     text = "苏宁互联副总经理韩磊表示，用户已超过10万。"
     for e in first["entities"]:
         for m in e["mentions"]:
-            assert text[m["start"]:m["end"]] == m["text"]
+            assert text[m["start"] : m["end"]] == m["text"]
 
 
 def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path):
@@ -88,7 +97,8 @@ def test_a_damaged_memory_beside_the_model_is_one_line(tmp_path, monkeypatch):
     result = run("--lines", SAMPLE)
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.strip().splitlines() == [
-        f"kg: {tmp_path / 'known_names.tsv'}:1: not 'name<TAB>occurrences<TAB>LABEL n,...'"]
+        f"kg: {tmp_path / 'known_names.tsv'}:1: not 'name<TAB>occurrences<TAB>LABEL n,...'"
+    ]
 
 
 def test_a_wrong_model_folder_is_one_line_and_nothing_else(tmp_path, monkeypatch):
@@ -96,7 +106,8 @@ def test_a_wrong_model_folder_is_one_line_and_nothing_else(tmp_path, monkeypatch
     result = run(SAMPLE)
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.strip().splitlines() == [
-        f"kg: KG_NER_MODEL={tmp_path / 'no-model'}: no spaCy model there (a folder with config.cfg)"]
+        f"kg: KG_NER_MODEL={tmp_path / 'no-model'}: no spaCy model there (a folder with config.cfg)"
+    ]
     ingest = CliRunner().invoke(main, ["ingest", SAMPLE, "--store", str(tmp_path / "kg.db")])
     assert ingest.exit_code == 1 and "no spaCy model there" in ingest.stderr
     assert not (tmp_path / "kg.db").exists()  # stopped before the store was made
@@ -110,8 +121,9 @@ def test_hostile_files_each_give_one_line_and_the_batch_goes_on(tmp_path):
 
     expected = hostile_files(tmp_path / "in")
     (tmp_path / "in" / "good.txt").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "in" / "surrogate.jsonl").write_text(json.dumps({"text": "中国联通\ud800发布公告称。"}) + "\n",
-                                                      encoding="utf-8")
+    (tmp_path / "in" / "surrogate.jsonl").write_text(
+        json.dumps({"text": "中国联通\ud800发布公告称。"}) + "\n", encoding="utf-8"
+    )
     result = run(str(tmp_path / "in"), "--max-bytes", "200000")
     assert result.exit_code == 1 and "Traceback" not in result.output
     errors = result.stderr.strip().splitlines()

@@ -1,4 +1,5 @@
 """Help that teaches: every command's --help ends with examples, and each example parses as given."""
+
 from __future__ import annotations
 
 import shlex

@@ -1,4 +1,5 @@
 """Pass 1: what an article's sentences name, read once and frozen (invented people and companies)."""
+
 import dataclasses
 
 import pytest
@@ -44,8 +45,12 @@ def test_a_name_a_title_introduces_wins_over_an_organisation_inside_it():
 def test_bylines_roles_and_the_ministry_of_a_lone_bu():
     ctx = context("通信世界  罗立\n新华社上海4月9日电（记者 张明 韩磊）工信部副部长孙明，部新闻发言人黄立新介绍情况。")
     assert {(c.person.name, c.title.name if c.title else None, c.org.name) for c in ctx.chains} == {
-        ("罗立", None, "通信世界"), ("张明", "记者", "新华社"), ("韩磊", "记者", "新华社"),
-        ("孙明", "副部长", "工业和信息化部"), ("黄立新", "新闻发言人", "工业和信息化部")}
+        ("罗立", None, "通信世界"),
+        ("张明", "记者", "新华社"),
+        ("韩磊", "记者", "新华社"),
+        ("孙明", "副部长", "工业和信息化部"),
+        ("黄立新", "新闻发言人", "工业和信息化部"),
+    }
     assert "罗立" in ctx.known_persons
 
 

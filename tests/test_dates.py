@@ -1,4 +1,5 @@
 """Publication dates: every front-matter and URL form read into an ISO date with its precision."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,52 +7,61 @@ import pytest
 from pipeline.dates import DAY, FRONT, MONTH, URL, YEAR, YEAR_FROM_TEXT, YEAR_FROM_URL, published, url_date
 
 
-@pytest.mark.parametrize("raw, iso, precision", [
-    ("2014-09-26 12:26", "2014-09-26", DAY),
-    ("2016-05-17 19:33:00", "2016-05-17", DAY),
-    ("2014-09-26T12:26:00+08:00", "2014-09-26", DAY),
-    ("2014年9月26日", "2014-09-26", DAY),
-    ("2013年07月25日 09:46", "2013-07-25", DAY),
-    ("２０１４年９月２６日", "2014-09-26", DAY),
-    ("2014 年 9 月 26 日", "2014-09-26", DAY),
-    ("2014/9/26", "2014-09-26", DAY),
-    ("2015/11/3 16:38", "2015-11-03", DAY),
-    ("2014.9.26", "2014-09-26", DAY),
-    ("2014年9月", "2014-09", MONTH),
-    ("2014-09", "2014-09", MONTH),
-    ("2014年", "2014", YEAR),
-    ("2014", "2014", YEAR),
-])
+@pytest.mark.parametrize(
+    "raw, iso, precision",
+    [
+        ("2014-09-26 12:26", "2014-09-26", DAY),
+        ("2016-05-17 19:33:00", "2016-05-17", DAY),
+        ("2014-09-26T12:26:00+08:00", "2014-09-26", DAY),
+        ("2014年9月26日", "2014-09-26", DAY),
+        ("2013年07月25日 09:46", "2013-07-25", DAY),
+        ("２０１４年９月２６日", "2014-09-26", DAY),
+        ("2014 年 9 月 26 日", "2014-09-26", DAY),
+        ("2014/9/26", "2014-09-26", DAY),
+        ("2015/11/3 16:38", "2015-11-03", DAY),
+        ("2014.9.26", "2014-09-26", DAY),
+        ("2014年9月", "2014-09", MONTH),
+        ("2014-09", "2014-09", MONTH),
+        ("2014年", "2014", YEAR),
+        ("2014", "2014", YEAR),
+    ],
+)
 def test_front_matter_forms(raw, iso, precision):
     assert published(raw) == published(raw, "https://example.cn/a.html")
     p = published(raw)
     assert (p.date, p.precision, p.raw, p.source) == (iso, precision, raw, FRONT)
 
 
-@pytest.mark.parametrize("url, iso, precision", [
-    ("https://m.example.cn/articles/2018-07-24/775643.html", "2018-07-24", DAY),
-    ("http://example.com/html/2014-5-19/2014519113868494_2.htm", "2014-05-19", DAY),
-    ("https://example.com.cn/dfpd/2014-03/04/content_17321734.htm", "2014-03-04", DAY),
-    ("https://example.net/main3/2017/08/17/%e8%85%be117", "2017-08-17", DAY),
-    ("http://example.net/news/2014/0418/104542.shtml", "2014-04-18", DAY),
-    ("http://example.cn/rolling/201307/25/t20130725_826372.shtml", "2013-07-25", DAY),
-    ("http://example.cn/rolling/t20130725_826372.shtml", "2013-07-25", DAY),
-    ("http://example.com/jijin/20230323/1001206394.html", "2023-03-23", DAY),
-    ("http://example.com/it/201703/233738.html", "2017-03", MONTH),
-    ("http://example.com/html/2019-12/367318.html", "2019-12", MONTH),
-])
+@pytest.mark.parametrize(
+    "url, iso, precision",
+    [
+        ("https://m.example.cn/articles/2018-07-24/775643.html", "2018-07-24", DAY),
+        ("http://example.com/html/2014-5-19/2014519113868494_2.htm", "2014-05-19", DAY),
+        ("https://example.com.cn/dfpd/2014-03/04/content_17321734.htm", "2014-03-04", DAY),
+        ("https://example.net/main3/2017/08/17/%e8%85%be117", "2017-08-17", DAY),
+        ("http://example.net/news/2014/0418/104542.shtml", "2014-04-18", DAY),
+        ("http://example.cn/rolling/201307/25/t20130725_826372.shtml", "2013-07-25", DAY),
+        ("http://example.cn/rolling/t20130725_826372.shtml", "2013-07-25", DAY),
+        ("http://example.com/jijin/20230323/1001206394.html", "2023-03-23", DAY),
+        ("http://example.com/it/201703/233738.html", "2017-03", MONTH),
+        ("http://example.com/html/2019-12/367318.html", "2019-12", MONTH),
+    ],
+)
 def test_url_forms(url, iso, precision):
     p = published(None, url)
     assert (p.date, p.precision, p.source) == (iso, precision, URL)
     assert p.raw in url
 
 
-@pytest.mark.parametrize("url", [
-    "http://example.cn/plus/view.php?arcID=20140418",  # the query is not read
-    "http://example.cn/vno/4333/a926057.html",
-    "http://example.cn/p/20141399.html",  # no such month
-    "http://example.cn/127/68381.html",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.cn/plus/view.php?arcID=20140418",  # the query is not read
+        "http://example.cn/vno/4333/a926057.html",
+        "http://example.cn/p/20141399.html",  # no such month
+        "http://example.cn/127/68381.html",
+    ],
+)
 def test_urls_without_a_date(url):
     assert url_date(url) is None and published(None, url) is None
 

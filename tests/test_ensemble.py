@@ -1,4 +1,5 @@
 """training/ensemble.py: trained models joined into one that averages their tag scores."""
+
 import json
 
 import numpy
@@ -22,9 +23,15 @@ def members(tmp_path_factory):
     train.write_docbin(lines, folder / "train.spacy", extra_labels=False)
     paths = []
     for seed in (0, 1):
-        settings = spacy.util.load_config(train.HERE / "config.cfg", overrides={
-            "paths.train": str(folder / "train.spacy"), "paths.dev": str(folder / "train.spacy"),
-            "paths.vectors": str(ner.MODEL_DIR), "system.seed": seed})
+        settings = spacy.util.load_config(
+            train.HERE / "config.cfg",
+            overrides={
+                "paths.train": str(folder / "train.spacy"),
+                "paths.dev": str(folder / "train.spacy"),
+                "paths.vectors": str(ner.MODEL_DIR),
+                "system.seed": seed,
+            },
+        )
         with use_ops("numpy", use_blis=False):
             nlp = init_nlp(settings)
         steps = nlp.get_pipe("ner").model.get_ref("transitions")
@@ -53,8 +60,10 @@ def test_the_ensemble_reads_each_char_as_the_mean_of_its_members(members, tmp_pa
     assert numpy.allclose(steps[2], (steps[0] + steps[1]) / 2, atol=1e-5)
     tags = joined.get_pipe("ner").tags
     decoded = ner_tagger.viterbi(expected, *joined.get_pipe("ner").lattice())
-    wanted = [[(s.start, s.end, s.label_) for s in biluo_tags_to_spans(doc, [tags[k] for k in path])]
-              for doc, path in zip(docs, decoded)]
+    wanted = [
+        [(s.start, s.end, s.label_) for s in biluo_tags_to_spans(doc, [tags[k] for k in path])]
+        for doc, path in zip(docs, decoded)
+    ]
     assert [[(e.start, e.end, e.label_) for e in doc.ents] for doc in joined.pipe(texts)] == wanted
 
 

@@ -1,11 +1,12 @@
 """kg eval: the team's scorer's figures, and the errors behind them."""
+
 import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from kg_score import score_docs
+
 from pipeline.cli import main
 from pipeline.evaluate import load_gold, score, score_doc
 from pipeline.extract import extract
@@ -15,23 +16,32 @@ ROOT = Path(__file__).resolve().parents[1]
 
 GOLD = {
     "doc": "x.txt",
-    "organizations": [{"name": "工信部", "type": "regulator", "mentions": ["工信部"]},
-                      {"name": "蜗牛移动", "type": "company", "mentions": ["蜗牛移动", "蜗牛"]}],
+    "organizations": [
+        {"name": "工信部", "type": "regulator", "mentions": ["工信部"]},
+        {"name": "蜗牛移动", "type": "company", "mentions": ["蜗牛移动", "蜗牛"]},
+    ],
     "persons": [{"name": "陈艳", "roles": [{"title": "副总裁", "org": "蜗牛移动"}]}],
-    "statements": [{"speaker": "陈艳", "speaker_desc": None, "cue": "表示", "quote_head": "蜗牛会继续",
-                    "about": ["蜗牛移动"]},
-                   {"speaker": None, "speaker_desc": "工信部", "cue": "要求", "quote_head": "各企业", "about": []}],
-    "figures": [{"text": "10万户", "value": 100000, "unit": "万户", "subject": "蜗牛移动"},
-                {"text": "3家", "value": 3, "unit": "家", "subject": None}],
+    "statements": [
+        {"speaker": "陈艳", "speaker_desc": None, "cue": "表示", "quote_head": "蜗牛会继续", "about": ["蜗牛移动"]},
+        {"speaker": None, "speaker_desc": "工信部", "cue": "要求", "quote_head": "各企业", "about": []},
+    ],
+    "figures": [
+        {"text": "10万户", "value": 100000, "unit": "万户", "subject": "蜗牛移动"},
+        {"text": "3家", "value": 3, "unit": "家", "subject": None},
+    ],
 }
 PRED = {
     "doc": "docs/x.txt",
-    "entities": [{"name": "工业和信息化部", "label": "GOVERNMENT", "mentions": [{"text": "工信部"}]},
-                 {"name": "蜗牛", "label": "COMPANY", "mentions": [{"text": "蜗牛"}]},
-                 {"name": "陈艳", "label": "PERSON", "mentions": []},
-                 {"name": "陈", "label": "PERSON", "mentions": []}],
+    "entities": [
+        {"name": "工业和信息化部", "label": "GOVERNMENT", "mentions": [{"text": "工信部"}]},
+        {"name": "蜗牛", "label": "COMPANY", "mentions": [{"text": "蜗牛"}]},
+        {"name": "陈艳", "label": "PERSON", "mentions": []},
+        {"name": "陈", "label": "PERSON", "mentions": []},
+    ],
     "roles": [{"person": "陈艳", "title": "总裁", "org": "工业和信息化部"}],
-    "statements": [{"speaker": "陈", "speaker_desc": None, "text": "蜗牛会继续做", "about": ["蜗牛", "工业和信息化部"]}],
+    "statements": [
+        {"speaker": "陈", "speaker_desc": None, "text": "蜗牛会继续做", "about": ["蜗牛", "工业和信息化部"]}
+    ],
     "figures": [{"text": "10万户", "value": 100000, "subject": None}, {"text": "5个", "value": 5, "subject": None}],
 }
 

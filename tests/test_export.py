@@ -1,4 +1,5 @@
 """Exports: GraphML and node-link JSON that networkx reads back with everything the store holds."""
+
 from __future__ import annotations
 
 import io
@@ -112,8 +113,10 @@ def test_every_graphml_attribute_is_declared_once_with_its_type(store, tmp_path)
 
     write_graphml(store, tmp_path / "kg.graphml")
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
-    keys = [(k.get("for"), k.get("attr.name"), k.get("attr.type"))
-            for k in ET.parse(tmp_path / "kg.graphml").getroot().findall("g:key", ns)]
+    keys = [
+        (k.get("for"), k.get("attr.name"), k.get("attr.type"))
+        for k in ET.parse(tmp_path / "kg.graphml").getroot().findall("g:key", ns)
+    ]
     assert len({(scope, name) for scope, name, _ in keys}) == len(keys)
     types = {(scope, name): t for scope, name, t in keys}
     assert types[("node", "value")] == "double" and types[("node", "start")] in ("int", "long")
@@ -133,11 +136,17 @@ def test_what_xml_forbids_becomes_replacement_characters_and_both_exports_load_b
     runner = CliRunner()
     graphml, as_json = tmp_path / "kg.graphml", tmp_path / "kg.json"
     assert runner.invoke(main, ["export", "--store", str(tmp_path / "kg.db"), "--graphml", str(graphml)]).exit_code == 0
-    assert runner.invoke(main, ["export", "--store", str(tmp_path / "kg.db"), "--format", "json",
-                                "-o", str(as_json)]).exit_code == 0
+    assert (
+        runner.invoke(
+            main, ["export", "--store", str(tmp_path / "kg.db"), "--format", "json", "-o", str(as_json)]
+        ).exit_code
+        == 0
+    )
     ET.parse(graphml)
-    loaded = [nx.read_graphml(graphml, force_multigraph=True),
-              nx.node_link_graph(json.loads(as_json.read_text(encoding="utf-8")), edges="edges")]
+    loaded = [
+        nx.read_graphml(graphml, force_multigraph=True),
+        nx.node_link_graph(json.loads(as_json.read_text(encoding="utf-8")), edges="edges"),
+    ]
     want = "资费" + "\ufffd" * len(FORBIDDEN) + "\ufffd[31m会下降"
     for g in loaded:
         assert want in {d.get("text") for _, d in g.nodes(data=True)}
@@ -179,8 +188,21 @@ def test_a_full_disk_during_export_keeps_the_previous_file_whole(store, tmp_path
     def cap() -> None:  # writes past 1 KB fail (EFBIG), as on a full disk
         resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
 
-    full = subprocess.run([sys.executable, "-c", "from pipeline.cli import main; main()", "export", "--store",
-                           store.path, "--graphml", str(target)], capture_output=True, text=True, preexec_fn=cap)
+    full = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from pipeline.cli import main; main()",
+            "export",
+            "--store",
+            store.path,
+            "--graphml",
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        preexec_fn=cap,
+    )
     assert full.returncode == 1 and "Traceback" not in full.stderr
     assert full.stderr.strip().splitlines() == [f"kg: {target}: cannot write: File too large; nothing written"]
     assert target.read_bytes() == before
@@ -189,7 +211,9 @@ def test_a_full_disk_during_export_keeps_the_previous_file_whole(store, tmp_path
 
 def test_an_article_with_colour_codes_and_a_late_nul_exports_and_loads_back(tmp_path):
     filler = "中国联通发布公告称，将下调批发价。" * 600  # the NUL comes after the first 8 KB binary sniff
-    (tmp_path / "a.txt").write_text(f"\x1b[1m小米移动\x1b[0m总经理王强表示，{filler}资费\x00还会下降。\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        f"\x1b[1m小米移动\x1b[0m总经理王强表示，{filler}资费\x00还会下降。\n", encoding="utf-8"
+    )
     db, out = str(tmp_path / "kg.db"), tmp_path / "kg.graphml"
     runner = CliRunner()
     assert runner.invoke(main, ["ingest", str(tmp_path / "a.txt"), "--store", db, "-j", "1", "-q"]).exit_code == 0

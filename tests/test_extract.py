@@ -1,10 +1,11 @@
 """The extraction as the users measure it: the scorer over the sample and the dev articles."""
+
 import json
 from pathlib import Path
 
 import pytest
-
 from kg_score import score_docs
+
 from pipeline.clean import normalise
 from pipeline.extract import extract
 from pipeline.read import read_paths
@@ -46,11 +47,11 @@ def test_offsets_point_into_the_original_text(sample):
     article, x = sample
     for e in x.entities:
         for m in e.mentions:
-            assert article.text[m.start:m.end] == m.text
+            assert article.text[m.start : m.end] == m.text
     for s in x.statements:
-        assert normalise(article.text[s.start:s.end]) == s.text
+        assert normalise(article.text[s.start : s.end]) == s.text
     for f in x.figures:
-        assert normalise(article.text[f.start:f.end]) == f.text
+        assert normalise(article.text[f.start : f.end]) == f.text
 
 
 def test_each_fact_once_although_the_body_repeats(sample):
@@ -70,7 +71,6 @@ def test_mvno_flag_comes_from_the_gazetteer(sample):
     _, x = sample
     by_name = {e.name: e for e in x.entities}
     assert by_name["苏宁互联"].mvno and not by_name["工业和信息化部"].mvno
-
 
 
 def test_batched_extraction_keeps_order_errors_and_results(sample):
@@ -97,7 +97,8 @@ def test_a_sentence_keeps_a_registered_name_the_model_missed():
     spans = sentences(article)
     result = extract(article, sentence_mode=True, prepared=(spans, [[] for _ in spans]))  # the model found nothing
     assert [(e.label, [(m.text, m.start) for m in e.mentions]) for e in result.entities] == [
-        ("COMPANY", [("日升广安房地产经纪有限公司", 8)])]
+        ("COMPANY", [("日升广安房地产经纪有限公司", 8)])
+    ]
 
 
 def test_a_sentence_gives_a_model_span_the_kind_its_training_text_gives_it(memory):

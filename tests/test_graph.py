@@ -1,4 +1,5 @@
 """The graph model of one article: ids that merge what should merge, scalar properties, provenance."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -41,7 +42,10 @@ def test_article_node_carries_metadata_and_content_hash():
     [art] = by_label(graph(x)[0], "Article")
     assert art.props["url"] == x.article.url
     assert (art.props["published"], art.props["published_precision"], art.props["published_raw"]) == (
-        "2015-03-02", "day", x.article.time)
+        "2015-03-02",
+        "day",
+        x.article.time,
+    )
     assert len(art.props["sha256"]) == 64
     edited = replace(x, article=replace(x.article, text=x.article.text + "。"))
     [art2] = by_label(graph(edited)[0], "Article")
@@ -100,12 +104,14 @@ def test_statements_and_figures_trace_back_to_their_span():
     contained = rels_of(rels, "CONTAINS")
     assert len(contained) == len(x.statements) + len(x.figures)
     for r in contained:
-        assert x.article.text[r.props["start"]:r.props["end"]] == nodes[r.end].props["text"]
+        assert x.article.text[r.props["start"] : r.props["end"]] == nodes[r.end].props["text"]
     for r in rels_of(rels, "MENTIONS"):
         spans = [tuple(map(int, s.split("-"))) for s in r.props["spans"].split("|")]
         assert len(spans) == r.props["count"]
-        assert {x.article.text[s:e] for s, e in spans} <= {nodes[r.end].props["name"],
-                                                           *nodes[r.end].props.get("aliases", "").split("|")}
+        assert {x.article.text[s:e] for s, e in spans} <= {
+            nodes[r.end].props["name"],
+            *nodes[r.end].props.get("aliases", "").split("|"),
+        }
 
 
 def test_figure_measures_its_subject():
@@ -145,8 +151,7 @@ def test_same_words_from_different_speakers_are_different_statements():
     a = article("https://news.example.cn/q", "张华表示，资费还会下降。王强表示，资费还会下降。")
     first = statement(a, "张华", "资费还会下降", [])
     second = replace(statement(a, "王强", "资费还会下降", []), start=first.start + 12, end=first.end + 12)
-    x = Extraction(a, entities=[entity(a, "张华", "PERSON"), entity(a, "王强", "PERSON")],
-                   statements=[first, second])
+    x = Extraction(a, entities=[entity(a, "张华", "PERSON"), entity(a, "王强", "PERSON")], statements=[first, second])
     assert len(by_label(graph(x)[0], "Statement")) == 2
 
 
@@ -157,7 +162,9 @@ def test_graph_is_deterministic():
 
 
 def test_merge_props_first_wins_scalars_and_unites_aliases():
-    merged = merge_props({"name": "蓝海移动", "aliases": "蓝海"}, {"name": "x", "type": "mvno", "aliases": "蓝海移动公司|蓝海"})
+    merged = merge_props(
+        {"name": "蓝海移动", "aliases": "蓝海"}, {"name": "x", "type": "mvno", "aliases": "蓝海移动公司|蓝海"}
+    )
     assert merged == {"name": "蓝海移动", "type": "mvno", "aliases": "蓝海|蓝海移动公司"}
 
 
@@ -177,15 +184,18 @@ def test_an_article_without_a_date_keeps_what_it_wrote_and_has_no_published():
 
 def test_merged_dates_keep_the_earliest_and_the_latest():
     assert merge_props({"published": "2015-03-02"}, {"published": "2014-11-30"})["published"] == "2014-11-30"
-    merged = merge_props({"first_seen": "2016-03-08", "last_seen": "2016-03-08"},
-                         {"first_seen": "2018-01-15", "last_seen": "2018-01-15"})
+    merged = merge_props(
+        {"first_seen": "2016-03-08", "last_seen": "2016-03-08"}, {"first_seen": "2018-01-15", "last_seen": "2018-01-15"}
+    )
     assert (merged["first_seen"], merged["last_seen"]) == ("2016-03-08", "2018-01-15")
 
 
 def test_a_statement_records_the_title_the_article_gives_its_speaker():
     nodes, _ = graph(launch())
-    said = {n.props["text"]: (n.props.get("speaker_title"), n.props.get("speaker_org"))
-            for n in by_label(nodes, "Statement")}
+    said = {
+        n.props["text"]: (n.props.get("speaker_title"), n.props.get("speaker_org"))
+        for n in by_label(nodes, "Statement")
+    }
     assert said["虚拟运营商的用户增长超出了预期"] == ("副总裁", "蓝海移动")
     assert said["转售业务竞争将更加激烈"] == (None, None)  # an anonymous source holds no title
 
@@ -222,4 +232,7 @@ def test_a_former_holder_speaks_with_the_tense_of_his_title():
     x.roles[:] = [Role("李明", "副总裁", "蓝海移动", tense="former")]
     [stm] = [n for n in by_label(graph(x)[0], "Statement") if n.props["text"] == "虚拟运营商的用户增长超出了预期"]
     assert (stm.props["speaker_title"], stm.props["speaker_org"], stm.props["speaker_tense"]) == (
-        "副总裁", "蓝海移动", "former")
+        "副总裁",
+        "蓝海移动",
+        "former",
+    )

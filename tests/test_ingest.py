@@ -1,4 +1,5 @@
 """End-to-end ingest through the real pipeline (read + extract) into a real store."""
+
 from __future__ import annotations
 
 import hashlib
@@ -26,12 +27,14 @@ TITLES = ["副总裁", "总经理", "董事长"]
 def news(i: int, edit: str = "") -> str:
     """A short report in the genre; every one repeats the same anonymous remark (republished)."""
     company, person, title = COMPANIES[i % len(COMPANIES)], PEOPLE[i % len(PEOPLE)], TITLES[i % len(TITLES)]
-    return (f"---\nurl: https://news.example.cn/mvno/{i}\ntitle: {company}转售业务进展{i}\nname: 周敏\n"
-            f"time: 2015-03-{1 + i % 28:02d} 09:30\n---\n"
-            f"{company}{title}{person}在接受采访时表示，移动转售业务今年的重点是提升服务质量{edit}。"
-            f"“{company}用户已经超过{10 + i}万户。”{person}说。\n\n"
-            "有业内人士指出，虚拟运营商的资费竞争将更加激烈。\n\n"
-            f"{company}与中国联通签署了合作协议。\n")
+    return (
+        f"---\nurl: https://news.example.cn/mvno/{i}\ntitle: {company}转售业务进展{i}\nname: 周敏\n"
+        f"time: 2015-03-{1 + i % 28:02d} 09:30\n---\n"
+        f"{company}{title}{person}在接受采访时表示，移动转售业务今年的重点是提升服务质量{edit}。"
+        f"“{company}用户已经超过{10 + i}万户。”{person}说。\n\n"
+        "有业内人士指出，虚拟运营商的资费竞争将更加激烈。\n\n"
+        f"{company}与中国联通签署了合作协议。\n"
+    )
 
 
 def write(folder: Path, count: int, start: int = 0) -> list[Path]:
@@ -45,8 +48,10 @@ def write(folder: Path, count: int, start: int = 0) -> list[Path]:
 
 def snapshot(path: Path) -> tuple[list, list]:
     with Store(path, create=False) as store:
-        return ([(n.id, n.labels, n.props) for n in store.nodes()],
-                [(r.id, r.type, r.start, r.end, r.props) for r in store.rels()])
+        return (
+            [(n.id, n.labels, n.props) for n in store.nodes()],
+            [(r.id, r.type, r.start, r.end, r.props) for r in store.rels()],
+        )
 
 
 def run(paths, db: Path, **kw):
@@ -141,8 +146,18 @@ def test_ingest_into_something_that_is_not_a_store_fails_in_one_line(tmp_path):
 def test_killed_ingest_resumes_to_the_same_graph_as_an_uninterrupted_run(tmp_path):
     paths = write(tmp_path / "news", 40)
     db = tmp_path / "killed.db"
-    command = [sys.executable, "-c", "from pipeline.cli import main; main()",
-               "ingest", str(tmp_path / "news"), "--store", str(db), "--jobs", "1", "--quiet"]
+    command = [
+        sys.executable,
+        "-c",
+        "from pipeline.cli import main; main()",
+        "ingest",
+        str(tmp_path / "news"),
+        "--store",
+        str(db),
+        "--jobs",
+        "1",
+        "--quiet",
+    ]
     proc = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     committed, deadline = 0, time.monotonic() + 300
     while not committed and proc.poll() is None and time.monotonic() < deadline:
@@ -232,8 +247,9 @@ def test_a_changed_data_file_marks_articles_stale_and_reingest_upgrades_them(tmp
     from pipeline.version import PACKAGE, current, describe
 
     data = Path(shutil.copytree(PACKAGE / "data", tmp_path / "data"))
-    (data / "titles.txt").write_text((data / "titles.txt").read_text(encoding="utf-8") + "首席体验官\n",
-                                     encoding="utf-8")
+    (data / "titles.txt").write_text(
+        (data / "titles.txt").read_text(encoding="utf-8") + "首席体验官\n", encoding="utf-8"
+    )
     newer = describe(data=data)
     db = tmp_path / "kg.db"
     first = run(PEOPLE_ARTICLES, db)
@@ -279,8 +295,18 @@ def _alive(pid: int) -> bool:
 
 def test_workers_die_with_their_parent_even_when_it_is_killed(tmp_path):
     write(tmp_path / "news", 40)
-    command = [sys.executable, "-c", "from pipeline.cli import main; main()",
-               "ingest", str(tmp_path / "news"), "--store", str(tmp_path / "kg.db"), "--jobs", "2", "--quiet"]
+    command = [
+        sys.executable,
+        "-c",
+        "from pipeline.cli import main; main()",
+        "ingest",
+        str(tmp_path / "news"),
+        "--store",
+        str(tmp_path / "kg.db"),
+        "--jobs",
+        "2",
+        "--quiet",
+    ]
     proc = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers, deadline = [], time.monotonic() + 300
     while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
@@ -316,8 +342,18 @@ def kg_ingest(folder: Path, db: Path, limit_bytes: int | None = None) -> subproc
         if limit_bytes is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
 
-    command = [sys.executable, "-c", "from pipeline.cli import main; main()",
-               "ingest", str(folder), "--store", str(db), "--jobs", "1", "--quiet"]
+    command = [
+        sys.executable,
+        "-c",
+        "from pipeline.cli import main; main()",
+        "ingest",
+        str(folder),
+        "--store",
+        str(db),
+        "--jobs",
+        "1",
+        "--quiet",
+    ]
     return subprocess.run(command, capture_output=True, text=True, timeout=600, preexec_fn=cap)
 
 
@@ -330,7 +366,9 @@ def test_a_full_disk_stops_ingest_in_one_line_and_keeps_what_was_stored(tmp_path
     full = kg_ingest(tmp_path / "more", db, limit_bytes=os.path.getsize(db) + 4096)
     assert full.returncode == 1 and "Traceback" not in full.stderr
     [line] = full.stderr.strip().splitlines()
-    assert line.startswith(f"kg: {db}: cannot write to the store (") and line.endswith("articles already stored are kept")
+    assert line.startswith(f"kg: {db}: cannot write to the store (") and line.endswith(
+        "articles already stored are kept"
+    )
     assert integrity(db) == "ok"
     nodes, rels = snapshot(db)
     assert {n[0] for n in before[0]} <= {n[0] for n in nodes} and {r[0] for r in before[1]} <= {r[0] for r in rels}
@@ -360,10 +398,12 @@ def test_hostile_files_each_give_one_line_and_the_others_are_stored(tmp_path):
     write(tmp_path / "in", 1)
     (tmp_path / "in" / "surrogate.jsonl").write_text(
         json.dumps({"url": "https://news.example.cn/s", "text": news(5).split("---\n")[-1] + "\ud800"}) + "\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     db = tmp_path / "kg.db"
-    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--store", str(db), "-j", "1",
-                                       "--max-bytes", "200000"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(tmp_path / "in"), "--store", str(db), "-j", "1", "--max-bytes", "200000"]
+    )
     assert result.exit_code == 1 and "Traceback" not in result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("kg: ")]
     assert len(errors) == len(expected)

@@ -1,4 +1,5 @@
 """The NER's memory of its training text: what it calls each name, how often the name occurs."""
+
 import pytest
 
 from pipeline import known
@@ -13,9 +14,11 @@ EXAMPLES = [
 
 def test_count_gives_each_surface_its_labels_and_occurrences():
     names = known.count(EXAMPLES)
-    assert names == {"威廉": KnownName(3, {"COMPANY": 1, "PERSON": 1}),
-                     "暴雪": KnownName(2, {"COMPANY": 2}),
-                     "育碧": KnownName(1, {"COMPANY": 1})}  # x is one char
+    assert names == {
+        "威廉": KnownName(3, {"COMPANY": 1, "PERSON": 1}),
+        "暴雪": KnownName(2, {"COMPANY": 2}),
+        "育碧": KnownName(1, {"COMPANY": 1}),
+    }  # x is one char
 
 
 def test_companies_are_those_labelled_so_most_times_they_occur():
@@ -25,11 +28,14 @@ def test_companies_are_those_labelled_so_most_times_they_occur():
     assert known.companies(names, share=0.3) == ["威廉", "暴雪", "育碧"]
 
 
-@pytest.mark.parametrize("label, expected", [
-    ("ORGANIZATION", "COMPANY"),  # outnumbered 30 to 1
-    ("LOCATION", "COMPANY"),      # never given
-    ("COMPANY", "COMPANY"),
-])
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("ORGANIZATION", "COMPANY"),  # outnumbered 30 to 1
+        ("LOCATION", "COMPANY"),  # never given
+        ("COMPANY", "COMPANY"),
+    ],
+)
 def test_kind_is_the_label_given_most_often(label, expected):
     assert KnownName(37, {"COMPANY": 30, "ORGANIZATION": 1}).kind(label) == expected
 
@@ -57,8 +63,10 @@ def test_a_bad_line_names_the_file_and_the_line(tmp_path):
 
 def test_an_ending_decides_a_kind_when_nearly_all_names_with_it_have_that_kind():
     names = {f"{place}法院": KnownName(1, {"GOVERNMENT": 1}) for place in "东南西北中上下左右前"}
-    names |= {f"{place}中心": KnownName(1, {"LOCATION" if i % 2 else "COMPANY": 1})
-              for i, place in enumerate("东南西北中上下左右前")}
+    names |= {
+        f"{place}中心": KnownName(1, {"LOCATION" if i % 2 else "COMPANY": 1})
+        for i, place in enumerate("东南西北中上下左右前")
+    }
     kinds = known.ending_kinds(names)
     assert kinds["法院"] == kinds["院"] == "GOVERNMENT"  # 10 of 10
     assert kinds["中心"] is None  # split half and half

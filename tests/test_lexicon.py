@@ -1,4 +1,5 @@
 """The lexicon loads, its data is consistent, and it covers the hand-annotated articles."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,10 @@ from pipeline.records import ORG_LABELS
 TESTS = Path(__file__).parent
 SAMPLE_GOLD = TESTS / "gold" / "000_5752d0d765a15d5f.json"
 GOLDS = [SAMPLE_GOLD, *sorted((TESTS / "articles_gold").glob("*.json"))]
-ARTICLES = {p.stem: p for p in [TESTS.parent / "corpus" / "000_5752d0d765a15d5f.txt",
-                                *sorted((TESTS / "articles").glob("*.txt"))]}
+ARTICLES = {
+    p.stem: p
+    for p in [TESTS.parent / "corpus" / "000_5752d0d765a15d5f.txt", *sorted((TESTS / "articles").glob("*.txt"))]
+}
 
 
 @pytest.fixture(scope="module")
@@ -148,17 +151,27 @@ def copy_data(tmp_path: Path) -> Path:
     return Path(shutil.copytree(lexicon.DATA_DIR, tmp_path / "data"))
 
 
-@pytest.mark.parametrize("file, addition, reason", [
-    ("orgs.yaml", "- {name: 乐语控股, type: mvno, label: COMPANY, mvno: true, aliases: [乐语]}\n",
-     "alias '乐语' is listed for both 乐语通信 and 乐语控股"),
-    ("orgs.yaml", "- {name: 某公司, type: bank, label: COMPANY, mvno: false}\n", "type 'bank'"),
-    ("orgs.yaml", "- {name: 某公司, type: company, label: COMPANY, mvno: true}\n", "mvno: true goes with type: mvno"),
-    ("surnames.txt", "司马相\n", "1-2 characters"),
-    ("speech_verbs.txt", "嘀咕 loud\n", "flags"),
-    ("speech_verbs.txt", "嘀咕 ju\n", "flags"),  # the 据X frame is read from grammar, not flagged
-    ("org_suffixes.txt", "工厂 FACTORY\n", "LABEL"),
-    ("titles.txt", "总裁\n", "'总裁' is listed twice"),
-])
+@pytest.mark.parametrize(
+    "file, addition, reason",
+    [
+        (
+            "orgs.yaml",
+            "- {name: 乐语控股, type: mvno, label: COMPANY, mvno: true, aliases: [乐语]}\n",
+            "alias '乐语' is listed for both 乐语通信 and 乐语控股",
+        ),
+        ("orgs.yaml", "- {name: 某公司, type: bank, label: COMPANY, mvno: false}\n", "type 'bank'"),
+        (
+            "orgs.yaml",
+            "- {name: 某公司, type: company, label: COMPANY, mvno: true}\n",
+            "mvno: true goes with type: mvno",
+        ),
+        ("surnames.txt", "司马相\n", "1-2 characters"),
+        ("speech_verbs.txt", "嘀咕 loud\n", "flags"),
+        ("speech_verbs.txt", "嘀咕 ju\n", "flags"),  # the 据X frame is read from grammar, not flagged
+        ("org_suffixes.txt", "工厂 FACTORY\n", "LABEL"),
+        ("titles.txt", "总裁\n", "'总裁' is listed twice"),
+    ],
+)
 def test_bad_data_names_file_and_reason(tmp_path, file, addition, reason):
     data = copy_data(tmp_path)
     with open(data / file, "a", encoding="utf-8") as fh:

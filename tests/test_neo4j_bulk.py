@@ -1,5 +1,6 @@
 """kg push --bulk: the offline importer of the local server (scripts/neo4j-local) gives the graph a
 transactional push gives. The test stops and restarts that server."""
+
 from __future__ import annotations
 
 import os
@@ -34,7 +35,13 @@ def local_server(neo4j_config):
 
 def test_strings_are_quoted_so_empty_ones_and_quotes_survive():
     assert [_field(v) for v in ("", 'say "hi", then', None, 3, 2.5, True)] == [
-        '""', '"say ""hi"", then"', "", "3", "2.5", "true"]
+        '""',
+        '"say ""hi"", then"',
+        "",
+        "3",
+        "2.5",
+        "true",
+    ]
 
 
 def test_bulk_load_gives_the_graph_of_a_transactional_push(tmp_path, local_server, empty_neo4j, neo4j_config):
@@ -53,7 +60,8 @@ def test_bulk_load_gives_the_graph_of_a_transactional_push(tmp_path, local_serve
     running = CliRunner().invoke(main, bulk)
     assert running.exit_code == 1
     assert running.stderr.strip().splitlines() == [
-        "kg: the Neo4j importer failed: The database is in use. Stop database 'neo4j' and try again."]
+        "kg: the Neo4j importer failed: The database is in use. Stop database 'neo4j' and try again."
+    ]
 
     subprocess.run([*SERVER, "stop"], check=True, capture_output=True)
     loaded = CliRunner().invoke(main, bulk)

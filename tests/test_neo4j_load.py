@@ -1,4 +1,5 @@
 """Pushing to a real Neo4j server (see conftest.py): idempotent, mirroring, schema, errors."""
+
 from __future__ import annotations
 
 import hashlib
@@ -11,13 +12,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_ingest import news, write
 
 from pipeline.cli import main
 from pipeline.graph import Node, Rel
 from pipeline.ingest import ingest
 from pipeline.neo4j_load import NODE_LABELS, KgNeo4jError, Neo4jConfig, PushResult, counts, push, push_store
 from pipeline.store import Store
-from test_ingest import news, write
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -84,8 +85,14 @@ def test_a_missing_server_fails_not_skips_under_the_test_command(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     env.update(NEO4J_URI=f"bolt://127.0.0.1:{free_port()}", KG_TEST_REQUIRED="1")
     test = f"{Path(__file__).name}::test_pushing_twice_gives_the_same_counts"
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
-                         cwd=Path(__file__).parent, env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
+        cwd=Path(__file__).parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 1, run.stdout
     assert "1 error" in run.stdout and "skipped" not in run.stdout, run.stdout
 
@@ -106,9 +113,11 @@ def test_properties_and_labels_arrive_as_given(empty_neo4j, neo4j_config):
     records, _, _ = empty_neo4j.execute_query(
         "MATCH (p:Person {id: 'per:1'})-[h:HOLDS_POSITION]->(o:Organization:MVNO) "
         "RETURN p.name AS person, h.title AS title, h.id AS rel, o.aliases AS aliases",
-        database_=neo4j_config.database)
-    assert [r.data() for r in records] == [{"person": "周明", "title": "总裁", "rel": "rel:4",
-                                            "aliases": "蜗牛|蜗牛数字"}]
+        database_=neo4j_config.database,
+    )
+    assert [r.data() for r in records] == [
+        {"person": "周明", "title": "总裁", "rel": "rel:4", "aliases": "蜗牛|蜗牛数字"}
+    ]
 
 
 def test_push_removes_what_the_store_no_longer_has(empty_neo4j, neo4j_config):
@@ -121,32 +130,38 @@ def test_push_removes_what_the_store_no_longer_has(empty_neo4j, neo4j_config):
     result = push(kept, kept_rels, neo4j_config)
     assert counts(neo4j_config) == expected_counts(kept, kept_rels)
     assert (result.nodes_deleted, result.rels_deleted) == (2, len(rels) - len(kept_rels))
-    records, _, _ = empty_neo4j.execute_query("MATCH (o {id: 'org:1'}) RETURN labels(o) AS labels, o.aliases AS a",
-                                              database_=neo4j_config.database)
+    records, _, _ = empty_neo4j.execute_query(
+        "MATCH (o {id: 'org:1'}) RETURN labels(o) AS labels, o.aliases AS a", database_=neo4j_config.database
+    )
     assert [r.data() for r in records] == [{"labels": ["Organization"], "a": None}]
 
 
 def test_data_that_is_not_kgs_is_left_alone(empty_neo4j, neo4j_config):
     nodes, rels = small_graph()
     push(nodes, rels, neo4j_config)
-    empty_neo4j.execute_query("MATCH (o:Organization {id: 'org:1'}) "
-                              "CREATE (:Note {text: 'check'})-[:FLAGS]->(o), (o)-[:WATCHED_BY]->(:Analyst)",
-                              database_=neo4j_config.database)
+    empty_neo4j.execute_query(
+        "MATCH (o:Organization {id: 'org:1'}) "
+        "CREATE (:Note {text: 'check'})-[:FLAGS]->(o), (o)-[:WATCHED_BY]->(:Analyst)",
+        database_=neo4j_config.database,
+    )
     push(nodes[:3], [], neo4j_config)
     records, _, _ = empty_neo4j.execute_query(
         "MATCH (n:Note)-[:FLAGS]->(o:Organization)-[:WATCHED_BY]->(:Analyst) RETURN o.id AS id",
-        database_=neo4j_config.database)
+        database_=neo4j_config.database,
+    )
     assert [r["id"] for r in records] == ["org:1"]
 
 
 def test_constraints_and_indexes_exist_after_a_push(empty_neo4j, neo4j_config):
     push([], [], neo4j_config)
     records, _, _ = empty_neo4j.execute_query(
-        "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties RETURN *", database_=neo4j_config.database)
+        "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties RETURN *", database_=neo4j_config.database
+    )
     unique = {r["labelsOrTypes"][0] for r in records if r["type"] == "UNIQUENESS" and r["properties"] == ["id"]}
     assert unique >= set(NODE_LABELS)
     records, _, _ = empty_neo4j.execute_query(
-        "SHOW INDEXES YIELD labelsOrTypes, properties RETURN *", database_=neo4j_config.database)
+        "SHOW INDEXES YIELD labelsOrTypes, properties RETURN *", database_=neo4j_config.database
+    )
     indexed = {(r["labelsOrTypes"][0], r["properties"][0]) for r in records if r["labelsOrTypes"]}
     assert {("Organization", "name"), ("Person", "name")} <= indexed
 
@@ -162,11 +177,13 @@ def test_wrong_password_is_one_clear_line_and_the_store_is_untouched(tmp_path, n
     store = tmp_path / "kg.db"
     Store(store).close()
     before = sha256(store)
-    result = CliRunner().invoke(main, ["push", "--store", str(store), "--uri", neo4j_config.uri,
-                                       "--password", "not-the-password-42"])
+    result = CliRunner().invoke(
+        main, ["push", "--store", str(store), "--uri", neo4j_config.uri, "--password", "not-the-password-42"]
+    )
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        f"kg: cannot log in to Neo4j at {neo4j_config.uri} as 'neo4j': wrong user or password"]
+        f"kg: cannot log in to Neo4j at {neo4j_config.uri} as 'neo4j': wrong user or password"
+    ]
     assert "not-the-password-42" not in result.output
     assert sha256(store) == before
 
@@ -184,8 +201,20 @@ def test_unreachable_neo4j_is_one_clear_line(tmp_path):
 
 def test_ingest_with_neo4j_unreachable_fails_before_touching_the_store(tmp_path):
     store = tmp_path / "kg.db"
-    result = CliRunner().invoke(main, ["ingest", str(CORPUS), "--store", str(store), "-j", "1", "--neo4j",
-                                       "--uri", f"bolt://127.0.0.1:{free_port()}"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "ingest",
+            str(CORPUS),
+            "--store",
+            str(store),
+            "-j",
+            "1",
+            "--neo4j",
+            "--uri",
+            f"bolt://127.0.0.1:{free_port()}",
+        ],
+    )
     assert result.exit_code == 1
     assert result.output.startswith("kg: cannot reach Neo4j at bolt://127.0.0.1:")
     assert not store.exists()
@@ -194,8 +223,11 @@ def test_ingest_with_neo4j_unreachable_fails_before_touching_the_store(tmp_path)
 def test_ingesting_the_corpus_twice_gives_identical_counts(tmp_path, empty_neo4j, neo4j_config):
     store = tmp_path / "kg.db"
     runs = []
-    for args in (["ingest", str(CORPUS), "-j", "1", "--neo4j"], ["ingest", str(CORPUS), "-j", "1", "--neo4j"],
-                 ["push"]):
+    for args in (
+        ["ingest", str(CORPUS), "-j", "1", "--neo4j"],
+        ["ingest", str(CORPUS), "-j", "1", "--neo4j"],
+        ["push"],
+    ):
         result = CliRunner().invoke(main, [*args, "--store", str(store), "-q"])
         assert result.exit_code == 0, result.output
         runs.append(counts(neo4j_config))
@@ -208,20 +240,27 @@ def test_ingesting_the_corpus_twice_gives_identical_counts(tmp_path, empty_neo4j
 def neo4j_graph(driver, config) -> tuple[dict, dict]:
     """kg's nodes (id → labels, properties) and relationships (id → type, ends, properties) in Neo4j."""
     kg = "|".join(NODE_LABELS)
-    nodes, _, _ = driver.execute_query(f"MATCH (n:{kg}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS p",
-                                       database_=config.database)
-    rels, _, _ = driver.execute_query(f"MATCH (a:{kg})-[r]->(b:{kg}) WHERE r.id IS NOT NULL "
-                                      "RETURN r.id AS id, type(r) AS type, a.id AS a, b.id AS b, properties(r) AS p",
-                                      database_=config.database)
-    return ({r["id"]: (sorted(r["labels"]), r["p"]) for r in nodes},
-            {r["id"]: (r["type"], r["a"], r["b"], r["p"]) for r in rels})
+    nodes, _, _ = driver.execute_query(
+        f"MATCH (n:{kg}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS p", database_=config.database
+    )
+    rels, _, _ = driver.execute_query(
+        f"MATCH (a:{kg})-[r]->(b:{kg}) WHERE r.id IS NOT NULL "
+        "RETURN r.id AS id, type(r) AS type, a.id AS a, b.id AS b, properties(r) AS p",
+        database_=config.database,
+    )
+    return (
+        {r["id"]: (sorted(r["labels"]), r["p"]) for r in nodes},
+        {r["id"]: (r["type"], r["a"], r["b"], r["p"]) for r in rels},
+    )
 
 
 def store_graph(path: Path) -> tuple[dict, dict]:
     """The same, as the store has it: what Neo4j must mirror."""
     with Store(path, create=False) as store:
-        return ({n.id: (sorted(n.labels), {**n.props, "id": n.id}) for n in store.nodes()},
-                {r.id: (r.type, r.start, r.end, {**r.props, "id": r.id}) for r in store.rels()})
+        return (
+            {n.id: (sorted(n.labels), {**n.props, "id": n.id}) for n in store.nodes()},
+            {r.id: (r.type, r.start, r.end, {**r.props, "id": r.id}) for r in store.rels()},
+        )
 
 
 def ingest_into(db: Path, *paths: Path) -> None:
@@ -234,8 +273,7 @@ def push_from(db: Path, config: Neo4jConfig, **kw) -> PushResult:
         return push_store(store, config, **kw)
 
 
-def test_an_unchanged_store_pushed_again_sends_nothing_and_the_mirror_stays_exact(
-        tmp_path, empty_neo4j, neo4j_config):
+def test_an_unchanged_store_pushed_again_sends_nothing_and_the_mirror_stays_exact(tmp_path, empty_neo4j, neo4j_config):
     db = tmp_path / "kg.db"
     ingest_into(db, *write(tmp_path / "news", 4))
     first = push_from(db, neo4j_config)
@@ -311,5 +349,6 @@ def test_a_port_that_answers_but_not_in_bolt_fails_within_the_timeout(tmp_path, 
         waited = time.monotonic() - began
         assert result.exit_code == 1 and result.output.strip().splitlines() == [
             f"kg: cannot reach Neo4j at {uri}: something answers on that port, but not in Bolt within 2 s"
-            " (an HTTP port? Bolt's is usually 7687)"]
+            " (an HTTP port? Bolt's is usually 7687)"
+        ]
         assert waited < 10, f"gave up after {waited:.0f} s, not 2"  # the driver's own default was 60 s

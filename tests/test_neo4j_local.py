@@ -1,5 +1,6 @@
 """scripts/neo4j-local: a throwaway server with a distinctive password, which must never show in a process
 list, in kg's output and errors, in the server's logs or in an export."""
+
 from __future__ import annotations
 
 import contextlib
@@ -35,8 +36,15 @@ def test_the_password_never_shows_in_ps_output_logs_or_exports(tmp_path):
     cached = Path(os.environ.get("KG_NEO4J_HOME", Path.home() / ".cache/kg/neo4j-5.26")) / "lib"
     if (cached / ".pom.sha256").exists():  # the jars of the server the suite runs on: no second fetch
         shutil.copytree(cached, home / "lib")
-    env = {**os.environ, "KG_NEO4J_HOME": str(home), "NEO4J_BOLT_PORT": str(port), "NEO4J_PASSWORD": PASSWORD,
-           "NEO4J_HTTP_PORT": str(free_port()), "KG_NEO4J_HEAP": "512m", "NEO4J_URI": f"bolt://127.0.0.1:{port}"}
+    env = {
+        **os.environ,
+        "KG_NEO4J_HOME": str(home),
+        "NEO4J_BOLT_PORT": str(port),
+        "NEO4J_PASSWORD": PASSWORD,
+        "NEO4J_HTTP_PORT": str(free_port()),
+        "KG_NEO4J_HEAP": "512m",
+        "NEO4J_URI": f"bolt://127.0.0.1:{port}",
+    }
     seen: list[str] = []
     done = threading.Event()
 
@@ -49,20 +57,20 @@ def test_the_password_never_shows_in_ps_output_logs_or_exports(tmp_path):
     watcher.start()
     outputs = []
     try:
-        started = subprocess.run(["bash", str(SCRIPT), "start"], env=env, capture_output=True, text=True,
-                                 timeout=600)
+        started = subprocess.run(["bash", str(SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=600)
         outputs += [started.stdout, started.stderr]
         assert started.returncode == 0, started.stderr
         kg = [sys.executable, "-c", "from pipeline.cli import main; main()"]
         store = tmp_path / "kg.db"
         wrong = {**env, "NEO4J_PASSWORD": PASSWORD + "-wrong"}  # (--password would show in ps: the user's choice)
-        for args, environment in ((["ingest", str(ROOT / "corpus"), "--store", str(store), "-j", "1", "--neo4j"], env),
-                                  (["push", "--store", str(store)], env),
-                                  (["query", "who_said_what_about", "--param", "org=苏宁互联"], env),
-                                  (["push", "--store", str(store)], wrong),
-                                  (["export", "--store", str(store), "--graphml", str(tmp_path / "kg.graphml")], env),
-                                  (["export", "--store", str(store), "--format", "json",
-                                    "-o", str(tmp_path / "kg.json")], env)):
+        for args, environment in (
+            (["ingest", str(ROOT / "corpus"), "--store", str(store), "-j", "1", "--neo4j"], env),
+            (["push", "--store", str(store)], env),
+            (["query", "who_said_what_about", "--param", "org=苏宁互联"], env),
+            (["push", "--store", str(store)], wrong),
+            (["export", "--store", str(store), "--graphml", str(tmp_path / "kg.graphml")], env),
+            (["export", "--store", str(store), "--format", "json", "-o", str(tmp_path / "kg.json")], env),
+        ):
             result = subprocess.run(kg + args, env=environment, capture_output=True, text=True, timeout=600)
             outputs += [result.stdout, result.stderr]
         assert "wrong user or password" in outputs[-5]

@@ -1,4 +1,5 @@
 """The BILUO CRF (pipeline/ner_tagger.py): its grammar, decoder, marginals and loss, and a tiny model it trains."""
+
 import itertools
 import random
 
@@ -77,7 +78,7 @@ def test_marginals_match_enumerating_every_path_of_every_doc_of_a_batch():
             char_tag[numpy.arange(len(path)), path] += weight
             numpy.add.at(step, (path[:-1], path[1:]), weight)
         assert numpy.isclose(total[b], log_sum)
-        assert numpy.allclose(per_char[b, :len(scores)], char_tag) and not per_char[b, len(scores):].any()
+        assert numpy.allclose(per_char[b, : len(scores)], char_tag) and not per_char[b, len(scores) :].any()
         assert numpy.allclose(steps[b], step)
 
 
@@ -128,17 +129,33 @@ def test_the_decoded_tags_become_the_docs_entities():
     assert [(s.start, s.end, s.label_) for s in found] == [(0, 1, "PER"), (2, 5, "ORG")]
 
 
-TINY_TOK2VEC = {"@architectures": "spacy.HashEmbedCNN.v2", "width": 32, "depth": 1, "embed_size": 500,
-                "window_size": 1, "maxout_pieces": 2, "subword_features": True, "pretrained_vectors": None}
+TINY_TOK2VEC = {
+    "@architectures": "spacy.HashEmbedCNN.v2",
+    "width": 32,
+    "depth": 1,
+    "embed_size": 500,
+    "window_size": 1,
+    "maxout_pieces": 2,
+    "subword_features": True,
+    "pretrained_vectors": None,
+}
 
 
-@pytest.mark.parametrize("model", [
-    {"@architectures": "kg.BiluoCrf.v1", "hidden_width": 16, "tok2vec": TINY_TOK2VEC},
-    # an ensemble trains too (the shipped one is assembled from models trained apart: training/ensemble.py)
-    {"@architectures": "kg.BiluoCrfEnsemble.v1",
-     "*": {name: {"@architectures": "kg.BiluoTagScores.v1", "hidden_width": 16, "tok2vec": TINY_TOK2VEC}
-           for name in ("a", "b")}},
-], ids=["crf", "ensemble"])
+@pytest.mark.parametrize(
+    "model",
+    [
+        {"@architectures": "kg.BiluoCrf.v1", "hidden_width": 16, "tok2vec": TINY_TOK2VEC},
+        # an ensemble trains too (the shipped one is assembled from models trained apart: training/ensemble.py)
+        {
+            "@architectures": "kg.BiluoCrfEnsemble.v1",
+            "*": {
+                name: {"@architectures": "kg.BiluoTagScores.v1", "hidden_width": 16, "tok2vec": TINY_TOK2VEC}
+                for name in ("a", "b")
+            },
+        },
+    ],
+    ids=["crf", "ensemble"],
+)
 def test_a_small_model_learns_its_examples_and_round_trips_through_disk(tmp_path, model):
     nlp = spacy.blank("xx")
     nlp.add_pipe(ner_tagger.FACTORY, name="ner", config={"model": model})
@@ -147,8 +164,9 @@ def test_a_small_model_learns_its_examples_and_round_trips_through_disk(tmp_path
     examples = []
     for text in texts:
         doc = nlp.make_doc(text)
-        entities = [(t.idx, t.idx + len(t), "PER" if t.text in people else "ORG")
-                    for t in doc if t.text in people | orgs]
+        entities = [
+            (t.idx, t.idx + len(t), "PER" if t.text in people else "ORG") for t in doc if t.text in people | orgs
+        ]
         examples.append(Example.from_dict(doc, {"entities": entities}))
     random.seed(0)
     optimizer = nlp.initialize(lambda: examples)
@@ -156,8 +174,10 @@ def test_a_small_model_learns_its_examples_and_round_trips_through_disk(tmp_path
     for _ in range(60):
         nlp.update(examples, sgd=optimizer)
     found = [[(e.text, e.label_) for e in doc.ents] for doc in nlp.pipe(texts)]
-    assert found == [[(t.text, "PER" if t.text in people else "ORG") for t in eg.reference
-                      if t.text in people | orgs] for eg in examples]
+    assert found == [
+        [(t.text, "PER" if t.text in people else "ORG") for t in eg.reference if t.text in people | orgs]
+        for eg in examples
+    ]
     nlp.to_disk(tmp_path / "model")
     again = spacy.load(tmp_path / "model")
     assert [[(e.text, e.label_) for e in doc.ents] for doc in again.pipe(texts)] == found

@@ -1,4 +1,5 @@
 """Rendering for kg extract: JSON Lines, one JSON document, a table (invented article)."""
+
 import io
 import json
 

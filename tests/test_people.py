@@ -1,4 +1,5 @@
 """Title chains, appositions, bylines and later references (invented people)."""
+
 from pipeline import people, segment
 from pipeline.recognise.organisations import organisations
 from pipeline.recognise.titles import titles
@@ -31,10 +32,15 @@ def test_bylines_name_people_and_their_outlet():
 
 
 def test_a_wire_dateline_gives_its_outlet_to_every_name_of_the_byline():
-    assert chains("新华社上海4月9日电（记者 张明 韩磊）星联通信昨日宣布") == [("张明", "记者", "新华社"),
-                                                                   ("韩磊", "记者", "新华社")]
-    assert chains("新华社记者王刚、萧海涛、覃立华") == [("王刚", "记者", "新华社"), ("萧海涛", "记者", "新华社"),
-                                                  ("覃立华", "记者", "新华社")]
+    assert chains("新华社上海4月9日电（记者 张明 韩磊）星联通信昨日宣布") == [
+        ("张明", "记者", "新华社"),
+        ("韩磊", "记者", "新华社"),
+    ]
+    assert chains("新华社记者王刚、萧海涛、覃立华") == [
+        ("王刚", "记者", "新华社"),
+        ("萧海涛", "记者", "新华社"),
+        ("覃立华", "记者", "新华社"),
+    ]
     assert chains("中新社北京5月2日电 (见习记者 刘明)工信部2日表示") == [("刘明", "见习记者", "中国新闻社")]
 
 
@@ -51,7 +57,9 @@ def test_byline_roles_at_the_outlet_or_none():
     orgs = organisations(text, segment.boundaries(text))
     found = people.title_chains(text, orgs, titles(text, orgs)) + people.marked_persons(text, orgs)
     assert {(r.person, r.title, r.org) for r in people.roles(found)} == {
-        ("宋佳宁", "记者", "新京报"), ("马立新", "独立分析师", None)}  # an editor at no outlet is page furniture
+        ("宋佳宁", "记者", "新京报"),
+        ("马立新", "独立分析师", None),
+    }  # an editor at no outlet is page furniture
 
 
 def test_own_outlet_is_the_one_outlet_the_article_names():
@@ -81,9 +89,13 @@ def test_short_forms_for_later_references():
 
 
 def test_a_chain_reads_its_tense_and_the_role_keeps_it():
-    for text, tense in [("原苏宁互联副总经理韩磊表示", "former"), ("时任苏宁互联副总经理韩磊表示", "then"),
-                        ("现任苏宁互联副总经理韩磊表示", "current"), ("此前苏宁互联副总经理韩磊表示", None),
-                        ("苏宁互联副总经理韩磊表示", None)]:
+    for text, tense in [
+        ("原苏宁互联副总经理韩磊表示", "former"),
+        ("时任苏宁互联副总经理韩磊表示", "then"),
+        ("现任苏宁互联副总经理韩磊表示", "current"),
+        ("此前苏宁互联副总经理韩磊表示", None),
+        ("苏宁互联副总经理韩磊表示", None),
+    ]:
         orgs = organisations(text, segment.boundaries(text))
         [role] = people.roles(people.title_chains(text, orgs, titles(text, orgs)))
         assert (role.person, role.title, role.org, role.tense) == ("韩磊", "副总经理", "苏宁互联", tense), text
@@ -95,8 +107,10 @@ def test_a_ministrys_own_text_names_it_by_a_lone_bu_and_joined_titles_share_thei
     ministry = next(o for o in orgs if o.name == "工业和信息化部")
     found = people.title_chains(text, orgs, titles(text, orgs), None, ministry)
     assert {(r.person, r.title, r.org) for r in people.roles(found)} == {
-        ("孙明", "副部长", "工业和信息化部"), ("黄立新", "局长", "工信部无线电管理局"),
-        ("黄立新", "新闻发言人", "工业和信息化部")}
+        ("孙明", "副部长", "工业和信息化部"),
+        ("黄立新", "局长", "工信部无线电管理局"),
+        ("黄立新", "新闻发言人", "工业和信息化部"),
+    }
 
 
 def test_a_high_office_after_the_name():
@@ -125,7 +139,9 @@ def test_a_body_inside_a_title_is_the_organisation():
     text = "广东省人大代表、星联通信董事长王立称"
     orgs = organisations(text, segment.boundaries(text))
     assert {(r.person, r.title, r.org) for r in people.roles(people.title_chains(text, orgs, titles(text, orgs)))} == {
-        ("王立", "董事长", "星联通信"), ("王立", "代表", "广东省人大")}
+        ("王立", "董事长", "星联通信"),
+        ("王立", "代表", "广东省人大"),
+    }
 
 
 def test_a_label_and_a_colon_name_a_person():

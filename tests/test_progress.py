@@ -1,4 +1,5 @@
 """Progress bars read naturally: percentages with one decimal, 万/亿 for large counts, a total and ETA."""
+
 from __future__ import annotations
 
 from pipeline.progress import Bar, share, speed

@@ -5,6 +5,7 @@ For every article: no exception escapes extraction; every offset slices the arti
 surface form it claims (the contract in README.md, "Offsets"); extracting twice gives the same output.
 The example counts are modest (profile in conftest.py) so that the suite stays fast.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,18 +19,83 @@ from pipeline.read import read_paths
 from pipeline.records import Article
 
 # Pieces of the genre, so that the rules fire and produce facts whose offsets can be checked.
-PIECES = ["苏宁互联", "副总经理", "王帅", "表示", "说", "指出", "认为", "中国联通", "工信部", "虚拟运营商",
-          "用户已超过10万", "约20万个", "56%", "三成", "签署了合作协议", "业内人士", "他", "该公司",
-          "“", "”", "「", "」", "『", "』", '"', "'", "（", "）", "(", ")", "《", "》", "【", "】",
-          "，", "。", "！", "？", "；", "：", "、", "……", "——", "\n", "\n\n", " ", "\u3000", "\t",
-          "ＡＢＣ１２３", "Привет", "مرحبا", "😀", "a\u0301", "\x00", "\x1b[31m", "\x0b", "\x7f", "\ufeff",
-          "\u200b", "\ufffd", "<p>", "</p>", "<!--", "-->", "<script>", "</script>", "&nbsp;", "---\n"]
+PIECES = [
+    "苏宁互联",
+    "副总经理",
+    "王帅",
+    "表示",
+    "说",
+    "指出",
+    "认为",
+    "中国联通",
+    "工信部",
+    "虚拟运营商",
+    "用户已超过10万",
+    "约20万个",
+    "56%",
+    "三成",
+    "签署了合作协议",
+    "业内人士",
+    "他",
+    "该公司",
+    "“",
+    "”",
+    "「",
+    "」",
+    "『",
+    "』",
+    '"',
+    "'",
+    "（",
+    "）",
+    "(",
+    ")",
+    "《",
+    "》",
+    "【",
+    "】",
+    "，",
+    "。",
+    "！",
+    "？",
+    "；",
+    "：",
+    "、",
+    "……",
+    "——",
+    "\n",
+    "\n\n",
+    " ",
+    "\u3000",
+    "\t",
+    "ＡＢＣ１２３",
+    "Привет",
+    "مرحبا",
+    "😀",
+    "a\u0301",
+    "\x00",
+    "\x1b[31m",
+    "\x0b",
+    "\x7f",
+    "\ufeff",
+    "\u200b",
+    "\ufffd",
+    "<p>",
+    "</p>",
+    "<!--",
+    "-->",
+    "<script>",
+    "</script>",
+    "&nbsp;",
+    "---\n",
+]
 TEXT = st.one_of(
     st.text(st.characters(exclude_categories=["Cs"]), max_size=300),  # arbitrary Unicode (no lone surrogates)
     st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=120).map("".join),  # mixed, quoted
 )
-LONG_LINE = st.builds(lambda piece, n: piece * n, st.sampled_from(["虚拟运营商用户增长", "“王帅表示", "abc "]),
-                      st.integers(200, 600))
+LONG_LINE = st.builds(
+    lambda piece, n: piece * n, st.sampled_from(["虚拟运营商用户增长", "“王帅表示", "abc "]), st.integers(200, 600)
+)
 
 
 def check(article: Article) -> None:
@@ -37,13 +103,13 @@ def check(article: Article) -> None:
     text, folded = article.text, normalise(article.text)
     for e in first.entities:
         for m in e.mentions:
-            assert text[m.start:m.end] == m.text, (e, m)
+            assert text[m.start : m.end] == m.text, (e, m)
     for s in first.statements:
-        assert folded[s.start:s.end] == s.text, s
+        assert folded[s.start : s.end] == s.text, s
     for f in first.figures:
-        assert folded[f.start:f.end] == f.text, f
+        assert folded[f.start : f.end] == f.text, f
     for g in first.agreements:
-        assert folded[g.start:g.end] == g.text, g
+        assert folded[g.start : g.end] == g.text, g
     assert extract(article).to_json() == first.to_json()
 
 

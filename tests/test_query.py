@@ -1,4 +1,5 @@
 """The analysts' queries: header parsing, parameters, formats, and every shipped query on the sample."""
+
 from __future__ import annotations
 
 import csv
@@ -34,17 +35,27 @@ SAMPLE_PARAMS = {"org": QUESTION["about"][0], "person": QUESTION["speaker"], "ti
 
 def test_numbers_become_numbers_and_the_rest_stays_text():
     assert parse_params(["limit=5", "share=0.56", "org=苏宁互联", "q=a=b", "code=-3"]) == {
-        "limit": 5, "share": 0.56, "org": "苏宁互联", "q": "a=b", "code": -3}
+        "limit": 5,
+        "share": 0.56,
+        "org": "苏宁互联",
+        "q": "a=b",
+        "code": -3,
+    }
     with pytest.raises(QueryError, match="expected key=value"):
         parse_params(["limit"])
 
 
 def test_the_header_documents_question_and_parameters():
-    q = parse("x", "// question: Who?\n// param: org — organisation name\n// param: limit = 10 — rows\n\n"
-                   "MATCH (n) // param: not_a_header\nRETURN n LIMIT $limit")
+    q = parse(
+        "x",
+        "// question: Who?\n// param: org — organisation name\n// param: limit = 10 — rows\n\n"
+        "MATCH (n) // param: not_a_header\nRETURN n LIMIT $limit",
+    )
     assert q.question == "Who?"
     assert [(p.name, p.default, p.required, p.help) for p in q.params] == [
-        ("org", None, True, "organisation name"), ("limit", 10, False, "rows")]
+        ("org", None, True, "organisation name"),
+        ("limit", 10, False, "rows"),
+    ]
     assert bind(q, {"org": "京东"}) == {"org": "京东", "limit": 10}
     assert bind(q, {"org": "京东", "limit": 3})["limit"] == 3
     with pytest.raises(QueryError, match=r"query x needs --param org=… \(organisation name\)"):
@@ -53,8 +64,16 @@ def test_the_header_documents_question_and_parameters():
 
 def test_every_shipped_query_says_what_it_asks():
     queries = available()
-    assert {"who_said_what_about", "person_statements", "executives", "figures_about", "most_quoted",
-            "co_mentioned", "anonymous_sources", "mvno_statements_over_time"} <= queries.keys()
+    assert {
+        "who_said_what_about",
+        "person_statements",
+        "executives",
+        "figures_about",
+        "most_quoted",
+        "co_mentioned",
+        "anonymous_sources",
+        "mvno_statements_over_time",
+    } <= queries.keys()
     for q in queries.values():
         assert "?" in q.question, q.name
         assert all(p.help for p in q.params), q.name
@@ -100,8 +119,13 @@ def test_table_cells_are_whole_unless_a_width_is_given():
 
 
 def test_formats():
-    result = Result(["name", "about", "value"], [{"name": "王帅", "about": ["苏宁互联", "京东"], "value": 100000.0},
-                                                 {"name": "Li, \"Jr\"", "about": [], "value": None}])
+    result = Result(
+        ["name", "about", "value"],
+        [
+            {"name": "王帅", "about": ["苏宁互联", "京东"], "value": 100000.0},
+            {"name": 'Li, "Jr"', "about": [], "value": None},
+        ],
+    )
     assert json.loads(format_result(result, "json")) == result.rows
     rows = list(csv.reader(io.StringIO(format_result(result, "csv"))))
     assert rows == [["name", "about", "value"], ["王帅", "苏宁互联; 京东", "100000"], ['Li, "Jr"', "", ""]]
@@ -115,21 +139,40 @@ def test_formats():
 def sample(tmp_path_factory, empty_neo4j, neo4j_config):
     """The sample corpus ingested and pushed to an empty Neo4j."""
     store = tmp_path_factory.mktemp("store") / "kg.db"
-    result = CliRunner().invoke(main, ["ingest", str(ROOT / "corpus"), str(ROOT / "tests" / "graph_articles"),
-                                       "--store", str(store), "-j", "1", "-q", "--neo4j"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "ingest",
+            str(ROOT / "corpus"),
+            str(ROOT / "tests" / "graph_articles"),
+            "--store",
+            str(store),
+            "-j",
+            "1",
+            "-q",
+            "--neo4j",
+        ],
+    )
     assert result.exit_code == 0, result.output
     return neo4j_config
 
 
 def test_the_question_query_finds_who_said_what_about_the_organisation(sample):
     rows = run(resolve("who_said_what_about"), {"org": SAMPLE_PARAMS["org"]}, sample).rows
-    assert any(r["speaker"] == QUESTION["speaker"] and QUESTION["quote_head"] in r["statement"]
-               and r["organization"] == SAMPLE_PARAMS["org"] for r in rows), rows
+    assert any(
+        r["speaker"] == QUESTION["speaker"]
+        and QUESTION["quote_head"] in r["statement"]
+        and r["organization"] == SAMPLE_PARAMS["org"]
+        for r in rows
+    ), rows
 
 
 def test_an_alias_finds_the_same_statements(sample):
-    org = run(resolve("MATCH (o:Organization {name: $org}) RETURN o.aliases AS aliases"),
-              {"org": SAMPLE_PARAMS["org"]}, sample).rows[0]
+    org = run(
+        resolve("MATCH (o:Organization {name: $org}) RETURN o.aliases AS aliases"),
+        {"org": SAMPLE_PARAMS["org"]},
+        sample,
+    ).rows[0]
     alias = sorted(org["aliases"].split("|"))[0]
     by_name = run(resolve("who_said_what_about"), {"org": SAMPLE_PARAMS["org"]}, sample).rows
     assert run(resolve("who_said_what_about"), {"org": alias}, sample).rows == by_name
@@ -153,7 +196,8 @@ def test_figures_that_disagree_are_listed_with_their_sources(sample):
     rows = run(resolve("figure_conflicts"), {}, sample).rows
     assert {(r["organization"], r["metric"], r["period"], r["value"], r["article"]) for r in rows} == {
         ("普泰移动", "用户", "as of 2016-12-31", 2800000.0, "虚商年终盘点"),
-        ("普泰移动", "用户", "as of 2016-12-31", 3000000.0, "普泰移动公布年度用户数")}
+        ("普泰移动", "用户", "as of 2016-12-31", 3000000.0, "普泰移动公布年度用户数"),
+    }
 
 
 def test_values_are_parameters_never_pasted_into_the_text(sample):
@@ -173,8 +217,9 @@ def test_every_shipped_query_returns_rows_on_the_sample(sample, name):
 
 
 def test_cli_runs_a_named_query_with_parameters_as_json(sample):
-    result = CliRunner().invoke(main, ["query", "person_statements", "--param", f"person={QUESTION['speaker']}",
-                                       "--format", "json"])
+    result = CliRunner().invoke(
+        main, ["query", "person_statements", "--param", f"person={QUESTION['speaker']}", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert any(QUESTION["quote_head"] in r["statement"] for r in rows)
@@ -182,13 +227,16 @@ def test_cli_runs_a_named_query_with_parameters_as_json(sample):
 
 
 def test_cli_inline_cypher_over_255_bytes_runs(sample):
-    text = ("MATCH (o:Organization) WHERE o.name IN $names OR o.name = '" + "很长的名字" * 20 + "' "
-            "RETURN o.name AS name ORDER BY name")
+    text = (
+        "MATCH (o:Organization) WHERE o.name IN $names OR o.name = '" + "很长的名字" * 20 + "' "
+        "RETURN o.name AS name ORDER BY name"
+    )
     assert len(text.encode()) > 255
     result = CliRunner().invoke(main, ["query", text, "-p", f"names={SAMPLE_PARAMS['org']}", "--format", "json"])
     assert result.exit_code == 1 and "Traceback" not in result.output  # $names must be a list: a Cypher error
-    result = CliRunner().invoke(main, ["query", text.replace("$names", f"['{SAMPLE_PARAMS['org']}']"),
-                                       "--format", "json"])
+    result = CliRunner().invoke(
+        main, ["query", text.replace("$names", f"['{SAMPLE_PARAMS['org']}']"), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == [{"name": SAMPLE_PARAMS["org"]}]
 
@@ -206,8 +254,11 @@ def test_cli_is_read_only_unless_write(sample):
 
 
 def test_cli_a_name_that_matches_nothing_suggests_near_ones_aliases_included(sample):
-    org = run(resolve("MATCH (o:Organization {name: $org}) RETURN o.aliases AS aliases"),
-              {"org": SAMPLE_PARAMS["org"]}, sample).rows[0]
+    org = run(
+        resolve("MATCH (o:Organization {name: $org}) RETURN o.aliases AS aliases"),
+        {"org": SAMPLE_PARAMS["org"]},
+        sample,
+    ).rows[0]
     alias = next(a for a in sorted(org["aliases"].split("|")) if a != SAMPLE_PARAMS["org"])
     result = CliRunner().invoke(main, ["query", "who_said_what_about", "-p", f"org={alias}有限公司"])
     assert result.exit_code == 1
@@ -233,17 +284,31 @@ def test_cli_unknown_name_lists_the_available_ones(sample):
 
 
 def test_cli_missing_parameter_and_bad_cypher_are_one_line_each(sample):
-    for args, start in ((["query", "executives"], "kg: query executives needs --param org="),
-                        (["query", "MATCH (n RETURN n"], "kg: query cypher failed: ")):
+    for args, start in (
+        (["query", "executives"], "kg: query executives needs --param org="),
+        (["query", "MATCH (n RETURN n"], "kg: query cypher failed: "),
+    ):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 1
         assert len(result.output.strip().splitlines()) == 1 and result.output.startswith(start), result.output
 
 
 def test_a_number_too_large_for_neo4j_is_one_line_before_connecting():
-    result = CliRunner().invoke(main, ["query", "who_said_what_about", "--param", "org=小米",
-                                       "--param", "limit=99999999999999999999", "--uri", "bolt://127.0.0.1:1"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "query",
+            "who_said_what_about",
+            "--param",
+            "org=小米",
+            "--param",
+            "limit=99999999999999999999",
+            "--uri",
+            "bolt://127.0.0.1:1",
+        ],
+    )
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.strip().splitlines() == [
         "kg: --param 'limit=99999999999999999999': 99999999999999999999 is too large for Neo4j,"
-        " whose integers have 64 bits"]
+        " whose integers have 64 bits"
+    ]

@@ -1,4 +1,5 @@
 """Reading and cleaning input: pipeline.read and pipeline.clean."""
+
 from __future__ import annotations
 
 import json
@@ -7,12 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hostile import GOOD, hostile_files
 
 from pipeline.clean import KEEP_FULL_WIDTH, is_boilerplate, normalise
 from pipeline.read import count_articles, decode, read_lines, read_paths, sentences
 from pipeline.records import Article, InputError
-
-from hostile import GOOD, hostile_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpus" / "000_5752d0d765a15d5f.txt"
@@ -46,12 +46,13 @@ def sample_sentences(sample):
 
 # --- the sample article ---------------------------------------------------------------------
 
+
 def test_sample_front_matter_matches_gold(sample):
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["article"]
     assert {k: getattr(sample, k) for k in ("url", "title", "author", "time")} == gold
     assert sample.doc == str(SAMPLE)
     assert sample.text == SAMPLE.read_text(encoding="utf-8")
-    assert sample.text[:sample.body_start].rstrip().endswith("---")
+    assert sample.text[: sample.body_start].rstrip().endswith("---")
     assert sample.body[0] not in "-\n"
 
 
@@ -59,7 +60,7 @@ def test_sample_offsets_round_trip(sample, sample_sentences):
     assert len(sample_sentences) > 20
     for s in sample_sentences:
         assert s.start >= sample.body_start
-        assert normalise(sample.text[s.start:s.end]) == s.text
+        assert normalise(sample.text[s.start : s.end]) == s.text
         assert s.text == s.text.strip() and s.text
 
 
@@ -102,9 +103,15 @@ def test_sample_quote_and_speaker_stay_one_sentence(sample_sentences):
 
 # --- sentence cutting ------------------------------------------------------------------------
 
+
 def test_cuts_after_ending_punctuation_keeping_it():
     assert body_sentences("甲公司发布新品。乙公司呢？丙公司很好！丁；戊") == [
-        "甲公司发布新品。", "乙公司呢？", "丙公司很好！", "丁；", "戊"]
+        "甲公司发布新品。",
+        "乙公司呢？",
+        "丙公司很好！",
+        "丁；",
+        "戊",
+    ]
 
 
 def test_no_cut_inside_quotation():
@@ -137,7 +144,12 @@ def test_list_heading_glued_by_one_space_is_split_and_bare_markers_dropped():
 
 def test_block_tags_break_but_inline_tags_and_lone_nbsp_do_not():
     text = "<p>苏宁互联<b>副总经理</b>王帅&nbsp;表示，很好</p><p>第二段<br/>第三段&nbsp;&nbsp;第四段"
-    assert [squeeze(t) for t in body_sentences(text)] == ["苏宁互联副总经理王帅表示，很好", "第二段", "第三段", "第四段"]
+    assert [squeeze(t) for t in body_sentences(text)] == [
+        "苏宁互联副总经理王帅表示，很好",
+        "第二段",
+        "第三段",
+        "第四段",
+    ]
 
 
 def test_ascii_punctuation_in_urls_does_not_cut():
@@ -145,19 +157,31 @@ def test_ascii_punctuation_in_urls_does_not_cut():
 
 
 def test_repeated_sentence_and_repeated_fragment_dropped():
-    text = "甲公司用户超过十万户，增长很快。乙公司也不错。\n\n乙公司也不错。\n甲公司用户超过十万户，增长很快。新的一句话。"
+    text = (
+        "甲公司用户超过十万户，增长很快。乙公司也不错。\n\n乙公司也不错。\n甲公司用户超过十万户，增长很快。新的一句话。"
+    )
     assert body_sentences(text) == ["甲公司用户超过十万户，增长很快。", "乙公司也不错。", "新的一句话。"]
     merged = "前言部分是这样写的： 获得牌照二十五家企业\n\n获得牌照二十五家企业"
     assert body_sentences(merged) == ["前言部分是这样写的： 获得牌照二十五家企业"]
 
 
 def test_boilerplate_patterns():
-    for footer in ("本文搜狐IT首发，转载请注明来源和作者。", "欢迎大家关注我们的微信公众号。",
-                   "微信公众号：abcdef123", "版权归通信生活报所有。", "未经授权不得转载。",
-                   "扫码关注我们", "QQ群：12345678"):
+    for footer in (
+        "本文搜狐IT首发，转载请注明来源和作者。",
+        "欢迎大家关注我们的微信公众号。",
+        "微信公众号：abcdef123",
+        "版权归通信生活报所有。",
+        "未经授权不得转载。",
+        "扫码关注我们",
+        "QQ群：12345678",
+    ):
         assert is_boilerplate(normalise(footer)), footer
-    for real in ("通信生活报（微信：maoqiying2008)先后走访了迪信通。", "用户扫码即可开通业务。",
-                 "微信用户数量超过5亿。", "欢迎虚拟运营商加入联盟。"):
+    for real in (
+        "通信生活报（微信：maoqiying2008)先后走访了迪信通。",
+        "用户扫码即可开通业务。",
+        "微信用户数量超过5亿。",
+        "欢迎虚拟运营商加入联盟。",
+    ):
         assert not is_boilerplate(normalise(real)), real
 
 
@@ -168,11 +192,12 @@ def test_sentence_offsets_point_past_front_matter(tmp_path):
     spans = sentences(article)
     assert [s.text for s in spans] == ["25家企业。", "第二句      话。"]
     for s in spans:
-        assert normalise(article.text[s.start:s.end]) == s.text
-    assert article.text[spans[0].start:spans[0].end] == "２５家企业。"
+        assert normalise(article.text[s.start : s.end]) == s.text
+    assert article.text[spans[0].start : spans[0].end] == "２５家企业。"
 
 
 # --- normalise -------------------------------------------------------------------------------
+
 
 def test_normalise_folds_full_width_ascii_keeping_length():
     raw = "２５家，ＡＰＰ占比５６％，增长３．５倍＋\u3000共\u00a0计"
@@ -188,7 +213,7 @@ def test_normalise_keeps_chinese_punctuation():
 
 
 def test_normalise_blanks_html_remnants():
-    raw = "<p>第一段</p><br/>第二段&nbsp;<a href=\"x\">链接</a>"
+    raw = '<p>第一段</p><br/>第二段&nbsp;<a href="x">链接</a>'
     out = normalise(raw)
     assert len(out) == len(raw)
     assert "<" not in out and "&" not in out
@@ -199,10 +224,11 @@ def test_normalise_blanks_html_remnants():
 def test_normalise_keeps_length_of_sample(sample):
     out = normalise(sample.text)
     assert len(out) == len(sample.text)
-    assert out[sample.body_start:].startswith("工信部")
+    assert out[sample.body_start :].startswith("工信部")
 
 
 # --- decoding --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8-sig", "utf-16"])
 def test_encodings_decode_to_the_same_article(tmp_path, sample, encoding):
@@ -277,6 +303,7 @@ def test_text_without_front_matter(tmp_path):
 
 # --- JSON and JSON Lines ---------------------------------------------------------------------
 
+
 def test_jsonl_good_and_bad_lines(tmp_path):
     path = tmp_path / "batch.jsonl"
     lines = [
@@ -314,6 +341,7 @@ def test_json_file_with_object_or_list(tmp_path):
 
 # --- paths, folders and globs ----------------------------------------------------------------
 
+
 def test_folders_walked_sorted_with_known_extensions_only(tmp_path):
     for rel in ("b.txt", "a.md", "sub/c.markdown", "sub/d.jsonl", "skip.pdf", ".hidden.txt", ".git/e.txt"):
         path = tmp_path / rel
@@ -327,8 +355,9 @@ def test_folders_walked_sorted_with_known_extensions_only(tmp_path):
 def test_globs_sorted_missing_paths_reported_and_files_read_once(tmp_path):
     for name in ("2.txt", "10.txt", "1.txt"):
         (tmp_path / name).write_text(f"第{name}篇。", encoding="utf-8")
-    items = list(read_paths([f"{tmp_path}/*.txt", f"{tmp_path}/nothing*.txt", f"{tmp_path}/1.txt",
-                             f"{tmp_path}/missing.txt"]))
+    items = list(
+        read_paths([f"{tmp_path}/*.txt", f"{tmp_path}/nothing*.txt", f"{tmp_path}/1.txt", f"{tmp_path}/missing.txt"])
+    )
     assert [Path(i.doc).name for i in items] == ["1.txt", "10.txt", "2.txt", "nothing*.txt", "missing.txt"]
     assert [i.reason for i in items if isinstance(i, InputError)] == ["no such file", "no such file"]
 
@@ -349,10 +378,12 @@ def test_doc_is_the_path_as_given(monkeypatch, tmp_path):
 
 # --- one document per line -------------------------------------------------------------------
 
+
 def test_read_lines_keeps_alignment_and_reads_cluener(tmp_path):
     path = tmp_path / "lines.txt"
-    cluener = json.dumps({"text": "浙商银行企业信贷部叶老桂博士", "label": {"name": {"叶老桂": [[9, 11]]}}},
-                         ensure_ascii=False)
+    cluener = json.dumps(
+        {"text": "浙商银行企业信贷部叶老桂博士", "label": {"name": {"叶老桂": [[9, 11]]}}}, ensure_ascii=False
+    )
     path.write_bytes(("第一行。\r\n\n" + cluener + "\n{不是JSON\n").encode("gb18030"))
     items = list(read_lines(str(path)))
     assert [a.doc for a in items] == [f"{path}:{n}" for n in range(1, 5)]
@@ -380,6 +411,7 @@ def test_straight_quotes_become_curly_pairs_of_the_same_length():
 
 
 # --- hostile input (issue 25): each is one InputError, or read correctly; never an exception ---------
+
 
 def test_hostile_files_fail_one_by_one_and_the_batch_goes_on(tmp_path):
     expected = hostile_files(tmp_path / "in")
@@ -423,8 +455,12 @@ def test_symlink_loops_under_a_glob_read_each_file_once(tmp_path):
     (sub / "up").symlink_to("..")  # two loops: enough to hang glob's own ** walk
     (sub / "here").symlink_to(".")
     (tmp_path / "news" / "alias.txt").symlink_to(sub / "a.txt")
-    for paths in ([f"{tmp_path}/news/**/*.txt"], [f"{tmp_path}/news/**"], [str(tmp_path / "news")],
-                  [f"{tmp_path}/news/sub/*/*.txt", str(sub / "a.txt")]):
+    for paths in (
+        [f"{tmp_path}/news/**/*.txt"],
+        [f"{tmp_path}/news/**"],
+        [str(tmp_path / "news")],
+        [f"{tmp_path}/news/sub/*/*.txt", str(sub / "a.txt")],
+    ):
         docs = [i.doc for i in read_paths(paths)]
         assert len(docs) == 1, (paths, docs)
 
@@ -460,9 +496,11 @@ def test_text_no_encoding_reads_cleanly_is_refused_not_guessed():
 
 
 def test_html_comments_scripts_and_styles_are_blanked_keeping_offsets():
-    raw = ("<html><head><style>p { color: red; }</style><script>var s = \"王帅表示，我们不做价格战。\";</script>"
-           "</head><body><!-- 李明说：“这是注释。”\n第二行 --><p>中国联通发布公告称，将下调批发价。</p>"
-           "<!-- 没有结尾的注释 <script>也没有结尾</body></html>")
+    raw = (
+        '<html><head><style>p { color: red; }</style><script>var s = "王帅表示，我们不做价格战。";</script>'
+        "</head><body><!-- 李明说：“这是注释。”\n第二行 --><p>中国联通发布公告称，将下调批发价。</p>"
+        "<!-- 没有结尾的注释 <script>也没有结尾</body></html>"
+    )
     out = normalise(raw)
     assert len(out) == len(raw) and out.count("\n") == raw.count("\n")
     assert "王帅" not in out and "李明" not in out and "color" not in out
@@ -478,7 +516,7 @@ def test_an_over_long_sentence_is_read_in_windows_cut_at_clause_marks_where_ther
     line = "".join(f"第{i}家虚拟运营商用户增长" + ("，" if i % 40 == 39 else "") for i in range(400))
     spans = sentences(Article(doc="t", text=line))
     assert len(spans) > 1 and all(len(s.text) <= MAX_SENTENCE for s in spans)
-    assert all(line[s.start:s.end] == s.text for s in spans)
+    assert all(line[s.start : s.end] == s.text for s in spans)
     assert all(s.text.endswith("，") for s in spans[:-1])  # cut after a clause mark, not inside a word
     assert "".join(s.text for s in spans) == line
 

@@ -1,4 +1,5 @@
 """Anonymous sources: the patterns of data/anonymous_sources.txt in a sentence."""
+
 from pipeline.recognise.anonymous import anonymous_sources
 
 
@@ -15,7 +16,7 @@ def test_an_anonymous_source_is_its_whole_description():
 def test_sources_come_left_to_right_with_offsets_into_the_sentence():
     text = "业内人士认为，接近中国联通的人士也称"
     hits = anonymous_sources(text)
-    assert [text[h.start:h.end] for h in hits] == [h.name for h in hits] == ["业内人士", "接近中国联通的人士"]
+    assert [text[h.start : h.end] for h in hits] == [h.name for h in hits] == ["业内人士", "接近中国联通的人士"]
     assert all(h.label == "ANON" for h in hits)
 
 

@@ -1,32 +1,39 @@
 """The trained NER's spans as hits: kinds, companies run on to their tails, loose marks."""
+
 import pytest
 
 from pipeline.recognise.model import company_end, model_hits, org_kind
 
 
-@pytest.mark.parametrize("name,label,kind", [
-    ("上海永嘉投资管理公司", "LOCATION", "COMPANY"),  # a place-led company is no place
-    ("德国国家发展银行", "GOVERNMENT", "COMPANY"),
-    ("中国人民银行", "COMPANY", "GOVERNMENT"),  # the gazetteer knows it: its kind beats the suffix's
-    ("深圳市人民政府", "ORGANIZATION", "GOVERNMENT"),
-    ("北京", "LOCATION", "LOCATION"),  # no suffix: the model's label stands
-    ("银行", "COMPANY", "COMPANY"),  # a bare suffix is no name
-    ("马云", "PERSON", "PERSON"),
-])
+@pytest.mark.parametrize(
+    "name,label,kind",
+    [
+        ("上海永嘉投资管理公司", "LOCATION", "COMPANY"),  # a place-led company is no place
+        ("德国国家发展银行", "GOVERNMENT", "COMPANY"),
+        ("中国人民银行", "COMPANY", "GOVERNMENT"),  # the gazetteer knows it: its kind beats the suffix's
+        ("深圳市人民政府", "ORGANIZATION", "GOVERNMENT"),
+        ("北京", "LOCATION", "LOCATION"),  # no suffix: the model's label stands
+        ("银行", "COMPANY", "COMPANY"),  # a bare suffix is no name
+        ("马云", "PERSON", "PERSON"),
+    ],
+)
 def test_org_kind_follows_the_suffix(name, label, kind):
     assert org_kind(name, label) == kind
 
 
-@pytest.mark.parametrize("text, start, end, name", [
-    ("同派拉蒙影片公司合作", 1, 4, "派拉蒙影片公司"),  # nouns before the tail: one name
-    ("上述中储粮黑龙江公司的人士", 2, 5, "中储粮黑龙江公司"),
-    ("小米集团发布财报", 0, 2, "小米集团"),  # the tail right after it
-    ("腾讯等公司", 0, 2, "腾讯"),  # a function word: other companies
-    ("中国银行收购信托公司", 0, 4, "中国银行"),  # a verb: another company
-    ("花旗在美国", 0, 2, "花旗"),  # no tail
-])
+@pytest.mark.parametrize(
+    "text, start, end, name",
+    [
+        ("同派拉蒙影片公司合作", 1, 4, "派拉蒙影片公司"),  # nouns before the tail: one name
+        ("上述中储粮黑龙江公司的人士", 2, 5, "中储粮黑龙江公司"),
+        ("小米集团发布财报", 0, 2, "小米集团"),  # the tail right after it
+        ("腾讯等公司", 0, 2, "腾讯"),  # a function word: other companies
+        ("中国银行收购信托公司", 0, 4, "中国银行"),  # a verb: another company
+        ("花旗在美国", 0, 2, "花旗"),  # no tail
+    ],
+)
 def test_a_company_runs_on_to_its_tail_over_nouns(text, start, end, name):
-    assert text[start:company_end(text, start, end)] == name
+    assert text[start : company_end(text, start, end)] == name
 
 
 def test_a_company_that_runs_on_takes_in_the_span_it_reaches():

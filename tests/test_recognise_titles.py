@@ -1,4 +1,5 @@
 """Job titles in one sentence (invented people)."""
+
 from pipeline import segment
 from pipeline.recognise.organisations import organisations
 from pipeline.recognise.titles import titles

@@ -1,4 +1,5 @@
 """`kg report`: the HTML page built from a store of the sample, checked as data and in headless Chromium."""
+
 from __future__ import annotations
 
 import json
@@ -62,15 +63,17 @@ def test_pictures_are_inline_svg(reports):
     (org,) = [r for r in reports if r.name == ORG]
     chart, ego = month_chart(org.months), ego_network(org)
     assert chart.startswith("<svg") and chart.count("<rect") == len(org.months)
-    assert ego.startswith("<svg") and ego.count("<circle") == 1 + len(set(
-        [p for p, _ in org.people] + list(org.speakers))) + len(org.neighbours)
+    assert ego.startswith("<svg") and ego.count("<circle") == 1 + len(
+        set([p for p, _ in org.people] + list(org.speakers))
+    ) + len(org.neighbours)
     assert month_chart([]) == ""
 
 
 def test_the_page_is_self_contained_and_escapes_text(reports):
     page = render(reports)
-    assert not re.search(r"""(src|href)=["']?(https?:)?//|<link|@import|url\(""",
-                         page.replace('<a href="http', "<a ")), "the page must load nothing"
+    assert not re.search(
+        r"""(src|href)=["']?(https?:)?//|<link|@import|url\(""", page.replace('<a href="http', "<a ")
+    ), "the page must load nothing"
     sneaky = OrgReport("<script>alert(1)</script>", (), False, (), (), (), (), (), ())
     assert "<script>alert" not in render([sneaky]) and "&lt;script&gt;" in render([sneaky])
 
@@ -91,8 +94,9 @@ def test_the_page_in_chromium(store_path, tmp_path, chromium):
     assert chromium.console_errors() == []
     sections = chromium.find_elements(By.CSS_SELECTOR, "section.org")
     (section,) = [s for s in sections if s.find_element(By.TAG_NAME, "h2").text.startswith(ORG)]
-    row = next(r.text for r in section.find_elements(By.CSS_SELECTOR, "table.said tr")
-               if QUESTION["quote_head"] in r.text)
+    row = next(
+        r.text for r in section.find_elements(By.CSS_SELECTOR, "table.said tr") if QUESTION["quote_head"] in r.text
+    )
     assert row.startswith(QUESTION["speaker"]), row
     assert section.find_element(By.CSS_SELECTOR, "svg.ego").size["width"] > 100
     chromium.save_screenshot(str(tmp_path / "report.png"))
@@ -107,16 +111,23 @@ def test_the_page_in_chromium(store_path, tmp_path, chromium):
 
 def test_a_speaker_has_the_title_of_the_article_quoting_them(tmp_path):
     """Promoted between two articles: each statement carries the title its own article gives."""
-    for name, day, title, quote in (("a", "2015-01-05", "副总经理", "苏宁互联用户已超过10万"),
-                                    ("b", "2016-03-05", "总经理", "苏宁互联今年将推出4G套餐")):
-        (tmp_path / f"{name}.md").write_text(f"---\nurl: https://example.com/{name}\ntitle: {name}\ntime: {day} 10:00\n"
-                                             f"---\n苏宁互联{title}韩磊表示，{quote}。\n", encoding="utf-8")
+    for name, day, title, quote in (
+        ("a", "2015-01-05", "副总经理", "苏宁互联用户已超过10万"),
+        ("b", "2016-03-05", "总经理", "苏宁互联今年将推出4G套餐"),
+    ):
+        (tmp_path / f"{name}.md").write_text(
+            f"---\nurl: https://example.com/{name}\ntitle: {name}\ntime: {day} 10:00\n"
+            f"---\n苏宁互联{title}韩磊表示，{quote}。\n",
+            encoding="utf-8",
+        )
     store_path = tmp_path / "kg.db"
     result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--store", str(store_path), "-j", "1", "-q"])
     assert result.exit_code == 0, result.output
     with Store(store_path, create=False) as store:
         (org,) = build(store, "苏宁互联")
     assert [(s.speaker, s.title, s.source.title, s.source.published[:7]) for s in org.statements] == [
-        ("韩磊", "副总经理", "a", "2015-01"), ("韩磊", "总经理", "b", "2016-03")]
+        ("韩磊", "副总经理", "a", "2015-01"),
+        ("韩磊", "总经理", "b", "2016-03"),
+    ]
     assert org.months == (("2015-01", 1), ("2016-03", 1))
     assert sorted(org.people) == [("韩磊", "副总经理"), ("韩磊", "总经理")]

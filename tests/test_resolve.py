@@ -1,4 +1,5 @@
 """Assembly: entities with every mention, the article's names for its organisations, the keys ids use."""
+
 from rules_only import context
 
 from pipeline.context import persons_in
@@ -31,7 +32,10 @@ def test_entities_gather_every_mention_people_after_organisations():
     people = [tuple(persons_in(sent, ctx.known_persons)) for sent in ctx.sentences]  # as the speech stage finds them
     entities = build_entities(ctx, people)
     assert [(e.label, e.name, len(e.mentions)) for e in entities] == [
-        ("COMPANY", "苏宁互联", 2), ("PERSON", "韩磊", 2), ("POSITION", "副总经理", 1)]
+        ("COMPANY", "苏宁互联", 2),
+        ("PERSON", "韩磊", 2),
+        ("POSITION", "副总经理", 1),
+    ]
     assert entities[0].key == "苏宁互联" and entities[1].key == ""
     assert [e.name for e in build_entities(ctx, [(), ()]) if e.label == "PERSON"] == []
 

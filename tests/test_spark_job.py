@@ -1,6 +1,7 @@
 """The Spark job (local[2], one session for the run: conftest's ``spark``) against kg ingest + the store:
 the same nodes and relationships (people across articles and disputed figures too), in the real Neo4j and in
 GraphML; errors as rows; reruns; grown input."""
+
 from __future__ import annotations
 
 import json
@@ -25,16 +26,21 @@ INPUTS = ["corpus/", "tests/articles/", "tests/graph_articles/"]
 
 def graph_of(source) -> tuple[list, list]:
     """Every node and relationship with all it carries, in id order (the store and ParquetGraph alike)."""
-    return ([(n.id, n.labels, n.props) for n in source.nodes()],
-            [(r.id, r.type, r.start, r.end, r.props) for r in source.rels()])
+    return (
+        [(n.id, n.labels, n.props) for n in source.nodes()],
+        [(r.id, r.type, r.start, r.end, r.props) for r in source.rels()],
+    )
 
 
 def neo4j_graph(driver, config) -> tuple[list, list]:
-    nodes, _, _ = driver.execute_query(f"MATCH (n:{'|'.join(NODE_LABELS)}) RETURN n.id AS id, labels(n) AS labels"
-                                       " ORDER BY id",  # kg's nodes: not the push's KgPush marker
-                                       database_=config.database)
-    rels, _, _ = driver.execute_query("MATCH (a)-[r]->(b) RETURN r.id AS id, type(r) AS type, a.id, b.id ORDER BY id",
-                                      database_=config.database)
+    nodes, _, _ = driver.execute_query(
+        f"MATCH (n:{'|'.join(NODE_LABELS)}) RETURN n.id AS id, labels(n) AS labels"
+        " ORDER BY id",  # kg's nodes: not the push's KgPush marker
+        database_=config.database,
+    )
+    rels, _, _ = driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN r.id AS id, type(r) AS type, a.id, b.id ORDER BY id", database_=config.database
+    )
     return [(r[0], sorted(r[1])) for r in nodes], [tuple(r) for r in rels]
 
 
@@ -85,8 +91,13 @@ def test_the_batch_has_people_across_articles_and_disputed_figures_and_the_job_d
     store, _ = reference
     disputed = sorted(n.id for n in ParquetGraph(spark, str(out)).nodes() if n.props.get("disputed"))
     assert disputed and disputed == sorted(f for group in store.disputes() for f in group)
-    without_known = {n.id for path in Path(ROOT, "tests", "graph_articles").glob("*.txt")
-                     for x in extract_paths([str(path)]) for n in article_graph(x)[0] if n.labels == ("Person",)}
+    without_known = {
+        n.id
+        for path in Path(ROOT, "tests", "graph_articles").glob("*.txt")
+        for x in extract_paths([str(path)])
+        for n in article_graph(x)[0]
+        if n.labels == ("Person",)
+    }
     joined = without_known - {n.id for n in ParquetGraph(spark, str(out)).nodes() if n.labels == ("Person",)}
     assert joined, "no untitled name in the batch joins the Person another article places at an organisation"
 
@@ -103,7 +114,12 @@ def test_bad_files_are_rows_in_the_errors_table_with_the_clis_reasons(spark, bui
 def test_tables_are_partitioned_for_loading_and_hold_kg_extracts_json(spark, built):
     out, _ = built
     assert {p.name for p in (out / "nodes").iterdir() if p.is_dir()} == {
-        "label=Article", "label=Person", "label=Organization", "label=Statement", "label=Figure"}
+        "label=Article",
+        "label=Person",
+        "label=Organization",
+        "label=Statement",
+        "label=Figure",
+    }
     assert "type=SAID" in {p.name for p in (out / "rels").iterdir()}
     rows = spark.read.parquet(str(out / "extractions")).where("doc LIKE 'corpus/%'").collect()
     assert [json.loads(r.extraction) for r in rows] == [x.to_json() for x in extract_paths(["corpus/"])]
@@ -135,8 +151,10 @@ def test_export_from_the_folder_is_the_stores_graphml(built, reference, tmp_path
     out, _ = built
     store, _ = reference
     runner = CliRunner()
-    assert runner.invoke(main, ["export", "--store", store.path, "--graphml", str(tmp_path / "store.graphml")]
-                         ).exit_code == 0
+    assert (
+        runner.invoke(main, ["export", "--store", store.path, "--graphml", str(tmp_path / "store.graphml")]).exit_code
+        == 0
+    )
     exported = runner.invoke(main, ["export", "--from", str(out), "--graphml", str(tmp_path / "spark.graphml")])
     assert exported.exit_code == 0, exported.output
     assert (tmp_path / "spark.graphml").read_bytes() == (tmp_path / "store.graphml").read_bytes()
@@ -174,8 +192,13 @@ def test_an_unchanged_article_follows_who_the_other_articles_place_its_people_at
         shutil.copy(articles / name, folder / name)
     out = str(tmp_path / "graph")
     graphs = []
-    for step, change in enumerate((None, lambda: shutil.copy(articles / "01_titled.txt", folder / "01_titled.txt"),
-                                   lambda: (folder / "01_titled.txt").unlink())):
+    for step, change in enumerate(
+        (
+            None,
+            lambda: shutil.copy(articles / "01_titled.txt", folder / "01_titled.txt"),
+            lambda: (folder / "01_titled.txt").unlink(),
+        )
+    ):
         if change:
             change()
         summary = run(spark, [str(folder)], out)
@@ -189,8 +212,10 @@ def test_an_unchanged_article_follows_who_the_other_articles_place_its_people_at
 
 
 def test_a_parquet_table_and_uris_are_read_as_articles(spark, tmp_path):
-    lines = [json.dumps({"id": i, "url": f"https://kg.invalid/table/{i}", "text": text}, ensure_ascii=False)
-             for i, text in enumerate(["蜗牛移动副总裁孙立平表示，今年将加快实名制整改。", "  "])]
+    lines = [
+        json.dumps({"id": i, "url": f"https://kg.invalid/table/{i}", "text": text}, ensure_ascii=False)
+        for i, text in enumerate(["蜗牛移动副总裁孙立平表示，今年将加快实名制整改。", "  "])
+    ]
     spark.createDataFrame([json.loads(line) for line in lines]).write.parquet(str(tmp_path / "articles.parquet"))
     (tmp_path / "jsonl").mkdir()
     (tmp_path / "jsonl" / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,4 +1,5 @@
 """Content: what was said after the cue, or the quotation that opens the speaker's clause."""
+
 from pipeline.speech.content import content, elided_subject, leading_quote, names_topic, opens_content
 
 

@@ -1,4 +1,5 @@
 """Cues: speech verbs on word boundaries, outside quotations and asides (invented people)."""
+
 from pipeline.speech.cues import cues, followed_by_cue
 from pipeline.text import nesting
 

@@ -1,4 +1,5 @@
 """Source: who speaks in the clause before a cue (invented people)."""
+
 from pipeline.records import Hit, Speaker
 from pipeline.speech.source import SentenceContext, latest_reference, speaker_in
 
@@ -37,9 +38,11 @@ def test_the_next_sentences_he_is_the_subject_not_the_object():
 
 
 def test_a_meeting_or_a_document_named_by_its_modifiers_speaks():
-    for text, desc in [("国务院常务会议日前明确提出，年内发放新牌照。", "国务院常务会议"),
-                       ("会议要求，各单位压实工作责任。", "会议"),
-                       ("政府工作报告提出，流量资费年内再降两成。", "政府工作报告")]:
+    for text, desc in [
+        ("国务院常务会议日前明确提出，年内发放新牌照。", "国务院常务会议"),
+        ("会议要求，各单位压实工作责任。", "会议"),
+        ("政府工作报告提出，流量资费年内再降两成。", "政府工作报告"),
+    ]:
         end = text.index("，") - 2
         assert speaker_in(SentenceContext(text, [], (), []), 0, end)[0] == Speaker(None, desc, None), text
     # a meeting followed by a long predicate is its subject, not a source: 会议贯彻落实《报告》要求

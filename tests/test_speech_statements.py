@@ -1,4 +1,5 @@
 """The speech stage of an article: statements sentence by sentence, with what one leaves the next."""
+
 from rules_only import context
 
 from pipeline.records import Speaker
@@ -43,18 +44,24 @@ def test_statements_are_about_the_organisations_they_name_and_the_speakers_own()
 
 def test_a_whole_quotation_belongs_to_the_speaker_who_opens_the_next_sentence():
     ctx = context("“京东要做一个互联网化的通讯运营商”。京东移动转售事业部总经理闫小波对记者表示，今年用户会翻倍。")
-    statements = [s for sent in ctx.sentences
-                  for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements]
+    statements = [
+        s for sent in ctx.sentences for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements
+    ]
     attached = attach_quotes(ctx, statements)
     assert [(s.speaker, s.text) for s in attached] == [
-        ("闫小波", "京东要做一个互联网化的通讯运营商"), ("闫小波", "今年用户会翻倍")]
+        ("闫小波", "京东要做一个互联网化的通讯运营商"),
+        ("闫小波", "今年用户会翻倍"),
+    ]
     assert len(statements) == 1  # the list handed in is left as it was
 
 
 def about_of(text):
     ctx = context(text)
-    return [s.about for sent in ctx.sentences
-            for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements]
+    return [
+        s.about
+        for sent in ctx.sentences
+        for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements
+    ]
 
 
 def test_the_speaking_organisation_is_about_only_where_the_content_refers_to_it():
@@ -80,13 +87,15 @@ def test_an_issuer_is_about_its_notice_and_a_unit_speaks_for_its_parent():
     assert about_of("工信部发布通知指出，各转售企业须在年底前完成补登记。") == [["工业和信息化部"]]
     # 我们 of a ministry's department, beside the ministry's name, is the ministry
     assert about_of("工业和信息化部电信管理局局长陈立新表示，工信部不排斥任何方案，决定权不在我们。") == [
-        ["工业和信息化部"]]
+        ["工业和信息化部"]
+    ]
 
 
 def test_a_quotation_without_a_cue_after_a_statement_counts_for_its_about():
     ctx = context("海航通信有关人士表示，此消息属于误传。“目前中国联通正在征求意见。”\n另一段。")
-    statements = [s for sent in ctx.sentences
-                  for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements]
+    statements = [
+        s for sent in ctx.sentences for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements
+    ]
     [st] = attach_quotes(ctx, statements)
     assert st.text == "此消息属于误传" and st.about == ["中国联通"]
     assert statements[0].about == []  # the list handed in is left as it was

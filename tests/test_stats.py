@@ -1,4 +1,5 @@
 """`kg stats`: counts and rankings from the store alone, and stale articles."""
+
 from __future__ import annotations
 
 import json
@@ -23,10 +24,13 @@ def ingested(tmp_path_factory) -> tuple[Path, Path]:
     """The sample copied to a folder of its own, with a JSON Lines file of two articles, ingested."""
     folder = tmp_path_factory.mktemp("articles")
     shutil.copy(SAMPLE, folder / SAMPLE.name)
-    lines = [{"text": "苏宁互联副总经理韩磊表示，用户已超过10万。", "url": "https://example.com/1"},
-             {"text": "中国联通发布公告称，将下调批发价。", "url": "https://example.com/2"}]
-    (folder / "more.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n",
-                                       encoding="utf-8")
+    lines = [
+        {"text": "苏宁互联副总经理韩磊表示，用户已超过10万。", "url": "https://example.com/1"},
+        {"text": "中国联通发布公告称，将下调批发价。", "url": "https://example.com/2"},
+    ]
+    (folder / "more.jsonl").write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8"
+    )
     store = tmp_path_factory.mktemp("store") / "kg.db"
     result = CliRunner().invoke(main, ["ingest", str(folder), "--store", str(store), "-j", "1", "-q"])
     assert result.exit_code == 0, result.output
@@ -38,7 +42,11 @@ def test_counts_and_rankings(ingested):
     with Store(path, create=False) as store:
         stats, counts = compute(store, top=3), store.counts()
     assert (stats.articles, stats.people, stats.statements, stats.figures) == (
-        3, counts["Person"], counts["Statement"], counts["Figure"])
+        3,
+        counts["Person"],
+        counts["Statement"],
+        counts["Figure"],
+    )
     assert stats.organisations == counts["Organization"] and 0 < stats.mvnos < stats.organisations
     most_quoted = Counter(s["speaker"] for s in GOLD["statements"] if s["speaker"]).most_common(1)[0][0]
     assert stats.top_people[0][0] == most_quoted and len(stats.top_people) == 3

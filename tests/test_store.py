@@ -1,4 +1,5 @@
 """The embedded store: idempotent upserts, replacement of an article's own facts, merging across articles."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -13,8 +14,10 @@ from pipeline.store import Store, StoreError
 
 
 def snapshot(store: Store) -> tuple[list, list]:
-    return ([(n.id, n.labels, n.props) for n in store.nodes()],
-            [(r.id, r.type, r.start, r.end, r.props) for r in store.rels()])
+    return (
+        [(n.id, n.labels, n.props) for n in store.nodes()],
+        [(r.id, r.type, r.start, r.end, r.props) for r in store.rels()],
+    )
 
 
 def filled(path, *extractions) -> Store:
@@ -83,7 +86,9 @@ def test_statement_republished_by_two_outlets_is_one_node_in_two_articles(tmp_pa
 
 
 def test_organisation_under_two_aliases_is_one_node_with_both(tmp_path):
-    with filled(tmp_path / "kg.db", launch(alias="蓝海"), launch(url="https://x.example.cn/4", alias="蓝海移动公司")) as store:
+    with filled(
+        tmp_path / "kg.db", launch(alias="蓝海"), launch(url="https://x.example.cn/4", alias="蓝海移动公司")
+    ) as store:
         [org] = [n for n in store.nodes() if "MVNO" in n.labels]
         assert org.props["name"] == "蓝海移动" and org.props["aliases"] == "蓝海|蓝海移动公司"
 
@@ -96,8 +101,11 @@ def test_merged_properties_do_not_depend_on_ingest_order(tmp_path):
 
 def test_label_follows_the_articles_that_still_own_the_node(tmp_path):
     x = launch()
-    demoted = replace(x, article=replace(x.article, text=x.article.text + " "),
-                      entities=[replace(e, mvno=False) if e.mvno else e for e in x.entities])
+    demoted = replace(
+        x,
+        article=replace(x.article, text=x.article.text + " "),
+        entities=[replace(e, mvno=False) if e.mvno else e for e in x.entities],
+    )
     with filled(tmp_path / "kg.db", x) as store:
         assert store.counts()["MVNO"] == 1
         store.apply(demoted)
@@ -144,11 +152,14 @@ def test_failed_article_leaves_nothing_behind(tmp_path, monkeypatch):
         assert store.article_status("https://news.example.cn/broken", "") == "new"
 
 
-@pytest.mark.parametrize("make, reason", [
-    (lambda p: p.write_text("not a database at all, just text " * 100), "not a kg store"),
-    (lambda p: p.mkdir(), "is a directory"),
-    (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)"), "not a kg store"),
-])
+@pytest.mark.parametrize(
+    "make, reason",
+    [
+        (lambda p: p.write_text("not a database at all, just text " * 100), "not a kg store"),
+        (lambda p: p.mkdir(), "is a directory"),
+        (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)"), "not a kg store"),
+    ],
+)
 def test_what_is_not_a_store_says_so_in_one_line(tmp_path, make, reason):
     path = tmp_path / "kg.db"
     make(path)
@@ -190,25 +201,34 @@ def users_report(url: str, users: str, value: float, period: str = "截至2015�
     from graph_samples import article, entity, figure
 
     a = article(url, f"{period}蓝海移动用户已经超过{users}。")
-    return Extraction(a, entities=[entity(a, "蓝海移动", "COMPANY", mvno=True)],
-                      figures=[figure(a, users, value, "户", "蓝海移动")])
+    return Extraction(
+        a, entities=[entity(a, "蓝海移动", "COMPANY", mvno=True)], figures=[figure(a, users, value, "户", "蓝海移动")]
+    )
 
 
 def test_figures_on_one_subject_metric_and_period_that_differ_across_articles_are_flagged(tmp_path):
-    with filled(tmp_path / "kg.db", users_report("https://a.example.cn/1", "50万户", 500000),
-                users_report("https://b.example.cn/2", "60万户", 600000)) as store:
+    with filled(
+        tmp_path / "kg.db",
+        users_report("https://a.example.cn/1", "50万户", 500000),
+        users_report("https://b.example.cn/2", "60万户", 600000),
+    ) as store:
         [group] = store.disputes()
         figures = {n.id: n.props for n in store.nodes() if n.labels[0] == "Figure"}
         assert set(group) == set(figures) and len(group) == 2
-        assert all(p["disputed"] is True and p["metric"] == "用户" and p["period"] == "as of 2015-12-31"
-                   for p in figures.values())
+        assert all(
+            p["disputed"] is True and p["metric"] == "用户" and p["period"] == "as of 2015-12-31"
+            for p in figures.values()
+        )
 
 
 def test_figures_that_agree_or_measure_other_periods_are_not_flagged(tmp_path):
-    with filled(tmp_path / "kg.db", users_report("https://a.example.cn/1", "50万户", 500000),
-                users_report("https://b.example.cn/2", "50万户", 500000),
-                users_report("https://c.example.cn/3", "60万户", 600000, period="截至2016年6月底，"),
-                users_report("https://d.example.cn/4", "70万户", 700000, period="")) as store:
+    with filled(
+        tmp_path / "kg.db",
+        users_report("https://a.example.cn/1", "50万户", 500000),
+        users_report("https://b.example.cn/2", "50万户", 500000),
+        users_report("https://c.example.cn/3", "60万户", 600000, period="截至2016年6月底，"),
+        users_report("https://d.example.cn/4", "70万户", 700000, period=""),
+    ) as store:
         assert store.disputes() == []
         assert not [n for n in store.nodes() if n.props.get("disputed")]
 
@@ -221,8 +241,9 @@ def test_the_change_log_names_what_an_edit_gained_and_lost(tmp_path):
         before_rels = {r.id: r for r in store.rels()}
         assert store.identity() and list(store.changes_since(seq)) == []
         store.apply(edited(x))
-        changed = {id_: (kind, label, start, start_label) for kind, id_, label, start, start_label
-                   in store.changes_since(seq)}
+        changed = {
+            id_: (kind, label, start, start_label) for kind, id_, label, start, start_label in store.changes_since(seq)
+        }
         after_nodes, after_rels = {n.id for n in store.nodes()}, {r.id for r in store.rels()}
         new_nodes, new_rels = article_graph(edited(x))
         assert {n.id for n in new_nodes} | {r.id for r in new_rels} <= changed.keys()

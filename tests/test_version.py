@@ -1,4 +1,5 @@
 """The pipeline's version: a fingerprint of its code, data files and model."""
+
 from __future__ import annotations
 
 import shutil

@@ -5,11 +5,12 @@ Most of the companies the model misses are ones it never saw in training;
 a copy that puts 阿里巴巴 where 招商银行 stood teaches it to find a company
 by its context (…董事长, …发布公告) instead of by heart.
 """
+
 from __future__ import annotations
 
 import random
 from collections import defaultdict
-from typing import Sequence
+from collections.abc import Sequence
 
 from .docs import Span
 

@@ -9,14 +9,15 @@ of that while staying one model, as fast as before.  Spans the teachers
 dispute are marked *missing* (unknown) rather than outside, so the student is
 neither taught them nor taught against them.
 """
+
 from __future__ import annotations
 
 import json
 import random
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
@@ -36,8 +37,12 @@ def unlabelled(texts: Iterable[str], budget: int, exclude: set[str], seed: int =
     seen: set[str] = set()
     pool = []
     for piece in vectors.sentences(texts):
-        if (MIN_CHARS <= len(piece) <= MAX_CHARS and piece not in seen and piece not in exclude
-                and len(_CJK.findall(piece)) > len(piece) / 2):
+        if (
+            MIN_CHARS <= len(piece) <= MAX_CHARS
+            and piece not in seen
+            and piece not in exclude
+            and len(_CJK.findall(piece)) > len(piece) / 2
+        ):
             seen.add(piece)
             pool.append(piece)
     random.Random(seed).shuffle(pool)
@@ -76,8 +81,11 @@ def write_student_data(gold: Path, pseudo: Iterable[Doc], path: Path, gold_repea
     gold_docs = list(DocBin().from_disk(gold).get_docs(vocab))
     pseudo_docs = list(pseudo)
     DocBin(docs=[*gold_docs * gold_repeats, *pseudo_docs]).to_disk(path)
-    return {"gold": len(gold_docs), "pseudo": len(pseudo_docs),
-            "pseudo_entities": sum(len(d.ents) for d in pseudo_docs)}
+    return {
+        "gold": len(gold_docs),
+        "pseudo": len(pseudo_docs),
+        "pseudo_entities": sum(len(d.ents) for d in pseudo_docs),
+    }
 
 
 def read_excluded(dev: Path) -> set[str]:

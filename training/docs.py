@@ -1,7 +1,8 @@
 """Char-token reference Docs, the one shape both gold and teacher-voted spans take for spaCy."""
+
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -25,6 +26,9 @@ def reference_doc(vocab: Vocab, text: str, spans: Sequence[Span], missing: Seque
     """One token per char; ``spans`` (non-overlapping) as entities, the chars
     at ``missing`` unknown (neither taught nor taught against), the rest outside."""
     doc = Doc(vocab, words=list(text), spaces=[False] * len(text))
-    doc.set_ents([doc.char_span(s, e, label=label) for s, e, label in spans],
-                 missing=[doc[i:i + 1] for i in missing], default="outside")
+    doc.set_ents(
+        [doc.char_span(s, e, label=label) for s, e, label in spans],
+        missing=[doc[i : i + 1] for i in missing],
+        default="outside",
+    )
     return doc

@@ -7,6 +7,7 @@ entity layer holds each member's tok2vec and head, so ``spacy.load`` and
 vectors (every run of ``training/train.py`` does): the ensemble keeps the
 first member's vocab.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -39,11 +40,18 @@ def assemble(members: list[Path], output: Path) -> Language:
     config["nlp"]["pipeline"] = ["ner"]
     del config["components"]["tok2vec"]
     config["components"]["ner"]["model"] = {
-        "@architectures": ENSEMBLE, "nO": tags,
-        "*": {f"member_{i}": {"@architectures": MEMBER, "nO": tags,
-                              "hidden_width": settings["ner"]["model"]["hidden_width"],
-                              "tok2vec": settings["tok2vec"]["model"]}
-              for i, settings in enumerate(nlp.config.interpolate()["components"] for nlp in nlps)}}
+        "@architectures": ENSEMBLE,
+        "nO": tags,
+        "*": {
+            f"member_{i}": {
+                "@architectures": MEMBER,
+                "nO": tags,
+                "hidden_width": settings["ner"]["model"]["hidden_width"],
+                "tok2vec": settings["tok2vec"]["model"],
+            }
+            for i, settings in enumerate(nlp.config.interpolate()["components"] for nlp in nlps)
+        },
+    }
     ensemble = load_model_from_config(config, vocab=first.vocab, validate=True)
     pipe = ensemble.get_pipe("ner")
     for label in first.get_pipe("ner").labels:

@@ -9,11 +9,12 @@ word and POS features see the mask too; spaCy's ``pretrain`` rebuilds masked
 Docs from their words and would lose those features.  Its weights reach a
 training run through ``[paths] pretrained`` (``pretrained_tok2vec`` below).
 """
+
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Optional, Sequence
 
 import numpy
 import spacy
@@ -37,8 +38,9 @@ def news() -> list[str]:
     return [t for t in vectors.sentences(vectors.news_texts()) if len(t) >= MIN_CHARS]
 
 
-def masked(text: str, rng: random.Random, chars: Sequence[str],
-           has_vector: Callable[[str], bool]) -> tuple[str, list[int]]:
+def masked(
+    text: str, rng: random.Random, chars: Sequence[str], has_vector: Callable[[str], bool]
+) -> tuple[str, list[int]]:
     """``text`` with SHARE of its chars that have a vector chosen as targets,
     eight in ten of them replaced by MASK, one by a random char of ``chars``,
     one left as it is; and the targets' offsets."""
@@ -51,7 +53,7 @@ def masked(text: str, rng: random.Random, chars: Sequence[str],
     return "".join(out), targets
 
 
-def pipeline(config: Path, vector_source: Path, overrides: Optional[dict] = None) -> Language:
+def pipeline(config: Path, vector_source: Path, overrides: dict | None = None) -> Language:
     """The config's tok2vec alone (``overrides`` applied), with the static vectors, not yet initialised."""
     settings = spacy.util.load_config(config, overrides={**(overrides or {}), "paths.vectors": str(vector_source)})
     settings["nlp"]["pipeline"] = ["tok2vec"]
@@ -59,8 +61,9 @@ def pipeline(config: Path, vector_source: Path, overrides: Optional[dict] = None
     return spacy.util.load_model_from_config(settings, auto_fill=True)
 
 
-def pretrain(nlp: Language, texts: Sequence[str], epochs: int, seed: int = 0,
-             report: Callable[[str], None] = print) -> bytes:
+def pretrain(
+    nlp: Language, texts: Sequence[str], epochs: int, seed: int = 0, report: Callable[[str], None] = print
+) -> bytes:
     """``nlp``'s tok2vec, initialised here, after ``epochs`` passes over
     ``texts``: its weights, for ``[paths] pretrained``."""
     fix_random_seed(seed)
@@ -87,7 +90,7 @@ def pretrain(nlp: Language, texts: Sequence[str], epochs: int, seed: int = 0,
         rng.shuffle(order)
         lost, seen = 0.0, 0
         for start in range(0, len(order), BATCH):
-            originals = order[start:start + BATCH]
+            originals = order[start : start + BATCH]
             batch = [masked(text, rng, chars, has_vector) for text in originals]
             offset = numpy.cumsum([0] + [len(text) for text in originals])
             at = numpy.array([offset[n] + i for n, (_, targets) in enumerate(batch) for i in targets], dtype="i")
@@ -100,8 +103,10 @@ def pretrain(nlp: Language, texts: Sequence[str], epochs: int, seed: int = 0,
             backprop(gradient)
             model.finish_update(optimizer)
             if start and start % (BATCH * REPORT_EVERY) == 0:
-                report(f"pass {epoch + 1}: {start:,} of {len(order):,} pieces, "
-                       f"mean cosine distance so far {lost / max(seen, 1):.3f}")
+                report(
+                    f"pass {epoch + 1}: {start:,} of {len(order):,} pieces, "
+                    f"mean cosine distance so far {lost / max(seen, 1):.3f}"
+                )
         report(f"pretraining pass {epoch + 1} of {epochs}: mean cosine distance {lost / max(seen, 1):.3f}")
     return tok2vec.to_bytes()
 
@@ -111,14 +116,16 @@ def cosine_gradient(predicted: numpy.ndarray, wanted: numpy.ndarray) -> tuple[nu
     and unit rows of ``wanted``, and the summed distance."""
     norm = numpy.linalg.norm(predicted, axis=1, keepdims=True) + 1e-8
     cosine = (predicted * wanted).sum(axis=1, keepdims=True) / norm
-    return -(wanted / norm - cosine * predicted / norm ** 2) / len(predicted), float((1 - cosine).sum())
+    return -(wanted / norm - cosine * predicted / norm**2) / len(predicted), float((1 - cosine).sum())
 
 
 @registry.callbacks("kg.pretrained_tok2vec.v1")
-def pretrained_tok2vec(path: Optional[str]) -> Callable[[Language], Language]:
+def pretrained_tok2vec(path: str | None) -> Callable[[Language], Language]:
     """``[initialize] after_init``: the tok2vec starts from the weights at ``path`` (None: as initialised)."""
+
     def load(nlp: Language) -> Language:
         if path:
             nlp.get_pipe("tok2vec").model.from_bytes(Path(path).read_bytes())
         return nlp
+
     return load

@@ -15,6 +15,7 @@ it), writes ``training/SCORES.md`` and installs the final model into
 ``pipeline/models/``, its memory counted over the whole training file, dev
 split included.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -29,9 +30,9 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable
 from unittest.mock import patch
 
 import click
@@ -49,8 +50,14 @@ DEV = HERE / "data" / "dev.jsonl"
 WORK = HERE / "work"  # generated: vectors, and per run DocBins and spaCy's output (git-ignored)
 VECTORS = WORK / "vectors"
 PRETRAINED = "pretrained-tok2vec-"  # + the tok2vec settings' hash and the passes: masked-char pretraining's weights
-OURS = {"company": "COMPANY", "name": "PERSON", "position": "POSITION",
-        "organization": "ORGANIZATION", "government": "GOVERNMENT", "address": "LOCATION"}
+OURS = {
+    "company": "COMPANY",
+    "name": "PERSON",
+    "position": "POSITION",
+    "organization": "ORGANIZATION",
+    "government": "GOVERNMENT",
+    "address": "LOCATION",
+}
 DEV_SHARE = 0.1
 SEED = 13
 TENTHS_SEED = 99  # --tenth: which lines of the training split make up each tenth
@@ -69,7 +76,7 @@ def split(lines: list[str], share: float = DEV_SHARE, seed: int = SEED) -> tuple
 def held_out_tenth(lines: list[str], k: int, seed: int = TENTHS_SEED) -> tuple[list[str], list[str]]:
     """The lines less their k-th tenth (seeded), and that tenth: held-out lines
     besides dev, so a rule or a recipe chosen on dev can be checked on others."""
-    return _apart(lines, _shuffled(len(lines), seed)[k * len(lines) // 10:(k + 1) * len(lines) // 10])
+    return _apart(lines, _shuffled(len(lines), seed)[k * len(lines) // 10 : (k + 1) * len(lines) // 10])
 
 
 def _shuffled(n: int, seed: int) -> list[int]:
@@ -81,22 +88,25 @@ def _shuffled(n: int, seed: int) -> list[int]:
 def _apart(lines: list[str], held: list[int]) -> tuple[list[str], list[str]]:
     """The lines not at the ``held`` indices, and those at them, each in file order."""
     chosen = set(held)
-    return ([l for i, l in enumerate(lines) if i not in chosen],
-            [l for i, l in enumerate(lines) if i in chosen])
+    return ([l for i, l in enumerate(lines) if i not in chosen], [l for i, l in enumerate(lines) if i in chosen])
 
 
 def spans(record: dict) -> list[docs.Span]:
     """A CLUENER record's spans, every label (ours renamed, the others
     upper-cased; CLUENER ends are inclusive, and it nests a few)."""
-    return [(start, end + 1, OURS.get(label) or label.upper())
-            for label, surfaces in record.get("label", {}).items()
-            for positions in surfaces.values() for start, end in positions]
+    return [
+        (start, end + 1, OURS.get(label) or label.upper())
+        for label, surfaces in record.get("label", {}).items()
+        for positions in surfaces.values()
+        for start, end in positions
+    ]
 
 
 def to_doc(vocab, text: str, found: list[docs.Span], extra_labels: bool) -> Doc:
     """A char-token reference Doc of our labels (all with ``extra_labels``)."""
-    return docs.reference_doc(vocab, text, docs.first_longest(
-        s for s in found if extra_labels or s[2] in OURS.values()))
+    return docs.reference_doc(
+        vocab, text, docs.first_longest(s for s in found if extra_labels or s[2] in OURS.values())
+    )
 
 
 def write_docbin(lines: list[str], path: Path, extra_labels: bool, copies: int = 0) -> None:
@@ -105,8 +115,9 @@ def write_docbin(lines: list[str], path: Path, extra_labels: bool, copies: int =
     vocab = spacy.blank("xx").vocab
     examples = [(record["text"], spans(record)) for record in map(json.loads, lines)]
     if copies:
-        examples += augment.replace_mentions([(text, docs.first_longest(found)) for text, found in examples],
-                                             copies, SEED)
+        examples += augment.replace_mentions(
+            [(text, docs.first_longest(found)) for text, found in examples], copies, SEED
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     DocBin(docs=(to_doc(vocab, text, found, extra_labels) for text, found in examples)).to_disk(path)
 
@@ -140,8 +151,12 @@ def score_lines(model: Path, dev_path: Path, pred_path: Path) -> dict:
     lines = pred_path.with_suffix(".txt")
     lines.write_text("".join(t + "\n" for t in texts), encoding="utf-8")
     with pred_path.open("w", encoding="utf-8") as out:
-        done = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", "--lines", str(lines)],
-                              stdout=out, cwd=ROOT, env={**os.environ, ner.MODEL_ENV: str(model.resolve())})
+        done = subprocess.run(
+            [sys.executable, "-m", "pipeline.cli", "extract", "--lines", str(lines)],
+            stdout=out,
+            cwd=ROOT,
+            env={**os.environ, ner.MODEL_ENV: str(model.resolve())},
+        )
     # exit 1 with every line's object written: some lines failed, each said why and kept its (empty) place
     if done.returncode and len(pred_path.read_text(encoding="utf-8").splitlines()) != len(texts):
         raise click.ClickException(f"kg extract --lines with {model} failed (exit {done.returncode})")
@@ -152,36 +167,59 @@ def _shown(path: Path) -> str:
     return str(path.resolve().relative_to(ROOT)) if path.resolve().is_relative_to(ROOT) else str(path)
 
 
-def write_scores(path: Path, report: dict, seconds: float | None, config: Path, settings: list[str],
-                 n_train: int, n_dev: int, stages: dict[str, dict] | None = None,
-                 lines_report: dict | None = None,
-                 scored_on: str = ON_DEV, shipped: str = "shipped") -> None:
+def write_scores(
+    path: Path,
+    report: dict,
+    seconds: float | None,
+    config: Path,
+    settings: list[str],
+    n_train: int,
+    n_dev: int,
+    stages: dict[str, dict] | None = None,
+    lines_report: dict | None = None,
+    scored_on: str = ON_DEV,
+    shipped: str = "shipped",
+) -> None:
     """``report`` (of the model called ``shipped``) in full; ``stages``
     (teachers, student: name -> report) and ``lines_report`` (through
     ``kg extract --lines``) as F1 beside it."""
-    rows = "\n".join(f"| {lab} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['gold']} |"
-                     for lab, r in report.items())
+    rows = "\n".join(
+        f"| {lab} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['gold']} |"
+        for lab, r in report.items()
+    )
     compared = ""
     if stages or lines_report:
         labels = list(report)
-        table = {**(stages or {}), shipped: report,
-                 **({f"{shipped}, through `kg extract --lines`": lines_report} if lines_report else {})}
-        lines = [f"| {name} | " + " | ".join(f"{r[lab]['f1']:.3f}" for lab in labels) + " |"
-                 for name, r in table.items()]
-        compared = (f"\nF1 by stage:\n\n| model | {' | '.join(labels)} |\n|---|{'---|' * len(labels)}\n"
-                    + "\n".join(lines) + "\n")
+        table = {
+            **(stages or {}),
+            shipped: report,
+            **({f"{shipped}, through `kg extract --lines`": lines_report} if lines_report else {}),
+        }
+        lines = [
+            f"| {name} | " + " | ".join(f"{r[lab]['f1']:.3f}" for lab in labels) + " |" for name, r in table.items()
+        ]
+        compared = (
+            f"\nF1 by stage:\n\n| model | {' | '.join(labels)} |\n|---|{'---|' * len(labels)}\n"
+            + "\n".join(lines)
+            + "\n"
+        )
     path.write_text(
         f"# NER dev scores\n\n"
         f"- date: {datetime.date.today().isoformat()}\n"
         f"- command: `python -m training.train` (config `{_shown(config)}`; settings: {', '.join(settings)})\n"
-        f"- training time: " + ("not measured (--score-only)\n" if seconds is None else
-                                f"{seconds / 60:.1f} min (wall, 2 shared cores; stages an earlier run "
-                                f"finished are reused, not counted)\n") +
-        f"- data: CLUENER2020 train, {n_train} sentences for training, {n_dev} held out {scored_on}\n"
+        f"- training time: "
+        + (
+            "not measured (--score-only)\n"
+            if seconds is None
+            else f"{seconds / 60:.1f} min (wall, 2 shared cores; stages an earlier run "
+            f"finished are reused, not counted)\n"
+        )
+        + f"- data: CLUENER2020 train, {n_train} sentences for training, {n_dev} held out {scored_on}\n"
         f"- scoring: span-exact per label, `tests/kg_score.py lines`; the table: the model alone; the last row "
         f"of the next: through `kg extract --lines`, which adds the gazetteer's and the suffixes' say (README.md)\n\n"
         f"| label | precision | recall | F1 | gold spans |\n|---|---|---|---|---|\n{rows}\n{compared}",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
 
 def _fit(config: Path, output: Path, overrides: dict) -> None:
@@ -196,8 +234,9 @@ def _pretrain(config: Path, overrides: dict, epochs: int, path: Path) -> None:
     from thinc.api import use_ops
 
     with use_ops("numpy", use_blis=False):
-        weights = pretrain.pretrain(pretrain.pipeline(config, VECTORS, overrides), pretrain.news(), epochs,
-                                    report=click.echo)
+        weights = pretrain.pretrain(
+            pretrain.pipeline(config, VECTORS, overrides), pretrain.news(), epochs, report=click.echo
+        )
     part = path.with_suffix(".part")  # an interrupted run leaves no cache behind
     part.write_bytes(weights)
     part.replace(path)
@@ -230,8 +269,18 @@ def fit_teachers(config: Path, output: Path, overrides: dict, seeds: range, jobs
     return [folder / "model-best" for folder, _ in runs]
 
 
-def self_train(config: Path, output: Path, paths: dict, overrides: dict, seeds: range, quorum: int,
-               pseudo_chars: int, jobs: int, gold: Path, held_out: Path) -> None:
+def self_train(
+    config: Path,
+    output: Path,
+    paths: dict,
+    overrides: dict,
+    seeds: range,
+    quorum: int,
+    pseudo_chars: int,
+    jobs: int,
+    gold: Path,
+    held_out: Path,
+) -> None:
     """Teachers, their vote over the news (less any sentence of ``held_out``),
     then the student on ``gold`` (with any mention-replaced copies) plus the
     votes, into ``output``.  Teachers that finished earlier are reused.  No
@@ -240,53 +289,114 @@ def self_train(config: Path, output: Path, paths: dict, overrides: dict, seeds: 
     models = fit_teachers(config, output, {**paths, **overrides}, seeds, jobs)
     click.echo(f"the teachers label {pseudo_chars:,} chars of news ...")
     news = distil.unlabelled(vectors.news_texts(), pseudo_chars, exclude=distil.read_excluded(held_out))
-    counts = distil.write_student_data(gold, distil.label(news, models, quorum), output / "student.spacy",
-                                       GOLD_REPEATS)
+    counts = distil.write_student_data(gold, distil.label(news, models, quorum), output / "student.spacy", GOLD_REPEATS)
     click.echo(f"student data: {counts}")
     fit(config, [(output, {**paths, **STUDENT, **overrides, "paths.train": str(output / "student.spacy")})])
 
 
 @click.command()
 @click.option("--config", "config", type=click.Path(path_type=Path, exists=True), default=HERE / "config.cfg")
-@click.option("--extra-labels/--no-extra-labels", default=False,
-              help="Also learn book/game/movie/scene (dropped at output); measured worse, so off.")
-@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
-              help="spaCy config override for every stage (teachers, student, or --teachers 0's model), "
-                   "e.g. --set training.max_epochs=5")
-@click.option("--output", type=click.Path(path_type=Path), default=WORK / "output", show_default=True,
-              help="spaCy's output folder (one per concurrent experiment).")
-@click.option("--teachers", type=click.IntRange(0), default=4, show_default=True,
-              help="Models (seeds 0, 1, ...) whose vote labels the news for the student; 0 trains one model "
-                   "on gold only.")
-@click.option("--quorum", type=click.IntRange(1), default=3, show_default=True,
-              help="Teachers that must predict a span for the student to learn it.")
-@click.option("--pseudo-chars", type=click.IntRange(0), default=1_500_000, show_default=True,
-              help="Characters of unlabelled news the teachers label.")
-@click.option("--members", type=click.IntRange(1), default=None,
-              help="Models whose tag scores the shipped model averages: the student and the first "
-                   "members-1 teachers (training/ensemble.py); 1: the student alone. Two measured better than "
-                   "the student alone, at about 0.6 times its speed (training/EXPERIMENTS.md).  "
-                   "[default: 2; 1 with --teachers 0]")
+@click.option(
+    "--extra-labels/--no-extra-labels",
+    default=False,
+    help="Also learn book/game/movie/scene (dropped at output); measured worse, so off.",
+)
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="spaCy config override for every stage (teachers, student, or --teachers 0's model), "
+    "e.g. --set training.max_epochs=5",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=WORK / "output",
+    show_default=True,
+    help="spaCy's output folder (one per concurrent experiment).",
+)
+@click.option(
+    "--teachers",
+    type=click.IntRange(0),
+    default=4,
+    show_default=True,
+    help="Models (seeds 0, 1, ...) whose vote labels the news for the student; 0 trains one model on gold only.",
+)
+@click.option(
+    "--quorum",
+    type=click.IntRange(1),
+    default=3,
+    show_default=True,
+    help="Teachers that must predict a span for the student to learn it.",
+)
+@click.option(
+    "--pseudo-chars",
+    type=click.IntRange(0),
+    default=1_500_000,
+    show_default=True,
+    help="Characters of unlabelled news the teachers label.",
+)
+@click.option(
+    "--members",
+    type=click.IntRange(1),
+    default=None,
+    help="Models whose tag scores the shipped model averages: the student and the first "
+    "members-1 teachers (training/ensemble.py); 1: the student alone. Two measured better than "
+    "the student alone, at about 0.6 times its speed (training/EXPERIMENTS.md).  "
+    "[default: 2; 1 with --teachers 0]",
+)
 @click.option("--jobs", type=click.IntRange(1), default=2, show_default=True, help="Teachers trained at once.")
-@click.option("--augment", type=click.IntRange(0), default=0, show_default=True,
-              help="Copies of each gold sentence with its mentions swapped for others of the same label, "
-                   "learnt with the gold by the student (or by --teachers 0's model); measured worse "
-                   "with the BILUO entity layer (training/EXPERIMENTS.md), so none.")
-@click.option("--pretrain-epochs", type=click.IntRange(0), default=0, show_default=True,
-              help="Passes of masked-char pretraining of the tok2vec over the news (training/pretrain.py, about "
-                   "11 minutes each; cached in training/work) that the teachers, the student or --teachers 0's "
-                   "model start from; 0: none. Measured no better (training/EXPERIMENTS.md).")
+@click.option(
+    "--augment",
+    type=click.IntRange(0),
+    default=0,
+    show_default=True,
+    help="Copies of each gold sentence with its mentions swapped for others of the same label, "
+    "learnt with the gold by the student (or by --teachers 0's model); measured worse "
+    "with the BILUO entity layer (training/EXPERIMENTS.md), so none.",
+)
+@click.option(
+    "--pretrain-epochs",
+    type=click.IntRange(0),
+    default=0,
+    show_default=True,
+    help="Passes of masked-char pretraining of the tok2vec over the news (training/pretrain.py, about "
+    "11 minutes each; cached in training/work) that the teachers, the student or --teachers 0's "
+    "model start from; 0: none. Measured no better (training/EXPERIMENTS.md).",
+)
 @click.option("--rebuild-vectors", is_flag=True, help="Learn the static vectors again even if training/work has them.")
 @click.option("--install/--no-install", default=True, help="Copy the best model into pipeline/models/.")
-@click.option("--score-only", is_flag=True,
-              help="Skip training: join (--members), score and install the best models of an earlier (possibly "
-                   "interrupted) run.")
-@click.option("--tenth", type=click.IntRange(0, 9), default=None, metavar="K",
-              help="Train without the K-th tenth of the training split and score on it instead of dev "
-                   "(implies --no-install): checks on lines dev did not choose.")
-def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, teachers: int, quorum: int,
-         pseudo_chars: int, members: int | None, jobs: int, augment: int, pretrain_epochs: int,
-         rebuild_vectors: bool, install: bool, score_only: bool, tenth: int | None) -> None:
+@click.option(
+    "--score-only",
+    is_flag=True,
+    help="Skip training: join (--members), score and install the best models of an earlier (possibly interrupted) run.",
+)
+@click.option(
+    "--tenth",
+    type=click.IntRange(0, 9),
+    default=None,
+    metavar="K",
+    help="Train without the K-th tenth of the training split and score on it instead of dev "
+    "(implies --no-install): checks on lines dev did not choose.",
+)
+def main(
+    config: Path,
+    extra_labels: bool,
+    sets: tuple[str, ...],
+    output: Path,
+    teachers: int,
+    quorum: int,
+    pseudo_chars: int,
+    members: int | None,
+    jobs: int,
+    augment: int,
+    pretrain_epochs: int,
+    rebuild_vectors: bool,
+    install: bool,
+    score_only: bool,
+    tenth: int | None,
+) -> None:
     """Convert, train (the teachers, then the student on gold, its copies and the votes), score on dev, write
     SCORES.md, install the model (with --no-install, the scores go to the output folder)."""
     if teachers and quorum > teachers:
@@ -329,20 +439,25 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
             vectors.save(vectors.build(texts), VECTORS)
             for stale in WORK.glob(PRETRAINED + "*.bin"):  # learnt against the old vectors
                 stale.unlink()
-        paths = {"paths.train": str(output / "train.spacy"), "paths.dev": str(output / "dev.spacy"),
-                 "paths.vectors": str(VECTORS)}
+        paths = {
+            "paths.train": str(output / "train.spacy"),
+            "paths.dev": str(output / "dev.spacy"),
+            "paths.vectors": str(VECTORS),
+        }
         if pretrain_epochs:
             paths["paths.pretrained"] = str(pretrained_weights(config, overrides, pretrain_epochs))
         if teachers:
-            self_train(config, output, paths, overrides, range(teachers), quorum, pseudo_chars, jobs,
-                       augmented, dev_path)
+            self_train(
+                config, output, paths, overrides, range(teachers), quorum, pseudo_chars, jobs, augmented, dev_path
+            )
         else:
             fit(config, [(output, {**paths, "paths.train": str(augmented), **overrides})])
         seconds = time.time() - started
     if members > 1:
         try:
-            ensemble.assemble([student, *(output / f"teacher-{seed}" / "model-best" for seed in range(members - 1))],
-                              best)
+            ensemble.assemble(
+                [student, *(output / f"teacher-{seed}" / "model-best" for seed in range(members - 1))], best
+            )
         except (OSError, ValueError) as e:  # --score-only of a run that never got this far, say
             raise click.ClickException(f"cannot join the models: {e}") from None
     known.write(best / known.FILE, memory(train_lines))  # scored with what it was trained on only
@@ -350,22 +465,40 @@ def main(config: Path, extra_labels: bool, sets: tuple[str, ...], output: Path, 
     click.echo("model alone: " + " ".join(f"{k}={v['f1']:.3f}" for k, v in report.items()))
     lines_report = score_lines(best, dev_path, output / "dev_lines_pred.jsonl")
     click.echo("kg extract --lines: " + " ".join(f"{k}={v['f1']:.3f}" for k, v in lines_report.items()))
-    settings = [f"{k}={v}" for k, v in overrides.items()] + [f"extra_labels={extra_labels}", f"augment={augment}",
-                                                              f"pretrain_epochs={pretrain_epochs}"]
+    settings = [f"{k}={v}" for k, v in overrides.items()] + [
+        f"extra_labels={extra_labels}",
+        f"augment={augment}",
+        f"pretrain_epochs={pretrain_epochs}",
+    ]
     stages, shipped = None, "shipped"
     if teachers:
         settings += [f"teachers={teachers}", f"quorum={quorum}", f"pseudo_chars={pseudo_chars}", f"members={members}"]
-        stages = {folder.name: score(folder / "model-best", dev_path, folder / "dev_pred.jsonl")
-                  for folder in (output / f"teacher-{seed}" for seed in range(teachers))
-                  if (folder / "model-best").exists()}
+        stages = {
+            folder.name: score(folder / "model-best", dev_path, folder / "dev_pred.jsonl")
+            for folder in (output / f"teacher-{seed}" for seed in range(teachers))
+            if (folder / "model-best").exists()
+        }
         if members > 1:
             stages["student"] = score(student, dev_path, output / "student_pred.jsonl")
-        shipped = ("shipped (the student and " + ", ".join(f"teacher-{seed}" for seed in range(members - 1))
-                   + ", averaged)" if members > 1 else "shipped (the student)")
+        shipped = (
+            "shipped (the student and " + ", ".join(f"teacher-{seed}" for seed in range(members - 1)) + ", averaged)"
+            if members > 1
+            else "shipped (the student)"
+        )
     # the shipped model's scores live beside the script; an experiment's in its output folder
-    write_scores(HERE / "SCORES.md" if install else output / "SCORES.md",
-                 report, seconds, config, settings, len(train_lines), len(dev_lines), stages, lines_report,
-                 scored_on, shipped)
+    write_scores(
+        HERE / "SCORES.md" if install else output / "SCORES.md",
+        report,
+        seconds,
+        config,
+        settings,
+        len(train_lines),
+        len(dev_lines),
+        stages,
+        lines_report,
+        scored_on,
+        shipped,
+    )
     if install:
         install_model(best, memory(lines))
         click.echo(f"installed {ner.MODEL_DIR}")
@@ -401,7 +534,7 @@ def install_model(model: Path, names: dict[str, known.KnownName]) -> None:
     known.write(ner.MODEL_DIR / known.FILE, names)
     config_path = ner.MODEL_DIR / "config.cfg"
     config = Config().from_disk(config_path, interpolate=False)
-    config["paths"] = {key: None for key in config["paths"]}
+    config["paths"] = dict.fromkeys(config["paths"])
     config.to_disk(config_path)
 
 

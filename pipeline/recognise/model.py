@@ -4,6 +4,7 @@ Used in both modes: in an article the rules decide and the model adds what
 they missed (model_organisations, names.model_persons); on a sentence out of
 context (``kg extract --lines``) the model leads (lines_rules).
 """
+
 from __future__ import annotations
 
 import re
@@ -56,7 +57,7 @@ def company_end(text: str, start: int, end: int) -> int:
     tail = _near_tail().match(text, end)
     if tail is None:
         return end
-    for word, flag, pos in segment.tagged(text[start:tail.start(1)]):
+    for word, flag, pos in segment.tagged(text[start : tail.start(1)]):
         at = start + pos
         if at < end < at + len(word) or (at >= end and not flag.startswith("n")):
             return end
@@ -109,6 +110,5 @@ def _proper_org_name(name: str) -> bool:
     suffix = lexicon.load().org_suffix(name)
     if suffix is None:
         return False
-    head = segment.tagged(name[:-len(suffix)])
+    head = segment.tagged(name[: -len(suffix)])
     return bool(head) and head[0][1] in PROPER_TAGS
-

@@ -3,6 +3,7 @@
 No list of names: where a name ends is read from what follows it (a function
 word, a speech verb, a title) and from jieba.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,7 @@ def name_at(text: str, pos: int) -> int:
     lex = lexicon.load()
     if pos >= len(text):
         return 0
-    sur = 2 if text[pos:pos + 2] in lex.surnames else 1 if text[pos] in lex.surnames else 0
+    sur = 2 if text[pos : pos + 2] in lex.surnames else 1 if text[pos] in lex.surnames else 0
     if not sur or text.startswith(grammar.load().honorifics, pos + sur):  # 刘先生 names nobody
         return 0
     given = 0
@@ -45,7 +46,7 @@ def _two_char_name(text: str, pos: int) -> bool:
     """王帅近日表示, 杨杰做报告, 刘强为大会致辞: of three free characters jieba reads the first two
     as a word and the third as the start of the next word, a longer one or a verb, preposition or
     adverb of one character (a given name's last character jieba split off stands alone otherwise)."""
-    words = segment.tagged(text[pos:pos + 8])
+    words = segment.tagged(text[pos : pos + 8])
     if len(words) < 2 or len(words[0][0]) != 2 or len(text) <= pos + 3:
         return False
     nxt, flag, _ = words[1]
@@ -60,21 +61,23 @@ def _stops_name(text: str, i: int) -> bool:
         return True
     if text[i] in grammar.load().name_stops:
         return True
-    return any(text.startswith(v, i) for v in lex.speech_verbs_by_length if len(v) > 1) or \
-        bool(title_pattern().match(text, i))
+    return any(text.startswith(v, i) for v in lex.speech_verbs_by_length if len(v) > 1) or bool(
+        title_pattern().match(text, i)
+    )
 
 
 def model_persons(model: list[Hit], known: list[Hit]) -> list[Hit]:
     """People the model finds: surname-led names of two to four characters, outside organisations."""
-    return [h for h in model if h.label == "PERSON" and _confirmed_name(h.text)
-            and not overlaps(h.start, h.end, known)]
+    return [h for h in model if h.label == "PERSON" and _confirmed_name(h.text) and not overlaps(h.start, h.end, known)]
 
 
 def _confirmed_name(name: str) -> bool:
     """The model's name as the rules would cut it, and a name to jieba too (not 米粉, 韦总在, 冯静称)."""
-    if (name in lexicon.load().not_names or name[-1] in grammar.load().one_char_short_forms
-            or name_at(name + "。", 0) != len(name)):
+    if (
+        name in lexicon.load().not_names
+        or name[-1] in grammar.load().one_char_short_forms
+        or name_at(name + "。", 0) != len(name)
+    ):
         return False
     tags = segment.tagged(name)
     return len(tags) == 1 and tags[0][1].startswith("nr")
-

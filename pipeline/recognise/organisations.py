@@ -3,6 +3,7 @@
 Gazetteer matches keep their canonical names (the article's own name for an
 organisation is chosen at assembly: resolve.article_names).
 """
+
 from __future__ import annotations
 
 import re
@@ -29,12 +30,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org_tail": re.compile(alternation(g.company_tails)),
         "legal": re.compile(rf"[{CJK}A-Za-z0-9（）()]{{2,24}}?(?:{alternation(g.legal_tails)})"),
         "short_name": re.compile(
-            rf"[（(](?:{alternation(g.short_name_markers)})[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?[）)]"),
+            rf"[（(](?:{alternation(g.short_name_markers)})[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?[）)]"
+        ),
         "brand": re.compile(alternation(g.brand_suffixes)),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.branch_suffixes)})"),
         "unit_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.unit_suffixes)})"),
-        "dateline": re.compile(rf"([{CJK}A-Za-z]{{2,10}}?)\d{{1,2}}月\d{{1,2}}日(?:{alternation(g.dateline_times)})?"
-                               rf"(?:{alternation(g.dateline_words)})"),
+        "dateline": re.compile(
+            rf"([{CJK}A-Za-z]{{2,10}}?)\d{{1,2}}月\d{{1,2}}日(?:{alternation(g.dateline_times)})?"
+            rf"(?:{alternation(g.dateline_words)})"
+        ),
     }
 
 
@@ -82,8 +86,11 @@ def _dateline_outlet(text: str, taken: list[Hit]) -> list[Hit]:
     while words and words[-1][1] == "ns":  # 北京 in …北京7月8日电
         words.pop()
     end = sum(len(w) for w, _, _ in words)
-    if end < 2 or words[0][1][:1] in ("v", "p", "d", "c", "r", "m", "t", "f") or (
-            len(words) == 1 and segment.frequency(words[0][0]) >= grammar.load().rare_word_freq):
+    if (
+        end < 2
+        or words[0][1][:1] in ("v", "p", "d", "c", "r", "m", "t", "f")
+        or (len(words) == 1 and segment.frequency(words[0][0]) >= grammar.load().rare_word_freq)
+    ):
         return []  # 今年3月5日, 据悉5月2日, 公司9月1日消息: no name
     return [Hit(0, end, "COMPANY", text[:end], text[:end])]
 
@@ -113,8 +120,12 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
     out = []
     words = segment.words(text)
     for i, (word, start, end) in enumerate(words):
-        if (segment.dictionary_tag(word) != "nt" or word in g.not_orgs or word in lex.alias_index
-                or not (word.endswith(g.org_word_endings) or lex.org_suffix(word))):
+        if (
+            segment.dictionary_tag(word) != "nt"
+            or word in g.not_orgs
+            or word in lex.alias_index
+            or not (word.endswith(g.org_word_endings) or lex.org_suffix(word))
+        ):
             continue  # 统一安排: jieba's dictionary has odd organisations; a name ends as one does
         if i > 0 and segment.dictionary_tag(words[i - 1][0]) == "ns":
             start = words[i - 1][1]  # 南京市公安局
@@ -139,13 +150,22 @@ def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hi
             continue  # 三是互联|网金融, 高质量科技|创新: the suffix must end a word
         for k in (4, 3, 2):
             s = p - k
-            head = text[max(s, 0):p]
-            if (s < 0 or s not in bounds or not re.fullmatch(rf"[{CJK}]+", head) or head[0] in g.org_stop_prefixes
-                    or head.endswith(g.unit_suffixes)):
+            head = text[max(s, 0) : p]
+            if (
+                s < 0
+                or s not in bounds
+                or not re.fullmatch(rf"[{CJK}]+", head)
+                or head[0] in g.org_stop_prefixes
+                or head.endswith(g.unit_suffixes)
+            ):
                 continue
             words = [w for w, _, _ in segment.words(head)]
-            if len(words) > 2 or any(len(w) < 2 or segment.frequency(w) >= g.rare_word_freq
-                                     or (segment.dictionary_tag(w) or "").startswith("v") for w in words):
+            if len(words) > 2 or any(
+                len(w) < 2
+                or segment.frequency(w) >= g.rare_word_freq
+                or (segment.dictionary_tag(w) or "").startswith("v")
+                for w in words
+            ):
                 continue  # 移动通信, 一家科技: common words; 手握移动: a verb
             name = head + m.group()
             if name not in g.not_orgs and not overlaps(s, m.end(), taken) and not in_compound(text, s, m.end()):
@@ -188,13 +208,14 @@ def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
     m = re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})").match(text, org.end) if units else None
     if m is None or m.end() not in bounds:
         return org
-    words = segment.tagged(text[org.end:m.start(1)])  # the unit's own name: 新闻|处; 办公厅 has none
+    words = segment.tagged(text[org.end : m.start(1)])  # the unit's own name: 新闻|处; 办公厅 has none
     if len(m.group(1)) < 3 and sum(len(w) for w, _, _ in words) < 2:
         return org  # 新闻处, 国际公司 have a name; 办公厅, 研究院 need none; 母公司 is no unit
-    if any(w in g.unit_stop_words or not (f[:1] in ("n", "j", "b", "s") or f == "vn") or f == "ns"
-                        for w, f, _ in words) or title_pattern().search(m.group()):
+    if any(
+        w in g.unit_stop_words or not (f[:1] in ("n", "j", "b", "s") or f == "vn") or f == "ns" for w, f, _ in words
+    ) or title_pattern().search(m.group()):
         return org
-    name = text[org.start:m.end()]
+    name = text[org.start : m.end()]
     return Hit(org.start, m.end(), rec.label, name, name)
 
 
@@ -219,8 +240,12 @@ def _ministry_prefix(text: str, start: int, rec: OrgRecord) -> str:
 def _ministry_unit(rec: OrgRecord) -> bool:
     """A unit of a ministry: its name is a ministry's name or alias and more (工业和信息化部信息通信管理局)."""
     suffix = min(grammar.load().ministry_anaphora, key=len)
-    return any(rec.name.startswith(form) and len(rec.name) > len(form) for org in lexicon.load().orgs
-               if org.type == "regulator" and org.name.endswith(suffix) for form in org.forms)
+    return any(
+        rec.name.startswith(form) and len(rec.name) > len(form)
+        for org in lexicon.load().orgs
+        if org.type == "regulator" and org.name.endswith(suffix)
+        for form in org.forms
+    )
 
 
 def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
@@ -242,11 +267,12 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
         peers = [(h.start, h.end) for h in taken if (lex.org(h.name) or rec).type == rec.type and h.name != rec.name]
         peers += [(n.start(), n.end()) for n, r in found if r.type == rec.type and r is not rec]
         listed = any(_listed(text, m.start(), m.end(), s, e) for s, e in peers) or (
-            any(_same_clause(text, m.start(), m.end(), s, e) for s, e in peers) and not _modifies_next(text, m.end()))
+            any(_same_clause(text, m.start(), m.end(), s, e) for s, e in peers) and not _modifies_next(text, m.end())
+        )
         tail = pats["org_tail"].match(text, m.end())
         if listed or tail or text.startswith(grammar.load().org_side_words, m.end()):
             end = tail.end() if tail else m.end()
-            hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start():end]))
+            hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start() : end]))
     return hits
 
 
@@ -263,7 +289,7 @@ def _same_clause(text: str, start: int, end: int, peer_start: int, peer_end: int
 
 def _modifies_next(text: str, end: int) -> bool:
     """移动|网络, 移动|主营业务: the bare name is an adjective of the noun after it."""
-    words = segment.tagged(text[end:end + 6])
+    words = segment.tagged(text[end : end + 6])
     return bool(words) and (words[0][1][:1] == "n" or words[0][1] == "vn")
 
 
@@ -274,7 +300,7 @@ def _legal_names(text: str) -> list[Hit]:
     hits = []
     for m in _patterns()["legal"].finditer(text):
         start = _legal_start(text, m.start(), m.end())
-        name = text[start:m.end()]
+        name = text[start : m.end()]
         tail = next((t for t in grammar.load().legal_tails if name.endswith(t)), None)
         if tail is None or len(name) - len(tail) < 2:
             continue
@@ -333,4 +359,3 @@ def _yield_to_title(text: str, start: int, end: int, rec: OrgRecord) -> int:
         if t and t.end() > end and lex.alias_index.get(text[start:p]) is rec:
             return p
     return end
-

@@ -1,4 +1,5 @@
 """Job titles in a sentence: the list's (data/titles.txt), new ones the model reads, joined ones as one."""
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,8 @@ def _joined_titles(text: str, hits: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     for h in hits:
         prev = out[-1] if out else None
-        if prev is not None and text[prev.end:h.start] in grammar.load().title_joiners:
-            out[-1] = Hit(prev.start, h.end, "POSITION", text[prev.start:h.end], text[prev.start:h.end])
+        if prev is not None and text[prev.end : h.start] in grammar.load().title_joiners:
+            out[-1] = Hit(prev.start, h.end, "POSITION", text[prev.start : h.end], text[prev.start : h.end])
         else:
             out.append(h)
     return out
@@ -45,5 +46,4 @@ def _joined_titles(text: str, hits: list[Hit]) -> list[Hit]:
 def title_within(text: str, start: int, end: int) -> bool:
     """A title in text[start:end] with no punctuation before it."""
     m = title_pattern().search(text, start, end)
-    return m is not None and not any(ch in "，,。；;：:“”（）()、" for ch in text[start:m.start()])
-
+    return m is not None and not any(ch in "，,。；;：:“”（）()、" for ch in text[start : m.start()])

@@ -3,6 +3,7 @@
 A quotation that opens the sentence (“……”王帅说) belongs to the same speaker;
 in a transcript, 答：… is the interviewee's.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,8 @@ def _transcript_pattern() -> re.Pattern[str]:
 
 
 _DATELINE = re.compile(
-    r"[^，,。“”：:]{0,16}?\d{1,2}月\d{1,2}日(?:晚间|早间)?(?:电|讯|消息)\s*(?:[（(][^（()）]{0,30}[）)])?\s*")
+    r"[^，,。“”：:]{0,16}?\d{1,2}月\d{1,2}日(?:晚间|早间)?(?:电|讯|消息)\s*(?:[（(][^（()）]{0,30}[）)])?\s*"
+)
 
 
 def dateline_end(text: str) -> int:
@@ -57,7 +59,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
     covered = -1
     found_cues = cues(text, quotes, parens, ctx.persons)
     for i, (c0, c1, verb) in enumerate(found_cues):
-        if c0 < covered or followed_by_cue(text, c1, found_cues[i + 1:]):
+        if c0 < covered or followed_by_cue(text, c1, found_cues[i + 1 :]):
             continue
         info = lexicon.load().speech_verbs[verb]
         verb = text[c0:c1]  # with its tail: 解释说
@@ -117,7 +119,7 @@ def _nominal(ctx: SentenceContext, quotes: tuple[int, ...], said: list[Said]) ->
         before = text[:q0].rstrip()
         for w in grammar.load().time_openers + grammar.load().adverbial_openers + ("今天", "此前"):
             if before.endswith(w):
-                before = before[:-len(w)].rstrip()
+                before = before[: -len(w)].rstrip()
                 break
         holder = _holder(ctx, before)
         if holder is not None:

@@ -1,4 +1,5 @@
 """Content: what was said after a cue, or the quotation that opens the speaker's clause."""
+
 from __future__ import annotations
 
 import re
@@ -59,7 +60,7 @@ def content(text: str, pos: int) -> tuple[int, int]:
     if addressee:
         s, _ = strip_span(text, addressee.end(), len(text), "，,：: ")
     q = quotation_at(text, s)
-    if q is not None and text[q[1]:].strip(CONTENT_TRIM) == "":
+    if q is not None and text[q[1] :].strip(CONTENT_TRIM) == "":
         return strip_span(text, q[0] + 1, q[1] - 1, CONTENT_TRIM)
     return strip_span(text, s, _narration_start(text, s), CONTENT_TRIM)
 
@@ -87,4 +88,3 @@ def leading_quote(text: str, clause_start: int, cue: int) -> tuple[int, int] | N
         return None
     s, e = strip_span(text, q[0] + 1, q[1] - 1, CONTENT_TRIM)
     return (s, e) if e - s >= MIN_CONTENT else None
-

@@ -1,4 +1,5 @@
 """Cues: speech verbs on word boundaries, outside quotations and asides, not used as nouns."""
+
 from __future__ import annotations
 
 import re
@@ -34,17 +35,28 @@ def cues(text: str, quotes: tuple[int, ...], parens: tuple[int, ...], persons: t
     for m in _pattern().finditer(text):
         pos, end = m.span()
         source = next((w for w in grammar.load().unnamed_sources if m.group().startswith(w)), "")
-        if not (text.endswith("有", 0, pos) and m.group()[len(source):] in lexicon.load().speech_verbs):
+        if not (text.endswith("有", 0, pos) and m.group()[len(source) :] in lexicon.load().speech_verbs):
             source = ""
         pos += len(source)  # 有分析认为: 分析 is the source, 认为 the cue
-        starts_word = (bool(source) or pos in bounds or pos in name_ends or (pos > 0 and text[pos - 1] in glue)
-                       or any(name_at(text, pos - k) == k for k in (2, 3) if pos >= k))
+        starts_word = (
+            bool(source)
+            or pos in bounds
+            or pos in name_ends
+            or (pos > 0 and text[pos - 1] in glue)
+            or any(name_at(text, pos - k) == k for k in (2, 3) if pos >= k)
+        )
         ends_word = end in bounds or end == len(text) or text[end] in CLAUSE_DELIMITERS
-        if (quotes[pos] == 0 and parens[pos] == 0 and starts_word and ends_word
-                and not _particle_after(text, end, not_after, word_at) and not text.endswith(not_before, 0, pos)):
+        if (
+            quotes[pos] == 0
+            and parens[pos] == 0
+            and starts_word
+            and ends_word
+            and not _particle_after(text, end, not_after, word_at)
+            and not text.endswith(not_before, 0, pos)
+        ):
             if text.startswith(grammar.load().cue_tails, end):  # 解释说, 介绍道: one cue
                 end += 1
-            out.append((pos, end, text[pos:m.end()]))
+            out.append((pos, end, text[pos : m.end()]))
     return out
 
 
@@ -61,4 +73,3 @@ def followed_by_cue(text: str, end: int, later: list[Cue]) -> bool:
         return False
     clause_end = next((i for i in range(end, len(text)) if text[i] in CLAUSE_DELIMITERS), len(text))
     return any(c0 < clause_end for c0, _, _ in later)
-

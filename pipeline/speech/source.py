@@ -5,6 +5,7 @@ an anonymous source or a group of organisations' executives, a name jieba
 confirms, or an organisation. A name found only here is returned with the
 speaker (Found), for the caller to add to the sentence's people.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,7 +76,7 @@ def subject(ctx: SentenceContext, starts: list[int], cue: int) -> tuple[Found, i
         if found[0] is not None:
             return found, start
         region = ctx.text[start:end].strip()
-        if back >= 3 or region and not (region.startswith(passable) or _ends_with_title(region)):
+        if back >= 3 or (region and not (region.startswith(passable) or _ends_with_title(region))):
             break
     return (None, None), 0
 
@@ -89,7 +90,7 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     referent, an anonymous source or group, a name jieba confirms, or an organisation."""
     text = ctx.text
     quotes, parens = nesting(text)
-    inside = lambda h: start <= h.start and h.end <= end and quotes[h.start] == 0 and parens[h.start] == 0  # noqa: E731
+    inside = lambda h: start <= h.start and h.end <= end and quotes[h.start] == 0 and parens[h.start] == 0
     persons = [h for h in ctx.persons if inside(h) and not _is_object(ctx, h.start, start, persons_only=True)]
     if persons:
         return Speaker(persons[0].name, None, None), None
@@ -127,7 +128,7 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
             return last, None  # 该负责人透露: the source quoted before
         group = [o for o in orgs if o.end <= a.start]
         if group and _listed(text, group, a.start):
-            return Speaker(None, text[group[0].start:a.end], None, tuple(dict.fromkeys(o.name for o in group))), None
+            return Speaker(None, text[group[0].start : a.end], None, tuple(dict.fromkeys(o.name for o in group))), None
         within = [o.name for o in ctx.orgs if a.start <= o.start and o.end <= a.end]
         if within:  # 不愿具名的中国联通集团人士: one organisation's people
             return Speaker(None, a.name, None, (within[0],)), None
@@ -137,12 +138,12 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
         return Speaker(None, honorific.group(), None), None
     n = name_at(text, head)
     if n and _is_person_name(text, head, n, end):
-        name = text[head:head + n]
+        name = text[head : head + n]
         return Speaker(name, None, None), Hit(head, head + n, "PERSON", name, name)
     orgs = [o for o in orgs if not _heads_title(text, o, end)]
     if orgs:
         o = orgs[0]
-        doc = next((d for d in grammar.load().document_nouns if d in text[o.end:end]), "")
+        doc = next((d for d in grammar.load().document_nouns if d in text[o.end : end]), "")
         return Speaker(None, o.text + doc, o.name), None
     return None, None
 
@@ -167,7 +168,7 @@ def _phrase_source(ctx: SentenceContext, head: int, end: int) -> str | None:
     text = ctx.text
     for kind in ("meeting", "named_document"):
         m = _patterns()[kind].match(text, head, end)
-        if m is None or len(text[m.end():end].strip()) > 4:
+        if m is None or len(text[m.end() : end].strip()) > 4:
             continue
         if kind == "named_document" and any(head <= o.start < m.end() for o in ctx.orgs):
             continue  # 中国联通公告: the organisation speaks through its document
@@ -196,25 +197,24 @@ def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: 
         return False
     g = grammar.load()
     markers = g.person_object_markers if persons_only else g.object_markers
-    for word, start, _ in segment.cut(before):  # a new prefix each time: not worth caching
-        if word in markers and not re.search("[，,。]", before[start:]):
-            return True
-    return False
+    return any(  # a new prefix each time: not worth caching
+        word in markers and not re.search("[，,。]", before[start:]) for word, start, _ in segment.cut(before)
+    )
 
 
 def _listed(text: str, group: list[Hit], head_start: int) -> bool:
     """迪信通、分享通信、乐语、蜗牛移动高层: organisations joined by 、 right before the source head."""
-    gaps = [text[a.end:b.start] for a, b in zip(group, group[1:])]
-    last_gap = text[group[-1].end:head_start]
+    gaps = [text[a.end : b.start] for a, b in zip(group, group[1:])]
+    last_gap = text[group[-1].end : head_start]
     return all(g in "、和及与" for g in gaps) and (
-        last_gap in ("", "的", "等", "等公司") or len(group) == 1 and last_gap in grammar.load().source_quantifiers)
+        last_gap in ("", "的", "等", "等公司") or (len(group) == 1 and last_gap in grammar.load().source_quantifiers)
+    )
 
 
 def _is_person_name(text: str, start: int, n: int, end: int) -> bool:
     """A surname-led word right before the cue that jieba also reads as a person's name."""
-    name = text[start:start + n]
+    name = text[start : start + n]
     if name in lexicon.load().not_names:
         return False
     tags = segment.tagged(text[start:end])
     return bool(tags) and tags[0][1] in ("nr", "nrfg") and len(tags[0][0]) >= 2 and name.startswith(tags[0][0])
-

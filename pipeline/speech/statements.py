@@ -1,5 +1,6 @@
 """The speech stage of an article: each sentence's statements, what they are about, and
 the quotations that open a sentence of their own attached to their speaker."""
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -32,21 +33,40 @@ class SentenceSpeech:
 
 def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Discourse) -> SentenceSpeech:
     """The statements of one sentence, given what the sentences before it left (`discourse`)."""
-    view = SentenceContext(sent.span.text, sent.orgs, tuple(persons_in(sent, discourse.known_persons)), sent.anons,
-                           discourse.last_speaker, discourse.interviewee, ctx.references,
-                           sent.orgs + [c.title for c in sent.chains if c.title is not None])
+    view = SentenceContext(
+        sent.span.text,
+        sent.orgs,
+        tuple(persons_in(sent, discourse.known_persons)),
+        sent.anons,
+        discourse.last_speaker,
+        discourse.interviewee,
+        ctx.references,
+        sent.orgs + [c.title for c in sent.chains if c.title is not None],
+    )
     found = attribute(view)
     view = replace(view, persons=found.persons)
-    after = Discourse(tuple(dict.fromkeys(discourse.known_persons + tuple(p.name for p in found.persons))),
-                      latest_reference(view, found.said), found.interviewee)
+    after = Discourse(
+        tuple(dict.fromkeys(discourse.known_persons + tuple(p.name for p in found.persons))),
+        latest_reference(view, found.said),
+        found.interviewee,
+    )
     return SentenceSpeech([_statement(sent, s, ctx) for s in found.said], found.persons, after)
 
 
 def _statement(sent: SentenceFacts, said: Said, ctx: ArticleContext) -> Statement:
     text = sent.span.text
     start = said.lead[0] if said.lead else said.start  # the text runs from the quotation, cue and all
-    st = Statement(said.speaker.person, said.speaker.desc, said.cue, text[start:said.end], [],
-                   sent.span.start + start, sent.span.start + said.end, text, said.speaker.org)
+    st = Statement(
+        said.speaker.person,
+        said.speaker.desc,
+        said.cue,
+        text[start : said.end],
+        [],
+        sent.span.start + start,
+        sent.span.start + said.end,
+        text,
+        said.speaker.org,
+    )
     group = said.speaker.group
     own = said.speaker.org or (group[0] if len(group) == 1 else None)  # 工信部相关负责人: one organisation's
     parts = [p for p in (said.lead, (said.start, said.end)) if p]  # what was said, not who said it
@@ -57,8 +77,9 @@ def _statement(sent: SentenceFacts, said: Said, ctx: ArticleContext) -> Statemen
     return st
 
 
-def about(sent: SentenceFacts, start: int, end: int, speaker: str | None, ctx: ArticleContext,
-          own: str | None = None) -> list[str]:
+def about(
+    sent: SentenceFacts, start: int, end: int, speaker: str | None, ctx: ArticleContext, own: str | None = None
+) -> list[str]:
     """Organisations the statement text[start:end] names, and the speaker's own organisation (the one
     speaking, or a person's employer) where the content refers to it: by 该公司/我们/我部, by a short
     form, or as the subject it leaves out (中国联通称，正研究…). A unit's 我们 is its parent when
@@ -68,9 +89,17 @@ def about(sent: SentenceFacts, start: int, end: int, speaker: str | None, ctx: A
     text = _masked(sent.span.text, start, end, sent.orgs)
     names = [o.name for o in inside]
     own = own or (ctx.employer(speaker) if speaker else None)
-    if (own and own not in names and not lex.is_media(own) and not _unit_of(own, inside)
-            and (any(w in text for w in grammar.load().own_company_words) or elided_subject(text)
-                 or _short_form_in(own, text))):
+    if (
+        own
+        and own not in names
+        and not lex.is_media(own)
+        and not _unit_of(own, inside)
+        and (
+            any(w in text for w in grammar.load().own_company_words)
+            or elided_subject(text)
+            or _short_form_in(own, text)
+        )
+    ):
         names.append(own)
     return list(dict.fromkeys(names))
 
@@ -103,8 +132,12 @@ def _through_document(speaker: Speaker) -> bool:
     """An organisation speaking through its notice, announcement or spokesman (工信部通知指出), not
     a channel that reports news of it (工信部网站发布消息)."""
     g = grammar.load()
-    return bool(speaker.org and speaker.desc and speaker.desc.endswith(g.document_nouns)
-                and not speaker.desc.endswith(g.channel_nouns))
+    return bool(
+        speaker.org
+        and speaker.desc
+        and speaker.desc.endswith(g.document_nouns)
+        and not speaker.desc.endswith(g.channel_nouns)
+    )
 
 
 def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
@@ -125,31 +158,46 @@ def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Stat
         if quote is None:
             continue
         first = first_in.get(k + 1)
-        if ("\n" in ctx.article.text[prev.span.end:nxt.span.start] or first is None
-                or not _opens_with_speaker(nxt.span.text, first.start - nxt.span.start)):
+        if (
+            "\n" in ctx.article.text[prev.span.end : nxt.span.start]
+            or first is None
+            or not _opens_with_speaker(nxt.span.text, first.start - nxt.span.start)
+        ):
             out = _continued(ctx, out, prev, quote)  # a quotation that ends its paragraph goes with what came before
             continue
         s, e = quote
         start = prev.span.start + s
         if start in by_sentence:
             continue
-        out.append(Statement(first.speaker, first.speaker_desc, first.cue, prev.span.text[s:e], [],
-                             start, prev.span.start + e, prev.span.text, first.speaker_org))
+        out.append(
+            Statement(
+                first.speaker,
+                first.speaker_desc,
+                first.cue,
+                prev.span.text[s:e],
+                [],
+                start,
+                prev.span.start + e,
+                prev.span.text,
+                first.speaker_org,
+            )
+        )
         out[-1].about = about(prev, s, e, first.speaker, ctx)
     return sorted(out, key=lambda s: s.start)
 
 
-def _continued(ctx: ArticleContext, statements: list[Statement], quote_sent: SentenceFacts,
-               quote: tuple[int, int]) -> list[Statement]:
+def _continued(
+    ctx: ArticleContext, statements: list[Statement], quote_sent: SentenceFacts, quote: tuple[int, int]
+) -> list[Statement]:
     """有关人士表示，此消息属于误传。“这个消息是虚假的，目前工信部正在…”: a quotation with no cue of
     its own, right after a statement that ends its sentence in the same paragraph, is more of that
     statement: what it names counts for that statement's about."""
     i = ctx.sentences.index(quote_sent)
-    if i == 0 or "\n" in ctx.article.text[ctx.sentences[i - 1].span.end:quote_sent.span.start]:
+    if i == 0 or "\n" in ctx.article.text[ctx.sentences[i - 1].span.end : quote_sent.span.start]:
         return statements
     before = ctx.sentences[i - 1]
     last = next((s for s in reversed(statements) if before.span.start <= s.start < before.span.end), None)
-    if last is None or before.span.text[last.end - before.span.start:].strip(CONTENT_TRIM):
+    if last is None or before.span.text[last.end - before.span.start :].strip(CONTENT_TRIM):
         return statements
     extra = about(quote_sent, *quote, last.speaker, ctx, last.speaker_org)
     grown = replace(last, about=list(dict.fromkeys(last.about + extra)))
@@ -170,4 +218,3 @@ def _opens_with_speaker(text: str, content_start: int) -> bool:
     """The first statement's cue sits in the first clause: the sentence opens with its speaker."""
     head = text[:content_start]
     return head.count("，") <= 1 and "“" not in head
-
