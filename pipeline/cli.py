@@ -165,10 +165,7 @@ def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = Fa
         except KgNeo4jError as e:
             raise KgError(str(e)) from e
     if not quiet:
-        click.echo(
-            f"neo4j {config.uri}: {result.nodes} nodes, {result.rels} relationships written;"
-            f" {result.nodes_deleted} nodes, {result.rels_deleted} relationships no longer in the store removed"
-        )
+        click.echo(pushed(config, result, "the store"))
 
 
 @main.command()
@@ -537,6 +534,14 @@ def parquet_graph(spark, folder: str):
         raise KgError(str(e)) from None
 
 
+def pushed(config, result, source: str) -> str:
+    """The line a push ends with: what was written, and what ``source`` no longer has that was removed."""
+    return (
+        f"neo4j {config.uri}: {result.nodes} nodes, {result.rels} relationships written;"
+        f" {result.nodes_deleted} nodes, {result.rels_deleted} relationships no longer in {source} removed"
+    )
+
+
 def push_parquet(folder: str, config, batch_size: int, quiet: bool) -> None:
     """``kg push --from DIR``: the Parquet graph into Neo4j from this machine, through the same loader."""
     from .neo4j_load import KgNeo4jError
@@ -550,10 +555,7 @@ def push_parquet(folder: str, config, batch_size: int, quiet: bool) -> None:
         except KgNeo4jError as e:
             raise KgError(str(e)) from None
     if not quiet:
-        click.echo(
-            f"neo4j {config.uri}: {result.nodes} nodes, {result.rels} relationships written;"
-            f" {result.nodes_deleted} nodes, {result.rels_deleted} relationships no longer in {folder} removed"
-        )
+        click.echo(pushed(config, result, folder))
 
 
 def export_parquet(folder: str, fmt: str, output: str) -> None:

@@ -39,20 +39,8 @@ from pyspark.sql import DataFrame, SparkSession, Window
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, BinaryType, LongType, StringType, StructField, StructType
 
-from . import codec
-from .graph import (
-    Claim,
-    Node,
-    Rel,
-    article_graph,
-    article_id,
-    article_key,
-    article_sha,
-    contradicted,
-    employers,
-    figure_claim,
-    people,
-)
+from . import codec, graph
+from .graph import Claim, Node, Rel, article_graph, article_id, article_key, article_sha
 from .ingest import key_conflict
 from .read import EXTENSIONS, files, read_data, read_file, record_article
 from .records import Article, Extraction, InputError
@@ -246,7 +234,7 @@ def _extract_partition(payloads: Iterable[bytes]) -> Iterator[tuple[Any, ...]]:
         if isinstance(result, InputError):
             yield *head, None, None, [], [], [], [], result.reason
             continue
-        found = people(result)
+        found = graph.people(result)
         yield (
             *head,
             json.dumps(result.to_json(), ensure_ascii=False),
@@ -305,7 +293,7 @@ def _resolved(spark: SparkSession, tables: dict[str, DataFrame]) -> dict[str, Da
         tables["people"]
         .rdd.map(lambda r: (r.name, r.org))
         .groupByKey()
-        .flatMap(lambda item: employers((item[0], org) for org in item[1]).items())
+        .flatMap(lambda item: graph.employers((item[0], org) for org in item[1]).items())
     )
     known = (
         tables["bare_people"]
@@ -349,7 +337,7 @@ def _resolved(spark: SparkSession, tables: dict[str, DataFrame]) -> dict[str, Da
         .join(subjects)
         .flatMap(_claim)
         .groupByKey()
-        .filter(lambda group: contradicted(group[1]))
+        .filter(lambda group: graph.contradicted(group[1]))
         .flatMap(lambda group: {fid for fid, _, _ in group[1]})
         .distinct()
         .map(lambda fid: (fid, True))
@@ -374,7 +362,7 @@ def _resolved(spark: SparkSession, tables: dict[str, DataFrame]) -> dict[str, Da
 def _claim(item: tuple[str, tuple[tuple[str, dict[str, Any]], str]]) -> list[tuple[tuple[str, str, str], Claim]]:
     """One article's Figure, (figure id, ((article id, props), subject)), as the claim it makes, if any."""
     fid, ((aid, props), subject) = item
-    claim = figure_claim(fid, aid, props, subject)
+    claim = graph.figure_claim(fid, aid, props, subject)
     return [claim] if claim else []
 
 

@@ -16,7 +16,7 @@ from ..records import Hit, Said, Speaker
 from ..text import alternation, clause_starts, nesting, strip_span
 from .content import CONTENT_TRIM, MIN_CONTENT, content, leading_quote, names_topic, opens_content
 from .cues import cues, followed_by_cue
-from .source import SentenceContext, speaker_in, subject
+from .source import SentenceContext, patterns, speaker_in, subject
 
 
 @dataclass(frozen=True)
@@ -88,19 +88,10 @@ def attribute(ctx: SentenceContext) -> Attribution:
     return Attribution(out, ctx.persons, ctx.interviewee)
 
 
-@lru_cache(maxsize=1)
-def _frames() -> dict[str, re.Pattern[str]]:
-    g = grammar.load()
-    return {
-        "reported": re.compile(rf"\s*据([^，,。“”]{{2,20}}?(?:{alternation(g.report_nouns)}))[，,]"),
-        "nominal": re.compile(rf"“([^“”]{{{MIN_CONTENT},80}})”的({alternation(g.nominal_cues)})"),
-    }
-
-
 def _reported(text: str, pos: int) -> list[Said]:
     """据工业和信息化部网站消息，……: the report is the source, when no one inside it speaks
     (据中新网报道，…辛国斌表示… is 辛国斌's)."""
-    m = _frames()["reported"].match(text, pos)
+    m = patterns()["reported"].match(text, pos)
     if m is None:
         return []
     s, e = strip_span(text, m.end(), len(text), CONTENT_TRIM)
@@ -112,7 +103,7 @@ def _nominal(ctx: SentenceContext, quotes: tuple[int, ...], said: list[Said]) ->
     being what stands right before it (an organisation, a person or a group such as 媒体)."""
     text = ctx.text
     out = []
-    for m in _frames()["nominal"].finditer(text):
+    for m in patterns()["nominal"].finditer(text):
         q0 = m.start()
         if (q0 > 0 and quotes[q0 - 1] != 0) or any(x.start <= q0 < x.end for x in said):
             continue

@@ -18,6 +18,7 @@ from ..recognise.names import name_at
 from ..recognise.titles import title_within
 from ..records import Hit, Said, Speaker
 from ..text import alternation, nesting, quotation_at
+from .content import MIN_CONTENT
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,11 @@ Found = tuple[Speaker | None, Hit | None]  # the speaker, and the person's name 
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
+def patterns() -> dict[str, re.Pattern[str]]:
     g = grammar.load()
     return {
+        "reported": re.compile(rf"\s*据([^，,。“”]{{2,20}}?(?:{alternation(g.report_nouns)}))[，,]"),
+        "nominal": re.compile(rf"“([^“”]{{{MIN_CONTENT},80}})”的({alternation(g.nominal_cues)})"),
         "honorific": re.compile(rf"[{CJK}]{{1,2}}(?:{alternation(g.honorifics)})"),
         "document": re.compile(rf"(?:该|这份|此)?(?:《[^》]{{1,40}}》|{alternation(g.document_nouns)})"),
         "unnamed": re.compile(rf"\s*(?:但|不过|而|也|还|另|亦|则)*有({alternation(g.unnamed_sources)})\s*"),
@@ -106,7 +109,7 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     by_surname = _by_surname(ctx, text[head:end].strip())
     if by_surname:  # 奚表示: a titled person's surname alone
         return Speaker(by_surname, None, None), None
-    unnamed = _patterns()["unnamed"].fullmatch(text, start, end)
+    unnamed = patterns()["unnamed"].fullmatch(text, start, end)
     if unnamed:  # 有消息称, 也有分析认为: the source is 消息 / 分析
         return Speaker(None, unnamed.group(1), None), None
     document = _document_at(text, head, end)
@@ -133,7 +136,7 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
         if within:  # 不愿具名的中国联通集团人士: one organisation's people
             return Speaker(None, a.name, None, (within[0],)), None
         return Speaker(None, a.name, None), None
-    honorific = _patterns()["honorific"].match(text, head, end)
+    honorific = patterns()["honorific"].match(text, head, end)
     if honorific:  # 刘先生, 王女士: a source the text does not name
         return Speaker(None, honorific.group(), None), None
     n = name_at(text, head)
@@ -158,7 +161,7 @@ def _by_surname(ctx: SentenceContext, region: str) -> str | None:
 
 def _document_at(text: str, pos: int, end: int) -> str | None:
     """《通知》, 该通知, 报告: a document as the subject of the clause."""
-    m = _patterns()["document"].match(text, pos, end)
+    m = patterns()["document"].match(text, pos, end)
     return m.group() if m else None
 
 
@@ -167,7 +170,7 @@ def _phrase_source(ctx: SentenceContext, head: int, end: int) -> str | None:
     the whole subject before the cue, but for a short adverbial (日前明确)."""
     text = ctx.text
     for kind in ("meeting", "named_document"):
-        m = _patterns()[kind].match(text, head, end)
+        m = patterns()[kind].match(text, head, end)
         if m is None or len(text[m.end() : end].strip()) > 4:
             continue
         if kind == "named_document" and any(head <= o.start < m.end() for o in ctx.orgs):
