@@ -330,7 +330,12 @@ def not_bolt():
     silent.listen(8)
     held = []
     threading.Thread(target=lambda: [held.append(silent.accept()) for _ in range(8)], daemon=True).start()
-    web = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:  # the server's request log would land in kg's output
+            pass
+
+    web = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
     threading.Thread(target=web.serve_forever, daemon=True).start()
     yield [silent.getsockname()[1], web.server_address[1]]
     web.shutdown()
