@@ -143,21 +143,16 @@ def test_ingest_into_something_that_is_not_a_store_fails_in_one_line(tmp_path):
     assert result.stderr.strip().splitlines() == [f"kg: {bogus}: not a kg store (file is not a database)"]
 
 
+def ingest_command(folder: Path, db: Path, jobs: int) -> list[str]:
+    """``kg ingest`` as a process of its own, for the tests that kill it."""
+    cli = "from pipeline.cli import main; main()"
+    return [sys.executable, "-c", cli, "ingest", str(folder), "--store", str(db), "--jobs", str(jobs), "--quiet"]
+
+
 def test_killed_ingest_resumes_to_the_same_graph_as_an_uninterrupted_run(tmp_path):
     paths = write(tmp_path / "news", 40)
     db = tmp_path / "killed.db"
-    command = [
-        sys.executable,
-        "-c",
-        "from pipeline.cli import main; main()",
-        "ingest",
-        str(tmp_path / "news"),
-        "--store",
-        str(db),
-        "--jobs",
-        "1",
-        "--quiet",
-    ]
+    command = ingest_command(tmp_path / "news", db, jobs=1)
     proc = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     committed, deadline = 0, time.monotonic() + 300
     while not committed and proc.poll() is None and time.monotonic() < deadline:
@@ -295,18 +290,7 @@ def _alive(pid: int) -> bool:
 
 def test_workers_die_with_their_parent_even_when_it_is_killed(tmp_path):
     write(tmp_path / "news", 40)
-    command = [
-        sys.executable,
-        "-c",
-        "from pipeline.cli import main; main()",
-        "ingest",
-        str(tmp_path / "news"),
-        "--store",
-        str(tmp_path / "kg.db"),
-        "--jobs",
-        "2",
-        "--quiet",
-    ]
+    command = ingest_command(tmp_path / "news", tmp_path / "kg.db", jobs=2)
     proc = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers, deadline = [], time.monotonic() + 300
     while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
