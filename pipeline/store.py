@@ -151,13 +151,16 @@ class Store:
             raise StoreError(f"{self.path}: not a kg store (no kg tables)")
         row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
         if row is not None and row[0] == "kg-store/1" and tables:  # its articles read as stale: re-ingest updates them
-            db.executescript(f"BEGIN; {_UPGRADE_1} COMMIT;")
+            db.executescript(f"BEGIN IMMEDIATE; {_UPGRADE_1} COMMIT;")
             row = (SCHEMA,)
         if row is None or row[0] != SCHEMA:
             raise StoreError(f"{self.path}: not a kg store (schema {row[0] if row else 'missing'}, want {SCHEMA})")
         db.execute("PRAGMA synchronous = NORMAL")
-        if create:
-            db.executescript(f"BEGIN; {_CHANGES} INSERT OR IGNORE INTO meta VALUES ('uuid', '{uuid.uuid4()}'); COMMIT;")
+        if create:  # IMMEDIATE: a deferred transaction that must turn into a write fails at once, without
+            # waiting, when another process has just written; this one waits its turn (two creators at once)
+            db.executescript(
+                f"BEGIN IMMEDIATE; {_CHANGES} INSERT OR IGNORE INTO meta VALUES ('uuid', '{uuid.uuid4()}'); COMMIT;"
+            )
 
     def _read_only(self) -> str:
         """Why a store may fail to open or write: SQLite only says "unable to open database file"."""
