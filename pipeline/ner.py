@@ -1,12 +1,12 @@
-"""Trained Chinese named-entity recogniser (spaCy, one token per character).
+"""Trained Chinese named-entity recogniser (one token per character).
 
 Chinese has no spaces, and a word segmenter's mistakes at name boundaries are
 exactly where NER fails, so the model sees characters as tokens and gets the
-segmenter's view only as features.  The tokenizer below builds those features
-(char bigram, the jieba word around the char, its B/I/E/S position and the
-dictionary POS of that word) so training and inference featurise identically;
-it is registered with spaCy, so ``spacy.load`` on the shipped model works once
-this module is imported.
+segmenter's view only as features: char_features below (char bigram, the
+jieba word around the char, its B/I/E/S position and the dictionary POS of
+that word), which training (pipeline/ner_spacy.py's tokenizer) and inference
+(pipeline/ner_runtime.py) share, so both featurise identically.  The model is
+trained as a spaCy pipeline; kg runs it in numpy, without importing spaCy.
 """
 
 from __future__ import annotations
@@ -14,22 +14,16 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import cast
 
 import jieba
 import jieba.posseg
-import numpy
-from spacy.attrs import LEMMA, NORM, TAG
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.util import registry
-from spacy.vocab import Vocab
-from thinc.types import Ints2d
 
-from . import ner_embed, ner_tagger  # noqa: F401  register the model's input and entity layers for spacy.load
 from .records import LABELS
+
+Span = tuple[int, int, str]
+Recogniser = Callable[[list[str]], list[list[Span]]]  # texts (a batch) -> each one's entity spans
 
 MODEL_NAME = "ner_zh"
 MODEL_DIR = Path(__file__).parent / "models" / MODEL_NAME
@@ -73,48 +67,6 @@ def char_features(text: str) -> tuple[list[str], list[str], list[str]]:
     return bigrams(text), words, bies
 
 
-class CharTokenizer:
-    """One token per character (whitespace included), so token i is char i;
-    NORM carries the bigram, LEMMA the jieba word and TAG its BIES+POS."""
-
-    def __init__(self, vocab: Vocab):
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Doc:
-        doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
-        if not text:
-            return doc
-        add = self.vocab.strings.add
-        features = numpy.array([[add(g), add(w), add(t)] for g, w, t in zip(*char_features(text))], dtype="uint64")
-        doc.from_array([NORM, LEMMA, TAG], cast(Ints2d, features))
-        return doc
-
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
-        for text in texts:
-            yield self(text)
-
-    # Stateless: nothing to save, but spaCy's (de)serialisation calls these.
-    def to_bytes(self, **kwargs) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs) -> CharTokenizer:
-        return self
-
-    def to_disk(self, path, **kwargs) -> None:
-        pass
-
-    def from_disk(self, path, **kwargs) -> CharTokenizer:
-        return self
-
-
-@registry.tokenizers("kg.char_tokenizer.v1")
-def create_char_tokenizer():
-    def make(nlp: Language) -> CharTokenizer:
-        return CharTokenizer(nlp.vocab)
-
-    return make
-
-
 def model_dir() -> Path:
     """The model kg uses: the folder ``KG_NER_MODEL`` names, else the shipped one."""
     chosen = os.environ.get(MODEL_ENV)
@@ -128,18 +80,19 @@ def _model_at(path: Path, named: str = "") -> Path:
 
 
 @functools.lru_cache(maxsize=4)
-def load(path: str | Path | None = None) -> Language:
-    """The model at ``path``, else ``model_dir()``'s, loaded once per process.
+def load(path: str | Path | None = None) -> Recogniser:
+    """The recogniser of the model at ``path``, else ``model_dir()``'s, loaded once per process:
+    the numpy runtime (pipeline/ner_runtime.py), or spaCy for an architecture it does not know
+    (an experiment's model with its tok2vec apart, say)."""
+    from . import ner_runtime
 
-    Its matrix products go to numpy's BLAS rather than thinc's default blis
-    kernels: same results, and on our x86-64 machines the whole recogniser
-    runs about 1.5 times as fast (benchmarks/bench_ner.py).
-    """
-    import spacy
-    from thinc.api import use_ops
+    folder = _model_at(Path(path)) if path else model_dir()
+    try:
+        return ner_runtime.load(folder).spans
+    except ner_runtime.UnknownArchitecture:
+        from . import ner_spacy
 
-    with use_ops("numpy", use_blis=False):
-        return spacy.load(_model_at(Path(path)) if path else model_dir())
+        return ner_spacy.recogniser(ner_spacy.load(folder))
 
 
 def chunks(text: str, size: int = MAX_CHUNK) -> list[tuple[int, str]]:
@@ -171,11 +124,11 @@ def _pieces(text: str, size: int) -> Iterator[tuple[int, str]]:
 
 
 def recognise(
-    texts: Iterable[str], batch_size: int = 128, nlp: Language | None = None
+    texts: Iterable[str], batch_size: int = 128, model: Recogniser | None = None
 ) -> list[list[tuple[int, int, str]]]:
     """Entity spans (start, end exclusive, label) per text, offsets into that
     text; labels are the pipeline's (records.LABELS) only."""
-    nlp = nlp or load()
+    model = model or load()
     texts = list(texts)
     owners: list[tuple[int, int]] = []
     pieces: list[str] = []
@@ -184,6 +137,7 @@ def recognise(
             owners.append((i, offset))
             pieces.append(piece)
     result: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-    for (i, offset), doc in zip(owners, nlp.pipe(pieces, batch_size=batch_size)):
-        result[i].extend((offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS)
+    found = (spans for at in range(0, len(pieces), batch_size) for spans in model(pieces[at : at + batch_size]))
+    for (i, offset), spans in zip(owners, found):
+        result[i].extend((offset + s, offset + e, label) for s, e, label in spans if label in LABELS)
     return result

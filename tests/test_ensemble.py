@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.training import biluo_tags_to_spans
 
-from pipeline import ner, ner_tagger
+from pipeline import crf, ner, ner_spacy
 from training import ensemble, train
 
 
@@ -50,16 +50,16 @@ def scores(nlp, texts):
 def test_the_ensemble_reads_each_char_as_the_mean_of_its_members(members, tmp_path):
     paths, texts = members
     ensemble.assemble(paths, tmp_path / "ensemble")
-    joined = ner.load(tmp_path / "ensemble")
+    joined = ner_spacy.load(tmp_path / "ensemble")
     assert joined.pipe_names == ["ner"]
-    parts = [ner.load(p) for p in paths]
+    parts = [ner_spacy.load(p) for p in paths]
     expected = [sum(s) / 2 for s in zip(*(scores(nlp, texts)[0] for nlp in parts))]
     found, docs = scores(joined, texts)
     assert all(numpy.allclose(f, e, atol=1e-5) for f, e in zip(found, expected))
     steps = [nlp.get_pipe("ner").lattice()[0] for nlp in (*parts, joined)]
     assert numpy.allclose(steps[2], (steps[0] + steps[1]) / 2, atol=1e-5)
     tags = joined.get_pipe("ner").tags
-    decoded = ner_tagger.viterbi(expected, *joined.get_pipe("ner").lattice())
+    decoded = crf.viterbi(expected, *joined.get_pipe("ner").lattice())
     wanted = [
         [(s.start, s.end, s.label_) for s in biluo_tags_to_spans(doc, [tags[k] for k in path])]
         for doc, path in zip(docs, decoded)
@@ -71,3 +71,20 @@ def test_one_model_is_no_ensemble(members, tmp_path):
     with pytest.raises(ValueError, match="two models or more"):
         ensemble.assemble(members[0][:1], tmp_path / "ensemble")
     assert not (tmp_path / "ensemble").exists()
+
+
+def test_kg_runs_the_ensemble_in_numpy_and_a_member_through_spacy(members, tmp_path):
+    from pipeline import ner_runtime
+
+    paths, texts = members
+    ensemble.assemble(paths, tmp_path / "ensemble")
+    joined = ner_spacy.load(tmp_path / "ensemble")
+    runtime = ner_runtime.load(tmp_path / "ensemble")
+    expected, _ = scores(joined, texts)
+    assert all(numpy.allclose(f, e, atol=1e-4) for f, e in zip(runtime.tag_scores(texts), expected))
+    assert ner.recognise(texts, model=runtime.spans) == ner.recognise(texts, model=ner_spacy.recogniser(joined))
+    with pytest.raises(ner_runtime.UnknownArchitecture, match="pipeline"):  # its tok2vec a component apart
+        ner_runtime.load(paths[0])
+    assert ner.recognise(texts, model=ner.load(paths[0])) == ner.recognise(
+        texts, model=ner_spacy.recogniser(ner_spacy.load(paths[0]))
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 import kg_score
 import pytest
 
-from pipeline import ner
+from pipeline import ner, ner_runtime, ner_spacy
 from pipeline.records import LABELS
 
 DEV = Path(__file__).parent.parent / "training" / "data" / "dev.jsonl"
@@ -15,7 +15,7 @@ DEV = Path(__file__).parent.parent / "training" / "data" / "dev.jsonl"
 
 @pytest.fixture(scope="module")
 def nlp():
-    return ner.load()
+    return ner_spacy.load()
 
 
 def test_loads_without_network(monkeypatch):
@@ -24,7 +24,10 @@ def test_loads_without_network(monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     ner.load.cache_clear()
-    nlp = ner.load()
+    ner_spacy.load.cache_clear()
+    assert callable(ner.load())
+    assert set(ner_runtime.load(ner.MODEL_DIR).labels) >= set(LABELS)
+    nlp = ner_spacy.load()
     assert "ner" in nlp.pipe_names
     assert set(nlp.get_pipe("ner").labels) >= set(LABELS)
 
@@ -124,7 +127,7 @@ def test_embedding_looks_up_char_and_bigram_rows_side_by_side():
     from pipeline import ner_embed
 
     nlp = spacy.blank("xx")
-    nlp.tokenizer = ner.CharTokenizer(nlp.vocab)
+    nlp.tokenizer = ner_spacy.CharTokenizer(nlp.vocab)
     strings = nlp.vocab.strings
     data = numpy.arange(12, dtype="float32").reshape(4, 3)
     nlp.vocab.vectors = Vectors(strings=strings, data=data, keys=[strings.add(k) for k in ["移", "动", "移动", "动力"]])

@@ -68,7 +68,7 @@ def vote(predictions: Sequence[Sequence[Span]], quorum: int) -> tuple[list[Span]
 
 def label(texts: list[str], teachers: Sequence[Path], quorum: int) -> Iterable[Doc]:
     """The teachers' vote over ``texts`` as reference Docs."""
-    predictions = [ner.recognise(texts, nlp=ner.load(model)) for model in teachers]
+    predictions = [ner.recognise(texts, model=ner.load(model)) for model in teachers]
     vocab = Vocab()
     for i, text in enumerate(texts):
         yield reference_doc(vocab, text, *vote([p[i] for p in predictions], quorum))

@@ -17,7 +17,7 @@ import numpy
 from spacy.language import Language
 from spacy.util import load_model_from_config
 
-from pipeline import ner
+from pipeline import ner_spacy
 
 ENSEMBLE = "kg.BiluoCrfEnsemble.v1"
 MEMBER = "kg.BiluoTagScores.v1"
@@ -28,7 +28,7 @@ def assemble(members: list[Path], output: Path) -> Language:
     result scores each char as the mean of what the members score it."""
     if len(members) < 2:
         raise ValueError(f"an ensemble needs two models or more, got {len(members)}")
-    nlps = [ner.load(path) for path in members]
+    nlps = [ner_spacy.load(path) for path in members]
     first = nlps[0]
     for path, nlp in zip(members[1:], nlps[1:]):
         if nlp.get_pipe("ner").labels != first.get_pipe("ner").labels:

@@ -136,9 +136,8 @@ def _kg_score(dev_path: Path, pred_path: Path) -> dict:
 
 def score(model: Path, dev_path: Path, pred_path: Path) -> dict:
     """The model alone on the dev split."""
-    nlp = ner.load(model)
     with pred_path.open("w", encoding="utf-8") as out:
-        for spans in ner.recognise(_texts(dev_path), nlp=nlp):
+        for spans in ner.recognise(_texts(dev_path), model=ner.load(model)):
             ents = [{"label": lab, "mentions": [{"start": s, "end": e}]} for s, e, lab in spans]
             out.write(json.dumps({"entities": ents}, ensure_ascii=False) + "\n")
     return _kg_score(dev_path, pred_path)
