@@ -169,6 +169,26 @@ class Maxout:
 
 
 @dataclass
+class Feature:
+    """One attribute's share of the first Maxout's input, the weights folded in:
+    a key's hashed rows (one table per hashed column of the attribute) and its
+    static vector, times the weights that mix them, depend on the key alone."""
+
+    attr: str
+    tables: list[tuple[numpy.ndarray, int]]  # HashEmbed table and seed
+    vector: bool
+    W: numpy.ndarray  # (mix outputs, the tables' widths + the vector's)
+
+    def share(self, keys: numpy.ndarray, vectors: Vectors) -> numpy.ndarray:
+        """Each key's share, computed once per distinct key of the batch."""
+        distinct, back = numpy.unique(keys, return_inverse=True)
+        parts = [gather_add(table, hash_ids(distinct, seed) % numpy.uint32(len(table))) for table, seed in self.tables]
+        if self.vector:
+            parts.append(vectors.rows(distinct))
+        return (numpy.hstack(parts) @ self.W.T)[back]
+
+
+@dataclass
 class Member:
     """One kg.BiluoTagScores.v1: hashed and static embedding, window encoder, head."""
 
@@ -183,14 +203,28 @@ class Member:
     encoder: list[Maxout]
     hidden: Maxout | None
     output: tuple[numpy.ndarray, numpy.ndarray]
+    features: list[Feature] = field(init=False)
+    bias: numpy.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        """The embedding's layers are linear up to the mix's max: its input
+        [hashed rows..., vectors @ static.T + b] times mix.W splits into one
+        product per attribute (Feature) plus a constant."""
+        widths = [t.shape[1] for t in self.tables]
+        hashed, static = numpy.split(self.mix.W, numpy.cumsum(widths), axis=1)[:-1], self.mix.W[:, sum(widths) :]
+        W, b = self.static
+        by_vector = dict(zip(self.vector_attrs, numpy.split(static @ W, len(self.vector_attrs), axis=1)))
+        self.features = []
+        for attr in dict.fromkeys((*self.columns, *self.vector_attrs)):
+            mine = [i for i, a in enumerate(self.columns) if a == attr]
+            weights = [hashed[i] for i in mine] + ([by_vector[attr]] if attr in by_vector else [])
+            tables = [(self.tables[i], self.seeds[i]) for i in mine]
+            self.features.append(Feature(attr, tables, attr in by_vector, numpy.hstack(weights)))
+        self.bias = self.mix.b + static @ b
 
     def embed(self, keys: dict[str, numpy.ndarray], vectors: Vectors) -> numpy.ndarray:
-        hashed = [
-            gather_add(table, hash_ids(keys[attr], seed) % numpy.uint32(len(table)))
-            for attr, table, seed in zip(self.columns, self.tables, self.seeds)
-        ]
-        static = linear(numpy.hstack([vectors.rows(keys[a]) for a in self.vector_attrs]), *self.static)
-        return self.mix(numpy.hstack([*hashed, static]))
+        pre = sum((f.share(keys[f.attr], vectors) for f in self.features), self.bias)
+        return layernorm(self.mix.pieces_max(pre), self.mix.G, self.mix.beta)
 
     def scores(self, keys: dict[str, numpy.ndarray], lengths: Sequence[int], vectors: Vectors) -> numpy.ndarray:
         """The tag scores of the docs' tokens, docs one after another."""
