@@ -277,7 +277,8 @@ class Runtime:
 
     def __post_init__(self) -> None:
         self.tags = crf.tag_names(self.labels)
-        self.lattice = crf.lattice(self.tags, self.transitions.astype("float64"))
+        after, first, last = crf.lattice(self.tags, self.transitions.astype("float64"))
+        self.lattice = (after.astype("float32"), first.astype("float32"), last.astype("float32"))
 
     def tag_scores(self, texts: Sequence[str]) -> list[numpy.ndarray]:
         """Each text's (chars, tags) scores: the members' mean, as the spaCy model's ``predict``."""
