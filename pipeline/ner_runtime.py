@@ -8,7 +8,9 @@ static vectors) and recomputes what the layers compute: spaCy's string
 hashes of the char features, thinc's hashed embeddings, the static vector
 lookup, Maxout with LayerNorm, the window encoder (with the zero rows thinc
 puts around each doc, so a doc's scores do not depend on its batch), the
-heads, the members' mean and the CRF's Viterbi.  It knows the architectures
+heads, the members' mean and the CRF's Viterbi, in float32 over a whole
+batch at once (one matrix product a layer, no per-token Python), the
+embedding folded into the first Maxout (Member).  It knows the architectures
 kg ships (kg.BiluoCrfEnsemble.v1 of kg.BiluoTagScores.v1, kg.BiluoCrf.v1
 with its tok2vec inline) and refuses any other; pipeline/ner_spacy.py runs
 those through spaCy.
@@ -112,6 +114,7 @@ def gather_add(table: numpy.ndarray, rows: numpy.ndarray) -> numpy.ndarray:
 
 
 def linear(X: numpy.ndarray, W: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
+    """thinc's Linear: X W^T + b."""
     Y = X @ W.T
     Y += b
     return Y
@@ -269,11 +272,14 @@ class Vectors:
 
 @dataclass
 class Runtime:
+    """A loaded model: its labels, members, learnt tag-to-tag scores and static vectors."""
+
     labels: tuple[str, ...]
     members: list[Member]
     transitions: numpy.ndarray
     vectors: Vectors
     tags: tuple[str, ...] = field(init=False)
+    lattice: tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray] = field(init=False)  # crf.lattice, float32
 
     def __post_init__(self) -> None:
         self.tags = crf.tag_names(self.labels)
