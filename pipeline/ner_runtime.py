@@ -380,7 +380,10 @@ def _walk(root: Node) -> list[Node]:
 def _config(path: Path) -> configparser.ConfigParser:
     config = configparser.ConfigParser(interpolation=None, delimiters=("=",))
     config.optionxform = str  # type: ignore[assignment,method-assign]
-    config.read(path / "config.cfg", encoding="utf-8")
+    try:
+        config.read(path / "config.cfg", encoding="utf-8")
+    except configparser.Error as err:
+        raise UnknownArchitecture(f"{path / 'config.cfg'}: not a config the runtime reads ({err})") from err
     return config
 
 

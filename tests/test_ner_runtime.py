@@ -101,6 +101,9 @@ def test_another_architecture_is_refused_clearly(tmp_path):
     (tmp_path / "ner" / "model").write_bytes((ner.MODEL_DIR / "ner" / "model").read_bytes())
     with pytest.raises(ner_runtime.UnknownArchitecture, match="its layers are not the kg.BiluoCrfEnsemble.v1 network"):
         ner_runtime.load(tmp_path)
+    (tmp_path / "config.cfg").write_text("nlp = no section\n", encoding="utf-8")
+    with pytest.raises(ner_runtime.UnknownArchitecture, match="not a config the runtime reads"):
+        ner_runtime.load(tmp_path)
 
 
 def test_kg_extract_imports_neither_spacy_nor_thinc(tmp_path):
