@@ -253,7 +253,7 @@ def one_thread_each(work: Callable[..., None], calls: list[tuple], jobs: int = 1
 def fit(config: Path, runs: list[tuple[Path, dict]], jobs: int = 1) -> None:
     """spaCy training runs (output folder, config overrides), ``jobs`` at a
     time (one_thread_each), on numpy's BLAS (much faster than blis here:
-    pipeline/ner.py)."""
+    pipeline/ner_spacy.py)."""
     one_thread_each(_fit, [(config, output, overrides) for output, overrides in runs], jobs)
 
 
