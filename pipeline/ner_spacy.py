@@ -24,7 +24,6 @@ from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
 from . import ner, ner_embed, ner_tagger  # noqa: F401  register the model's input and entity layers for spacy.load
-from .ner import char_features
 
 
 class CharTokenizer:
@@ -39,7 +38,7 @@ class CharTokenizer:
         if not text:
             return doc
         add = self.vocab.strings.add
-        features = numpy.array([[add(g), add(w), add(t)] for g, w, t in zip(*char_features(text))], dtype="uint64")
+        features = numpy.array([[add(g), add(w), add(t)] for g, w, t in zip(*ner.char_features(text))], dtype="uint64")
         doc.from_array([NORM, LEMMA, TAG], cast(Ints2d, features))
         return doc
 
