@@ -413,7 +413,9 @@ def _update(
         changed[kind].append((id_, label, start, start_label))
     node_ids = [c[0] for c in changed["node"]]
     rel_ids = [c[0] for c in changed["rel"]]
-    resent = sorted(store.comparable_figures() - set(node_ids)) if changed["node"] or changed["rel"] else []
+    if not (everything or node_ids or rel_ids):
+        return PushResult(0, 0, 0, 0)  # an unchanged store: nothing to read or send
+    resent = [] if everything else sorted(store.comparable_figures() - set(node_ids))
     with _Sender(session, batch_size, progress) as sender:
         n_nodes = _send_nodes(sender, store.nodes(None if everything else node_ids + resent))
         if everything:
