@@ -345,7 +345,16 @@ def bench_push(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     ]
     for r in rows:
         r["rows_per_s"] = rows_n / r["seconds"]
-    return {"rows_in_store": rows_n, "batch_size": batch, "rows": rows}
+    return {"rows_in_store": rows_n, "batch_size": batch, "packstream": packstream(), "rows": rows}
+
+
+def packstream() -> str:
+    """How the driver packs rows, for the loader and kg alike: neo4j-rust-ext's extension found
+    beside the driver, or its pure-Python fallback (e.g. the driver and the extension installed
+    in different site-packages)."""
+    from importlib.util import find_spec
+
+    return "rust" if find_spec("neo4j._rust") else "python"
 
 
 def bench_bulk(args: argparse.Namespace, work: Path) -> dict[str, Any]:

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import groupby, islice
+from queue import Queue
 from typing import Any, TypeVar
 
 from neo4j import Driver, GraphDatabase, Session
@@ -178,11 +181,44 @@ def _fingerprint(session: Session) -> str:
 
 
 class _Sender:
-    """Rows for each query, sent ``batch_size`` at a time, each batch one managed transaction."""
+    """Rows for each query, sent ``batch_size`` at a time, each batch one managed transaction.
+
+    A thread sends the full batches, in order, while the caller reads the store and builds the next
+    ones: a push mostly waits for Neo4j, and the store's reading and decoding hide in that wait.
+    Use it as a context manager (the thread ends with it); ``flush`` returns once all is written.
+    """
 
     def __init__(self, session: Session, batch_size: int, progress: Callable[[int], None]):
         self.session, self.batch_size, self.progress = session, batch_size, progress
         self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self._queue: Queue[tuple[str, list[dict[str, Any]]] | None] = Queue(maxsize=2)  # bounds memory
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="kg-push-sender", daemon=True)
+        self._thread.start()
+
+    def __enter__(self) -> _Sender:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is not None and self._error is None:
+            self._error = _Cancelled()  # what is still queued is dropped
+        self._queue.put(None)
+        self._thread.join()
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    _write(self.session, item[0], rows=item[1])
+                    self.progress(len(item[1]))
+                except BaseException as e:  # noqa: BLE001 - raised again in the caller's thread
+                    self._error = e
+            self._queue.task_done()
+        self._queue.task_done()
+
+    def _check(self) -> None:
+        if self._error is not None:
+            raise self._error
 
     def add(self, query: str, row: dict[str, Any]) -> None:
         rows = self.rows[query]
@@ -193,28 +229,38 @@ class _Sender:
     def flush(self) -> None:
         for query in sorted(self.rows):
             self._send(query)
+        self._queue.join()
+        self._check()
 
     def _send(self, query: str) -> None:
+        self._check()
         rows = self.rows.pop(query, [])
         if rows:
-            _write(self.session, query, rows=rows)
-            self.progress(len(rows))
+            self._queue.put((query, rows))
 
 
+class _Cancelled(Exception):
+    """The push stopped in the caller's thread; batches not yet sent are not."""
+
+
+@cache
 def _node_query(labels: tuple[str, ...]) -> str:
+    """Each row is the node's properties, ``id`` among them."""
     stale = sorted(set(EXTRA_LABELS) - set(labels))
     return (
-        f"UNWIND $rows AS row MERGE (n:{_name(labels[0])} {{id: row.id}}) SET n = row.props"
+        f"UNWIND $rows AS row MERGE (n:{_name(labels[0])} {{id: row.id}}) SET n = row"
         + "".join(f" SET n:{_name(label)}" for label in labels[1:])
         + "".join(f" REMOVE n:{_name(label)}" for label in stale)
     )
 
 
+@cache
 def _rel_query(type_: str, start: str, end: str) -> str:
+    """Each row is the ends' ids and the relationship's properties, ``id`` among them."""
     return (
         f"UNWIND $rows AS row MATCH (a:{_name(start)} {{id: row.start}}) "
         f"MATCH (b:{_name(end)} {{id: row.end}}) "
-        f"MERGE (a)-[r:{_name(type_)} {{id: row.id}}]->(b) SET r = row.props"
+        f"MERGE (a)-[r:{_name(type_)} {{id: row.props.id}}]->(b) SET r = row.props"
     )
 
 
@@ -223,7 +269,7 @@ def _send_nodes(sender: _Sender, nodes: Iterable[Node]) -> int:
     for n in nodes:
         if n.labels[0] not in NODE_LABELS:
             raise ValueError(f"nodes with labels kg does not manage: {[n.labels[0]]}")
-        sender.add(_node_query(n.labels), {"id": n.id, "props": {**n.props, "id": n.id}})
+        sender.add(_node_query(n.labels), {**n.props, "id": n.id})
         count += 1
     sender.flush()  # every node is in before a relationship looks for its ends
     return count
@@ -235,10 +281,7 @@ def _send_rels(sender: _Sender, rels: Iterable[Rel], primary: Callable[[str], st
         start, end = primary(r.start), primary(r.end)
         if start is None or end is None:
             raise ValueError(f"relationship {r.id} ({r.type}) links a node that is not pushed")
-        sender.add(
-            _rel_query(r.type, start, end),
-            {"id": r.id, "start": r.start, "end": r.end, "props": {**r.props, "id": r.id}},
-        )
+        sender.add(_rel_query(r.type, start, end), {"start": r.start, "end": r.end, "props": {**r.props, "id": r.id}})
         count += 1
     sender.flush()
     return count
@@ -306,11 +349,11 @@ def _mirror(
     back (element ids), so a push into a database that holds no kg node reads nothing."""
     _write(session, f"MATCH (m:{MARKER}) DELETE m")  # whatever it said no longer holds
     old_nodes, old_rels = _existing(session) if _holds_kg_nodes(session) else ({}, {})
-    sender = _Sender(session, batch_size, progress)
     node_ids: set[str] = set()
     rel_ids: set[str] = set()
-    n_nodes = _send_nodes(sender, _noting(nodes, node_ids) if old_nodes else nodes)
-    n_rels = _send_rels(sender, _noting(rels, rel_ids) if old_rels else rels, primary)
+    with _Sender(session, batch_size, progress) as sender:
+        n_nodes = _send_nodes(sender, _noting(nodes, node_ids) if old_nodes else nodes)
+        n_rels = _send_rels(sender, _noting(rels, rel_ids) if old_rels else rels, primary)
     gone_rels = [eid for eid, id_ in old_rels.items() if id_ not in rel_ids]
     for batch in _batches(gone_rels, batch_size):
         _write(session, "UNWIND $ids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r", ids=batch)
@@ -370,14 +413,17 @@ def _update(
         changed[kind].append((id_, label, start, start_label))
     node_ids = [c[0] for c in changed["node"]]
     rel_ids = [c[0] for c in changed["rel"]]
-    sender = _Sender(session, batch_size, progress)
-    resent = sorted(store.comparable_figures() - set(node_ids)) if changed["node"] or changed["rel"] else []
-    n_nodes = _send_nodes(sender, store.nodes(None if everything else node_ids + resent))
-    if everything:
-        n_rels = _send_rels(sender, store.rels(), store.primary_labels().get)
-    else:
-        rels = list(store.rels(rel_ids))
-        n_rels = _send_rels(sender, rels, store.primary_labels({end for r in rels for end in (r.start, r.end)}).get)
+    if not (everything or node_ids or rel_ids):
+        return PushResult(0, 0, 0, 0)  # an unchanged store: nothing to read or send
+    resent = [] if everything else sorted(store.comparable_figures() - set(node_ids))
+    with _Sender(session, batch_size, progress) as sender:
+        n_nodes = _send_nodes(sender, store.nodes(None if everything else node_ids + resent))
+        if everything:
+            n_rels = _send_rels(sender, store.rels(), store.primary_labels().get)
+        else:
+            rels = list(store.rels(rel_ids))
+            ends = store.primary_labels({end for r in rels for end in (r.start, r.end)})
+            n_rels = _send_rels(sender, rels, ends.get)
     kept_rels = {r.id for r in store.rels(rel_ids)} if everything else {r.id for r in rels}
     gone_rels = [c for c in changed["rel"] if c[0] not in kept_rels and c[3]]  # no start label: it went before
     for (type_, start_label), group in groupby(sorted(gone_rels, key=_shape), key=_shape):

@@ -166,6 +166,16 @@ def test_constraints_and_indexes_exist_after_a_push(empty_neo4j, neo4j_config):
     assert {("Organization", "name"), ("Person", "name")} <= indexed
 
 
+def test_a_batch_neo4j_refuses_stops_the_push_with_one_line(empty_neo4j, neo4j_config):
+    # Batches go from a thread while the next ones are read: the error still reaches the caller,
+    # and nothing after the refused batch is written.
+    people = [Node(f"per:{i}", ("Person",), {"name": f"人{i}"}) for i in range(8)]
+    people[2] = Node("per:2", ("Person",), {"name": {"nested": "maps are no property value"}})
+    with pytest.raises(KgNeo4jError, match="^Neo4j at .* failed: "):
+        push(people, [], neo4j_config, batch_size=2)
+    assert counts(neo4j_config).get("Person") == 2
+
+
 def test_a_relationship_to_a_node_not_pushed_is_refused_before_connecting():
     nodes, rels = small_graph()
     unreachable = Neo4jConfig(uri=f"bolt://127.0.0.1:{free_port()}")
