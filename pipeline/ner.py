@@ -18,8 +18,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import cast
 
-import jieba
-import jieba.posseg
 import numpy
 from spacy.attrs import LEMMA, NORM, TAG
 from spacy.language import Language
@@ -28,7 +26,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
-from . import ner_embed, ner_tagger  # noqa: F401  register the model's input and entity layers for spacy.load
+from . import ner_embed, ner_tagger, segment  # noqa: F401  ner_embed, ner_tagger: the model's layers, for spacy.load
 from .records import LABELS
 
 MODEL_NAME = "ner_zh"
@@ -41,12 +39,10 @@ _CLAUSE = re.compile(r"[^，,、：:]*(?:[，,、：:]+|$)")
 
 
 @functools.lru_cache(maxsize=1)
-def segmenter() -> tuple[jieba.Tokenizer, dict[str, str]]:
-    """A private jieba instance, so words other modules add to the global
-    dictionary cannot shift the features away from what the model learnt."""
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    return tok, jieba.posseg.POSTokenizer(tok).word_tag_tab
+def segmenter() -> tuple[segment.Segmenter, dict[str, str]]:
+    """jieba's cut and parts of speech with its own dictionary only, so the words
+    the rules add (the domain's) cannot shift the features from what the model learnt."""
+    return segment.default(), segment.default_tags()
 
 
 def bigrams(text: str) -> list[str]:
@@ -62,7 +58,7 @@ def char_features(text: str) -> tuple[list[str], list[str], list[str]]:
     tok, tags = segmenter()
     words: list[str] = []
     bies: list[str] = []
-    for word in tok.cut(text):
+    for word in tok.lcut(text):
         pos = tags.get(word, "hmm")
         n = len(word)
         words.extend([word] * n)

@@ -1,31 +1,130 @@
-"""Word segmentation with jieba, loaded once with a domain dictionary built from the lexicon.
+"""Word segmentation: jieba's words, cut by rjieba (jieba in Rust) wherever its cut is jieba's.
 
-Plain cutting is fast (≈150k chars/s) and is used to check that a cue or a
-name sits on word boundaries; part-of-speech tagging is five times slower, so
-it only runs on the short clauses where a speaker is looked for.
+Two dictionaries: jieba's own, whose words and parts of speech are the NER's features (the model
+learnt them, ner.char_features), and the domain one, jieba's plus the lexicon's words, which the rules
+read. rjieba cuts about 16 times as fast as jieba and as jieba does, except where a word of its cut
+holds a char other than a Han one or an ASCII letter or digit (rjieba keeps NB-IoT and 3.5% whole,
+jieba may split them) or the text holds a char rjieba reads as Han and jieba does not (the CJK
+extensions): such a text is cut by jieba itself, so every cut is jieba's (tests/test_segment.py
+compares the two over generated text and the repo's).
+
+jieba's dictionary is read once per process: its word frequencies (from jieba's cache) start both
+dictionaries, its parts of speech are those jieba.posseg reads on import. Tagging stays jieba.posseg's
+(rjieba tags otherwise); it is five times slower than cutting, so it only runs on the short clauses
+where a speaker is looked for.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 from functools import lru_cache
-
-import jieba
-import jieba.posseg
+from typing import TYPE_CHECKING
 
 from . import lexicon
 
-jieba.setLogLevel(logging.WARNING)
+if TYPE_CHECKING:
+    import jieba
+    import jieba.posseg
+    import rjieba
+
+# rjieba and jieba may cut differently a text with one of these (rjieba reads them as Han) ...
+_RJIEBA_ONLY_HAN = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+# ... or a word that is not all of these
+_PLAIN_WORD = re.compile("[\u4e00-\u9fd5a-zA-Z0-9]+")
+# A private-use char, so in no Han run: the word that gives rjieba's dictionary jieba's total (domain)
+_SPARE_WORD = "\ue000"
+
+Token = tuple[str, int, int]  # a word, its start and end in the text
+
+
+class Segmenter:
+    """jieba's cut with one dictionary: rjieba's where it is jieba's, else jieba's own (`slow`, made
+    on first need)."""
+
+    def __init__(self, fast: rjieba.Jieba, slow: Callable[[], jieba.Tokenizer]):
+        self._fast, self._slow = fast, slow
+
+    def lcut(self, text: str) -> list[str]:
+        """The words of `text`."""
+        words = self._fast.cut(text)
+        return words if _same_as_jieba(text, words) else self._slow().lcut(text)
+
+    def tokenize(self, text: str) -> list[Token]:
+        """(word, start, end) for every word of `text`."""
+        tokens = self._fast.tokenize(text)
+        return tokens if _same_as_jieba(text, [w for w, _, _ in tokens]) else list(self._slow().tokenize(text))
+
+
+def _same_as_jieba(text: str, words: list[str]) -> bool:
+    return all(len(w) == 1 or _PLAIN_WORD.fullmatch(w) for w in words) and not _RJIEBA_ONLY_HAN.search(text)
 
 
 @lru_cache(maxsize=1)
-def _tokenizers() -> tuple[jieba.Tokenizer, jieba.posseg.POSTokenizer]:
+def _jieba_default() -> jieba.Tokenizer:
+    """jieba with its own dictionary, read once (jieba's cache of it): the NER's fallback, the domain's start."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.initialize()
-    for line in lexicon.load().jieba_userdict_lines():
-        word, freq, tag = line.split(" ")
-        tok.add_word(word, int(freq), tag)
-    return tok, jieba.posseg.POSTokenizer(tok)
+    return tok
+
+
+@lru_cache(maxsize=1)
+def default_tags() -> dict[str, str]:
+    """Part of speech of every word of jieba's own dictionary (as jieba.posseg read it on import)."""
+    import jieba.posseg
+
+    return dict(jieba.posseg.dt.word_tag_tab)
+
+
+@lru_cache(maxsize=1)
+def default() -> Segmenter:
+    """jieba's cut with its own dictionary, nothing added (the NER's features)."""
+    import rjieba
+
+    return Segmenter(rjieba.Jieba(), _jieba_default)
+
+
+@lru_cache(maxsize=1)
+def _user_words() -> tuple[tuple[str, int, str], ...]:
+    return tuple((w, int(f), tag) for w, f, tag in (line.split(" ") for line in lexicon.load().jieba_userdict_lines()))
+
+
+@lru_cache(maxsize=1)
+def _jieba_domain() -> tuple[jieba.Tokenizer, jieba.posseg.POSTokenizer]:
+    """jieba with the domain dictionary, and its tagger: a copy of the default's frequencies and tags."""
+    import jieba
+    import jieba.posseg
+
+    base = _jieba_default()
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = dict(base.FREQ), base.total, True
+    for word, freq, tag in _user_words():
+        tok.add_word(word, freq, tag)
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)  # its __init__ would read the tags again
+    tagger.tokenizer, tagger.word_tag_tab = tok, dict(default_tags())  # jieba adds the user words' tags on first use
+    return tok, tagger
+
+
+@lru_cache(maxsize=1)
+def domain() -> Segmenter:
+    """jieba's cut with the domain dictionary (the lexicon's words added)."""
+    import rjieba
+
+    fast = rjieba.Jieba()
+    # jieba adds a word's frequency to its dictionary's total, rjieba first takes off what the word had:
+    # the spare word gives that back, so the totals, and with them the cuts, agree
+    had, base, added = 0, _jieba_default().FREQ, dict[str, int]()
+    for word, freq, tag in _user_words():
+        had += added.get(word, base.get(word) or 0)
+        added[word] = freq
+        fast.add_word(word, freq, tag)
+    if had:
+        fast.add_word(_SPARE_WORD, had, None)
+    return Segmenter(fast, lambda: _jieba_domain()[0])
 
 
 # Texts up to this long are cached (sentences, which several stages read); longer ones are cut afresh, so
@@ -33,15 +132,15 @@ def _tokenizers() -> tuple[jieba.Tokenizer, jieba.posseg.POSTokenizer]:
 MAX_CACHED = 2000
 
 
-def cut(text: str) -> tuple[tuple[str, int, int], ...]:
+def cut(text: str) -> tuple[Token, ...]:
     """(word, start, end) for every word of `text`, not cached: for text asked about once (a clause's prefix)."""
-    return tuple(_tokenizers()[0].tokenize(text))
+    return tuple(domain().tokenize(text))
 
 
 _cached_cut = lru_cache(maxsize=1024)(cut)
 
 
-def words(text: str) -> tuple[tuple[str, int, int], ...]:
+def words(text: str) -> tuple[Token, ...]:
     """(word, start, end) for every word of `text` (cached: several stages read the same sentence)."""
     return _cached_cut(text) if len(text) <= MAX_CACHED else cut(text)
 
@@ -65,7 +164,7 @@ _cached_boundaries = lru_cache(maxsize=1024)(_boundaries)
 def tagged(text: str) -> list[tuple[str, str, int]]:
     """(word, part of speech, start) for every word of `text`."""
     out, pos = [], 0
-    for pair in _tokenizers()[1].cut(text):
+    for pair in _jieba_domain()[1].cut(text):
         out.append((pair.word, pair.flag, pos))
         pos += len(pair.word)
     return out
@@ -73,9 +172,9 @@ def tagged(text: str) -> list[tuple[str, str, int]]:
 
 def frequency(word: str) -> int:
     """How often jieba's dictionary saw `word` (0 when it does not know it): common words are frequent."""
-    return _tokenizers()[0].FREQ.get(word) or 0
+    return _jieba_domain()[0].FREQ.get(word) or 0
 
 
 def dictionary_tag(word: str) -> str | None:
     """jieba's dictionary part of speech for a whole word (nt: an organisation), without tagging."""
-    return _tokenizers()[1].word_tag_tab.get(word)
+    return _jieba_domain()[1].word_tag_tab.get(word)
