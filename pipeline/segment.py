@@ -49,12 +49,29 @@ class Segmenter:
     def lcut(self, text: str) -> list[str]:
         """The words of `text`."""
         words = self._fast.cut(text)
-        return words if _same_as_jieba(text, words) else self._slow().lcut(text)
+        return words if _same_as_jieba(text, words) else self._by_block(text)
 
     def tokenize(self, text: str) -> list[Token]:
         """(word, start, end) for every word of `text`."""
         tokens = self._fast.tokenize(text)
-        return tokens if _same_as_jieba(text, [w for w, _, _ in tokens]) else list(self._slow().tokenize(text))
+        if _same_as_jieba(text, [w for w, _, _ in tokens]):
+            return tokens
+        out, start = [], 0
+        for word in self._by_block(text):
+            out.append((word, start, start + len(word)))
+            start += len(word)
+        return out
+
+    def _by_block(self, text: str) -> list[str]:
+        """jieba cuts each run of the chars it may join into words on its own (jieba.Tokenizer.cut): only
+        the runs where rjieba may part from it are cut by jieba."""
+        import jieba
+
+        out: list[str] = []
+        for block in jieba.re_han_default.split(text):
+            words = self._fast.cut(block)
+            out += words if _same_as_jieba(block, words) else self._slow().lcut(block)
+        return out
 
 
 def _same_as_jieba(text: str, words: list[str]) -> bool:
@@ -106,7 +123,17 @@ def _jieba_domain() -> tuple[jieba.Tokenizer, jieba.posseg.POSTokenizer]:
         tok.add_word(word, freq, tag)
     tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)  # its __init__ would read the tags again
     tagger.tokenizer, tagger.word_tag_tab = tok, dict(default_tags())  # jieba adds the user words' tags on first use
+    tagger._POSTokenizer__cut_detail = _unknown_run  # POSTokenizer.__cut_detail, remembered
     return tok, tagger
+
+
+@lru_cache(maxsize=4096)
+def _unknown_run(run: str) -> tuple[jieba.posseg.pair, ...]:
+    """jieba.posseg's HMM reading of a run of chars its dictionary leaves single (a name, mostly: most of
+    them recur through an article): a function of the run alone, so any tagger's serves."""
+    import jieba.posseg
+
+    return tuple(jieba.posseg.dt._POSTokenizer__cut_detail(run))
 
 
 @lru_cache(maxsize=1)
