@@ -20,8 +20,9 @@ import logging
 import marshal
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -31,10 +32,13 @@ if TYPE_CHECKING:
     import jieba
     import jieba.posseg
 
-# rjieba and jieba may cut differently a text with one of these (rjieba reads them as Han) ...
-_RJIEBA_ONLY_HAN = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-# ... or a word that is not all of these
-_PLAIN_WORD = re.compile("[\u4e00-\u9fd5a-zA-Z0-9]+")
+# Where rjieba's cut may part from jieba's, in its words joined by _JOIN: a char rjieba reads as Han and jieba
+# does not, or a char other than a Han one or an ASCII letter or digit in a word of two chars or more
+_JOIN = "\x00"
+_MAY_PART = re.compile(
+    "[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
+    "|[^\x00\u4e00-\u9fd5a-zA-Z0-9](?=[^\x00])|(?<=[^\x00])[^\x00\u4e00-\u9fd5a-zA-Z0-9]"
+)
 # A private-use char, so in no Han run: the word that gives rjieba's dictionary jieba's total (domain)
 _SPARE_WORD = "\ue000"
 
@@ -64,7 +68,7 @@ class Segmenter:
     def tokenize(self, text: str) -> list[Token]:
         """(word, start, end) for every word of `text`."""
         tokens = self._fast.tokenize(text)
-        if _same_as_jieba(text, [w for w, _, _ in tokens]):
+        if _same_as_jieba(text, map(itemgetter(0), tokens)):
             return tokens
         out, start = [], 0
         for word in self._by_block(text):
@@ -84,8 +88,8 @@ class Segmenter:
         return out
 
 
-def _same_as_jieba(text: str, words: list[str]) -> bool:
-    return all(len(w) == 1 or _PLAIN_WORD.fullmatch(w) for w in words) and not _RJIEBA_ONLY_HAN.search(text)
+def _same_as_jieba(text: str, words: Iterable[str]) -> bool:
+    return _JOIN not in text and not _MAY_PART.search(_JOIN.join(words))
 
 
 @lru_cache(maxsize=1)
@@ -207,12 +211,19 @@ _cached_boundaries = lru_cache(maxsize=1024)(_boundaries)
 
 
 def tagged(text: str) -> list[tuple[str, str, int]]:
-    """(word, part of speech, start) for every word of `text`."""
+    """(word, part of speech, start) for every word of `text` (cached: names and clauses recur)."""
+    return list(_cached_tagged(text) if len(text) <= MAX_CACHED else _tagged(text))
+
+
+def _tagged(text: str) -> tuple[tuple[str, str, int], ...]:
     out, pos = [], 0
     for pair in _jieba_domain()[1].cut(text):
         out.append((pair.word, pair.flag, pos))
         pos += len(pair.word)
-    return out
+    return tuple(out)
+
+
+_cached_tagged = lru_cache(maxsize=1024)(_tagged)
 
 
 def frequency(word: str) -> int:

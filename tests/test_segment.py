@@ -25,7 +25,7 @@ ARTICLES = [ROOT / "corpus", *(ROOT / "tests" / d for d in ("articles", "holdout
 DATA = [ROOT / "training" / "data" / "cluener_train.jsonl", ROOT / "training" / "data" / "dev.jsonl"]
 
 # Chars where rjieba and jieba part (non-Han word chars, CJK extensions, spaces) and the genre's words
-ODD = list("-.%+#&_/@~·—－．％") + ["\r\n", " ", "\t", "㐀", "䶵", "鿖", "鿿", "豈", "\U00020000", "\U0002a700"]
+ODD = list("-.%+#&_/@~·—－．％") + ["\x00", "\r\n", " ", "\t", "㐀", "䶵", "鿖", "鿿", "豈", "\U00020000", "\U0002a700"]
 PIECES = [
     "NB-IoT",
     "Wi-Fi",
