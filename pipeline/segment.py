@@ -1,12 +1,12 @@
-"""Word segmentation: jieba's words, cut by rjieba (jieba in Rust) wherever its cut is jieba's.
+"""Word segmentation: jieba's words, found with rjieba (jieba in Rust), and jieba's parts of speech.
 
 Two dictionaries: jieba's own, whose words and parts of speech are the NER's features (the model
 learnt them, ner.char_features), and the domain one, jieba's plus the lexicon's words, which the rules
-read. rjieba cuts about 16 times as fast as jieba and as jieba does, except where a word of its cut
-holds a char other than a Han one or an ASCII letter or digit (rjieba keeps NB-IoT and 3.5% whole,
-jieba may split them) or the text holds a char rjieba reads as Han and jieba does not (the CJK
-extensions): such a text is cut by jieba itself, so every cut is jieba's (tests/test_segment.py
-compares the two over generated text and the repo's).
+read. jieba's cut is the dictionary's best route through the text, then its HMM's reading of the
+single chars the route leaves; rjieba finds the route 16 times as fast, jieba's own HMM reads the
+chars (rjieba's may settle a tie otherwise), and where rjieba's words do not show the route plainly
+jieba cuts that run of the text itself (Segmenter): every cut is jieba's, which tests/test_segment.py
+checks over generated text and every sentence the repo holds.
 
 jieba's dictionary is read once per process: its word frequencies (from jieba's cache) start both
 dictionaries, its parts of speech are those jieba.posseg reads on import. Tagging stays jieba.posseg's
@@ -20,9 +20,9 @@ import logging
 import marshal
 import re
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
-from operator import itemgetter
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -32,15 +32,15 @@ if TYPE_CHECKING:
     import jieba
     import jieba.posseg
 
-# Where rjieba's cut may part from jieba's, in its words joined by _JOIN: a char rjieba reads as Han and jieba
-# does not, or a char other than a Han one or an ASCII letter or digit in a word of two chars or more
-_JOIN = "\x00"
-_MAY_PART = re.compile(
-    "[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
-    "|[^\x00\u4e00-\u9fd5a-zA-Z0-9](?=[^\x00])|(?<=[^\x00])[^\x00\u4e00-\u9fd5a-zA-Z0-9]"
-)
+# Chars of jieba's Han runs (jieba.re_han_default): its dictionary's words and its HMM's are made of these
+_RUN_CHAR = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]")
+# Chars rjieba reads as Han and jieba does not: its route through a text with one may be another
+_RJIEBA_ONLY_HAN = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_ALNUM = re.compile("[a-zA-Z0-9]+")
 # A private-use char, so in no Han run: the word that gives rjieba's dictionary jieba's total (domain)
 _SPARE_WORD = "\ue000"
+# A sentence's end: chars jieba never joins into a word, a newline last (so never inside \r\n)
+_SENTENCE_END = re.compile("[。！？；\n]+[”’」』）)】》]*")
 
 Token = tuple[str, int, int]  # a word, its start and end in the text
 
@@ -48,48 +48,75 @@ Token = tuple[str, int, int]  # a word, its start and end in the text
 class _Cutter(Protocol):
     """An rjieba.Jieba, or the rjieba module (its own instance, with jieba's dictionary)."""
 
-    def cut(self, text: str) -> list[str]: ...
-
-    def tokenize(self, text: str) -> list[Token]: ...
+    def cut(self, text: str, hmm: bool = True) -> list[str]: ...
 
 
 class Segmenter:
-    """jieba's cut with one dictionary: rjieba's where it is jieba's, else jieba's own (`slow`, made
-    on first need)."""
+    """jieba's cut (jieba.Tokenizer.cut) with one dictionary.
+
+    jieba's cut is the dictionary's best route through each run of its Han chars, the route's
+    single chars then read by its HMM where two or more stand together (and are no word of the
+    dictionary). rjieba's cut without its HMM is that route, 16 times as fast; the single chars go
+    to jieba's own HMM (jieba.finalseg: rjieba's may settle a tie otherwise). Where the route is not
+    plain from rjieba's words (a char rjieba reads as Han and jieba does not, letters and digits
+    that are a word of the dictionary, a word of no route), jieba cuts that run itself (`slow`)."""
 
     def __init__(self, fast: _Cutter, slow: Callable[[], jieba.Tokenizer]):
         self._fast, self._slow = fast, slow
 
     def lcut(self, text: str) -> list[str]:
         """The words of `text`."""
-        words = self._fast.cut(text)
-        return words if _same_as_jieba(text, words) else self._by_block(text)
+        words = None if _RJIEBA_ONLY_HAN.search(text) else self._from_route(text)
+        return words if words is not None else self._by_run(text)
 
     def tokenize(self, text: str) -> list[Token]:
         """(word, start, end) for every word of `text`."""
-        tokens = self._fast.tokenize(text)
-        if _same_as_jieba(text, map(itemgetter(0), tokens)):
-            return tokens
-        out, start = [], 0
-        for word in self._by_block(text):
-            out.append((word, start, start + len(word)))
-            start += len(word)
-        return out
+        words = self.lcut(text)
+        ends = list(accumulate(map(len, words)))
+        return list(zip(words, [0, *ends[:-1]], ends))
 
-    def _by_block(self, text: str) -> list[str]:
-        """jieba cuts each run of the chars it may join into words on its own (jieba.Tokenizer.cut): only
-        the runs where rjieba may part from it are cut by jieba."""
+    def _from_route(self, text: str) -> list[str] | None:
+        """jieba's words from rjieba's route (jieba.Tokenizer.__cut_DAG), None where it is not plain."""
+        freq = self._slow().FREQ
+        out: list[str] = []
+        single = ""  # the route's single chars so far, in this run of jieba's
+        for word in self._fast.cut(text, hmm=False):
+            if (len(word) == 1 and _RUN_CHAR.match(word)) or (not freq.get(word) and _ALNUM.fullmatch(word)):
+                single += word  # rjieba, as jieba, joins the route's single letters and digits here
+                continue
+            if len(word) > 1 and (_ALNUM.fullmatch(word) or not (freq.get(word) or word == "\r\n")):
+                return None  # letters and digits a word of the dictionary, or single; a word of no route
+            if single:
+                out += _read_singles(single, freq)
+                single = ""
+            out.append(word)  # a word of the dictionary, a char outside jieba's runs, \r\n
+        return out + _read_singles(single, freq) if single else out
+
+    def _by_run(self, text: str) -> list[str]:
+        """jieba cuts each run of its Han chars, and what lies between, on its own (jieba.Tokenizer.cut):
+        only the runs rjieba gives no plain route through are cut by jieba."""
         import jieba
 
         out: list[str] = []
-        for block in jieba.re_han_default.split(text):
-            words = self._fast.cut(block)
-            out += words if _same_as_jieba(block, words) else self._slow().lcut(block)
+        for run in jieba.re_han_default.split(text):
+            words = None if _RJIEBA_ONLY_HAN.search(run) else self._from_route(run)
+            out += words if words is not None else self._slow().lcut(run)
         return out
 
 
-def _same_as_jieba(text: str, words: Iterable[str]) -> bool:
-    return _JOIN not in text and not _MAY_PART.search(_JOIN.join(words))
+def _read_singles(chars: str, freq: dict[str, int]) -> list[str]:
+    """jieba's words for single chars of its route standing together (jieba.Tokenizer.__cut_DAG)."""
+    if len(chars) == 1:
+        return [chars]
+    return list(chars) if freq.get(chars) else list(_hmm_words(chars))
+
+
+@lru_cache(maxsize=4096)
+def _hmm_words(chars: str) -> tuple[str, ...]:
+    """jieba's HMM reading of chars (jieba.finalseg.cut): names, mostly, which recur through an article."""
+    import jieba.finalseg
+
+    return tuple(jieba.finalseg.cut(chars))
 
 
 @lru_cache(maxsize=1)
@@ -190,8 +217,19 @@ _cached_cut = lru_cache(maxsize=1024)(cut)
 
 
 def words(text: str) -> tuple[Token, ...]:
-    """(word, start, end) for every word of `text` (cached: several stages read the same sentence)."""
-    return _cached_cut(text) if len(text) <= MAX_CACHED else cut(text)
+    """(word, start, end) for every word of `text` (cached: several stages read the same sentence).
+
+    A text of several sentences (context's look outside the kept ones) gets its sentences' words, mostly
+    cached already: a sentence's end is no part of any word of jieba's, which cuts what lies either
+    side of it apart, so the cut is the same."""
+    parts = [m for m in _SENTENCE_END.finditer(text) if m.end() < len(text)]
+    if not parts:
+        return _cached_cut(text) if len(text) <= MAX_CACHED else cut(text)
+    out, start = [], 0
+    for end in [*(m.end() for m in parts), len(text)]:
+        out += [(w, start + s, start + e) for w, s, e in words(text[start:end])]
+        start = end
+    return tuple(out)
 
 
 def boundaries(text: str) -> frozenset[int]:

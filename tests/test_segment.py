@@ -1,6 +1,7 @@
-"""segment's cuts are jieba's: rjieba's fast path and the fallback against jieba tokenizers built here the
-plain way (jieba's dictionary read afresh, the lexicon's words added), over generated text and every
-sentence the repo holds (its articles, the NER's training and dev data)."""
+"""segment's cuts are jieba's: rjieba's route with jieba's HMM, and jieba's own cut where the route is not
+plain, against jieba tokenizers built here the plain way (jieba's dictionary read afresh, the lexicon's
+words added), over generated text and every sentence the repo holds (its articles, the NER's training
+and dev data)."""
 
 from __future__ import annotations
 
@@ -24,8 +25,20 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = [ROOT / "corpus", *(ROOT / "tests" / d for d in ("articles", "holdout", "holdout2", "graph_articles"))]
 DATA = [ROOT / "training" / "data" / "cluener_train.jsonl", ROOT / "training" / "data" / "dev.jsonl"]
 
-# Chars where rjieba and jieba part (non-Han word chars, CJK extensions, spaces) and the genre's words
-ODD = list("-.%+#&_/@~·—－．％") + ["\x00", "\r\n", " ", "\t", "㐀", "䶵", "鿖", "鿿", "豈", "\U00020000", "\U0002a700"]
+# Chars where rjieba and jieba part (non-Han word chars, CJK extensions, spaces), sentence ends, the genre's words
+ODD = list("-.%+#&_/@~·—－．％。！？；”）\n\r") + [
+    "\x00",
+    "\r\n",
+    " ",
+    "\t",
+    "㐀",
+    "䶵",
+    "鿖",
+    "鿿",
+    "豈",
+    "\U00020000",
+    "\U0002a700",
+]
 PIECES = [
     "NB-IoT",
     "Wi-Fi",
@@ -66,7 +79,7 @@ def reference() -> tuple[jieba.Tokenizer, jieba.Tokenizer, jieba.posseg.POSToken
 
 def assert_jieba_cuts(text: str) -> None:
     own, domain, _ = reference()
-    assert segment.cut(text) == tuple(domain.tokenize(text))
+    assert segment.cut(text) == segment.words(text) == tuple(domain.tokenize(text))
     assert segment.default().lcut(text) == own.lcut(text)
 
 
@@ -80,6 +93,13 @@ def repo_sentences() -> list[str]:
     texts = [json.loads(line)["text"] for path in DATA for line in path.read_text(encoding="utf-8").splitlines()]
     articles = [a for a in read_paths([str(p) for p in ARTICLES]) if isinstance(a, Article)]
     return texts + [s.text for a in articles for s in sentences(a)]
+
+
+def test_words_of_a_whole_article_are_jiebas():
+    articles = [a for a in read_paths([str(p) for p in ARTICLES]) if isinstance(a, Article)]
+    _, domain, _ = reference()
+    for text in [a.text for a in articles] + ["。\r\n。\n\r\n”中国；", "增长3.5%。\nNB-IoT！？”“Wi-Fi"]:
+        assert segment.words(text) == tuple(domain.tokenize(text))
 
 
 def test_cuts_are_jiebas_on_every_sentence_of_the_repo():
@@ -97,6 +117,8 @@ def test_cuts_are_jiebas_on_every_sentence_of_the_repo():
         "我们㐀㐁去北京",  # rjieba reads CJK extension A as Han: 㐀㐁 one word
         "还是鿖不大。",  # ... and 鿖 (U+9FD6): a word of its own, but jieba's 不 大 are rjieba's 不大
         "当我意识到期数不对时",  # a lexicon word jieba knew: the totals must agree
+        "凑示示示国",  # two HMM readings equally likely: rjieba's HMM takes 凑示 示示国, jieba's 凑示示 示国
+        "CEO说，ab和a1.5%",  # letters a word of the dictionary, or single chars the route leaves
         "",
     ],
 )
