@@ -121,7 +121,7 @@ def _hmm_words(chars: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _jieba_default() -> jieba.Tokenizer:
-    """jieba with its own dictionary, read once: the NER's fallback, the domain's start.
+    """jieba with its own dictionary, read once: the NER's word frequencies and fallback, the domain's start.
 
     From jieba's cache of it (where jieba.Tokenizer.initialize looks), read whole: jieba's own
     marshal.load from the open file reads it piecemeal, at less than half the speed."""
