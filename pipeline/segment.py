@@ -34,9 +34,12 @@ if TYPE_CHECKING:
 
 # Chars of jieba's Han runs (jieba.re_han_default): its dictionary's words and its HMM's are made of these
 _RUN_CHAR = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]")
-# Chars rjieba reads as Han and jieba does not: its route through a text with one may be another
-_RJIEBA_ONLY_HAN = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+# Where rjieba's route may be another than jieba's: a char rjieba reads as Han and jieba does not, or
+# a few Han chars twice over (表表表: 表|表表 and 表表|表 are equally likely, and the two settle it apart)
+_NO_PLAIN_ROUTE = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]|([\u4e00-\u9fd5]{1,4})\\1")
 _ALNUM = re.compile("[a-zA-Z0-9]+")
+# Chars jieba.posseg's runs (re_han_internal) leave out and jieba's cut's hold
+_POSSEG_APART = re.compile("[%\\-]")
 # A private-use char, so in no Han run: the word that gives rjieba's dictionary jieba's total (domain)
 _SPARE_WORD = "\ue000"
 # A sentence's end: chars jieba never joins into a word, a newline last (so never inside \r\n)
@@ -59,14 +62,15 @@ class Segmenter:
     dictionary). rjieba's cut without its HMM is that route, 16 times as fast; the single chars go
     to jieba's own HMM (jieba.finalseg: rjieba's may settle a tie otherwise). Where the route is not
     plain from rjieba's words (a char rjieba reads as Han and jieba does not, letters and digits
-    that are a word of the dictionary, a word of no route), jieba cuts that run itself (`slow`)."""
+    that are a word of the dictionary, a word of no route) or may be another (a tie: Han chars
+    twice over), jieba cuts that run itself (`slow`)."""
 
     def __init__(self, fast: _Cutter, slow: Callable[[], jieba.Tokenizer]):
         self._fast, self._slow = fast, slow
 
     def lcut(self, text: str) -> list[str]:
         """The words of `text`."""
-        words = None if _RJIEBA_ONLY_HAN.search(text) else self._from_route(text)
+        words = self._from_route(text)
         return words if words is not None else self._by_run(text)
 
     def tokenize(self, text: str) -> list[Token]:
@@ -75,10 +79,14 @@ class Segmenter:
         ends = list(accumulate(map(len, words)))
         return list(zip(words, [0, *ends[:-1]], ends))
 
-    def _from_route(self, text: str) -> list[str] | None:
-        """jieba's words from rjieba's route (jieba.Tokenizer.__cut_DAG), None where it is not plain."""
+    def route(self, text: str) -> list[tuple[str, bool]] | None:
+        """The dictionary's route through `text` (jieba.Tokenizer.calc), from rjieba's: its words, and
+        (marked True) the runs of single chars on it, which jieba reads with its HMM (jieba.Tokenizer.__cut_DAG);
+        None where rjieba's words do not show it plainly."""
+        if _NO_PLAIN_ROUTE.search(text):
+            return None
         freq = self._slow().FREQ
-        out: list[str] = []
+        out: list[tuple[str, bool]] = []
         single = ""  # the route's single chars so far, in this run of jieba's
         for word in self._fast.cut(text, hmm=False):
             if (len(word) == 1 and _RUN_CHAR.match(word)) or (not freq.get(word) and _ALNUM.fullmatch(word)):
@@ -87,10 +95,23 @@ class Segmenter:
             if len(word) > 1 and (_ALNUM.fullmatch(word) or not (freq.get(word) or word == "\r\n")):
                 return None  # letters and digits a word of the dictionary, or single; a word of no route
             if single:
-                out += _read_singles(single, freq)
+                out.append((single, True))
                 single = ""
-            out.append(word)  # a word of the dictionary, a char outside jieba's runs, \r\n
-        return out + _read_singles(single, freq) if single else out
+            out.append((word, False))  # a word of the dictionary, a char outside jieba's runs, \r\n
+        return out + [(single, True)] if single else out
+
+    def _from_route(self, text: str) -> list[str] | None:
+        """jieba's words from rjieba's route, None where it is not plain."""
+        route = self.route(text)
+        if route is None:
+            return None
+        freq, out = self._slow().FREQ, []
+        for word, single in route:
+            if single:
+                out += _read_singles(word, freq)
+            else:
+                out.append(word)
+        return out
 
     def _by_run(self, text: str) -> list[str]:
         """jieba cuts each run of its Han chars, and what lies between, on its own (jieba.Tokenizer.cut):
@@ -99,7 +120,7 @@ class Segmenter:
 
         out: list[str] = []
         for run in jieba.re_han_default.split(text):
-            words = None if _RJIEBA_ONLY_HAN.search(run) else self._from_route(run)
+            words = self._from_route(run)
             out += words if words is not None else self._slow().lcut(run)
         return out
 
@@ -254,11 +275,32 @@ def tagged(text: str) -> list[tuple[str, str, int]]:
 
 
 def _tagged(text: str) -> tuple[tuple[str, str, int], ...]:
+    tagger = _jieba_domain()[1]
+    pairs = _tags_from_route(text, tagger) or [(p.word, p.flag) for p in tagger.cut(text)]
     out, pos = [], 0
-    for pair in _jieba_domain()[1].cut(text):
-        out.append((pair.word, pair.flag, pos))
-        pos += len(pair.word)
+    for word, flag in pairs:
+        out.append((word, flag, pos))
+        pos += len(word)
     return tuple(out)
+
+
+def _tags_from_route(text: str, tagger: jieba.posseg.POSTokenizer) -> list[tuple[str, str]] | None:
+    """jieba.posseg's tags along rjieba's route (POSTokenizer.__cut_DAG), None where that is not plainly
+    jieba.posseg's: a text with a char it puts in no run that jieba's cut does (% and -) or no plain route."""
+    route = None if _POSSEG_APART.search(text) else domain().route(text)
+    if not route:
+        return None
+    tagger.makesure_userdict_loaded()  # what jieba.posseg does first: the lexicon's tags join the table
+    tags, freq = tagger.word_tag_tab, tagger.tokenizer.FREQ
+    out: list[tuple[str, str]] = []
+    for word, single in route:
+        if not single:
+            out.append((word, tags.get(word, "x") if _RUN_CHAR.match(word) else "x"))
+        elif len(word) == 1 or freq.get(word):
+            out += [(c, tags.get(c, "x")) for c in word]
+        else:
+            out += [(p.word, p.flag) for p in _unknown_run(word)]
+    return out
 
 
 _cached_tagged = lru_cache(maxsize=1024)(_tagged)

@@ -78,9 +78,16 @@ def reference() -> tuple[jieba.Tokenizer, jieba.Tokenizer, jieba.posseg.POSToken
 
 
 def assert_jieba_cuts(text: str) -> None:
-    own, domain, _ = reference()
+    own, domain, tagger = reference()
     assert segment.cut(text) == segment.words(text) == tuple(domain.tokenize(text))
     assert segment.default().lcut(text) == own.lcut(text)
+    assert segment.tagged(text) == posseg_tags(tagger, text)
+
+
+def posseg_tags(tagger: jieba.posseg.POSTokenizer, text: str) -> list[tuple[str, str, int]]:
+    pairs = list(tagger.cut(text))
+    starts = [sum(len(p.word) for p in pairs[:i]) for i in range(len(pairs))]
+    return [(p.word, p.flag, start) for p, start in zip(pairs, starts)]
 
 
 @settings(max_examples=300)
@@ -89,10 +96,17 @@ def test_cuts_are_jiebas_on_generated_text(text):
     assert_jieba_cuts(text)
 
 
-def repo_sentences() -> list[str]:
-    texts = [json.loads(line)["text"] for path in DATA for line in path.read_text(encoding="utf-8").splitlines()]
+def json_texts(path: Path) -> list[str]:
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def article_sentences() -> list[str]:
     articles = [a for a in read_paths([str(p) for p in ARTICLES]) if isinstance(a, Article)]
-    return texts + [s.text for a in articles for s in sentences(a)]
+    return [s.text for a in articles for s in sentences(a)]
+
+
+def repo_sentences() -> list[str]:
+    return [t for path in DATA for t in json_texts(path)] + article_sentences()
 
 
 def test_words_of_a_whole_article_are_jiebas():
@@ -110,6 +124,13 @@ def test_cuts_are_jiebas_on_every_sentence_of_the_repo():
     assert [segment.default().lcut(t) for t in texts] == [own.lcut(t) for t in texts]
 
 
+def test_tags_are_jieba_possegs_on_the_articles_and_dev_sentences():
+    texts = json_texts(DATA[1]) + article_sentences()
+    assert len(texts) > 1_000
+    tagger = reference()[2]
+    assert [segment.tagged(t) for t in texts] == [posseg_tags(tagger, t) for t in texts]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -118,6 +139,7 @@ def test_cuts_are_jiebas_on_every_sentence_of_the_repo():
         "还是鿖不大。",  # ... and 鿖 (U+9FD6): a word of its own, but jieba's 不 大 are rjieba's 不大
         "当我意识到期数不对时",  # a lexicon word jieba knew: the totals must agree
         "凑示示示国",  # two HMM readings equally likely: rjieba's HMM takes 凑示 示示国, jieba's 凑示示 示国
+        "表表表表示副总经理",  # two routes equally likely: rjieba's takes 表 表表, jieba's 表表 表
         "CEO说，ab和a1.5%",  # letters a word of the dictionary, or single chars the route leaves
         "",
     ],
@@ -129,9 +151,7 @@ def test_cuts_are_jiebas_where_rjieba_parts(text):
 def test_tags_frequencies_and_dictionary_tags_are_the_domain_jiebas():
     _, domain, tagger = reference()
     text = "中国联通副总裁李明表示，虚拟运营商用户已超过5万户。"
-    pairs = list(tagger.cut(text))
-    starts = [sum(len(p.word) for p in pairs[:i]) for i in range(len(pairs))]
-    assert segment.tagged(text) == [(p.word, p.flag, start) for p, start in zip(pairs, starts)]
+    assert segment.tagged(text) == posseg_tags(tagger, text)
     for word in ["中国联通", "表示", "运营商", "的", "没有这个词"]:
         assert segment.frequency(word) == (domain.FREQ.get(word) or 0)
         assert segment.dictionary_tag(word) == tagger.word_tag_tab.get(word)
