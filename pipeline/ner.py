@@ -17,9 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-import jieba
-import jieba.posseg
-
+from . import segment
 from .records import LABELS
 
 Span = tuple[int, int, str]
@@ -35,12 +33,10 @@ _CLAUSE = re.compile(r"[^，,、：:]*(?:[，,、：:]+|$)")
 
 
 @functools.lru_cache(maxsize=1)
-def segmenter() -> tuple[jieba.Tokenizer, dict[str, str]]:
-    """A private jieba instance, so words other modules add to the global
-    dictionary cannot shift the features away from what the model learnt."""
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    return tok, jieba.posseg.POSTokenizer(tok).word_tag_tab
+def segmenter() -> tuple[segment.Segmenter, dict[str, str]]:
+    """jieba's cut and parts of speech with its own dictionary only, so the words
+    the rules add (the domain's) cannot shift the features from what the model learnt."""
+    return segment.default(), segment.default_tags()
 
 
 def bigrams(text: str) -> list[str]:
@@ -56,7 +52,7 @@ def char_features(text: str) -> tuple[list[str], list[str], list[str]]:
     tok, tags = segmenter()
     words: list[str] = []
     bies: list[str] = []
-    for word in tok.cut(text):
+    for word in tok.lcut(text):
         pos = tags.get(word, "hmm")
         n = len(word)
         words.extend([word] * n)

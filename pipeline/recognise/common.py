@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .. import grammar
 from ..records import Hit
 
@@ -14,8 +17,12 @@ def overlaps(start: int, end: int, hits: list[Hit]) -> bool:
 
 def in_compound(text: str, start: int, end: int) -> bool:
     """中国移动|转售: the name's last characters begin a domain term that runs past it."""
-    for term in grammar.load().compound_terms:
-        for k in range(1, len(term)):
-            if end - k >= start and text.startswith(term, end - k) and len(term) > k:
-                return True
-    return False
+    pattern, longest = _compound_terms()
+    return any((m := pattern.match(text, p)) and m.end() > end for p in range(max(start, end - longest + 1), end))
+
+
+@lru_cache(maxsize=1)
+def _compound_terms() -> tuple[re.Pattern[str], int]:
+    """The domain terms longest first, so the term matched at a place is the longest there, and that length."""
+    terms = sorted(grammar.load().compound_terms, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, terms)) or "(?!)"), max(map(len, terms), default=0)
