@@ -427,9 +427,11 @@ def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
     summary = Summary(new=status.get("new", 0), changed=status.get("changed", 0), unchanged=status.get("unchanged", 0))
     start = summary.step("read", start)
 
-    todo = triaged.where("status != 'unchanged'").select("payload").rdd.map(lambda r: bytes(r.payload))
     tasks = max(1, min(summary.new + summary.changed, spark.sparkContext.defaultParallelism * _TASKS_PER_CORE))
-    extracted = spark.createDataFrame(todo.repartition(tasks).mapPartitions(_extract_partition), EXTRACTED).persist()
+    todo = (  # round robin by article (RDD.repartition deals batches of ten), in the same Python step as extraction
+        triaged.where("status != 'unchanged'").select("payload").repartition(tasks).rdd.map(lambda r: bytes(r.payload))
+    )
+    extracted = spark.createDataFrame(todo.mapPartitions(_extract_partition), EXTRACTED).persist()
     errors += [(r.doc, r.reason) for r in extracted.where("reason IS NOT NULL").select("doc", "reason").collect()]
     summary.errors = sorted(errors)
     done = extracted.where("reason IS NULL")
