@@ -8,8 +8,10 @@ runs in its own process: the session's start (JVM, Spark); warm-up jobs over oth
 Python worker holds the models (the first of them is the start-up cost: each worker loads the lexicon and
 the model); then the timed job over the N articles into a fresh folder, its steps as ``run`` reports them
 (read, extract, resolve and write); then the rerun (nothing changed). The extraction rate is the step's
-articles per second; ``loads`` counts the Python workers that loaded the models during the timed job (0: the
-figure is steady state). Then ``kg ingest --jobs 1`` and ``--jobs 2`` of the same N articles into fresh
+articles per second; ``workers_busy``, the Python workers' CPU seconds per second of the timed job, says how
+many cores' worth they got (on a shared machine maybe fewer than the master has); ``loads`` counts the Python
+workers that loaded the models during the timed job (0: the figure is steady state). Then ``kg ingest --jobs 1``
+and ``--jobs 2`` of the same N articles into fresh
 stores, and of one article (the process's start-up). Every figure carries the load average (1 minute) at its
 end: on a shared machine it says how far to trust it.
 """
@@ -40,15 +42,16 @@ def load() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def workers() -> dict[int, int]:
-    """Resident MB of each of this process's Python workers (children of pyspark's daemon)."""
+def workers() -> dict[int, tuple[int, float]]:
+    """(resident MB, CPU seconds) of each of this process's Python workers (children of pyspark's daemon)."""
     daemons = {p.name for p in Path("/proc").iterdir() if p.name.isdigit() and _is_daemon(p)}
     out = {}
     for p in Path("/proc").iterdir():
         try:
             stat = (p / "stat").read_text().rsplit(")", 1)[1].split()
             if p.name.isdigit() and stat[1] in daemons:
-                out[int(p.name)] = int((p / "statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") >> 20
+                mb = int((p / "statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") >> 20
+                out[int(p.name)] = mb, (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
         except OSError:
             continue
     return out
@@ -70,9 +73,14 @@ def _descends_from(p: Path, root: int) -> bool:
     return False
 
 
-def loads(before: dict[int, int], after: dict[int, int]) -> int:
+def loads(before: dict[int, tuple[int, float]], after: dict[int, tuple[int, float]]) -> int:
     """Workers that loaded the models between the two snapshots (new ones holding them, or grown by them)."""
-    return sum(1 for pid, mb in after.items() if mb - before.get(pid, 0) > MODEL_MB)
+    return sum(1 for pid, (mb, _) in after.items() if mb - before.get(pid, (0, 0.0))[0] > MODEL_MB)
+
+
+def cpu(before: dict[int, tuple[int, float]], after: dict[int, tuple[int, float]]) -> float:
+    """CPU seconds the Python workers used between the two snapshots."""
+    return sum(t - before.get(pid, (0, 0.0))[1] for pid, (_, t) in after.items())
 
 
 def one_master(master: str, scratch: Path, n: int) -> dict[str, Any]:
@@ -106,7 +114,9 @@ def one_master(master: str, scratch: Path, n: int) -> dict[str, Any]:
         figures.update({f"{step.replace(' ', '_')}_s": t for step, t in summary.seconds.items()})
         figures["extract_articles_per_s"] = n / summary.seconds["extract"]
         figures["job_articles_per_s"] = n / figures["job_s"]
-        figures["loads"], figures["job_load"] = loads(before, workers()), load()
+        after = workers()
+        figures["loads"], figures["job_load"] = loads(before, after), load()
+        figures["workers_busy"] = cpu(before, after) / figures["job_s"]  # cores' worth the workers got: <= cores
         start = time.perf_counter()
         summary = run(spark, [str(timed)], str(scratch / "graph"))
         figures["rerun_s"], figures["rerun_load"] = time.perf_counter() - start, load()
