@@ -13,7 +13,8 @@ many cores' worth they got (on a shared machine maybe fewer than the master has)
 workers that loaded the models during the timed job (0: the figure is steady state). Then ``kg ingest --jobs 1``
 and ``--jobs 2`` of the same N articles into fresh
 stores, and of one article (the process's start-up). Every figure carries the load average (1 minute) at its
-end: on a shared machine it says how far to trust it.
+end, and each side what two busy processes gained over one on the machine just before (``machine_2_over_1``):
+on a shared machine they say how far to trust it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,27 @@ WARM_JOBS = 3  # at most, until no worker loads the models any more
 
 def load() -> float:
     return round(os.getloadavg()[0], 2)
+
+
+def _spin(_: int) -> float:
+    start, x = time.perf_counter(), 0
+    for i in range(40_000_000):
+        x += i
+    return time.perf_counter() - start
+
+
+def machine_2_over_1() -> float:
+    """What two processes gain over one on this machine now (pure Python, same work each): the most any
+    two-worker figure of the same moment can show (2.0 on two idle cores)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    seconds = []
+    for n in (1, 2):
+        start = time.perf_counter()
+        with ProcessPoolExecutor(n) as pool:
+            list(pool.map(_spin, range(n)))
+        seconds.append(time.perf_counter() - start)
+    return round(2 * seconds[0] / seconds[1], 2)
 
 
 def workers() -> dict[int, tuple[int, float]]:
@@ -127,6 +149,7 @@ def one_master(master: str, scratch: Path, n: int) -> dict[str, Any]:
 def spark_rows(work: Path, n: int) -> list[dict[str, Any]]:
     rows = []
     for master in MASTERS:
+        machine = machine_2_over_1()
         scratch = work / master.removeprefix("local[").removesuffix("]")
         scratch.mkdir()
         child = subprocess.run(
@@ -137,7 +160,7 @@ def spark_rows(work: Path, n: int) -> list[dict[str, Any]]:
             capture_output=True,
             text=True,
         )
-        rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
+        rows.append({**json.loads(child.stdout.strip().splitlines()[-1]), "machine_2_over_1_before": machine})
         print(table(master, [rows[-1]]), flush=True)
     return rows
 
@@ -147,7 +170,7 @@ def ingest_rows(work: Path, n: int) -> list[dict[str, Any]]:
     folder, one = work / "corpus", work / "one"
     corpus.write(folder, n)
     corpus.write(one, 1)
-    rows = []
+    rows, machine = [], machine_2_over_1()
     for jobs in (1, 2):
         seconds = {}
         for name, source in (("one", one), ("all", folder)):
@@ -170,6 +193,7 @@ def ingest_rows(work: Path, n: int) -> list[dict[str, Any]]:
                 "articles_per_s": n / seconds["all"],
                 "steady_articles_per_s": (n - 1) / max(seconds["all"] - seconds["one"], 1e-9),
                 "load": load(),
+                "machine_2_over_1_before": machine,
             }
         )
     print(table("kg ingest (whole processes; steady: the one-article run's time taken off)", rows), flush=True)
