@@ -34,11 +34,11 @@ def article_text(i: int) -> str:
     return head + "---\n" + a.body.replace("。", f"（{i}）。")
 
 
-def write(folder: Path, n: int) -> int:
-    """``n`` articles as files in ``folder``; returns the characters written."""
+def write(folder: Path, n: int, start: int = 0) -> int:
+    """``n`` articles, from article ``start`` on, as files in ``folder``; returns the characters written."""
     folder.mkdir(parents=True, exist_ok=True)
     chars = 0
-    for i in range(n):
+    for i in range(start, start + n):
         text = article_text(i)
         (folder / f"{i:06d}.md").write_text(text, encoding="utf-8")
         chars += len(text)

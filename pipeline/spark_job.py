@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import json
 import pickle
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,6 +115,7 @@ class Summary:
     rels: int = 0
     written: bool = True
     errors: list[tuple[str, str]] = field(default_factory=list)  # (doc, reason), in doc order
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each step (STEPS), for sizing a cluster
 
     def lines(self, out: str) -> list[str]:
         """The closing report, as printed by ``kg spark-ingest``."""
@@ -124,16 +126,26 @@ class Summary:
                 f" {self.removed} removed, {len(self.errors)} failed"
             ),
             f"graph: {self.nodes} nodes, {self.rels} relationships; {what}",
+            "seconds: " + ", ".join(f"{step} {t:.1f}" for step, t in self.seconds.items()),
         ]
+
+    def step(self, name: str, start: float) -> float:
+        """Records the step that began at ``start`` (``time.perf_counter()``); returns the time it ended."""
+        now = time.perf_counter()
+        self.seconds[name] = now - start
+        return now
 
 
 @functools.cache
 def _models() -> None:
     """Once per Python worker (Spark reuses them across tasks): the lexicon and the NER model."""
+    import gc
+
     from . import lexicon, ner
 
     lexicon.load()
     ner.load()
+    gc.freeze()  # the models' objects are for good: no collection walks them again (pyspark's shuffles collect)
 
 
 def _read_row(ordinal: Iterable[int], item: Article | InputError) -> tuple[Any, ...]:
@@ -289,18 +301,19 @@ def _resolved(spark: SparkSession, tables: dict[str, DataFrame]) -> dict[str, Da
     """The cross-article step, with the store's rules (``graph.employers``, ``graph.article_graph``'s ``known``,
     ``graph.figure_claim`` / ``contradicted``): the articles whose ``known`` changed get their graph again, then
     every node and relationship is merged over the articles that own it and contradicted Figures are disputed."""
+    shuffle = int(spark.conf.get("spark.sql.shuffle.partitions") or 200)  # Python's shuffles as the tables' do
     placed = (
         tables["people"]
         .rdd.map(lambda r: (r.name, r.org))
-        .groupByKey()
+        .groupByKey(shuffle)
         .flatMap(lambda item: graph.employers((item[0], org) for org in item[1]).items())
     )
     known = (
         tables["bare_people"]
         .rdd.map(lambda r: (r.name, r.article_id))
-        .join(placed)
+        .join(placed, shuffle)
         .map(lambda item: (item[1][0], (item[0], item[1][1])))
-        .groupByKey()
+        .groupByKey(shuffle)
         .map(lambda item: (item[0], _dump(dict(item[1]))))
     )
     articles = (
@@ -334,25 +347,25 @@ def _resolved(spark: SparkSession, tables: dict[str, DataFrame]) -> dict[str, Da
         out["node_owners"]
         .where("labels = 'Figure'")
         .rdd.map(lambda r: (r.node_id, (r.article_id, json.loads(r.props))))
-        .join(subjects)
+        .join(subjects, shuffle)
         .flatMap(_claim)
-        .groupByKey()
+        .groupByKey(shuffle)
         .filter(lambda group: graph.contradicted(group[1]))
         .flatMap(lambda group: {fid for fid, _, _ in group[1]})
-        .distinct()
+        .distinct(shuffle)
         .map(lambda fid: (fid, True))
     )
     nodes = (
         out["node_owners"]
         .rdd.map(lambda r: (r.node_id, (r.article_id, r.labels, r.props)))
-        .groupByKey()
-        .leftOuterJoin(disputed)
+        .groupByKey(shuffle)
+        .leftOuterJoin(disputed, shuffle)
         .map(_merged_node)
     )
     rels = (
         out["rel_owners"]
         .rdd.map(lambda r: (r.rel_id, (r.article_id, r.type, r.start, r.end, r.props)))
-        .groupByKey()
+        .groupByKey(shuffle)
         .map(_merged_rel)
     )
     out["nodes"], out["rels"] = spark.createDataFrame(nodes, NODES), spark.createDataFrame(rels, RELS)
@@ -378,6 +391,7 @@ def _last_run(spark: SparkSession, out: str) -> dict[str, DataFrame] | None:
 
 def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
     """Build the graph of the articles under ``inputs`` into the folder ``out`` (module docstring)."""
+    start = time.perf_counter()
     out = location(out).rstrip("/")
     version = current()
     read = _read_inputs(spark, list(inputs)).persist()
@@ -411,13 +425,17 @@ def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
     triaged = triaged.persist()
     status = {r.status: r[1] for r in triaged.groupBy("status").count().collect()}
     summary = Summary(new=status.get("new", 0), changed=status.get("changed", 0), unchanged=status.get("unchanged", 0))
+    start = summary.step("read", start)
 
-    todo = triaged.where("status != 'unchanged'").select("payload").rdd.map(lambda r: bytes(r.payload))
     tasks = max(1, min(summary.new + summary.changed, spark.sparkContext.defaultParallelism * _TASKS_PER_CORE))
-    extracted = spark.createDataFrame(todo.repartition(tasks).mapPartitions(_extract_partition), EXTRACTED).persist()
+    todo = (  # round robin by article (RDD.repartition deals batches of ten), in the same Python step as extraction
+        triaged.where("status != 'unchanged'").select("payload").repartition(tasks).rdd.map(lambda r: bytes(r.payload))
+    )
+    extracted = spark.createDataFrame(todo.mapPartitions(_extract_partition), EXTRACTED).persist()
     errors += [(r.doc, r.reason) for r in extracted.where("reason IS NOT NULL").select("doc", "reason").collect()]
     summary.errors = sorted(errors)
     done = extracted.where("reason IS NULL")
+    start = summary.step("extract", start)
 
     if last is not None:
         summary.removed = last["articles"].count() - summary.unchanged - summary.changed
@@ -426,6 +444,7 @@ def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
             summary.written = False
             summary.nodes, summary.rels = last["nodes"].count(), last["rels"].count()
             _release(read, triaged, extracted)
+            summary.step("compare", start)
             return summary
 
     # the last run's rows of unchanged articles, and of changed ones whose new text fails: nothing is lost
@@ -465,6 +484,7 @@ def run(spark: SparkSession, inputs: Iterable[str], out: str) -> Summary:
         replace(spark, f"{out}/{NEXT}/{name}", f"{out}/{name}")
     summary.nodes, summary.rels = (_table(spark, out, t).count() for t in ("nodes", "rels"))
     _release(read, triaged, extracted)
+    summary.step("resolve and write", start)
     return summary
 
 

@@ -23,6 +23,7 @@ LOCAL_SETTINGS = {
     "spark.sql.shuffle.partitions": "4",  # the default 200 is for clusters: tiny tasks cost more than they do
     "spark.ui.enabled": "false",
     "spark.ui.showConsoleProgress": "false",
+    "spark.python.worker.memory": "1g",  # a worker holds ~0.6 GB of models: under pyspark's 512m every shuffle spills
     "spark.driver.memory": "1g",  # the driver only plans and collects; the models live in the Python workers
     "spark.driver.host": "127.0.0.1",
     "spark.driver.bindAddress": "127.0.0.1",
