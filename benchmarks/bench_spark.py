@@ -1,6 +1,6 @@
 """The Spark job's steps with local[1] and local[2] on the same corpus, and kg ingest --jobs 1/2 beside it.
 
-    python -m benchmarks.bench_spark                      # 240 articles, figures in benchmarks/spark.json
+    python -m benchmarks.bench_spark                      # 960 articles, figures in benchmarks/spark.json
     python -m benchmarks.bench_spark --articles 96 --json /tmp/spark.json
 
 The corpus is ``benchmarks/corpus.py``'s (deterministic, no sentence shared between articles). Each master
@@ -224,7 +224,7 @@ def break_even(spark: dict[str, Any], ingest: dict[str, Any]) -> dict[str, float
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=240, help="articles in the timed corpus")
+    parser.add_argument("--articles", type=int, default=960, help="articles in the timed corpus")
     parser.add_argument("--json", default="benchmarks/spark.json", help="where the figures go")
     parser.add_argument("--only", choices=("spark", "ingest"), help="one side only")
     args = parser.parse_args()
