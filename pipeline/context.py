@@ -69,6 +69,7 @@ def read_context(
     sentences: list[SentenceFacts] = []
     short_names: dict[str, Hit] = {}  # 以下简称“华信智联”, for the rest of the article
     last_org: Hit | None = None  # the organisation 该公司 would refer to so far
+    named_before: list[Hit] = []  # the organisations the sentences so far named, in order
     for span, model_hits in zip(spans, model):
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
@@ -79,14 +80,21 @@ def read_context(
             )
         antecedent = _last_named(orgs) or last_org
         chains = people.title_chains(
-            span.text, orgs, titles(span.text, orgs, model_hits), antecedent, _last_ministry(orgs, sentences)
+            span.text,
+            orgs,
+            titles(span.text, orgs, model_hits),
+            antecedent,
+            _last_ministry(orgs, sentences),
+            named_before,
         )
         chains += people.marked_persons(span.text, orgs)
+        chains += people.untitled_members(span.text, orgs, chains)
         orgs = _with_chain_orgs(orgs, chains)
         taken = orgs + [h for c in chains for h in (c.person, c.title) if h is not None]
         orgs = sorted(orgs + model_organisations(span.text, model_hits, taken), key=lambda h: h.start)
         sentences.append(SentenceFacts(span, orgs, chains, anonymous_sources(span.text), model_hits))
         last_org = _last_named(orgs) or last_org
+        named_before += orgs
     outside_orgs, outside_persons = _outside(article, spans)
     byline = people.outlet_lines(normalise(article.body))
     media = [o for o in [o for s in sentences for o in s.orgs] + list(outside_orgs) if lexicon.load().is_media(o.name)]
@@ -95,7 +103,8 @@ def read_context(
     for s in sentences:
         for c in s.chains:
             known.setdefault(c.person.name)
-        for p in model_persons(s.model, s.orgs + s.anons):
+        titled = [h for c in s.chains for h in (c.person, c.title) if h is not None]  # not 官林琳 in 首席财务官林琳
+        for p in model_persons(s.model, s.orgs + s.anons + titled):
             known.setdefault(p.name)
     for c in byline:
         known.setdefault(c.person.name)

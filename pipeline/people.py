@@ -9,18 +9,22 @@ name ending in an organisation suffix (小米科技副总裁…).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 
 from . import grammar, lexicon, segment, tense
-from .recognise.common import CJK
-from .recognise.names import NAME_ENDING_FLAGS, name_at
+from .recognise.appointments import appointee
+from .recognise.common import CJK, overlaps
+from .recognise.names import NAME_ENDING_FLAGS, name_at, name_ending_at
 from .recognise.organisations import organisations
 from .records import Hit, Role
 from .text import PUNCTUATION
 
 NOT_NAME_FLAGS = frozenset("admrpcuv")  # jieba: kinds of word no organisation's name opens with
 MAX_DEPARTMENT = 12  # characters between an organisation and its title: 移动转售事业部
+MAX_RANK = 6  # characters of a rank in brackets between a title and its holder: 主持工作
 
 
 @dataclass(frozen=True)
@@ -33,29 +37,75 @@ class Chain:
 
 
 def title_chains(
-    text: str, orgs: list[Hit], titles: list[Hit], antecedent: Hit | None = None, ministry: Hit | None = None
+    text: str,
+    orgs: list[Hit],
+    titles: list[Hit],
+    antecedent: Hit | None = None,
+    ministry: Hit | None = None,
+    earlier: Sequence[Hit] = (),
 ) -> list[Chain]:
     """Every person a title introduces, with the organisation when there is one.
 
     ORG + TITLE + NAME (苏宁互联副总经理王帅), or the apposition NAME，ORG + TITLE，
     (张伟，小米移动总经理，表示 / 王磊（分享通信副总裁）说). `antecedent` is the
     organisation that 该公司/公司 right before a title refers to, `ministry` the one 部/我部
-    stands for in a ministry's own text (部新闻发言人). A title joined by 、 or 兼 to the next
-    chain is held by its person too (部新闻发言人、无线电管理局局长黄某).
+    stands for in a ministry's own text (部新闻发言人), `earlier` the organisations the sentences
+    before named (我局副局长: the 局 named last). A title joined by 、 or 兼 to the next chain is
+    held by its person too (部新闻发言人、无线电管理局局长黄某).
     """
     chains: list[Chain] = []
     unnamed: list[tuple[int, Chain]] = []  # titles no name follows: where they end, and what they give
     for t in titles:
-        org, title, reference = _title_org(text, t, orgs, antecedent, ministry)
-        person = _name_after(text, t, orgs) or _apposed_name(text, t, org) or _name_before(text, t, orgs)
+        found = _unit_reference(text, t, orgs, earlier) or _title_org(text, t, orgs, antecedent, ministry)
+        org, title, reference = found
+        start = org.start if org is not None and org.end <= title.start else title.start
+        person = (
+            _name_after(text, t, orgs)
+            or _apposed_name(text, t, org)
+            or _name_before(text, t, orgs)
+            or appointee(text, start, [c.person for c in chains], orgs)
+        )
         if person is not None:
-            start = org.start if org is not None and org.end <= title.start else title.start
             chains.append(
                 Chain(person, title, org, org_is_reference=reference, tense=tense.read(text, start, title.name)[0])
             )
         else:
             unnamed.append((t.end, Chain(t, title, org, org_is_reference=reference)))
-    return chains + _joined_holders(text, unnamed, chains)
+    return _shared_orgs(text, [(c.person.end, c) for c in chains] + _joined_holders(text, unnamed, chains))
+
+
+def _shared_orgs(text: str, listed: list[tuple[int, Chain]]) -> list[Chain]:
+    """部长李明、副部长张强; 董事长、总经理王伟: a title without an organisation of its own, listed
+    right after another person or title (`listed`: where each ends, and the chain), is at that
+    one's organisation; not a title held in one's own right (专家, 分析师)."""
+    g = grammar.load()
+    org_ending_at: dict[int, Hit] = {}
+    out = []
+    for end, c in sorted(listed, key=lambda item: _chain_start(item[1])):
+        if c.org is None and c.title is not None and not c.title.name.endswith(g.own_right_titles):
+            start = _chain_start(c)
+            mark = next((m for m in g.person_list_marks + g.title_separators if text.endswith(m, 0, start)), "")
+            before = org_ending_at.get(start - len(mark)) if mark else None
+            if before is not None:
+                c = replace(c, org=before, org_is_reference=True)
+        if c.org is not None:
+            org_ending_at[end] = c.org
+        out.append(c)
+    return out
+
+
+def _unit_reference(text: str, t: Hit, orgs: list[Hit], earlier: Sequence[Hit]) -> tuple[Hit, Hit, bool] | None:
+    """我局副局长, 该行行长: the organisation named last (this sentence first) whose name ends in the
+    unit the reference names, as `_title_org` returns it."""
+    for ending, refs in grammar.load().unit_anaphora.items():
+        ref = next((w for w in refs if text.endswith(w, 0, t.start)), None)
+        if ref is None:
+            continue
+        before = chain([o for o in orgs if o.end <= t.start - len(ref)][::-1], reversed(earlier))
+        unit = next((o for o in before if o.name.endswith(ending) or o.text.endswith(ending)), None)
+        if unit is not None:
+            return Hit(t.start - len(ref), t.start, unit.label, unit.name, ref), t, True
+    return None
 
 
 def _title_org(
@@ -65,7 +115,7 @@ def _title_org(
     organisation is a reference (该公司, 部) to one named before."""
     g = grammar.load()
     ref = next((w for w in g.org_anaphora if text.endswith(w, 0, t.start)), None)
-    if ref and antecedent is not None:
+    if ref and antecedent is not None and not overlaps(t.start - len(ref), t.start, orgs):  # 中国电信集团: a name
         return Hit(t.start - len(ref), t.start, antecedent.label, antecedent.name, ref), t, True
     ref = next(
         (
@@ -98,16 +148,18 @@ def _body_in_title(text: str, t: Hit) -> Hit | None:
     return Hit(start, end, "GOVERNMENT", text[start:end], text[start:end])
 
 
-def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Chain]) -> list[Chain]:
-    """部新闻发言人、无线电管理局局长黄某: the title before 、/兼 is the next chain's person's too."""
+def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Chain]) -> list[tuple[int, Chain]]:
+    """部新闻发言人、无线电管理局局长黄某: the title before 、/兼 is the next chain's person's too
+    (with where the title ends)."""
+    g = grammar.load()
     out = []
     for end, u in unnamed:
-        joiner = next((j for j in grammar.load().title_joiners if text.startswith(j, end)), None)
+        joiner = next((j for j in g.title_separators + g.title_joiners if text.startswith(j, end)), None)
         if joiner is None:
             continue
         nxt = next((c for c in chains if _chain_start(c) == end + len(joiner)), None)
         if nxt is not None:
-            out.append(replace(u, person=nxt.person))
+            out.append((end, replace(u, person=nxt.person)))
     return out
 
 
@@ -139,7 +191,53 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
             names = _names_from(text, d.end(), orgs)
             if names and re.match(r"\s*[)）]", text[names[-1].end :]):
                 out += [Chain(person, None, o) for person in names]
+    return out + _credited(text, orgs)
+
+
+def _credited(text: str, orgs: list[Hit]) -> list[Chain]:
+    """文/张明 or 张明/文 on a line, and （张明） closing a paragraph: the writers, with no title
+    and no outlet (so no role)."""
+    out = []
+    for pattern in _credit_patterns():
+        for m in pattern.finditer(text):
+            names = _names_from(text, m.start("names"), orgs)
+            if names and names[-1].end == m.end("names"):
+                out += [Chain(person, None, None) for person in names]
     return out
+
+
+@lru_cache(maxsize=1)
+def _credit_patterns() -> tuple[re.Pattern[str], ...]:
+    names = rf"(?P<names>[{CJK}][{CJK}、 \t]{{1,24}}?)"
+    slash = r"[ \t]*[/／][ \t]*"
+    forms = (
+        rf"^[ \t]*文{slash}{names}[ \t]*$",
+        rf"^[ \t]*{names}{slash}文[ \t]*$",
+        rf"(?:^|(?<=[。！？!?]))[ \t]*[（(][ \t]*{names}[ \t]*[)）][ \t]*$",
+    )
+    return tuple(re.compile(f, re.M) for f in forms)
+
+
+def untitled_members(text: str, orgs: list[Hit], chains: list[Chain]) -> list[Chain]:
+    """中国联通的张明, 来自京东的李华, 王刚（中国移动）: a person tied to an organisation without a
+    title (the name read as one by jieba, or followed by a speech verb), not one a chain has."""
+    taken = [c.person for c in chains] + [c.title for c in chains if c.title is not None]
+    out = []
+    for o in orgs:
+        pos = o.end + 1 if text.startswith("的", o.end) else o.end
+        after = _name_at(text, pos, orgs)
+        bracketed = o.start > 0 and text[o.start - 1] in "（(" and text[o.end : o.end + 1] in ("）", ")")
+        before = name_ending_at(text, o.start - 1) if bracketed else None
+        for person in (after, before):
+            if person is not None and not overlaps(person.start, person.end, taken) and _named_person(text, person):
+                out.append(Chain(person, None, o))
+    return out
+
+
+def _named_person(text: str, person: Hit) -> bool:
+    words = segment.tagged(text[person.start : person.end + 4])
+    spoken = any(text.startswith(v, person.end) for v in lexicon.load().speech_verbs_by_length)
+    return spoken or (words[0][0] == person.text and words[0][1].startswith("nr"))
 
 
 def label_person(text: str, orgs: list[Hit]) -> Hit | None:
@@ -210,7 +308,7 @@ def _names_from(text: str, pos: int, orgs: list[Hit]) -> list[Hit]:
     first must end where the list does (not 江苏 in 记者 李明 江苏报道)."""
     names: list[Hit] = []
     while (person := _name_at(text, pos, orgs)) is not None:
-        if names and not re.match(r"[、\s)）】]|$", text[person.end : person.end + 1]):
+        if names and not re.match(r"[、\s)）】/／]|$", text[person.end : person.end + 1]):
             break
         names.append(person)
         sep = re.match(r"[、\s]+", text[person.end :])
@@ -221,7 +319,15 @@ def _names_from(text: str, pos: int, orgs: list[Hit]) -> list[Hit]:
 
 
 def _name_after(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
-    return _name_at(text, t.end, orgs)
+    """The name right after the title, or after a rank in brackets (司长（正局级）王某)."""
+    rank = _rank_pattern().match(text, t.end)
+    return _name_at(text, rank.end() if rank else t.end, orgs)
+
+
+@lru_cache(maxsize=1)
+def _rank_pattern() -> re.Pattern[str]:
+    """A bracket of a few characters, no name, between a title and its holder: （正局级）, （主持工作）."""
+    return re.compile(rf"\s*[（(][{CJK}]{{1,{MAX_RANK}}}[）)]\s*")
 
 
 def _name_at(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
@@ -261,12 +367,7 @@ def _apposed_name(text: str, t: Hit, org: Hit | None) -> Hit | None:
     """张伟，小米移动总经理， / 王磊（分享通信副总裁）: the name stands before the organisation."""
     if org is None or org.start < 2 or text[org.start - 1] not in "，,（(" or text[t.end : t.end + 1] not in "，,）)":
         return None
-    end = org.start - 1
-    for k in (3, 2, 4):
-        start = end - k
-        if start >= 0 and (start == 0 or text[start - 1] in PUNCTUATION) and name_at(text, start) == k:
-            return Hit(start, end, "PERSON", text[start:end], text[start:end])
-    return None
+    return name_ending_at(text, org.start - 1)
 
 
 def _name_before(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
@@ -338,14 +439,18 @@ def _name_like_head(cand: str) -> bool:
 def roles(chains: list[Chain]) -> list[Role]:
     """One role per (person, title, organisation). A title without an organisation is a role
     (独立分析师, 记者 in a stand-alone byline) unless the person holds it at one, or it is an
-    editor's or author's marker (责任编辑：…, 作者：…, page furniture); a byline's bare name is a
-    role at the outlet without a title."""
+    editor's or author's marker (责任编辑：…, 作者：…, page furniture); a byline's bare name or a
+    member named without a title (中国联通的张明) is a role at the organisation without a title,
+    unless the person holds a title there."""
     markers = grammar.load().person_markers
     held = {(c.person.name, c.title.name) for c in chains if c.org is not None and c.title is not None}
+    titled_at = {(c.person.name, c.org.name) for c in chains if c.org is not None and c.title is not None}
     reporters = grammar.load().reporter_markers
     seen, out = set(), []
     for c in chains:
         title = c.title.name if c.title is not None else None
+        if title is None and c.org is not None and (c.person.name, c.org.name) in titled_at:
+            continue
         if c.org is None and (
             title is None
             or any(p == c.person.name and title in t for p, t in held)

@@ -1,5 +1,7 @@
 """Title chains, appositions, bylines and later references (invented people)."""
 
+import pytest
+
 from pipeline import people, segment
 from pipeline.recognise.organisations import organisations
 from pipeline.recognise.titles import titles
@@ -148,3 +150,110 @@ def test_a_label_and_a_colon_name_a_person():
     assert people.label_person("苗立：转售是一项重要改革", []).name == "苗立"
     assert people.label_person("记者：您怎么看", []) is None
     assert people.label_person("王刚说，好", []) is None
+
+
+def roles_of(text, earlier=()):
+    orgs = organisations(text, segment.boundaries(text))
+    found = people.title_chains(text, orgs, titles(text, orgs), None, None, earlier)
+    found += people.untitled_members(text, orgs, found)
+    return {(r.person, r.title, r.org) for r in people.roles(found)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "工信部部长李明、副部长张强出席会议",
+            {("李明", "部长", "工业和信息化部"), ("张强", "副部长", "工业和信息化部")},
+        ),
+        ("星联通信董事长王伟和总经理刘洋共同宣布", {("王伟", "董事长", "星联通信"), ("刘洋", "总经理", "星联通信")}),
+        (
+            "会上，云驰科技CTO黄晓峰与副总裁孙丽介绍了新品",
+            {("黄晓峰", "CTO", "云驰科技"), ("孙丽", "副总裁", "云驰科技")},
+        ),
+    ],
+)
+def test_a_title_listed_after_another_persons_shares_its_organisation(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_a_title_held_in_ones_own_right_takes_no_organisation_from_the_list():
+    assert roles_of("中国移动副总裁李华、资深分析师王强出席论坛") == {
+        ("李华", "副总裁", "中国移动"),
+        ("王强", "资深分析师", None),
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国移动董事长、总经理王伟表示", {("王伟", "董事长", "中国移动"), ("王伟", "总经理", "中国移动")}),
+        (
+            "星联通信创始人、首席执行官高子健说",
+            {("高子健", "创始人", "星联通信"), ("高子健", "首席执行官", "星联通信")},
+        ),
+        ("京东副总裁、华为顾问周敏认为", {("周敏", "副总裁", "京东"), ("周敏", "顾问", "华为")}),
+    ],
+)
+def test_titles_chained_by_a_list_mark_are_a_role_each(text, expected):
+    assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "earlier, text, expected",
+    [
+        ("广东省通信管理局召开座谈会", "我局副局长赵刚介绍", ("赵刚", "副局长", "广东省通信管理局")),
+        ("中国通信企业协会发布报告", "该协会副会长刘明表示", ("刘明", "副会长", "中国通信企业协会")),
+        ("工商银行与中国联通签约", "该行行长陈华说", ("陈华", "行长", "中国工商银行")),
+    ],
+)
+def test_a_unit_reference_before_a_title_is_the_last_unit_of_its_kind(earlier, text, expected):
+    named = organisations(earlier, segment.boundaries(earlier))
+    assert roles_of(text, named) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("工信部信息通信管理局局长（正司级）韩夏说", ("韩夏", "局长", "工业和信息化部信息通信管理局")),
+        ("星联通信总经理(代)赵敏表示", ("赵敏", "总经理", "星联通信")),
+        ("中国联通副总经理（分管市场）李伟认为", ("李伟", "副总经理", "中国联通")),
+    ],
+)
+def test_a_rank_in_brackets_stands_between_a_title_and_its_holder(text, expected):
+    assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("来自中国移动的王强表示，网络覆盖将扩大", ("王强", None, "中国移动")),
+        ("孙丽（星联通信）说，套餐会降价", ("孙丽", None, "星联通信")),
+        ("华为的任正非说，5G领先", ("任正非", None, "华为")),
+    ],
+)
+def test_a_person_tied_to_an_organisation_without_a_title(text, expected):
+    assert roles_of(text) == {expected}
+
+
+def test_no_untitled_role_where_the_person_holds_a_title_there_or_no_name_follows():
+    assert roles_of("苏宁互联副总经理王帅表示。苏宁互联的王帅说，前景广阔。") == {("王帅", "副总经理", "苏宁互联")}
+    assert roles_of("中国移动的毛利率下降，中国联通将推出新套餐") == set()
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("文/张明远\n中国联通昨日发布公告。", ["张明远"]),
+        ("中国联通昨日发布公告。\n孙丽 韩磊/文", ["孙丽", "韩磊"]),
+        ("中国联通昨日发布公告，称将推进混改。（周海涛）", ["周海涛"]),
+    ],
+)
+def test_a_writers_credit_names_persons_without_a_role(text, names):
+    found = people.marked_persons(text, organisations(text, segment.boundaries(text)))
+    assert [c.person.name for c in found] == names
+    assert people.roles(found) == []
+
+
+def test_a_byline_title_covers_names_up_to_the_slash():
+    assert chains("记者 张明远 李华/文") == [("张明远", "记者", None), ("李华", "记者", None)]

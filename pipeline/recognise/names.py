@@ -10,6 +10,7 @@ import re
 
 from .. import grammar, lexicon, segment
 from ..records import Hit
+from ..text import PUNCTUATION
 from .common import CJK, overlaps
 from .titles import title_pattern
 
@@ -40,6 +41,16 @@ def name_at(text: str, pos: int) -> int:
     if given == 2 and sur == 1 and _two_char_name(text, pos):
         return 2
     return sur + given
+
+
+def name_ending_at(text: str, end: int) -> Hit | None:
+    """The name that ends at `end` and opens its clause (at the start or after punctuation):
+    张伟|，小米移动总经理, 王刚|曾任…, 王刚|（中国移动）."""
+    for k in (3, 2, 4):  # the usual length first
+        start = end - k
+        if start >= 0 and (start == 0 or text[start - 1] in PUNCTUATION) and name_at(text[:end] + "。", start) == k:
+            return Hit(start, end, "PERSON", text[start:end], text[start:end])
+    return None
 
 
 def _two_char_name(text: str, pos: int) -> bool:

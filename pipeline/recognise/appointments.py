@@ -1,0 +1,50 @@
+"""Who holds a title no name follows, when an appointment names them: X曾任…, X此前担任…,
+X已调任…, 任命X为…, 免去X的…职务.
+
+The holder stands before a verb of holding (with adverbs between: 此前, 已) or after a verb
+of appointing (with 为/的 before the title); the verbs are data (data/grammar.yaml).
+"""
+
+from __future__ import annotations
+
+from .. import grammar
+from ..records import Hit
+from .common import overlaps
+from .names import name_at, name_ending_at
+
+
+def appointee(text: str, start: int, persons: list[Hit], orgs: list[Hit]) -> Hit | None:
+    """The person an appointment gives the title chain starting at `start`; `persons` are the
+    names already cut in the sentence, `orgs` its organisations (no name runs into one)."""
+    return _holder(text, start, persons, orgs) or _appointed(text, start, orgs)
+
+
+def _holder(text: str, start: int, persons: list[Hit], orgs: list[Hit]) -> Hit | None:
+    """X此前担任|: the name before the verb of holding and any adverbs."""
+    g = grammar.load()
+    verb = next((v for v in g.holding_verbs if text.endswith(v, 0, start)), None)
+    if verb is None:
+        return None
+    end = start - len(verb)
+    while adverb := next((a for a in g.holding_adverbs if text.endswith(a, 0, end)), None):
+        end -= len(adverb)
+    named = next((p for p in persons if p.end == end), None) or name_ending_at(text, end)
+    return named if named is not None and not overlaps(named.start, named.end, orgs) else None
+
+
+def _appointed(text: str, start: int, orgs: list[Hit]) -> Hit | None:
+    """任命X为|, 免去X的|: the name between the verb of appointing and the title chain."""
+    g = grammar.load()
+    for link in (*g.appointment_links, ""):
+        if not text.endswith(link, 0, start):
+            continue
+        end = start - len(link)
+        for k in (3, 2, 4):  # the usual length first
+            at = end - k
+            if any(text.endswith(v, 0, at) for v in g.appointing_verbs) and _is_name(text, at, end, orgs):
+                return Hit(at, end, "PERSON", text[at:end], text[at:end])
+    return None
+
+
+def _is_name(text: str, start: int, end: int, orgs: list[Hit]) -> bool:
+    return start >= 0 and name_at(text[:end] + "。", start) == end - start and not overlaps(start, end, orgs)
