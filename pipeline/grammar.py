@@ -60,6 +60,8 @@ class Grammar:
     not_before_cue: tuple[str, ...]
     addressees: tuple[str, ...]
     honorifics: tuple[str, ...]
+    pseudonym_markers: tuple[str, ...]
+    familiar_prefixes: tuple[str, ...]
     brand_suffixes: tuple[str, ...]
     rare_word_freq: int
     unit_suffixes: tuple[str, ...]

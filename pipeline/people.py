@@ -17,7 +17,7 @@ from itertools import chain
 from . import grammar, lexicon, segment, tense
 from .recognise.appointments import appointee
 from .recognise.common import CJK, overlaps
-from .recognise.names import NAME_ENDING_FLAGS, name_at, name_ending_at
+from .recognise.names import NAME_ENDING_FLAGS, foreign_name_at, name_at, name_ending_at
 from .recognise.organisations import organisations
 from .records import Hit, Role
 from .text import PUNCTUATION
@@ -131,7 +131,8 @@ def _title_org(
     if body is not None:
         return body, Hit(body.end, t.end, "POSITION", t.name[body.end - t.start :], text[body.end : t.end]), False
     org = _org_before(text, t.start, orgs)
-    return org, _with_department(text, t, org), False
+    unit = _government_unit(text, t, org)
+    return (unit, t, False) if unit is not None else (org, _with_department(text, t, org), False)
 
 
 def _body_in_title(text: str, t: Hit) -> Hit | None:
@@ -191,7 +192,26 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
             names = _names_from(text, d.end(), orgs)
             if names and re.match(r"\s*[)）]", text[names[-1].end :]):
                 out += [Chain(person, None, o) for person in names]
-    return out + _credited(text, orgs)
+    return out + _credited(text, orgs) + _pseudonyms(text)
+
+
+def _pseudonyms(text: str) -> list[Chain]:
+    """小李（化名）, 张晓明（化名）, 刘先生（化名）: a pseudonym is a person, with no role."""
+    g = grammar.load()
+    out = []
+    for m in re.finditer(rf"[（(](?:{'|'.join(g.pseudonym_markers)})[）)]", text):
+        end = m.start()
+        for k in (3, 2):
+            start = end - k
+            name = text[max(start, 0) : end]
+            if start >= 0 and (
+                name_at(text[:end] + "。", start) == k
+                or (k == 2 and name.startswith(g.familiar_prefixes))
+                or (name[0] in lexicon.load().surnames and name[1:] in g.honorifics)
+            ):
+                out.append(Chain(Hit(start, end, "PERSON", name, name), None, None))
+                break
+    return out
 
 
 def _credited(text: str, orgs: list[Hit]) -> list[Chain]:
@@ -224,20 +244,23 @@ def untitled_members(text: str, orgs: list[Hit], chains: list[Chain]) -> list[Ch
     taken = [c.person for c in chains] + [c.title for c in chains if c.title is not None]
     out = []
     for o in orgs:
-        pos = o.end + 1 if text.startswith("的", o.end) else o.end
-        after = _name_at(text, pos, orgs)
+        linked = text.startswith("的", o.end)
+        after = _name_at(text, o.end + (1 if linked else 0), orgs)
         bracketed = o.start > 0 and text[o.start - 1] in "（(" and text[o.end : o.end + 1] in ("）", ")")
         before = name_ending_at(text, o.start - 1) if bracketed else None
-        for person in (after, before):
-            if person is not None and not overlaps(person.start, person.end, taken) and _named_person(text, person):
+        for person, loose in ((after, linked), (before, True)):
+            if person is not None and not overlaps(person.start, person.end, taken) and _named(text, person, loose):
                 out.append(Chain(person, None, o))
     return out
 
 
-def _named_person(text: str, person: Hit) -> bool:
+def _named(text: str, person: Hit, loose: bool) -> bool:
+    """A name jieba reads as one, or that a speech verb follows; both, right after an organisation's
+    name with nothing between (小米雷军表示, not 中国移动金卡)."""
     words = segment.tagged(text[person.start : person.end + 4])
     spoken = any(text.startswith(v, person.end) for v in lexicon.load().speech_verbs_by_length)
-    return spoken or (words[0][0] == person.text and words[0][1].startswith("nr"))
+    read = words[0][0] == person.text and words[0][1].startswith("nr")
+    return (spoken or read) if loose else (spoken and read)
 
 
 def label_person(text: str, orgs: list[Hit]) -> Hit | None:
@@ -331,7 +354,7 @@ def _rank_pattern() -> re.Pattern[str]:
 
 
 def _name_at(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
-    n = name_at(text, pos)
+    n = foreign_name_at(text, pos) or name_at(text, pos)
     clash = next((o for o in orgs if o.start < pos + n and pos < o.end), None)
     if clash is not None:
         n = _name_into_org(text, pos, clash)
@@ -379,6 +402,17 @@ def _name_before(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
         return None
     start = t.start - len(words[-1][0])
     return _name_at(text, start, orgs) if name_at(text, start) == t.start - start else None
+
+
+def _government_unit(text: str, t: Hit, org: Hit | None) -> Hit | None:
+    """国家发改委价格司司长, 工信部信管局局长: a government body's unit (a name ending in 司, 局, 处…)
+    between it and the title is the organisation the title is held at."""
+    if org is None or org.label != "GOVERNMENT" or not org.end < t.start:
+        return None
+    unit = text[org.end : t.start]
+    if not unit.endswith(grammar.load().ministry_units) or any(ch in PUNCTUATION for ch in unit) or _has_title(unit):
+        return None
+    return Hit(org.start, t.start, org.label, text[org.start : t.start], text[org.start : t.start])
 
 
 def _with_department(text: str, t: Hit, org: Hit | None) -> Hit:

@@ -5,7 +5,9 @@ import dataclasses
 import pytest
 from rules_only import context
 
-from pipeline.context import persons_in
+from pipeline.clean import sentences
+from pipeline.context import persons_in, read_context
+from pipeline.records import Article, Hit
 
 
 def test_people_introduced_anywhere_are_known_in_order():
@@ -57,3 +59,10 @@ def test_bylines_roles_and_the_ministry_of_a_lone_bu():
 def test_an_interviews_name_label_names_a_person():
     ctx = context("记者：您怎么看？\n苗立：转售是一项重要改革。\n问：还有呢？")
     assert ctx.known_persons == ("苗立",)
+
+
+def test_a_name_the_model_reads_across_a_title_is_no_person():
+    article = Article(doc="t", text="星联通信首席财务官林琳将辞职。")
+    spans = sentences(article)
+    ctx = read_context(article, spans, [[Hit(8, 11, "PERSON", "官林琳", "官林琳")]])  # 官 is a surname too
+    assert ctx.known_persons == ("林琳",)

@@ -230,6 +230,7 @@ def test_a_rank_in_brackets_stands_between_a_title_and_its_holder(text, expected
         ("来自中国移动的王强表示，网络覆盖将扩大", ("王强", None, "中国移动")),
         ("孙丽（星联通信）说，套餐会降价", ("孙丽", None, "星联通信")),
         ("华为的任正非说，5G领先", ("任正非", None, "华为")),
+        ("发布会上，小米雷军表示，将进入转售市场", ("雷军", None, "小米")),
     ],
 )
 def test_a_person_tied_to_an_organisation_without_a_title(text, expected):
@@ -239,6 +240,45 @@ def test_a_person_tied_to_an_organisation_without_a_title(text, expected):
 def test_no_untitled_role_where_the_person_holds_a_title_there_or_no_name_follows():
     assert roles_of("苏宁互联副总经理王帅表示。苏宁互联的王帅说，前景广阔。") == {("王帅", "副总经理", "苏宁互联")}
     assert roles_of("中国移动的毛利率下降，中国联通将推出新套餐") == set()
+    assert roles_of("中国移动金卡用户增长") == set()  # right after the name: a speech verb must follow
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("国家发改委价格司司长王强表示", ("王强", "司长", "国家发改委价格司")),
+        ("工信部信管局局长赵军称", ("赵军", "局长", "工信部信管局")),
+        ("财政部条法司副司长孙涛说", ("孙涛", "副司长", "财政部条法司")),
+    ],
+)
+def test_a_government_bodys_unit_before_the_title_is_where_it_is_held(text, expected):
+    assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("苹果公司CEO蒂姆·库克表示", ("蒂姆·库克", "CEO", "苹果公司")),
+        ("高通总裁克里斯蒂安诺·阿蒙在会上指出", ("克里斯蒂安诺·阿蒙", "总裁", "高通")),
+        ("星联通信顾问约翰·史密斯说", ("约翰·史密斯", "顾问", "星联通信")),
+    ],
+)
+def test_a_transliterated_name_after_a_title(text, expected):
+    assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("小李（化名）告诉记者，他办了卡", "小李"),
+        ("市民张晓明（化名）说", "张晓明"),
+        ("用户刘先生（化名）称", "刘先生"),
+    ],
+)
+def test_a_pseudonym_is_a_person_without_a_role(text, name):
+    found = people.marked_persons(text, [])
+    assert [c.person.name for c in found] == [name]
+    assert people.roles(found) == []
 
 
 @pytest.mark.parametrize(

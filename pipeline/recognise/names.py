@@ -15,6 +15,8 @@ from .common import CJK, overlaps
 from .titles import title_pattern
 
 NAME_ENDING_FLAGS = frozenset("vpdcu")  # jieba: a one-character word of these kinds after a name is no part of it
+MAX_FOREIGN_PART = 6  # characters of one part of a transliterated name: 扎克伯格
+_FOREIGN_HEAD = re.compile(rf"(?:[{CJK}]{{1,{MAX_FOREIGN_PART}}}[·•・])+")
 
 
 def name_at(text: str, pos: int) -> int:
@@ -41,6 +43,20 @@ def name_at(text: str, pos: int) -> int:
     if given == 2 and sur == 1 and _two_char_name(text, pos):
         return 2
     return sur + given
+
+
+def foreign_name_at(text: str, pos: int) -> int:
+    """Length of a transliterated name at `pos` (蒂姆·库克, 马克·扎克伯格), 0 when there is none:
+    parts joined by a middle dot, the last ending where a name would."""
+    m = _FOREIGN_HEAD.match(text, pos)
+    if m is None:
+        return 0
+    end = m.end()
+    while end < len(text) and end - m.end() < MAX_FOREIGN_PART and re.match(rf"[{CJK}]", text[end]):
+        if _stops_name(text, end):
+            break
+        end += 1
+    return end - pos if end - m.end() >= 1 else 0
 
 
 def name_ending_at(text: str, end: int) -> Hit | None:
