@@ -61,6 +61,7 @@ class Grammar:
     addressees: tuple[str, ...]
     honorifics: tuple[str, ...]
     pseudonym_markers: tuple[str, ...]
+    anonymised_given: tuple[str, ...]
     familiar_prefixes: tuple[str, ...]
     brand_suffixes: tuple[str, ...]
     rare_word_freq: int

@@ -192,7 +192,22 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
             names = _names_from(text, d.end(), orgs)
             if names and re.match(r"\s*[)）]", text[names[-1].end :]):
                 out += [Chain(person, None, o) for person in names]
-    return out + _credited(text, orgs) + _pseudonyms(text)
+    return out + _credited(text, orgs) + _pseudonyms(text) + _anonymised(text)
+
+
+def _anonymised(text: str) -> list[Chain]:
+    """犯罪嫌疑人罗某, 据张某某介绍: a surname and 某 is a person the text does not name in full,
+    where jieba starts a word at the surname (not 中国|某运营商)."""
+    g = grammar.load()
+    out = []
+    for m in re.finditer(f"(?:{'|'.join(g.anonymised_given)})", text):
+        start = m.start() - 1
+        if start < 0 or text[start] not in lexicon.load().surnames or (out and out[-1].person.end > start):
+            continue
+        window = max(start - 4, 0)
+        if any(w_start + window == start for _, _, w_start in segment.tagged(text[window : m.end() + 2])):
+            out.append(Chain(Hit(start, m.end(), "PERSON", text[start : m.end()], text[start : m.end()]), None, None))
+    return out
 
 
 def _pseudonyms(text: str) -> list[Chain]:
@@ -248,19 +263,21 @@ def untitled_members(text: str, orgs: list[Hit], chains: list[Chain]) -> list[Ch
         after = _name_at(text, o.end + (1 if linked else 0), orgs)
         bracketed = o.start > 0 and text[o.start - 1] in "（(" and text[o.end : o.end + 1] in ("）", ")")
         before = name_ending_at(text, o.start - 1) if bracketed else None
-        for person, loose in ((after, linked), (before, True)):
+        for person, loose in ((after, linked), (before, bracketed)):
             if person is not None and not overlaps(person.start, person.end, taken) and _named(text, person, loose):
                 out.append(Chain(person, None, o))
     return out
 
 
 def _named(text: str, person: Hit, loose: bool) -> bool:
-    """A name jieba reads as one, or that a speech verb follows; both, right after an organisation's
-    name with nothing between (小米雷军表示, not 中国移动金卡)."""
+    """A name jieba reads as one, or that a speech verb or a list's end follows (中国电信的柯瑞文和…);
+    right after an organisation's name with nothing between, jieba's name and a speech verb
+    (小米雷军表示, not 中国移动金卡)."""
     words = segment.tagged(text[person.start : person.end + 4])
     spoken = any(text.startswith(v, person.end) for v in lexicon.load().speech_verbs_by_length)
     read = words[0][0] == person.text and words[0][1].startswith("nr")
-    return (spoken or read) if loose else (spoken and read)
+    ends = text[person.end : person.end + 1] in PUNCTUATION or text.startswith(grammar.load().list_separators, person.end)
+    return (spoken or read or ends) if loose else (spoken and read)
 
 
 def label_person(text: str, orgs: list[Hit]) -> Hit | None:

@@ -231,6 +231,7 @@ def test_a_rank_in_brackets_stands_between_a_title_and_its_holder(text, expected
         ("孙丽（星联通信）说，套餐会降价", ("孙丽", None, "星联通信")),
         ("华为的任正非说，5G领先", ("任正非", None, "华为")),
         ("发布会上，小米雷军表示，将进入转售市场", ("雷军", None, "小米")),
+        ("出席签约的有星联通信的柯立文和瀚海互联代表", ("柯立文", None, "星联通信")),
     ],
 )
 def test_a_person_tied_to_an_organisation_without_a_title(text, expected):
@@ -297,3 +298,17 @@ def test_a_writers_credit_names_persons_without_a_role(text, names):
 
 def test_a_byline_title_covers_names_up_to_the_slash():
     assert chains("记者 张明远 李华/文") == [("张明远", "记者", None), ("李华", "记者", None)]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("犯罪嫌疑人罗某交代，他从网上购买了号卡", ["罗某"]),
+        ("据张某某介绍，该团伙共有十余人", ["张某某"]),
+        ("李某某、王某等人被抓获，中国某运营商配合调查", ["李某某", "王某"]),
+    ],
+)
+def test_an_anonymised_name_is_a_person_without_a_role(text, names):
+    found = people.marked_persons(text, [])
+    assert [c.person.name for c in found] == names
+    assert people.roles(found) == []
