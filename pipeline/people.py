@@ -276,7 +276,8 @@ def _named(text: str, person: Hit, loose: bool) -> bool:
     words = segment.tagged(text[person.start : person.end + 4])
     spoken = any(text.startswith(v, person.end) for v in lexicon.load().speech_verbs_by_length)
     read = words[0][0] == person.text and words[0][1].startswith("nr")
-    ends = text[person.end : person.end + 1] in PUNCTUATION or text.startswith(grammar.load().list_separators, person.end)
+    after = text[person.end : person.end + 1]  # "" at the end of the sentence
+    ends = after in PUNCTUATION or text.startswith(grammar.load().list_separators, person.end)
     return (spoken or read or ends) if loose else (spoken and read)
 
 
