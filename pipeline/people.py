@@ -199,7 +199,7 @@ def _anonymised(text: str) -> list[Chain]:
     """犯罪嫌疑人罗某, 据张某某介绍: a surname and 某 is a person the text does not name in full,
     where jieba starts a word at the surname (not 中国|某运营商)."""
     g = grammar.load()
-    out = []
+    out: list[Chain] = []
     for m in re.finditer(f"(?:{'|'.join(g.anonymised_given)})", text):
         start = m.start() - 1
         if start < 0 or text[start] not in lexicon.load().surnames or (out and out[-1].person.end > start):
