@@ -312,3 +312,18 @@ def test_an_anonymised_name_is_a_person_without_a_role(text, names):
     found = people.marked_persons(text, [])
     assert [c.person.name for c in found] == names
     assert people.roles(found) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("星联通信内部员工张华透露", {("张华", "内部员工", "星联通信")}),
+        ("瀚海互联大股东王建国称", {("王建国", "大股东", "瀚海互联")}),
+        (
+            "中国信通院副院长、中国工程院院士邬立铨认为",
+            {("邬立铨", "副院长", "中国信通院"), ("邬立铨", "院士", "中国工程院")},
+        ),
+    ],
+)
+def test_members_holders_and_academicians_have_titles(text, expected):
+    assert roles_of(text) == expected
