@@ -78,12 +78,11 @@ def read_context(
             model_hits = with_missed(
                 known_kinds(model_hits), registered_names(orgs) + known_company_mentions(span.text, bounds)
             )
-        antecedent = _last_named(orgs) or last_org
         chains = people.title_chains(
             span.text,
             orgs,
             titles(span.text, orgs, model_hits),
-            antecedent,
+            last_org,
             _last_ministry(orgs, sentences),
             named_before,
         )

@@ -48,7 +48,8 @@ def title_chains(
 
     ORG + TITLE + NAME (苏宁互联副总经理王帅), or the apposition NAME，ORG + TITLE，
     (张伟，小米移动总经理，表示 / 王磊（分享通信副总裁）说). `antecedent` is the
-    organisation that 该公司/公司 right before a title refers to, `ministry` the one 部/我部
+    organisation that 该公司/公司 right before a title refers to when the sentence names none
+    before it, `ministry` the one 部/我部
     stands for in a ministry's own text (部新闻发言人), `earlier` the organisations the sentences
     before named (我局副局长: the 局 named last). A title joined by 、 or 兼 to the next chain is
     held by its person too (部新闻发言人、无线电管理局局长黄某).
@@ -115,8 +116,11 @@ def _title_org(
     organisation is a reference (该公司, 部) to one named before."""
     g = grammar.load()
     ref = next((w for w in g.org_anaphora if text.endswith(w, 0, t.start)), None)
-    if ref and antecedent is not None and not overlaps(t.start - len(ref), t.start, orgs):  # 中国电信集团: a name
-        return Hit(t.start - len(ref), t.start, antecedent.label, antecedent.name, ref), t, True
+    if ref and not overlaps(t.start - len(ref), t.start, orgs):  # 中国电信集团: a name, no reference
+        named = [o for o in orgs if o.end <= t.start - len(ref) and not lexicon.load().is_media(o.name)]
+        target = named[-1] if named else antecedent
+        if target is not None:
+            return Hit(t.start - len(ref), t.start, target.label, target.name, ref), t, True
     ref = next(
         (
             w

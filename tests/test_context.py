@@ -66,3 +66,8 @@ def test_a_name_the_model_reads_across_a_title_is_no_person():
     spans = sentences(article)
     ctx = read_context(article, spans, [[Hit(8, 11, "PERSON", "官林琳", "官林琳")]])  # 官 is a surname too
     assert ctx.known_persons == ("林琳",)
+
+
+def test_a_company_reference_before_a_title_is_the_last_company_named_before_it():
+    ctx = context("中国电信公布业绩。公司总裁邵立新表示，天翼云收入翻番。")
+    assert ctx.employer("邵立新") == "中国电信"  # not 天翼云, named after the title

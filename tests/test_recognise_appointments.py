@@ -36,6 +36,18 @@ def test_the_appointee_stands_after_a_verb_of_appointing(text, expected):
     assert roles_of(text) == {expected}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国移动召开干部大会，宣布李跃任中国移动总裁。", ("李跃", "总裁", "中国移动")),
+        ("会议决定王建国担任星联通信董事长。", ("王建国", "董事长", "星联通信")),
+        ("经过讨论，由张华出任瀚海互联总经理。", ("张华", "总经理", "瀚海互联")),
+    ],
+)
+def test_the_holder_may_follow_another_word_where_jieba_reads_a_name(text, expected):
+    assert roles_of(text) == {expected}
+
+
 def test_a_person_named_in_a_chain_is_the_holder_of_the_next_post():
     assert roles_of("中国移动原副总经理李华已调任中国铁塔董事长。") == {
         ("李华", "原副总经理", "中国移动"),

@@ -7,7 +7,7 @@ of appointing (with 为/的 before the title); the verbs are data (data/grammar.
 
 from __future__ import annotations
 
-from .. import grammar
+from .. import grammar, segment
 from ..records import Hit
 from .common import overlaps
 from .names import name_at, name_ending_at
@@ -28,8 +28,19 @@ def _holder(text: str, start: int, persons: list[Hit], orgs: list[Hit]) -> Hit |
     end = start - len(verb)
     while adverb := next((a for a in g.holding_adverbs if text.endswith(a, 0, end)), None):
         end -= len(adverb)
-    named = next((p for p in persons if p.end == end), None) or name_ending_at(text, end)
+    named = next((p for p in persons if p.end == end), None) or name_ending_at(text, end) or _read_name(text, end)
     return named if named is not None and not overlaps(named.start, named.end, orgs) else None
+
+
+def _read_name(text: str, end: int) -> Hit | None:
+    """宣布李跃|任…: a name after another word, where jieba reads the last word before `end` as one."""
+    window = max(end - 8, 0)
+    words = segment.tagged(text[window:end])
+    if not words or not words[-1][1].startswith("nr"):
+        return None
+    word, _, at = words[-1]
+    start = window + at
+    return Hit(start, end, "PERSON", word, word) if name_at(text[:end] + "。", start) == len(word) > 1 else None
 
 
 def _appointed(text: str, start: int, orgs: list[Hit]) -> Hit | None:
