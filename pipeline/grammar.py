@@ -60,6 +60,7 @@ class Grammar:
     not_before_cue: tuple[str, ...]
     addressees: tuple[str, ...]
     honorifics: tuple[str, ...]
+    foreign_name_stops: tuple[str, ...]
     pseudonym_markers: tuple[str, ...]
     anonymised_given: tuple[str, ...]
     familiar_prefixes: tuple[str, ...]

@@ -193,6 +193,15 @@ def test_a_title_held_in_ones_own_right_takes_no_organisation_from_the_list():
             {("高子健", "创始人", "星联通信"), ("高子健", "首席执行官", "星联通信")},
         ),
         ("京东副总裁、华为顾问周敏认为", {("周敏", "副总裁", "京东"), ("周敏", "顾问", "华为")}),
+        (
+            "中国移动党组书记、董事长杨立，党组副书记、总经理董明出席",
+            {
+                ("杨立", "党组书记", "中国移动"),
+                ("杨立", "董事长", "中国移动"),
+                ("董明", "党组副书记", "中国移动"),
+                ("董明", "总经理", "中国移动"),
+            },
+        ),
     ],
 )
 def test_titles_chained_by_a_list_mark_are_a_role_each(text, expected):
@@ -262,6 +271,7 @@ def test_a_government_bodys_unit_before_the_title_is_where_it_is_held(text, expe
         ("苹果公司CEO蒂姆·库克表示", ("蒂姆·库克", "CEO", "苹果公司")),
         ("高通总裁克里斯蒂安诺·阿蒙在会上指出", ("克里斯蒂安诺·阿蒙", "总裁", "高通")),
         ("星联通信顾问约翰·史密斯说", ("约翰·史密斯", "顾问", "星联通信")),
+        ("工信部会见了高通公司总裁保罗·雅各布一行", ("保罗·雅各布", "总裁", "高通")),
     ],
 )
 def test_a_transliterated_name_after_a_title(text, expected):

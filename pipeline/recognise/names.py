@@ -53,7 +53,7 @@ def foreign_name_at(text: str, pos: int) -> int:
         return 0
     end = m.end()
     while end < len(text) and end - m.end() < MAX_FOREIGN_PART and re.match(rf"[{CJK}]", text[end]):
-        if _stops_name(text, end):
+        if _stops_name(text, end) or text.startswith(grammar.load().foreign_name_stops, end):
             break
         end += 1
     return end - pos if end - m.end() >= 1 else 0
