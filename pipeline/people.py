@@ -134,7 +134,7 @@ def _title_org(
     body = _body_in_title(text, t)
     if body is not None:
         return body, Hit(body.end, t.end, "POSITION", t.name[body.end - t.start :], text[body.end : t.end]), False
-    org = _org_before(text, t.start, orgs)
+    org = _org_before(text, t.start, orgs) or _weak_alias_before(text, t)
     unit = _government_unit(text, t, org)
     return (unit, t, False) if unit is not None else (org, _with_department(text, t, org), False)
 
@@ -424,6 +424,19 @@ def _name_before(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
         return None
     start = t.start - len(words[-1][0])
     return _name_at(text, start, orgs) if name_at(text, start) == t.start - start else None
+
+
+def _weak_alias_before(text: str, t: Hit) -> Hit | None:
+    """联通董事长, 移动总经理: an operator's bare name as the word right before an officer's title
+    (not 电信|行业分析师: a title held in one's own right)."""
+    if t.name.endswith(grammar.load().own_right_titles):
+        return None
+    words = segment.tagged(text[max(t.start - 6, 0) : t.start])
+    rec = lexicon.load().weak_alias_index.get(words[-1][0]) if words else None
+    if rec is None:
+        return None
+    start = t.start - len(words[-1][0])
+    return Hit(start, t.start, rec.label, rec.name, text[start : t.start])
 
 
 def _government_unit(text: str, t: Hit, org: Hit | None) -> Hit | None:

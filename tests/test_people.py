@@ -337,3 +337,19 @@ def test_an_anonymised_name_is_a_person_without_a_role(text, names):
 )
 def test_members_holders_and_academicians_have_titles(text, expected):
     assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("联通董事长王立初表示，混改进展顺利", ("王立初", "董事长", "中国联通")),
+        ("会上，移动总经理李跃新说", ("李跃新", "总经理", "中国移动")),
+        ("原电信副总裁赵国华称", ("赵国华", "副总裁", "中国电信")),
+    ],
+)
+def test_an_operators_short_name_before_a_title_is_the_operator(text, expected):
+    assert roles_of(text) == {expected}
+
+
+def test_a_short_name_before_a_title_held_in_ones_own_right_is_no_organisation():
+    assert roles_of("电信行业分析师付明认为") == {("付明", "行业分析师", None)}
