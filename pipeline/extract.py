@@ -13,15 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from .agreements import sentence_agreements
-from .clean import sentences
-from .context import read_context
-from .figures import next_topic, sentence_figures
-from .read import read_paths
-from .recognise.model import model_entities
-from .records import Agreement, Article, Extraction, Figure, Hit, InputError, Span, Statement
-from .resolve import assemble
-from .speech.statements import Discourse, attach_quotes, sentence_statements
+from pipeline.read.articles import read_paths
+from pipeline.read.clean import sentences
+from pipeline.recognise.context import read_context
+from pipeline.recognise.model import model_entities
+from pipeline.records import Agreement, Article, Extraction, Figure, Hit, InputError, Span, Statement
+from pipeline.relate.agreements import sentence_agreements
+from pipeline.relate.figures import next_topic, sentence_figures
+from pipeline.relate.speech.statements import Discourse, attach_quotes, sentence_statements
+from pipeline.resolve import assemble
 
 Prepared = tuple[list[Span], list[list[Hit]]]  # an article's sentences and the NER's hits in each
 

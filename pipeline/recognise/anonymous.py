@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import lexicon
-from ..records import Hit
+from pipeline.language import lexicon
+from pipeline.records import Hit
 
 
 @lru_cache(maxsize=1)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import grammar
-from ..records import Hit
+from pipeline.language import grammar
+from pipeline.records import Hit
 
 CJK = r"\u4e00-\u9fff"
 

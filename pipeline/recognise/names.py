@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from .. import grammar, lexicon, segment
-from ..records import Hit
-from .common import CJK, overlaps
-from .titles import title_pattern
+from pipeline.language import grammar, lexicon, segment
+from pipeline.recognise.common import CJK, overlaps
+from pipeline.recognise.titles import title_pattern
+from pipeline.records import Hit
 
 NAME_ENDING_FLAGS = frozenset("vpdcu")  # jieba: a one-character word of these kinds after a name is no part of it
 

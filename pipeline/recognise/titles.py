@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .. import grammar, lexicon
-from ..records import Hit
-from ..text import alternation
-from .common import overlaps
+from pipeline.language import grammar, lexicon
+from pipeline.language.text import alternation
+from pipeline.recognise.common import overlaps
+from pipeline.records import Hit
 
 
 @lru_cache(maxsize=1)
