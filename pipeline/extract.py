@@ -6,6 +6,7 @@ every person introduced anywhere is known; the second runs the relation
 stages on each sentence, now able to recognise a bare name (闫小波对通信生活报表示)
 or a short form (王总): speech, figures, agreements. resolve.assemble makes
 the Extraction. This module only orchestrates, and batches the NER.
+Reads: Articles. Provides: their Extractions (every stage run in order).
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ and multi-valued properties (``aliases``, ``spans``) are "|"-joined strings.
 Per-article facts sit on per-article relationships, so every fact traces back
 to its article and span: ``CONTAINS {start, end}`` to Statements and Figures,
 ``MENTIONS {count, spans}`` (spans "start-end|...") to Persons and Organizations.
+Reads: an Article and its Extraction. Provides: nodes and relationships with stable ids.
 """
 
 from __future__ import annotations

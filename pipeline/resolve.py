@@ -3,6 +3,7 @@
 Entities gather every mention under one canonical name; a brand family goes
 by the name the article uses for it (article_names), and each organisation
 keeps the gazetteer's name as its ``key``, which the graph's ids are made of.
+Reads: pass 1's ArticleContext and pass 2's findings. Provides: the Extraction.
 """
 
 from __future__ import annotations

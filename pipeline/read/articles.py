@@ -2,6 +2,7 @@
 
 A bad document never stops a batch: it comes out as an ``InputError`` naming the file (or
 ``file:line``) and the reason, in the same stream and order as the good ones.
+Reads: paths, globs, standard input. Provides: Articles (or InputErrors), in order.
 """
 
 from __future__ import annotations

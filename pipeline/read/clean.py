@@ -2,6 +2,7 @@
 
 Every transformation keeps the text's length, so an offset found in cleaned text is the
 same offset in ``Article.text`` and mentions can point back into the original file.
+Reads: an article's text. Provides: its normalised text and kept sentence spans.
 """
 
 from __future__ import annotations

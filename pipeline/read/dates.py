@@ -6,6 +6,7 @@ t20130725_…). ``published`` reads them all into one ``Published``: ``date`` is
 ISO (YYYY-MM-DD, YYYY-MM or YYYY as ``precision`` says), ``raw`` what the source
 wrote, and ``source`` where the date, or its year, came from, so an analyst can
 judge a date before citing it.
+Reads: front matter and URL. Provides: a Published date.
 """
 
 from __future__ import annotations

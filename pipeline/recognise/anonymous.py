@@ -1,4 +1,7 @@
-"""Anonymous sources: 业内人士, 接近中国联通的人士 (the patterns of data/anonymous_sources.txt)."""
+"""Anonymous sources: 业内人士, 接近中国联通的人士 (the patterns of data/anonymous_sources.txt).
+
+Reads: a sentence. Provides: anonymous-source Hits.
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ A title chain is ORG + (department) + TITLE + NAME: 苏宁互联副总经理王�
 京东移动转售事业部总经理闫小波. The name is cut by `recognise.names.name_at`; the
 organisation is the gazetteer match right before the title, or an unknown
 name ending in an organisation suffix (小米科技副总裁…).
+Reads: a sentence's organisation and title Hits. Provides: Chains, roles, bylines, reference forms.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""What the recognisers share: the CJK range, overlap and the domain terms a name may not run into."""
+"""What the recognisers share: the CJK range, overlap and the domain terms a name may not run into.
+
+Reads: nothing of its own. Provides: shared helpers for the recognisers.
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ Organisations (with the short names the article defines as it goes), titles
 and title chains, anonymous sources and the model's spans, so that every
 person introduced anywhere is known before speech is attributed; and the
 organisations and bylined people named only outside the kept sentences.
+Reads: an Article and the NER's spans. Provides: the frozen ArticleContext (SentenceFacts per sentence).
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """The post-rules of ``kg extract --lines``: the model's kinds as its training text gives them,
-and the companies it missed that are companies in any context (README: the CLUENER scores)."""
+and the companies it missed that are companies in any context (README: the CLUENER scores).
+Reads: a line and the model's spans. Provides: the line's entity Hits.
+"""
 
 from __future__ import annotations
 

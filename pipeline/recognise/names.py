@@ -2,6 +2,7 @@
 
 No list of names: where a name ends is read from what follows it (a function
 word, a speech verb, a title) and from jieba.
+Reads: a sentence and a position. Provides: the person name there, if any.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 Gazetteer matches keep their canonical names (the article's own name for an
 organisation is chosen at assembly: resolve.article_names).
+Reads: a sentence and its word boundaries. Provides: organisation Hits and defined short names.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Job titles in a sentence: the list's (data/titles.txt), new ones the model reads, joined ones as one."""
+"""Job titles in a sentence: the list's (data/titles.txt), new ones the model reads, joined ones as one.
+
+Reads: a sentence and its organisation Hits. Provides: title Hits.
+"""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ A、B与C签订. The subject may open the sentence as the one announcing it
 or denied (将与…签订, 要求…签署, 尚未签署) is none; neither is a side that names no
 organisation on both ends but a group (三基础运营商与6家虚拟运营商…签订 keeps the group
 as ``counterpart`` as written, and the graph draws no edge to it).
+Reads: a sentence's SentenceFacts. Provides: Agreements.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 The vocabulary (qualifiers, measure words, what rules a number out) lives in
 data/figures.yaml; this module only knows the shape of a quantity.
+Reads: a sentence and its organisations. Provides: Figures with values and subjects.
 """
 
 from __future__ import annotations

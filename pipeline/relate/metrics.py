@@ -6,6 +6,7 @@ they do not, the graph flags them (store.py). That needs each figure's metric
 states one, its period, normalised so that 截至2015年底 and 截至2015年12月31日
 are one period: ``as of 2015-12-31``, ``2015``, ``2015-H1``, ``2015-Q3``,
 ``2015-Q1..Q3``, ``2015-12``.
+Reads: a figure's clause. Provides: its metric and period.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 A quotation that opens the sentence (“……”王帅说) belongs to the same speaker;
 in a transcript, 答：… is the interviewee's.
+Reads: a sentence's cues, content and sources. Provides: its statements.
 """
 
 from __future__ import annotations

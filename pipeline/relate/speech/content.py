@@ -1,4 +1,7 @@
-"""Content: what was said after a cue, or the quotation that opens the speaker's clause."""
+"""Content: what was said after a cue, or the quotation that opens the speaker's clause.
+
+Reads: a sentence and a cue. Provides: the content span.
+"""
 
 from __future__ import annotations
 

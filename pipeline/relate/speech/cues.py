@@ -1,4 +1,7 @@
-"""Cues: speech verbs on word boundaries, outside quotations and asides, not used as nouns."""
+"""Cues: speech verbs on word boundaries, outside quotations and asides, not used as nouns.
+
+Reads: a sentence. Provides: cue spans.
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ A person, a short form (王总), a document (工信部通知指出), a pronoun's
 an anonymous source or a group of organisations' executives, a name jieba
 confirms, or an organisation. A name found only here is returned with the
 speaker (Found), for the caller to add to the sentence's people.
+Reads: the clause before a cue and the sentence's facts. Provides: the Speaker.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """The speech stage of an article: each sentence's statements, what they are about, and
-the quotations that open a sentence of their own attached to their speaker."""
+the quotations that open a sentence of their own attached to their speaker.
+Reads: SentenceFacts and the Discourse so far. Provides: Statements with their about, and the next Discourse.
+"""
 
 from __future__ import annotations
 
