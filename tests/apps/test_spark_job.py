@@ -93,7 +93,7 @@ def test_the_batch_has_people_across_articles_and_disputed_figures_and_the_job_d
     assert disputed and disputed == sorted(f for group in store.disputes() for f in group)
     without_known = {
         n.id
-        for path in DATA / "graph_articles".glob("*.txt")
+        for path in (DATA / "graph_articles").glob("*.txt")
         for x in extract_paths([str(path)])
         for n in article_graph(x)[0]
         if n.labels == ("Person",)
