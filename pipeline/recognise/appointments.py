@@ -7,10 +7,10 @@ of appointing (with 为/的 before the title); the verbs are data (data/grammar.
 
 from __future__ import annotations
 
-from .. import grammar, segment
-from ..records import Hit
-from .common import overlaps
-from .names import name_at, name_ending_at
+from pipeline.language import grammar, segment
+from pipeline.recognise.common import overlaps
+from pipeline.recognise.names import name_at, name_ending_at
+from pipeline.records import Hit
 
 
 def appointee(text: str, start: int, persons: list[Hit], orgs: list[Hit]) -> Hit | None:

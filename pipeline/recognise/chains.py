@@ -1,0 +1,547 @@
+"""People and their roles, found from context: title chains and later references.
+
+A title chain is ORG + (department) + TITLE + NAME: 苏宁互联副总经理王帅,
+京东移动转售事业部总经理闫小波. The name is cut by `recognise.names.name_at`; the
+organisation is the gazetteer match right before the title, or an unknown
+name ending in an organisation suffix (小米科技副总裁…).
+Reads: a sentence's organisation and title Hits. Provides: Chains, roles, bylines, reference forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import chain
+
+from pipeline.language import grammar, lexicon, segment, tense
+from pipeline.language.text import PUNCTUATION
+from pipeline.recognise.appointments import appointee
+from pipeline.recognise.common import CJK, overlaps
+from pipeline.recognise.names import NAME_ENDING_FLAGS, foreign_name_at, name_at, name_ending_at
+from pipeline.recognise.organisations import organisations
+from pipeline.records import Hit, Role
+
+NOT_NAME_FLAGS = frozenset("admrpcuv")  # jieba: kinds of word no organisation's name opens with
+MAX_DEPARTMENT = 12  # characters between an organisation and its title: 移动转售事业部
+MAX_RANK = 6  # characters of a rank in brackets between a title and its holder: 主持工作
+
+
+@dataclass(frozen=True)
+class Chain:
+    person: Hit
+    title: Hit | None  # name = the full title, department included; None for a byline's bare name
+    org: Hit | None
+    org_is_reference: bool = False  # 该公司总经理: `org` names the antecedent, its span is the 该公司
+    tense: str | None = None  # 时任/原/前/现任/新任/曾任 before the chain (tense.py)
+
+
+def title_chains(
+    text: str,
+    orgs: list[Hit],
+    titles: list[Hit],
+    antecedent: Hit | None = None,
+    ministry: Hit | None = None,
+    earlier: Sequence[Hit] = (),
+) -> list[Chain]:
+    """Every person a title introduces, with the organisation when there is one.
+
+    ORG + TITLE + NAME (苏宁互联副总经理王帅), or the apposition NAME，ORG + TITLE，
+    (张伟，小米移动总经理，表示 / 王磊（分享通信副总裁）说). `antecedent` is the
+    organisation that 该公司/公司 right before a title refers to when the sentence names none
+    before it, `ministry` the one 部/我部
+    stands for in a ministry's own text (部新闻发言人), `earlier` the organisations the sentences
+    before named (我局副局长: the 局 named last). A title joined by 、 or 兼 to the next chain is
+    held by its person too (部新闻发言人、无线电管理局局长黄某).
+    """
+    chains: list[Chain] = []
+    unnamed: list[tuple[int, Chain]] = []  # titles no name follows: where they end, and what they give
+    for t in titles:
+        found = _unit_reference(text, t, orgs, earlier) or _title_org(text, t, orgs, antecedent, ministry)
+        org, title, reference = found
+        start = org.start if org is not None and org.end <= title.start else title.start
+        person = (
+            _name_after(text, t, orgs)
+            or _apposed_name(text, t, org)
+            or _name_before(text, t, orgs)
+            or appointee(text, start, [c.person for c in chains], orgs)
+        )
+        if person is not None:
+            chains.append(
+                Chain(person, title, org, org_is_reference=reference, tense=tense.read(text, start, title.name)[0])
+            )
+        else:
+            unnamed.append((t.end, Chain(t, title, org, org_is_reference=reference)))
+    return _shared_orgs(text, [(c.person.end, c) for c in chains] + _joined_holders(text, unnamed, chains))
+
+
+def _shared_orgs(text: str, listed: list[tuple[int, Chain]]) -> list[Chain]:
+    """部长李明、副部长张强; 董事长、总经理王伟: a title without an organisation of its own, listed
+    right after another person or title (`listed`: where each ends, and the chain), is at that
+    one's organisation; not a title held in one's own right (专家, 分析师)."""
+    g = grammar.load()
+    org_ending_at: dict[int, Hit] = {}
+    out = []
+    for end, c in sorted(listed, key=lambda item: _chain_start(item[1])):
+        if c.org is None and c.title is not None and not c.title.name.endswith(g.own_right_titles):
+            start = _chain_start(c)
+            mark = next((m for m in g.person_list_marks + g.title_separators if text.endswith(m, 0, start)), "")
+            before = org_ending_at.get(start - len(mark)) if mark else None
+            if before is not None:
+                c = replace(c, org=before, org_is_reference=True)
+        if c.org is not None:
+            org_ending_at[end] = c.org
+        out.append(c)
+    return out
+
+
+def _unit_reference(text: str, t: Hit, orgs: list[Hit], earlier: Sequence[Hit]) -> tuple[Hit, Hit, bool] | None:
+    """我局副局长, 该行行长: the organisation named last (this sentence first) whose name ends in the
+    unit the reference names, as `_title_org` returns it."""
+    for ending, refs in grammar.load().unit_anaphora.items():
+        ref = next((w for w in refs if text.endswith(w, 0, t.start)), None)
+        if ref is None:
+            continue
+        before = chain([o for o in orgs if o.end <= t.start - len(ref)][::-1], reversed(earlier))
+        unit = next((o for o in before if o.name.endswith(ending) or o.text.endswith(ending)), None)
+        if unit is not None:
+            return Hit(t.start - len(ref), t.start, unit.label, unit.name, ref), t, True
+    return None
+
+
+def _title_org(
+    text: str, t: Hit, orgs: list[Hit], antecedent: Hit | None, ministry: Hit | None
+) -> tuple[Hit | None, Hit, bool]:
+    """The organisation before a title, the title with its department, and whether the
+    organisation is a reference (该公司, 部) to one named before."""
+    g = grammar.load()
+    ref = next((w for w in g.org_anaphora if text.endswith(w, 0, t.start)), None)
+    if ref and not overlaps(t.start - len(ref), t.start, orgs):  # 中国电信集团: a name, no reference
+        named = [o for o in orgs if o.end <= t.start - len(ref) and not lexicon.load().is_media(o.name)]
+        target = named[-1] if named else antecedent
+        if target is not None:
+            return Hit(t.start - len(ref), t.start, target.label, target.name, ref), t, True
+    ref = next(
+        (
+            w
+            for w in g.ministry_anaphora
+            if text.endswith(w, 0, t.start) and (t.start == len(w) or text[t.start - len(w) - 1] in PUNCTUATION)
+        ),
+        None,
+    )
+    if ref and ministry is not None:
+        return Hit(t.start - len(ref), t.start, ministry.label, ministry.name, ref), t, True
+    body = _body_in_title(text, t)
+    if body is not None:
+        return body, Hit(body.end, t.end, "POSITION", t.name[body.end - t.start :], text[body.end : t.end]), False
+    org = _org_before(text, t.start, orgs) or _weak_alias_before(text, t)
+    unit = _government_unit(text, t, org)
+    return (unit, t, False) if unit is not None else (org, _with_department(text, t, org), False)
+
+
+def _body_in_title(text: str, t: Hit) -> Hit | None:
+    """广东省人大代表, 浙江省政协委员: the body inside the title, with the place before it, is the
+    organisation (广东省人大) and the rest the title (代表)."""
+    body = next((b for b in grammar.load().title_bodies if t.name.startswith(b) and len(t.name) > len(b)), None)
+    if body is None:
+        return None
+    words = segment.tagged(text[max(t.start - 8, 0) : t.start])
+    place = words[-1][0] if words and words[-1][1] == "ns" else ""
+    if not place:
+        return None
+    start, end = t.start - len(place), t.start + len(body)
+    return Hit(start, end, "GOVERNMENT", text[start:end], text[start:end])
+
+
+def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Chain]) -> list[tuple[int, Chain]]:
+    """部新闻发言人、无线电管理局局长黄某: the title before 、/兼 is the next chain's person's too
+    (with where the title ends)."""
+    g = grammar.load()
+    out = []
+    for end, u in unnamed:
+        joiner = next((j for j in g.title_separators + g.title_joiners if text.startswith(j, end)), None)
+        if joiner is None:
+            continue
+        nxt = next((c for c in chains if _chain_start(c) == end + len(joiner)), None)
+        if nxt is not None:
+            out.append((end, replace(u, person=nxt.person)))
+    return out
+
+
+def _chain_start(c: Chain) -> int:
+    if c.org is not None and (c.org.end <= c.title.start if c.title else True):
+        return c.org.start
+    return c.title.start if c.title is not None else c.person.start
+
+
+def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
+    """Bylines: 本报记者 周涛, 新京报讯（记者 宋佳宁）, 新华社上海4月9日电（记者 张三 李四）,
+    新华社记者甲、乙、丙, and a name alone in a dateline's brackets (某某网上海4月9日电（周亮）).
+
+    Each name with the outlet named right before its marker or opening the dateline
+    (本报 names none); a name without a marker holds no title there.
+    """
+    out: list[Chain] = []
+    own = grammar.load().own_outlet_words
+    for m in _marker_pattern().finditer(text):
+        marker = m.group(1)
+        title = marker.removeprefix(next((w for w in own if marker.startswith(w)), ""))
+        start = _own_outlet_before(text, m.start())  # 本报讯（记者: the title's text says whose reporter
+        t = Hit(m.start(1), m.end(1), "POSITION", title, text[start : m.end(1)])
+        outlet = _outlet_before(text, m.start(), orgs)
+        out += [Chain(person, t, outlet) for person in _names_from(text, m.end(), orgs)]
+    for o in orgs:
+        d = _dateline_pattern().match(text, o.end)
+        if d and d.group(1):
+            names = _names_from(text, d.end(), orgs)
+            if names and re.match(r"\s*[)）]", text[names[-1].end :]):
+                out += [Chain(person, None, o) for person in names]
+    return out + _credited(text, orgs) + _pseudonyms(text) + _anonymised(text)
+
+
+def _anonymised(text: str) -> list[Chain]:
+    """犯罪嫌疑人罗某, 据张某某介绍: a surname and 某 is a person the text does not name in full,
+    where jieba starts a word at the surname (not 中国|某运营商)."""
+    g = grammar.load()
+    out: list[Chain] = []
+    for m in re.finditer(f"(?:{'|'.join(g.anonymised_given)})", text):
+        start = m.start() - 1
+        if start < 0 or text[start] not in lexicon.load().surnames or (out and out[-1].person.end > start):
+            continue
+        window = max(start - 4, 0)
+        if any(w_start + window == start for _, _, w_start in segment.tagged(text[window : m.end() + 2])):
+            out.append(Chain(Hit(start, m.end(), "PERSON", text[start : m.end()], text[start : m.end()]), None, None))
+    return out
+
+
+def _pseudonyms(text: str) -> list[Chain]:
+    """小李（化名）, 张晓明（化名）, 刘先生（化名）: a pseudonym is a person, with no role."""
+    g = grammar.load()
+    out = []
+    for m in re.finditer(rf"[（(](?:{'|'.join(g.pseudonym_markers)})[）)]", text):
+        end = m.start()
+        for k in (3, 2):
+            start = end - k
+            name = text[max(start, 0) : end]
+            if start >= 0 and (
+                name_at(text[:end] + "。", start) == k
+                or (k == 2 and name.startswith(g.familiar_prefixes))
+                or (name[0] in lexicon.load().surnames and name[1:] in g.honorifics)
+            ):
+                out.append(Chain(Hit(start, end, "PERSON", name, name), None, None))
+                break
+    return out
+
+
+def _credited(text: str, orgs: list[Hit]) -> list[Chain]:
+    """文/张明 or 张明/文 on a line, and （张明） closing a paragraph: the writers, with no title
+    and no outlet (so no role)."""
+    out = []
+    for pattern in _credit_patterns():
+        for m in pattern.finditer(text):
+            names = _names_from(text, m.start("names"), orgs)
+            if names and names[-1].end == m.end("names"):
+                out += [Chain(person, None, None) for person in names]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _credit_patterns() -> tuple[re.Pattern[str], ...]:
+    names = rf"(?P<names>[{CJK}][{CJK}、 \t]{{1,24}}?)"
+    slash = r"[ \t]*[/／][ \t]*"
+    forms = (
+        rf"^[ \t]*文{slash}{names}[ \t]*$",
+        rf"^[ \t]*{names}{slash}文[ \t]*$",
+        rf"(?:^|(?<=[。！？!?]))[ \t]*[（(][ \t]*{names}[ \t]*[)）][ \t]*$",
+    )
+    return tuple(re.compile(f, re.M) for f in forms)
+
+
+def untitled_members(text: str, orgs: list[Hit], chains: list[Chain]) -> list[Chain]:
+    """中国联通的张明, 来自京东的李华, 王刚（中国移动）: a person tied to an organisation without a
+    title (the name read as one by jieba, or followed by a speech verb), not one a chain has."""
+    taken = [c.person for c in chains] + [c.title for c in chains if c.title is not None]
+    out = []
+    for o in orgs:
+        linked = text.startswith("的", o.end)
+        after = _name_at(text, o.end + (1 if linked else 0), orgs)
+        bracketed = o.start > 0 and text[o.start - 1] in "（(" and text[o.end : o.end + 1] in ("）", ")")
+        before = name_ending_at(text, o.start - 1) if bracketed else None
+        for person, loose in ((after, linked), (before, bracketed)):
+            if person is not None and not overlaps(person.start, person.end, taken) and _named(text, person, loose):
+                out.append(Chain(person, None, o))
+    return out
+
+
+def _named(text: str, person: Hit, loose: bool) -> bool:
+    """A name jieba reads as one, or that a speech verb or a list's end follows (中国电信的柯瑞文和…);
+    right after an organisation's name with nothing between, jieba's name and a speech verb
+    (小米雷军表示, not 中国移动金卡)."""
+    words = segment.tagged(text[person.start : person.end + 4])
+    spoken = any(text.startswith(v, person.end) for v in lexicon.load().speech_verbs_by_length)
+    read = words[0][0] == person.text and words[0][1].startswith("nr")
+    after = text[person.end : person.end + 1]  # "" at the end of the sentence
+    ends = after in PUNCTUATION or text.startswith(grammar.load().list_separators, person.end)
+    return (spoken or read or ends) if loose else (spoken and read)
+
+
+def label_person(text: str, orgs: list[Hit]) -> Hit | None:
+    """苗某：转售是一项重要改革…: a paragraph an interview's label opens names a person
+    (a name, then the colon); 记者：, 问： and 答： are no names."""
+    person = _name_at(text, 0, orgs)
+    return person if person is not None and re.match(r"\s*[：:]", text[person.end :]) else None
+
+
+def with_own_outlet(chains: list[Chain], outlets: list[Hit]) -> list[Chain]:
+    """本报记者 周涛, 本报讯（记者 …）: 本报 is the publisher, where the article names one outlet only
+    (来源：人民邮电报); the byline's role is then at that outlet, else at none."""
+    if len({o.name for o in outlets}) != 1:
+        return chains
+    own = grammar.load().own_outlet_words
+    return [
+        replace(c, org=outlets[0], org_is_reference=True)
+        if c.org is None and c.title is not None and c.title.text.startswith(own)
+        else c
+        for c in chains
+    ]
+
+
+def outlet_lines(body: str) -> list[Chain]:
+    """通信世界  罗立: a line that is only an outlet and a name names its writer, at the outlet
+    without a title. Offsets are into `body`."""
+    out = []
+    for line in re.finditer(rf"(?m)^[ \t]*(\S{{2,12}})[ \t]+([{CJK}]{{2,4}})[ \t]*$", body):
+        found = organisations(line.group(1), segment.boundaries(line.group(1)))
+        o = found[0] if len(found) == 1 and found[0].text == line.group(1) else None
+        rec = lexicon.load().org(o.name) if o is not None else None
+        person = _name_at(body, line.start(2), []) if rec is not None and rec.type == "media" else None
+        if o is not None and person is not None and person.end == line.end(2):
+            out.append(Chain(person, None, Hit(line.start(1), line.end(1), o.label, o.name, o.text)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _marker_pattern() -> re.Pattern[str]:
+    markers = "|".join(re.escape(m) for m in grammar.load().person_markers)  # longest first
+    return re.compile(rf"({markers})\s*[：:|｜/]?\s*")
+
+
+@lru_cache(maxsize=1)
+def _dateline_pattern() -> re.Pattern[str]:
+    """What lies between an outlet and its byline: 北京3月5日电（, 讯（, or nothing (新华社记者)."""
+    ends = "|".join(re.escape(w) for w in grammar.load().dateline_words)
+    return re.compile(rf"((?:[{CJK}]{{0,6}}?(?:\d{{1,2}}月)?\d{{1,2}}日)?(?:{ends}))?\s*[（(]?\s*")
+
+
+def _own_outlet_before(text: str, pos: int) -> int:
+    """Where 本报 starts in 本报讯（ before `pos`, else `pos`."""
+    for w in grammar.load().own_outlet_words:
+        for start in range(max(pos - 12, 0), pos):
+            if text.startswith(w, start) and (d := _dateline_pattern().match(text, start + len(w))) and d.end() == pos:
+                return start
+    return pos
+
+
+def _outlet_before(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
+    return next(
+        (o for o in orgs if o.end <= pos and (d := _dateline_pattern().match(text, o.end)) and d.end() == pos), None
+    )
+
+
+def _names_from(text: str, pos: int, orgs: list[Hit]) -> list[Hit]:
+    """The names a byline lists from `pos`: 王刚、萧海涛、覃立华 or 张明 韩磊; a name after the
+    first must end where the list does (not 江苏 in 记者 李明 江苏报道)."""
+    names: list[Hit] = []
+    while (person := _name_at(text, pos, orgs)) is not None:
+        if names and not re.match(r"[、\s)）】/／]|$", text[person.end : person.end + 1]):
+            break
+        names.append(person)
+        sep = re.match(r"[、\s]+", text[person.end :])
+        if sep is None:
+            break
+        pos = person.end + sep.end()
+    return names
+
+
+def _name_after(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
+    """The name right after the title, or after a rank in brackets (司长（正局级）王某)."""
+    rank = _rank_pattern().match(text, t.end)
+    return _name_at(text, rank.end() if rank else t.end, orgs)
+
+
+@lru_cache(maxsize=1)
+def _rank_pattern() -> re.Pattern[str]:
+    """A bracket of a few characters, no name, between a title and its holder: （正局级）, （主持工作）."""
+    return re.compile(rf"\s*[（(][{CJK}]{{1,{MAX_RANK}}}[）)]\s*")
+
+
+def _name_at(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
+    n = foreign_name_at(text, pos) or name_at(text, pos)
+    clash = next((o for o in orgs if o.start < pos + n and pos < o.end), None)
+    if clash is not None:
+        n = _name_into_org(text, pos, clash)
+    if not n or _common_word(text[pos : pos + n]):
+        return None
+    return Hit(pos, pos + n, "PERSON", text[pos : pos + n], text[pos : pos + n])
+
+
+def _name_into_org(text: str, pos: int, org: Hit) -> int:
+    """董事长李华为大会致辞: after a title the name runs into a two-character organisation (华为) whose
+    last character is a word of its own (为, a preposition): the name is 李华, the organisation none."""
+    cut = org.end - 1
+    if not pos < org.start < cut or org.end - org.start != 2:
+        return 0
+    rest = segment.tagged(text[cut : cut + 6])
+    if not rest or len(rest[0][0]) != 1 or rest[0][1][:1] not in NAME_ENDING_FLAGS:
+        return 0
+    return cut - pos if name_at(text[:cut] + "。", pos) == cut - pos else 0
+
+
+def _common_word(name: str) -> bool:
+    """这位负责人强调: 强调 is a frequent word that is no name, though 强 is a surname."""
+    lex = lexicon.load()
+    tag = segment.dictionary_tag(name)
+    return (
+        name in lex.not_names
+        or name in lex.speech_verbs
+        or (tag is not None and not tag.startswith("nr") and segment.frequency(name) >= grammar.load().rare_word_freq)
+    )
+
+
+def _apposed_name(text: str, t: Hit, org: Hit | None) -> Hit | None:
+    """张伟，小米移动总经理， / 王磊（分享通信副总裁）: the name stands before the organisation."""
+    if org is None or org.start < 2 or text[org.start - 1] not in "，,（(" or text[t.end : t.end + 1] not in "，,）)":
+        return None
+    return name_ending_at(text, org.start - 1)
+
+
+def _name_before(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
+    """X总书记, X总理: a high office after the name, which jieba reads as a person's."""
+    if t.name not in grammar.load().titles_after_name:
+        return None
+    words = segment.tagged(text[max(t.start - 6, 0) : t.start])
+    if not words or not words[-1][1].startswith("nr"):
+        return None
+    start = t.start - len(words[-1][0])
+    return _name_at(text, start, orgs) if name_at(text, start) == t.start - start else None
+
+
+def _weak_alias_before(text: str, t: Hit) -> Hit | None:
+    """联通董事长, 移动总经理: an operator's bare name as the word right before an officer's title
+    (not 电信|行业分析师: a title held in one's own right)."""
+    if t.name.endswith(grammar.load().own_right_titles):
+        return None
+    words = segment.tagged(text[max(t.start - 6, 0) : t.start])
+    rec = lexicon.load().weak_alias_index.get(words[-1][0]) if words else None
+    if rec is None:
+        return None
+    start = t.start - len(words[-1][0])
+    return Hit(start, t.start, rec.label, rec.name, text[start : t.start])
+
+
+def _government_unit(text: str, t: Hit, org: Hit | None) -> Hit | None:
+    """国家发改委价格司司长, 工信部信管局局长: a government body's unit (a name ending in 司, 局, 处…)
+    between it and the title is the organisation the title is held at."""
+    if org is None or org.label != "GOVERNMENT" or not org.end < t.start:
+        return None
+    unit = text[org.end : t.start]
+    if not unit.endswith(grammar.load().ministry_units) or any(ch in PUNCTUATION for ch in unit) or _has_title(unit):
+        return None
+    return Hit(org.start, t.start, org.label, text[org.start : t.start], text[org.start : t.start])
+
+
+def _with_department(text: str, t: Hit, org: Hit | None) -> Hit:
+    """移动转售事业部总经理: the words between the organisation and the title belong to the title."""
+    if org is None or org.end >= t.start:
+        return t
+    dept = text[org.end : t.start].removesuffix("的")
+    return Hit(org.end, t.end, "POSITION", dept + t.name, text[org.end : t.end]) if dept else t
+
+
+def _org_before(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
+    before = [o for o in orgs if o.end <= pos]
+    if before:
+        o = max(before, key=lambda h: h.end)
+        gap = text[o.end : pos]
+        if len(gap) <= MAX_DEPARTMENT and not any(ch in PUNCTUATION for ch in gap) and not _has_title(gap):
+            return _with_legal_tail(text, o, gap)
+    return _unknown_org_before(text, pos)
+
+
+def _with_legal_tail(text: str, org: Hit, gap: str) -> Hit:
+    """华为终端有限公司董事长: the unit's legal name up to 有限公司 stays with the organisation."""
+    tails = [(gap.rfind(t) + len(t)) for t in grammar.load().company_tails if t in gap]
+    if not tails:
+        return org
+    end = org.end + max(tails)
+    return Hit(org.start, end, org.label, org.name, text[org.start : end])
+
+
+def _has_title(gap: str) -> bool:
+    return any(t in gap for t in lexicon.load().titles if len(t) > 1)
+
+
+def _unknown_org_before(text: str, pos: int) -> Hit | None:
+    """An organisation the gazetteer does not know, named right before `pos` (小米科技副总裁)."""
+    lex = lexicon.load()
+    start = pos
+    while start > 0 and re.match(rf"[{CJK}A-Za-z0-9]", text[start - 1]) and pos - start < 12:
+        start -= 1
+    run = text[start:pos]
+    for i in range(len(run) - 2):
+        cand = run[i:]
+        if cand[0] in grammar.load().org_stop_prefixes or not _name_like_head(cand):
+            continue
+        for suffix, label in lex.org_suffixes.items():
+            if cand.endswith(suffix) and len(cand) > len(suffix) + 1 and cand not in grammar.load().not_orgs:
+                return Hit(start + i, pos, label, cand, cand)
+    return None
+
+
+def _name_like_head(cand: str) -> bool:
+    """著名通信专家: an adjective, adverb, numeral or verb opening the words before a suffix is no name's."""
+    suffix = lexicon.load().org_suffix(cand)
+    head = segment.tagged(cand[: -len(suffix)]) if suffix else []
+    return not head or head[0][1][:1] not in NOT_NAME_FLAGS
+
+
+def roles(chains: list[Chain]) -> list[Role]:
+    """One role per (person, title, organisation). A title without an organisation is a role
+    (独立分析师, 记者 in a stand-alone byline) unless the person holds it at one, or it is an
+    editor's or author's marker (责任编辑：…, 作者：…, page furniture); a byline's bare name or a
+    member named without a title (中国联通的张明) is a role at the organisation without a title,
+    unless the person holds a title there."""
+    markers = grammar.load().person_markers
+    held = {(c.person.name, c.title.name) for c in chains if c.org is not None and c.title is not None}
+    titled_at = {(c.person.name, c.org.name) for c in chains if c.org is not None and c.title is not None}
+    reporters = grammar.load().reporter_markers
+    seen, out = set(), []
+    for c in chains:
+        title = c.title.name if c.title is not None else None
+        if title is None and c.org is not None and (c.person.name, c.org.name) in titled_at:
+            continue
+        if c.org is None and (
+            title is None
+            or any(p == c.person.name and title in t for p, t in held)
+            or (title.endswith(markers) and not title.endswith(reporters))
+        ):
+            continue
+        key = (c.person.name, title, c.org.name if c.org is not None else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(Role(*key, tense=c.tense))
+    return out
+
+
+def reference_forms(chains: list[Chain]) -> dict[str, str]:
+    """Later ways to refer to a person: 王总, 蒋董事长, 刘总 → full name (only when unambiguous)."""
+    forms: dict[str, set[str]] = {}
+    for c in chains:
+        if c.title is None:
+            continue
+        name, title = c.person.name, c.title.name
+        surname = name[:2] if name[:2] in lexicon.load().surnames and len(name) >= 3 else name[0]
+        for short in grammar.load().short_forms(title):
+            forms.setdefault(surname + short, set()).add(name)
+    return {form: next(iter(names)) for form, names in forms.items() if len(names) == 1}

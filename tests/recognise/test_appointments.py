@@ -1,0 +1,61 @@
+"""Appointments: who holds a title no name follows (invented people)."""
+
+import pytest
+
+from pipeline.language import segment
+from pipeline.recognise import chains as people
+from pipeline.recognise.organisations import organisations
+from pipeline.recognise.titles import titles
+
+
+def roles_of(text):
+    orgs = organisations(text, segment.boundaries(text))
+    return {(r.person, r.title, r.org) for r in people.roles(people.title_chains(text, orgs, titles(text, orgs)))}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("刘建国曾任中国电信集团副总经理。", ("刘建国", "副总经理", "中国电信")),
+        ("据悉，王芳此前担任中国联通市场部总经理。", ("王芳", "市场部总经理", "中国联通")),
+        ("赵敏已正式出任星联通信首席执行官。", ("赵敏", "首席执行官", "星联通信")),
+    ],
+)
+def test_the_holder_stands_before_a_verb_of_holding(text, expected):
+    assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("国务院任命李强为工业和信息化部副部长。", ("李强", "副部长", "工业和信息化部")),
+        ("会议决定免去王勇的星联通信董事长职务。", ("王勇", "董事长", "星联通信")),
+        ("董事会聘任孙涛担任京东副总裁。", ("孙涛", "副总裁", "京东")),
+    ],
+)
+def test_the_appointee_stands_after_a_verb_of_appointing(text, expected):
+    assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国移动召开干部大会，宣布李跃任中国移动总裁。", ("李跃", "总裁", "中国移动")),
+        ("会议决定王建国担任星联通信董事长。", ("王建国", "董事长", "星联通信")),
+        ("经过讨论，由张华出任瀚海互联总经理。", ("张华", "总经理", "瀚海互联")),
+    ],
+)
+def test_the_holder_may_follow_another_word_where_jieba_reads_a_name(text, expected):
+    assert roles_of(text) == {expected}
+
+
+def test_a_person_named_in_a_chain_is_the_holder_of_the_next_post():
+    assert roles_of("中国移动原副总经理李华已调任中国铁塔董事长。") == {
+        ("李华", "原副总经理", "中国移动"),
+        ("李华", "董事长", "中国铁塔"),
+    }
+
+
+def test_no_holder_without_a_name_before_the_verb():
+    assert roles_of("该职位此前由中国联通副总经理担任。") == set()
+    assert roles_of("这是中国移动董事长首次表态。") == set()

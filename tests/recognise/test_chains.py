@@ -1,0 +1,356 @@
+"""Title chains, appositions, bylines and later references (invented people)."""
+
+import pytest
+
+from pipeline.language import segment
+from pipeline.recognise import chains as people
+from pipeline.recognise.organisations import organisations
+from pipeline.recognise.titles import titles
+
+
+def chains(text, antecedent=None):
+    orgs = organisations(text, segment.boundaries(text))
+    found = people.title_chains(text, orgs, titles(text, orgs), antecedent) + people.marked_persons(text, orgs)
+    return [(c.person.name, c.title.name if c.title else None, c.org.name if c.org else None) for c in found]
+
+
+def test_org_department_title_name():
+    assert chains("京东移动转售事业部总经理闫晓明对记者表示") == [("闫晓明", "移动转售事业部总经理", "京东")]
+
+
+def test_apposition_after_the_name():
+    assert chains("张伟，小米移动总经理，在发布会上表示") == [("张伟", "总经理", "小米")]
+    assert chains("王磊（分享通信副总裁）说") == [("王磊", "副总裁", "分享通信")]
+
+
+def test_company_reference_takes_the_antecedent():
+    text = "该公司总经理何志远向记者透露"
+    antecedent = organisations("华为", segment.boundaries("华为"))[0]
+    assert chains(text, antecedent)[0] == ("何志远", "总经理", "华为")
+
+
+def test_bylines_name_people_and_their_outlet():
+    assert ("宋佳宁", "记者", "新京报") in chains("新京报讯（记者 宋佳宁）记者昨日获悉")
+    assert ("周涛", "记者", None) in chains("本报记者 周涛 北京报道")  # 本报 names no outlet
+
+
+def test_a_wire_dateline_gives_its_outlet_to_every_name_of_the_byline():
+    assert chains("新华社上海4月9日电（记者 张明 韩磊）星联通信昨日宣布") == [
+        ("张明", "记者", "新华社"),
+        ("韩磊", "记者", "新华社"),
+    ]
+    assert chains("新华社记者王刚、萧海涛、覃立华") == [
+        ("王刚", "记者", "新华社"),
+        ("萧海涛", "记者", "新华社"),
+        ("覃立华", "记者", "新华社"),
+    ]
+    assert chains("中新社北京5月2日电 (见习记者 刘明)工信部2日表示") == [("刘明", "见习记者", "中国新闻社")]
+
+
+def test_a_name_alone_in_a_dateline_is_the_outlets_without_a_title():
+    assert chains("人民网上海4月9日电 (周亮)星联通信昨日宣布") == [("周亮", None, "人民日报")]
+
+
+def test_a_later_name_of_a_byline_ends_the_list():
+    assert chains("记者 李明 江苏报道") == [("李明", "记者", None)]  # 江苏 is a place
+
+
+def test_byline_roles_at_the_outlet_or_none():
+    text = "新京报讯（记者 宋佳宁）独立分析师马立新认为。（责任编辑：龚伟）"
+    orgs = organisations(text, segment.boundaries(text))
+    found = people.title_chains(text, orgs, titles(text, orgs)) + people.marked_persons(text, orgs)
+    assert {(r.person, r.title, r.org) for r in people.roles(found)} == {
+        ("宋佳宁", "记者", "新京报"),
+        ("马立新", "独立分析师", None),
+    }  # an editor at no outlet is page furniture
+
+
+def test_own_outlet_is_the_one_outlet_the_article_names():
+    text = "本报讯（记者 周涛）工信部昨日表示"
+    found = people.marked_persons(text, [])
+    outlet = organisations("来源：人民邮电报", segment.boundaries("来源：人民邮电报"))
+    assert [(c.person.name, c.org.name) for c in people.with_own_outlet(found, outlet)] == [("周涛", "人民邮电报")]
+    assert people.with_own_outlet(found, []) == found
+
+
+def test_a_frequent_word_after_a_title_is_no_name():
+    assert chains("这位负责人强调，实名制是红线") == []
+
+
+def test_roles_come_once_and_a_title_held_at_an_organisation_is_not_repeated_without_it():
+    text = "苏宁互联副总经理韩磊表示。苏宁互联副总经理韩磊说。副总经理韩磊还说。"
+    orgs = organisations(text, segment.boundaries(text))
+    found = people.title_chains(text, orgs, titles(text, orgs))
+    assert [(r.person, r.title, r.org) for r in people.roles(found)] == [("韩磊", "副总经理", "苏宁互联")]
+
+
+def test_short_forms_for_later_references():
+    text = "海航通信副总裁欧阳明发言"
+    orgs = organisations(text, segment.boundaries(text))
+    forms = people.reference_forms(people.title_chains(text, orgs, titles(text, orgs)))
+    assert forms["欧阳总"] == "欧阳明"
+
+
+def test_a_chain_reads_its_tense_and_the_role_keeps_it():
+    for text, tense in [
+        ("原苏宁互联副总经理韩磊表示", "former"),
+        ("时任苏宁互联副总经理韩磊表示", "then"),
+        ("现任苏宁互联副总经理韩磊表示", "current"),
+        ("此前苏宁互联副总经理韩磊表示", None),
+        ("苏宁互联副总经理韩磊表示", None),
+    ]:
+        orgs = organisations(text, segment.boundaries(text))
+        [role] = people.roles(people.title_chains(text, orgs, titles(text, orgs)))
+        assert (role.person, role.title, role.org, role.tense) == ("韩磊", "副总经理", "苏宁互联", tense), text
+
+
+def test_a_ministrys_own_text_names_it_by_a_lone_bu_and_joined_titles_share_their_person():
+    text = "工信部副部长孙明，部新闻发言人、无线电管理局局长黄立新介绍情况"
+    orgs = organisations(text, segment.boundaries(text))
+    ministry = next(o for o in orgs if o.name == "工业和信息化部")
+    found = people.title_chains(text, orgs, titles(text, orgs), None, ministry)
+    assert {(r.person, r.title, r.org) for r in people.roles(found)} == {
+        ("孙明", "副部长", "工业和信息化部"),
+        ("黄立新", "局长", "工信部无线电管理局"),
+        ("黄立新", "新闻发言人", "工业和信息化部"),
+    }
+
+
+def test_a_high_office_after_the_name():
+    assert chains("会议传达学习了习近平总书记的重要讲话") == [("习近平", "总书记", None)]
+
+
+def test_a_line_of_an_outlet_and_a_name_is_the_writers_byline():
+    body = "人民邮电报  罗立\n转售试点到期在即，虚商们各有打算。"
+    assert [(c.person.name, c.title, c.org.name) for c in people.outlet_lines(body)] == [("罗立", None, "人民邮电报")]
+    assert people.outlet_lines("中国移动  王刚\n") == []  # an outlet's line only
+
+
+def test_an_adjective_before_a_suffix_is_no_organisation():
+    assert chains("著名通信专家王立新表示") == [("王立新", "专家", None)]
+    assert chains("云驰科技CTO黄晓峰告诉记者") == [("黄晓峰", "CTO", "云驰科技")]
+
+
+def test_a_role_points_at_the_unit():
+    assert chains("工信部办公厅主任李明说") == [("李明", "主任", "工信部办公厅")]
+    assert chains("京东移动转售事业部总经理闫晓明说") == [("闫晓明", "移动转售事业部总经理", "京东")]  # a department
+
+
+def test_a_body_inside_a_title_is_the_organisation():
+    assert chains("浙江省政协委员王刚认为") == [("王刚", "委员", "浙江省政协")]
+    assert chains("全国政协委员王刚认为") == [("王刚", "委员", "全国政协")]
+    text = "广东省人大代表、星联通信董事长王立称"
+    orgs = organisations(text, segment.boundaries(text))
+    assert {(r.person, r.title, r.org) for r in people.roles(people.title_chains(text, orgs, titles(text, orgs)))} == {
+        ("王立", "董事长", "星联通信"),
+        ("王立", "代表", "广东省人大"),
+    }
+
+
+def test_a_label_and_a_colon_name_a_person():
+    assert people.label_person("苗立：转售是一项重要改革", []).name == "苗立"
+    assert people.label_person("记者：您怎么看", []) is None
+    assert people.label_person("王刚说，好", []) is None
+
+
+def roles_of(text, earlier=()):
+    orgs = organisations(text, segment.boundaries(text))
+    found = people.title_chains(text, orgs, titles(text, orgs), None, None, earlier)
+    found += people.untitled_members(text, orgs, found)
+    return {(r.person, r.title, r.org) for r in people.roles(found)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "工信部部长李明、副部长张强出席会议",
+            {("李明", "部长", "工业和信息化部"), ("张强", "副部长", "工业和信息化部")},
+        ),
+        ("星联通信董事长王伟和总经理刘洋共同宣布", {("王伟", "董事长", "星联通信"), ("刘洋", "总经理", "星联通信")}),
+        (
+            "会上，云驰科技CTO黄晓峰与副总裁孙丽介绍了新品",
+            {("黄晓峰", "CTO", "云驰科技"), ("孙丽", "副总裁", "云驰科技")},
+        ),
+    ],
+)
+def test_a_title_listed_after_another_persons_shares_its_organisation(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_a_title_held_in_ones_own_right_takes_no_organisation_from_the_list():
+    assert roles_of("中国移动副总裁李华、资深分析师王强出席论坛") == {
+        ("李华", "副总裁", "中国移动"),
+        ("王强", "资深分析师", None),
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国移动董事长、总经理王伟表示", {("王伟", "董事长", "中国移动"), ("王伟", "总经理", "中国移动")}),
+        (
+            "星联通信创始人、首席执行官高子健说",
+            {("高子健", "创始人", "星联通信"), ("高子健", "首席执行官", "星联通信")},
+        ),
+        ("京东副总裁、华为顾问周敏认为", {("周敏", "副总裁", "京东"), ("周敏", "顾问", "华为")}),
+        (
+            "中国移动党组书记、董事长杨立，党组副书记、总经理董明出席",
+            {
+                ("杨立", "党组书记", "中国移动"),
+                ("杨立", "董事长", "中国移动"),
+                ("董明", "党组副书记", "中国移动"),
+                ("董明", "总经理", "中国移动"),
+            },
+        ),
+    ],
+)
+def test_titles_chained_by_a_list_mark_are_a_role_each(text, expected):
+    assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "earlier, text, expected",
+    [
+        ("广东省通信管理局召开座谈会", "我局副局长赵刚介绍", ("赵刚", "副局长", "广东省通信管理局")),
+        ("中国通信企业协会发布报告", "该协会副会长刘明表示", ("刘明", "副会长", "中国通信企业协会")),
+        ("工商银行与中国联通签约", "该行行长陈华说", ("陈华", "行长", "中国工商银行")),
+    ],
+)
+def test_a_unit_reference_before_a_title_is_the_last_unit_of_its_kind(earlier, text, expected):
+    named = organisations(earlier, segment.boundaries(earlier))
+    assert roles_of(text, named) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("工信部信息通信管理局局长（正司级）韩夏说", ("韩夏", "局长", "工业和信息化部信息通信管理局")),
+        ("星联通信总经理(代)赵敏表示", ("赵敏", "总经理", "星联通信")),
+        ("中国联通副总经理（分管市场）李伟认为", ("李伟", "副总经理", "中国联通")),
+    ],
+)
+def test_a_rank_in_brackets_stands_between_a_title_and_its_holder(text, expected):
+    assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("来自中国移动的王强表示，网络覆盖将扩大", ("王强", None, "中国移动")),
+        ("孙丽（星联通信）说，套餐会降价", ("孙丽", None, "星联通信")),
+        ("华为的任正非说，5G领先", ("任正非", None, "华为")),
+        ("发布会上，小米雷军表示，将进入转售市场", ("雷军", None, "小米")),
+        ("出席签约的有星联通信的柯立文和瀚海互联代表", ("柯立文", None, "星联通信")),
+    ],
+)
+def test_a_person_tied_to_an_organisation_without_a_title(text, expected):
+    assert roles_of(text) == {expected}
+
+
+def test_no_untitled_role_where_the_person_holds_a_title_there_or_no_name_follows():
+    assert roles_of("苏宁互联副总经理王帅表示。苏宁互联的王帅说，前景广阔。") == {("王帅", "副总经理", "苏宁互联")}
+    assert roles_of("中国移动的毛利率下降，中国联通将推出新套餐") == set()
+    assert roles_of("中国移动金卡用户增长") == set()  # right after the name: a speech verb must follow
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("国家发改委价格司司长王强表示", ("王强", "司长", "国家发改委价格司")),
+        ("工信部信管局局长赵军称", ("赵军", "局长", "工信部信管局")),
+        ("财政部条法司副司长孙涛说", ("孙涛", "副司长", "财政部条法司")),
+    ],
+)
+def test_a_government_bodys_unit_before_the_title_is_where_it_is_held(text, expected):
+    assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("苹果公司CEO蒂姆·库克表示", ("蒂姆·库克", "CEO", "苹果公司")),
+        ("高通总裁克里斯蒂安诺·阿蒙在会上指出", ("克里斯蒂安诺·阿蒙", "总裁", "高通")),
+        ("星联通信顾问约翰·史密斯说", ("约翰·史密斯", "顾问", "星联通信")),
+        ("工信部会见了高通公司总裁保罗·雅各布一行", ("保罗·雅各布", "总裁", "高通")),
+    ],
+)
+def test_a_transliterated_name_after_a_title(text, expected):
+    assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("小李（化名）告诉记者，他办了卡", "小李"),
+        ("市民张晓明（化名）说", "张晓明"),
+        ("用户刘先生（化名）称", "刘先生"),
+    ],
+)
+def test_a_pseudonym_is_a_person_without_a_role(text, name):
+    found = people.marked_persons(text, [])
+    assert [c.person.name for c in found] == [name]
+    assert people.roles(found) == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("文/张明远\n中国联通昨日发布公告。", ["张明远"]),
+        ("中国联通昨日发布公告。\n孙丽 韩磊/文", ["孙丽", "韩磊"]),
+        ("中国联通昨日发布公告，称将推进混改。（周海涛）", ["周海涛"]),
+    ],
+)
+def test_a_writers_credit_names_persons_without_a_role(text, names):
+    found = people.marked_persons(text, organisations(text, segment.boundaries(text)))
+    assert [c.person.name for c in found] == names
+    assert people.roles(found) == []
+
+
+def test_a_byline_title_covers_names_up_to_the_slash():
+    assert chains("记者 张明远 李华/文") == [("张明远", "记者", None), ("李华", "记者", None)]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("犯罪嫌疑人罗某交代，他从网上购买了号卡", ["罗某"]),
+        ("据张某某介绍，该团伙共有十余人", ["张某某"]),
+        ("李某某、王某等人被抓获，中国某运营商配合调查", ["李某某", "王某"]),
+    ],
+)
+def test_an_anonymised_name_is_a_person_without_a_role(text, names):
+    found = people.marked_persons(text, [])
+    assert [c.person.name for c in found] == names
+    assert people.roles(found) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("星联通信内部员工张华透露", {("张华", "内部员工", "星联通信")}),
+        ("瀚海互联大股东王建国称", {("王建国", "大股东", "瀚海互联")}),
+        (
+            "中国信通院副院长、中国工程院院士邬立铨认为",
+            {("邬立铨", "副院长", "中国信息通信研究院"), ("邬立铨", "院士", "中国工程院")},
+        ),
+    ],
+)
+def test_members_holders_and_academicians_have_titles(text, expected):
+    assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("联通董事长王立初表示，混改进展顺利", ("王立初", "董事长", "中国联通")),
+        ("会上，移动总经理李跃新说", ("李跃新", "总经理", "中国移动")),
+        ("原电信副总裁赵国华称", ("赵国华", "副总裁", "中国电信")),
+    ],
+)
+def test_an_operators_short_name_before_a_title_is_the_operator(text, expected):
+    assert roles_of(text) == {expected}
+
+
+def test_a_short_name_before_a_title_held_in_ones_own_right_is_no_organisation():
+    assert roles_of("电信行业分析师付明认为") == {("付明", "行业分析师", None)}
