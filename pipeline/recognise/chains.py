@@ -67,6 +67,10 @@ def title_chains(
             or _name_before(text, t, orgs)
             or appointee(text, start, [c.person for c in chains], orgs)
         )
+        if person is None and (honoured := _honoured_name(text, t, orgs)) is not None:
+            person, title, reference = honoured
+            org = next((o for o in orgs if o.end == person.start), None)
+            start = org.start if org is not None else person.start
         if person is not None:
             chains.append(
                 Chain(person, title, org, org_is_reference=reference, tense=tense.read(text, start, title.name)[0])
@@ -365,15 +369,15 @@ def _names_from(text: str, pos: int, orgs: list[Hit]) -> list[Hit]:
 
 
 def _name_after(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
-    """The name right after the title, or after a rank in brackets (司长（正局级）王某)."""
-    rank = _rank_pattern().match(text, t.end)
-    return _name_at(text, rank.end() if rank else t.end, orgs)
+    """The name right after the title, after spaces (董事长 王某) or a rank in brackets (司长（正局级）王某)."""
+    gap = _gap_pattern().match(text, t.end)
+    return _name_at(text, gap.end() if gap else t.end, orgs)
 
 
 @lru_cache(maxsize=1)
-def _rank_pattern() -> re.Pattern[str]:
-    """A bracket of a few characters, no name, between a title and its holder: （正局级）, （主持工作）."""
-    return re.compile(rf"\s*[（(][{CJK}]{{1,{MAX_RANK}}}[）)]\s*")
+def _gap_pattern() -> re.Pattern[str]:
+    """Spaces, and a bracket of a few characters, no name, between a title and its holder: （正局级）, （主持工作）."""
+    return re.compile(rf"[ \t\u3000]*(?:[（(][{CJK}]{{1,{MAX_RANK}}}[）)][ \t\u3000]*)?")
 
 
 def _name_at(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
@@ -425,6 +429,18 @@ def _name_before(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
         return None
     start = t.start - len(words[-1][0])
     return _name_at(text, start, orgs) if name_at(text, start) == t.start - start else None
+
+
+def _honoured_name(text: str, t: Hit, orgs: list[Hit]) -> tuple[Hit, Hit, bool] | None:
+    """杨杰董事长指出, 工信部陈立副部长: a name jieba reads as one right before the title, opening
+    its clause or right after an organisation's name (with the title as it is, no reference)."""
+    words = segment.tagged(text[max(t.start - 6, 0) : t.start])
+    if not words or not words[-1][1].startswith("nr"):
+        return None
+    start = t.start - len(words[-1][0])
+    opens = start == 0 or text[start - 1] in PUNCTUATION or any(o.end == start for o in orgs)
+    person = _name_at(text, start, orgs) if opens and name_at(text, start) == t.start - start else None
+    return (person, t, False) if person is not None else None
 
 
 def _weak_alias_before(text: str, t: Hit) -> Hit | None:

@@ -354,3 +354,23 @@ def test_an_operators_short_name_before_a_title_is_the_operator(text, expected):
 
 def test_a_short_name_before_a_title_held_in_ones_own_right_is_no_organisation():
     assert roles_of("电信行业分析师付明认为") == {("付明", "行业分析师", None)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("会上，杨立董事长指出，5G发展迅速", ("杨立", "董事长", None)),
+        ("中国移动杨立董事长表示，将加大投入", ("杨立", "董事长", "中国移动")),
+        ("工信部陈明副部长出席会议并讲话", ("陈明", "副部长", "工业和信息化部")),
+    ],
+)
+def test_a_title_after_the_name_it_honours(text, expected):
+    assert roles_of(text) == {expected}
+
+
+def test_no_name_before_a_title_where_jieba_reads_none():
+    assert roles_of("历任董事长都很重视，公司董事长出席") == set()
+
+
+def test_spaces_between_a_title_and_its_holder():
+    assert roles_of("中国联通董事长 王立初表示") == {("王立初", "董事长", "中国联通")}
