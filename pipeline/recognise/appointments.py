@@ -19,17 +19,22 @@ def appointee(text: str, start: int, persons: list[Hit], orgs: list[Hit]) -> Hit
     return _holder(text, start, persons, orgs) or _appointed(text, start, orgs)
 
 
-def _holder(text: str, start: int, persons: list[Hit], orgs: list[Hit]) -> Hit | None:
-    """X此前担任|: the name before the verb of holding and any adverbs."""
+def _holder(text: str, start: int, persons: list[Hit], orgs: list[Hit], verbs: tuple[str, ...] = ()) -> Hit | None:
+    """X此前担任|: the name before the verb of holding and any adverbs; X接替Y出任|: the name
+    before the verb of succession, Y being the one succeeded."""
     g = grammar.load()
-    verb = next((v for v in g.holding_verbs if text.endswith(v, 0, start)), None)
+    verb = next((v for v in verbs or g.holding_verbs if text.endswith(v, 0, start)), None)
     if verb is None:
         return None
     end = start - len(verb)
     while adverb := next((a for a in g.holding_adverbs if text.endswith(a, 0, end)), None):
         end -= len(adverb)
     named = next((p for p in persons if p.end == end), None) or name_ending_at(text, end) or _read_name(text, end)
-    return named if named is not None and not overlaps(named.start, named.end, orgs) else None
+    if named is None or overlaps(named.start, named.end, orgs):
+        return None
+    if text.endswith(g.succession_verbs, 0, named.start):
+        return _holder(text, named.start, persons, orgs, g.succession_verbs)
+    return named
 
 
 def _read_name(text: str, end: int) -> Hit | None:

@@ -59,3 +59,15 @@ def test_a_person_named_in_a_chain_is_the_holder_of_the_next_post():
 def test_no_holder_without_a_name_before_the_verb():
     assert roles_of("该职位此前由中国联通副总经理担任。") == set()
     assert roles_of("这是中国移动董事长首次表态。") == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("王刚接替李明出任星联通信总经理。", ("王刚", "总经理", "星联通信")),
+        ("此次调整后，赵敏将接替孙丽担任中国联通副总经理。", ("赵敏", "副总经理", "中国联通")),
+        ("宣布由周华接替钱伟任瀚海互联董事长。", ("周华", "董事长", "瀚海互联")),
+    ],
+)
+def test_the_successor_holds_the_title_not_the_one_succeeded(text, expected):
+    assert roles_of(text) == {expected}
