@@ -64,11 +64,10 @@ def title_chains(
         person = (
             _name_after(text, t, orgs)
             or _apposed_name(text, t, org)
-            or _name_before(text, t, orgs)
             or appointee(text, start, [c.person for c in chains], orgs)
         )
-        if person is None and (honoured := _honoured_name(text, t, orgs)) is not None:
-            person, title, reference = honoured
+        if person is None and (person := _name_before(text, t, orgs)) is not None:
+            title, reference = t, False  # 工信部陈立副部长: at the organisation right before the name
             org = next((o for o in orgs if o.end == person.start), None)
             start = org.start if org is not None else person.start
         if person is not None:
@@ -421,26 +420,20 @@ def _apposed_name(text: str, t: Hit, org: Hit | None) -> Hit | None:
 
 
 def _name_before(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
-    """X总书记, X总理: a high office after the name, which jieba reads as a person's."""
-    if t.name not in grammar.load().titles_after_name:
-        return None
+    """X总书记, X总理 (a high office, which news names after the person), 杨杰董事长指出,
+    工信部陈立副部长: a name jieba reads as one right before the title; before another title it
+    opens its clause or follows an organisation's name."""
     words = segment.tagged(text[max(t.start - 6, 0) : t.start])
     if not words or not words[-1][1].startswith("nr"):
         return None
     start = t.start - len(words[-1][0])
-    return _name_at(text, start, orgs) if name_at(text, start) == t.start - start else None
-
-
-def _honoured_name(text: str, t: Hit, orgs: list[Hit]) -> tuple[Hit, Hit, bool] | None:
-    """杨杰董事长指出, 工信部陈立副部长: a name jieba reads as one right before the title, opening
-    its clause or right after an organisation's name (with the title as it is, no reference)."""
-    words = segment.tagged(text[max(t.start - 6, 0) : t.start])
-    if not words or not words[-1][1].startswith("nr"):
-        return None
-    start = t.start - len(words[-1][0])
-    opens = start == 0 or text[start - 1] in PUNCTUATION or any(o.end == start for o in orgs)
-    person = _name_at(text, start, orgs) if opens and name_at(text, start) == t.start - start else None
-    return (person, t, False) if person is not None else None
+    opens = (
+        t.name in grammar.load().titles_after_name
+        or start == 0
+        or text[start - 1] in PUNCTUATION
+        or any(o.end == start for o in orgs)
+    )
+    return _name_at(text, start, orgs) if opens and name_at(text, start) == t.start - start else None
 
 
 def _weak_alias_before(text: str, t: Hit) -> Hit | None:
