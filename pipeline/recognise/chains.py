@@ -89,6 +89,7 @@ def _shared_orgs(text: str, listed: list[tuple[int, Chain]]) -> list[Chain]:
     for end, c in sorted(listed, key=lambda item: _chain_start(item[1])):
         if c.org is None and c.title is not None and not c.title.name.endswith(g.own_right_titles):
             start = _chain_start(c)
+            start -= len(next((w for w in tense.words() if text.endswith(w, 0, start)), ""))  # 、现任董事长
             mark = next((m for m in g.person_list_marks + g.title_separators if text.endswith(m, 0, start)), "")
             before = org_ending_at.get(start - len(mark)) if mark else None
             if before is not None:

@@ -178,6 +178,18 @@ def test_a_title_listed_after_another_persons_shares_its_organisation(text, expe
     assert roles_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通原董事长王立初、现任董事长刘烈明均出席", ("刘烈明", "董事长", "中国联通")),
+        ("工信部部长苗立、原副部长奚国明出席", ("奚国明", "副部长", "工业和信息化部")),
+        ("中国移动董事长杨立和时任总经理李跃新到场", ("李跃新", "总经理", "中国移动")),
+    ],
+)
+def test_a_tense_word_before_a_listed_title_keeps_the_shared_organisation(text, expected):
+    assert expected in roles_of(text)
+
+
 def test_a_title_held_in_ones_own_right_takes_no_organisation_from_the_list():
     assert roles_of("中国移动副总裁李华、资深分析师王强出席论坛") == {
         ("李华", "副总裁", "中国移动"),
