@@ -103,15 +103,20 @@ def _shared_orgs(text: str, listed: list[tuple[int, Chain]]) -> list[Chain]:
 def _unit_reference(text: str, t: Hit, orgs: list[Hit], earlier: Sequence[Hit]) -> tuple[Hit, Hit, bool] | None:
     """我局副局长, 该行行长: the organisation named last (this sentence first) whose name ends in the
     unit the reference names, as `_title_org` returns it."""
-    for ending, refs in grammar.load().unit_anaphora.items():
-        ref = next((w for w in refs if text.endswith(w, 0, t.start)), None)
-        if ref is None:
-            continue
-        before = chain([o for o in orgs if o.end <= t.start - len(ref)][::-1], reversed(earlier))
-        unit = next((o for o in before if o.name.endswith(ending) or o.text.endswith(ending)), None)
-        if unit is not None:
-            return Hit(t.start - len(ref), t.start, unit.label, unit.name, ref), t, True
-    return None
+    endings = _unit_references()
+    ref = next((w for w in endings if text.endswith(w, 0, t.start)), None)
+    if ref is None:
+        return None
+    before = chain([o for o in orgs if o.end <= t.start - len(ref)][::-1], reversed(earlier))
+    unit = next((o for o in before if o.name.endswith(endings[ref]) or o.text.endswith(endings[ref])), None)
+    return (Hit(t.start - len(ref), t.start, unit.label, unit.name, ref), t, True) if unit is not None else None
+
+
+@lru_cache(maxsize=1)
+def _unit_references() -> dict[str, str]:
+    """Each unit reference (我局, 该协会), longest first, and the ending of the names it stands for."""
+    pairs = [(ref, ending) for ending, refs in grammar.load().unit_anaphora.items() for ref in refs]
+    return dict(sorted(pairs, key=lambda p: -len(p[0])))
 
 
 def _title_org(
