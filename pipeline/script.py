@@ -22,10 +22,13 @@ from .records import Article, Extraction, Mention, Span
 # forms, then traditional to simplified. Each dictionary entry keeps its length, so the conversion
 # keeps every character in place; _convert still checks, and aligns piece by piece where it does not.
 CONVERSIONS = ("hk2t", "tw2t", "t2s")
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"  # Chinese characters' blocks
+_IS_HAN = re.compile(f"[{_HAN}]")
+_HAN_RUN = re.compile(f"[{_HAN}]+")
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONE = re.compile(f"[{_TONES}]")
 # A gloss: pinyin with at least one tone mark, in brackets, right after a Chinese character.
-_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])[(（][a-zü{_TONES} ]{{0,24}}[{_TONES}][a-zü{_TONES} ]{{0,24}}[)）]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_GLOSS = re.compile(rf"(?<=[{_HAN}])[(（][a-zü{_TONES} ]{{0,24}}[{_TONES}][a-zü{_TONES} ]{{0,24}}[)）]")
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uac00-\ud7af\u1100-\u11ff]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 MIN_CHINESE_SHARE = 0.5  # of a text's words (a Chinese character or a Latin-script word each)
@@ -66,11 +69,9 @@ class Simplified:
 
 def simplified(text: str) -> Simplified | None:
     """The text as the stages read it, or None when that is the text itself (simplified, no glosses)."""
-    chars = set(text)
-    other = chars - _common()
-    glosses = list(_GLOSS.finditer(text)) if not chars.isdisjoint(_TONES) else []
-    if not glosses and not any(_HAN.match(c) for c in other):
-        return None  # no Chinese character outside GB2312: traditional text has many, simplified seldom any
+    glosses = list(_GLOSS.finditer(text)) if _TONE.search(text) else []
+    if not glosses and not _may_be_traditional(text):
+        return None
     kept: list[str] = []
     origin: list[int] = []
     pos = 0
@@ -143,8 +144,8 @@ def as_written(x: Extraction, original: Article, s: Simplified, sentences: list[
 
 def not_chinese(text: str) -> str | None:
     """Why ``text`` is not Chinese (Japanese, Korean, or few Chinese characters among its words), or None."""
-    han = len(_HAN.findall(text))
-    kana_hangul = len(_KANA_HANGUL.findall(text))
+    han = sum(map(len, _HAN_RUN.findall(text)))
+    kana_hangul = len(_KANA_HANGUL.findall(text)) if _KANA_HANGUL.search(text) else 0
     if kana_hangul > MAX_KANA_SHARE * (han + kana_hangul):
         return f"not Chinese: {kana_hangul} kana or hangul among {han + kana_hangul} characters (Japanese or Korean?)"
     latin = len(_LATIN_WORD.findall(text))
@@ -155,9 +156,19 @@ def not_chinese(text: str) -> str | None:
     return f"not Chinese: {han} Chinese characters among {han + latin} words (English?)"
 
 
+def _may_be_traditional(text: str) -> bool:
+    """A Chinese character outside GB2312 (the simplified set): traditional text has many, simplified text
+    seldom any. Most text is all GB2312 and ASCII, which one encoding tells."""
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return any(_IS_HAN.match(c) for c in set(text) - _common())
+    return False
+
+
 @lru_cache(maxsize=1)
 def _common() -> frozenset[str]:
-    """ASCII and every GB2312 character: the simplified set, which the conversion leaves alone but for a few."""
+    """ASCII and every GB2312 character: the simplified set."""
     chars = {chr(c) for c in range(128)}
     for lead in range(0xA1, 0xF8):
         for trail in range(0xA1, 0xFF):
