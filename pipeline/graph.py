@@ -49,6 +49,7 @@ from typing import Any
 from . import dates, metrics, tense
 from .clean import normalise
 from .records import ORG_LABELS, Article, Extraction, Statement
+from .script import in_simplified
 
 MULTI = "|"  # joins multi-valued properties
 MULTI_VALUED = frozenset({"aliases"})  # merged as a union when nodes from several articles meet
@@ -349,7 +350,7 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
             g.rel("ABOUT", stm, org(name))
         sentences.append((stm, *_sentence_span(s)))
 
-    text = normalise(a.text) if extraction.figures else ""
+    text = normalise(in_simplified(a.text)) if extraction.figures else ""
     year = int(day[:4]) if day else None
     for f in extraction.figures:
         citing = [stm for stm, start, end in sentences if start <= f.start and f.end <= end]

@@ -88,6 +88,12 @@ def simplified(text: str) -> Simplified | None:
     return Simplified(converted, text, tuple(origin), changed)
 
 
+def in_simplified(text: str) -> str:
+    """``text`` in simplified characters, character for character, glosses and all: a simplified reading
+    at the original's offsets (the graph reads a figure's metric and period around its offsets)."""
+    return _convert(text) if _may_be_traditional(text) else text
+
+
 def staged(article: Article) -> tuple[Article, Simplified | None]:
     """The article as the stages read it (text, title and author simplified), and the map back, if any."""
     s = simplified(article.text)
