@@ -10,6 +10,7 @@ none of this, and two set operations tell them apart without loading OpenCC.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -41,8 +42,8 @@ class Simplified:
 
     text: str
     original: str
-    origin: tuple[int, ...]  # origin[i]: the offset in ``original`` of text[i]
-    changed: tuple[int, ...]  # offsets in ``text`` whose character the conversion changed, in order
+    origin: array[int]  # origin[i]: the offset in ``original`` of text[i] (an array: 8 bytes a character)
+    changed: array[int]  # offsets in ``text`` whose character the conversion changed, in order
 
     def start(self, pos: int) -> int:
         """The original offset of a span starting at ``pos`` in ``text``."""
@@ -73,7 +74,7 @@ def simplified(text: str) -> Simplified | None:
     if not glosses and not _may_be_traditional(text):
         return None
     kept: list[str] = []
-    origin: list[int] = []
+    origin = array("q")
     pos = 0
     for gloss in [*glosses, None]:
         end = gloss.start() if gloss else len(text)
@@ -84,8 +85,8 @@ def simplified(text: str) -> Simplified | None:
     converted = _convert(plain)
     if not glosses and converted == plain:
         return None
-    changed = tuple(i for i, (a, b) in enumerate(zip(converted, plain)) if a != b)
-    return Simplified(converted, text, tuple(origin), changed)
+    changed = array("q", (i for i, (a, b) in enumerate(zip(converted, plain)) if a != b))
+    return Simplified(converted, text, origin, changed)
 
 
 def in_simplified(text: str) -> str:
@@ -122,7 +123,8 @@ def as_written(x: Extraction, original: Article, s: Simplified, sentences: list[
 
     def mention(m: Mention) -> Mention:
         start, end = s.start(m.start), s.end(m.end)
-        return Mention(original.text[start:end], start, end)
+        found = s.text[m.start : m.end] == m.text  # a byline's author is where the text names it, if it does
+        return Mention(original.text[start:end] if found else m.text, start, end)
 
     return replace(
         x,
