@@ -4,7 +4,7 @@ Traditional, Hong Kong and Taiwan text is read through OpenCC (its variant table
 simplified), so every later stage sees one script and names come out simplified; the inline pinyin
 glosses of machine-converted pages (國(guó)) are dropped. A ``Simplified`` maps each of its characters
 to the original's, so offsets found in it still point into the file as written. Most articles need
-none of this, and two set operations tell them apart without loading OpenCC.
+none of this, and one encoding to GB2312 tells most of them apart without loading OpenCC.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-
-import opencc
+from typing import TYPE_CHECKING
 
 from .records import Article, Extraction, Mention, Span
 
@@ -34,6 +33,9 @@ _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uac00-\ud7af\u1100-\u11f
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 MIN_CHINESE_SHARE = 0.5  # of a text's words (a Chinese character or a Latin-script word each)
 MAX_KANA_SHARE = 0.05  # of its characters, kana or hangul: Chinese has none, Japanese and Korean many
+
+if TYPE_CHECKING:
+    import opencc
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,9 @@ def _common() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _converters() -> tuple[opencc.OpenCC, ...]:
+    """Loaded on the first text that needs them: a batch of simplified text never imports OpenCC."""
+    import opencc
+
     return tuple(opencc.OpenCC(name) for name in CONVERSIONS)
 
 
