@@ -19,7 +19,7 @@ from typing import Any
 
 import opencc
 
-from pipeline.evaluate import FIELDS, load_gold, score
+from pipeline.apps.evaluate import FIELDS, load_gold, score
 from pipeline.extract import extract_paths
 from pipeline.records import InputError
 
