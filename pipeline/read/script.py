@@ -5,6 +5,9 @@ simplified), so every later stage sees one script and names come out simplified;
 glosses of machine-converted pages (國(guó)) are dropped. A ``Simplified`` maps each of its characters
 to the original's, so offsets found in it still point into the file as written. Most articles need
 none of this, and one encoding to GB2312 tells most of them apart without loading OpenCC.
+
+Reads: an article's text. Provides: whether it is Chinese; the Article the stages read and, after
+them, their Extraction in the file's offsets and script.
 """
 
 from __future__ import annotations
