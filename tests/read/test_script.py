@@ -123,3 +123,13 @@ def test_a_chinese_page_quoting_english_is_chinese(tmp_path):
         "小米移动（Xiaomi Mobile）负责人表示，MVNO业务将与iPhone用户的eSIM服务一同推出。", encoding="utf-8"
     )
     assert all(isinstance(a, Article) for a in read_paths([str(tmp_path)]))
+
+
+def test_a_conversion_that_changes_a_length_is_redone_in_pieces_that_keep_it(monkeypatch):
+    from pipeline.read import script
+
+    convert = script._conversion
+    monkeypatch.setattr(script, "_conversion", lambda text: convert(text).replace("软件", "软件程序"))
+    s = simplified("中國軟件公司表示\n聯通說")
+    assert s is not None and s.text == "中国软件公司表示\n联通说"
+    assert list(s.origin) == list(range(len(s.text)))
