@@ -98,6 +98,22 @@ def chromium():
         driver.quit()
 
 
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory):
+    """The sample corpus (corpus/) ingested into a store, shared by the tests that only read it."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    path = tmp_path_factory.mktemp("sample_store") / "kg.db"
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--store", str(path), "-j", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
 @pytest.fixture
 def memory(tmp_path, monkeypatch):
     """A model folder (KG_NER_MODEL) whose memory is the given names; it holds no weights,
