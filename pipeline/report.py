@@ -165,7 +165,10 @@ def build(store: Store, org: str | None = None) -> Report:
         statements = [s for s in statements if set(index.about(s)) & set(orgs)]
     order = {s: _order(index, s) for s in statements}
     statements.sort(key=order.__getitem__)
-    reports = [_org(index, o, [s for s in statements if o in index.about(s)]) for o in orgs]
+    reports = [
+        _org(index, o, sorted((s for s, _ in index.into[(o, "ABOUT")] if s in order), key=order.__getitem__))
+        for o in orgs
+    ]
     reports = [r for r in reports if org is not None or r.mvno or r.statements or r.figures or r.people]
     people = _people(index, statements, [o for o in orgs if org is not None])
     return Report(

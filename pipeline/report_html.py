@@ -30,14 +30,12 @@ class Column:
     link: str = ""  # the name of a CSV column added after it: the URL each cell links to
 
 
-SPEAKER, TITLE_COL, QUOTE, DATE = (
-    Column("speaker", "who"),
-    Column("title", "title"),
-    Column("statement"),
-    Column("date"),
-)
-SOURCE = Column("source", "src", link="url")
+SPEAKER = Column("speaker", "who")
+TITLE_COL = Column("title", "title")
 ABOUT = Column("about", "about")
+QUOTE = Column("statement")
+DATE = Column("date")
+SOURCE = Column("source", "src", link="url")
 
 
 def anchor(node_id: str) -> str:
@@ -49,11 +47,11 @@ def _csv_name(*parts: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", "-".join(parts)) + ".csv"
 
 
-def _cell(content: str, kind: str = "", *, sort: str | None = None, csv: str | None = None) -> str:
-    """A table cell; ``sort`` and ``csv`` give the value to sort by and to download when the text is not it."""
+def _cell(content: str, kind: str = "", *, sort: str | None = None) -> str:
+    """A table cell: its value (to sort by, and in the CSV) is the text of its ``.v`` element if it has one,
+    else its text; ``sort`` sorts it by another value (a figure's number)."""
     attrs = f' class="{kind}"' if kind else ""
     attrs += f' data-sort="{escape(sort)}"' if sort is not None else ""
-    attrs += f' data-csv="{escape(csv)}"' if csv is not None else ""
     return f"<td{attrs}>{content}</td>"
 
 
@@ -71,7 +69,7 @@ def _table(kind: str, heading: str, file: str, columns: Sequence[Column], rows: 
         for c in columns
     )
     return (
-        f'<div class="table"><div class="table-head"><h3>{heading} ({len(rows)})</h3>'
+        f'<div class="table"><div class="table-head"><h3>{escape(heading)} ({len(rows)})</h3>'
         f'<button type="button" class="csv" data-file="{escape(file)}" title="download this table as CSV">CSV</button>'
         f'</div><table class="sortable {kind}"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
@@ -84,8 +82,11 @@ def _nowrap(text: str) -> str:
 
 
 def _who(s: Said, people: set[str]) -> str:
+    """The speaker: a person's name links to their card; a description (某业内人士…) may wrap."""
+    if not s.person:
+        return _cell(escape(s.speaker), "who s")
     name = _nowrap(s.speaker)
-    return _cell(f'<a href="#{anchor(s.person)}">{name}</a>' if s.person in people else name, "who s", csv=s.speaker)
+    return _cell(f'<a href="#{anchor(s.person)}">{name}</a>' if s.person in people else name, "who s")
 
 
 def _quote(s: Said) -> str:
@@ -95,14 +96,14 @@ def _quote(s: Said) -> str:
         before, found, after = s.sentence.partition(s.text)
         inner = f"{escape(before)}<mark>{escape(found)}</mark>{escape(after)}" if found else escape(s.sentence)
         context = f'<details><summary>sentence</summary><p class="sentence">{inner}</p></details>'
-    return _cell(f'<span class="q s">{escape(s.text)}</span>{context}', "quote", csv=s.text)
+    return _cell(f'<span class="q v s">{escape(s.text)}</span>{context}', "quote")
 
 
 def _source(source: Source) -> list[str]:
     """The date and source cells; only a web address becomes a link."""
     title = escape(source.title or source.url or "article")
     link = f'<a href="{escape(source.url)}">{title}</a>' if source.url.startswith(("http://", "https://")) else title
-    return [_cell(escape(source.published), "date"), _cell(link, "src", csv=source.title)]
+    return [_cell(escape(source.published), "date"), _cell(link, "src")]
 
 
 def _value(f: Cited) -> str:
@@ -113,20 +114,29 @@ def _value(f: Cited) -> str:
 
 
 def _statements(
-    kind: str, heading: str, file: str, said: Sequence[Said], people: set[str], *, who: bool, about: bool
+    kind: str,
+    heading: str,
+    file: str,
+    said: Sequence[Said],
+    people: set[str],
+    *,
+    who: bool,
+    about: bool,
+    find: bool = False,
 ) -> str:
-    """Statements as a table, with the speaker (``who``) and what they are about (``about``) when it varies."""
+    """Statements as a table, with the speaker (``who``) and what they are about (``about``) when it varies;
+    ``find``: the search box filters its rows."""
     columns = [*([SPEAKER] if who else []), TITLE_COL, *([ABOUT] if about else []), QUOTE, DATE, SOURCE]
     rows = [
         _row(
             [
                 *([_who(s, people)] if who else []),
                 _cell(_nowrap(s.title), "title"),
-                *([_cell(_nowrap("、".join(s.about)), "about s", csv="、".join(s.about))] if about else []),
+                *([_cell(_nowrap("、".join(s.about)), "about s")] if about else []),
                 _quote(s),
                 *_source(s.source),
             ],
-            ' data-find="statement"' if kind == "every" else "",
+            ' data-find="statement"' if find else "",
         )
         for s in said
     ]
@@ -203,7 +213,7 @@ def _org_index(orgs: Sequence[OrgReport]) -> str:
     rows = [
         _row(
             [
-                _cell(f'<a href="#{anchor(r.id)}" class="nw">{escape(r.name)}</a>', "who", csv=r.name),
+                _cell(f'<a href="#{anchor(r.id)}" class="nw">{escape(r.name)}</a>', "who"),
                 _cell("MVNO" if r.mvno else ""),
                 *(_cell(str(n), "num") for n in (r.articles, len(r.statements), len(r.figures), len(r.people))),
             ],
@@ -224,7 +234,7 @@ def _people_index(people: Sequence[PersonReport]) -> str:
     rows = [
         _row(
             [
-                _cell(f'<a href="#{anchor(p.id)}" class="nw">{escape(p.name)}</a>', "who", csv=p.name),
+                _cell(f'<a href="#{anchor(p.id)}" class="nw">{escape(p.name)}</a>', "who"),
                 _cell(_nowrap("、".join(f"{o}{t}" for o, t in p.positions)), "title"),
                 _cell(str(len(p.statements)), "num"),
                 _cell(_nowrap("、".join(p.about))),
@@ -244,7 +254,9 @@ def render(report: Report, title: str = TITLE) -> str:
         f"{len(report.organisations)} organisations (MVNOs first), {len(report.people)} people, "
         f"{len(report.statements)} statements ({about} about an organisation)."
     )
-    every = _statements("every", "Every statement", "statements.csv", report.statements, people, who=True, about=True)
+    every = _statements(
+        "every", "Every statement", "statements.csv", report.statements, people, who=True, about=True, find=True
+    )
     body = (
         f'<p class="summary">{summary}</p><div class="indexes">{_org_index(report.organisations)}'
         f"{_people_index(report.people)}</div>"

@@ -28,8 +28,8 @@ function search() {
 box.addEventListener('input', search);
 search();
 
-// --- tables: a cell's value is its data-csv (or data-sort) when the text shown is not the value ---
-const value = (cell) => cell.dataset.csv ?? cell.textContent.trim();
+// --- tables: a cell's value is the text of its .v element if it has one (a quote, not its sentence) ---
+const value = (cell) => (cell.querySelector('.v') ?? cell).textContent.trim();
 const collate = new Intl.Collator('zh-CN', { numeric: true });
 
 function sortBy(th) {
