@@ -170,7 +170,7 @@ def build(store: Store, org: str | None = None) -> Report:
         for o in orgs
     ]
     reports = [r for r in reports if org is not None or r.mvno or r.statements or r.figures or r.people]
-    people = _people(index, statements, [o for o in orgs if org is not None])
+    people = _people(index, statements, orgs if org is not None else None)
     return Report(
         tuple(sorted(reports, key=lambda r: (not r.mvno, -len(r.statements), -len(r.figures), r.name))),
         tuple(sorted(people, key=lambda p: (-len(p.statements), p.name, p.id))),
@@ -236,15 +236,17 @@ def _org(index: _Index, org: str, statements: list[str]) -> OrgReport:
     )
 
 
-def _people(index: _Index, statements: list[str], orgs: list[str]) -> list[PersonReport]:
+def _people(index: _Index, statements: list[str], orgs: list[str] | None) -> list[PersonReport]:
     """Everyone who said one of ``statements``, and (without a statement) everyone holding a position
-    at one of ``orgs`` (at any organisation when ``orgs`` is empty)."""
+    at one of ``orgs`` (at any organisation when ``orgs`` is None)."""
     said: dict[str, list[str]] = defaultdict(list)
     for s in statements:
         for p in index.sayers(s):
             if index.is_person(p):
                 said[p].append(s)
-    placed = [p for p in index.of("Person") if any(not orgs or o in orgs for o, _ in index.out[(p, "HOLDS_POSITION")])]
+    placed = [
+        p for p in index.of("Person") if any(orgs is None or o in orgs for o, _ in index.out[(p, "HOLDS_POSITION")])
+    ]
     reports = []
     for p in dict.fromkeys([*said, *placed]):
         positions = sorted(

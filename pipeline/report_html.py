@@ -20,7 +20,7 @@ from .numbers import natural
 from .report import Cited, OrgReport, PersonReport, Report, Said, Source
 from .report_svg import ego_network, month_chart
 
-TITLE = "kg report: who said what about which company"
+QUESTION = "who said what about which company"
 
 
 @dataclass(frozen=True)
@@ -246,7 +246,7 @@ def _people_index(people: Sequence[PersonReport]) -> str:
     return _table("people-index", "People", "people.csv", columns, rows)
 
 
-def render(report: Report, title: str = TITLE) -> str:
+def render(report: Report) -> str:
     """The whole page."""
     people = {p.id for p in report.people}
     about = sum(1 for s in report.statements if s.about)
@@ -258,17 +258,18 @@ def render(report: Report, title: str = TITLE) -> str:
         "every", "Every statement", "statements.csv", report.statements, people, who=True, about=True, find=True
     )
     body = (
-        f'<p class="summary">{summary}</p><div class="indexes">{_org_index(report.organisations)}'
-        f"{_people_index(report.people)}</div>"
+        f'<p class="summary"><strong>{QUESTION.capitalize()}:</strong> {summary}</p>'
+        f'<div class="indexes">{_org_index(report.organisations)}{_people_index(report.people)}</div>'
         f'<h2 class="part" id="organisations">Organisations</h2>'
         f"{''.join(_org_card(r, people) for r in report.organisations)}"
         f'<h2 class="part" id="people">People</h2>{"".join(_person_card(p) for p in report.people)}'
         f'<section id="statements"><h2 class="part">Statements</h2>{every}</section>'
     )
     return (
-        f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>kg report: {QUESTION}</title>'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<style>{read_text('report/report.css')}</style></head><body><header><h1>{escape(title)}</h1>"
+        f"<style>{read_text('report/report.css')}</style></head>"
+        f'<body><header><h1 title="{QUESTION}">kg report</h1>'
         f'<nav><a href="#organisations">organisations</a><a href="#people">people</a>'
         f'<a href="#statements">statements</a></nav><input id="search" type="search" '
         f'placeholder="search people, organisations, quotes…" aria-label="search people, organisations and quotes">'
