@@ -467,9 +467,9 @@ def explain_person(name: str, store_path: str) -> None:
 @click.option("--output", "-o", required=True, metavar="FILE", help="The HTML file to write.")
 @click.option("--org", metavar="NAME", help="Only this organisation (name or alias).")
 def report(store_path: str, output: str, org: str | None) -> None:
-    """One self-contained HTML page of the store: indexes of organisations (MVNOs first) and people, who
-    said what about each organisation, the figures cited, statements per month and its ego network, what
-    each person said, and every statement; tables sort and download as CSV; no network needed to view it."""
+    """One self-contained HTML page of the store: who said what about each organisation (MVNOs first,
+    with figures, statements per month and an ego network), what each person said, and every statement;
+    one search, sortable tables with CSV downloads; no network needed to view it."""
     from pipeline.outputs.report import UnknownOrganisation, build
     from pipeline.outputs.report_html import write
 
