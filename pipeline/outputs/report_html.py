@@ -76,6 +76,10 @@ def _table(kind: str, heading: str, file: str, columns: Sequence[Column], rows: 
     )
 
 
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def _nowrap(text: str) -> str:
     """Titles and names break between themselves, never inside one."""
     return "、".join(f'<span class="nw">{escape(t)}</span>' for t in text.split("、")) if text else ""
@@ -165,7 +169,7 @@ def _org_card(r: OrgReport, people: set[str]) -> str:
         f'<p class="aliases">also: <span class="s">{_nowrap("、".join(r.aliases))}</span></p>' if r.aliases else ""
     )
     staff = "、".join(f'<span class="nw">{escape(p)} <small>{escape(t)}</small></span>' for p, t in r.people)
-    facts = f"named in {r.articles} article{'s' * (r.articles != 1)}" + (f"; people: {staff}" if staff else "")
+    facts = f"named in {_count(r.articles, 'article')}" + (f"; people: {staff}" if staff else "")
     said = (
         _statements(
             "said", "Who said what", _csv_name(r.name, "statements"), r.statements, people, who=True, about=False
@@ -251,8 +255,9 @@ def render(report: Report) -> str:
     people = {p.id for p in report.people}
     about = sum(1 for s in report.statements if s.about)
     summary = (
-        f"{len(report.organisations)} organisations (MVNOs first), {len(report.people)} people, "
-        f"{len(report.statements)} statements ({about} about an organisation)."
+        f"{_count(len(report.organisations), 'organisation')} (MVNOs first), "
+        f"{_count(len(report.people), 'person', 'people')}, "
+        f"{_count(len(report.statements), 'statement')} ({about} about an organisation)."
     )
     every = _statements(
         "every", "Every statement", "statements.csv", report.statements, people, who=True, about=True, find=True

@@ -12,7 +12,7 @@ const findable = Array.from(document.querySelectorAll('[data-find]')).map((el) =
 }));
 const followers = Array.from(document.querySelectorAll('[data-for]'), (row) => [row, document.getElementById(row.dataset.for)]);
 const shown = document.getElementById('shown');
-const KINDS = [['org', 'organisations'], ['person', 'people'], ['statement', 'statements']];
+const KINDS = [['org', 'organisation', 'organisations'], ['person', 'person', 'people'], ['statement', 'statement', 'statements']];
 
 function search() {
   const q = box.value.trim().toLowerCase();
@@ -23,7 +23,8 @@ function search() {
     if (hit) counts[f.kind] = (counts[f.kind] || 0) + 1;
   }
   for (const [row, card] of followers) row.classList.toggle('hidden', card.classList.contains('hidden'));
-  shown.textContent = q ? 'shown: ' + KINDS.map(([k, name]) => (counts[k] || 0) + ' ' + name).join(', ') : '';
+  const count = ([kind, one, many]) => (counts[kind] || 0) + ' ' + (counts[kind] === 1 ? one : many);
+  shown.textContent = q ? 'shown: ' + KINDS.map(count).join(', ') : '';
 }
 box.addEventListener('input', search);
 search();
