@@ -21,6 +21,7 @@ from pipeline.recognise.appointments import appointee
 from pipeline.recognise.common import CJK, overlaps
 from pipeline.recognise.names import NAME_ENDING_FLAGS, foreign_name_at, name_at, name_ending_at
 from pipeline.recognise.organisations import organisations
+from pipeline.recognise.titles import title_pattern
 from pipeline.records import Hit, Role
 
 NOT_NAME_FLAGS = frozenset("admrpcuv")  # jieba: kinds of word no organisation's name opens with
@@ -71,12 +72,28 @@ def title_chains(
             org = next((o for o in orgs if o.end == person.start), None)
             start = org.start if org is not None else person.start
         if person is not None:
-            chains.append(
-                Chain(person, title, org, org_is_reference=reference, tense=tense.read(text, start, title.name)[0])
-            )
+            when = tense.read(text, start, title.name)[0]
+            chains += [
+                Chain(p, title, org, org_is_reference=reference, tense=when)
+                for p in [person, *_co_holders(text, person, orgs)]
+            ]
         else:
             unnamed.append((t.end, Chain(t, title, org, org_is_reference=reference)))
     return _shared_orgs(text, [(c.person.end, c) for c in chains] + _joined_holders(text, unnamed, chains))
+
+
+def _co_holders(text: str, person: Hit, orgs: list[Hit]) -> list[Hit]:
+    """副部长刘烈宏、张云明: names listed by 、 right after a title's holder hold the title too,
+    up to a name a title or an organisation follows (董事长王伟、总经理刘洋 is two chains)."""
+    out: list[Hit] = []
+    last = person
+    while text.startswith("、", last.end):
+        nxt = _name_at(text, last.end + 1, orgs)
+        if nxt is None or title_pattern().match(text, nxt.end) or not _named(text, nxt, True):
+            break
+        out.append(nxt)
+        last = nxt
+    return out
 
 
 def _shared_orgs(text: str, listed: list[tuple[int, Chain]]) -> list[Chain]:

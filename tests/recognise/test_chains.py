@@ -386,3 +386,32 @@ def test_no_name_before_a_title_where_jieba_reads_none():
 
 def test_spaces_between_a_title_and_its_holder():
     assert roles_of("中国联通董事长 王立初表示") == {("王立初", "董事长", "中国联通")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "工信部副部长刘烈明、张云立出席会议",
+            {("刘烈明", "副部长", "工业和信息化部"), ("张云立", "副部长", "工业和信息化部")},
+        ),
+        (
+            "星联通信副总裁李华、王刚、孙丽参加了发布会",
+            {("李华", "副总裁", "星联通信"), ("王刚", "副总裁", "星联通信"), ("孙丽", "副总裁", "星联通信")},
+        ),
+        (
+            "会上，记者向中国联通副总经理梁宝明、范云军提问",
+            {("梁宝明", "副总经理", "中国联通"), ("范云军", "副总经理", "中国联通")},
+        ),
+    ],
+)
+def test_names_listed_after_a_holder_hold_the_title_too(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_a_listed_name_with_its_own_title_or_an_organisation_ends_the_holders():
+    assert roles_of("中国移动董事长杨立、华为董事长梁明出席") == {
+        ("杨立", "董事长", "中国移动"),
+        ("梁明", "董事长", "华为"),
+    }
+    assert roles_of("工信部部长苗立、中国移动等企业代表出席") == {("苗立", "部长", "工业和信息化部")}
