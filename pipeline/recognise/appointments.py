@@ -29,12 +29,25 @@ def _holder(text: str, start: int, persons: list[Hit], orgs: list[Hit], verbs: t
     end = start - len(verb)
     while adverb := next((a for a in g.holding_adverbs if text.endswith(a, 0, end)), None):
         end -= len(adverb)
-    named = next((p for p in persons if p.end == end), None) or name_ending_at(text, end) or _read_name(text, end)
+    named = (
+        next((p for p in persons if p.end == end), None)
+        or name_ending_at(text, end)
+        or _read_name(text, end)
+        or _bio_subject(text, end)
+    )
     if named is None or overlaps(named.start, named.end, orgs):
         return None
     if text.endswith(g.succession_verbs, 0, named.start):
         return _holder(text, named.start, persons, orgs, g.succession_verbs)
     return named
+
+
+def _bio_subject(text: str, end: int) -> Hit | None:
+    """王刚，男，1965年出生，|曾任…: a clause with no subject in a sentence a name and a comma open."""
+    if not text.endswith(("，", ","), 0, end):
+        return None
+    n = name_at(text, 0)
+    return Hit(0, n, "PERSON", text[:n], text[:n]) if n and text[n : n + 1] in ("，", ",") else None
 
 
 def _read_name(text: str, end: int) -> Hit | None:

@@ -59,6 +59,7 @@ def title_chains(
     chains: list[Chain] = []
     unnamed: list[tuple[int, Chain]] = []  # titles no name follows: where they end, and what they give
     for t in titles:
+        when: str | None = None
         found = _unit_reference(text, t, orgs, earlier) or _title_org(text, t, orgs, antecedent, ministry)
         org, title, reference = found
         start = org.start if org is not None and org.end <= title.start else title.start
@@ -67,12 +68,14 @@ def title_chains(
             or _apposed_name(text, t, org)
             or appointee(text, start, [c.person for c in chains], orgs)
         )
+        if person is None and (post := _listed_post(text, start, chains)) is not None:
+            person, when = post.person, post.tense  # 曾任A公司副总裁、B公司总经理
         if person is None and (person := _name_before(text, t, orgs)) is not None:
             title, reference = t, False  # 工信部陈立副部长: at the organisation right before the name
             org = next((o for o in orgs if o.end == person.start), None)
             start = org.start if org is not None else person.start
         if person is not None:
-            when = tense.read(text, start, title.name)[0]
+            when = when or tense.read(text, start, title.name)[0]
             chains += [
                 Chain(p, title, org, org_is_reference=reference, tense=when)
                 for p in [person, *_co_holders(text, person, orgs)]
@@ -80,6 +83,17 @@ def title_chains(
         else:
             unnamed.append((t.end, Chain(t, title, org, org_is_reference=reference)))
     return _shared_orgs(text, [(c.person.end, c) for c in chains] + _joined_holders(text, unnamed, chains))
+
+
+def _listed_post(text: str, start: int, chains: list[Chain]) -> Chain | None:
+    """曾任小米科技副总裁、星联通信首席执行官: a post listed by 、 right after one whose holder
+    stands before it is that holder's too."""
+    if not text.endswith("、", 0, start):
+        return None
+    return next(
+        (c for c in chains if c.title is not None and c.title.end == start - 1 and c.person.end <= c.title.start),
+        None,
+    )
 
 
 def _co_holders(text: str, person: Hit, orgs: list[Hit]) -> list[Hit]:

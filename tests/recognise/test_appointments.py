@@ -71,3 +71,30 @@ def test_no_holder_without_a_name_before_the_verb():
 )
 def test_the_successor_holds_the_title_not_the_one_succeeded(text, expected):
     assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "王刚，男，1965年出生，曾任中国电信副总经理、中国联通总经理。",
+            {("王刚", "副总经理", "中国电信"), ("王刚", "总经理", "中国联通")},
+        ),
+        (
+            "李华此前曾任小米科技副总裁、星联通信首席执行官。",
+            {("李华", "副总裁", "小米"), ("李华", "首席执行官", "星联通信")},
+        ),
+        (
+            "孙丽，1970年生，现任瀚海互联董事长。",
+            {("孙丽", "董事长", "瀚海互联")},
+        ),
+    ],
+)
+def test_a_biographys_subject_holds_every_post_listed(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_posts_listed_after_an_appointment_keep_its_tense():
+    text = "李华曾任星联通信副总裁、瀚海互联首席执行官。"
+    orgs = organisations(text, segment.boundaries(text))
+    assert {c.tense for c in people.title_chains(text, orgs, titles(text, orgs))} == {"former"}
