@@ -95,6 +95,6 @@ def test_a_biographys_subject_holds_every_post_listed(text, expected):
 
 
 def test_posts_listed_after_an_appointment_keep_its_tense():
-    text = "李华曾任星联通信副总裁、瀚海互联首席执行官。"
+    text = "李华曾任中国联通副总裁、瀚海互联首席执行官。"
     orgs = organisations(text, segment.boundaries(text))
     assert {c.tense for c in people.title_chains(text, orgs, titles(text, orgs))} == {"former"}
