@@ -1,8 +1,10 @@
 """Who holds a title no name follows, when an appointment names them: X曾任…, X此前担任…,
-X已调任…, 任命X为…, 免去X的…职务.
+X已调任…, 宣布X任…, X接替Y出任…, 王刚，男，1965年出生，曾任…, 任命X为…, 免去X的…职务.
 
-The holder stands before a verb of holding (with adverbs between: 此前, 已) or after a verb
-of appointing (with 为/的 before the title); the verbs are data (data/grammar.yaml).
+The holder stands before a verb of holding (with adverbs between: 此前, 已; before a verb of
+succession when there is one) or after a verb of appointing (with 为/的 before the title);
+the verbs are data (data/grammar.yaml).
+Reads: a sentence's text, its organisations and the names already cut. Provides: the holder.
 """
 
 from __future__ import annotations

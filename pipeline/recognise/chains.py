@@ -48,13 +48,15 @@ def title_chains(
 ) -> list[Chain]:
     """Every person a title introduces, with the organisation when there is one.
 
-    ORG + TITLE + NAME (苏宁互联副总经理王帅), or the apposition NAME，ORG + TITLE，
-    (张伟，小米移动总经理，表示 / 王磊（分享通信副总裁）说). `antecedent` is the
-    organisation that 该公司/公司 right before a title refers to when the sentence names none
-    before it, `ministry` the one 部/我部
-    stands for in a ministry's own text (部新闻发言人), `earlier` the organisations the sentences
-    before named (我局副局长: the 局 named last). A title joined by 、 or 兼 to the next chain is
-    held by its person too (部新闻发言人、无线电管理局局长黄某).
+    ORG + TITLE + NAME (苏宁互联副总经理王帅, names listed by 、 after it included), the
+    apposition NAME，ORG + TITLE， (张伟，小米移动总经理，表示 / 王磊（分享通信副总裁）说), an
+    appointment (recognise.appointments: 王刚曾任…, 任命李强为…, and the posts listed after it),
+    or NAME + TITLE (杨杰董事长指出, 习近平总书记). `antecedent` is the organisation that
+    该公司/公司 right before a title refers to when the sentence names none before it,
+    `ministry` the one 部/我部 stands for in a ministry's own text (部新闻发言人), `earlier` the
+    organisations the sentences before named (我局副局长: the 局 named last). A title joined by
+    、 or 兼 to the next chain is held by its person too (部新闻发言人、无线电管理局局长黄某); a
+    title without an organisation, listed after another person's, shares theirs (部长甲、副部长乙).
     """
     chains: list[Chain] = []
     unnamed: list[tuple[int, Chain]] = []  # titles no name follows: where they end, and what they give
