@@ -31,8 +31,10 @@ def _holder(text: str, start: int, persons: list[Hit], orgs: list[Hit], verbs: t
     end = start - len(verb)
     while adverb := next((a for a in g.holding_adverbs if text.endswith(a, 0, end)), None):
         end -= len(adverb)
+    pronoun = next((p for p in g.pronouns if text.endswith(p, 0, end)), None)  # 他曾任…: context resolves it
     named = (
         next((p for p in persons if p.end == end), None)
+        or (Hit(end - len(pronoun), end, "PERSON", pronoun, pronoun) if pronoun else None)
         or name_ending_at(text, end)
         or _read_name(text, end)
         or _bio_subject(text, end)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.language import grammar, lexicon, segment
 from pipeline.read.clean import normalise, windows
@@ -72,6 +72,7 @@ def read_context(
     short_names: dict[str, Hit] = {}  # 以下简称“华信智联”, for the rest of the article
     last_org: Hit | None = None  # the organisation 该公司 would refer to so far
     named_before: list[Hit] = []  # the organisations the sentences so far named, in order
+    last_person: Hit | None = None  # the person 他 in 他曾任… would refer to so far
     for span, model_hits in zip(spans, model):
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
@@ -90,6 +91,10 @@ def read_context(
         )
         found += chains.marked_persons(span.text, orgs)
         found += chains.untitled_members(span.text, orgs, found)
+        named = [c.person for c in found if c.person.name not in grammar.load().pronouns]
+        named += model_persons(model_hits, orgs + [c.person for c in found])
+        found = _pronouns_resolved(found, named, last_person)
+        last_person = max(named, key=lambda h: h.start, default=last_person)
         orgs = _with_chain_orgs(orgs, found)
         taken = orgs + [h for c in found for h in (c.person, c.title) if h is not None]
         orgs = sorted(orgs + model_organisations(span.text, model_hits, taken), key=lambda h: h.start)
@@ -122,6 +127,20 @@ def read_context(
         outside_orgs,
         outside_persons,
     )
+
+
+def _pronouns_resolved(found: list[Chain], named: list[Hit], before: Hit | None) -> list[Chain]:
+    """他曾任中国电信副总经理: a chain whose holder is a pronoun is the person named last before it
+    (in the sentence, else before it); with nobody named before, it is dropped."""
+    out = []
+    for c in found:
+        if c.person.name not in grammar.load().pronouns:
+            out.append(c)
+            continue
+        ante = max((h for h in named if h.end <= c.person.start), key=lambda h: h.start, default=before)
+        if ante is not None:
+            out.append(replace(c, person=Hit(c.person.start, c.person.end, "PERSON", ante.name, c.person.text)))
+    return out
 
 
 def _opens_paragraph(article: Article, span: Span) -> bool:

@@ -71,3 +71,20 @@ def test_a_name_the_model_reads_across_a_title_is_no_person():
 def test_a_company_reference_before_a_title_is_the_last_company_named_before_it():
     ctx = context("中国电信公布业绩。公司总裁邵立新表示，天翼云收入翻番。")
     assert ctx.employer("邵立新") == "中国电信"  # not 天翼云, named after the title
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国移动董事长王立出席。他曾任中国电信副总经理。", ("王立", "副总经理", "中国电信")),
+        ("星联通信总裁孙丽表示，她此前担任瀚海互联副总裁。", ("孙丽", "副总裁", "瀚海互联")),
+        ("工信部部长苗立到会。会后宣布，他将兼任国资委主任。", ("苗立", "主任", "国资委")),
+    ],
+)
+def test_a_pronoun_holding_a_post_is_the_person_named_last(text, expected):
+    ctx = context(text)
+    assert expected in {(c.person.name, c.title.name, c.org.name) for c in ctx.chains if c.title and c.org}
+
+
+def test_a_pronoun_holding_a_post_with_nobody_named_before_gives_no_chain():
+    assert context("他曾任中国电信副总经理。").chains == ()
