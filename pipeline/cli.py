@@ -7,13 +7,15 @@ import os
 import click
 
 from . import __version__
+from .messages import quoted, redacted
 
 
 class KgError(click.ClickException):
-    """An error the user can act on: one line ``kg: reason`` on stderr, exit status 1, no traceback."""
+    """An error the user can act on: one line ``kg: reason`` on stderr, exit status 1, no traceback;
+    a password in a URI it names is masked."""
 
     def show(self, file: object = None) -> None:
-        click.echo(f"kg: {self.format_message()}", err=True)
+        click.echo(f"kg: {redacted(self.format_message())}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -226,13 +228,13 @@ def ingest(
                 jobs=jobs,
                 dry_run=dry_run,
                 progress=not quiet and sys.stderr.isatty(),
-                on_error=lambda doc, reason: tqdm.write(f"kg: {doc}: {reason}", file=sys.stderr),
+                on_error=lambda doc, reason: tqdm.write(f"kg: {quoted(doc)}: {reason}", file=sys.stderr),
                 max_bytes=max_bytes,
             )
     except StoreError as e:
         raise KgError(str(e)) from None
     except KeyboardInterrupt:
-        click.echo(f"kg: interrupted; articles committed to {store_path} are kept, rerun to continue", err=True)
+        click.echo(f"kg: interrupted; articles committed to {quoted(store_path)} are kept, rerun to continue", err=True)
         raise SystemExit(130) from None
     if not quiet:
         click.echo("\n".join(summary.lines()))
@@ -249,7 +251,7 @@ def report_stale(store_path: str) -> None:
     with open_store(store_path) as store:
         stale, total = len(store.stale_articles(current())), store.article_count()
     click.echo(
-        f"{store_path}: {stale} of {total} articles stale (extracted by another version of the pipeline"
+        f"{quoted(store_path)}: {stale} of {total} articles stale (extracted by another version of the pipeline"
         f" than {current()}){'; kg ingest re-extracts them' if stale else ''}"
     )
 
@@ -262,25 +264,26 @@ def report_stale(store_path: str) -> None:
 @click.option("--from", "from_dir", metavar="DIR", help="Export the graph kg spark-ingest wrote to DIR instead.")
 def export(store_path: str, fmt: str, output: str, graphml: str | None, from_dir: str | None) -> None:
     """Export the whole store as GraphML (networkx, Gephi) or node-link JSON."""
-    import sys
-
-    from .export import ExportError, write_graphml, write_json
-
     if graphml:
         fmt, output = "graphml", graphml
     if from_dir:
         export_parquet(from_dir, fmt, output)
         return
     with open_store(store_path) as store:
-        try:
-            if fmt == "json":
-                write_json(store, sys.stdout if output == "-" else output)
-            else:
-                write_graphml(store, sys.stdout.buffer if output == "-" else output)
-        except ExportError as e:
-            raise KgError(str(e)) from None
-        nodes, rels = store.totals()
-    click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {'stdout' if output == '-' else output}", err=True)
+        write_export(store, fmt, output)
+
+
+def write_export(graph, fmt: str, output: str) -> None:
+    """``graph`` (the store, or a Parquet graph) as GraphML or JSON to ``output``, or a one-line error."""
+    from .atomic import OutputError, shown
+    from .export import write_graphml, write_json
+
+    try:
+        (write_json if fmt == "json" else write_graphml)(graph, output)
+    except OutputError as e:
+        raise KgError(str(e)) from None
+    nodes, rels = graph.totals()
+    click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {shown(output)}", err=True)
 
 
 @main.command()
@@ -344,7 +347,7 @@ def bulk_load(store_path: str, home: str, database: str | None, quiet: bool) -> 
             raise KgError(str(e)) from e
     if not quiet:
         click.echo(
-            f"neo4j {home} (database {database or 'neo4j'}): {result.nodes} nodes, {result.rels} relationships"
+            f"neo4j {quoted(home)} (database {database or 'neo4j'}): {result.nodes} nodes, {result.rels} relationships"
             " imported; start the server, then kg push creates the constraints"
         )
 
@@ -439,7 +442,7 @@ def evaluate(gold: str, paths: tuple[str, ...], pred_file: str | None, errors: b
             try:
                 preds = [json.loads(line) for line in fh if line.strip()]
             except ValueError as e:
-                raise KgError(f"{pred_file}: not JSON Lines ({e})") from None
+                raise KgError(f"{quoted(pred_file)}: not JSON Lines ({e})") from None
     else:
         check_ner_model()
         preds = []
@@ -472,7 +475,7 @@ def explain_person(name: str, store_path: str) -> None:
     with open_store(store_path) as store:
         found = person(store, name)
     if not found:
-        raise KgError(f"no person named {name} in {store_path}")
+        raise KgError(f"no person named {quoted(name)} in {quoted(store_path)}")
     click.echo("\n".join(lines(found)))
 
 
@@ -483,17 +486,18 @@ def explain_person(name: str, store_path: str) -> None:
 def report(store_path: str, output: str, org: str | None) -> None:
     """One self-contained HTML page of the store: per organisation (MVNOs first) who said what
     about it, the figures cited, statements per month and its ego network; no network needed to view it."""
+    from .atomic import OutputError, shown
     from .report import write
 
     with open_store(store_path) as store:
         try:
             reports = write(store, output, org)
-        except OSError as e:
-            raise KgError(f"{output}: cannot write ({e.strerror or e})") from e
+        except OutputError as e:
+            raise KgError(str(e)) from None
     if org is not None and not reports:
-        raise KgError(f"no organisation named {org!r} in {store_path}")
+        raise KgError(f"no organisation named {org!r} in {quoted(store_path)}")
     said = sum(len(r.statements) for r in reports)
-    click.echo(f"kg: wrote {output}: {len(reports)} organisations, {said} statements", err=True)
+    click.echo(f"kg: wrote {shown(output)}: {len(reports)} organisations, {said} statements", err=True)
 
 
 @main.command()
@@ -555,23 +559,13 @@ def push_parquet(folder: str, config, batch_size: int, quiet: bool) -> None:
         except KgNeo4jError as e:
             raise KgError(str(e)) from None
     if not quiet:
-        click.echo(pushed(config, result, folder))
+        click.echo(pushed(config, result, quoted(folder)))
 
 
 def export_parquet(folder: str, fmt: str, output: str) -> None:
     """``kg export --from DIR``: the Parquet graph as GraphML or node-link JSON, as the store's export."""
-    import sys
-
-    from .export import write_graphml, write_json
-
     with spark_or_exit().session() as spark:
-        graph = parquet_graph(spark, folder)
-        if fmt == "json":
-            write_json(graph, sys.stdout if output == "-" else output)
-        else:
-            write_graphml(graph, sys.stdout.buffer if output == "-" else output)
-        nodes, rels = graph.totals()
-    click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {'stdout' if output == '-' else output}", err=True)
+        write_export(parquet_graph(spark, folder), fmt, output)
 
 
 @main.command("spark-ingest")
@@ -595,7 +589,7 @@ def spark_ingest(inputs: tuple[str, ...], out: str, master: str | None, quiet: b
     with spark_session.session(master) as spark:
         summary = run(spark, list(inputs), out)
     for doc, reason in summary.errors:
-        click.echo(f"kg: {doc}: {reason}", err=True)
+        click.echo(f"kg: {quoted(doc)}: {reason}", err=True)
     if not quiet:
         click.echo("\n".join(summary.lines(out)))
     raise SystemExit(1 if summary.errors else 0)

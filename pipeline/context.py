@@ -69,6 +69,7 @@ def read_context(
     sentences: list[SentenceFacts] = []
     short_names: dict[str, Hit] = {}  # 以下简称“华信智联”, for the rest of the article
     last_org: Hit | None = None  # the organisation 该公司 would refer to so far
+    last_ministry: Hit | None = None  # the ministry 部/我部 would stand for so far
     for span, model_hits in zip(spans, model):
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
@@ -79,7 +80,7 @@ def read_context(
             )
         antecedent = _last_named(orgs) or last_org
         chains = people.title_chains(
-            span.text, orgs, titles(span.text, orgs, model_hits), antecedent, _last_ministry(orgs, sentences)
+            span.text, orgs, titles(span.text, orgs, model_hits), antecedent, _ministry(orgs) or last_ministry
         )
         chains += people.marked_persons(span.text, orgs)
         orgs = _with_chain_orgs(orgs, chains)
@@ -87,6 +88,7 @@ def read_context(
         orgs = sorted(orgs + model_organisations(span.text, model_hits, taken), key=lambda h: h.start)
         sentences.append(SentenceFacts(span, orgs, chains, anonymous_sources(span.text), model_hits))
         last_org = _last_named(orgs) or last_org
+        last_ministry = _ministry(orgs) or last_ministry
     outside_orgs, outside_persons = _outside(article, spans)
     byline = people.outlet_lines(normalise(article.body))
     media = [o for o in [o for s in sentences for o in s.orgs] + list(outside_orgs) if lexicon.load().is_media(o.name)]
@@ -139,15 +141,13 @@ def _last_named(orgs: list[Hit]) -> Hit | None:
     return named[-1] if named else None
 
 
-def _last_ministry(current: list[Hit], before: list[SentenceFacts]) -> Hit | None:
-    """The ministry 部/我部 stands for: the latest government body named whose name ends in 部."""
+def _ministry(orgs: list[Hit]) -> Hit | None:
+    """The ministry 部/我部 would stand for in these: the latest government body named whose name ends in 部
+    (read_context carries it forward, so no sentence looks back over all the ones before it)."""
     lex = lexicon.load()
     suffix = min(grammar.load().ministry_anaphora, key=len)
-    for orgs in [current] + [s.orgs for s in reversed(before)]:
-        found = [o for o in orgs if o.name.endswith(suffix) and (lex.org(o.name) or o).label == "GOVERNMENT"]
-        if found:
-            return found[-1]
-    return None
+    found = [o for o in orgs if o.name.endswith(suffix) and (lex.org(o.name) or o).label == "GOVERNMENT"]
+    return found[-1] if found else None
 
 
 def _with_chain_orgs(orgs: list[Hit], chains: list[Chain]) -> list[Hit]:

@@ -48,7 +48,7 @@ from typing import Any
 
 from . import dates, metrics, tense
 from .clean import normalise
-from .records import ORG_LABELS, Article, Extraction, Statement
+from .records import ORG_LABELS, Article, Entity, Extraction, Statement
 
 MULTI = "|"  # joins multi-valued properties
 MULTI_VALUED = frozenset({"aliases"})  # merged as a union when nodes from several articles meet
@@ -155,6 +155,8 @@ class _Builder:
 
     def node(self, id_: str, labels: tuple[str, ...], props: dict[str, Any]) -> str:
         old = self.nodes.get(id_)
+        if old is not None and old.props is props and set(labels) <= set(old.labels):
+            return id_  # an organisation named again: merging its aliases once per mention would be quadratic
         if old is not None:
             labels = old.labels + tuple(l for l in labels if l not in old.labels)
             props = merge_props(old.props, props)
@@ -280,19 +282,14 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
     found = people(extraction)
     employer = found.employer
     orgs = {keys(e.name): e for e in extraction.entities if e.label in ORG_LABELS}
+    org_props = {key: _org_props(key, e) for key, e in orgs.items()}  # once each, not per mention of one
 
     def org(name: str) -> str:
         key = keys(name)
         e = orgs.get(key)
         if e is None:
             return g.node(org_id(key), ("Organization",), {"name": key})
-        aliases = set(e.aliases) | {m.text for m in e.mentions}
-        aliases.discard(e.name)
-        return g.node(
-            org_id(key),
-            ("Organization", "MVNO") if e.mvno else ("Organization",),
-            _props(name=key, type=e.type or e.label.lower(), aliases=join(aliases)),
-        )
+        return g.node(org_id(key), ("Organization", "MVNO") if e.mvno else ("Organization",), org_props[key])
 
     def person(name: str) -> str:
         name = _norm(name)
@@ -387,6 +384,12 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
             )
 
     return list(g.nodes.values()), list(g.rels.values())
+
+
+def _org_props(key: str, e: Entity) -> dict[str, Any]:
+    aliases = set(e.aliases) | {m.text for m in e.mentions}
+    aliases.discard(e.name)
+    return _props(name=key, type=e.type or e.label.lower(), aliases=join(aliases))
 
 
 def _org_keys(extraction: Extraction) -> Callable[[str], str]:

@@ -21,6 +21,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, fields
 
 from .graph import article_key, article_sha
+from .messages import quoted
 from .progress import Bar
 from .read import MAX_BYTES, count_articles, read_paths
 from .records import Article, Extraction, InputError
@@ -42,7 +43,7 @@ class Failure:
 
 def key_conflict(first_doc: str) -> str:
     """Why a second article under one key with other content is skipped (the first in input order wins)."""
-    return f"same url as {first_doc} with different content; skipped"
+    return f"same url as {quoted(first_doc)} with different content; skipped"
 
 
 @dataclass

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from . import segment
+from .messages import quoted
 from .records import LABELS
 
 Span = tuple[int, int, str]
@@ -71,7 +72,7 @@ def model_dir() -> Path:
 
 def _model_at(path: Path, named: str = "") -> Path:
     if not (path / "config.cfg").is_file():
-        raise FileNotFoundError(f"{named}{path}: no spaCy model there (a folder with config.cfg)")
+        raise FileNotFoundError(f"{named}{quoted(str(path))}: no spaCy model there (a folder with config.cfg)")
     return path
 
 

@@ -28,6 +28,7 @@ from neo4j import Driver, RoutingControl, graph
 from neo4j import time as neo4j_time
 from neo4j.exceptions import DriverError, Neo4jError
 
+from .messages import quoted
 from .neo4j_load import Neo4jConfig, connect, explain
 
 NAME_PARAMS = {"org": "Organization", "person": "Person"}  # parameters of the shipped queries that name a node
@@ -137,7 +138,7 @@ def resolve(spec: str) -> Query:
         try:
             return parse(path.stem, path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as e:
-            raise QueryError(f"{spec}: cannot read ({e.__class__.__name__}: {e})") from None
+            raise QueryError(f"{quoted(spec)}: cannot read ({e.__class__.__name__}: {e})") from None
     if _NAME.fullmatch(spec):
         queries = available()
         if spec not in queries:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .messages import quoted
+
 LABELS = ("PERSON", "COMPANY", "GOVERNMENT", "ORGANIZATION", "POSITION", "LOCATION")
 ORG_LABELS = frozenset({"COMPANY", "GOVERNMENT", "ORGANIZATION"})
 
@@ -201,7 +203,7 @@ class InputError(Exception):
     """A file that cannot be read as an article; the message names the reason."""
 
     def __init__(self, doc: str, reason: str):
-        super().__init__(f"{doc}: {reason}")
+        super().__init__(f"{quoted(doc)}: {reason}")
         self.doc = doc
         self.reason = reason
 

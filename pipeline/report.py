@@ -18,6 +18,7 @@ from typing import Any
 
 import networkx as nx
 
+from .atomic import output
 from .graph import split
 from .numbers import natural
 from .store import Store
@@ -380,8 +381,10 @@ def render(reports: list[OrgReport], title: str = "kg report: who said what abou
 
 
 def write(store: Store, path: str, org: str | None = None) -> list[OrgReport]:
-    """Write the report to ``path``; returns what it reported on (empty: nothing matched ``org``)."""
+    """Write the report to ``path`` (``-``: standard output); returns what it reported on (empty: nothing
+    matched ``org``, and nothing is written)."""
     reports = build(store, org)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(render(reports))
+    if reports or org is None:  # an organisation not found leaves the file as it was
+        with output(path) as f:
+            f.write(render(reports))
     return reports

@@ -55,6 +55,7 @@ def build_entities(
     """
     lex = lexicon.load()
     entities: dict[tuple[str, str], Entity] = {}
+    seen: set[tuple[str, str, Mention]] = set()  # a set, not a scan of the mentions: linear in the article
 
     def add(label: str, name: str, mention: Mention) -> None:
         rec = lex.org(name) if label not in ("PERSON", "POSITION", "LOCATION") else None
@@ -70,7 +71,8 @@ def build_entities(
                 rec.aliases if rec else (),
                 key=name if label in ORG_LABELS else "",
             )
-        if mention not in entities[key].mentions:
+        if (*key, mention) not in seen:
+            seen.add((*key, mention))
             entities[key].mentions.append(mention)
 
     text = ctx.article.text
