@@ -206,6 +206,7 @@ def ingest(
 
     from tqdm import tqdm
 
+    from .ingest import WorkerDied
     from .ingest import ingest as run
     from .store import StoreError
 
@@ -230,9 +231,13 @@ def ingest(
                 progress=not quiet and sys.stderr.isatty(),
                 on_error=lambda doc, reason: tqdm.write(f"kg: {quoted(doc)}: {reason}", file=sys.stderr),
                 max_bytes=max_bytes,
+                on_warning=lambda line: tqdm.write(f"kg: {line}", file=sys.stderr),
             )
     except StoreError as e:
         raise KgError(str(e)) from None
+    except WorkerDied as e:
+        kept = "nothing written (dry run)" if dry_run else f"articles committed to {quoted(store_path)} are kept"
+        raise KgError(f"{e}; {kept}; rerun kg ingest to resume (--jobs 1 needs the least memory)") from None
     except KeyboardInterrupt:
         click.echo(f"kg: interrupted; articles committed to {quoted(store_path)} are kept, rerun to continue", err=True)
         raise SystemExit(130) from None

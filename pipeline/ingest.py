@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass, field, fields
 
@@ -39,6 +40,16 @@ class Failure:
 
     doc: str
     reason: str
+
+
+class WorkerDied(Exception):
+    """A worker process died (killed, as the out-of-memory killer does) twice over one chunk; the message is
+    one line naming the articles in flight. Every article committed before stays in the store."""
+
+    def __init__(self, docs: list[str]):
+        shown = ", ".join(quoted(d) for d in docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
+        super().__init__(f"a worker process died (killed, e.g. out of memory) while extracting {shown}")
+        self.docs = docs
 
 
 def key_conflict(first_doc: str) -> str:
@@ -94,8 +105,10 @@ def ingest(
     on_error: Callable[[str, str], None] | None = None,
     version: str | None = None,
     max_bytes: int = MAX_BYTES,
+    on_warning: Callable[[str], None] | None = None,
 ) -> Summary:
-    """Ingest every article under ``paths`` into ``store``; ``on_error(doc, reason)`` hears each failure.
+    """Ingest every article under ``paths`` into ``store``; ``on_error(doc, reason)`` hears each failure,
+    ``on_warning(line)`` a worker that died and was replaced (WorkerDied if it dies again over one chunk).
 
     ``jobs``: worker processes (default: all cores; 1 extracts in this process).
     ``dry_run``: everything is done inside a rehearsal that is rolled back.
@@ -108,7 +121,8 @@ def ingest(
     paths = list(paths)  # read twice when there is a bar: counted first, for its total and ETA
     bar = Bar(total=count_articles(paths) if progress else None, unit="articles", disable=not progress)
     with store.rehearsal() if dry_run else nullcontext(), bar:
-        for item in _extracted(_triaged(paths, store, version, max_bytes), jobs or os.cpu_count() or 1):
+        triaged = _triaged(paths, store, version, max_bytes)
+        for item in _extracted(triaged, jobs or os.cpu_count() or 1, on_restart=on_warning):
             if isinstance(item, Failure):
                 summary.failed += 1
                 if on_error:
@@ -189,6 +203,7 @@ class _Chunk:
     def __init__(self) -> None:
         self.articles: list[Article] = []
         self.future: Future | None = None
+        self.retried = False  # sent again to new workers after one died over it
 
 
 class _InProcess:
@@ -204,12 +219,17 @@ class _InProcess:
 
 
 def _extracted(
-    items: Iterable[tuple[Article | Failure, bool]], jobs: int, chunk_size: int = _CHUNK
+    items: Iterable[tuple[Article | Failure, bool]],
+    jobs: int,
+    chunk_size: int = _CHUNK,
+    on_restart: Callable[[str], None] | None = None,
 ) -> Iterator[Article | Failure | Extraction]:
     """Extractions (or pass-through items) in input order; articles yielded as such are unchanged.
 
     Reading streams: at most ``jobs * _AHEAD`` chunks are in flight, and a chunk that waits for
-    more articles is sent off once that many chunks' worth of items queue behind it.
+    more articles is sent off once that many chunks' worth of items queue behind it. When a worker
+    dies, new workers take every chunk in flight again (``on_restart`` hears why); when one dies a
+    second time over the same chunk, WorkerDied ends the run.
     """
     pool: ProcessPoolExecutor | _InProcess | None = None  # started at the first article to extract: reruns skip it
     pending: deque[_Chunk | Article | Failure] = deque()
@@ -238,16 +258,39 @@ def _extracted(
             send(first)
         return in_flight > ahead
 
+    def restart(died: _Chunk) -> None:
+        """New workers for a pool a dead one broke; every chunk it held is sent to them again."""
+        nonlocal pool, in_flight
+        if died.retried:
+            raise WorkerDied([a.doc for c in pending if isinstance(c, _Chunk) and c.future for a in c.articles])
+        if on_restart:
+            on_restart(str(WorkerDied([a.doc for a in died.articles])) + "; new workers take it again")
+        pool.shutdown(wait=True)  # type: ignore[union-attr]
+        pool = None
+        lost = [c for c in pending if isinstance(c, _Chunk) and c.future is not None]
+        in_flight -= len(lost)
+        for c in lost:
+            c.retried = c.retried or c is died
+            send(c)
+
     def head() -> Iterator[Article | Failure | Extraction]:
         nonlocal in_flight
-        first = pending.popleft()
+        first = pending[0]
         if not isinstance(first, _Chunk):
+            pending.popleft()
             yield first
             return
         if first.future is None:
             send(first)
+        while True:
+            try:
+                done = first.future.result()  # type: ignore[union-attr]
+                break
+            except BrokenProcessPool:
+                restart(first)
+        pending.popleft()
         in_flight -= 1
-        yield from first.future.result()  # type: ignore[union-attr]
+        yield from done
 
     try:
         for item, needed in items:
