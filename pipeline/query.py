@@ -203,7 +203,7 @@ def check_read_only(driver: Driver, config: Neo4jConfig, query: Query, params: d
         refused += [op for op, _ in steps if op in allowed["operators"]]
         does = f"calls {', '.join(refused)}, which can change the server" if refused else None
     if does:
-        raise QueryError(f"query {query.name} {does}; kg query runs it only with --write")
+        raise QueryError(f"query {query.name} failed: it {does}, and kg query only reads unless given --write")
 
 
 def _plan_steps(plan: dict[str, Any]) -> Iterator[tuple[str, str]]:
