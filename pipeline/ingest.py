@@ -43,8 +43,8 @@ class Failure:
 
 
 class WorkerDied(Exception):
-    """A worker process died (killed, as the out-of-memory killer does) twice over one chunk; the message is
-    one line naming the articles in flight. Every article committed before stays in the store."""
+    """Worker processes died (killed, as the out-of-memory killer does) twice while one chunk was in flight;
+    the message is one line naming the articles in flight. Every article committed before stays stored."""
 
     def __init__(self, docs: list[str]):
         shown = ", ".join(quoted(d) for d in docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
@@ -228,8 +228,8 @@ def _extracted(
 
     Reading streams: at most ``jobs * _AHEAD`` chunks are in flight, and a chunk that waits for
     more articles is sent off once that many chunks' worth of items queue behind it. When a worker
-    dies, new workers take every chunk in flight again (``on_restart`` hears why); when one dies a
-    second time over the same chunk, WorkerDied ends the run.
+    dies, new workers take every chunk in flight again (``on_restart`` hears which); when one dies
+    again before the oldest of them is done, WorkerDied ends the run.
     """
     pool: ProcessPoolExecutor | _InProcess | None = None  # started at the first article to extract: reruns skip it
     pending: deque[_Chunk | Article | Failure] = deque()
@@ -261,13 +261,14 @@ def _extracted(
     def restart(died: _Chunk) -> None:
         """New workers for a pool a dead one broke; every chunk it held is sent to them again."""
         nonlocal pool, in_flight
+        lost = [c for c in pending if isinstance(c, _Chunk) and c.future is not None]
+        died_over = WorkerDied([a.doc for c in lost for a in c.articles])
         if died.retried:
-            raise WorkerDied([a.doc for c in pending if isinstance(c, _Chunk) and c.future for a in c.articles])
+            raise died_over
         if on_restart:
-            on_restart(str(WorkerDied([a.doc for a in died.articles])) + "; new workers take it again")
+            on_restart(f"{died_over}; new workers take them again")
         pool.shutdown(wait=True)  # type: ignore[union-attr]
         pool = None
-        lost = [c for c in pending if isinstance(c, _Chunk) and c.future is not None]
         in_flight -= len(lost)
         for c in lost:
             c.retried = c.retried or c is died
