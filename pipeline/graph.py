@@ -42,8 +42,10 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from . import dates, metrics, tense
@@ -348,8 +350,9 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
 
     text = normalise(a.text) if extraction.figures else ""
     year = int(day[:4]) if day else None
+    holding = _holders(sentences)
     for f in extraction.figures:
-        citing = [stm for stm, start, end in sentences if start <= f.start and f.end <= end]
+        citing = holding(f.start, f.end)
         subject = org(f.subject) if f.subject else None
         fig = g.node(
             _hash("fig:", _bare(f.text), float(f.value), subject, citing[0] if citing else art),
@@ -384,6 +387,30 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
             )
 
     return list(g.nodes.values()), list(g.rels.values())
+
+
+def _holders(sentences: list[tuple[str, int, int]]) -> Callable[[int, int], list[str]]:
+    """``holding(start, end)``: the statements (in order) whose sentence span holds that span.
+
+    Spans are sorted by start with a running maximum of their ends, so a look-up walks back only over
+    the spans that can still reach it (sentences barely overlap): linear in the article where a scan
+    of every statement per figure is quadratic.
+    """
+    spans = sorted(enumerate(sentences), key=lambda p: p[1][1])
+    starts = [s for _, (_, s, _) in spans]
+    reach = list(accumulate((e for _, (_, _, e) in spans), max))
+
+    def holding(start: int, end: int) -> list[str]:
+        found = []
+        i = bisect_right(starts, start) - 1
+        while i >= 0 and reach[i] >= end:
+            order, (stm, _, stm_end) = spans[i]
+            if end <= stm_end:
+                found.append((order, stm))
+            i -= 1
+        return [stm for _, stm in sorted(found)]
+
+    return holding
 
 
 def _org_props(key: str, e: Entity) -> dict[str, Any]:
