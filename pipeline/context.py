@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import grammar, lexicon, people, segment
 from .clean import normalise, windows
@@ -53,10 +54,16 @@ class ArticleContext:
 
     def employer(self, person: str, label: str | None = None) -> str | None:
         """The organisation a title chain gives the person (of that label, when one is named)."""
-        return next(
-            (c.org.name for c in self.chains if c.person.name == person and c.org and label in (None, c.org.label)),
-            None,
-        )
+        return next((org.name for org in self._employers.get(person, ()) if label in (None, org.label)), None)
+
+    @cached_property
+    def _employers(self) -> dict[str, list[Hit]]:
+        """Each person's organisations in chain order: looked up per statement, so not a scan of every chain."""
+        found: dict[str, list[Hit]] = {}
+        for c in self.chains:
+            if c.org:
+                found.setdefault(c.person.name, []).append(c.org)
+        return found
 
 
 def read_context(
