@@ -261,14 +261,14 @@ def _extracted(
     def restart(died: _Chunk) -> None:
         """New workers for a pool a dead one broke; every chunk it held is sent to them again."""
         nonlocal pool, in_flight
-        lost = [c for c in pending if isinstance(c, _Chunk) and c.future is not None]
+        pool.shutdown(wait=True)  # type: ignore[union-attr]  # settles every future: a result, or the break
+        pool = None
+        lost = [c for c in pending if isinstance(c, _Chunk) and c.future and c.future.exception() is not None]
         died_over = WorkerDied([a.doc for c in lost for a in c.articles])
         if died.retried:
             raise died_over
         if on_restart:
             on_restart(f"{died_over}; new workers take them again")
-        pool.shutdown(wait=True)  # type: ignore[union-attr]
-        pool = None
         in_flight -= len(lost)
         for c in lost:
             c.retried = c.retried or c is died
