@@ -21,6 +21,7 @@ from .read import read_paths
 from .recognise.model import model_entities
 from .records import Agreement, Article, Extraction, Figure, Hit, InputError, Span, Statement
 from .resolve import assemble
+from .speech.continuation import run_on
 from .speech.statements import Discourse, attach_quotes, sentence_statements
 
 Prepared = tuple[list[Span], list[list[Hit]]]  # an article's sentences and the NER's hits in each
@@ -51,7 +52,8 @@ def extract(article: Article, sentence_mode: bool = False, prepared: Prepared | 
         figures += sentence_figures(sent, ctx, topic, list(speech.statements))
         topic = next_topic(sent, topic)
         agreements += sentence_agreements(sent)
-    return assemble(ctx, persons, attach_quotes(ctx, statements), figures, agreements, model_only=sentence_mode)
+    statements = run_on(ctx, attach_quotes(ctx, statements))
+    return assemble(ctx, persons, statements, figures, agreements, model_only=sentence_mode)
 
 
 def extract_paths(paths: Iterable[str]) -> Iterator[Extraction | InputError]:

@@ -74,6 +74,14 @@ class Grammar:
     generic_subjects: tuple[str, ...]
     predicate_openers: tuple[str, ...]
     time_openers: tuple[str, ...]
+    cue_negators: tuple[str, ...]
+    refusals: tuple[str, ...]
+    operator_groups: tuple[str, ...]
+    operator_group_members: tuple[str, ...]
+    joint_speech_words: tuple[str, ...]
+    run_on_stops: tuple[str, ...]
+    enumeration_openers: tuple[str, ...]
+    list_measures: tuple[str, ...]
     title_short_forms: dict[str, tuple[str, ...]]
 
     def short_forms(self, title: str) -> tuple[str, ...]:

@@ -161,3 +161,67 @@ def test_a_name_and_a_colon_open_an_answer_in_a_transcript():
 )
 def test_reports_and_nominal_attributions(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # frames the lexicon lacked: a sum worked out for the reporter, an estimate, a company's leadership
+        ("远航通信董事长孟立给记者算了一笔账，每张卡每月要亏五块钱。", [("孟立", None, "每张卡每月要")]),
+        ("据中国信通院测算，转售用户明年将超过一亿户。", [(None, "中国信通院测算", "转售用户明年")]),
+        ("爱施德管理层称，转售业务仍处于投入期。", [(None, "爱施德管理层", "转售业务仍处")]),
+    ],
+)
+def test_frames_of_reported_speech(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        ("“这行越来越难做了。”一位做了十年代理的店主直言。", "做了十年代理的店主"),
+        ("一名在营业厅干了三年的店员透露，170号卡几乎没人买。", "在营业厅干了三年的店员"),
+        ("“我们只赚吆喝不赚钱。”某位刚退出转售业务的老板感叹。", "刚退出转售业务的老板"),
+    ],
+)
+def test_a_person_described_but_not_named_is_an_anonymous_source(text, desc):
+    [(speaker, speaker_desc, _)] = heads(text)
+    assert (speaker, speaker_desc) == (None, desc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对于上述传闻，中国电信表示不予置评。",
+        "蜗牛移动总裁陈平不愿透露具体的用户数量。",
+        "截至发稿，京东方面并未就此回应。",
+    ],
+)
+def test_negated_or_refused_speech_is_no_statement(text):
+    assert said(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, desc, about",
+    [
+        ("中国移动、中国联通联合宣布，将共建共享物联网平台。", "中国移动、中国联通", ["中国移动", "中国联通"]),
+        ("京东和国美共同表示，双方将在线下渠道上合作。", "京东和国美", ["京东", "国美"]),
+        ("阿里巴巴与苏宁均称，目前没有收购计划。", "阿里巴巴与苏宁", ["阿里巴巴", "苏宁"]),
+    ],
+)
+def test_organisations_speaking_together_make_one_statement(text, desc, about):
+    [s] = extract(Article(doc="t", text=text)).statements
+    assert (s.speaker, s.speaker_desc, s.about) == (None, desc, about)
+
+
+@pytest.mark.parametrize(
+    "text, head, item",
+    [
+        ("工信部提出三点要求：一是落实实名登记；二是中国联通要加强监测。", "一是落实实名登记", "中国联通要加强监测"),
+        ("会议提出了两项任务：一是推进携号转网，二是提速降费。", "一是推进携号转网", "二是提速降费"),
+        ("国资委提出三点意见：\n一是深化混改；\n二是中国电信要做好试点。", "三点意见", "中国电信要做好试点"),
+    ],
+)
+def test_a_counted_header_introduces_the_items_that_were_said(text, head, item):
+    [s] = extract(Article(doc="t", text=text)).statements
+    assert s.text.startswith(head) and s.text.endswith(item)

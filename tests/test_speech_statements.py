@@ -1,5 +1,6 @@
 """The speech stage of an article: statements sentence by sentence, with what one leaves the next."""
 
+import pytest
 from rules_only import context
 
 from pipeline.records import Speaker
@@ -91,16 +92,6 @@ def test_an_issuer_is_about_its_notice_and_a_unit_speaks_for_its_parent():
     ]
 
 
-def test_a_quotation_without_a_cue_after_a_statement_counts_for_its_about():
-    ctx = context("海航通信有关人士表示，此消息属于误传。“目前中国联通正在征求意见。”\n另一段。")
-    statements = [
-        s for sent in ctx.sentences for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements
-    ]
-    [st] = attach_quotes(ctx, statements)
-    assert st.text == "此消息属于误传" and st.about == ["中国联通"]
-    assert statements[0].about == []  # the list handed in is left as it was
-
-
 def test_a_name_inside_another_organisations_name_refers_to_nobody():
     # 工信部 inside its bureau's name, 公司 inside a subsidiary's: the speaker's own is not meant
     text = "工信部网站发布消息，工信部信息通信管理局召开了电视电话会议。"
@@ -116,3 +107,22 @@ def test_an_organisations_people_speak_for_it_and_are_referred_back_to():
     first = sentence_statements(ctx.sentences[0], ctx, Discourse(ctx.known_persons))
     [st] = sentence_statements(ctx.sentences[1], ctx, first.discourse).statements
     assert (st.speaker_desc, st.about) == ("海航通信相关负责人", ["海航通信"])
+
+
+OPERATORS = "中国移动、中国联通和中国电信上月先后调整了资费。"
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # the group word stands for the three operators the article names
+        (OPERATORS + "远航通信总经理孟立表示，三大运营商的批发价仍然偏高。", [["中国移动", "中国联通", "中国电信"]]),
+        (OPERATORS + "有业内人士认为，三家基础电信企业的降价空间已经不大。", [["中国移动", "中国联通", "中国电信"]]),
+        # the group speaking: its members are the statement's
+        (OPERATORS + "三大运营商均表示，将继续提速降费。", [["中国移动", "中国联通", "中国电信"]]),
+        # where the article does not name all three, the group word refers to nobody
+        ("中国联通上月调整了资费。远航通信总经理孟立表示，三大运营商的批发价仍然偏高。", [[]]),
+    ],
+)
+def test_a_group_word_stands_for_the_operators_the_article_names(text, about):
+    assert about_of(text) == about

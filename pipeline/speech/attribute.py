@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .. import grammar, lexicon
+from .. import grammar, lexicon, segment
 from ..recognise.common import CJK
 from ..records import Hit, Said, Speaker
-from ..text import alternation, clause_starts, nesting, strip_span
+from ..text import alternation, clause_start, clause_starts, nesting, strip_span
 from .content import CONTENT_TRIM, MIN_CONTENT, content, leading_quote, names_topic, opens_content
 from .cues import cues, followed_by_cue
 from .source import SentenceContext, patterns, speaker_in, subject
@@ -66,9 +66,11 @@ def attribute(ctx: SentenceContext) -> Attribution:
         (speaker, named), subject_start = subject(ctx, starts, c0)
         if named is not None:
             ctx = replace(ctx, persons=ctx.persons + (named,))
-        if speaker is None:
+        if speaker is None or _negated(text, c0):
             continue
         s, e = content(text, c1)
+        if text.startswith(grammar.load().refusals, s):  # 表示不予置评: nothing was said
+            continue
         lead = leading_quote(text, subject_start, c0)
         if e - s < MIN_CONTENT:  # “……”，在座谈会上，孙立平说。: the sentence's opening quotation
             lead = lead or leading_quote(text, 0, c0)
@@ -86,6 +88,12 @@ def attribute(ctx: SentenceContext) -> Attribution:
         out = _reported(text, opening)
     out = sorted(out + _nominal(ctx, quotes, out), key=lambda x: x.start)
     return Attribution(out, ctx.persons, ctx.interviewee)
+
+
+def _negated(text: str, cue: int) -> bool:
+    """未回应, 不愿透露, 并未就此表态: a negator in the words right before the cue (not 未来)."""
+    head = text[max(clause_start(text, cue), cue - 8) : cue]
+    return any(word in grammar.load().cue_negators for word, _, _ in segment.cut(head))
 
 
 def _reported(text: str, pos: int) -> list[Said]:

@@ -9,6 +9,7 @@ from .. import grammar
 from ..text import OPEN_QUOTES, alternation, nesting, quotation_at, strip_span
 
 CONTENT_TRIM = "，,：:；;。！？!? \t"
+COUNT = r"[一二三四五六七八九十两几\d]"  # a count's digit (三点, 两项, 几条)
 MIN_CONTENT = 4
 
 
@@ -37,9 +38,22 @@ def elided_subject(text: str) -> bool:
     return opener is not None and not text.startswith(("有", "没有"), pos + len(opener))
 
 
+@lru_cache(maxsize=1)
+def _list_header() -> re.Pattern[str]:
+    measures = alternation(grammar.load().list_measures)
+    return re.compile(rf"了?{COUNT}+(?:{measures})[^，,。：:“]{{0,6}}[：:]")
+
+
+def list_header(text: str, pos: int) -> int:
+    """提出三点要求：一是… / 提出了两项任务：…: where the items after a counted header begin (`pos` if none)."""
+    m = _list_header().match(text, pos)
+    return m.end() if m else pos
+
+
 def opens_content(text: str, pos: int) -> bool:
-    """An organisation's weak cue (数据预计…) attributes only when a clause or a quotation follows."""
-    return pos < len(text) and text[pos] in "，,：:" + OPEN_QUOTES
+    """An organisation's weak cue (数据预计…) attributes only when a clause, a quotation or a
+    counted list (提出三点要求：) follows."""
+    return pos < len(text) and (text[pos] in "，,：:" + OPEN_QUOTES or list_header(text, pos) > pos)
 
 
 def names_topic(text: str, pos: int, verb: str) -> bool:
@@ -54,11 +68,13 @@ def names_topic(text: str, pos: int, verb: str) -> bool:
 
 def content(text: str, pos: int) -> tuple[int, int]:
     """What was said after the cue: a closing quotation, or the rest of the sentence,
-    without an addressee (告诉现代快报记者，……)."""
+    without an addressee (告诉现代快报记者，……) or a counted header with items after it."""
     s, _ = strip_span(text, pos, len(text), "，,：: ")
     addressee = _addressee().match(text, s)
     if addressee:
         s, _ = strip_span(text, addressee.end(), len(text), "，,：: ")
+    if text[list_header(text, s) :].strip(CONTENT_TRIM):  # 提出三点要求：一是…: the items were said
+        s = list_header(text, s)
     q = quotation_at(text, s)
     if q is not None and text[q[1] :].strip(CONTENT_TRIM) == "":
         return strip_span(text, q[0] + 1, q[1] - 1, CONTENT_TRIM)

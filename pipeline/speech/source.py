@@ -146,6 +146,9 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     orgs = [o for o in orgs if not _heads_title(text, o, end)]
     if orgs:
         o = orgs[0]
+        joint = _joint(ctx, o, end)
+        if joint:  # 中国移动、中国联通联合宣布: one statement, the group speaking
+            return Speaker(None, text[o.start : joint[-1].end], None, tuple(h.name for h in joint)), None
         doc = next((d for d in grammar.load().document_nouns if d in text[o.end : end]), "")
         return Speaker(None, o.text + doc, o.name), None
     return None, None
@@ -203,6 +206,18 @@ def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: 
     return any(  # a new prefix each time: not worth caching
         word in markers and not re.search("[，,。]", before[start:]) for word, start, _ in segment.cut(before)
     )
+
+
+def _joint(ctx: SentenceContext, first: Hit, end: int) -> list[Hit]:
+    """中国移动、中国联通联合宣布 / 京东和国美共同宣布: organisations listed from `first` up to the cue,
+    with nothing but a word of joint action (grammar joint_speech_words) after the last."""
+    g = grammar.load()
+    group = [first]
+    for o in sorted(ctx.orgs, key=lambda h: h.start):
+        if o.start >= group[-1].end and o.end <= end and ctx.text[group[-1].end : o.start] in g.list_separators:
+            group.append(o)
+    rest = ctx.text[group[-1].end : end].strip()
+    return group if len(group) > 1 and re.fullmatch(f"(?:{alternation(g.joint_speech_words)})*", rest) else []
 
 
 def _listed(text: str, group: list[Hit], head_start: int) -> bool:

@@ -11,7 +11,7 @@ from ..context import ArticleContext, SentenceFacts, persons_in
 from ..records import Hit, Said, Speaker, Statement
 from ..text import nesting
 from .attribute import attribute
-from .content import CONTENT_TRIM, elided_subject
+from .content import elided_subject
 from .source import SentenceContext, latest_reference
 
 
@@ -67,7 +67,7 @@ def _statement(sent: SentenceFacts, said: Said, ctx: ArticleContext) -> Statemen
         text,
         said.speaker.org,
     )
-    group = said.speaker.group
+    group = said.speaker.group or _operators(ctx, said.speaker.desc or "")  # 三大运营商均表示
     own = said.speaker.org or (group[0] if len(group) == 1 else None)  # 工信部相关负责人: one organisation's
     parts = [p for p in (said.lead, (said.start, said.end)) if p]  # what was said, not who said it
     st.about = list(dict.fromkeys(o for s, e in parts for o in about(sent, s, e, st.speaker, ctx, own)))
@@ -78,16 +78,23 @@ def _statement(sent: SentenceFacts, said: Said, ctx: ArticleContext) -> Statemen
 
 
 def about(
-    sent: SentenceFacts, start: int, end: int, speaker: str | None, ctx: ArticleContext, own: str | None = None
+    sent: SentenceFacts,
+    start: int,
+    end: int,
+    speaker: str | None,
+    ctx: ArticleContext,
+    own: str | None = None,
+    elided: bool = True,
 ) -> list[str]:
     """Organisations the statement text[start:end] names, and the speaker's own organisation (the one
     speaking, or a person's employer) where the content refers to it: by 该公司/我们/我部, by a short
-    form, or as the subject it leaves out (中国联通称，正研究…). A unit's 我们 is its parent when
-    the content names the parent (工信部通信发展司's 我们, next to 工信部)."""
+    form, or as the subject it leaves out (中国联通称，正研究…; not where `elided` is off, in the
+    sentences speech runs on into, whose bare 要… are often the audience's). A unit's 我们 is its
+    parent when the content names the parent (工信部通信发展司's 我们, next to 工信部)."""
     lex = lexicon.load()
     inside = [o for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
     text = _masked(sent.span.text, start, end, sent.orgs)
-    names = [o.name for o in inside]
+    names = [o.name for o in inside] + list(_operators(ctx, text))
     own = own or (ctx.employer(speaker) if speaker else None)
     if (
         own
@@ -96,12 +103,22 @@ def about(
         and not _unit_of(own, inside)
         and (
             any(w in text for w in grammar.load().own_company_words)
-            or elided_subject(text)
+            or (elided and elided_subject(text))
             or _short_form_in(own, text)
         )
     ):
         names.append(own)
     return list(dict.fromkeys(names))
+
+
+def _operators(ctx: ArticleContext, text: str) -> tuple[str, ...]:
+    """三大运营商 / 三家基础电信企业 in `text` stand for the operators where the article names each of
+    them (grammar operator_group_members), and for nobody otherwise."""
+    g = grammar.load()
+    if not any(w in text for w in g.operator_groups):
+        return ()
+    named = {o.name for s in ctx.sentences for o in s.orgs}
+    return g.operator_group_members if named.issuperset(g.operator_group_members) else ()
 
 
 def _masked(text: str, start: int, end: int, orgs: list[Hit]) -> str:
@@ -163,8 +180,7 @@ def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Stat
             or first is None
             or not _opens_with_speaker(nxt.span.text, first.start - nxt.span.start)
         ):
-            out = _continued(ctx, out, prev, quote)  # a quotation that ends its paragraph goes with what came before
-            continue
+            continue  # a quotation that ends its paragraph runs on from what came before (continuation.run_on)
         s, e = quote
         start = prev.span.start + s
         if start in by_sentence:
@@ -184,24 +200,6 @@ def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Stat
         )
         out[-1].about = about(prev, s, e, first.speaker, ctx)
     return sorted(out, key=lambda s: s.start)
-
-
-def _continued(
-    ctx: ArticleContext, statements: list[Statement], quote_sent: SentenceFacts, quote: tuple[int, int]
-) -> list[Statement]:
-    """有关人士表示，此消息属于误传。“这个消息是虚假的，目前工信部正在…”: a quotation with no cue of
-    its own, right after a statement that ends its sentence in the same paragraph, is more of that
-    statement: what it names counts for that statement's about."""
-    i = ctx.sentences.index(quote_sent)
-    if i == 0 or "\n" in ctx.article.text[ctx.sentences[i - 1].span.end : quote_sent.span.start]:
-        return statements
-    before = ctx.sentences[i - 1]
-    last = next((s for s in reversed(statements) if before.span.start <= s.start < before.span.end), None)
-    if last is None or before.span.text[last.end - before.span.start :].strip(CONTENT_TRIM):
-        return statements
-    extra = about(quote_sent, *quote, last.speaker, ctx, last.speaker_org)
-    grown = replace(last, about=list(dict.fromkeys(last.about + extra)))
-    return [grown if s is last else s for s in statements]
 
 
 def _whole_quotation(text: str) -> tuple[int, int] | None:

@@ -1,0 +1,80 @@
+"""What was said that runs on past its sentence.
+
+陈某告诉记者，工信部已完成标准草案。任何一家虚商都要满足三个条件……蜗牛移动做好了这三点。
+Reported speech that ends its sentence goes on through the sentences of its paragraph that say
+nothing of their own, and an enumeration (提出三点要求：⏎一是…⏎二是…) through the paragraphs
+that continue it: what they name counts for the statement's `about`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from functools import lru_cache
+
+from .. import grammar
+from ..clean import normalise
+from ..context import ArticleContext, SentenceFacts, persons_in
+from ..records import Statement
+from ..text import alternation
+from .content import CONTENT_TRIM
+from .statements import about
+
+
+@lru_cache(maxsize=1)
+def _narration() -> re.Pattern[str]:
+    """A sentence the journalist speaks in again: 据悉, 记者…, 数据显示, or a new paragraph's heading."""
+    g = grammar.load()
+    return re.compile(rf"\s*(?:{alternation(g.narration_openers + g.run_on_stops)}|[^，,。；;“”]{{0,10}}显示[，,：:])")
+
+
+def run_on(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
+    """Each statement that ends its sentence, grown over the sentences that continue it."""
+    starts = [sent.span.start for sent in ctx.sentences]
+    index = {id(s): bisect_right(starts, s.start) - 1 for s in statements}
+    spoken = {index[id(s)] for s in statements}
+    last_in: dict[int, Statement] = {}
+    for st in statements:
+        last_in[index[id(st)]] = st  # statements come in order: the sentence's last one wins
+    grown = {id(st): _grown(ctx, st, i, spoken) for i, st in last_in.items() if i >= 0}
+    return [grown.get(id(s)) or s for s in statements]
+
+
+def _grown(ctx: ArticleContext, st: Statement, i: int, spoken: set[int]) -> Statement | None:
+    sentences = ctx.sentences
+    sent = sentences[i]
+    if sent.span.text[st.end - sent.span.start :].strip(CONTENT_TRIM):
+        return None  # something follows what was said in its own sentence
+    enumerating = sent.span.text.rstrip().endswith(("：", ":"))
+    end, names = st.end, list(st.about)
+    for k in range(i + 1, len(sentences)):
+        nxt = sentences[k]
+        if k in spoken or _narration().match(nxt.span.text) or _others(ctx, nxt, st.speaker):
+            break
+        item = nxt.span.text.startswith(grammar.load().enumeration_openers)
+        if _new_paragraph(ctx, sentences[k - 1], nxt) and not (enumerating and item):
+            break
+        enumerating = enumerating or item
+        end = _content_end(nxt)
+        names += about(nxt, 0, len(nxt.span.text), st.speaker, ctx, st.speaker_org, elided=False)
+    if end == st.end:
+        return None
+    return replace(st, text=normalise(ctx.article.text[st.start : end]), end=end, about=list(dict.fromkeys(names)))
+
+
+def _others(ctx: ArticleContext, sent: SentenceFacts, speaker: str | None) -> bool:
+    """A sentence naming someone other than the speaker is the journalist's account of them."""
+    return any(p.name != speaker for p in persons_in(sent, ctx.known_persons))
+
+
+def _new_paragraph(ctx: ArticleContext, before: SentenceFacts, sent: SentenceFacts) -> bool:
+    """A line break or any space between two sentences: Chinese sets none inside a paragraph, and a
+    page that merged its paragraphs (the sample's repeat) left one where each break was."""
+    gap = ctx.article.text[before.span.end : sent.span.start]
+    return any(ch.isspace() for ch in gap)
+
+
+def _content_end(sent: SentenceFacts) -> int:
+    text = sent.span.text
+    return sent.span.start + len(text.rstrip(CONTENT_TRIM))
