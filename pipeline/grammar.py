@@ -82,6 +82,9 @@ class Grammar:
     run_on_stops: tuple[str, ...]
     enumeration_openers: tuple[str, ...]
     list_measures: tuple[str, ...]
+    framing_openers: tuple[str, ...]
+    plan_openers: tuple[str, ...]
+    plan_nouns: tuple[str, ...]
     title_short_forms: dict[str, tuple[str, ...]]
 
     def short_forms(self, title: str) -> tuple[str, ...]:

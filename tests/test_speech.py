@@ -225,3 +225,19 @@ def test_organisations_speaking_together_make_one_statement(text, desc, about):
 def test_a_counted_header_introduces_the_items_that_were_said(text, head, item):
     [s] = extract(Article(doc="t", text=text)).statements
     assert s.text.startswith(head) and s.text.endswith(item)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # indirect speech before its speaker, the cue ending the sentence
+        ("明年资费还会下降，远航通信总经理孟立表示。", [("孟立", None, "明年资费还会")]),
+        ("转售业务已经连续两年亏损，一位业内人士说。", [(None, "业内人士", "转售业务已经")]),
+        # the journalist's framing before it is not what was said
+        ("针对中国联通的调价，批发价仍有下调空间，孟立认为。", [("孟立", None, "批发价仍有下")]),
+        # an adverbial alone is no content
+        ("在昨天的发布会上，远航通信总经理孟立表示。", []),
+    ],
+)
+def test_indirect_speech_before_its_cue(text, expected):
+    assert heads(text) == expected

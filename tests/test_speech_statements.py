@@ -126,3 +126,19 @@ OPERATORS = "中国移动、中国联通和中国电信上月先后调整了资�
 )
 def test_a_group_word_stands_for_the_operators_the_article_names(text, about):
     assert about_of(text) == about
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # a channel or report lists its issuer for an act it reports with the subject left out
+        ("据工业和信息化部网站消息，近日已约谈五家转售企业。", [["工业和信息化部"]]),
+        ("工信部网站消息称，于近日向八家企业发放了经营许可。", [["工业和信息化部"]]),
+        # a plan's own 将… is no act of its issuer's; a notice's measures are the issuer's
+        ("工信部规划提出，到2025年将建成更多基站。", [[]]),
+        ("工信部网站消息称，下一步将继续推进携号转网。", [[]]),
+        ("工信部发布通知指出，各转售企业须在年底前完成补登记。", [["工业和信息化部"]]),
+    ],
+)
+def test_a_documents_issuer_is_about_its_acts_and_its_measures(text, about):
+    assert about_of(text) == about

@@ -14,7 +14,7 @@ from .. import grammar, lexicon, segment
 from ..recognise.common import CJK
 from ..records import Hit, Said, Speaker
 from ..text import alternation, clause_start, clause_starts, nesting, strip_span
-from .content import CONTENT_TRIM, MIN_CONTENT, content, leading_quote, names_topic, opens_content
+from .content import CONTENT_TRIM, MIN_CONTENT, content, leading_quote, names_topic, opens_content, preceding
 from .cues import cues, followed_by_cue
 from .source import SentenceContext, patterns, speaker_in, subject
 
@@ -73,7 +73,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
             continue
         lead = leading_quote(text, subject_start, c0)
         if e - s < MIN_CONTENT:  # “……”，在座谈会上，孙立平说。: the sentence's opening quotation
-            lead = lead or leading_quote(text, 0, c0)
+            lead = lead or leading_quote(text, 0, c0) or (None if out else preceding(text, opening, subject_start))
             if lead is None or not info.post:
                 continue
             s, e = lead
@@ -85,7 +85,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
         out.append(Said(speaker, verb, s, e, lead))  # “……”X说，……: one statement, one cue
         covered = e
     if not out:
-        out = _reported(text, opening)
+        out = _reported(ctx, opening)
     out = sorted(out + _nominal(ctx, quotes, out), key=lambda x: x.start)
     return Attribution(out, ctx.persons, ctx.interviewee)
 
@@ -96,14 +96,17 @@ def _negated(text: str, cue: int) -> bool:
     return any(word in grammar.load().cue_negators for word, _, _ in segment.cut(head))
 
 
-def _reported(text: str, pos: int) -> list[Said]:
+def _reported(ctx: SentenceContext, pos: int) -> list[Said]:
     """据工业和信息化部网站消息，……: the report is the source, when no one inside it speaks
-    (据中新网报道，…辛国斌表示… is 辛国斌's)."""
+    (据中新网报道，…辛国斌表示… is 辛国斌's); an organisation it names is its issuer."""
+    text = ctx.text
     m = patterns()["reported"].match(text, pos)
     if m is None:
         return []
     s, e = strip_span(text, m.end(), len(text), CONTENT_TRIM)
-    return [Said(Speaker(None, m.group(1), None), "据", s, e)] if e - s >= MIN_CONTENT else []
+    lex = lexicon.load()
+    issuer = next((o.name for o in ctx.orgs if m.start(1) <= o.start < m.end(1) and not lex.is_media(o.name)), None)
+    return [Said(Speaker(None, m.group(1), issuer), "据", s, e)] if e - s >= MIN_CONTENT else []
 
 
 def _nominal(ctx: SentenceContext, quotes: tuple[int, ...], said: list[Said]) -> list[Said]:

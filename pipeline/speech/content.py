@@ -24,6 +24,18 @@ _DATE_OPENER = re.compile(r"\s*(?:\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|(?:�
 def elided_subject(text: str) -> bool:
     """What was said opens, after time words, with a predicate: its subject was left out
     (正研究…, 下一步将…, 2019年已建设…), not 已有20多个国家… (有 there is existential)."""
+    return _opener(text) is not None
+
+
+def issuing_act(text: str) -> bool:
+    """A document reports its issuer's act with the subject left out (于近日发放了…, 已约谈…); a
+    plan's or report's own 将… (2020年将建成…) is no act of its issuer's."""
+    opener = _opener(text)
+    return opener is not None and opener not in grammar.load().plan_openers
+
+
+def _opener(text: str) -> str | None:
+    """The predicate word that opens `text` after its time words, if any."""
     g = grammar.load()
     pos = 0
     while True:
@@ -35,7 +47,7 @@ def elided_subject(text: str) -> bool:
             break
         pos += len(word)
     opener = next((w for w in g.predicate_openers if text.startswith(w, pos)), None)
-    return opener is not None and not text.startswith(("有", "没有"), pos + len(opener))
+    return None if opener is None or text.startswith(("有", "没有"), pos + len(opener)) else opener
 
 
 @lru_cache(maxsize=1)
@@ -103,4 +115,20 @@ def leading_quote(text: str, clause_start: int, cue: int) -> tuple[int, int] | N
     if q is None or q[1] >= cue or text[:clause_start].strip(CONTENT_TRIM):
         return None
     s, e = strip_span(text, q[0] + 1, q[1] - 1, CONTENT_TRIM)
+    return (s, e) if e - s >= MIN_CONTENT else None
+
+
+def preceding(text: str, start: int, clause: int) -> tuple[int, int] | None:
+    """明年资费还会下降，王某表示。: indirect speech before the speaker's clause, when the cue ends the
+    sentence; the journalist's framing (针对…，, 在发布会上，) is not part of it."""
+    if clause <= start or text[clause - 1] not in "，,":
+        return None
+    g = grammar.load()
+    pos = start
+    while text.startswith(g.framing_openers + g.adverbial_openers, pos):  # one framing clause after another
+        end = min((i for i in (text.find(c, pos, clause) for c in "，,") if i >= 0), default=-1)
+        if end < 0:
+            return None
+        pos = end + 1
+    s, e = strip_span(text, pos, clause, CONTENT_TRIM)
     return (s, e) if e - s >= MIN_CONTENT else None

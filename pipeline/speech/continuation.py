@@ -57,10 +57,16 @@ def _grown(ctx: ArticleContext, st: Statement, i: int, spoken: set[int]) -> Stat
             break
         enumerating = enumerating or item
         end = _content_end(nxt)
-        names += about(nxt, 0, len(nxt.span.text), st.speaker, ctx, st.speaker_org, elided=False)
+        names += about(nxt, 0, len(nxt.span.text), st.speaker, ctx, st.speaker_org, _nobody)
     if end == st.end:
         return None
     return replace(st, text=normalise(ctx.article.text[st.start : end]), end=end, about=list(dict.fromkeys(names)))
+
+
+def _nobody(text: str) -> bool:
+    """No subject left out of a sentence speech runs on into is the speaker's: its bare 要… are
+    often the audience's."""
+    return False
 
 
 def _others(ctx: ArticleContext, sent: SentenceFacts, speaker: str | None) -> bool:

@@ -4,6 +4,7 @@ the quotations that open a sentence of their own attached to their speaker."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .. import grammar, lexicon
@@ -11,7 +12,7 @@ from ..context import ArticleContext, SentenceFacts, persons_in
 from ..records import Hit, Said, Speaker, Statement
 from ..text import nesting
 from .attribute import attribute
-from .content import elided_subject
+from .content import elided_subject, issuing_act
 from .source import SentenceContext, latest_reference
 
 
@@ -70,9 +71,10 @@ def _statement(sent: SentenceFacts, said: Said, ctx: ArticleContext) -> Statemen
     group = said.speaker.group or _operators(ctx, said.speaker.desc or "")  # 三大运营商均表示
     own = said.speaker.org or (group[0] if len(group) == 1 else None)  # 工信部相关负责人: one organisation's
     parts = [p for p in (said.lead, (said.start, said.end)) if p]  # what was said, not who said it
-    st.about = list(dict.fromkeys(o for s, e in parts for o in about(sent, s, e, st.speaker, ctx, own)))
+    left_out = issuing_act if _through_channel(said.speaker) else elided_subject
+    st.about = list(dict.fromkeys(o for s, e in parts for o in about(sent, s, e, st.speaker, ctx, own, left_out)))
     st.about += [name for name in group if len(group) > 1 and name not in st.about]
-    if own and _through_document(said.speaker) and own not in st.about:
+    if own and _through_notice(said.speaker) and own not in st.about:
         st.about.append(own)  # 工信部通知指出 / 中国联通公告称: the issuer's own measures
     return st
 
@@ -84,13 +86,14 @@ def about(
     speaker: str | None,
     ctx: ArticleContext,
     own: str | None = None,
-    elided: bool = True,
+    left_out: Callable[[str], bool] = elided_subject,
 ) -> list[str]:
     """Organisations the statement text[start:end] names, and the speaker's own organisation (the one
     speaking, or a person's employer) where the content refers to it: by 该公司/我们/我部, by a short
-    form, or as the subject it leaves out (中国联通称，正研究…; not where `elided` is off, in the
-    sentences speech runs on into, whose bare 要… are often the audience's). A unit's 我们 is its
-    parent when the content names the parent (工信部通信发展司's 我们, next to 工信部)."""
+    form, or as the subject it leaves out (中国联通称，正研究…), as `left_out` reads that: a
+    document's issuer only for an act done (已约谈…, not a plan's 将…), nobody in the sentences
+    speech runs on into (their bare 要… are often the audience's). A unit's 我们 is its parent
+    when the content names the parent (工信部通信发展司's 我们, next to 工信部)."""
     lex = lexicon.load()
     inside = [o for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
     text = _masked(sent.span.text, start, end, sent.orgs)
@@ -101,11 +104,7 @@ def about(
         and own not in names
         and not lex.is_media(own)
         and not _unit_of(own, inside)
-        and (
-            any(w in text for w in grammar.load().own_company_words)
-            or (elided and elided_subject(text))
-            or _short_form_in(own, text)
-        )
+        and (any(w in text for w in grammar.load().own_company_words) or left_out(text) or _short_form_in(own, text))
     ):
         names.append(own)
     return list(dict.fromkeys(names))
@@ -145,16 +144,20 @@ def _short_form_in(org: str, text: str) -> bool:
     return any(f in text for f in forms)
 
 
-def _through_document(speaker: Speaker) -> bool:
-    """An organisation speaking through its notice, announcement or spokesman (工信部通知指出), not
-    a channel that reports news of it (工信部网站发布消息)."""
+def _through_notice(speaker: Speaker) -> bool:
+    """An organisation speaking through its notice, announcement or spokesman (工信部通知指出): what
+    the notice says are its issuer's measures."""
     g = grammar.load()
-    return bool(
-        speaker.org
-        and speaker.desc
-        and speaker.desc.endswith(g.document_nouns)
-        and not speaker.desc.endswith(g.channel_nouns)
-    )
+    desc = speaker.desc or ""
+    return bool(speaker.org) and desc.endswith(g.document_nouns) and not _through_channel(speaker)
+
+
+def _through_channel(speaker: Speaker) -> bool:
+    """A channel, report or plan (工信部网站消息称, 据工信部网站消息, 工信部规划提出): its issuer is
+    what it says only where it reports the issuer's own act (see content.issuing_act)."""
+    g = grammar.load()
+    desc = speaker.desc or ""
+    return bool(speaker.org) and desc.endswith(g.channel_nouns + g.plan_nouns)
 
 
 def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
