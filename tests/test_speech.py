@@ -241,3 +241,21 @@ def test_a_counted_header_introduces_the_items_that_were_said(text, head, item):
 )
 def test_indirect_speech_before_its_cue(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, answers",
+    [
+        # a name alone on its line: the next line is the answer
+        ("记者：明年有什么计划？\n孟立：\n我们会推出物联网卡。", [("孟立", "我们会推出物联网卡")]),
+        # each answer under its repeated label, over its paragraphs up to the next turn
+        (
+            "问：资费还会降吗？\n孟立：\n资费还会降。\n降幅在一成左右。\n问：门店呢？\n孟立：\n明年再开五十家。",
+            [("孟立", "资费还会降。\n降幅在一成左右"), ("孟立", "明年再开五十家")],
+        ),
+        # an ASCII colon, the label's person introduced before
+        ("本报专访了远航通信总经理孟立。\n孟立:\n转售业务今年能盈利。", [("孟立", "转售业务今年能盈利")]),
+    ],
+)
+def test_a_label_alone_on_its_line_gives_the_next_line_to_its_speaker(text, answers):
+    assert [(s[0], s[3]) for s in said(text)] == answers

@@ -16,7 +16,7 @@ from ..records import Hit, Said, Speaker
 from ..text import alternation, clause_start, clause_starts, nesting, strip_span
 from .content import CONTENT_TRIM, MIN_CONTENT, content, leading_quote, names_topic, opens_content, preceding
 from .cues import cues, followed_by_cue
-from .source import SentenceContext, patterns, speaker_in, subject
+from .source import Floor, SentenceContext, patterns, speaker_in, subject
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Attribution:
     said: list[Said]  # in order
     persons: tuple[Hit, ...]  # the sentence's people, with the names found only as a speaker, last
     interviewee: Speaker | None  # who answers 答： from here on
+    floor: Floor | None = None  # a label alone on its line (张三：): who speaks in the next sentence
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +86,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
         out.append(Said(speaker, verb, s, e, lead))  # “……”X说，……: one statement, one cue
         covered = e
     if not out:
-        out = _reported(ctx, opening)
+        out = _given_floor(ctx) or _reported(ctx, opening)
     out = sorted(out + _nominal(ctx, quotes, out), key=lambda x: x.start)
     return Attribution(out, ctx.persons, ctx.interviewee)
 
@@ -153,10 +154,20 @@ def _labelled_answer(ctx: SentenceContext) -> Attribution | None:
     if speaker is None or speaker.person != m.group(1):
         return None
     s, e = strip_span(ctx.text, m.end(), len(ctx.text), CONTENT_TRIM)
+    persons = (*ctx.persons, person) if person is not None else ctx.persons
+    if s == e:  # 张三：⏎…: the answer is the next sentence
+        return Attribution([], persons, speaker, (speaker, m.group(2)))
     if e - s < MIN_CONTENT:
         return None
-    persons = (*ctx.persons, person) if person is not None else ctx.persons
     return Attribution([Said(speaker, m.group(2), s, e)], persons, speaker)
+
+
+def _given_floor(ctx: SentenceContext) -> list[Said]:
+    """The sentence after a label alone on its line is that speaker's answer."""
+    if ctx.floor is None:
+        return []
+    s, e = strip_span(ctx.text, 0, len(ctx.text), CONTENT_TRIM)
+    return [Said(ctx.floor[0], ctx.floor[1], s, e)] if e - s >= MIN_CONTENT else []
 
 
 def _transcript(ctx: SentenceContext, m: re.Match[str]) -> Attribution:

@@ -2,8 +2,9 @@
 
 陈某告诉记者，工信部已完成标准草案。任何一家虚商都要满足三个条件……蜗牛移动做好了这三点。
 Reported speech that ends its sentence goes on through the sentences of its paragraph that say
-nothing of their own, and an enumeration (提出三点要求：⏎一是…⏎二是…) through the paragraphs
-that continue it: what they name counts for the statement's `about`.
+nothing of their own, an enumeration (提出三点要求：⏎一是…⏎二是…) through the paragraphs that
+continue it, and a transcript's answer up to the next turn: what they name counts for the
+statement's `about`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from ..records import Statement
 from ..text import alternation
 from .content import CONTENT_TRIM
 from .statements import about
+
+_LABEL = re.compile(r"\s*[^，,。：:]{0,6}[：:]")  # 记者：, 张三：, 问：: a transcript's next turn
 
 
 @lru_cache(maxsize=1)
@@ -47,13 +50,16 @@ def _grown(ctx: ArticleContext, st: Statement, i: int, spoken: set[int]) -> Stat
     if sent.span.text[st.end - sent.span.start :].strip(CONTENT_TRIM):
         return None  # something follows what was said in its own sentence
     enumerating = sent.span.text.rstrip().endswith(("：", ":"))
+    answering = st.cue in (":", "：") + grammar.load().answer_markers  # 张三：… runs on until the next label
     end, names = st.end, list(st.about)
     for k in range(i + 1, len(sentences)):
         nxt = sentences[k]
         if k in spoken or _narration().match(nxt.span.text) or _others(ctx, nxt, st.speaker):
             break
         item = nxt.span.text.startswith(grammar.load().enumeration_openers)
-        if _new_paragraph(ctx, sentences[k - 1], nxt) and not (enumerating and item):
+        if _LABEL.match(nxt.span.text) or (
+            _new_paragraph(ctx, sentences[k - 1], nxt) and not (enumerating and item) and not answering
+        ):
             break
         enumerating = enumerating or item
         end = _content_end(nxt)

@@ -20,6 +20,8 @@ from ..records import Hit, Said, Speaker
 from ..text import alternation, nesting, quotation_at
 from .content import MIN_CONTENT
 
+Floor = tuple[Speaker, str]  # a transcript label's speaker, and its colon as written (the cue)
+
 
 @dataclass(frozen=True)
 class SentenceContext:
@@ -33,6 +35,7 @@ class SentenceContext:
     interviewee: Speaker | None = None  # who answers 答： in a transcript
     references: dict[str, str] = field(default_factory=dict)  # 王总 → 王帅
     names: list[Hit] = field(default_factory=list)  # organisation and title spans, opaque to object markers
+    floor: Floor | None = None  # who the label alone on the line before gave the floor to
 
 
 Found = tuple[Speaker | None, Hit | None]  # the speaker, and the person's name when it was found here only

@@ -13,16 +13,18 @@ from ..records import Hit, Said, Speaker, Statement
 from ..text import nesting
 from .attribute import attribute
 from .content import elided_subject, issuing_act
-from .source import SentenceContext, latest_reference
+from .source import Floor, SentenceContext, latest_reference
 
 
 @dataclass(frozen=True)
 class Discourse:
-    """What one sentence leaves the next: the people named so far, who 他/她 means, who answers 答：."""
+    """What one sentence leaves the next: the people named so far, who 他/她 means, who answers 答：
+    and who a label alone on its line gave the floor to."""
 
     known_persons: tuple[str, ...]  # in the order first named
     last_speaker: Speaker | None = None
     interviewee: Speaker | None = None
+    floor: Floor | None = None  # 张三：alone on its line: the next sentence is 张三's answer
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Dis
         discourse.interviewee,
         ctx.references,
         sent.orgs + [c.title for c in sent.chains if c.title is not None],
+        discourse.floor,
     )
     found = attribute(view)
     view = replace(view, persons=found.persons)
@@ -50,6 +53,7 @@ def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Dis
         tuple(dict.fromkeys(discourse.known_persons + tuple(p.name for p in found.persons))),
         latest_reference(view, found.said),
         found.interviewee,
+        found.floor,
     )
     return SentenceSpeech([_statement(sent, s, ctx) for s in found.said], found.persons, after)
 
