@@ -85,6 +85,7 @@ class Grammar:
     framing_openers: tuple[str, ...]
     plan_openers: tuple[str, ...]
     plan_nouns: tuple[str, ...]
+    brand_stem_tags: tuple[str, ...]
     title_short_forms: dict[str, tuple[str, ...]]
 
     def short_forms(self, title: str) -> tuple[str, ...]:

@@ -142,3 +142,17 @@ def test_a_group_word_stands_for_the_operators_the_article_names(text, about):
 )
 def test_a_documents_issuer_is_about_its_acts_and_its_measures(text, about):
     assert about_of(text) == about
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # a brand called by its first two characters is the speaker's own
+        ("蜗牛移动总裁陈平表示，蜗牛明年将推出游戏卡。", [["蜗牛移动"]]),
+        ("远特通信董事长孟立说，远特的用户超过了五百万。", [["远特通信"]]),
+        # unless the stem is a common word of another kind
+        ("分享通信董事长孟立表示，乐于分享转售经验。", [[]]),
+    ],
+)
+def test_a_brands_stem_refers_to_the_speakers_own_company(text, about):
+    assert about_of(text) == about

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .. import grammar, lexicon
+from .. import grammar, lexicon, segment
 from ..context import ArticleContext, SentenceFacts, persons_in
 from ..records import Hit, Said, Speaker, Statement
 from ..text import nesting
@@ -141,11 +141,22 @@ def _unit_of(own: str, named: list[Hit]) -> bool:
 
 def _short_form_in(org: str, text: str) -> bool:
     """The content calls the organisation by a short form not read alone: a gazetteer alias
-    (联通将…, for 中国联通) or the name without its place (省通信管理局, for 江苏省通信管理局)."""
+    (联通将…, for 中国联通), the name without its place (省通信管理局, for 江苏省通信管理局) or a
+    brand's stem (蜗牛, for 蜗牛移动)."""
     rec = lexicon.load().org(org)
     forms = [a for a in ((*rec.aliases, *rec.weak_aliases) if rec else ()) if len(a) >= 2]
     forms += [org[i:] for i in range(1, len(org) - 3)]
+    forms += _brand_stem(org)
     return any(f in text for f in forms)
+
+
+def _brand_stem(org: str) -> list[str]:
+    """蜗牛 for 蜗牛移动, 远特 for 远特通信: a brand called by its first two characters, unless
+    they are a common word of another kind (分享, a verb; 长江, a place)."""
+    g = grammar.load()
+    stem = org[:2]
+    tag = segment.dictionary_tag(stem)
+    return [stem] if org[2:] in g.brand_suffixes and (tag is None or tag in g.brand_stem_tags) else []
 
 
 def _through_notice(speaker: Speaker) -> bool:
