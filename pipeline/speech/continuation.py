@@ -3,8 +3,10 @@
 陈某告诉记者，工信部已完成标准草案。任何一家虚商都要满足三个条件……蜗牛移动做好了这三点。
 Reported speech that ends its sentence goes on through the sentences of its paragraph that say
 nothing of their own, an enumeration (提出三点要求：⏎一是…⏎二是…) through the paragraphs that
-continue it, and a transcript's answer up to the next turn: what they name counts for the
-statement's `about`.
+continue it, and a transcript's answer up to the next turn. What those sentences name counts for
+the statement's `about` where a person speaks, a list is read out or a quotation follows: after an
+organisation's or an anonymous source's one sentence, the journalist's background follows more
+often than more of it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from ..context import ArticleContext, SentenceFacts, persons_in
 from ..records import Statement
 from ..text import alternation
 from .content import CONTENT_TRIM
-from .statements import about
+from .statements import about, whole_quotation
 
 _LABEL = re.compile(r"\s*[^，,。：:]{0,6}[：:]")  # 记者：, 张三：, 问：: a transcript's next turn
 
@@ -63,7 +65,8 @@ def _grown(ctx: ArticleContext, st: Statement, i: int, spoken: set[int]) -> Stat
             break
         enumerating = enumerating or item
         end = _content_end(nxt)
-        names += about(nxt, 0, len(nxt.span.text), st.speaker, ctx, st.speaker_org, _nobody)
+        if st.speaker is not None or enumerating or whole_quotation(nxt.span.text):  # not background
+            names += about(nxt, 0, len(nxt.span.text), st.speaker, ctx, st.speaker_org, _nobody)
     if end == st.end:
         return None
     return replace(st, text=normalise(ctx.article.text[st.start : end]), end=end, about=list(dict.fromkeys(names)))

@@ -189,7 +189,7 @@ def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Stat
         if i >= 0 and st.start < ctx.sentences[i].span.end:
             first_in.setdefault(i, st)
     for k, (prev, nxt) in enumerate(zip(ctx.sentences, ctx.sentences[1:])):
-        quote = _whole_quotation(prev.span.text)
+        quote = whole_quotation(prev.span.text)
         if quote is None:
             continue
         first = first_in.get(k + 1)
@@ -220,7 +220,8 @@ def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Stat
     return sorted(out, key=lambda s: s.start)
 
 
-def _whole_quotation(text: str) -> tuple[int, int] | None:
+def whole_quotation(text: str) -> tuple[int, int] | None:
+    """(start, end) of what a sentence that is only a quotation quotes."""
     t = text.rstrip("。 ")
     if not t or t[0] != "“" or t[-1] != "”":
         return None
