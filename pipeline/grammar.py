@@ -79,6 +79,7 @@ class Grammar:
     operator_groups: tuple[str, ...]
     operator_group_members: tuple[str, ...]
     joint_speech_words: tuple[str, ...]
+    group_heads: tuple[str, ...]
     run_on_stops: tuple[str, ...]
     enumeration_openers: tuple[str, ...]
     list_measures: tuple[str, ...]
@@ -86,6 +87,8 @@ class Grammar:
     plan_openers: tuple[str, ...]
     plan_nouns: tuple[str, ...]
     brand_stem_tags: tuple[str, ...]
+    comparison_markers: tuple[str, ...]
+    comparison_words: tuple[str, ...]
     title_short_forms: dict[str, tuple[str, ...]]
 
     def short_forms(self, title: str) -> tuple[str, ...]:

@@ -18,12 +18,19 @@ def _addressee() -> re.Pattern[str]:
     return re.compile(rf"[^，,。：:“]{{0,10}}?(?:{alternation(grammar.load().addressees)})[，,：:]")
 
 
-_DATE_OPENER = re.compile(r"\s*(?:\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|(?:自|从)[^，,。]{1,15}?起|[，,\s])+")
+@lru_cache(maxsize=1)
+def _frame_opener() -> re.Pattern[str]:
+    """Dates (2019年, 自5月1日起) and comparisons (与手机业务相比): frames before a subject."""
+    g = grammar.load()
+    comparison = rf"(?:{alternation(g.comparison_markers)})[^，,。]{{1,20}}?(?:{alternation(g.comparison_words)})"
+    date = r"\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|(?:自|从)[^，,。]{1,15}?起"
+    return re.compile(rf"\s*(?:{date}|{comparison}|[，,\s])+")
 
 
 def elided_subject(text: str) -> bool:
-    """What was said opens, after time words, with a predicate: its subject was left out
-    (正研究…, 下一步将…, 2019年已建设…), not 已有20多个国家… (有 there is existential)."""
+    """What was said opens, after time words and comparisons, with a predicate: its subject was
+    left out (正研究…, 下一步将…, 2019年已建设…), not 已有20多个国家… (有 there is existential) nor
+    与手机业务相比，物联网客户… (与 opens a comparison there)."""
     return _opener(text) is not None
 
 
@@ -39,7 +46,7 @@ def _opener(text: str) -> str | None:
     g = grammar.load()
     pos = 0
     while True:
-        m = _DATE_OPENER.match(text, pos)
+        m = _frame_opener().match(text, pos)
         if m and m.end() > pos:
             pos = m.end()
         word = next((w for w in g.time_openers if text.startswith(w, pos)), None)

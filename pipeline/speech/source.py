@@ -18,7 +18,7 @@ from ..recognise.names import name_at
 from ..recognise.titles import title_within
 from ..records import Hit, Said, Speaker
 from ..text import alternation, nesting, quotation_at
-from .content import MIN_CONTENT
+from .content import COUNT, MIN_CONTENT
 
 Floor = tuple[Speaker, str]  # a transcript label's speaker, and its colon as written (the cue)
 
@@ -149,9 +149,9 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     orgs = [o for o in orgs if not _heads_title(text, o, end)]
     if orgs:
         o = orgs[0]
-        joint = _joint(ctx, o, end)
+        joint, desc_end = _joint(ctx, o, end)
         if joint:  # 中国移动、中国联通联合宣布: one statement, the group speaking
-            return Speaker(None, text[o.start : joint[-1].end], None, tuple(h.name for h in joint)), None
+            return Speaker(None, text[o.start : desc_end], None, tuple(h.name for h in joint)), None
         doc = next((d for d in grammar.load().document_nouns if d in text[o.end : end]), "")
         return Speaker(None, o.text + doc, o.name), None
     return None, None
@@ -211,16 +211,27 @@ def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: 
     )
 
 
-def _joint(ctx: SentenceContext, first: Hit, end: int) -> list[Hit]:
-    """中国移动、中国联通联合宣布 / 京东和国美共同宣布: organisations listed from `first` up to the cue,
-    with nothing but a word of joint action (grammar joint_speech_words) after the last."""
+@lru_cache(maxsize=1)
+def _joint_tail() -> re.Pattern[str]:
+    """等多家虚商 / 等企业, then 联合, 均, 也…: what may follow the last of organisations speaking together."""
+    g = grammar.load()
+    group = rf"等(?:{COUNT}+|多|数)?家?(?:{alternation(g.group_heads)})?"
+    return re.compile(rf"\s*({group})?(?:{alternation(g.joint_speech_words + g.continuation_words)})*\s*")
+
+
+def _joint(ctx: SentenceContext, first: Hit, end: int) -> tuple[list[Hit], int]:
+    """中国移动、中国联通联合宣布 / 小米移动、蜗牛移动等多家虚商也表示: organisations listed from
+    `first` up to the cue, with at most a group word and words of joint action after the last; and
+    where the group's description ends."""
     g = grammar.load()
     group = [first]
     for o in sorted(ctx.orgs, key=lambda h: h.start):
         if o.start >= group[-1].end and o.end <= end and ctx.text[group[-1].end : o.start] in g.list_separators:
             group.append(o)
-    rest = ctx.text[group[-1].end : end].strip()
-    return group if len(group) > 1 and re.fullmatch(f"(?:{alternation(g.joint_speech_words)})*", rest) else []
+    tail = _joint_tail().fullmatch(ctx.text, group[-1].end, end)
+    if len(group) < 2 or tail is None:
+        return [], 0
+    return group, tail.end(1) if tail.group(1) else group[-1].end
 
 
 def _listed(text: str, group: list[Hit], head_start: int) -> bool:
