@@ -1,0 +1,90 @@
+"""Content: what was said after the cue, or the quotation that opens the speaker's clause."""
+
+from pipeline.relate.speech.content import (
+    content,
+    elided_subject,
+    issuing_act,
+    leading_quote,
+    list_header,
+    names_topic,
+    opens_content,
+    preceding,
+)
+
+
+def said_after(text, cue):
+    s, e = content(text, text.index(cue) + len(cue))
+    return text[s:e]
+
+
+def test_the_rest_of_the_sentence_without_an_addressee():
+    assert said_after("王帅告诉现代快报记者，资费还会下降。", "告诉") == "资费还会下降"
+
+
+def test_a_closing_quotation_without_its_marks():
+    assert said_after("刘芳说：“虚商必须找到方向。”", "说") == "虚商必须找到方向"
+
+
+def test_a_quotation_that_opens_the_speakers_clause():
+    text = "“我们不做价格战。”孙立平说。"
+    s, e = leading_quote(text, 0, text.index("说"))
+    assert text[s:e] == "我们不做价格战"
+    assert leading_quote("孙立平说：“好。”", 0, 3) is None
+
+
+def test_a_weak_cue_attributes_only_before_a_clause_or_a_quotation():
+    assert opens_content("数据预计，", 4) and opens_content("他认为“", 3)
+    assert not opens_content("数据预计增长", 4)
+
+
+def test_a_content_that_opens_with_its_predicate_has_left_its_subject_out():
+    for text in ["正研究新的资费方案", "下一步将加大投入", "2019年已建设开通基站", "自明年1月1日起，将下调批发价"]:
+        assert elided_subject(text), text
+    for text in ["资费还会下降", "已有20多家企业加入", "目前还没有企业提出申请", "中国联通将扩大合作"]:
+        assert not elided_subject(text), text
+
+
+def test_a_speech_act_that_names_only_its_topic_or_a_report():
+    text = "周斌介绍了上半年业务发展情况，并答记者问。"
+    assert names_topic(text, text.index("介绍") + 2, "介绍")
+    text = "海航通信披露2024年半年度报告。"
+    assert names_topic(text, text.index("披露") + 2, "披露")
+    text = "周斌介绍，上半年业务发展情况良好。"
+    assert not names_topic(text, text.index("介绍") + 2, "介绍")
+    text = "周斌表示上半年业务发展情况"
+    assert not names_topic(text, text.index("表示") + 2, "表示")
+
+
+def test_what_was_said_ends_where_narration_or_a_data_attribution_begins():
+    assert said_after("海航通信表示，公司加大了投入；数据显示，上半年支出增长两成。", "表示") == "公司加大了投入"
+    assert said_after("刘芳说，资费会降，据悉，新套餐下月上线。", "说") == "资费会降"
+    assert said_after("刘芳说：“数据显示，用户在增长。”", "说") == "数据显示，用户在增长"
+
+
+def test_a_comparison_that_opens_the_content_is_a_frame_not_a_predicate():
+    for text in [
+        "与手机业务相比，物联网客户更看重网络",
+        "和去年比较，用户规模翻了一番",
+        "同基础运营商相比而言，虚商更灵活",
+    ]:
+        assert not elided_subject(text), text
+    assert elided_subject("与去年相比，将再开五十家门店")
+    assert elided_subject("与京东合作推出联名卡")
+
+
+def test_an_issuing_act_is_done_not_planned():
+    assert issuing_act("于近日发放了经营许可") and issuing_act("近日已约谈五家企业")
+    assert not issuing_act("2025年将建成更多基站") and not issuing_act("下一步要加强监管")
+
+
+def test_a_counted_header_before_the_items():
+    text = "提出了三点要求：一是落实实名。"
+    assert text[list_header(text, 2) :] == "一是落实实名。"
+    assert list_header("提出要求：一是落实实名。", 2) == 2
+
+
+def test_indirect_speech_before_the_speakers_clause_without_its_framing():
+    text = "针对调价，在会上，批发价还会下调，孟立说。"
+    s, e = preceding(text, 0, text.index("孟立"))
+    assert text[s:e] == "批发价还会下调"
+    assert preceding("孟立说。", 0, 0) is None
