@@ -89,6 +89,8 @@ class Grammar:
     brand_stem_tags: tuple[str, ...]
     comparison_markers: tuple[str, ...]
     comparison_words: tuple[str, ...]
+    subsidiary_linkers: tuple[str, ...]
+    speaker_anaphora: tuple[str, ...]
     title_short_forms: dict[str, tuple[str, ...]]
 
     def short_forms(self, title: str) -> tuple[str, ...]:

@@ -149,13 +149,23 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
         return Speaker(name, None, None), Hit(head, head + n, "PERSON", name, name)
     orgs = [o for o in orgs if not _heads_title(text, o, end)]
     if orgs:
-        o = orgs[0]
+        o = _head_org(text, orgs)
         joint, desc_end = _joint(ctx, o, end)
         if joint:  # 中国移动、中国联通联合宣布: one statement, the group speaking
             return Speaker(None, text[o.start : desc_end], None, tuple(h.name for h in joint)), None
         doc = next((d for d in grammar.load().document_nouns if d in text[o.end : end]), "")
         return Speaker(None, o.text + doc, o.name), None
     return None, None
+
+
+def _head_org(text: str, orgs: list[Hit]) -> Hit:
+    """联想集团旗下的虚拟运营商联想懂的通信披露: an organisation that owns the next one named only
+    modifies it; the last of such a chain speaks."""
+    head = orgs[0]
+    for o in orgs[1:]:
+        if text[head.end : o.start].startswith(grammar.load().subsidiary_linkers):
+            head = o
+    return head
 
 
 def _by_surname(ctx: SentenceContext, region: str) -> str | None:

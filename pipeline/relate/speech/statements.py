@@ -95,11 +95,12 @@ def about(
     left_out: Callable[[str], bool] = elided_subject,
 ) -> list[str]:
     """Organisations the statement text[start:end] names, and the speaker's own organisation (the one
-    speaking, or a person's employer) where the content refers to it: by 该公司/我们/我部, by a short
-    form, or as the subject it leaves out (中国联通称，正研究…), as `left_out` reads that: a
-    document's issuer only for an act done (已约谈…, not a plan's 将…), nobody in the sentences
-    speech runs on into (their bare 要… are often the audience's). A unit's 我们 is its parent
-    when the content names the parent (工信部通信发展司's 我们, next to 工信部)."""
+    speaking, or a person's employer) where the content refers to it: by 该公司/我们/我部, by 其
+    opening an organisation's statement (其用户已突破…), by a short form, or as the subject it
+    leaves out (中国联通称，正研究…), as `left_out` reads that: a document's issuer only for an act
+    done (已约谈…, not a plan's 将…), nobody in the sentences speech runs on into (their bare 要…
+    are often the audience's). A unit's 我们 is its parent when the content names the parent
+    (工信部通信发展司's 我们, next to 工信部)."""
     lex = lexicon.load()
     inside = [o for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
     text = _masked(sent.span.text, start, end, sent.orgs)
@@ -110,7 +111,12 @@ def about(
         and own not in names
         and not lex.is_media(own)
         and not _unit_of(own, inside)
-        and (any(w in text for w in grammar.load().own_company_words) or left_out(text) or _short_form_in(own, text))
+        and (
+            any(w in text for w in grammar.load().own_company_words)
+            or left_out(text)
+            or _short_form_in(own, text)
+            or (speaker is None and text.lstrip().startswith(grammar.load().speaker_anaphora))
+        )
     ):
         names.append(own)
     return list(dict.fromkeys(names))

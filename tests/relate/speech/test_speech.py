@@ -266,3 +266,16 @@ def test_indirect_speech_before_its_cue(text, expected):
 )
 def test_a_label_alone_on_its_line_gives_the_next_line_to_its_speaker(text, answers):
     assert [(s[0], s[3]) for s in said(text)] == answers
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        ("联想集团旗下的虚拟运营商联想懂的通信对外披露，物联网连接数已突破三百万。", "联想懂的通信"),
+        ("京东下属的京东通信宣布，将推出新的流量卡。", "京东通信"),
+        ("苏宁控股子公司苏宁互联表示，转售业务仍在亏损。", "苏宁互联"),
+    ],
+)
+def test_an_organisation_owned_by_the_one_before_it_is_the_speaker(text, desc):
+    [(speaker, speaker_desc, _)] = heads(text)
+    assert (speaker, speaker_desc) == (None, desc)

@@ -156,3 +156,17 @@ def test_a_documents_issuer_is_about_its_acts_and_its_measures(text, about):
 )
 def test_a_brands_stem_refers_to_the_speakers_own_company(text, about):
     assert about_of(text) == about
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # 其 opening an organisation's statement is the organisation
+        ("中国联通披露，其5G用户已超过一亿户。", [["中国联通"]]),
+        ("蜗牛移动对外宣布，其游戏卡用户突破百万。", [["蜗牛移动"]]),
+        # a person's 其 may be the person's own: no organisation is meant
+        ("远航通信总经理孟立表示，其团队正在扩张。", [[]]),
+    ],
+)
+def test_qi_opening_an_organisations_statement_is_that_organisation(text, about):
+    assert about_of(text) == about
