@@ -33,7 +33,7 @@ class Attribution:
     said: list[Said]  # in order
     persons: tuple[Hit, ...]  # the sentence's people, with the names found only as a speaker, last
     interviewee: Speaker | None  # who answers 答： from here on
-    floor: Floor | None = None  # a label alone on its line (张三：): who speaks in the next sentence
+    floor: Floor | None = None  # a label or a cue ending its line (张三：, X表示：): the next sentence's speaker
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +66,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
     opening = dateline_end(text)
     starts = sorted({max(s, opening) for s in clause_starts(text, quotes)})
     out: list[Said] = []
+    floor: Floor | None = None
     covered = -1
     found_cues = cues(text, quotes, parens, ctx.persons)
     for i, (c0, c1, verb) in enumerate(found_cues):
@@ -82,6 +83,9 @@ def attribute(ctx: SentenceContext) -> Attribution:
         if text.startswith(grammar.load().refusals, s):  # 表示不予置评: nothing was said
             continue
         lead = leading_quote(text, subject_start, c0)
+        if e - s < MIN_CONTENT and text[c1:].strip() in ("：", ":"):  # X表示：⏎“……”: the next sentence
+            floor = (speaker, verb)
+            continue
         if e - s < MIN_CONTENT:  # “……”，在座谈会上，孙立平说。: the sentence's opening quotation
             lead = lead or leading_quote(text, 0, c0) or (None if out else preceding(text, opening, subject_start))
             if lead is None or not info.post:
@@ -97,7 +101,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
     if not out:
         out = _given_floor(ctx) or _reported(ctx, opening)
     out = sorted(out + _nominal(ctx, quotes, out), key=lambda x: x.start)
-    return Attribution(out, ctx.persons, ctx.interviewee)
+    return Attribution(out, ctx.persons, ctx.interviewee, floor)
 
 
 def _negated(text: str, cue: int) -> bool:
@@ -172,7 +176,8 @@ def _labelled_answer(ctx: SentenceContext) -> Attribution | None:
 
 
 def _given_floor(ctx: SentenceContext) -> list[Said]:
-    """The sentence after a label alone on its line is that speaker's answer."""
+    """The sentence after a label alone on its line (张三：) or a cue ending it (X表示：) is what
+    that speaker said."""
     if ctx.floor is None:
         return []
     s, e = strip_span(ctx.text, 0, len(ctx.text), CONTENT_TRIM)

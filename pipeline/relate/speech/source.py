@@ -21,7 +21,7 @@ from pipeline.recognise.titles import title_within
 from pipeline.records import Hit, Said, Speaker
 from pipeline.relate.speech.content import COUNT, MIN_CONTENT
 
-Floor = tuple[Speaker, str]  # a transcript label's speaker, and its colon as written (the cue)
+Floor = tuple[Speaker, str]  # who speaks next, and the cue (a label's colon as written, or X表示：'s verb)
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class SentenceContext:
     interviewee: Speaker | None = None  # who answers 答： in a transcript
     references: dict[str, str] = field(default_factory=dict)  # 王总 → 王帅
     names: list[Hit] = field(default_factory=list)  # organisation and title spans, opaque to object markers
-    floor: Floor | None = None  # who the label alone on the line before gave the floor to
+    floor: Floor | None = None  # who a label or a cue ending the line before gave the floor to
 
 
 Found = tuple[Speaker | None, Hit | None]  # the speaker, and the person's name when it was found here only

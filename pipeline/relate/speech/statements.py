@@ -21,12 +21,12 @@ from pipeline.relate.speech.source import Floor, SentenceContext, latest_referen
 @dataclass(frozen=True)
 class Discourse:
     """What one sentence leaves the next: the people named so far, who 他/她 means, who answers 答：
-    and who a label alone on its line gave the floor to."""
+    and who a label or a cue ending its line gave the floor to."""
 
     known_persons: tuple[str, ...]  # in the order first named
     last_speaker: Speaker | None = None
     interviewee: Speaker | None = None
-    floor: Floor | None = None  # 张三：alone on its line: the next sentence is 张三's answer
+    floor: Floor | None = None  # 张三： or X表示： ending its line: the next sentence is theirs
 
 
 @dataclass(frozen=True)

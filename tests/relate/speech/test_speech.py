@@ -279,3 +279,20 @@ def test_a_label_alone_on_its_line_gives_the_next_line_to_its_speaker(text, answ
 def test_an_organisation_owned_by_the_one_before_it_is_the_speaker(text, desc):
     [(speaker, speaker_desc, _)] = heads(text)
     assert (speaker, speaker_desc) == (None, desc)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cue ending its line: what was said is the next line
+        ("远航通信总经理孟立在发布会上表示：\n“今年将推出5G套餐。”", [("孟立", "表示", "“今年将推出5G套餐。”")]),
+        ("孟立对记者说：\n转售业务明年能盈利。", [("孟立", "说", "转售业务明年能盈利")]),
+        ("蜗牛移动在声明中强调:\n从未出售用户信息。", [(None, "强调", "从未出售用户信息")]),
+        # frames and verbs the lexicon lacked
+        ("明年资费还会继续下降，远航通信总经理孟立如是说。", [("孟立", "如是说", "明年资费还会继续下降")]),
+        ("孟立坚信，转售业务终会盈利。", [("孟立", "坚信", "转售业务终会盈利")]),
+        ("孟立放言，三年内用户将破千万。", [("孟立", "放言", "三年内用户将破千万")]),
+    ],
+)
+def test_cues_ending_a_line_and_new_verbs(text, expected):
+    assert [(s[0], s[2], s[3]) for s in said(text)] == expected
