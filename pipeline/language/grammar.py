@@ -91,6 +91,7 @@ class Grammar:
     comparison_words: tuple[str, ...]
     subsidiary_linkers: tuple[str, ...]
     speaker_anaphora: tuple[str, ...]
+    org_demonstratives: tuple[str, ...]
     title_short_forms: dict[str, tuple[str, ...]]
 
     def short_forms(self, title: str) -> tuple[str, ...]:

@@ -105,7 +105,7 @@ def about(
     inside = [o for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
     text = _masked(sent.span.text, start, end, sent.orgs)
     names = [o.name for o in inside] + list(_operators(ctx, text))
-    own = own or (ctx.employer(speaker) if speaker else None)
+    own = own or (ctx.employer(speaker) if speaker else None) or _antecedent(sent, start, ctx, text)
     if (
         own
         and own not in names
@@ -120,6 +120,20 @@ def about(
     ):
         names.append(own)
     return list(dict.fromkeys(names))
+
+
+def _antecedent(sent: SentenceFacts, start: int, ctx: ArticleContext, text: str) -> str | None:
+    """该公司 in what a source with no organisation of its own said: the organisation named last
+    before it (有业内人士透露，该公司…)."""
+    if not any(w in text for w in grammar.load().org_demonstratives):
+        return None
+    lex = lexicon.load()
+    i = ctx.sentences.index(sent)
+    for facts, limit in [(sent, start)] + [(s, len(s.span.text)) for s in reversed(ctx.sentences[:i])]:
+        named = [o for o in facts.orgs if o.end <= limit and not lex.is_media(o.name)]
+        if named:
+            return named[-1].name
+    return None
 
 
 def _operators(ctx: ArticleContext, text: str) -> tuple[str, ...]:

@@ -170,3 +170,16 @@ def test_a_brands_stem_refers_to_the_speakers_own_company(text, about):
 )
 def test_qi_opening_an_organisations_statement_is_that_organisation(text, about):
     assert about_of(text) == about
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # 该公司 in what a source with no organisation of its own said: the organisation named before
+        ("蜗牛移动上月暂停了放号。有知情人士透露，该公司正在整改。", [["蜗牛移动"]]),
+        ("据悉，京东通信的转售业务已经盈利。一位业内人士说，这家公司的物联网卡卖得很好。", [["京东"]]),
+        ("业内人士认为，中国联通的批发价偏高，该公司可能下调。", [["中国联通"]]),
+    ],
+)
+def test_a_demonstrative_refers_to_the_organisation_named_before(text, about):
+    assert about_of(text) == about
