@@ -137,13 +137,14 @@ def _antecedent(sent: SentenceFacts, start: int, ctx: ArticleContext, text: str)
 
 
 def _operators(ctx: ArticleContext, text: str) -> tuple[str, ...]:
-    """三大运营商 / 三家基础电信企业 in `text` stand for the operators where the article names each of
-    them (grammar operator_group_members), and for nobody otherwise."""
-    g = grammar.load()
-    if not any(w in text for w in g.operator_groups):
+    """三大运营商 / 四大运营商 in `text` stand for the operators where the article names each of them
+    (grammar operator_groups), and for nobody otherwise."""
+    groups = grammar.load().operator_groups
+    group = next((w for w in groups if w in text), None)  # longest first
+    if group is None:
         return ()
     named = {o.name for s in ctx.sentences for o in s.orgs}
-    return g.operator_group_members if named.issuperset(g.operator_group_members) else ()
+    return groups[group] if named.issuperset(groups[group]) else ()
 
 
 def _masked(text: str, start: int, end: int, orgs: list[Hit]) -> str:

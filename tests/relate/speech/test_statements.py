@@ -183,3 +183,8 @@ def test_qi_opening_an_organisations_statement_is_that_organisation(text, about)
 )
 def test_a_demonstrative_refers_to_the_organisation_named_before(text, about):
     assert about_of(text) == about
+
+
+def test_four_operators_with_the_broadcaster():
+    text = "中国移动、中国联通、中国电信和中国广电都已发放5G号码。远航通信总经理孟立表示，四大运营商的批发价差别不大。"
+    assert about_of(text) == [["中国移动", "中国联通", "中国电信", "中国广电"]]
