@@ -91,6 +91,9 @@ class Grammar:
     subsidiary_linkers: tuple[str, ...]
     speaker_anaphora: tuple[str, ...]
     org_demonstratives: tuple[str, ...]
+    conditional_openers: tuple[str, ...]
+    conditional_ends: tuple[str, ...]
+    ceremony_words: tuple[str, ...]
     title_short_forms: dict[str, tuple[str, ...]]
 
     def short_forms(self, title: str) -> tuple[str, ...]:

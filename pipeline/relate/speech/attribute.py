@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.language import grammar, lexicon, segment
-from pipeline.language.text import alternation, clause_start, clause_starts, nesting, strip_span
+from pipeline.language.text import CLAUSE_DELIMITERS, alternation, clause_start, clause_starts, nesting, strip_span
 from pipeline.recognise.common import CJK
 from pipeline.records import Hit, Said, Speaker
 from pipeline.relate.speech.content import (
@@ -77,10 +77,10 @@ def attribute(ctx: SentenceContext) -> Attribution:
         (speaker, named), subject_start = subject(ctx, starts, c0)
         if named is not None:
             ctx = replace(ctx, persons=ctx.persons + (named,))
-        if speaker is None or _negated(text, c0):
+        if speaker is None or _negated(text, c0) or _conditional(text, c0, quotes):
             continue
         s, e = content(text, c1)
-        if text.startswith(grammar.load().refusals, s):  # 表示不予置评: nothing was said
+        if text.startswith(grammar.load().refusals, s) or _ceremony(text, s):  # 不予置评, 宣布开幕: nothing said
             continue
         lead = leading_quote(text, subject_start, c0)
         if e - s < MIN_CONTENT and text[c1:].strip() in ("：", ":"):  # X表示：⏎“……”: the next sentence
@@ -108,6 +108,22 @@ def _negated(text: str, cue: int) -> bool:
     """未回应, 不愿透露, 并未就此表态: a negator in the words right before the cue (not 未来)."""
     head = text[max(clause_start(text, cue), cue - 8) : cue]
     return any(word in grammar.load().cue_negators for word, _, _ in segment.cut(head))
+
+
+def _conditional(text: str, cue: int, quotes: tuple[int, ...]) -> bool:
+    """用户提出申请后，…/ 如用户要求退订，…: a cue in a rule's condition reports nobody's speech
+    (如 as a word of its own: not 如今)."""
+    g = grammar.load()
+    start = clause_start(text, cue)
+    end = next((i for i in range(cue, len(text)) if text[i] in CLAUSE_DELIMITERS and quotes[i] == 0), len(text))
+    clause = text[start:end].strip()
+    words = segment.cut(clause)
+    return (bool(words) and words[0][0] in g.conditional_openers) or clause.endswith(g.conditional_ends)
+
+
+def _ceremony(text: str, pos: int) -> bool:
+    """大会宣布开幕: the object is the event itself, not what was said."""
+    return re.split(r"[，,。；;]", text[pos:], maxsplit=1)[0].strip() in grammar.load().ceremony_words
 
 
 def _reported(ctx: SentenceContext, pos: int) -> list[Said]:

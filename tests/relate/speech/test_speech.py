@@ -296,3 +296,24 @@ def test_an_organisation_owned_by_the_one_before_it_is_the_speaker(text, desc):
 )
 def test_cues_ending_a_line_and_new_verbs(text, expected):
     assert [(s[0], s[2], s[3]) for s in said(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rule's conditional clause
+        "用户提出携号转网申请后，运营商应在两个工作日内办理。",
+        "如用户要求退订，运营商不得拒绝。",
+        "一旦用户提出投诉，企业须在48小时内答复。",
+        # a meeting that only happens
+        "大会宣布开幕，工信部副部长孟立出席。",
+        "论坛宣布闭幕，与会嘉宾合影留念。",
+        "联盟宣布成立，首批成员有十二家。",
+    ],
+)
+def test_conditions_and_ceremonies_are_no_statements(text):
+    assert said(text) == []
+
+
+def test_a_word_that_only_begins_with_a_conditional_is_no_condition():
+    assert heads("如今孟立表示，资费还会降。") == [("孟立", None, "资费还会降")]
