@@ -317,3 +317,16 @@ def test_conditions_and_ceremonies_are_no_statements(text):
 
 def test_a_word_that_only_begins_with_a_conditional_is_no_condition():
     assert heads("如今孟立表示，资费还会降。") == [("孟立", None, "资费还会降")]
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        ("熟悉该项目的人士透露，合作协议已经签署。", "熟悉该项目的人士"),
+        ("一位知情者称，监管部门正在调查此事。", "知情者"),
+        ("有代理商表示，170号卡几乎卖不动了。", "代理商"),
+    ],
+)
+def test_more_anonymous_sources(text, desc):
+    [(speaker, speaker_desc, _)] = heads(text)
+    assert (speaker, speaker_desc) == (None, desc)
