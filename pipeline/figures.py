@@ -37,6 +37,8 @@ class _Vocab:
     precise_units: frozenset[str]
     share_words: re.Pattern[str]
     shares: dict[str, float]
+    distributive: re.Pattern[str]
+    group_after: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +69,8 @@ def _vocab() -> _Vocab:
         precise_units=frozenset(data["precise_units"]),
         share_words=re.compile(rf"(?:{alternation(data['qualifiers'])})?(?:{alternation(data['share_words'])})"),
         shares=dict(data["share_words"]),
+        distributive=re.compile(alternation(data["distributive_words"])),
+        group_after=tuple(data["group_after"]),
     )
 
 
@@ -171,10 +175,47 @@ def sentence_figures(
     sentence's, whose speakers' companies an executive's figures measure.
     """
     base = sent.span.start
+    found = find_figures(sent.span.text)
+    shared = _distributed(sent, found)
     return [
-        replace(f, subject=_subject(sent, f, ctx, topic, statements), start=base + f.start, end=base + f.end)
-        for f in find_figures(sent.span.text)
+        replace(
+            f,
+            subject=shared[i] if i in shared else _subject(sent, f, ctx, topic, statements),
+            start=base + f.start,
+            end=base + f.end,
+        )
+        for i, f in enumerate(found)
     ]
+
+
+def _distributed(sent: SentenceFacts, found: list[Figure]) -> dict[int, str]:
+    """中国移动、中国联通的用户分别为3亿户、1.5亿户: the figures after 分别 (up to the sentence's end) go to
+    the organisations listed before it in turn, when there are as many of them as figures, or a multiple."""
+    text = sent.span.text
+    out: dict[int, str] = {}
+    for m in _vocab().distributive.finditer(text):
+        before = [o for o in sent.orgs if o.end <= m.start() and not lexicon.load().is_media(o.name)]
+        listed = _list_ending(text, before, clause_start(text, m.start(), SUBJECT_DELIMITERS))
+        end = _clause_end(text, m.end(), "。；;")
+        after = [i for i, f in enumerate(found) if m.end() <= f.start and f.end <= end and i not in out]
+        if len(listed) > 1 and after and len(after) % len(listed) == 0:
+            out.update({i: listed[k % len(listed)].name for k, i in enumerate(after)})
+    return out
+
+
+def _clause_end(text: str, pos: int, delimiters: str = SUBJECT_DELIMITERS) -> int:
+    return min((i for i in (text.find(c, pos) for c in delimiters) if i >= 0), default=len(text))
+
+
+def _list_ending(text: str, orgs: list[Hit], start: int) -> list[Hit]:
+    """The organisations in a list (甲、乙和丙) whose last one is the last of ``orgs`` from ``start`` on."""
+    seps = grammar.load().list_separators
+    run: list[Hit] = []
+    for o in reversed([o for o in orgs if o.start >= start]):
+        if run and text[o.end : run[0].start] not in seps:
+            break
+        run.insert(0, o)
+    return run
 
 
 def next_topic(sent: SentenceFacts, topic: str | None) -> str | None:
@@ -203,17 +244,23 @@ def _reports_own_figures(org: Hit) -> bool:
 def _subject(
     sent: SentenceFacts, f: Figure, ctx: ArticleContext, topic: str | None, statements: list[Statement]
 ) -> str | None:
-    """The organisation in the figure's clause before it; none for a count of organisations (unless a
-    company counts its own) or a clause about the industry; the company that opens the sentence; for
-    what an executive says, the company they work for; else the topic the sentences before set."""
+    """The organisation in the figure's clause before it; none when organisations listed together share
+    the figure (中国移动和中国联通共建10万个基站; 小米、迪信通等18家企业), for a count of organisations
+    (unless a company counts its own) or a group one belongs to (三家运营商中第一家), or a clause about
+    the industry; the company that opens the sentence; for what an executive says, the company they
+    work for; else the topic the sentences before set."""
     text = sent.span.text
     start = clause_start(text, f.start, SUBJECT_DELIMITERS)
     lex = lexicon.load()
     candidates = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
     in_clause = [o for o in candidates if o.start >= start]
     counted = counts_organisations(f.unit, text[f.end :])
+    if counted and any(w in text[f.end : _clause_end(text, f.end)] for w in _vocab().group_after):
+        return None
     if in_clause:
-        return None if counted and not _reports_own_figures(in_clause[-1]) else in_clause[-1].name
+        if len(_list_ending(text, in_clause, start)) > 1 or (counted and not _reports_own_figures(in_clause[-1])):
+            return None
+        return in_clause[-1].name
     if counted or any(w in text[start : f.start] for w in grammar.load().generic_subjects):
         return None
     opening = [o for o in candidates if o.label == "COMPANY"]

@@ -25,6 +25,11 @@ def figures(text):
         ("股价为 4.21 港元", [("4.21 港元", 4.21, "港元")]),
         ("增速提高3.2个百分点", [("3.2个百分点", 3.2, "个百分点")]),
         ("TD-LTE两种", [("两种", 2, "种")]),
+        ("光缆线路长度达到3000公里", [("3000公里", 3000, "公里")]),
+        ("覆盖面积达120平方公里", [("120平方公里", 120, "平方公里")]),
+        ("机房面积1.2万平方米", [("1.2万平方米", 12_000, "平方米")]),
+        ("建设5000个基站和2000个站点", [("5000个基站", 5000, "个"), ("2000个站点", 2000, "个")]),
+        ("5G基站超过300万", [("超过300万", 3_000_000, "个")]),
     ],
 )
 def test_figures_are_normalised(text, expected):
@@ -51,6 +56,9 @@ def test_figures_are_normalised(text, expected):
         "开展二次实名核验",
         "三家基础电信企业",
         "三大运营商",
+        "获得900MHz频段",
+        "使用2.6GHz频段",
+        "部署700兆赫频段",
     ],
 )
 def test_dates_ranks_ids_and_vague_amounts_are_not_figures(text):
@@ -111,3 +119,42 @@ def test_an_executive_reports_the_company_he_works_for():
     said = Statement("张伟", None, "表示", "今年用户将达到300万户", [], text.index("今年"), len(text) - 1)
     assert [f.subject for f in sentence_figures(second, ctx, topic, [said])] == ["分享通信"]
     assert [f.subject for f in sentence_figures(second, ctx, topic, [])] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "截至6月底，中国移动、中国联通的5G用户分别为3亿户、1.5亿户。",
+            [("3亿户", "中国移动"), ("1.5亿户", "中国联通")],
+        ),
+        ("小米和京东的门店分别达到200家和350家。", [("200家", "小米"), ("350家", "京东")]),
+        ("去年，华为与中兴通讯的营收分别增长10%和8%。", [("10%", "华为"), ("8%", "中兴通讯")]),
+    ],
+)
+def test_distributive_figures_go_to_the_listed_organisations_in_turn(text, expected):
+    assert subjects(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中国移动和中国联通共建共享了10万个基站。",
+        "京东与小米联合投资5亿元成立合资公司。",
+        "目前，小米、迪信通等18家企业获得牌照。",
+    ],
+)
+def test_a_figure_two_listed_organisations_share_measures_neither(text):
+    assert [s for _, s in subjects(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中国联通成为三家国有电信公司中第一家公布方案的公司。",
+        "京东是首批11家获得牌照的企业之一。",
+        "小米在五家参与测试的企业中最早完成。",
+    ],
+)
+def test_a_count_of_a_group_an_organisation_belongs_to_measures_none(text):
+    assert [s for _, s in subjects(text)] == [None]
