@@ -68,6 +68,8 @@ class Grammar:
     unit_parents: tuple[str, ...]
     org_word_endings: tuple[str, ...]
     branch_suffixes: tuple[str, ...]
+    place_suffixes: tuple[str, ...]
+    branch_tails: tuple[str, ...]
     title_joiners: tuple[str, ...]
     cue_tails: tuple[str, ...]
     own_company_words: tuple[str, ...]

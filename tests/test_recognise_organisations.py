@@ -14,7 +14,6 @@ def orgs(text, short_names=None):
     "text, expected",
     [
         ("迪信通公司创始人在会上发言", [("迪信通", "迪信通公司")]),  # gazetteer name with its tail
-        ("中国联通浙江省分公司宣布", [("中国联通", "中国联通浙江省分公司")]),  # a branch is its parent's mention
         ("在2017中国移动转售产业峰会上", []),  # 中国移动|转售 is a domain term
         ("星联通信今年三季度营收增长", [("星联通信", "星联通信")]),  # a coined name before a suffix
         ("移动通信市场竞争激烈", []),  # a common word before it is no name
@@ -24,6 +23,22 @@ def orgs(text, short_names=None):
     ],
 )
 def test_organisations(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通浙江省分公司宣布", [("浙江联通", "中国联通浙江省分公司")]),
+        ("中国移动通信集团广东有限公司近日发布公告", [("广东移动", "中国移动通信集团广东有限公司")]),
+        ("中国电信股份有限公司北京分公司表示", [("北京电信", "中国电信股份有限公司北京分公司")]),
+        ("据悉，浙江电信已与宁波联通签署协议", [("浙江电信", "浙江电信"), ("宁波联通", "宁波联通")]),
+        ("深圳市移动公司负责人介绍", [("深圳移动", "深圳市移动公司")]),
+        ("陕西广电网络发布公告", [("陕西广电网络", "陕西广电网络")]),
+        ("江苏移动互联网用户增长", []),  # 移动互联网 is a domain term
+    ],
+)
+def test_an_operators_local_company_is_its_own_organisation_named_by_its_place(text, expected):
     assert orgs(text) == expected
 
 
@@ -90,7 +105,7 @@ def test_no_organisation_from_common_words(text, expected):
             [("中国电信", "中国电信"), ("中国电信国际公司", "中国电信国际公司")],
         ),
         ("工信部相关司局负责人介绍", [("工业和信息化部", "工信部")]),  # a description, not a unit's name
-        ("中国移动浙江公司总经理表示", [("中国移动", "中国移动")]),  # a place's company stays its parent's
+        ("京东浙江公司总经理表示", [("京东", "京东")]),  # a place's company stays its parent's (operators aside)
         ("中国联通母公司已完成增持", [("中国联通", "中国联通")]),
     ],
 )

@@ -35,11 +35,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "brand": re.compile(alternation(g.brand_suffixes)),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.branch_suffixes)})"),
         "unit_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.unit_suffixes)})"),
+        "group_branch": re.compile(
+            rf"(?P<parent>{alternation(f for o in _operators() for f in o.forms)})(?:集团)?"
+            rf"(?P<place>[{CJK}]{{2,4}}?)(?:{alternation(g.place_suffixes)})?(?:{alternation(g.branch_tails)})"
+        ),
         "dateline": re.compile(
             rf"([{CJK}A-Za-z]{{2,10}}?)\d{{1,2}}月\d{{1,2}}日(?:{alternation(g.dateline_times)})?"
             rf"(?:{alternation(g.dateline_words)})"
         ),
     }
+
+
+@lru_cache(maxsize=1)
+def _operators() -> tuple[OrgRecord, ...]:
+    """The organisations with a bare short name (移动, 联通) that their local branches take (浙江移动)."""
+    return tuple(o for o in lexicon.load().orgs if o.weak_aliases)
 
 
 def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, Hit] | None = None) -> list[Hit]:
@@ -49,7 +59,8 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
     `short_names` maps the short names the article introduced before this
     sentence (以下简称“华信智联”) to their organisation (defined_short_names).
     """
-    hits = _legal_names(text)
+    hits = _branches(text, bounds)
+    hits += [h for h in _legal_names(text) if not overlaps(h.start, h.end, hits)]
     defined = defined_short_names(text, hits)
     hits += _gazetteer(text, bounds, hits)
     hits = [_unit_of(text, bounds, h) for h in hits]
@@ -63,6 +74,46 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
     hits += _dateline_outlet(text, hits)
     hits += _english_names(text, hits)
     return sorted(hits, key=lambda h: h.start)
+
+
+def _branches(text: str, bounds: frozenset[int]) -> list[Hit]:
+    """浙江电信, 宁波联通, 深圳市移动公司, 中国移动通信集团广东有限公司, 中国联通广东省分公司: an operator's
+    provincial or city company is an organisation of its own, named by its place and the operator's
+    short name (广东移动)."""
+    lex = lexicon.load()
+    g = grammar.load()
+    out: list[Hit] = []
+    for m in _patterns()["group_branch"].finditer(text):
+        short = lex.alias_index[m.group("parent")].weak_aliases[0]
+        if segment.dictionary_tag(m.group("place")) == "ns":
+            out.append(Hit(m.start(), m.end(), "COMPANY", m.group("place") + short, m.group()))
+    for m in _patterns()["weak_org"].finditer(text):
+        for k in range(5, 1, -1):
+            s = m.start() - k
+            head = text[max(s, 0) : m.start()]
+            place = head[:-1] if head.endswith(g.place_suffixes) and k > 2 else head
+            if (
+                s < 0
+                or s not in bounds
+                or segment.dictionary_tag(place) != "ns"
+                or head + m.group() in lex.alias_index  # 中国移动
+                or overlaps(s, m.end(), out)
+                or in_compound(text, s, m.end())
+            ):
+                continue
+            more = _name_suffix(text, m.end())  # 陕西广电网络: the name runs on
+            tail = _patterns()["org_tail"].match(text, m.end() + len(more))
+            end = tail.end() if tail else m.end() + len(more)
+            out.append(Hit(s, end, "COMPANY", place + m.group() + more, text[s:end]))
+            break
+    return out
+
+
+def _name_suffix(text: str, end: int) -> str:
+    """网络 in 陕西广电网络公司: the word after a name when it is an organisation suffix itself (not a tail)."""
+    words = segment.tagged(text[end : end + 6])
+    word = words[0][0] if words else ""
+    return word if lexicon.load().org_suffix("_" + word) == word and not org_tail_pattern().fullmatch(word) else ""
 
 
 def _english_names(text: str, hits: list[Hit]) -> list[Hit]:
