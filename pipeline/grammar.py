@@ -69,6 +69,8 @@ class Grammar:
     org_word_endings: tuple[str, ...]
     branch_suffixes: tuple[str, ...]
     place_suffixes: tuple[str, ...]
+    kind_words: tuple[str, ...]
+    institution_kinds: tuple[str, ...]
     branch_tails: tuple[str, ...]
     title_joiners: tuple[str, ...]
     cue_tails: tuple[str, ...]

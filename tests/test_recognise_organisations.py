@@ -89,6 +89,10 @@ def test_an_operators_bare_name_needs_a_list_or_its_peer_in_the_clause(text, exp
         ("按照有关部门的统一安排", []),  # jieba's odd nt word
         ("三是互联网金融发展迅速", []),  # a suffix inside a longer word
         ("联通红筹公司宣布派息", [("中国联通(香港)", "联通红筹公司")]),  # an operator's listed vehicle
+        ("高校和科研院所参与了标准制定", []),  # a word of kind before an ending
+        ("用户可以通过网上银行缴纳话费", []),
+        ("各地商业银行纷纷跟进", []),
+        ("该平台提供综合信息服务", []),
     ],
 )
 def test_no_organisation_from_common_words(text, expected):

@@ -14,7 +14,7 @@ from .. import grammar, lexicon, segment
 from ..lexicon import OrgRecord
 from ..records import Hit
 from ..text import CLAUSE_DELIMITERS, PUNCTUATION, alternation
-from .common import CJK, in_compound, overlaps
+from .common import CJK, in_compound, names_a_kind, overlaps
 from .titles import title_pattern
 
 ENGLISH_NAME = re.compile(r"[（(]\s*([A-Z][\w&.'\- ]*?(?:\([\w ]+\)[\w&.'\- ]*?)?)\s*(?=[,，;；)）])")
@@ -174,6 +174,7 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
         if (
             segment.dictionary_tag(word) != "nt"
             or word in g.not_orgs
+            or names_a_kind(word)
             or word in lex.alias_index
             or not (word.endswith(g.org_word_endings) or lex.org_suffix(word))
         ):
@@ -219,7 +220,7 @@ def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hi
             ):
                 continue  # 移动通信, 一家科技: common words; 手握移动: a verb
             name = head + m.group()
-            if name not in g.not_orgs and not overlaps(s, m.end(), taken) and not in_compound(text, s, m.end()):
+            if name not in g.not_orgs and not names_a_kind(name) and not overlaps(s, m.end(), taken) and not in_compound(text, s, m.end()):
                 out.append(Hit(s, m.end(), "COMPANY", name, name))
                 break
     return out
