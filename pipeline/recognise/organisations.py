@@ -220,7 +220,9 @@ def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hi
             ):
                 continue  # 移动通信, 一家科技: common words; 手握移动: a verb
             name = head + m.group()
-            if name not in g.not_orgs and not names_a_kind(name) and not overlaps(s, m.end(), taken) and not in_compound(text, s, m.end()):
+            if not (
+                name in g.not_orgs or names_a_kind(name) or overlaps(s, m.end(), taken) or in_compound(text, s, m.end())
+            ):
                 out.append(Hit(s, m.end(), "COMPANY", name, name))
                 break
     return out
