@@ -70,6 +70,8 @@ class Grammar:
     branch_suffixes: tuple[str, ...]
     place_suffixes: tuple[str, ...]
     kind_words: tuple[str, ...]
+    vehicle_words: tuple[str, ...]
+    vehicle_before_tail: tuple[str, ...]
     institution_kinds: tuple[str, ...]
     branch_tails: tuple[str, ...]
     title_joiners: tuple[str, ...]

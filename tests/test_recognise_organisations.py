@@ -42,6 +42,21 @@ def test_an_operators_local_company_is_its_own_organisation_named_by_its_place(t
     assert orgs(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("京东创投领投了本轮融资", [("京东创投", "京东创投")]),
+        ("小米产业基金与苏宁控股均参与增资", [("小米产业基金", "小米产业基金"), ("苏宁控股", "苏宁控股")]),
+        ("华为投资控股有限公司发布年报", [("华为投资控股", "华为投资控股有限公司")]),
+        ("腾讯控股发布财报", [("腾讯", "腾讯控股")]),  # the gazetteer's alias
+        ("京东投资了这家公司", [("京东", "京东")]),  # a verb
+        ("中国移动资本开支下降", [("中国移动", "中国移动")]),  # capital expenditure
+    ],
+)
+def test_an_investment_vehicle_is_its_own_organisation(text, expected):
+    assert orgs(text) == expected
+
+
 def test_a_registered_name_defines_its_short_name_for_the_article():
     first = "深圳华信智联通信科技有限公司（以下简称“华信智联”）专注物联网"
     hits = organisations(first, segment.boundaries(first))

@@ -39,6 +39,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<parent>{alternation(f for o in _operators() for f in o.forms)})(?:集团)?"
             rf"(?P<place>[{CJK}]{{2,4}}?)(?:{alternation(g.place_suffixes)})?(?:{alternation(g.branch_tails)})"
         ),
+        "vehicle": re.compile(
+            rf"(?:{alternation(g.vehicle_words)}|{alternation(g.vehicle_before_tail)}(?={alternation(g.company_tails)}))+"
+        ),
         "dateline": re.compile(
             rf"([{CJK}A-Za-z]{{2,10}}?)\d{{1,2}}月\d{{1,2}}日(?:{alternation(g.dateline_times)})?"
             rf"(?:{alternation(g.dateline_words)})"
@@ -240,12 +243,30 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
             continue
         rec = lex.alias_index[alias]
         end = _yield_to_title(text, m.start(), m.end(), rec)
-        tail = pats["org_tail"].match(text, end) or pats["branch_tail"].match(text, end)
-        if tail:  # 迪信通公司, 京东集团, 中国联通浙江省分公司: the same organisation, the mention takes the tail
-            end = tail.end()
+        vehicle = _vehicle(text, bounds, end)
+        tail = pats["org_tail"].match(text, vehicle or end) or pats["branch_tail"].match(text, vehicle or end)
         start = m.start() - len(_ministry_prefix(text, m.start(), rec))
-        hits.append(Hit(start, end, rec.label, rec.name, text[start:end]))
+        name_end = tail.end() if tail else vehicle or end  # 迪信通公司, 京东集团: the mention takes the tail
+        if vehicle:  # 京东创投, 小米产业基金: an investment vehicle is an organisation of its own
+            hits.append(Hit(start, name_end, "COMPANY", text[start:vehicle], text[start:name_end]))
+        else:
+            hits.append(Hit(start, name_end, rec.label, rec.name, text[start:name_end]))
     return hits
+
+
+def _vehicle(text: str, bounds: frozenset[int], end: int) -> int | None:
+    """Where an investment vehicle's word after a name ends (创投, 资本, 产业基金, 控股), if one does:
+    a word of its own that modifies no noun after it (资本开支, 控股子公司) and is no verb (投资了)."""
+    m = _patterns()["vehicle"].match(text, end)
+    if (
+        m is None
+        or m.end() not in bounds
+        or in_compound(text, end, m.end())
+        or (_modifies_next(text, m.end()) and not _patterns()["org_tail"].match(text, m.end()))
+        or text.startswith(("的", "了"), m.end())
+    ):
+        return None
+    return m.end()
 
 
 def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
