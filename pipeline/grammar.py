@@ -70,6 +70,7 @@ class Grammar:
     branch_suffixes: tuple[str, ...]
     place_suffixes: tuple[str, ...]
     kind_words: tuple[str, ...]
+    institute_units: tuple[str, ...]
     vehicle_words: tuple[str, ...]
     vehicle_before_tail: tuple[str, ...]
     institution_kinds: tuple[str, ...]

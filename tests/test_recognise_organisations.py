@@ -126,6 +126,11 @@ def test_no_organisation_from_common_words(text, expected):
         ("工信部相关司局负责人介绍", [("工业和信息化部", "工信部")]),  # a description, not a unit's name
         ("京东浙江公司总经理表示", [("京东", "京东")]),  # a place's company stays its parent's (operators aside)
         ("中国联通母公司已完成增持", [("中国联通", "中国联通")]),
+        ("工信部信息通信管理局网络资源处负责人介绍", [("工信部信息通信管理局网络资源处",) * 2]),  # a bureau's unit
+        ("中国通信企业协会增值业务专委会秘书长表示", [("中国通信企业协会增值业务专委会",) * 2]),
+        ("中国互联网协会信用评价中心主任说", [("中国互联网协会信用评价中心",) * 2]),
+        ("中国信息通信研究院泰尔终端实验室发布报告", [("中国信息通信研究院泰尔终端实验室",) * 2]),
+        ("中国互联网协会成立委员会", [("中国互联网协会", "中国互联网协会")]),  # a verb, no unit's name
     ],
 )
 def test_a_named_unit_after_a_ministry_or_company_is_its_own_organisation(text, expected):

@@ -270,24 +270,38 @@ def _vehicle(text: str, bounds: frozenset[int], end: int) -> int | None:
 
 
 def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
-    """财政部条法司, 中国电信国际公司, 中国联通对外合作办公室: a ministry's or a company's
-    named unit right after its name is an organisation of its own (a role then points at it).
-    The words between must read as the unit's name (nouns: not 相关司局, not a place's branch, 浙江公司)."""
+    """财政部条法司, 工信部信息通信管理局网络资源处, 中国电信国际公司, 中国通信企业协会增值业务专委会: a
+    ministry's (or its bureau's), a company's or an association's named unit right after its name is an
+    organisation of its own (a role then points at it).
+    The words between must read as the unit's name (nouns, a verb only before one of them: not 相关司局,
+    not a place's branch, 浙江公司)."""
     lex = lexicon.load()
     rec = lex.org(org.name)
     if rec is None or org.text not in rec.forms:
         return org
     g = grammar.load()
-    ministry = rec.type == "regulator" and _ministry_unit_parent(rec)
-    units = g.ministry_units if ministry else g.company_units if rec.label == "COMPANY" else ()
+    ministry = rec.type == "regulator" and (_ministry_unit_parent(rec) or _ministry_unit(rec))
+    units = (
+        g.ministry_units
+        if ministry
+        else g.company_units
+        if rec.label == "COMPANY"
+        else g.institute_units
+        if rec.type in ("association", "research")
+        else ()
+    )
     m = re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})").match(text, org.end) if units else None
     if m is None or m.end() not in bounds:
         return org
     words = segment.tagged(text[org.end : m.start(1)])  # the unit's own name: 新闻|处; 办公厅 has none
     if len(m.group(1)) < 3 and sum(len(w) for w, _, _ in words) < 2:
         return org  # 新闻处, 国际公司 have a name; 办公厅, 研究院 need none; 母公司 is no unit
+    nounish = [f[:1] in ("n", "j", "b", "s") or f == "vn" for _, f, _ in words] + [False]
     if any(
-        w in g.unit_stop_words or not (f[:1] in ("n", "j", "b", "s") or f == "vn") or f == "ns" for w, f, _ in words
+        w in g.unit_stop_words
+        or not (nounish[i] or (f[:1] == "v" and (i > 0 or nounish[i + 1])))  # 增值|业务, 信用|评价|中心
+        or f == "ns"
+        for i, (w, f, _) in enumerate(words)
     ) or title_pattern().search(m.group()):
         return org
     name = text[org.start : m.end()]
