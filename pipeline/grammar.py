@@ -69,6 +69,7 @@ class Grammar:
     org_word_endings: tuple[str, ...]
     branch_suffixes: tuple[str, ...]
     place_suffixes: tuple[str, ...]
+    foreign_place_endings: tuple[str, ...]
     kind_words: tuple[str, ...]
     institute_units: tuple[str, ...]
     vehicle_words: tuple[str, ...]

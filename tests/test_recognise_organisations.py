@@ -57,6 +57,20 @@ def test_an_investment_vehicle_is_its_own_organisation(text, expected):
     assert orgs(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("记者从南京苏宁易购门店了解到", [("南京苏宁易购", "南京苏宁易购")]),
+        ("北京国美电器也在推广", [("北京国美电器", "北京国美电器")]),
+        ("深圳市中兴通讯发布公告", [("深圳中兴通讯", "深圳市中兴通讯")]),
+        ("美国高通公司表示", [("高通", "高通公司")]),  # a country is no city
+        ("北京迪信通表示", [("迪信通", "北京迪信通")]),  # the gazetteer's own form
+    ],
+)
+def test_a_city_before_a_company_makes_a_longer_name_of_its_own(text, expected):
+    assert orgs(text) == expected
+
+
 def test_a_registered_name_defines_its_short_name_for_the_article():
     first = "深圳华信智联通信科技有限公司（以下简称“华信智联”）专注物联网"
     hits = organisations(first, segment.boundaries(first))

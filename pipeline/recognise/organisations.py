@@ -84,32 +84,45 @@ def _branches(text: str, bounds: frozenset[int]) -> list[Hit]:
     provincial or city company is an organisation of its own, named by its place and the operator's
     short name (广东移动)."""
     lex = lexicon.load()
-    g = grammar.load()
     out: list[Hit] = []
     for m in _patterns()["group_branch"].finditer(text):
         short = lex.alias_index[m.group("parent")].weak_aliases[0]
         if segment.dictionary_tag(m.group("place")) == "ns":
             out.append(Hit(m.start(), m.end(), "COMPANY", m.group("place") + short, m.group()))
     for m in _patterns()["weak_org"].finditer(text):
-        for k in range(5, 1, -1):
-            s = m.start() - k
-            head = text[max(s, 0) : m.start()]
-            place = head[:-1] if head.endswith(g.place_suffixes) and k > 2 else head
-            if (
-                s < 0
-                or s not in bounds
-                or segment.dictionary_tag(place) != "ns"
-                or head + m.group() in lex.alias_index  # 中国移动
-                or overlaps(s, m.end(), out)
-                or in_compound(text, s, m.end())
-            ):
-                continue
-            more = _name_suffix(text, m.end())  # 陕西广电网络: the name runs on
-            tail = _patterns()["org_tail"].match(text, m.end() + len(more))
-            end = tail.end() if tail else m.end() + len(more)
-            out.append(Hit(s, end, "COMPANY", place + m.group() + more, text[s:end]))
-            break
+        found = _place_before(text, bounds, m.start())
+        if found is None or overlaps(found[0], m.end(), out) or in_compound(text, found[0], m.end()):
+            continue
+        more = _name_suffix(text, m.end())  # 陕西广电网络: the name runs on
+        tail = _patterns()["org_tail"].match(text, m.end() + len(more))
+        end = tail.end() if tail else m.end() + len(more)
+        out.append(Hit(found[0], end, "COMPANY", found[1] + m.group() + more, text[found[0] : end]))
     return out
+
+
+def _place_before(text: str, bounds: frozenset[int], start: int) -> tuple[int, str] | None:
+    """(where it starts, its name without 省/市) of the Chinese province or city named right before
+    ``start`` (浙江|电信, 南京市|苏宁易购), where place and name are not one gazetteer form (中国|移动)."""
+    g = grammar.load()
+    for k in range(5, 1, -1):
+        s = start - k
+        head = text[max(s, 0) : start]
+        place = head[:-1] if head.endswith(g.place_suffixes) and k > 2 else head
+        if (
+            s >= 0
+            and s in bounds
+            and segment.dictionary_tag(place) == "ns"
+            and not place.endswith(g.foreign_place_endings)
+            and not any(text.startswith(f, s) for f in _forms_at(text, s))
+        ):
+            return s, place
+    return None
+
+
+def _forms_at(text: str, at: int) -> list[str]:
+    """The gazetteer forms that start at ``at`` (中国移动 at 中国)."""
+    m = _patterns()["org"].match(text, at)
+    return [m.group()] if m else []
 
 
 def _name_suffix(text: str, end: int) -> str:
@@ -247,8 +260,12 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
         tail = pats["org_tail"].match(text, vehicle or end) or pats["branch_tail"].match(text, vehicle or end)
         start = m.start() - len(_ministry_prefix(text, m.start(), rec))
         name_end = tail.end() if tail else vehicle or end  # 迪信通公司, 京东集团: the mention takes the tail
+        place = _place_before(text, bounds, start) if rec.label == "COMPANY" and not lex.is_media(rec.name) else None
         if vehicle:  # 京东创投, 小米产业基金: an investment vehicle is an organisation of its own
             hits.append(Hit(start, name_end, "COMPANY", text[start:vehicle], text[start:name_end]))
+        elif place and not overlaps(place[0], start, taken + hits):  # 南京苏宁易购: a city's company of its own
+            name = place[1] + text[start:end]
+            hits.append(Hit(place[0], name_end, "COMPANY", name, text[place[0] : name_end]))
         else:
             hits.append(Hit(start, name_end, rec.label, rec.name, text[start:name_end]))
     return hits
