@@ -72,6 +72,7 @@ class Grammar:
     foreign_place_endings: tuple[str, ...]
     kind_words: tuple[str, ...]
     institute_units: tuple[str, ...]
+    business_terms: tuple[str, ...]
     vehicle_words: tuple[str, ...]
     vehicle_before_tail: tuple[str, ...]
     institution_kinds: tuple[str, ...]

@@ -254,6 +254,8 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
             continue
         if overlaps(m.start(), m.end(), taken) or in_compound(text, m.start(), m.end()):
             continue
+        if alias.isascii() and alias.isupper() and _business_after(text, m.end()):
+            continue  # IDC业务, IDC、CDN: the business of those letters, not the firm
         rec = lex.alias_index[alias]
         end = _yield_to_title(text, m.start(), m.end(), rec)
         vehicle = _vehicle(text, bounds, end)
@@ -269,6 +271,13 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
         else:
             hits.append(Hit(start, name_end, rec.label, rec.name, text[start:name_end]))
     return hits
+
+
+def _business_after(text: str, end: int) -> bool:
+    """收入, 服务商, 数据中心, 、CDN: a business word right after the letters, or listed with them."""
+    g = grammar.load()
+    sep = next((x for x in sorted(g.list_separators, key=len, reverse=True) if text.startswith(x, end)), "")
+    return text.startswith(g.business_terms, end + len(sep))
 
 
 def _vehicle(text: str, bounds: frozenset[int], end: int) -> int | None:
