@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import grammar, lexicon
+from . import grammar, lexicon, segment
 from .context import ArticleContext, SentenceFacts
 from .datafiles import load_yaml
 from .numbers import BIG_UNITS, NUMERAL_CHARS, SMALL_UNITS, parse_number
@@ -39,6 +39,7 @@ class _Vocab:
     shares: dict[str, float]
     distributive: re.Pattern[str]
     group_after: tuple[str, ...]
+    pronouns: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ def _vocab() -> _Vocab:
         shares=dict(data["share_words"]),
         distributive=re.compile(alternation(data["distributive_words"])),
         group_after=tuple(data["group_after"]),
+        pronouns=tuple(data["pronouns"]),
     )
 
 
@@ -235,6 +237,17 @@ def counts_organisations(unit: str | None, after: str) -> bool:
     return unit in v.organisation_units and not any(w in after[:4] for w in v.not_organisations)
 
 
+def _antecedent(sent: SentenceFacts, ctx: ArticleContext, at: int) -> str | None:
+    """The organisation named last before offset ``at`` of the sentence, in it or the sentences before."""
+    lex = lexicon.load()
+    earlier = [s.orgs for s in ctx.sentences if s.span.start < sent.span.start]
+    for orgs in [[o for o in sent.orgs if o.end <= at], *reversed(earlier)]:
+        named = [o for o in orgs if not lex.is_media(o.name)]
+        if named:
+            return named[-1].name
+    return None
+
+
 def _reports_own_figures(org: Hit) -> bool:
     """A company whose own quantities an article reports: not a regulator, an analyst firm or the media."""
     rec = lexicon.load().org(org.name)
@@ -252,10 +265,11 @@ def _subject(
     text = sent.span.text
     start = clause_start(text, f.start, SUBJECT_DELIMITERS)
     lex = lexicon.load()
+    v = _vocab()
     candidates = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
     in_clause = [o for o in candidates if o.start >= start]
     counted = counts_organisations(f.unit, text[f.end :])
-    if counted and any(w in text[f.end : _clause_end(text, f.end)] for w in _vocab().group_after):
+    if counted and any(w in text[f.end : _clause_end(text, f.end)] for w in v.group_after):
         return None
     if in_clause:
         if len(_list_ending(text, in_clause, start)) > 1 or (counted and not _reports_own_figures(in_clause[-1])):
@@ -263,6 +277,9 @@ def _subject(
         return in_clause[-1].name
     if counted or any(w in text[start : f.start] for w in grammar.load().generic_subjects):
         return None
+    pronoun = next((p for w, t, p in segment.tagged(text[start : f.start]) if w in v.pronouns and t == "r"), None)
+    if pronoun is not None:  # 其用户已达3亿户: whose the text said last
+        return _antecedent(sent, ctx, start + pronoun)
     opening = [o for o in candidates if o.label == "COMPANY"]
     if opening:
         return opening[-1].name

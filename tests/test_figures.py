@@ -158,3 +158,19 @@ def test_a_figure_two_listed_organisations_share_measures_neither(text):
 )
 def test_a_count_of_a_group_an_organisation_belongs_to_measures_none(text):
     assert [s for _, s in subjects(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("工信部批准了中国移动的申请。其5G用户已达3亿户。", [("3亿户", "中国移动")]),
+        ("国资委表示，中国联通混改顺利。其中，其营收达到3000亿元。", [("3000亿元", "中国联通")]),
+        ("工信部向京东发放了牌照，其用户已达100万户。", [("100万户", "京东")]),
+    ],
+)
+def test_its_figure_measures_the_organisation_named_last(text, expected):
+    assert subjects(text) == expected
+
+
+def test_other_companies_figures_measure_none():
+    assert subjects("中国电信与华为签约。其他企业的用户达到500万户。") == [("500万户", None)]
