@@ -260,8 +260,9 @@ def _subject(
     """The organisation in the figure's clause before it; none when organisations listed together share
     the figure (中国移动和中国联通共建10万个基站; 小米、迪信通等18家企业), for a count of organisations
     (unless a company counts its own) or a group one belongs to (三家运营商中第一家), or a clause about
-    the industry; the company that opens the sentence; for what an executive says, the company they
-    work for; else the topic the sentences before set."""
+    the industry; the company that opens the sentence (none when only other organisations do); none for
+    what an unnamed source says, the company an executive works for; else the topic the sentences
+    before set."""
     text = sent.span.text
     start = clause_start(text, f.start, SUBJECT_DELIMITERS)
     lex = lexicon.load()
@@ -283,10 +284,15 @@ def _subject(
     opening = [o for o in candidates if o.label == "COMPANY"]
     if opening:
         return opening[-1].name
+    if candidates:
+        return None  # 工信部《通知》提出，基站达到40万个: the sentence is another organisation's
     pos = sent.span.start + f.start
     for st in statements:
-        if st.start <= pos < st.end and st.speaker:
-            own = ctx.employer(st.speaker, "COMPANY")
-            if own:
-                return own
+        if not (st.start <= pos < st.end):
+            continue
+        if st.speaker is None and st.speaker_org is None:
+            return None  # 某虚商老板说，一个月赚不到两块钱: an unnamed source speaks for no company
+        own = ctx.employer(st.speaker, "COMPANY") if st.speaker else None
+        if own:
+            return own
     return topic

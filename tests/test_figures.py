@@ -174,3 +174,34 @@ def test_its_figure_measures_the_organisation_named_last(text, expected):
 
 def test_other_companies_figures_measure_none():
     assert subjects("中国电信与华为签约。其他企业的用户达到500万户。") == [("500万户", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("京东发布财报。工信部《通知》提出，到2020年基站达到150万个。", [("150万个", None)]),
+        ("小米公布了用户数。中国信通院预计，明年市场规模将达到500亿元。", [("500亿元", None)]),
+        ("中国联通发布公告。国资委表示，今年将投入200亿元。", [("200亿元", None)]),
+    ],
+)
+def test_a_sentence_only_other_organisations_open_takes_no_topic(text, expected):
+    assert subjects(text)[-1:] == expected
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("小米发布新套餐。一位业内人士表示，每张卡每月赚不到两块钱。", "业内人士"),
+        ("京东公布了用户数。知情人士透露，用户已超过50万户。", "知情人士"),
+        ("分享通信召开发布会。某虚商老板称，去年亏损了3000万元。", "某虚商老板"),
+    ],
+)
+def test_what_an_unnamed_source_says_measures_no_company(text, source):
+    from pipeline.figures import next_topic, sentence_figures
+    from pipeline.records import Statement
+
+    ctx = context(text)
+    first, second = ctx.sentences
+    content = second.span.text.split("，", 1)[1]
+    said = Statement(None, source, "表示", content, [], text.index(content), len(text) - 1)
+    assert [f.subject for f in sentence_figures(second, ctx, next_topic(first, None), [said])] == [None]
