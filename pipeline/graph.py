@@ -36,6 +36,7 @@ and multi-valued properties (``aliases``, ``spans``) are "|"-joined strings.
 Per-article facts sit on per-article relationships, so every fact traces back
 to its article and span: ``CONTAINS {start, end}`` to Statements and Figures,
 ``MENTIONS {count, spans}`` (spans "start-end|...") to Persons and Organizations.
+Reads: an Article and its Extraction. Provides: nodes and relationships with stable ids.
 """
 
 from __future__ import annotations
@@ -46,9 +47,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import dates, metrics, tense
-from .clean import normalise
-from .records import ORG_LABELS, Article, Extraction, Statement
+from pipeline.language import tense
+from pipeline.read import dates
+from pipeline.read.clean import normalise
+from pipeline.records import ORG_LABELS, Article, Extraction, Statement
+from pipeline.relate import metrics
 
 MULTI = "|"  # joins multi-valued properties
 MULTI_VALUED = frozenset({"aliases"})  # merged as a union when nodes from several articles meet

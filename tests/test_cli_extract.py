@@ -3,11 +3,12 @@
 import json
 from pathlib import Path
 
+import repo
 from click.testing import CliRunner
 
 from pipeline.cli import main
 
-SAMPLE = str(Path(__file__).resolve().parents[1] / "corpus" / "000_5752d0d765a15d5f.txt")
+SAMPLE = str(repo.SAMPLE)
 
 
 def run(*args):

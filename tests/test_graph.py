@@ -201,7 +201,7 @@ def test_a_statement_records_the_title_the_article_gives_its_speaker():
 
 
 def test_ids_come_from_the_extraction_alone_not_from_the_gazetteer(monkeypatch):
-    from pipeline import lexicon
+    from pipeline.language import lexicon
 
     x = launch()
     [org] = [e for e in x.entities if e.name == "蓝海移动"]

@@ -1,13 +1,16 @@
 """What the recognisers share: the CJK range, overlap, the domain terms a name may not run into and
-the words that make a would-be name a kind of organisation."""
+the words that make a would-be name a kind of organisation.
+
+Reads: nothing of its own. Provides: shared helpers for the recognisers.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from .. import grammar, lexicon
-from ..records import Hit
+from pipeline.language import grammar, lexicon
+from pipeline.records import Hit
 
 CJK = r"\u4e00-\u9fff"
 
