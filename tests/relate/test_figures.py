@@ -197,8 +197,8 @@ def test_a_sentence_only_other_organisations_open_takes_no_topic(text, expected)
     ],
 )
 def test_what_an_unnamed_source_says_measures_no_company(text, source):
-    from pipeline.figures import next_topic, sentence_figures
     from pipeline.records import Statement
+    from pipeline.relate.figures import next_topic, sentence_figures
 
     ctx = context(text)
     first, second = ctx.sentences
