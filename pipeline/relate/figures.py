@@ -279,9 +279,11 @@ def _subject(
         return in_clause[-1].name
     if counted or any(w in text[start : f.start] for w in grammar.load().generic_subjects):
         return None
-    pronoun = next((p for w, t, p in segment.tagged(text[start : f.start]) if w in v.pronouns and t == "r"), None)
-    if pronoun is not None:  # 其用户已达3亿户: whose the text said last
-        return _antecedent(sent, ctx, start + pronoun)
+    head = text[start : f.start]
+    if any(p in head for p in v.pronouns):  # 其用户已达3亿户: whose the text said last (其中, 尤其 are no 其)
+        at = next((p for w, t, p in segment.tagged(head) if w in v.pronouns and t == "r"), None)
+        if at is not None:
+            return _antecedent(sent, ctx, start + at)
     opening = [o for o in candidates if o.label == "COMPANY"]
     if opening:
         return opening[-1].name
