@@ -65,7 +65,6 @@ class Grammar:
     ministry_units: tuple[str, ...]
     company_units: tuple[str, ...]
     unit_stop_words: tuple[str, ...]
-    unit_parents: tuple[str, ...]
     org_word_endings: tuple[str, ...]
     branch_suffixes: tuple[str, ...]
     place_suffixes: tuple[str, ...]

@@ -307,10 +307,9 @@ def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
     if rec is None or org.text not in rec.forms:
         return org
     g = grammar.load()
-    ministry = rec.type == "regulator" and (_ministry_unit_parent(rec) or _ministry_unit(rec))
     units = (
         g.ministry_units
-        if ministry
+        if rec.type == "regulator"
         else g.company_units
         if rec.label == "COMPANY"
         else g.institute_units
@@ -333,12 +332,6 @@ def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
         return org
     name = text[org.start : m.end()]
     return Hit(org.start, m.end(), rec.label, name, name)
-
-
-@lru_cache(maxsize=256)
-def _ministry_unit_parent(rec: OrgRecord) -> bool:
-    """A ministry (or the State Council): units of it are named after it (…部新闻处, 国务院办公厅)."""
-    return rec.name.endswith(min(grammar.load().ministry_anaphora, key=len)) or rec.name in grammar.load().unit_parents
 
 
 def _ministry_prefix(text: str, start: int, rec: OrgRecord) -> str:

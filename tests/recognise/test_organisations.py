@@ -145,6 +145,11 @@ def test_no_organisation_from_common_words(text, expected):
         ("中国互联网协会信用评价中心主任说", [("中国互联网协会信用评价中心",) * 2]),
         ("中国信息通信研究院泰尔终端实验室发布报告", [("中国信息通信研究院泰尔终端实验室",) * 2]),
         ("中国互联网协会成立委员会", [("中国互联网协会", "中国互联网协会")]),  # a verb, no unit's name
+        ("北京市通信管理局市场处处长说", [("北京市通信管理局市场处",) * 2]),  # any government body's unit
+        ("国家发改委价格司负责人", [("国家发改委价格司",) * 2]),
+        ("证监会发行监管部表示", [("证监会发行监管部",) * 2]),
+        ("工信部相关部门表示", [("工业和信息化部", "工信部")]),
+        ("工信部部长表示", [("工业和信息化部", "工信部")]),  # a title, no unit
     ],
 )
 def test_a_named_unit_after_a_ministry_or_company_is_its_own_organisation(text, expected):
