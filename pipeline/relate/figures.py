@@ -50,7 +50,7 @@ def _vocab() -> _Vocab:
     pattern = re.compile(
         rf"(?P<qual>{alternation(data['qualifiers'])})?"
         rf"(?:(?P<pct_word>百分之)(?P<pct_num>[{NUMERAL_CHARS}\d.]+)"
-        rf"|(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
+        rf"|(?P<sign>(?<![\d%％.A-Za-z])[-－](?=\d))?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
         rf"(?P<approx>{alternation(data['approx_suffixes'])})?"
         rf"(?P<mult>(?<=\d) ?[{multipliers}]+|(?<=[多余几])[{multipliers}]+)?"
         rf"(?P<approx2>{alternation(data['approx_suffixes'])})?)"
@@ -161,7 +161,8 @@ def find_figures(text: str) -> list[Figure]:
         if unit is None:  # 用户达到40万: the counted noun came before the number
             before = text[max(0, start - 10) : start]
             unit = next((u for w, u in v.counted.items() if w in before), None)
-        value = round(value * (v.scales.get(unit_word, 1) if unit_word else 1), 10)
+        value = float(f"{value * (v.scales.get(unit_word, 1) if unit_word else 1):.12g}")  # 2.3亿: 230000000
+        value = -value if m.group("sign") else value  # 同比-5%
         hits.append(Figure(text[start:end], value, unit, None, start, end))
     for m in v.share_words.finditer(text):
         word = next(w for w in v.shares if m.group().endswith(w))
