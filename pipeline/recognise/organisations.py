@@ -114,16 +114,10 @@ def _place_before(text: str, bounds: frozenset[int], start: int) -> tuple[int, s
             and s in bounds
             and segment.dictionary_tag(place) == "ns"
             and not place.endswith(g.foreign_place_endings)
-            and not any(text.startswith(f, s) for f in _forms_at(text, s))
+            and not _patterns()["org"].match(text, s)
         ):
             return s, place
     return None
-
-
-def _forms_at(text: str, at: int) -> list[str]:
-    """The gazetteer forms that start at ``at`` (中国移动 at 中国)."""
-    m = _patterns()["org"].match(text, at)
-    return [m.group()] if m else []
 
 
 def _name_suffix(text: str, end: int) -> str:
@@ -298,8 +292,8 @@ def _vehicle(text: str, bounds: frozenset[int], end: int) -> int | None:
 
 def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
     """财政部条法司, 工信部信息通信管理局网络资源处, 中国电信国际公司, 中国通信企业协会增值业务专委会: a
-    ministry's (or its bureau's), a company's or an association's named unit right after its name is an
-    organisation of its own (a role then points at it).
+    government body's, a company's, an association's or an institute's named unit right after its name
+    is an organisation of its own (a role then points at it).
     The words between must read as the unit's name (nouns, a verb only before one of them: not 相关司局,
     not a place's branch, 浙江公司)."""
     lex = lexicon.load()
@@ -307,15 +301,7 @@ def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
     if rec is None or org.text not in rec.forms:
         return org
     g = grammar.load()
-    units = (
-        g.ministry_units
-        if rec.type == "regulator"
-        else g.company_units
-        if rec.label == "COMPANY"
-        else g.institute_units
-        if rec.type in ("association", "research")
-        else ()
-    )
+    units = _unit_words(rec)
     m = re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})").match(text, org.end) if units else None
     if m is None or m.end() not in bounds:
         return org
@@ -332,6 +318,17 @@ def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
         return org
     name = text[org.start : m.end()]
     return Hit(org.start, m.end(), rec.label, name, name)
+
+
+def _unit_words(rec: OrgRecord) -> tuple[str, ...]:
+    """The words a unit of this organisation ends in: a government body's (司, 局, 处), a company's
+    (公司, 研究院), an association's or an institute's (分会, 专委会, 实验室)."""
+    g = grammar.load()
+    if rec.type == "regulator":
+        return g.ministry_units
+    if rec.label == "COMPANY":
+        return g.company_units
+    return g.institute_units if rec.type in ("association", "research") else ()
 
 
 def _ministry_prefix(text: str, start: int, rec: OrgRecord) -> str:
