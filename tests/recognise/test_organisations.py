@@ -49,6 +49,7 @@ def test_an_operators_local_company_is_its_own_organisation_named_by_its_place(t
         ("小米产业基金与苏宁控股均参与增资", [("小米产业基金", "小米产业基金"), ("苏宁控股", "苏宁控股")]),
         ("华为投资控股有限公司发布年报", [("华为投资控股", "华为投资控股有限公司")]),
         ("腾讯控股发布财报", [("腾讯", "腾讯控股")]),  # the gazetteer's alias
+        ("天音控股旗下的天音移动用户增长", [("天音控股", "天音控股"), ("天音", "天音移动")]),  # holding and MVNO arm
         ("京东投资了这家公司", [("京东", "京东")]),  # a verb
         ("中国移动资本开支下降", [("中国移动", "中国移动")]),  # capital expenditure
     ],
