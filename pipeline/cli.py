@@ -467,19 +467,27 @@ def explain_person(name: str, store_path: str) -> None:
 @click.option("--output", "-o", required=True, metavar="FILE", help="The HTML file to write.")
 @click.option("--org", metavar="NAME", help="Only this organisation (name or alias).")
 def report(store_path: str, output: str, org: str | None) -> None:
-    """One self-contained HTML page of the store: per organisation (MVNOs first) who said what
-    about it, the figures cited, statements per month and its ego network; no network needed to view it."""
-    from pipeline.outputs.report import write
+    """One self-contained HTML page of the store: who said what about each organisation (MVNOs first,
+    with figures, statements per month and an ego network), what each person said, and every statement;
+    one search, sortable tables with CSV downloads; no network needed to view it."""
+    from pipeline.outputs.report import UnknownOrganisation, build
+    from pipeline.outputs.report_html import write
 
     with open_store(store_path) as store:
         try:
-            reports = write(store, output, org)
-        except OSError as e:
-            raise KgError(f"{output}: cannot write ({e.strerror or e})") from e
-    if org is not None and not reports:
-        raise KgError(f"no organisation named {org!r} in {store_path}")
-    said = sum(len(r.statements) for r in reports)
-    click.echo(f"kg: wrote {output}: {len(reports)} organisations, {said} statements", err=True)
+            found = build(store, org)
+        except UnknownOrganisation as e:
+            hint = f"; near names: {', '.join(e.near)}" if e.near else ""
+            raise KgError(f"no organisation named {e.given!r} in {store_path}{hint}") from None
+    try:
+        write(found, output)
+    except OSError as e:
+        raise KgError(f"{output}: cannot write ({e.strerror or e})") from e
+    click.echo(
+        f"kg: wrote {output}: {len(found.organisations)} organisations, {len(found.people)} people, "
+        f"{len(found.statements)} statements",
+        err=True,
+    )
 
 
 @main.command()

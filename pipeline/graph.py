@@ -41,6 +41,7 @@ Reads: an Article and its Extraction. Provides: nodes and relationships with sta
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -50,6 +51,7 @@ from typing import Any
 from pipeline.language import tense
 from pipeline.read import dates
 from pipeline.read.clean import normalise
+from pipeline.read.script import in_simplified
 from pipeline.records import ORG_LABELS, Article, Extraction, Statement
 from pipeline.relate import metrics
 
@@ -129,6 +131,27 @@ def join(values: Iterable[str]) -> str:
 
 def split(value: str) -> set[str]:
     return set(value.split(MULTI)) if value else set()
+
+
+def by_alias(named: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each name and alias (a node's ``name`` and "|"-joined ``aliases``) → the name it belongs to."""
+    return {alias: name for name, aliases in named for alias in [name, *aliases.split(MULTI)] if alias}
+
+
+def near_names(given: str, names: Mapping[str, str], limit: int = 5) -> list[str]:
+    """Names (``by_alias``) that contain, are contained in, or look like ``given``; each once, by its closest
+    alias (shown with the name: 苏宁互联 (苏宁)): the hint when a name the user typed matches nothing."""
+
+    def shown(alias: str) -> str:
+        return alias if names[alias] == alias else f"{names[alias]} ({alias})"
+
+    def score(alias: str) -> float:  # 1 and more for containment, else how alike the characters are
+        return (given in alias or alias in given) + difflib.SequenceMatcher(None, given, alias).ratio()
+
+    best: dict[str, str] = {}  # name → its closest alias
+    for alias in sorted((a for a in names if score(a) >= 0.5), key=lambda a: (-score(a), a)):
+        best.setdefault(names[alias], alias)
+    return [shown(alias) for alias in best.values()][:limit]
 
 
 def merge_props(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
@@ -352,7 +375,7 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
             g.rel("ABOUT", stm, org(name))
         sentences.append((stm, *_sentence_span(s)))
 
-    text = normalise(a.text) if extraction.figures else ""
+    text = normalise(in_simplified(a.text)) if extraction.figures else ""
     year = int(day[:4]) if day else None
     for f in extraction.figures:
         citing = [stm for stm, start, end in sentences if start <= f.start and f.end <= end]

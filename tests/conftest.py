@@ -98,6 +98,20 @@ def chromium():
         driver.quit()
 
 
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory):
+    """The sample corpus (corpus/) ingested into a store, shared by the tests that only read it."""
+    from click.testing import CliRunner
+    from repo import ROOT
+
+    from pipeline.cli import main
+
+    path = tmp_path_factory.mktemp("sample_store") / "kg.db"
+    result = CliRunner().invoke(main, ["ingest", str(ROOT / "corpus"), "--store", str(path), "-j", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
 @pytest.fixture
 def memory(tmp_path, monkeypatch):
     """A model folder (KG_NER_MODEL) whose memory is the given names; it holds no weights,

@@ -29,6 +29,7 @@ from neo4j import time as neo4j_time
 from neo4j.exceptions import DriverError, Neo4jError
 
 from pipeline.errors import KgFailure
+from pipeline.graph import by_alias, near_names
 from pipeline.graphdb.push import Neo4jConfig, connect, explain
 from pipeline.language import datafiles
 
@@ -192,28 +193,12 @@ def check_names(driver: Driver, config: Neo4jConfig, query: Query, params: dict[
             database_=config.database,
             routing_=RoutingControl.READ,
         )
-        names = {alias: r["name"] for r in records for alias in [r["name"], *r["aliases"].split("|")] if alias}
+        names = by_alias((r["name"], r["aliases"]) for r in records)
         if given in names:
             continue
         near = near_names(given, names)
         hint = f"; near names: {', '.join(near)}" if near else ""
         raise QueryError(f"no {label} named {given!r} in Neo4j{hint}")
-
-
-def near_names(given: str, names: dict[str, str], limit: int = 5) -> list[str]:
-    """Names that contain, are contained in, or look like ``given``; each once, by its closest alias
-    (shown with the name: 苏宁互联 (苏宁))."""
-
-    def shown(alias: str) -> str:
-        return alias if names[alias] == alias else f"{names[alias]} ({alias})"
-
-    def score(alias: str) -> float:  # 1 and more for containment, else how alike the characters are
-        return (given in alias or alias in given) + difflib.SequenceMatcher(None, given, alias).ratio()
-
-    best: dict[str, str] = {}  # name → its closest alias
-    for alias in sorted((a for a in names if score(a) >= 0.5), key=lambda a: (-score(a), a)):
-        best.setdefault(names[alias], alias)
-    return [shown(alias) for alias in best.values()][:limit]
 
 
 def plain(value: Any) -> Any:

@@ -17,7 +17,6 @@ from pipeline.graphdb.query import (
     available,
     bind,
     format_result,
-    near_names,
     parse,
     parse_params,
     resolve,
@@ -98,15 +97,6 @@ def test_cypher_longer_than_a_file_name_is_cypher():
 def test_a_misspelt_query_name_gets_the_near_one():
     with pytest.raises(QueryError, match="did you mean who_said_what_about\\?"):
         resolve("who_said_what_abut")
-
-
-def test_near_names_take_containment_first_and_show_an_alias_with_its_name():
-    names = {"苏宁互联": "苏宁互联", "苏宁": "苏宁互联", "京东": "京东", "京东移动": "京东", "蜗牛移动": "蜗牛移动"}
-    assert near_names("苏宁互联网", names) == ["苏宁互联"]
-    assert near_names("苏宁云", names) == ["苏宁互联 (苏宁)"]
-    assert near_names("京东通信", names) == ["京东"]
-    assert near_names("移动", names) == ["京东 (京东移动)", "蜗牛移动"]
-    assert near_names("中国联通", names) == []
 
 
 def test_table_cells_are_whole_unless_a_width_is_given():
