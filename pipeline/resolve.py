@@ -142,8 +142,11 @@ def article_names(ctx: ArticleContext) -> dict[str, str]:
 
 
 def _without_tail(mention: str) -> str:
+    """小米公司 → 小米; not 天音控股 → 天音 where the shorter form is another organisation's (its MVNO arm)."""
+    lex = lexicon.load()
     for tail in grammar.load().company_tails:
-        if mention.endswith(tail) and lexicon.load().org(mention[: -len(tail)]):
+        short = lex.org(mention[: -len(tail)]) if mention.endswith(tail) else None
+        if short and lex.org(mention) in (None, short):
             return mention[: -len(tail)]
     return mention
 
