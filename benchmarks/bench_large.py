@@ -1,6 +1,6 @@
 """Bounded work on large input: seconds and peak memory of `pipeline.extract.extract` on one long article.
 
-    python benchmarks/bench_large.py [--mb 1 4 16] [--line 100000]
+    python benchmarks/bench_large.py [--mb 1 4 16] [--line 100000] [--chars 80000 160000 320000 640000]
 
 Each article is built from the sample and the dev articles in tests/data/articles, their bodies repeated and
 each copy made distinct (a number before every 。) so nothing is dropped as a repeat; sizes are UTF-8
@@ -8,6 +8,10 @@ bytes. The line is the same text with every punctuation mark and space removed: 
 many characters. Every run is a child process of its own, so its peak memory (ru_maxrss) is its own;
 "after start-up" is the child's resident memory with the models loaded, before the article.
 Targets (issue 25): 16 MB within 5 times the time of 4 MB; the 100k-character line under 10 s.
+``--chars`` times a document of each length through every article-level step (extraction, then its
+graph built and stored), against the same steps over the normal articles one by one, in CPU
+seconds (steadier than wall time on a shared machine). Targets (issue 34): twice the characters within
+2.2 times the time, and at the longest at least 0.8 times a normal article's characters per second.
 BLAS is pinned to one thread, so the NER's matrix products stay on one core.
 """
 
@@ -52,6 +56,37 @@ def line_of(chars: int) -> str:
     return (flat * (chars // len(flat) + 1))[:chars]
 
 
+def document_of(chars: int) -> str:
+    """A long document of ``chars`` characters, built as article_of builds one."""
+    return article_of(chars * 3 / 1_000_000)[:chars]  # over 3 bytes a character: enough to cut from
+
+
+def per_article(articles: list[str]) -> tuple[int, float]:
+    """(characters, CPU seconds) of the article-level steps over each normal article on its own: extracted,
+    then stored (its graph built and merged) in a store in memory."""
+    import time
+
+    from pipeline.extract import extract
+    from pipeline.records import Article
+    from pipeline.storage.store import Store
+
+    with Store(":memory:") as store:
+        began = time.process_time()
+        for i, text in enumerate(articles):
+            store.apply(extract(Article(doc=f"article{i}", text=text)))
+        return sum(map(len, articles)), time.process_time() - began
+
+
+def child_document(chars: int) -> None:
+    """Runs in the child: the article-level steps over one long document and over the normal articles."""
+    normal = bodies()
+    per_article(normal[:1])  # models loaded
+    text = document_of(chars)
+    _, seconds = per_article([text])
+    normal_chars, normal_seconds = per_article(normal)
+    print(json.dumps({"chars": len(text), "seconds": seconds, "normal_chars_per_s": normal_chars / normal_seconds}))
+
+
 def child(kind: str, size: float) -> None:
     """Runs in the child: extract one article, print a JSON line of what it cost."""
     import resource
@@ -60,6 +95,9 @@ def child(kind: str, size: float) -> None:
     from pipeline.extract import extract
     from pipeline.records import Article
 
+    if kind == "document":
+        child_document(int(size))
+        return
     text = article_of(size) if kind == "article" else line_of(int(size))
     extract(Article(doc="warm-up", text="中国联通发布公告称，将下调批发价。"))
     with open("/proc/self/statm") as f:
@@ -90,10 +128,26 @@ def measure(kind: str, size: float) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+def documents(lengths: list[int]) -> None:
+    """Each long document's CPU time, its ratio to the one half its length, and its speed against normal articles."""
+    before: dict | None = None
+    for chars in lengths:
+        r = measure("document", chars)
+        speed = r["chars"] / r["seconds"]
+        growth = f"; {r['seconds'] / before['seconds']:.2f} x the time of {before['chars']:,}" if before else ""
+        print(
+            f"{r['chars']:,}-character document: {r['seconds']:.1f} CPU s = {speed:,.0f} chars/s,"
+            f" {speed / r['normal_chars_per_s']:.2f} x a normal article's {r['normal_chars_per_s']:,.0f}{growth}",
+            flush=True,
+        )
+        before = r
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, nargs="*", default=[1, 4, 16], help="article sizes in MB")
     parser.add_argument("--line", type=int, default=100_000, help="characters of the punctuation-free line (0: none)")
+    parser.add_argument("--chars", type=int, nargs="*", default=[], help="long documents' lengths in characters")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -111,6 +165,7 @@ def main() -> None:
         )
     if 4 in seconds and 16 in seconds:
         print(f"16 MB / 4 MB time: {seconds[16] / seconds[4]:.2f} (target: at most 5; linear is 4)")
+    documents(args.chars)
     if args.line:
         r = measure("line", args.line)
         print(

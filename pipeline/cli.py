@@ -8,13 +8,15 @@ import click
 
 from pipeline import __version__
 from pipeline.errors import KgFailure
+from pipeline.messages import quoted, redacted
 
 
 class KgError(click.ClickException):
-    """An error the user can act on: one line ``kg: reason`` on stderr, exit status 1, no traceback."""
+    """An error the user can act on: one line ``kg: reason`` on stderr, exit status 1, no traceback;
+    a password in a URI it names is masked."""
 
     def show(self, file: object = None) -> None:
-        click.echo(f"kg: {self.format_message()}", err=True)
+        click.echo(f"kg: {redacted(self.format_message())}", err=True)
 
 
 class KgGroup(click.Group):
@@ -204,6 +206,7 @@ def ingest(
 
     from tqdm import tqdm
 
+    from pipeline.apps.ingest import WorkerDied
     from pipeline.apps.ingest import ingest as run
 
     if check:
@@ -225,11 +228,15 @@ def ingest(
                 jobs=jobs,
                 dry_run=dry_run,
                 progress=not quiet and sys.stderr.isatty(),
-                on_error=lambda doc, reason: tqdm.write(f"kg: {doc}: {reason}", file=sys.stderr),
+                on_error=lambda doc, reason: tqdm.write(f"kg: {quoted(doc)}: {reason}", file=sys.stderr),
                 max_bytes=max_bytes,
+                on_warning=lambda line: tqdm.write(f"kg: {line}", file=sys.stderr),
             )
+    except WorkerDied as e:
+        kept = "nothing written (dry run)" if dry_run else f"articles committed to {quoted(store_path)} are kept"
+        raise KgError(f"{e}; {kept}; rerun kg ingest to resume (--jobs 1 needs the least memory)") from None
     except KeyboardInterrupt:
-        click.echo(f"kg: interrupted; articles committed to {store_path} are kept, rerun to continue", err=True)
+        click.echo(f"kg: interrupted; articles committed to {quoted(store_path)} are kept, rerun to continue", err=True)
         raise SystemExit(130) from None
     if not quiet:
         click.echo("\n".join(summary.lines()))
@@ -246,7 +253,7 @@ def report_stale(store_path: str) -> None:
     with open_store(store_path) as store:
         stale, total = len(store.stale_articles(current())), store.article_count()
     click.echo(
-        f"{store_path}: {stale} of {total} articles stale (extracted by another version of the pipeline"
+        f"{quoted(store_path)}: {stale} of {total} articles stale (extracted by another version of the pipeline"
         f" than {current()}){'; kg ingest re-extracts them' if stale else ''}"
     )
 
@@ -259,22 +266,23 @@ def report_stale(store_path: str) -> None:
 @click.option("--from", "from_dir", metavar="DIR", help="Export the graph kg spark-ingest wrote to DIR instead.")
 def export(store_path: str, fmt: str, output: str, graphml: str | None, from_dir: str | None) -> None:
     """Export the whole store as GraphML (networkx, Gephi) or node-link JSON."""
-    import sys
-
-    from pipeline.outputs.export import write_graphml, write_json
-
     if graphml:
         fmt, output = "graphml", graphml
     if from_dir:
         export_parquet(from_dir, fmt, output)
         return
     with open_store(store_path) as store:
-        if fmt == "json":
-            write_json(store, sys.stdout if output == "-" else output)
-        else:
-            write_graphml(store, sys.stdout.buffer if output == "-" else output)
-        nodes, rels = store.totals()
-    click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {'stdout' if output == '-' else output}", err=True)
+        write_export(store, fmt, output)
+
+
+def write_export(graph, fmt: str, output: str) -> None:
+    """``graph`` (the store, or a Parquet graph) as GraphML or JSON to ``output`` (``-``: stdout)."""
+    from pipeline.outputs.atomic import shown
+    from pipeline.outputs.export import write_graphml, write_json
+
+    (write_json if fmt == "json" else write_graphml)(graph, output)
+    nodes, rels = graph.totals()
+    click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {shown(output)}", err=True)
 
 
 @main.command()
@@ -334,7 +342,7 @@ def bulk_load(store_path: str, home: str, database: str | None, quiet: bool) -> 
         result = run(store, home, database)
     if not quiet:
         click.echo(
-            f"neo4j {home} (database {database or 'neo4j'}): {result.nodes} nodes, {result.rels} relationships"
+            f"neo4j {quoted(home)} (database {database or 'neo4j'}): {result.nodes} nodes, {result.rels} relationships"
             " imported; start the server, then kg push creates the constraints"
         )
 
@@ -425,7 +433,7 @@ def evaluate(gold: str, paths: tuple[str, ...], pred_file: str | None, errors: b
             try:
                 preds = [json.loads(line) for line in fh if line.strip()]
             except ValueError as e:
-                raise KgError(f"{pred_file}: not JSON Lines ({e})") from None
+                raise KgError(f"{quoted(pred_file)}: not JSON Lines ({e})") from None
     else:
         check_ner_model()
         preds = []
@@ -458,7 +466,7 @@ def explain_person(name: str, store_path: str) -> None:
     with open_store(store_path) as store:
         found = person(store, name)
     if not found:
-        raise KgError(f"no person named {name} in {store_path}")
+        raise KgError(f"no person named {quoted(name)} in {quoted(store_path)}")
     click.echo("\n".join(lines(found)))
 
 
@@ -470,6 +478,7 @@ def report(store_path: str, output: str, org: str | None) -> None:
     """One self-contained HTML page of the store: who said what about each organisation (MVNOs first,
     with figures, statements per month and an ego network), what each person said, and every statement;
     one search, sortable tables with CSV downloads; no network needed to view it."""
+    from pipeline.outputs.atomic import shown
     from pipeline.outputs.report import UnknownOrganisation, build
     from pipeline.outputs.report_html import write
 
@@ -478,13 +487,10 @@ def report(store_path: str, output: str, org: str | None) -> None:
             found = build(store, org)
         except UnknownOrganisation as e:
             hint = f"; near names: {', '.join(e.near)}" if e.near else ""
-            raise KgError(f"no organisation named {e.given!r} in {store_path}{hint}") from None
-    try:
-        write(found, output)
-    except OSError as e:
-        raise KgError(f"{output}: cannot write ({e.strerror or e})") from e
+            raise KgError(f"no organisation named {e.given!r} in {quoted(store_path)}{hint}") from None
+    write(found, output)
     click.echo(
-        f"kg: wrote {output}: {len(found.organisations)} organisations, {len(found.people)} people, "
+        f"kg: wrote {shown(output)}: {len(found.organisations)} organisations, {len(found.people)} people, "
         f"{len(found.statements)} statements",
         err=True,
     )
@@ -542,23 +548,13 @@ def push_parquet(folder: str, config, batch_size: int, quiet: bool) -> None:
         graph = parquet_graph(spark, folder)
         result = run(graph.nodes(), graph.rels(), config, batch_size)
     if not quiet:
-        click.echo(pushed(config, result, folder))
+        click.echo(pushed(config, result, quoted(folder)))
 
 
 def export_parquet(folder: str, fmt: str, output: str) -> None:
     """``kg export --from DIR``: the Parquet graph as GraphML or node-link JSON, as the store's export."""
-    import sys
-
-    from pipeline.outputs.export import write_graphml, write_json
-
     with spark_or_exit().session() as spark:
-        graph = parquet_graph(spark, folder)
-        if fmt == "json":
-            write_json(graph, sys.stdout if output == "-" else output)
-        else:
-            write_graphml(graph, sys.stdout.buffer if output == "-" else output)
-        nodes, rels = graph.totals()
-    click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {'stdout' if output == '-' else output}", err=True)
+        write_export(parquet_graph(spark, folder), fmt, output)
 
 
 @main.command("spark-ingest")
@@ -582,7 +578,7 @@ def spark_ingest(inputs: tuple[str, ...], out: str, master: str | None, quiet: b
     with spark_session.session(master) as spark:
         summary = run(spark, list(inputs), out)
     for doc, reason in summary.errors:
-        click.echo(f"kg: {doc}: {reason}", err=True)
+        click.echo(f"kg: {quoted(doc)}: {reason}", err=True)
     if not quiet:
         click.echo("\n".join(summary.lines(out)))
     raise SystemExit(1 if summary.errors else 0)

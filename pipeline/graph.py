@@ -44,15 +44,17 @@ from __future__ import annotations
 import difflib
 import hashlib
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from pipeline.language import tense
 from pipeline.read import dates
 from pipeline.read.clean import normalise
 from pipeline.read.script import in_simplified
-from pipeline.records import ORG_LABELS, Article, Extraction, Statement
+from pipeline.records import ORG_LABELS, Article, Entity, Extraction, Statement
 from pipeline.relate import metrics
 
 MULTI = "|"  # joins multi-valued properties
@@ -181,6 +183,8 @@ class _Builder:
 
     def node(self, id_: str, labels: tuple[str, ...], props: dict[str, Any]) -> str:
         old = self.nodes.get(id_)
+        if old is not None and old.props is props and set(labels) <= set(old.labels):
+            return id_  # an organisation named again: merging its aliases once per mention would be quadratic
         if old is not None:
             labels = old.labels + tuple(l for l in labels if l not in old.labels)
             props = merge_props(old.props, props)
@@ -306,19 +310,14 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
     found = people(extraction)
     employer = found.employer
     orgs = {keys(e.name): e for e in extraction.entities if e.label in ORG_LABELS}
+    org_props = {key: _org_props(key, e) for key, e in orgs.items()}  # once each, not per mention of one
 
     def org(name: str) -> str:
         key = keys(name)
         e = orgs.get(key)
         if e is None:
             return g.node(org_id(key), ("Organization",), {"name": key})
-        aliases = set(e.aliases) | {m.text for m in e.mentions}
-        aliases.discard(e.name)
-        return g.node(
-            org_id(key),
-            ("Organization", "MVNO") if e.mvno else ("Organization",),
-            _props(name=key, type=e.type or e.label.lower(), aliases=join(aliases)),
-        )
+        return g.node(org_id(key), ("Organization", "MVNO") if e.mvno else ("Organization",), org_props[key])
 
     def person(name: str) -> str:
         name = _norm(name)
@@ -377,8 +376,9 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
 
     text = normalise(in_simplified(a.text)) if extraction.figures else ""
     year = int(day[:4]) if day else None
+    holding = _holders(sentences)
     for f in extraction.figures:
-        citing = [stm for stm, start, end in sentences if start <= f.start and f.end <= end]
+        citing = holding(f.start, f.end)
         subject = org(f.subject) if f.subject else None
         fig = g.node(
             _hash("fig:", _bare(f.text), float(f.value), subject, citing[0] if citing else art),
@@ -413,6 +413,36 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
             )
 
     return list(g.nodes.values()), list(g.rels.values())
+
+
+def _holders(sentences: list[tuple[str, int, int]]) -> Callable[[int, int], list[str]]:
+    """``holding(start, end)``: the statements (in order) whose sentence span holds that span.
+
+    Spans are sorted by start with a running maximum of their ends, so a look-up walks back only over
+    the spans that can still reach it (sentences barely overlap): linear in the article where a scan
+    of every statement per figure is quadratic.
+    """
+    spans = sorted(enumerate(sentences), key=lambda p: p[1][1])
+    starts = [s for _, (_, s, _) in spans]
+    reach = list(accumulate((e for _, (_, _, e) in spans), max))
+
+    def holding(start: int, end: int) -> list[str]:
+        found = []
+        i = bisect_right(starts, start) - 1
+        while i >= 0 and reach[i] >= end:
+            order, (stm, _, stm_end) = spans[i]
+            if end <= stm_end:
+                found.append((order, stm))
+            i -= 1
+        return [stm for _, stm in sorted(found)]
+
+    return holding
+
+
+def _org_props(key: str, e: Entity) -> dict[str, Any]:
+    aliases = set(e.aliases) | {m.text for m in e.mentions}
+    aliases.discard(e.name)
+    return _props(name=key, type=e.type or e.label.lower(), aliases=join(aliases))
 
 
 def _org_keys(extraction: Extraction) -> Callable[[str], str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.errors import KgFailure
+from pipeline.messages import quoted
 
 LABELS = ("PERSON", "COMPANY", "GOVERNMENT", "ORGANIZATION", "POSITION", "LOCATION")
 ORG_LABELS = frozenset({"COMPANY", "GOVERNMENT", "ORGANIZATION"})
@@ -203,7 +204,7 @@ class InputError(KgFailure):
     """A file that cannot be read as an article; the message names the reason."""
 
     def __init__(self, doc: str, reason: str):
-        super().__init__(f"{doc}: {reason}")
+        super().__init__(f"{quoted(doc)}: {reason}")
         self.doc = doc
         self.reason = reason
 

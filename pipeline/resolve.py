@@ -57,6 +57,7 @@ def build_entities(
     """
     lex = lexicon.load()
     entities: dict[tuple[str, str], Entity] = {}
+    seen: set[tuple[str, str, Mention]] = set()  # a set, not a scan of the mentions: linear in the article
 
     def add(label: str, name: str, mention: Mention) -> None:
         rec = lex.org(name) if label not in ("PERSON", "POSITION", "LOCATION") else None
@@ -72,7 +73,8 @@ def build_entities(
                 rec.aliases if rec else (),
                 key=name if label in ORG_LABELS else "",
             )
-        if mention not in entities[key].mentions:
+        if (*key, mention) not in seen:
+            seen.add((*key, mention))
             entities[key].mentions.append(mention)
 
     text = ctx.article.text
@@ -140,8 +142,11 @@ def article_names(ctx: ArticleContext) -> dict[str, str]:
 
 
 def _without_tail(mention: str) -> str:
+    """小米公司 → 小米; not 天音控股 → 天音 where the shorter form is another organisation's (its MVNO arm)."""
+    lex = lexicon.load()
     for tail in grammar.load().company_tails:
-        if mention.endswith(tail) and lexicon.load().org(mention[: -len(tail)]):
+        short = lex.org(mention[: -len(tail)]) if mention.endswith(tail) else None
+        if short and lex.org(mention) in (None, short):
             return mention[: -len(tail)]
     return mention
 

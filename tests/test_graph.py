@@ -238,6 +238,23 @@ def test_a_former_holder_speaks_with_the_tense_of_his_title():
     )
 
 
+def test_the_statements_holding_a_figure_are_the_ones_a_scan_finds_in_order():
+    import random
+
+    from pipeline.graph import _holders
+
+    rng = random.Random(34)
+    for _ in range(200):
+        sentences = []
+        for i in range(rng.randrange(0, 12)):
+            start = rng.randrange(0, 100)
+            sentences.append((f"s{i}", start, start + rng.randrange(0, 30)))
+        holding = _holders(sentences)
+        for start in range(0, 130, 3):
+            end = start + rng.randrange(0, 6)
+            assert holding(start, end) == [stm for stm, s, e in sentences if s <= start and end <= e]
+
+
 def test_a_figure_in_traditional_characters_has_its_metric_and_period():
     from pipeline.extract import extract
     from pipeline.records import Article

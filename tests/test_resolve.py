@@ -14,6 +14,11 @@ def test_a_brand_family_goes_by_the_name_the_article_uses_most():
     assert article_names(ctx) == {"小米": "小米移动"}
 
 
+def test_a_holding_company_keeps_its_name_beside_its_mvno_arm():
+    ctx = context("天音控股发布年报。天音控股营收增长。天音移动用户增长。")
+    assert article_names(ctx) == {"天音": "天音移动"}  # not 天音 for 天音控股
+
+
 def test_a_regulator_keeps_its_official_name():
     assert article_names(context("工信部发布通知。工信部要求实名登记。")) == {}
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.messages import quoted
 from pipeline.records import ORG_LABELS
 
 FIELDS = ("organizations", "persons", "roles", "statements", "attributed", "about", "figures", "subjects")
@@ -109,7 +110,7 @@ def load_gold(path: str | pathlib.Path) -> list[Json]:
     p = pathlib.Path(path)
     files = sorted(p.glob("*.json")) if p.is_dir() else [p]
     if not files:
-        raise ValueError(f"{path}: no gold files (*.json)")
+        raise ValueError(f"{quoted(str(path))}: no gold files (*.json)")
     golds = []
     for f in files:
         try:

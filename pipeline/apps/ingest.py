@@ -17,11 +17,13 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass, field, fields
 
 from pipeline.apps.progress import Bar
 from pipeline.graph import article_key, article_sha
+from pipeline.messages import quoted
 from pipeline.read.articles import MAX_BYTES, count_articles, read_paths
 from pipeline.records import Article, Extraction, InputError
 from pipeline.storage.store import Change, Store
@@ -40,9 +42,19 @@ class Failure:
     reason: str
 
 
+class WorkerDied(Exception):
+    """Worker processes died (killed, as the out-of-memory killer does) twice while one chunk was in flight;
+    the message is one line naming the articles in flight. Every article committed before stays stored."""
+
+    def __init__(self, docs: list[str]):
+        shown = ", ".join(quoted(d) for d in docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
+        super().__init__(f"a worker process died (killed, e.g. out of memory) while extracting {shown}")
+        self.docs = docs
+
+
 def key_conflict(first_doc: str) -> str:
     """Why a second article under one key with other content is skipped (the first in input order wins)."""
-    return f"same url as {first_doc} with different content; skipped"
+    return f"same url as {quoted(first_doc)} with different content; skipped"
 
 
 @dataclass
@@ -93,8 +105,10 @@ def ingest(
     on_error: Callable[[str, str], None] | None = None,
     version: str | None = None,
     max_bytes: int = MAX_BYTES,
+    on_warning: Callable[[str], None] | None = None,
 ) -> Summary:
-    """Ingest every article under ``paths`` into ``store``; ``on_error(doc, reason)`` hears each failure.
+    """Ingest every article under ``paths`` into ``store``; ``on_error(doc, reason)`` hears each failure,
+    ``on_warning(line)`` a worker that died and was replaced (WorkerDied if it dies again over one chunk).
 
     ``jobs``: worker processes (default: all cores; 1 extracts in this process).
     ``dry_run``: everything is done inside a rehearsal that is rolled back.
@@ -107,7 +121,8 @@ def ingest(
     paths = list(paths)  # read twice when there is a bar: counted first, for its total and ETA
     bar = Bar(total=count_articles(paths) if progress else None, unit="articles", disable=not progress)
     with store.rehearsal() if dry_run else nullcontext(), bar:
-        for item in _extracted(_triaged(paths, store, version, max_bytes), jobs or os.cpu_count() or 1):
+        triaged = _triaged(paths, store, version, max_bytes)
+        for item in _extracted(triaged, jobs or os.cpu_count() or 1, on_restart=on_warning):
             if isinstance(item, Failure):
                 summary.failed += 1
                 if on_error:
@@ -188,6 +203,7 @@ class _Chunk:
     def __init__(self) -> None:
         self.articles: list[Article] = []
         self.future: Future | None = None
+        self.retried = False  # sent again to new workers after one died over it
 
 
 class _InProcess:
@@ -203,12 +219,17 @@ class _InProcess:
 
 
 def _extracted(
-    items: Iterable[tuple[Article | Failure, bool]], jobs: int, chunk_size: int = _CHUNK
+    items: Iterable[tuple[Article | Failure, bool]],
+    jobs: int,
+    chunk_size: int = _CHUNK,
+    on_restart: Callable[[str], None] | None = None,
 ) -> Iterator[Article | Failure | Extraction]:
     """Extractions (or pass-through items) in input order; articles yielded as such are unchanged.
 
     Reading streams: at most ``jobs * _AHEAD`` chunks are in flight, and a chunk that waits for
-    more articles is sent off once that many chunks' worth of items queue behind it.
+    more articles is sent off once that many chunks' worth of items queue behind it. When a worker
+    dies, new workers take every chunk in flight again (``on_restart`` hears which); when one dies
+    again before the oldest of them is done, WorkerDied ends the run.
     """
     pool: ProcessPoolExecutor | _InProcess | None = None  # started at the first article to extract: reruns skip it
     pending: deque[_Chunk | Article | Failure] = deque()
@@ -237,16 +258,40 @@ def _extracted(
             send(first)
         return in_flight > ahead
 
+    def restart(died: _Chunk) -> None:
+        """New workers for a pool a dead one broke; every chunk it held is sent to them again."""
+        nonlocal pool, in_flight
+        pool.shutdown(wait=True)  # type: ignore[union-attr]  # settles every future: a result, or the break
+        pool = None
+        lost = [c for c in pending if isinstance(c, _Chunk) and c.future and c.future.exception() is not None]
+        died_over = WorkerDied([a.doc for c in lost for a in c.articles])
+        if died.retried:
+            raise died_over
+        if on_restart:
+            on_restart(f"{died_over}; new workers take them again")
+        in_flight -= len(lost)
+        for c in lost:
+            c.retried = c.retried or c is died
+            send(c)
+
     def head() -> Iterator[Article | Failure | Extraction]:
         nonlocal in_flight
-        first = pending.popleft()
+        first = pending[0]
         if not isinstance(first, _Chunk):
+            pending.popleft()
             yield first
             return
         if first.future is None:
             send(first)
+        while True:
+            try:
+                done = first.future.result()  # type: ignore[union-attr]
+                break
+            except BrokenProcessPool:
+                restart(first)
+        pending.popleft()
         in_flight -= 1
-        yield from first.future.result()  # type: ignore[union-attr]
+        yield from done
 
     try:
         for item, needed in items:

@@ -45,6 +45,7 @@ from pipeline.apps.ingest import key_conflict
 from pipeline.apps.spark_session import exists, has_scheme, location, replace
 from pipeline.errors import KgFailure
 from pipeline.graph import Claim, Node, Rel, article_graph, article_id, article_key, article_sha
+from pipeline.messages import quoted
 from pipeline.read.articles import EXTENSIONS, files, read_data, read_file, record_article
 from pipeline.records import Article, Extraction, InputError
 from pipeline.storage import codec
@@ -126,7 +127,7 @@ class Summary:
 
     def lines(self, out: str) -> list[str]:
         """The closing report, as printed by ``kg spark-ingest``."""
-        what = f"written to {out}" if self.written else f"nothing changed, {out} left as it was"
+        what = f"written to {quoted(out)}" if self.written else f"nothing changed, {quoted(out)} left as it was"
         return [
             (
                 f"articles {self.new} new, {self.unchanged} unchanged, {self.changed} changed,"
@@ -520,7 +521,9 @@ class ParquetGraph:
         self._spark = spark
         self.folder = location(folder).rstrip("/")
         if not all(exists(spark, f"{self.folder}/{t}") for t in ("nodes", "rels")):
-            raise SparkJobError(f"{folder}: no kg graph there (run kg spark-ingest --out {folder} first)")
+            raise SparkJobError(
+                f"{quoted(folder)}: no kg graph there (run kg spark-ingest --out {quoted(folder)} first)"
+            )
 
     def _table(self, name: str) -> DataFrame:
         return _table(self._spark, self.folder, name)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from pipeline.graphdb.push import MARKER, NODE_LABELS, KgNeo4jError, PushResult, counts_text
+from pipeline.messages import quoted
 from pipeline.storage.store import Store
 
 TOOL = "org.neo4j.cli.AdminTool"
@@ -106,7 +107,9 @@ def bulk_load(store: Store, home: str | os.PathLike[str], database: str | None =
     home = Path(home)
     java = shutil.which("java")
     if not (home / "lib").is_dir() or not (home / "conf").is_dir():
-        raise KgNeo4jError(f"{home}: not a Neo4j installation (no lib/ and conf/; run scripts/neo4j-local start once)")
+        raise KgNeo4jError(
+            f"{quoted(str(home))}: not a Neo4j installation (no lib/ and conf/; run scripts/neo4j-local start once)"
+        )
     if java is None:
         raise KgNeo4jError("the Neo4j importer needs Java 17 (apt-get install openjdk-17-jre-headless)")
     with store.snapshot(), tempfile.TemporaryDirectory(prefix="kg-bulk-") as tmp:

@@ -22,6 +22,7 @@ from functools import cache
 from itertools import groupby, islice
 from queue import Queue
 from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from neo4j import Driver, GraphDatabase, Session
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
@@ -53,6 +54,8 @@ class Neo4jConfig:
 
     Without NEO4J_URI, NEO4J_BOLT_PORT (the port scripts/neo4j-local starts on) gives
     bolt://127.0.0.1:PORT, so kg, the tests and the local server agree on one address.
+    A user and password in the URI (bolt://neo4j:SECRET@host, which the driver refuses) are taken
+    out of it, as the user and password when no other is given: ``uri`` never holds a secret to print.
     """
 
     uri: str = DEFAULT_URI
@@ -67,13 +70,26 @@ class Neo4jConfig:
     ) -> Neo4jConfig:
         env = os.environ.get
         port = env("NEO4J_BOLT_PORT")
+        uri, uri_user, uri_password = _userinfo(
+            uri or env("NEO4J_URI") or (f"bolt://127.0.0.1:{port}" if port else DEFAULT_URI)
+        )
         return cls(
-            uri or env("NEO4J_URI") or (f"bolt://127.0.0.1:{port}" if port else DEFAULT_URI),
-            user or env("NEO4J_USER") or DEFAULT_USER,
-            password or env("NEO4J_PASSWORD") or DEFAULT_PASSWORD,
+            uri,
+            user or uri_user or env("NEO4J_USER") or DEFAULT_USER,
+            password or uri_password or env("NEO4J_PASSWORD") or DEFAULT_PASSWORD,
             database or env("NEO4J_DATABASE") or None,
             _seconds(env("NEO4J_TIMEOUT")) or cls.timeout,
         )
+
+
+def _userinfo(uri: str) -> tuple[str, str | None, str | None]:
+    """``uri`` without its ``user:password@``, and the (URL-decoded) user and password it held."""
+    parts = urlsplit(uri)
+    if "@" not in parts.netloc:
+        return uri, None, None
+    info, _, host = parts.netloc.rpartition("@")
+    user, _, password = info.partition(":")
+    return urlunsplit(parts._replace(netloc=host)), unquote(user) or None, unquote(password) or None
 
 
 def _seconds(value: str | None) -> float | None:
@@ -120,6 +136,7 @@ def connect(config: Neo4jConfig) -> Driver:
             auth=(config.user, config.password),
             connection_timeout=config.timeout,
             connection_acquisition_timeout=config.timeout,
+            notifications_min_severity="OFF",  # else each is a multi-line log record on the user's terminal
         )
     except (ValueError, DriverError) as e:  # a malformed URI
         raise explain(config, e) from None

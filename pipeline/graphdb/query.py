@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import csv
 import difflib
+import fnmatch
 import io
 import json
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from pipeline.errors import KgFailure
 from pipeline.graph import by_alias, near_names
 from pipeline.graphdb.push import Neo4jConfig, connect, explain
 from pipeline.language import datafiles
+from pipeline.messages import quoted
 
 NAME_PARAMS = {"org": "Organization", "person": "Person"}  # parameters of the shipped queries that name a node
 
@@ -140,7 +142,7 @@ def resolve(spec: str) -> Query:
         try:
             return parse(path.stem, path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as e:
-            raise QueryError(f"{spec}: cannot read ({e.__class__.__name__}: {e})") from None
+            raise QueryError(f"{quoted(spec)}: cannot read ({e.__class__.__name__}: {e})") from None
     if _NAME.fullmatch(spec):
         queries = available()
         if spec not in queries:
@@ -161,10 +163,13 @@ def bind(query: Query, given: dict[str, Any]) -> dict[str, Any]:
 
 
 def run(query: Query, params: dict[str, Any], config: Neo4jConfig, write: bool = False) -> Result:
-    """Run in a read transaction unless ``write``: the server then refuses CREATE, SET, DELETE…"""
+    """Run in a read transaction unless ``write``, and only once ``check_read_only`` passes it: the server
+    then refuses CREATE, SET, DELETE…, and nothing that changes the server itself is sent."""
     bound = bind(query, params)
     with connect(config) as driver:
         try:
+            if not write:
+                check_read_only(driver, config, query, bound)
             check_names(driver, config, query, bound)
             records, _, keys = driver.execute_query(
                 query.text,
@@ -180,6 +185,34 @@ def run(query: Query, params: dict[str, Any], config: Neo4jConfig, write: bool =
         except DriverError as e:
             raise explain(config, e) from None
     return Result(list(keys), [{k: plain(r[k]) for k in keys} for r in records])
+
+
+_QUERY_TYPES = {"w": "writes", "rw": "writes", "s": "changes the schema or calls a server procedure"}
+
+
+def check_read_only(driver: Driver, config: Neo4jConfig, query: Query, params: dict[str, Any]) -> None:
+    """A QueryError unless the query's plan (EXPLAIN, which runs nothing) only reads: query type "r", no
+    procedure outside data/read_only_cypher.yaml's, no command that changes the server."""
+    _, summary, _ = driver.execute_query(
+        "EXPLAIN " + query.text, parameters_=params, database_=config.database, routing_=RoutingControl.READ
+    )
+    allowed = datafiles.load_yaml("read_only_cypher.yaml")
+    does = _QUERY_TYPES.get(summary.query_type or "r")
+    if does is None:
+        steps = list(_plan_steps(summary.plan or {}))
+        calls = [d.partition("(")[0] for op, d in steps if op == "ProcedureCall"]
+        refused = [c for c in calls if not any(fnmatch.fnmatchcase(c, p) for p in allowed["procedures"])]
+        refused += [op for op, _ in steps if op in allowed["operators"]]
+        does = f"calls {', '.join(refused)}, which can change the server" if refused else None
+    if does:
+        raise QueryError(f"query {query.name} failed: it {does}, and kg query only reads unless given --write")
+
+
+def _plan_steps(plan: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """(operator, details) of every step of an EXPLAIN plan."""
+    yield plan.get("operatorType", "").partition("@")[0], str(plan.get("args", {}).get("Details", ""))
+    for child in plan.get("children", []):
+        yield from _plan_steps(child)
 
 
 def check_names(driver: Driver, config: Neo4jConfig, query: Query, params: dict[str, Any]) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from pipeline.language import datafiles
+from pipeline.messages import quoted
 from pipeline.records import ORG_LABELS
 
 DATA_DIR = datafiles.data_dir()
@@ -142,7 +143,7 @@ def _lines(path: Path) -> Iterator[str]:
 
 
 def _fail(path: Path, reason: str) -> ValueError:
-    return ValueError(f"{path}: {reason}")
+    return ValueError(f"{quoted(str(path))}: {reason}")
 
 
 def _read_orgs(path: Path) -> tuple[OrgRecord, ...]:

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.messages import quoted
+
 FILE = "known_names.tsv"
 COMPANY_SHARE = 0.5  # 威廉 (a bookmaker in some lines, a first name in others) stays out
 ENDING_CHARS = 3  # the longest ending that can decide a kind
@@ -107,5 +109,5 @@ def read(model: Path) -> dict[str, KnownName]:
                 int(occurrences), {lab: int(n) for lab, n in (pair.split(" ") for pair in labels.split(","))}
             )
         except ValueError:
-            raise ValueError(f"{path}:{number}: not 'name<TAB>occurrences<TAB>LABEL n,...'") from None
+            raise ValueError(f"{quoted(str(path))}:{number}: not 'name<TAB>occurrences<TAB>LABEL n,...'") from None
     return names

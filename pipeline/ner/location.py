@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from pipeline.language import datafiles
+from pipeline.messages import quoted
 
 MODEL_NAME = "ner_zh"
 MODEL_DIR = datafiles.package_dir() / "models" / MODEL_NAME
@@ -24,5 +25,5 @@ def model_dir() -> Path:
 def model_at(path: Path, named: str = "") -> Path:
     """``path`` if it holds a model (a folder with config.cfg); ``named`` says where the path came from."""
     if not (path / "config.cfg").is_file():
-        raise FileNotFoundError(f"{named}{path}: no spaCy model there (a folder with config.cfg)")
+        raise FileNotFoundError(f"{named}{quoted(str(path))}: no spaCy model there (a folder with config.cfg)")
     return path

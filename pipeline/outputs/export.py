@@ -11,8 +11,7 @@ what XML 1.0 forbids (NUL and most other C0 controls, U+FFFE, U+FFFF) and lone
 surrogates become U+FFFD, one for one, in both exports, so networkx and any XML
 parser read them back.
 
-A file is written beside its target under a temporary name and renamed over it
-when complete, so a full disk or a crash never leaves a truncated export.
+Files are written as atomic.output writes them: whole or not at all, through links, streamed to devices.
 """
 
 from __future__ import annotations
@@ -20,15 +19,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from typing import IO, Any, BinaryIO, Protocol, TextIO
+from collections.abc import Iterable
+from typing import Any, BinaryIO, Protocol, TextIO
 
 import networkx as nx
 
-from pipeline.errors import KgFailure
 from pipeline.graph import Node, Rel
+from pipeline.outputs.atomic import output
 
 
 class Graph(Protocol):
@@ -50,10 +47,6 @@ def label(node: Node) -> str:
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-class ExportError(KgFailure):
-    """The export cannot be written; the message is one line naming the file."""
 
 
 def xml_safe(value: Any) -> Any:
@@ -82,8 +75,10 @@ def to_networkx(store: Graph) -> nx.MultiDiGraph:
 
 
 def write_graphml(store: Graph, path: str | os.PathLike[str] | BinaryIO) -> None:
+    """GraphML to ``path`` (a file, ``-`` for standard output, or an open binary stream)."""
     graph = to_networkx(store)
-    _write(path, "wb", lambda f: nx.write_graphml(graph, f, encoding="utf-8", prettyprint=True))
+    with output(path, binary=True) as f:
+        nx.write_graphml(graph, f, encoding="utf-8", prettyprint=True)
 
 
 def write_json(store: Graph, out: str | os.PathLike[str] | TextIO) -> None:
@@ -95,43 +90,6 @@ def write_json(store: Graph, out: str | os.PathLike[str] | TextIO) -> None:
         "nodes": [{"id": n.id, **_node_attrs(n)} for n in store.nodes()],
         "edges": [{"source": r.start, "target": r.end, "key": r.id, **_edge_attrs(r)} for r in store.rels()],
     }
-
-    def dump(f: IO[str]) -> None:
+    with output(out) as f:
         json.dump(data, f, ensure_ascii=False, indent=1)
         f.write("\n")
-
-    _write(out, "w", dump)
-
-
-def _write(target: str | os.PathLike[str] | IO[Any], mode: str, write: Callable[[Any], None]) -> None:
-    """``write(file)`` into an open stream as it is, or into a path through a temporary file."""
-    if not isinstance(target, (str, os.PathLike)):
-        write(target)
-        return
-    with _replacing(os.fspath(target), mode) as f:
-        write(f)
-
-
-@contextmanager
-def _replacing(path: str, mode: str) -> Iterator[IO[Any]]:
-    """A temporary file beside ``path`` that becomes ``path`` only once fully written (ExportError if not)."""
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
-    except OSError as e:
-        raise ExportError(f"{path}: cannot write: {e.strerror or e}") from None
-    try:
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's file is private; an export is an ordinary file
-        os.replace(tmp, path)
-    except OSError as e:
-        os.unlink(tmp)
-        raise ExportError(f"{path}: cannot write: {e.strerror or e}; nothing written") from None
-    except BaseException:
-        os.unlink(tmp)
-        raise

@@ -17,6 +17,7 @@ from html import escape
 
 from pipeline.language.datafiles import read_text
 from pipeline.language.numbers import natural
+from pipeline.outputs.atomic import output
 from pipeline.outputs.report import Cited, OrgReport, PersonReport, Report, Said, Source
 from pipeline.outputs.report_svg import ego_network, month_chart
 
@@ -284,6 +285,6 @@ def render(report: Report) -> str:
 
 
 def write(report: Report, path: str) -> None:
-    """Write the page to ``path``."""
-    with open(path, "w", encoding="utf-8") as f:
+    """Write the page to ``path`` (``-``: standard output), whole or not at all (outputs.atomic)."""
+    with output(path) as f:
         f.write(render(report))

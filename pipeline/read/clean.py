@@ -52,6 +52,8 @@ _WS = re.compile(r"\s+")
 _ASIDE = re.compile(r"[（(][^（()）]{0,60}[)）]")
 _MARKER_ONLY = re.compile(r"[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）、.]?")
 _WORD = re.compile(r"[^\W_]")
+# A transcript's speaker label alone on its line (张三：), which every answer of theirs repeats.
+_LABEL_ONLY = re.compile(r"[^\W\d_]{1,6}[：:]")
 # Shorter sentences are de-duplicated only when repeated whole, never as part of earlier text.
 MIN_SUBSTRING_DEDUP = 10
 # Longer sentences are cut into windows (after a clause mark or space where there is one) for the later stages.
@@ -141,7 +143,7 @@ def sentences(article: Article) -> list[Span]:
         last = end
         sentence = text[start:end]
         key = _WS.sub("", sentence)
-        repeated = key in seen or (
+        repeated = (key in seen and not _LABEL_ONLY.fullmatch(key)) or (
             len(key) >= MIN_SUBSTRING_DEDUP and flat.find(key, max(0, flat_pos - DEDUP_WINDOW), flat_pos) >= 0
         )
         flat_pos += len(key)

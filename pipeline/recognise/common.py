@@ -1,4 +1,5 @@
-"""What the recognisers share: the CJK range, overlap and the domain terms a name may not run into.
+"""What the recognisers share: the CJK range, overlap, the domain terms a name may not run into and
+the words that make a would-be name a kind of organisation.
 
 Reads: nothing of its own. Provides: shared helpers for the recognisers.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.language import grammar
+from pipeline.language import grammar, lexicon
 from pipeline.records import Hit
 
 CJK = r"\u4e00-\u9fff"
@@ -29,3 +30,17 @@ def _compound_terms() -> tuple[re.Pattern[str], int]:
     """The domain terms longest first, so the term matched at a place is the longest there, and that length."""
     terms = sorted(grammar.load().compound_terms, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, terms)) or "(?!)"), max(map(len, terms), default=0)
+
+
+def names_a_kind(name: str) -> bool:
+    """商业银行, 网上银行, 科研院所, 综合信息, 知名通信企业: a word of kind before an organisation's
+    ending or suffix (科技公司 counts as one) says what sort of organisation, it names none."""
+    g = grammar.load()
+    kind = next((k for k in g.kind_words if name.startswith(k)), None)
+    if kind is None:
+        return False
+    rest = name[len(kind) :]
+    for ending in g.institution_kinds:
+        if rest.endswith(ending) and len(rest) > len(ending):
+            rest = rest[: -len(ending)]
+    return rest in g.org_word_endings or rest in g.institution_kinds or lexicon.load().org_suffix("_" + rest) == rest

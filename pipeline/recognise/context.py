@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from pipeline.language import grammar, lexicon, segment
 from pipeline.read.clean import normalise, windows
@@ -55,10 +56,16 @@ class ArticleContext:
 
     def employer(self, person: str, label: str | None = None) -> str | None:
         """The organisation a title chain gives the person (of that label, when one is named)."""
-        return next(
-            (c.org.name for c in self.chains if c.person.name == person and c.org and label in (None, c.org.label)),
-            None,
-        )
+        return next((org.name for org in self._employers.get(person, ()) if label in (None, org.label)), None)
+
+    @cached_property
+    def _employers(self) -> dict[str, list[Hit]]:
+        """Each person's organisations in chain order: looked up per statement, so not a scan of every chain."""
+        found: dict[str, list[Hit]] = {}
+        for c in self.chains:
+            if c.org:
+                found.setdefault(c.person.name, []).append(c.org)
+        return found
 
 
 def read_context(
@@ -73,6 +80,7 @@ def read_context(
     last_org: Hit | None = None  # the organisation 该公司 would refer to so far
     named_before: list[Hit] = []  # the organisations the sentences so far named, in order
     last_person: Hit | None = None  # the person 他 in 他曾任… would refer to so far
+    last_ministry: Hit | None = None  # the ministry 部/我部 would stand for so far
     for span, model_hits in zip(spans, model):
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
@@ -86,7 +94,7 @@ def read_context(
             orgs,
             titles(span.text, orgs, model_hits),
             last_org,
-            _last_ministry(orgs, sentences),
+            _ministry(orgs) or last_ministry,
             named_before,
         )
         found += chains.marked_persons(span.text, orgs)
@@ -101,6 +109,7 @@ def read_context(
         sentences.append(SentenceFacts(span, orgs, found, anonymous_sources(span.text), model_hits))
         last_org = _last_named(orgs) or last_org
         named_before += orgs
+        last_ministry = _ministry(orgs) or last_ministry
     outside_orgs, outside_persons = _outside(article, spans)
     byline = chains.outlet_lines(normalise(article.body))
     media = [o for o in [o for s in sentences for o in s.orgs] + list(outside_orgs) if lexicon.load().is_media(o.name)]
@@ -168,15 +177,13 @@ def _last_named(orgs: list[Hit]) -> Hit | None:
     return named[-1] if named else None
 
 
-def _last_ministry(current: list[Hit], before: list[SentenceFacts]) -> Hit | None:
-    """The ministry 部/我部 stands for: the latest government body named whose name ends in 部."""
+def _ministry(orgs: list[Hit]) -> Hit | None:
+    """The ministry 部/我部 would stand for in these: the latest government body named whose name ends in 部
+    (read_context carries it forward, so no sentence looks back over all the ones before it)."""
     lex = lexicon.load()
     suffix = min(grammar.load().ministry_anaphora, key=len)
-    for orgs in [current] + [s.orgs for s in reversed(before)]:
-        found = [o for o in orgs if o.name.endswith(suffix) and (lex.org(o.name) or o).label == "GOVERNMENT"]
-        if found:
-            return found[-1]
-    return None
+    found = [o for o in orgs if o.name.endswith(suffix) and (lex.org(o.name) or o).label == "GOVERNMENT"]
+    return found[-1] if found else None
 
 
 def _with_chain_orgs(orgs: list[Hit], chains: list[Chain]) -> list[Hit]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pipeline.language import grammar, lexicon, segment
 from pipeline.language.lexicon import OrgRecord
 from pipeline.language.text import CLAUSE_DELIMITERS, PUNCTUATION, alternation
-from pipeline.recognise.common import CJK, in_compound, overlaps
+from pipeline.recognise.common import CJK, in_compound, names_a_kind, overlaps
 from pipeline.recognise.titles import title_pattern
 from pipeline.records import Hit
 
@@ -36,11 +36,24 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "brand": re.compile(alternation(g.brand_suffixes)),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.branch_suffixes)})"),
         "unit_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.unit_suffixes)})"),
+        "group_branch": re.compile(
+            rf"(?P<parent>{alternation(f for o in _operators() for f in o.forms)})(?:集团)?"
+            rf"(?P<place>[{CJK}]{{2,4}}?)(?:{alternation(g.place_suffixes)})?(?:{alternation(g.branch_tails)})"
+        ),
+        "vehicle": re.compile(
+            rf"(?:{alternation(g.vehicle_words)}|{alternation(g.vehicle_before_tail)}(?={alternation(g.company_tails)}))+"
+        ),
         "dateline": re.compile(
             rf"([{CJK}A-Za-z]{{2,10}}?)\d{{1,2}}月\d{{1,2}}日(?:{alternation(g.dateline_times)})?"
             rf"(?:{alternation(g.dateline_words)})"
         ),
     }
+
+
+@lru_cache(maxsize=1)
+def _operators() -> tuple[OrgRecord, ...]:
+    """The organisations with a bare short name (移动, 联通) that their local branches take (浙江移动)."""
+    return tuple(o for o in lexicon.load().orgs if o.weak_aliases)
 
 
 def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, Hit] | None = None) -> list[Hit]:
@@ -50,7 +63,8 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
     `short_names` maps the short names the article introduced before this
     sentence (以下简称“华信智联”) to their organisation (defined_short_names).
     """
-    hits = _legal_names(text)
+    hits = _branches(text, bounds)
+    hits += [h for h in _legal_names(text) if not overlaps(h.start, h.end, hits)]
     defined = defined_short_names(text, hits)
     hits += _gazetteer(text, bounds, hits)
     hits = [_unit_of(text, bounds, h) for h in hits]
@@ -64,6 +78,53 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
     hits += _dateline_outlet(text, hits)
     hits += _english_names(text, hits)
     return sorted(hits, key=lambda h: h.start)
+
+
+def _branches(text: str, bounds: frozenset[int]) -> list[Hit]:
+    """浙江电信, 宁波联通, 深圳市移动公司, 中国移动通信集团广东有限公司, 中国联通广东省分公司: an operator's
+    provincial or city company is an organisation of its own, named by its place and the operator's
+    short name (广东移动)."""
+    lex = lexicon.load()
+    out: list[Hit] = []
+    for m in _patterns()["group_branch"].finditer(text):
+        short = lex.alias_index[m.group("parent")].weak_aliases[0]
+        if segment.dictionary_tag(m.group("place")) == "ns":
+            out.append(Hit(m.start(), m.end(), "COMPANY", m.group("place") + short, m.group()))
+    for m in _patterns()["weak_org"].finditer(text):
+        found = _place_before(text, bounds, m.start())
+        if found is None or overlaps(found[0], m.end(), out) or in_compound(text, found[0], m.end()):
+            continue
+        more = _name_suffix(text, m.end())  # 陕西广电网络: the name runs on
+        tail = _patterns()["org_tail"].match(text, m.end() + len(more))
+        end = tail.end() if tail else m.end() + len(more)
+        out.append(Hit(found[0], end, "COMPANY", found[1] + m.group() + more, text[found[0] : end]))
+    return out
+
+
+def _place_before(text: str, bounds: frozenset[int], start: int) -> tuple[int, str] | None:
+    """(where it starts, its name without 省/市) of the Chinese province or city named right before
+    ``start`` (浙江|电信, 南京市|苏宁易购), where place and name are not one gazetteer form (中国|移动)."""
+    g = grammar.load()
+    for k in range(5, 1, -1):
+        s = start - k
+        head = text[max(s, 0) : start]
+        place = head[:-1] if head.endswith(g.place_suffixes) and k > 2 else head
+        if (
+            s >= 0
+            and s in bounds
+            and segment.dictionary_tag(place) == "ns"
+            and not place.endswith(g.foreign_place_endings)
+            and not _patterns()["org"].match(text, s)
+        ):
+            return s, place
+    return None
+
+
+def _name_suffix(text: str, end: int) -> str:
+    """网络 in 陕西广电网络公司: the word after a name when it is an organisation suffix itself (not a tail)."""
+    words = segment.tagged(text[end : end + 6])
+    word = words[0][0] if words else ""
+    return word if lexicon.load().org_suffix("_" + word) == word and not org_tail_pattern().fullmatch(word) else ""
 
 
 def _english_names(text: str, hits: list[Hit]) -> list[Hit]:
@@ -124,6 +185,7 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
         if (
             segment.dictionary_tag(word) != "nt"
             or word in g.not_orgs
+            or names_a_kind(word)
             or word in lex.alias_index
             or not (word.endswith(g.org_word_endings) or lex.org_suffix(word))
         ):
@@ -169,7 +231,9 @@ def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hi
             ):
                 continue  # 移动通信, 一家科技: common words; 手握移动: a verb
             name = head + m.group()
-            if name not in g.not_orgs and not overlaps(s, m.end(), taken) and not in_compound(text, s, m.end()):
+            if not (
+                name in g.not_orgs or names_a_kind(name) or overlaps(s, m.end(), taken) or in_compound(text, s, m.end())
+            ):
                 out.append(Hit(s, m.end(), "COMPANY", name, name))
                 break
     return out
@@ -185,45 +249,86 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
             continue
         if overlaps(m.start(), m.end(), taken) or in_compound(text, m.start(), m.end()):
             continue
+        if alias.isascii() and alias.isupper() and _business_after(text, m.end()):
+            continue  # IDC业务, IDC、CDN: the business of those letters, not the firm
         rec = lex.alias_index[alias]
         end = _yield_to_title(text, m.start(), m.end(), rec)
-        tail = pats["org_tail"].match(text, end) or pats["branch_tail"].match(text, end)
-        if tail:  # 迪信通公司, 京东集团, 中国联通浙江省分公司: the same organisation, the mention takes the tail
-            end = tail.end()
+        vehicle = _vehicle(text, bounds, end)
+        tail = pats["org_tail"].match(text, vehicle or end) or pats["branch_tail"].match(text, vehicle or end)
         start = m.start() - len(_ministry_prefix(text, m.start(), rec))
-        hits.append(Hit(start, end, rec.label, rec.name, text[start:end]))
+        name_end = tail.end() if tail else vehicle or end  # 迪信通公司, 京东集团: the mention takes the tail
+        place = _place_before(text, bounds, start) if rec.label == "COMPANY" and not lex.is_media(rec.name) else None
+        if vehicle:  # 京东创投, 小米产业基金: an investment vehicle is an organisation of its own
+            hits.append(Hit(start, name_end, "COMPANY", text[start:vehicle], text[start:name_end]))
+        elif place and not overlaps(place[0], start, taken + hits):  # 南京苏宁易购: a city's company of its own
+            name = place[1] + text[start:end]
+            hits.append(Hit(place[0], name_end, "COMPANY", name, text[place[0] : name_end]))
+        else:
+            hits.append(Hit(start, name_end, rec.label, rec.name, text[start:name_end]))
     return hits
 
 
+def _business_after(text: str, end: int) -> bool:
+    """收入, 服务商, 数据中心, 、CDN: a business word right after the letters, or listed with them."""
+    g = grammar.load()
+    sep = next((x for x in sorted(g.list_separators, key=len, reverse=True) if text.startswith(x, end)), "")
+    return text.startswith(g.business_terms, end + len(sep))
+
+
+def _vehicle(text: str, bounds: frozenset[int], end: int) -> int | None:
+    """Where an investment vehicle's word after a name ends (创投, 资本, 产业基金, 控股), if one does:
+    a word of its own that modifies no noun after it (资本开支, 控股子公司) and is no verb (投资了)."""
+    m = _patterns()["vehicle"].match(text, end)
+    if (
+        m is None
+        or m.end() not in bounds
+        or in_compound(text, end, m.end())
+        or (_modifies_next(text, m.end()) and not _patterns()["org_tail"].match(text, m.end()))
+        or text.startswith(("的", "了"), m.end())
+    ):
+        return None
+    return m.end()
+
+
 def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
-    """财政部条法司, 中国电信国际公司, 中国联通对外合作办公室: a ministry's or a company's
-    named unit right after its name is an organisation of its own (a role then points at it).
-    The words between must read as the unit's name (nouns: not 相关司局, not a place's branch, 浙江公司)."""
+    """财政部条法司, 工信部信息通信管理局网络资源处, 中国电信国际公司, 中国通信企业协会增值业务专委会: a
+    government body's, a company's, an association's or an institute's named unit right after its name
+    is an organisation of its own (a role then points at it).
+    The words between must read as the unit's name (nouns, a verb only before one of them: not 相关司局,
+    not a place's branch, 浙江公司)."""
     lex = lexicon.load()
     rec = lex.org(org.name)
     if rec is None or org.text not in rec.forms:
         return org
     g = grammar.load()
-    ministry = rec.type == "regulator" and _ministry_unit_parent(rec)
-    units = g.ministry_units if ministry else g.company_units if rec.label == "COMPANY" else ()
+    units = _unit_words(rec)
     m = re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})").match(text, org.end) if units else None
     if m is None or m.end() not in bounds:
         return org
     words = segment.tagged(text[org.end : m.start(1)])  # the unit's own name: 新闻|处; 办公厅 has none
     if len(m.group(1)) < 3 and sum(len(w) for w, _, _ in words) < 2:
         return org  # 新闻处, 国际公司 have a name; 办公厅, 研究院 need none; 母公司 is no unit
+    nounish = [f[:1] in ("n", "j", "b", "s") or f == "vn" for _, f, _ in words] + [False]
     if any(
-        w in g.unit_stop_words or not (f[:1] in ("n", "j", "b", "s") or f == "vn") or f == "ns" for w, f, _ in words
+        w in g.unit_stop_words
+        or not (nounish[i] or (f[:1] == "v" and (i > 0 or nounish[i + 1])))  # 增值|业务, 信用|评价|中心
+        or f == "ns"
+        for i, (w, f, _) in enumerate(words)
     ) or title_pattern().search(m.group()):
         return org
     name = text[org.start : m.end()]
     return Hit(org.start, m.end(), rec.label, name, name)
 
 
-@lru_cache(maxsize=256)
-def _ministry_unit_parent(rec: OrgRecord) -> bool:
-    """A ministry (or the State Council): units of it are named after it (…部新闻处, 国务院办公厅)."""
-    return rec.name.endswith(min(grammar.load().ministry_anaphora, key=len)) or rec.name in grammar.load().unit_parents
+def _unit_words(rec: OrgRecord) -> tuple[str, ...]:
+    """The words a unit of this organisation ends in: a government body's (司, 局, 处), a company's
+    (公司, 研究院), an association's or an institute's (分会, 专委会, 实验室)."""
+    g = grammar.load()
+    if rec.type == "regulator":
+        return g.ministry_units
+    if rec.label == "COMPANY":
+        return g.company_units
+    return g.institute_units if rec.type in ("association", "research") else ()
 
 
 def _ministry_prefix(text: str, start: int, rec: OrgRecord) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from pipeline.language import grammar, lexicon
+from pipeline.language import grammar, lexicon, segment
 from pipeline.language.datafiles import load_yaml
 from pipeline.language.numbers import BIG_UNITS, NUMERAL_CHARS, SMALL_UNITS, parse_number
 from pipeline.language.text import alternation, clause_start
@@ -38,6 +38,9 @@ class _Vocab:
     precise_units: frozenset[str]
     share_words: re.Pattern[str]
     shares: dict[str, float]
+    distributive: re.Pattern[str]
+    group_after: tuple[str, ...]
+    pronouns: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +50,7 @@ def _vocab() -> _Vocab:
     pattern = re.compile(
         rf"(?P<qual>{alternation(data['qualifiers'])})?"
         rf"(?:(?P<pct_word>百分之)(?P<pct_num>[{NUMERAL_CHARS}\d.]+)"
-        rf"|(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
+        rf"|(?P<sign>(?<![\d%％.A-Za-z])[-－](?=\d))?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
         rf"(?P<approx>{alternation(data['approx_suffixes'])})?"
         rf"(?P<mult>(?<=\d) ?[{multipliers}]+|(?<=[多余几])[{multipliers}]+)?"
         rf"(?P<approx2>{alternation(data['approx_suffixes'])})?)"
@@ -68,6 +71,9 @@ def _vocab() -> _Vocab:
         precise_units=frozenset(data["precise_units"]),
         share_words=re.compile(rf"(?:{alternation(data['qualifiers'])})?(?:{alternation(data['share_words'])})"),
         shares=dict(data["share_words"]),
+        distributive=re.compile(alternation(data["distributive_words"])),
+        group_after=tuple(data["group_after"]),
+        pronouns=tuple(data["pronouns"]),
     )
 
 
@@ -155,7 +161,8 @@ def find_figures(text: str) -> list[Figure]:
         if unit is None:  # 用户达到40万: the counted noun came before the number
             before = text[max(0, start - 10) : start]
             unit = next((u for w, u in v.counted.items() if w in before), None)
-        value = round(value * (v.scales.get(unit_word, 1) if unit_word else 1), 10)
+        value = float(f"{value * (v.scales.get(unit_word, 1) if unit_word else 1):.12g}")  # 2.3亿: 230000000
+        value = -value if m.group("sign") else value  # 同比-5%
         hits.append(Figure(text[start:end], value, unit, None, start, end))
     for m in v.share_words.finditer(text):
         word = next(w for w in v.shares if m.group().endswith(w))
@@ -172,10 +179,47 @@ def sentence_figures(
     sentence's, whose speakers' companies an executive's figures measure.
     """
     base = sent.span.start
+    found = find_figures(sent.span.text)
+    shared = _distributed(sent, found)
     return [
-        replace(f, subject=_subject(sent, f, ctx, topic, statements), start=base + f.start, end=base + f.end)
-        for f in find_figures(sent.span.text)
+        replace(
+            f,
+            subject=shared[i] if i in shared else _subject(sent, f, ctx, topic, statements),
+            start=base + f.start,
+            end=base + f.end,
+        )
+        for i, f in enumerate(found)
     ]
+
+
+def _distributed(sent: SentenceFacts, found: list[Figure]) -> dict[int, str]:
+    """中国移动、中国联通的用户分别为3亿户、1.5亿户: the figures after 分别 (up to the sentence's end) go to
+    the organisations listed before it in turn, when there are as many of them as figures, or a multiple."""
+    text = sent.span.text
+    out: dict[int, str] = {}
+    for m in _vocab().distributive.finditer(text):
+        before = [o for o in sent.orgs if o.end <= m.start() and not lexicon.load().is_media(o.name)]
+        listed = _list_ending(text, before, clause_start(text, m.start(), SUBJECT_DELIMITERS))
+        end = _clause_end(text, m.end(), "。；;")
+        after = [i for i, f in enumerate(found) if m.end() <= f.start and f.end <= end and i not in out]
+        if len(listed) > 1 and after and len(after) % len(listed) == 0:
+            out.update({i: listed[k % len(listed)].name for k, i in enumerate(after)})
+    return out
+
+
+def _clause_end(text: str, pos: int, delimiters: str = SUBJECT_DELIMITERS) -> int:
+    return min((i for i in (text.find(c, pos) for c in delimiters) if i >= 0), default=len(text))
+
+
+def _list_ending(text: str, orgs: list[Hit], start: int) -> list[Hit]:
+    """The organisations in a list (甲、乙和丙) whose last one is the last of ``orgs`` from ``start`` on."""
+    seps = grammar.load().list_separators
+    run: list[Hit] = []
+    for o in reversed([o for o in orgs if o.start >= start]):
+        if run and text[o.end : run[0].start] not in seps:
+            break
+        run.insert(0, o)
+    return run
 
 
 def next_topic(sent: SentenceFacts, topic: str | None) -> str | None:
@@ -195,6 +239,17 @@ def counts_organisations(unit: str | None, after: str) -> bool:
     return unit in v.organisation_units and not any(w in after[:4] for w in v.not_organisations)
 
 
+def _antecedent(sent: SentenceFacts, ctx: ArticleContext, at: int) -> str | None:
+    """The organisation named last before offset ``at`` of the sentence, in it or the sentences before."""
+    lex = lexicon.load()
+    earlier = [s.orgs for s in ctx.sentences if s.span.start < sent.span.start]
+    for orgs in [[o for o in sent.orgs if o.end <= at], *reversed(earlier)]:
+        named = [o for o in orgs if not lex.is_media(o.name)]
+        if named:
+            return named[-1].name
+    return None
+
+
 def _reports_own_figures(org: Hit) -> bool:
     """A company whose own quantities an article reports: not a regulator, an analyst firm or the media."""
     rec = lexicon.load().org(org.name)
@@ -204,26 +259,44 @@ def _reports_own_figures(org: Hit) -> bool:
 def _subject(
     sent: SentenceFacts, f: Figure, ctx: ArticleContext, topic: str | None, statements: list[Statement]
 ) -> str | None:
-    """The organisation in the figure's clause before it; none for a count of organisations (unless a
-    company counts its own) or a clause about the industry; the company that opens the sentence; for
-    what an executive says, the company they work for; else the topic the sentences before set."""
+    """The organisation in the figure's clause before it; none when organisations listed together share
+    the figure (中国移动和中国联通共建10万个基站; 小米、迪信通等18家企业), for a count of organisations
+    (unless a company counts its own) or a group one belongs to (三家运营商中第一家), or a clause about
+    the industry; the company that opens the sentence (none when only other organisations do); none for
+    what an unnamed source says, the company an executive works for; else the topic the sentences
+    before set."""
     text = sent.span.text
     start = clause_start(text, f.start, SUBJECT_DELIMITERS)
     lex = lexicon.load()
+    v = _vocab()
     candidates = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
     in_clause = [o for o in candidates if o.start >= start]
     counted = counts_organisations(f.unit, text[f.end :])
+    if counted and any(w in text[f.end : _clause_end(text, f.end)] for w in v.group_after):
+        return None
     if in_clause:
-        return None if counted and not _reports_own_figures(in_clause[-1]) else in_clause[-1].name
+        if len(_list_ending(text, in_clause, start)) > 1 or (counted and not _reports_own_figures(in_clause[-1])):
+            return None
+        return in_clause[-1].name
     if counted or any(w in text[start : f.start] for w in grammar.load().generic_subjects):
         return None
+    head = text[start : f.start]
+    if any(p in head for p in v.pronouns):  # 其用户已达3亿户: whose the text said last (其中, 尤其 are no 其)
+        at = next((p for w, t, p in segment.tagged(head) if w in v.pronouns and t == "r"), None)
+        if at is not None:
+            return _antecedent(sent, ctx, start + at)
     opening = [o for o in candidates if o.label == "COMPANY"]
     if opening:
         return opening[-1].name
+    if candidates:
+        return None  # 工信部《通知》提出，基站达到40万个: the sentence is another organisation's
     pos = sent.span.start + f.start
     for st in statements:
-        if st.start <= pos < st.end and st.speaker:
-            own = ctx.employer(st.speaker, "COMPANY")
-            if own:
-                return own
+        if not (st.start <= pos < st.end):
+            continue
+        if st.speaker is None and st.speaker_org is None:
+            return None  # 某虚商老板说，一个月赚不到两块钱: an unnamed source speaks for no company
+        own = ctx.employer(st.speaker, "COMPANY") if st.speaker else None
+        if own:
+            return own
     return topic

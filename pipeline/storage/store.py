@@ -35,6 +35,7 @@ from pipeline.graph import (
     figure_claim,
     people,
 )
+from pipeline.messages import quoted
 from pipeline.records import Extraction
 from pipeline.storage import codec
 from pipeline.storage.merge import dump, labels_of, merged, union
@@ -120,16 +121,16 @@ class Store:
         self._rehearsing = False
         if self.path != ":memory:":
             if os.path.isdir(self.path):
-                raise StoreError(f"{self.path}: is a directory, not a kg store")
+                raise StoreError(f"{quoted(self.path)}: is a directory, not a kg store")
             if not create and not os.path.exists(self.path):
-                raise StoreError(f"{self.path}: no such store (run kg ingest first)")
+                raise StoreError(f"{quoted(self.path)}: no such store (run kg ingest first)")
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
             self._open(create)
         except sqlite3.OperationalError as e:  # locked, full disk, read-only folder, ...
-            raise StoreError(f"{self.path}: cannot open the store ({e}){self._read_only()}") from None
+            raise StoreError(f"{quoted(self.path)}: cannot open the store ({e}){self._read_only()}") from None
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: not a kg store ({e})") from None
+            raise StoreError(f"{quoted(self.path)}: not a kg store ({e})") from None
 
     def _open(self, create: bool) -> None:
         db = self._db
@@ -138,13 +139,15 @@ class Store:
             self._create()
             tables = self._tables()
         if "meta" not in tables:
-            raise StoreError(f"{self.path}: not a kg store (no kg tables)")
+            raise StoreError(f"{quoted(self.path)}: not a kg store (no kg tables)")
         row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
         if row is not None and row[0] == "kg-store/1" and tables:  # its articles read as stale: re-ingest updates them
             db.executescript(f"BEGIN IMMEDIATE; {_UPGRADE_1} COMMIT;")
             row = (SCHEMA,)
         if row is None or row[0] != SCHEMA:
-            raise StoreError(f"{self.path}: not a kg store (schema {row[0] if row else 'missing'}, want {SCHEMA})")
+            raise StoreError(
+                f"{quoted(self.path)}: not a kg store (schema {row[0] if row else 'missing'}, want {SCHEMA})"
+            )
         db.execute("PRAGMA synchronous = NORMAL")
         if create:  # IMMEDIATE: a deferred transaction that must turn into a write fails at once, without
             # waiting, when another process has just written; this one waits its turn (two creators at once)
@@ -186,7 +189,7 @@ class Store:
                 if attempt == _WAL_ATTEMPTS - 1:
                     raise
             time.sleep(0.01 * (attempt + 1))
-        raise StoreError(f"{self.path}: cannot switch the new store to WAL mode (another process holds it)")
+        raise StoreError(f"{quoted(self.path)}: cannot switch the new store to WAL mode (another process holds it)")
 
     def close(self) -> None:
         self._db.close()
@@ -251,7 +254,8 @@ class Store:
             return self._apply(extraction, version)
         except sqlite3.Error as e:
             raise StoreError(
-                f"{self.path}: cannot write to the store ({e}{self._read_only()}); articles already stored are kept"
+                f"{quoted(self.path)}: cannot write to the store ({e}{self._read_only()});"
+                " articles already stored are kept"
             ) from None
 
     def _apply(self, extraction: Extraction, version: str) -> Change:

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from news import news, write
 from repo import DATA, ROOT
 
+from pipeline.apps import ingest as ingest_module
 from pipeline.apps.ingest import ingest
 from pipeline.cli import main
 from pipeline.storage.store import Store, StoreError
@@ -369,3 +370,56 @@ def test_hostile_files_each_give_one_line_and_the_others_are_stored(tmp_path):
     assert len(errors) == len(expected)
     assert f"2 new, 0 unchanged, 0 replaced, {len(expected)} failed" in result.stdout
     assert integrity(db) == "ok"
+
+
+_real_extract_chunk = ingest_module._extract_chunk
+_DIE_ON = "KG_TEST_DIE_ON"  # a doc whose worker is SIGKILLed, as the out-of-memory killer would
+_DIE_ONCE = "KG_TEST_DIE_ONCE"  # a file: while it is absent, the worker dies (and creates it); else every time
+
+
+def _dying_chunk(articles):
+    """Runs in a worker (forked after the test patched it in): dies over the chunk that holds $KG_TEST_DIE_ON."""
+    if any(a.doc.endswith(os.environ[_DIE_ON]) for a in articles):
+        once = os.environ.get(_DIE_ONCE)
+        if not once or not os.path.exists(once):
+            if once:
+                Path(once).touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+    return _real_extract_chunk(articles)
+
+
+def test_a_killed_worker_is_replaced_in_one_line_and_the_graph_is_whole(tmp_path, monkeypatch):
+    write(tmp_path / "news", 40)
+    monkeypatch.setattr(ingest_module, "_extract_chunk", _dying_chunk)
+    monkeypatch.setenv(_DIE_ON, "017.md")
+    monkeypatch.setenv(_DIE_ONCE, str(tmp_path / "died"))
+    db = tmp_path / "kg.db"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "news"), "--store", str(db), "-j", "2", "-q"])
+    assert result.exit_code == 0, result.output
+    [line] = result.stderr.splitlines()
+    assert line.startswith("kg: a worker process died (killed, e.g. out of memory) while extracting ")
+    assert line.endswith(" more; new workers take them again")
+    monkeypatch.undo()
+    run([tmp_path / "news"], tmp_path / "whole.db")
+    assert snapshot(db) == snapshot(tmp_path / "whole.db")
+
+
+def test_a_worker_that_dies_again_over_a_chunk_ends_the_run_in_one_line_keeping_what_was_stored(tmp_path, monkeypatch):
+    write(tmp_path / "news", 40)
+    monkeypatch.setattr(ingest_module, "_extract_chunk", _dying_chunk)
+    monkeypatch.setenv(_DIE_ON, "033.md")
+    db = tmp_path / "kg.db"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "news"), "--store", str(db), "-j", "2", "-q"])
+    assert result.exit_code == 1
+    *restarted, error = result.stderr.splitlines()
+    assert len(restarted) == 1 and "new workers take them again" in restarted[0]
+    assert error.startswith("kg: a worker process died (killed, e.g. out of memory) while extracting ")
+    assert error.endswith(
+        f"articles committed to {db} are kept; rerun kg ingest to resume (--jobs 1 needs the least memory)"
+    )
+    with Store(db, create=False) as store:
+        kept = store.counts().get("Article", 0)
+    assert 0 < kept < 40  # the chunks before the one that kills are committed
+    monkeypatch.undo()
+    resumed = run([tmp_path / "news"], db)
+    assert (resumed.unchanged, resumed.new) == (kept, 40 - kept)

@@ -301,3 +301,45 @@ def test_a_number_too_large_for_neo4j_is_one_line_before_connecting():
         "kg: --param 'limit=99999999999999999999': 99999999999999999999 is too large for Neo4j,"
         " whose integers have 64 bits"
     ]
+
+
+@pytest.mark.parametrize(
+    "cypher",
+    [
+        "CALL dbms.killConnections([])",  # a DBMS procedure: EXPLAIN types it "s"
+        "CALL db.stats.clear('QUERIES')",  # a READ procedure that changes the server: typed "r"
+        "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",  # a command typed "r"
+        "CREATE INDEX kg_probe FOR (n:KgQueryProbe) ON (n.x)",
+    ],
+)
+def test_cli_refuses_what_changes_the_server_without_write(sample, cypher):
+    result = CliRunner().invoke(main, ["query", cypher])
+    assert result.exit_code == 1 and result.stderr.endswith("kg query only reads unless given --write\n")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_cli_reads_the_catalogue_through_read_only_procedures(sample):
+    result = CliRunner().invoke(main, ["query", "CALL db.labels() YIELD label RETURN label ORDER BY label"])
+    assert result.exit_code == 0 and "Statement" in result.output, result.output
+
+
+def test_cli_shows_no_driver_notification(sample):
+    result = CliRunner().invoke(main, ["query", "CALL { MATCH (n) RETURN n } RETURN count(*) AS n"])  # deprecated
+    assert result.exit_code == 0 and result.stderr == "", result.stderr
+
+
+def test_a_password_in_the_uri_logs_in_and_is_never_printed(sample, monkeypatch):
+    uri = sample.uri.replace("://", f"://{sample.user}:{sample.password}@")
+    result = CliRunner().invoke(main, ["query", "RETURN 1 AS n", "--uri", uri, "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout) == [{"n": 1}], result.output
+    wrong = sample.uri.replace("://", f"://{sample.user}:S3CRET-wrong@")
+    monkeypatch.setenv("NEO4J_URI", wrong)
+    result = CliRunner().invoke(main, ["query", "RETURN 1 AS n"])
+    assert result.exit_code == 1 and "S3CRET" not in result.output
+    assert result.stderr == f"kg: cannot log in to Neo4j at {sample.uri} as {sample.user!r}: wrong user or password\n"
+
+
+def test_a_password_in_an_unreachable_uri_is_never_printed():
+    result = CliRunner().invoke(main, ["query", "RETURN 1", "--uri", "bolt://neo4j:S3CRET@127.0.0.1:9"])
+    assert result.exit_code == 1 and result.stderr.startswith("kg: cannot reach Neo4j at bolt://127.0.0.1:9: ")
+    assert "S3CRET" not in result.output

@@ -165,6 +165,11 @@ def test_repeated_sentence_and_repeated_fragment_dropped():
     assert body_sentences(merged) == ["前言部分是这样写的： 获得牌照二十五家企业"]
 
 
+def test_a_transcripts_repeated_speaker_label_is_kept():
+    text = "问：资费会降吗？\n孟立：\n会降。\n问：什么时候？\n孟立：\n明年。"
+    assert body_sentences(text) == ["问：资费会降吗？", "孟立：", "会降。", "问：什么时候？", "孟立：", "明年。"]
+
+
 def test_boilerplate_patterns():
     for footer in (
         "本文搜狐IT首发，转载请注明来源和作者。",

@@ -14,7 +14,6 @@ def orgs(text, short_names=None):
     "text, expected",
     [
         ("迪信通公司创始人在会上发言", [("迪信通", "迪信通公司")]),  # gazetteer name with its tail
-        ("中国联通浙江省分公司宣布", [("中国联通", "中国联通浙江省分公司")]),  # a branch is its parent's mention
         ("在2017中国移动转售产业峰会上", []),  # 中国移动|转售 is a domain term
         ("星联通信今年三季度营收增长", [("星联通信", "星联通信")]),  # a coined name before a suffix
         ("移动通信市场竞争激烈", []),  # a common word before it is no name
@@ -24,6 +23,52 @@ def orgs(text, short_names=None):
     ],
 )
 def test_organisations(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通浙江省分公司宣布", [("浙江联通", "中国联通浙江省分公司")]),
+        ("中国移动通信集团广东有限公司近日发布公告", [("广东移动", "中国移动通信集团广东有限公司")]),
+        ("中国电信股份有限公司北京分公司表示", [("北京电信", "中国电信股份有限公司北京分公司")]),
+        ("据悉，浙江电信已与宁波联通签署协议", [("浙江电信", "浙江电信"), ("宁波联通", "宁波联通")]),
+        ("深圳市移动公司负责人介绍", [("深圳移动", "深圳市移动公司")]),
+        ("陕西广电网络发布公告", [("陕西广电网络", "陕西广电网络")]),
+        ("江苏移动互联网用户增长", []),  # 移动互联网 is a domain term
+    ],
+)
+def test_an_operators_local_company_is_its_own_organisation_named_by_its_place(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("京东创投领投了本轮融资", [("京东创投", "京东创投")]),
+        ("小米产业基金与苏宁控股均参与增资", [("小米产业基金", "小米产业基金"), ("苏宁控股", "苏宁控股")]),
+        ("华为投资控股有限公司发布年报", [("华为投资控股", "华为投资控股有限公司")]),
+        ("腾讯控股发布财报", [("腾讯", "腾讯控股")]),  # the gazetteer's alias
+        ("天音控股旗下的天音移动用户增长", [("天音控股", "天音控股"), ("天音", "天音移动")]),  # holding and MVNO arm
+        ("京东投资了这家公司", [("京东", "京东")]),  # a verb
+        ("中国移动资本开支下降", [("中国移动", "中国移动")]),  # capital expenditure
+    ],
+)
+def test_an_investment_vehicle_is_its_own_organisation(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("记者从南京苏宁易购门店了解到", [("南京苏宁易购", "南京苏宁易购")]),
+        ("北京国美电器也在推广", [("北京国美电器", "北京国美电器")]),
+        ("深圳市中兴通讯发布公告", [("深圳中兴通讯", "深圳市中兴通讯")]),
+        ("美国高通公司表示", [("高通", "高通公司")]),  # a country is no city
+        ("北京迪信通表示", [("迪信通", "北京迪信通")]),  # the gazetteer's own form
+    ],
+)
+def test_a_city_before_a_company_makes_a_longer_name_of_its_own(text, expected):
     assert orgs(text) == expected
 
 
@@ -74,6 +119,10 @@ def test_an_operators_bare_name_needs_a_list_or_its_peer_in_the_clause(text, exp
         ("按照有关部门的统一安排", []),  # jieba's odd nt word
         ("三是互联网金融发展迅速", []),  # a suffix inside a longer word
         ("联通红筹公司宣布派息", [("中国联通(香港)", "联通红筹公司")]),  # an operator's listed vehicle
+        ("高校和科研院所参与了标准制定", []),  # a word of kind before an ending
+        ("用户可以通过网上银行缴纳话费", []),
+        ("各地商业银行纷纷跟进", []),
+        ("该平台提供综合信息服务", []),
     ],
 )
 def test_no_organisation_from_common_words(text, expected):
@@ -90,17 +139,35 @@ def test_no_organisation_from_common_words(text, expected):
             [("中国电信", "中国电信"), ("中国电信国际公司", "中国电信国际公司")],
         ),
         ("工信部相关司局负责人介绍", [("工业和信息化部", "工信部")]),  # a description, not a unit's name
-        ("中国移动浙江公司总经理表示", [("中国移动", "中国移动")]),  # a place's company stays its parent's
+        ("京东浙江公司总经理表示", [("京东", "京东")]),  # a place's company stays its parent's (operators aside)
         ("中国联通母公司已完成增持", [("中国联通", "中国联通")]),
+        ("工信部信息通信管理局网络资源处负责人介绍", [("工信部信息通信管理局网络资源处",) * 2]),  # a bureau's unit
+        ("中国通信企业协会增值业务专委会秘书长表示", [("中国通信企业协会增值业务专委会",) * 2]),
+        ("中国互联网协会信用评价中心主任说", [("中国互联网协会信用评价中心",) * 2]),
+        ("中国信息通信研究院泰尔终端实验室发布报告", [("中国信息通信研究院泰尔终端实验室",) * 2]),
+        ("中国互联网协会成立委员会", [("中国互联网协会", "中国互联网协会")]),  # a verb, no unit's name
+        ("北京市通信管理局市场处处长说", [("北京市通信管理局市场处",) * 2]),  # any government body's unit
+        ("国家发改委价格司负责人", [("国家发改委价格司",) * 2]),
+        ("证监会发行监管部表示", [("证监会发行监管部",) * 2]),
+        ("工信部相关部门表示", [("工业和信息化部", "工信部")]),
+        ("工信部部长表示", [("工业和信息化部", "工信部")]),  # a title, no unit
     ],
 )
 def test_a_named_unit_after_a_ministry_or_company_is_its_own_organisation(text, expected):
     assert orgs(text) == expected
 
 
-def test_a_business_named_like_a_firm_is_no_mention_of_it():
-    assert orgs("该公司已取得IDC许可证，并申请IDC、ISP牌照") == []
-    assert orgs("据IDC统计，手机出货量下降") == [("IDC", "IDC")]
+@pytest.mark.parametrize(
+    "text",
+    ["该公司已取得IDC许可证，并申请IDC、ISP牌照", "今年IDC收入增长两成", "大力发展IDC及CDN等业务", "IDC服务商数量增加"],
+)
+def test_a_business_named_like_a_firm_is_no_mention_of_it(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text", ["据IDC统计，手机出货量下降", "IDC数据显示出货量下降", "IDC和Gartner的数据"])
+def test_the_firm_of_those_letters_stays_a_firm(text):
+    assert ("IDC", "IDC") in orgs(text)
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,20 @@ def figures(text):
         ("股价为 4.21 港元", [("4.21 港元", 4.21, "港元")]),
         ("增速提高3.2个百分点", [("3.2个百分点", 3.2, "个百分点")]),
         ("TD-LTE两种", [("两种", 2, "种")]),
+        ("光缆线路长度达到3000公里", [("3000公里", 3000, "公里")]),
+        ("覆盖面积达120平方公里", [("120平方公里", 120, "平方公里")]),
+        ("机房面积1.2万平方米", [("1.2万平方米", 12_000, "平方米")]),
+        ("建设5000个基站和2000个站点", [("5000个基站", 5000, "个"), ("2000个站点", 2000, "个")]),
+        ("5G基站超过300万", [("超过300万", 3_000_000, "个")]),
+        ("三家基础电信企业的用户", [("三家", 3, "家")]),  # a count, unlike 三大运营商
+        ("累计服务1200万人次", [("1200万人次", 12_000_000, "人次")]),
+        ("融资5000万欧元", [("5000万欧元", 50_000_000, "欧元")]),
+        ("举办了5场发布会", [("5场", 5, "场")]),
+        ("净利润同比-5%", [("-5%", -0.05, "%")]),  # a negative value keeps its sign
+        ("增速为－12.5%", [("－12.5%", -0.125, "%")]),
+        ("携转率在0.3%-0.5%之间", [("0.3%", 0.003, "%")]),  # a range's dash is no sign
+        ("出售109亿股", [("109亿股", 10_900_000_000, "股")]),
+        ("出货量达2.3亿部", [("2.3亿部", 230_000_000, "部")]),
     ],
 )
 def test_figures_are_normalised(text, expected):
@@ -49,8 +63,10 @@ def test_figures_are_normalised(text, expected):
         "千元以下的手机",
         "保持两位数增长",
         "开展二次实名核验",
-        "三家基础电信企业",
         "三大运营商",
+        "获得900MHz频段",
+        "使用2.6GHz频段",
+        "部署700兆赫频段",
     ],
 )
 def test_dates_ranks_ids_and_vague_amounts_are_not_figures(text):
@@ -111,3 +127,89 @@ def test_an_executive_reports_the_company_he_works_for():
     said = Statement("张伟", None, "表示", "今年用户将达到300万户", [], text.index("今年"), len(text) - 1)
     assert [f.subject for f in sentence_figures(second, ctx, topic, [said])] == ["分享通信"]
     assert [f.subject for f in sentence_figures(second, ctx, topic, [])] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "截至6月底，中国移动、中国联通的5G用户分别为3亿户、1.5亿户。",
+            [("3亿户", "中国移动"), ("1.5亿户", "中国联通")],
+        ),
+        ("小米和京东的门店分别达到200家和350家。", [("200家", "小米"), ("350家", "京东")]),
+        ("去年，华为与中兴通讯的营收分别增长10%和8%。", [("10%", "华为"), ("8%", "中兴通讯")]),
+    ],
+)
+def test_distributive_figures_go_to_the_listed_organisations_in_turn(text, expected):
+    assert subjects(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中国移动和中国联通共建共享了10万个基站。",
+        "京东与小米联合投资5亿元成立合资公司。",
+        "目前，小米、迪信通等18家企业获得牌照。",
+    ],
+)
+def test_a_figure_two_listed_organisations_share_measures_neither(text):
+    assert [s for _, s in subjects(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中国联通成为三家国有电信公司中第一家公布方案的公司。",
+        "京东是首批11家获得牌照的企业之一。",
+        "小米在五家参与测试的企业中最早完成。",
+    ],
+)
+def test_a_count_of_a_group_an_organisation_belongs_to_measures_none(text):
+    assert [s for _, s in subjects(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("工信部批准了中国移动的申请。其5G用户已达3亿户。", [("3亿户", "中国移动")]),
+        ("国资委表示，中国联通混改顺利。其中，其营收达到3000亿元。", [("3000亿元", "中国联通")]),
+        ("工信部向京东发放了牌照，其用户已达100万户。", [("100万户", "京东")]),
+    ],
+)
+def test_its_figure_measures_the_organisation_named_last(text, expected):
+    assert subjects(text) == expected
+
+
+def test_other_companies_figures_measure_none():
+    assert subjects("中国电信与华为签约。其他企业的用户达到500万户。") == [("500万户", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("京东发布财报。工信部《通知》提出，到2020年基站达到150万个。", [("150万个", None)]),
+        ("小米公布了用户数。中国信通院预计，明年市场规模将达到500亿元。", [("500亿元", None)]),
+        ("中国联通发布公告。国资委表示，今年将投入200亿元。", [("200亿元", None)]),
+    ],
+)
+def test_a_sentence_only_other_organisations_open_takes_no_topic(text, expected):
+    assert subjects(text)[-1:] == expected
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("小米发布新套餐。一位业内人士表示，每张卡每月赚不到两块钱。", "业内人士"),
+        ("京东公布了用户数。知情人士透露，用户已超过50万户。", "知情人士"),
+        ("分享通信召开发布会。某虚商老板称，去年亏损了3000万元。", "某虚商老板"),
+    ],
+)
+def test_what_an_unnamed_source_says_measures_no_company(text, source):
+    from pipeline.records import Statement
+    from pipeline.relate.figures import next_topic, sentence_figures
+
+    ctx = context(text)
+    first, second = ctx.sentences
+    content = second.span.text.split("，", 1)[1]
+    said = Statement(None, source, "表示", content, [], text.index(content), len(text) - 1)
+    assert [f.subject for f in sentence_figures(second, ctx, next_topic(first, None), [said])] == [None]

@@ -11,13 +11,21 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from pipeline.language import grammar, lexicon
-from pipeline.language.text import alternation, clause_starts, nesting, strip_span
+from pipeline.language import grammar, lexicon, segment
+from pipeline.language.text import CLAUSE_DELIMITERS, alternation, clause_start, clause_starts, nesting, strip_span
 from pipeline.recognise.common import CJK
 from pipeline.records import Hit, Said, Speaker
-from pipeline.relate.speech.content import CONTENT_TRIM, MIN_CONTENT, content, leading_quote, names_topic, opens_content
+from pipeline.relate.speech.content import (
+    CONTENT_TRIM,
+    MIN_CONTENT,
+    content,
+    leading_quote,
+    names_topic,
+    opens_content,
+    preceding,
+)
 from pipeline.relate.speech.cues import cues, followed_by_cue
-from pipeline.relate.speech.source import SentenceContext, patterns, speaker_in, subject
+from pipeline.relate.speech.source import Floor, SentenceContext, patterns, speaker_in, subject
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,7 @@ class Attribution:
     said: list[Said]  # in order
     persons: tuple[Hit, ...]  # the sentence's people, with the names found only as a speaker, last
     interviewee: Speaker | None  # who answers 答： from here on
+    floor: Floor | None = None  # a label or a cue ending its line (张三：, X表示：): the next sentence's speaker
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +66,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
     opening = dateline_end(text)
     starts = sorted({max(s, opening) for s in clause_starts(text, quotes)})
     out: list[Said] = []
+    floor: Floor | None = None
     covered = -1
     found_cues = cues(text, quotes, parens, ctx.persons)
     for i, (c0, c1, verb) in enumerate(found_cues):
@@ -67,12 +77,17 @@ def attribute(ctx: SentenceContext) -> Attribution:
         (speaker, named), subject_start = subject(ctx, starts, c0)
         if named is not None:
             ctx = replace(ctx, persons=ctx.persons + (named,))
-        if speaker is None:
+        if speaker is None or _negated(text, c0) or _conditional(text, c0, quotes):
             continue
         s, e = content(text, c1)
+        if text.startswith(grammar.load().refusals, s) or _ceremony(text, s):  # 不予置评, 宣布开幕: nothing said
+            continue
         lead = leading_quote(text, subject_start, c0)
+        if e - s < MIN_CONTENT and text[c1:].strip() in ("：", ":"):  # X表示：⏎“……”: the next sentence
+            floor = (speaker, verb)
+            continue
         if e - s < MIN_CONTENT:  # “……”，在座谈会上，孙立平说。: the sentence's opening quotation
-            lead = lead or leading_quote(text, 0, c0)
+            lead = lead or leading_quote(text, 0, c0) or (None if out else preceding(text, opening, subject_start))
             if lead is None or not info.post:
                 continue
             s, e = lead
@@ -84,19 +99,44 @@ def attribute(ctx: SentenceContext) -> Attribution:
         out.append(Said(speaker, verb, s, e, lead))  # “……”X说，……: one statement, one cue
         covered = e
     if not out:
-        out = _reported(text, opening)
+        out = _given_floor(ctx) or _reported(ctx, opening)
     out = sorted(out + _nominal(ctx, quotes, out), key=lambda x: x.start)
-    return Attribution(out, ctx.persons, ctx.interviewee)
+    return Attribution(out, ctx.persons, ctx.interviewee, floor)
 
 
-def _reported(text: str, pos: int) -> list[Said]:
+def _negated(text: str, cue: int) -> bool:
+    """未回应, 不愿透露, 并未就此表态: a negator in the words right before the cue (not 未来)."""
+    head = text[max(clause_start(text, cue), cue - 8) : cue]
+    return any(word in grammar.load().cue_negators for word, _, _ in segment.cut(head))
+
+
+def _conditional(text: str, cue: int, quotes: tuple[int, ...]) -> bool:
+    """用户提出申请后，…/ 如用户要求退订，…: a cue in a rule's condition reports nobody's speech
+    (如 as a word of its own: not 如今)."""
+    g = grammar.load()
+    start = clause_start(text, cue)
+    end = next((i for i in range(cue, len(text)) if text[i] in CLAUSE_DELIMITERS and quotes[i] == 0), len(text))
+    clause = text[start:end].strip()
+    words = segment.cut(clause)
+    return (bool(words) and words[0][0] in g.conditional_openers) or clause.endswith(g.conditional_ends)
+
+
+def _ceremony(text: str, pos: int) -> bool:
+    """大会宣布开幕: the object is the event itself, not what was said."""
+    return re.split(r"[，,。；;]", text[pos:], maxsplit=1)[0].strip() in grammar.load().ceremony_words
+
+
+def _reported(ctx: SentenceContext, pos: int) -> list[Said]:
     """据工业和信息化部网站消息，……: the report is the source, when no one inside it speaks
-    (据中新网报道，…辛国斌表示… is 辛国斌's)."""
+    (据中新网报道，…辛国斌表示… is 辛国斌's); an organisation it names is its issuer."""
+    text = ctx.text
     m = patterns()["reported"].match(text, pos)
     if m is None:
         return []
     s, e = strip_span(text, m.end(), len(text), CONTENT_TRIM)
-    return [Said(Speaker(None, m.group(1), None), "据", s, e)] if e - s >= MIN_CONTENT else []
+    lex = lexicon.load()
+    issuer = next((o.name for o in ctx.orgs if m.start(1) <= o.start < m.end(1) and not lex.is_media(o.name)), None)
+    return [Said(Speaker(None, m.group(1), issuer), "据", s, e)] if e - s >= MIN_CONTENT else []
 
 
 def _nominal(ctx: SentenceContext, quotes: tuple[int, ...], said: list[Said]) -> list[Said]:
@@ -143,10 +183,21 @@ def _labelled_answer(ctx: SentenceContext) -> Attribution | None:
     if speaker is None or speaker.person != m.group(1):
         return None
     s, e = strip_span(ctx.text, m.end(), len(ctx.text), CONTENT_TRIM)
+    persons = (*ctx.persons, person) if person is not None else ctx.persons
+    if s == e:  # 张三：⏎…: the answer is the next sentence
+        return Attribution([], persons, speaker, (speaker, m.group(2)))
     if e - s < MIN_CONTENT:
         return None
-    persons = (*ctx.persons, person) if person is not None else ctx.persons
     return Attribution([Said(speaker, m.group(2), s, e)], persons, speaker)
+
+
+def _given_floor(ctx: SentenceContext) -> list[Said]:
+    """The sentence after a label alone on its line (张三：) or a cue ending it (X表示：) is what
+    that speaker said."""
+    if ctx.floor is None:
+        return []
+    s, e = strip_span(ctx.text, 0, len(ctx.text), CONTENT_TRIM)
+    return [Said(ctx.floor[0], ctx.floor[1], s, e)] if e - s >= MIN_CONTENT else []
 
 
 def _transcript(ctx: SentenceContext, m: re.Match[str]) -> Attribution:

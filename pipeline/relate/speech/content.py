@@ -12,6 +12,7 @@ from pipeline.language import grammar
 from pipeline.language.text import OPEN_QUOTES, alternation, nesting, quotation_at, strip_span
 
 CONTENT_TRIM = "，,：:；;。！？!? \t"
+COUNT = r"[一二三四五六七八九十两几\d]"  # a count's digit (三点, 两项, 几条)
 MIN_CONTENT = 4
 
 
@@ -20,16 +21,35 @@ def _addressee() -> re.Pattern[str]:
     return re.compile(rf"[^，,。：:“]{{0,10}}?(?:{alternation(grammar.load().addressees)})[，,：:]")
 
 
-_DATE_OPENER = re.compile(r"\s*(?:\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|(?:自|从)[^，,。]{1,15}?起|[，,\s])+")
+@lru_cache(maxsize=1)
+def _frame_opener() -> re.Pattern[str]:
+    """Dates (2019年, 自5月1日起) and comparisons (与手机业务相比): frames before a subject."""
+    g = grammar.load()
+    comparison = rf"(?:{alternation(g.comparison_markers)})[^，,。]{{1,20}}?(?:{alternation(g.comparison_words)})"
+    date = r"\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|(?:自|从)[^，,。]{1,15}?起"
+    return re.compile(rf"\s*(?:{date}|{comparison}|[，,\s])+")
 
 
 def elided_subject(text: str) -> bool:
-    """What was said opens, after time words, with a predicate: its subject was left out
-    (正研究…, 下一步将…, 2019年已建设…), not 已有20多个国家… (有 there is existential)."""
+    """What was said opens, after time words and comparisons, with a predicate: its subject was
+    left out (正研究…, 下一步将…, 2019年已建设…), not 已有20多个国家… (有 there is existential) nor
+    与手机业务相比，物联网客户… (与 opens a comparison there)."""
+    return _opener(text) is not None
+
+
+def issuing_act(text: str) -> bool:
+    """A document reports its issuer's act with the subject left out (于近日发放了…, 已约谈…); a
+    plan's or report's own 将… (2020年将建成…) is no act of its issuer's."""
+    opener = _opener(text)
+    return opener is not None and opener not in grammar.load().plan_openers
+
+
+def _opener(text: str) -> str | None:
+    """The predicate word that opens `text` after its time words, if any."""
     g = grammar.load()
     pos = 0
     while True:
-        m = _DATE_OPENER.match(text, pos)
+        m = _frame_opener().match(text, pos)
         if m and m.end() > pos:
             pos = m.end()
         word = next((w for w in g.time_openers if text.startswith(w, pos)), None)
@@ -37,12 +57,25 @@ def elided_subject(text: str) -> bool:
             break
         pos += len(word)
     opener = next((w for w in g.predicate_openers if text.startswith(w, pos)), None)
-    return opener is not None and not text.startswith(("有", "没有"), pos + len(opener))
+    return None if opener is None or text.startswith(("有", "没有"), pos + len(opener)) else opener
+
+
+@lru_cache(maxsize=1)
+def _list_header() -> re.Pattern[str]:
+    measures = alternation(grammar.load().list_measures)
+    return re.compile(rf"了?{COUNT}+(?:{measures})[^，,。：:“]{{0,6}}[：:]")
+
+
+def list_header(text: str, pos: int) -> int:
+    """提出三点要求：一是… / 提出了两项任务：…: where the items after a counted header begin (`pos` if none)."""
+    m = _list_header().match(text, pos)
+    return m.end() if m else pos
 
 
 def opens_content(text: str, pos: int) -> bool:
-    """An organisation's weak cue (数据预计…) attributes only when a clause or a quotation follows."""
-    return pos < len(text) and text[pos] in "，,：:" + OPEN_QUOTES
+    """An organisation's weak cue (数据预计…) attributes only when a clause, a quotation or a
+    counted list (提出三点要求：) follows."""
+    return pos < len(text) and (text[pos] in "，,：:" + OPEN_QUOTES or list_header(text, pos) > pos)
 
 
 def names_topic(text: str, pos: int, verb: str) -> bool:
@@ -57,11 +90,13 @@ def names_topic(text: str, pos: int, verb: str) -> bool:
 
 def content(text: str, pos: int) -> tuple[int, int]:
     """What was said after the cue: a closing quotation, or the rest of the sentence,
-    without an addressee (告诉现代快报记者，……)."""
+    without an addressee (告诉现代快报记者，……) or a counted header with items after it."""
     s, _ = strip_span(text, pos, len(text), "，,：: ")
     addressee = _addressee().match(text, s)
     if addressee:
         s, _ = strip_span(text, addressee.end(), len(text), "，,：: ")
+    if text[list_header(text, s) :].strip(CONTENT_TRIM):  # 提出三点要求：一是…: the items were said
+        s = list_header(text, s)
     q = quotation_at(text, s)
     if q is not None and text[q[1] :].strip(CONTENT_TRIM) == "":
         return strip_span(text, q[0] + 1, q[1] - 1, CONTENT_TRIM)
@@ -90,4 +125,20 @@ def leading_quote(text: str, clause_start: int, cue: int) -> tuple[int, int] | N
     if q is None or q[1] >= cue or text[:clause_start].strip(CONTENT_TRIM):
         return None
     s, e = strip_span(text, q[0] + 1, q[1] - 1, CONTENT_TRIM)
+    return (s, e) if e - s >= MIN_CONTENT else None
+
+
+def preceding(text: str, start: int, clause: int) -> tuple[int, int] | None:
+    """明年资费还会下降，王某表示。: indirect speech before the speaker's clause, when the cue ends the
+    sentence; the journalist's framing (针对…，, 在发布会上，) is not part of it."""
+    if clause <= start or text[clause - 1] not in "，,":
+        return None
+    g = grammar.load()
+    pos = start
+    while text.startswith(g.framing_openers + g.adverbial_openers, pos):  # one framing clause after another
+        end = min((i for i in (text.find(c, pos, clause) for c in "，,") if i >= 0), default=-1)
+        if end < 0:
+            return None
+        pos = end + 1
+    s, e = strip_span(text, pos, clause, CONTENT_TRIM)
     return (s, e) if e - s >= MIN_CONTENT else None

@@ -12,6 +12,7 @@ from pipeline.language import grammar, lexicon, segment
 from pipeline.language.text import CLAUSE_DELIMITERS, OPEN_QUOTES, alternation
 from pipeline.recognise.names import name_at
 from pipeline.records import Hit
+from pipeline.relate.speech.content import COUNT, list_header
 
 Cue = tuple[int, int, str]  # start, end (the verb with its tail: 解释说), the lexicon's verb
 
@@ -54,8 +55,9 @@ def cues(text: str, quotes: tuple[int, ...], parens: tuple[int, ...], persons: t
             and parens[pos] == 0
             and starts_word
             and ends_word
-            and not _particle_after(text, end, not_after, word_at)
+            and (not _particle_after(text, end, not_after, word_at) or _lists_after(text, end))
             and not text.endswith(not_before, 0, pos)
+            and not _counted(text, pos)
         ):
             if text.startswith(grammar.load().cue_tails, end):  # 解释说, 介绍道: one cue
                 end += 1
@@ -68,6 +70,21 @@ def _particle_after(text: str, end: int, not_after: tuple[str, ...], word_at: di
     (他提到中移动…: 中 opens 中移动)."""
     word = word_at.get(end, "")
     return any(text.startswith(p, end) and len(word) <= len(p) for p in not_after)
+
+
+def _lists_after(text: str, end: int) -> bool:
+    """提出了三点要求：…: 了 before a counted header leaves the verb a cue."""
+    return text.startswith("了", end) and list_header(text, end) > end
+
+
+@lru_cache(maxsize=1)
+def _count() -> re.Pattern[str]:
+    return re.compile(rf"{COUNT}(?:{alternation(grammar.load().list_measures)})$")
+
+
+def _counted(text: str, pos: int) -> bool:
+    """提出三点要求: a verb right after a count and its measure word is a noun, the list's header."""
+    return _count().search(text, max(0, pos - 4), pos) is not None
 
 
 def followed_by_cue(text: str, end: int, later: list[Cue]) -> bool:

@@ -19,7 +19,9 @@ from pipeline.recognise.common import CJK
 from pipeline.recognise.names import name_at
 from pipeline.recognise.titles import title_within
 from pipeline.records import Hit, Said, Speaker
-from pipeline.relate.speech.content import MIN_CONTENT
+from pipeline.relate.speech.content import COUNT, MIN_CONTENT
+
+Floor = tuple[Speaker, str]  # who speaks next, and the cue (a label's colon as written, or X表示：'s verb)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class SentenceContext:
     interviewee: Speaker | None = None  # who answers 答： in a transcript
     references: dict[str, str] = field(default_factory=dict)  # 王总 → 王帅
     names: list[Hit] = field(default_factory=list)  # organisation and title spans, opaque to object markers
+    floor: Floor | None = None  # who a label or a cue ending the line before gave the floor to
 
 
 Found = tuple[Speaker | None, Hit | None]  # the speaker, and the person's name when it was found here only
@@ -146,10 +149,23 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
         return Speaker(name, None, None), Hit(head, head + n, "PERSON", name, name)
     orgs = [o for o in orgs if not _heads_title(text, o, end)]
     if orgs:
-        o = orgs[0]
+        o = _head_org(text, orgs)
+        joint, desc_end = _joint(ctx, o, end)
+        if joint:  # 中国移动、中国联通联合宣布: one statement, the group speaking
+            return Speaker(None, text[o.start : desc_end], None, tuple(h.name for h in joint)), None
         doc = next((d for d in grammar.load().document_nouns if d in text[o.end : end]), "")
         return Speaker(None, o.text + doc, o.name), None
     return None, None
+
+
+def _head_org(text: str, orgs: list[Hit]) -> Hit:
+    """联想集团旗下的虚拟运营商联想懂的通信披露: an organisation that owns the next one named only
+    modifies it; the last of such a chain speaks."""
+    head = orgs[0]
+    for o in orgs[1:]:
+        if text[head.end : o.start].startswith(grammar.load().subsidiary_linkers):
+            head = o
+    return head
 
 
 def _by_surname(ctx: SentenceContext, region: str) -> str | None:
@@ -204,6 +220,29 @@ def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: 
     return any(  # a new prefix each time: not worth caching
         word in markers and not re.search("[，,。]", before[start:]) for word, start, _ in segment.cut(before)
     )
+
+
+@lru_cache(maxsize=1)
+def _joint_tail() -> re.Pattern[str]:
+    """等多家虚商 / 等企业, then 联合, 均, 也…: what may follow the last of organisations speaking together."""
+    g = grammar.load()
+    group = rf"等(?:{COUNT}+|多|数)?家?(?:{alternation(g.group_heads)})?"
+    return re.compile(rf"\s*({group})?(?:{alternation(g.joint_speech_words + g.continuation_words)})*\s*")
+
+
+def _joint(ctx: SentenceContext, first: Hit, end: int) -> tuple[list[Hit], int]:
+    """中国移动、中国联通联合宣布 / 小米移动、蜗牛移动等多家虚商也表示: organisations listed from
+    `first` up to the cue, with at most a group word and words of joint action after the last; and
+    where the group's description ends."""
+    g = grammar.load()
+    group = [first]
+    for o in sorted(ctx.orgs, key=lambda h: h.start):
+        if o.start >= group[-1].end and o.end <= end and ctx.text[group[-1].end : o.start] in g.list_separators:
+            group.append(o)
+    tail = _joint_tail().fullmatch(ctx.text, group[-1].end, end)
+    if len(group) < 2 or tail is None:
+        return [], 0
+    return group, tail.end(1) if tail.group(1) else group[-1].end
 
 
 def _listed(text: str, group: list[Hit], head_start: int) -> bool:

@@ -6,24 +6,27 @@ Reads: SentenceFacts and the Discourse so far. Provides: Statements with their a
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from pipeline.language import grammar, lexicon
+from pipeline.language import grammar, lexicon, segment
 from pipeline.language.text import nesting
 from pipeline.recognise.context import ArticleContext, SentenceFacts, persons_in
 from pipeline.records import Hit, Said, Speaker, Statement
 from pipeline.relate.speech.attribute import attribute
-from pipeline.relate.speech.content import CONTENT_TRIM, elided_subject
-from pipeline.relate.speech.source import SentenceContext, latest_reference
+from pipeline.relate.speech.content import elided_subject, issuing_act
+from pipeline.relate.speech.source import Floor, SentenceContext, latest_reference
 
 
 @dataclass(frozen=True)
 class Discourse:
-    """What one sentence leaves the next: the people named so far, who 他/她 means, who answers 答：."""
+    """What one sentence leaves the next: the people named so far, who 他/她 means, who answers 答：
+    and who a label or a cue ending its line gave the floor to."""
 
     known_persons: tuple[str, ...]  # in the order first named
     last_speaker: Speaker | None = None
     interviewee: Speaker | None = None
+    floor: Floor | None = None  # 张三： or X表示： ending its line: the next sentence is theirs
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Dis
         discourse.interviewee,
         ctx.references,
         sent.orgs + [c.title for c in sent.chains if c.title is not None],
+        discourse.floor,
     )
     found = attribute(view)
     view = replace(view, persons=found.persons)
@@ -51,6 +55,7 @@ def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Dis
         tuple(dict.fromkeys(discourse.known_persons + tuple(p.name for p in found.persons))),
         latest_reference(view, found.said),
         found.interviewee,
+        found.floor,
     )
     return SentenceSpeech([_statement(sent, s, ctx) for s in found.said], found.persons, after)
 
@@ -69,28 +74,38 @@ def _statement(sent: SentenceFacts, said: Said, ctx: ArticleContext) -> Statemen
         text,
         said.speaker.org,
     )
-    group = said.speaker.group
+    group = said.speaker.group or _operators(ctx, said.speaker.desc or "")  # 三大运营商均表示
     own = said.speaker.org or (group[0] if len(group) == 1 else None)  # 工信部相关负责人: one organisation's
     parts = [p for p in (said.lead, (said.start, said.end)) if p]  # what was said, not who said it
-    st.about = list(dict.fromkeys(o for s, e in parts for o in about(sent, s, e, st.speaker, ctx, own)))
+    left_out = issuing_act if _through_channel(said.speaker) else elided_subject
+    st.about = list(dict.fromkeys(o for s, e in parts for o in about(sent, s, e, st.speaker, ctx, own, left_out)))
     st.about += [name for name in group if len(group) > 1 and name not in st.about]
-    if own and _through_document(said.speaker) and own not in st.about:
+    if own and _through_notice(said.speaker) and own not in st.about:
         st.about.append(own)  # 工信部通知指出 / 中国联通公告称: the issuer's own measures
     return st
 
 
 def about(
-    sent: SentenceFacts, start: int, end: int, speaker: str | None, ctx: ArticleContext, own: str | None = None
+    sent: SentenceFacts,
+    start: int,
+    end: int,
+    speaker: str | None,
+    ctx: ArticleContext,
+    own: str | None = None,
+    left_out: Callable[[str], bool] = elided_subject,
 ) -> list[str]:
     """Organisations the statement text[start:end] names, and the speaker's own organisation (the one
-    speaking, or a person's employer) where the content refers to it: by 该公司/我们/我部, by a short
-    form, or as the subject it leaves out (中国联通称，正研究…). A unit's 我们 is its parent when
-    the content names the parent (工信部通信发展司's 我们, next to 工信部)."""
+    speaking, or a person's employer) where the content refers to it: by 该公司/我们/我部, by 其
+    opening an organisation's statement (其用户已突破…), by a short form, or as the subject it
+    leaves out (中国联通称，正研究…), as `left_out` reads that: a document's issuer only for an act
+    done (已约谈…, not a plan's 将…), nobody in the sentences speech runs on into (their bare 要…
+    are often the audience's). A unit's 我们 is its parent when the content names the parent
+    (工信部通信发展司's 我们, next to 工信部)."""
     lex = lexicon.load()
     inside = [o for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
     text = _masked(sent.span.text, start, end, sent.orgs)
-    names = [o.name for o in inside]
-    own = own or (ctx.employer(speaker) if speaker else None)
+    names = [o.name for o in inside] + list(_operators(ctx, text))
+    own = own or (ctx.employer(speaker) if speaker else None) or _antecedent(sent, start, ctx, text)
     if (
         own
         and own not in names
@@ -98,12 +113,38 @@ def about(
         and not _unit_of(own, inside)
         and (
             any(w in text for w in grammar.load().own_company_words)
-            or elided_subject(text)
+            or left_out(text)
             or _short_form_in(own, text)
+            or (speaker is None and text.lstrip().startswith(grammar.load().speaker_anaphora))
         )
     ):
         names.append(own)
     return list(dict.fromkeys(names))
+
+
+def _antecedent(sent: SentenceFacts, start: int, ctx: ArticleContext, text: str) -> str | None:
+    """该公司 in what a source with no organisation of its own said: the organisation named last
+    before it (有业内人士透露，该公司…)."""
+    if not any(w in text for w in grammar.load().org_demonstratives):
+        return None
+    lex = lexicon.load()
+    i = ctx.sentences.index(sent)
+    for facts, limit in [(sent, start)] + [(s, len(s.span.text)) for s in reversed(ctx.sentences[:i])]:
+        named = [o for o in facts.orgs if o.end <= limit and not lex.is_media(o.name)]
+        if named:
+            return named[-1].name
+    return None
+
+
+def _operators(ctx: ArticleContext, text: str) -> tuple[str, ...]:
+    """三大运营商 / 四大运营商 in `text` stand for the operators where the article names each of them
+    (grammar operator_groups), and for nobody otherwise."""
+    groups = grammar.load().operator_groups
+    group = next((w for w in groups if w in text), None)  # longest first
+    if group is None:
+        return ()
+    named = {o.name for s in ctx.sentences for o in s.orgs}
+    return groups[group] if named.issuperset(groups[group]) else ()
 
 
 def _masked(text: str, start: int, end: int, orgs: list[Hit]) -> str:
@@ -123,23 +164,38 @@ def _unit_of(own: str, named: list[Hit]) -> bool:
 
 def _short_form_in(org: str, text: str) -> bool:
     """The content calls the organisation by a short form not read alone: a gazetteer alias
-    (联通将…, for 中国联通) or the name without its place (省通信管理局, for 江苏省通信管理局)."""
+    (联通将…, for 中国联通), the name without its place (省通信管理局, for 江苏省通信管理局) or a
+    brand's stem (蜗牛, for 蜗牛移动)."""
     rec = lexicon.load().org(org)
     forms = [a for a in ((*rec.aliases, *rec.weak_aliases) if rec else ()) if len(a) >= 2]
     forms += [org[i:] for i in range(1, len(org) - 3)]
+    forms += _brand_stem(org)
     return any(f in text for f in forms)
 
 
-def _through_document(speaker: Speaker) -> bool:
-    """An organisation speaking through its notice, announcement or spokesman (工信部通知指出), not
-    a channel that reports news of it (工信部网站发布消息)."""
+def _brand_stem(org: str) -> list[str]:
+    """蜗牛 for 蜗牛移动, 远特 for 远特通信: a brand called by its first two characters, unless
+    they are a common word of another kind (分享, a verb; 长江, a place)."""
     g = grammar.load()
-    return bool(
-        speaker.org
-        and speaker.desc
-        and speaker.desc.endswith(g.document_nouns)
-        and not speaker.desc.endswith(g.channel_nouns)
-    )
+    stem = org[:2]
+    tag = segment.dictionary_tag(stem)
+    return [stem] if org[2:] in g.brand_suffixes and (tag is None or tag in g.brand_stem_tags) else []
+
+
+def _through_notice(speaker: Speaker) -> bool:
+    """An organisation speaking through its notice, announcement or spokesman (工信部通知指出): what
+    the notice says are its issuer's measures."""
+    g = grammar.load()
+    desc = speaker.desc or ""
+    return bool(speaker.org) and desc.endswith(g.document_nouns) and not _through_channel(speaker)
+
+
+def _through_channel(speaker: Speaker) -> bool:
+    """A channel, report or plan (工信部网站消息称, 据工信部网站消息, 工信部规划提出): its issuer is
+    what it says only where it reports the issuer's own act (see content.issuing_act)."""
+    g = grammar.load()
+    desc = speaker.desc or ""
+    return bool(speaker.org) and desc.endswith(g.channel_nouns + g.plan_nouns)
 
 
 def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
@@ -156,7 +212,7 @@ def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Stat
         if i >= 0 and st.start < ctx.sentences[i].span.end:
             first_in.setdefault(i, st)
     for k, (prev, nxt) in enumerate(zip(ctx.sentences, ctx.sentences[1:])):
-        quote = _whole_quotation(prev.span.text)
+        quote = whole_quotation(prev.span.text)
         if quote is None:
             continue
         first = first_in.get(k + 1)
@@ -165,8 +221,7 @@ def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Stat
             or first is None
             or not _opens_with_speaker(nxt.span.text, first.start - nxt.span.start)
         ):
-            out = _continued(ctx, out, prev, quote)  # a quotation that ends its paragraph goes with what came before
-            continue
+            continue  # a quotation that ends its paragraph runs on from what came before (continuation.run_on)
         s, e = quote
         start = prev.span.start + s
         if start in by_sentence:
@@ -188,25 +243,8 @@ def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Stat
     return sorted(out, key=lambda s: s.start)
 
 
-def _continued(
-    ctx: ArticleContext, statements: list[Statement], quote_sent: SentenceFacts, quote: tuple[int, int]
-) -> list[Statement]:
-    """有关人士表示，此消息属于误传。“这个消息是虚假的，目前工信部正在…”: a quotation with no cue of
-    its own, right after a statement that ends its sentence in the same paragraph, is more of that
-    statement: what it names counts for that statement's about."""
-    i = ctx.sentences.index(quote_sent)
-    if i == 0 or "\n" in ctx.article.text[ctx.sentences[i - 1].span.end : quote_sent.span.start]:
-        return statements
-    before = ctx.sentences[i - 1]
-    last = next((s for s in reversed(statements) if before.span.start <= s.start < before.span.end), None)
-    if last is None or before.span.text[last.end - before.span.start :].strip(CONTENT_TRIM):
-        return statements
-    extra = about(quote_sent, *quote, last.speaker, ctx, last.speaker_org)
-    grown = replace(last, about=list(dict.fromkeys(last.about + extra)))
-    return [grown if s is last else s for s in statements]
-
-
-def _whole_quotation(text: str) -> tuple[int, int] | None:
+def whole_quotation(text: str) -> tuple[int, int] | None:
+    """(start, end) of what a sentence that is only a quotation quotes."""
     t = text.rstrip("。 ")
     if not t or t[0] != "“" or t[-1] != "”":
         return None

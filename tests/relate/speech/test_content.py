@@ -1,6 +1,15 @@
 """Content: what was said after the cue, or the quotation that opens the speaker's clause."""
 
-from pipeline.relate.speech.content import content, elided_subject, leading_quote, names_topic, opens_content
+from pipeline.relate.speech.content import (
+    content,
+    elided_subject,
+    issuing_act,
+    leading_quote,
+    list_header,
+    names_topic,
+    opens_content,
+    preceding,
+)
 
 
 def said_after(text, cue):
@@ -50,3 +59,32 @@ def test_what_was_said_ends_where_narration_or_a_data_attribution_begins():
     assert said_after("海航通信表示，公司加大了投入；数据显示，上半年支出增长两成。", "表示") == "公司加大了投入"
     assert said_after("刘芳说，资费会降，据悉，新套餐下月上线。", "说") == "资费会降"
     assert said_after("刘芳说：“数据显示，用户在增长。”", "说") == "数据显示，用户在增长"
+
+
+def test_a_comparison_that_opens_the_content_is_a_frame_not_a_predicate():
+    for text in [
+        "与手机业务相比，物联网客户更看重网络",
+        "和去年比较，用户规模翻了一番",
+        "同基础运营商相比而言，虚商更灵活",
+    ]:
+        assert not elided_subject(text), text
+    assert elided_subject("与去年相比，将再开五十家门店")
+    assert elided_subject("与京东合作推出联名卡")
+
+
+def test_an_issuing_act_is_done_not_planned():
+    assert issuing_act("于近日发放了经营许可") and issuing_act("近日已约谈五家企业")
+    assert not issuing_act("2025年将建成更多基站") and not issuing_act("下一步要加强监管")
+
+
+def test_a_counted_header_before_the_items():
+    text = "提出了三点要求：一是落实实名。"
+    assert text[list_header(text, 2) :] == "一是落实实名。"
+    assert list_header("提出要求：一是落实实名。", 2) == 2
+
+
+def test_indirect_speech_before_the_speakers_clause_without_its_framing():
+    text = "针对调价，在会上，批发价还会下调，孟立说。"
+    s, e = preceding(text, 0, text.index("孟立"))
+    assert text[s:e] == "批发价还会下调"
+    assert preceding("孟立说。", 0, 0) is None

@@ -161,3 +161,172 @@ def test_a_name_and_a_colon_open_an_answer_in_a_transcript():
 )
 def test_reports_and_nominal_attributions(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # frames the lexicon lacked: a sum worked out for the reporter, an estimate, a company's leadership
+        ("远航通信董事长孟立给记者算了一笔账，每张卡每月要亏五块钱。", [("孟立", None, "每张卡每月要")]),
+        ("据中国信通院测算，转售用户明年将超过一亿户。", [(None, "中国信通院测算", "转售用户明年")]),
+        ("爱施德管理层称，转售业务仍处于投入期。", [(None, "爱施德管理层", "转售业务仍处")]),
+    ],
+)
+def test_frames_of_reported_speech(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        ("“这行越来越难做了。”一位做了十年代理的店主直言。", "做了十年代理的店主"),
+        ("一名在营业厅干了三年的店员透露，170号卡几乎没人买。", "在营业厅干了三年的店员"),
+        ("“我们只赚吆喝不赚钱。”某位刚退出转售业务的老板感叹。", "刚退出转售业务的老板"),
+    ],
+)
+def test_a_person_described_but_not_named_is_an_anonymous_source(text, desc):
+    [(speaker, speaker_desc, _)] = heads(text)
+    assert (speaker, speaker_desc) == (None, desc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对于上述传闻，中国电信表示不予置评。",
+        "蜗牛移动总裁陈平不愿透露具体的用户数量。",
+        "截至发稿，京东方面并未就此回应。",
+    ],
+)
+def test_negated_or_refused_speech_is_no_statement(text):
+    assert said(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, desc, about",
+    [
+        ("中国移动、中国联通联合宣布，将共建共享物联网平台。", "中国移动、中国联通", ["中国移动", "中国联通"]),
+        ("京东和国美共同表示，双方将在线下渠道上合作。", "京东和国美", ["京东", "国美"]),
+        ("阿里巴巴与苏宁均称，目前没有收购计划。", "阿里巴巴与苏宁", ["阿里巴巴", "苏宁"]),
+        # a group word after the list
+        (
+            "小米移动、蜗牛移动等多家虚商也表示，正在洽谈5G转售。",
+            "小米移动、蜗牛移动等多家虚商",
+            ["小米移动", "蜗牛移动"],
+        ),
+        ("京东和国美等企业均表示，将加大渠道投入。", "京东和国美等企业", ["京东", "国美"]),
+    ],
+)
+def test_organisations_speaking_together_make_one_statement(text, desc, about):
+    [s] = extract(Article(doc="t", text=text)).statements
+    assert (s.speaker, s.speaker_desc, s.about) == (None, desc, about)
+
+
+@pytest.mark.parametrize(
+    "text, head, item",
+    [
+        ("工信部提出三点要求：一是落实实名登记；二是中国联通要加强监测。", "一是落实实名登记", "中国联通要加强监测"),
+        ("会议提出了两项任务：一是推进携号转网，二是提速降费。", "一是推进携号转网", "二是提速降费"),
+        ("国资委提出三点意见：\n一是深化混改；\n二是中国电信要做好试点。", "三点意见", "中国电信要做好试点"),
+    ],
+)
+def test_a_counted_header_introduces_the_items_that_were_said(text, head, item):
+    [s] = extract(Article(doc="t", text=text)).statements
+    assert s.text.startswith(head) and s.text.endswith(item)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # indirect speech before its speaker, the cue ending the sentence
+        ("明年资费还会下降，远航通信总经理孟立表示。", [("孟立", None, "明年资费还会")]),
+        ("转售业务已经连续两年亏损，一位业内人士说。", [(None, "业内人士", "转售业务已经")]),
+        # the journalist's framing before it is not what was said
+        ("针对中国联通的调价，批发价仍有下调空间，孟立认为。", [("孟立", None, "批发价仍有下")]),
+        # an adverbial alone is no content
+        ("在昨天的发布会上，远航通信总经理孟立表示。", []),
+    ],
+)
+def test_indirect_speech_before_its_cue(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, answers",
+    [
+        # a name alone on its line: the next line is the answer
+        ("记者：明年有什么计划？\n孟立：\n我们会推出物联网卡。", [("孟立", "我们会推出物联网卡")]),
+        # each answer under its repeated label, over its paragraphs up to the next turn
+        (
+            "问：资费还会降吗？\n孟立：\n资费还会降。\n降幅在一成左右。\n问：门店呢？\n孟立：\n明年再开五十家。",
+            [("孟立", "资费还会降。\n降幅在一成左右"), ("孟立", "明年再开五十家")],
+        ),
+        # an ASCII colon, the label's person introduced before
+        ("本报专访了远航通信总经理孟立。\n孟立:\n转售业务今年能盈利。", [("孟立", "转售业务今年能盈利")]),
+    ],
+)
+def test_a_label_alone_on_its_line_gives_the_next_line_to_its_speaker(text, answers):
+    assert [(s[0], s[3]) for s in said(text)] == answers
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        ("联想集团旗下的虚拟运营商联想懂的通信对外披露，物联网连接数已突破三百万。", "联想懂的通信"),
+        ("京东下属的京东通信宣布，将推出新的流量卡。", "京东通信"),
+        ("苏宁控股子公司苏宁互联表示，转售业务仍在亏损。", "苏宁互联"),
+    ],
+)
+def test_an_organisation_owned_by_the_one_before_it_is_the_speaker(text, desc):
+    [(speaker, speaker_desc, _)] = heads(text)
+    assert (speaker, speaker_desc) == (None, desc)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cue ending its line: what was said is the next line
+        ("远航通信总经理孟立在发布会上表示：\n“今年将推出5G套餐。”", [("孟立", "表示", "“今年将推出5G套餐。”")]),
+        ("孟立对记者说：\n转售业务明年能盈利。", [("孟立", "说", "转售业务明年能盈利")]),
+        ("蜗牛移动在声明中强调:\n从未出售用户信息。", [(None, "强调", "从未出售用户信息")]),
+        # frames and verbs the lexicon lacked
+        ("明年资费还会继续下降，远航通信总经理孟立如是说。", [("孟立", "如是说", "明年资费还会继续下降")]),
+        ("孟立坚信，转售业务终会盈利。", [("孟立", "坚信", "转售业务终会盈利")]),
+        ("孟立放言，三年内用户将破千万。", [("孟立", "放言", "三年内用户将破千万")]),
+    ],
+)
+def test_cues_ending_a_line_and_new_verbs(text, expected):
+    assert [(s[0], s[2], s[3]) for s in said(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rule's conditional clause
+        "用户提出携号转网申请后，运营商应在两个工作日内办理。",
+        "如用户要求退订，运营商不得拒绝。",
+        "一旦用户提出投诉，企业须在48小时内答复。",
+        # a meeting that only happens
+        "大会宣布开幕，工信部副部长孟立出席。",
+        "论坛宣布闭幕，与会嘉宾合影留念。",
+        "联盟宣布成立，首批成员有十二家。",
+    ],
+)
+def test_conditions_and_ceremonies_are_no_statements(text):
+    assert said(text) == []
+
+
+def test_a_word_that_only_begins_with_a_conditional_is_no_condition():
+    assert heads("如今孟立表示，资费还会降。") == [("孟立", None, "资费还会降")]
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        ("熟悉该项目的人士透露，合作协议已经签署。", "熟悉该项目的人士"),
+        ("一位知情者称，监管部门正在调查此事。", "知情者"),
+        ("有代理商表示，170号卡几乎卖不动了。", "代理商"),
+    ],
+)
+def test_more_anonymous_sources(text, desc):
+    [(speaker, speaker_desc, _)] = heads(text)
+    assert (speaker, speaker_desc) == (None, desc)

@@ -1,5 +1,6 @@
 """The speech stage of an article: statements sentence by sentence, with what one leaves the next."""
 
+import pytest
 from rules_only import context
 
 from pipeline.records import Speaker
@@ -91,16 +92,6 @@ def test_an_issuer_is_about_its_notice_and_a_unit_speaks_for_its_parent():
     ]
 
 
-def test_a_quotation_without_a_cue_after_a_statement_counts_for_its_about():
-    ctx = context("海航通信有关人士表示，此消息属于误传。“目前中国联通正在征求意见。”\n另一段。")
-    statements = [
-        s for sent in ctx.sentences for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements
-    ]
-    [st] = attach_quotes(ctx, statements)
-    assert st.text == "此消息属于误传" and st.about == ["中国联通"]
-    assert statements[0].about == []  # the list handed in is left as it was
-
-
 def test_a_name_inside_another_organisations_name_refers_to_nobody():
     # 工信部 inside its bureau's name, 公司 inside a subsidiary's: the speaker's own is not meant
     text = "工信部网站发布消息，工信部信息通信管理局召开了电视电话会议。"
@@ -116,3 +107,84 @@ def test_an_organisations_people_speak_for_it_and_are_referred_back_to():
     first = sentence_statements(ctx.sentences[0], ctx, Discourse(ctx.known_persons))
     [st] = sentence_statements(ctx.sentences[1], ctx, first.discourse).statements
     assert (st.speaker_desc, st.about) == ("海航通信相关负责人", ["海航通信"])
+
+
+OPERATORS = "中国移动、中国联通和中国电信上月先后调整了资费。"
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # the group word stands for the three operators the article names
+        (OPERATORS + "远航通信总经理孟立表示，三大运营商的批发价仍然偏高。", [["中国移动", "中国联通", "中国电信"]]),
+        (OPERATORS + "有业内人士认为，三家基础电信企业的降价空间已经不大。", [["中国移动", "中国联通", "中国电信"]]),
+        # the group speaking: its members are the statement's
+        (OPERATORS + "三大运营商均表示，将继续提速降费。", [["中国移动", "中国联通", "中国电信"]]),
+        # where the article does not name all three, the group word refers to nobody
+        ("中国联通上月调整了资费。远航通信总经理孟立表示，三大运营商的批发价仍然偏高。", [[]]),
+    ],
+)
+def test_a_group_word_stands_for_the_operators_the_article_names(text, about):
+    assert about_of(text) == about
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # a channel or report lists its issuer for an act it reports with the subject left out
+        ("据工业和信息化部网站消息，近日已约谈五家转售企业。", [["工业和信息化部"]]),
+        ("工信部网站消息称，于近日向八家企业发放了经营许可。", [["工业和信息化部"]]),
+        # a plan's own 将… is no act of its issuer's; a notice's measures are the issuer's
+        ("工信部规划提出，到2025年将建成更多基站。", [[]]),
+        ("工信部网站消息称，下一步将继续推进携号转网。", [[]]),
+        ("工信部发布通知指出，各转售企业须在年底前完成补登记。", [["工业和信息化部"]]),
+    ],
+)
+def test_a_documents_issuer_is_about_its_acts_and_its_measures(text, about):
+    assert about_of(text) == about
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # a brand called by its first two characters is the speaker's own
+        ("蜗牛移动总裁陈平表示，蜗牛明年将推出游戏卡。", [["蜗牛移动"]]),
+        ("远特通信董事长孟立说，远特的用户超过了五百万。", [["远特通信"]]),
+        # unless the stem is a common word of another kind
+        ("分享通信董事长孟立表示，乐于分享转售经验。", [[]]),
+    ],
+)
+def test_a_brands_stem_refers_to_the_speakers_own_company(text, about):
+    assert about_of(text) == about
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # 其 opening an organisation's statement is the organisation
+        ("中国联通披露，其5G用户已超过一亿户。", [["中国联通"]]),
+        ("蜗牛移动对外宣布，其游戏卡用户突破百万。", [["蜗牛移动"]]),
+        # a person's 其 may be the person's own: no organisation is meant
+        ("远航通信总经理孟立表示，其团队正在扩张。", [[]]),
+    ],
+)
+def test_qi_opening_an_organisations_statement_is_that_organisation(text, about):
+    assert about_of(text) == about
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # 该公司 in what a source with no organisation of its own said: the organisation named before
+        ("蜗牛移动上月暂停了放号。有知情人士透露，该公司正在整改。", [["蜗牛移动"]]),
+        ("据悉，京东通信的转售业务已经盈利。一位业内人士说，这家公司的物联网卡卖得很好。", [["京东"]]),
+        ("业内人士认为，中国联通的批发价偏高，该公司可能下调。", [["中国联通"]]),
+    ],
+)
+def test_a_demonstrative_refers_to_the_organisation_named_before(text, about):
+    assert about_of(text) == about
+
+
+def test_four_operators_with_the_broadcaster():
+    text = "中国移动、中国联通、中国电信和中国广电都已发放5G号码。远航通信总经理孟立表示，四大运营商的批发价差别不大。"
+    assert about_of(text) == [["中国移动", "中国联通", "中国电信", "中国广电"]]
