@@ -198,17 +198,18 @@ def _body_in_title(text: str, t: Hit) -> Hit | None:
 
 def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Chain]) -> list[tuple[int, Chain]]:
     """部新闻发言人、无线电管理局局长黄某: the title before 、/兼 is the next chain's person's too
-    (with where the title ends)."""
+    (with where the title ends), along a chain of any length (党组书记、董事长、总经理X: right to left)."""
     g = grammar.load()
-    out = []
-    for end, u in unnamed:
+    out: list[tuple[int, Chain]] = []
+    for end, u in reversed(unnamed):
         joiner = next((j for j in g.title_separators + g.title_joiners if text.startswith(j, end)), None)
         if joiner is None:
             continue
-        nxt = next((c for c in chains if _chain_start(c) == end + len(joiner)), None)
+        held = chains + [c for _, c in out]
+        nxt = next((c for c in held if _chain_start(c) == end + len(joiner)), None)
         if nxt is not None:
             out.append((end, replace(u, person=nxt.person)))
-    return out
+    return out[::-1]
 
 
 def _chain_start(c: Chain) -> int:

@@ -415,3 +415,17 @@ def test_a_listed_name_with_its_own_title_or_an_organisation_ends_the_holders():
         ("梁明", "董事长", "华为"),
     }
     assert roles_of("工信部部长苗立、中国移动等企业代表出席") == {("苗立", "部长", "工业和信息化部")}
+
+
+@pytest.mark.parametrize(
+    "text, titles_held",
+    [
+        ("中国联通党组书记、董事长、总经理王立初表示", {"党组书记", "董事长", "总经理"}),
+        ("工信部党组成员、总工程师、新闻发言人田立龙说", {"党组成员", "总工程师", "新闻发言人"}),
+        ("星联通信创始人、董事长、首席执行官高子明认为", {"创始人", "董事长", "首席执行官"}),
+    ],
+)
+def test_a_chain_of_three_titles_gives_each_at_the_chains_organisation(text, titles_held):
+    found = roles_of(text)
+    assert {title for _, title, _ in found} == titles_held
+    assert len({org for _, _, org in found}) == 1 and None not in {org for _, _, org in found}
