@@ -6,7 +6,8 @@ uniqueness constraints), then whatever the store no longer has is deleted. Each
 batch is its own managed transaction, so transient errors (deadlocks, leader
 changes) are retried by the driver and a repeated push changes nothing.
 Neo4j data that is not kg's (other labels, relationships without an ``id``)
-is left alone.
+is left alone. Nodes go in as ``neo4j_props`` shows them: lists where the store
+and GraphML hold "|"-joined text, and ``mvno`` on every organisation.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any, TypeVar
 from neo4j import Driver, GraphDatabase, Session
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
-from .graph import Node, Rel
+from .graph import MULTI_VALUED, Node, Rel, label_props, split
 from .store import Store
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
@@ -264,12 +265,18 @@ def _rel_query(type_: str, start: str, end: str) -> str:
     )
 
 
+def neo4j_props(node: Node) -> dict[str, Any]:
+    """A node's properties as Neo4j holds them: multi-valued ones (``aliases``) as sorted lists, which
+    Cypher tests with ``IN``; and ``graph.label_props`` (``mvno``, which Neo4j Browser's style shows)."""
+    return {k: sorted(split(v)) if k in MULTI_VALUED else v for k, v in node.props.items()} | label_props(node)
+
+
 def _send_nodes(sender: _Sender, nodes: Iterable[Node]) -> int:
     count = 0
     for n in nodes:
         if n.labels[0] not in NODE_LABELS:
             raise ValueError(f"nodes with labels kg does not manage: {[n.labels[0]]}")
-        sender.add(_node_query(n.labels), {**n.props, "id": n.id})
+        sender.add(_node_query(n.labels), {**neo4j_props(n), "id": n.id})
         count += 1
     sender.flush()  # every node is in before a relationship looks for its ends
     return count

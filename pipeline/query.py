@@ -186,11 +186,11 @@ def check_names(driver: Driver, config: Neo4jConfig, query: Query, params: dict[
         if label is None or not isinstance(given, str):
             continue
         records, _, _ = driver.execute_query(
-            f"MATCH (n:{label}) RETURN n.name AS name, coalesce(n.aliases, '') AS aliases",
+            f"MATCH (n:{label}) RETURN n.name AS name, coalesce(n.aliases, []) AS aliases",
             database_=config.database,
             routing_=RoutingControl.READ,
         )
-        names = {alias: r["name"] for r in records for alias in [r["name"], *r["aliases"].split("|")] if alias}
+        names = {alias: r["name"] for r in records for alias in [r["name"], *r["aliases"]] if alias}
         if given in names:
             continue
         near = near_names(given, names)

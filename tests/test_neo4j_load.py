@@ -17,7 +17,16 @@ from test_ingest import news, write
 from pipeline.cli import main
 from pipeline.graph import Node, Rel
 from pipeline.ingest import ingest
-from pipeline.neo4j_load import NODE_LABELS, KgNeo4jError, Neo4jConfig, PushResult, counts, push, push_store
+from pipeline.neo4j_load import (
+    NODE_LABELS,
+    KgNeo4jError,
+    Neo4jConfig,
+    PushResult,
+    counts,
+    neo4j_props,
+    push,
+    push_store,
+)
 from pipeline.store import Store
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -112,12 +121,18 @@ def test_properties_and_labels_arrive_as_given(empty_neo4j, neo4j_config):
     push(nodes, rels, neo4j_config)
     records, _, _ = empty_neo4j.execute_query(
         "MATCH (p:Person {id: 'per:1'})-[h:HOLDS_POSITION]->(o:Organization:MVNO) "
-        "RETURN p.name AS person, h.title AS title, h.id AS rel, o.aliases AS aliases",
+        "RETURN p.name AS person, h.title AS title, h.id AS rel, o.aliases AS aliases, o.mvno AS mvno",
         database_=neo4j_config.database,
     )
+    # aliases, "|"-joined in the store, are a list in Neo4j; the MVNO label is a boolean property too
     assert [r.data() for r in records] == [
-        {"person": "周明", "title": "总裁", "rel": "rel:4", "aliases": "蜗牛|蜗牛数字"}
+        {"person": "周明", "title": "总裁", "rel": "rel:4", "aliases": ["蜗牛", "蜗牛数字"], "mvno": True}
     ]
+    records, _, _ = empty_neo4j.execute_query(
+        "MATCH (o:Organization) WHERE '蜗牛' IN o.aliases OR o.mvno = false RETURN o.id AS id ORDER BY id",
+        database_=neo4j_config.database,
+    )
+    assert [r["id"] for r in records] == ["org:1", "org:2"]
 
 
 def test_push_removes_what_the_store_no_longer_has(empty_neo4j, neo4j_config):
@@ -131,9 +146,10 @@ def test_push_removes_what_the_store_no_longer_has(empty_neo4j, neo4j_config):
     assert counts(neo4j_config) == expected_counts(kept, kept_rels)
     assert (result.nodes_deleted, result.rels_deleted) == (2, len(rels) - len(kept_rels))
     records, _, _ = empty_neo4j.execute_query(
-        "MATCH (o {id: 'org:1'}) RETURN labels(o) AS labels, o.aliases AS a", database_=neo4j_config.database
+        "MATCH (o {id: 'org:1'}) RETURN labels(o) AS labels, o.aliases AS a, o.mvno AS mvno",
+        database_=neo4j_config.database,
     )
-    assert [r.data() for r in records] == [{"labels": ["Organization"], "a": None}]
+    assert [r.data() for r in records] == [{"labels": ["Organization"], "a": None, "mvno": False}]
 
 
 def test_data_that_is_not_kgs_is_left_alone(empty_neo4j, neo4j_config):
@@ -268,7 +284,7 @@ def store_graph(path: Path) -> tuple[dict, dict]:
     """The same, as the store has it: what Neo4j must mirror."""
     with Store(path, create=False) as store:
         return (
-            {n.id: (sorted(n.labels), {**n.props, "id": n.id}) for n in store.nodes()},
+            {n.id: (sorted(n.labels), {**neo4j_props(n), "id": n.id}) for n in store.nodes()},
             {r.id: (r.type, r.start, r.end, {**r.props, "id": r.id}) for r in store.rels()},
         )
 
