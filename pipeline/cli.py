@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import click
 
@@ -14,6 +15,36 @@ class KgError(click.ClickException):
 
     def show(self, file: object = None) -> None:
         click.echo(f"kg: {self.format_message()}", err=True)
+
+
+class HereOption(click.Option):
+    """An option whose help shows the default it takes here and now: its environment variable's value
+    when that is set, else what ``resolve`` gives (a default read from the environment elsewhere),
+    else its own; so `--help` answers "which store, which server would this use?"."""
+
+    def __init__(self, *args, resolve: Callable[[], str] | None = None, **kwargs):
+        super().__init__(*args, **{**kwargs, "show_default": True})
+        self.resolve = resolve
+
+    def get_help_extra(self, ctx: click.Context):
+        extra = super().get_help_extra(ctx)
+        value = os.environ.get(self.envvar) if isinstance(self.envvar, str) else None
+        if value:
+            extra["default"] = f"{value} (from {self.envvar})"
+        elif self.resolve is not None:
+            extra["default"] = self.resolve()
+        return extra
+
+
+def neo4j_default(field: str) -> Callable[[], str]:
+    """What a Neo4j option defaults to now (NEO4J_* variables read as kg reads them), for its help."""
+
+    def resolve() -> str:
+        from .neo4j_load import Neo4jConfig
+
+        return str(getattr(Neo4jConfig.from_env(), field))
+
+    return resolve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,9 +131,9 @@ def store_option(command):
     return click.option(
         "--store",
         "store_path",
+        cls=HereOption,
         envvar="KG_STORE",
         default="kg.db",
-        show_default=True,
         metavar="FILE",
         help="The embedded graph store (env KG_STORE).",
     )(command)
@@ -124,10 +155,18 @@ def neo4j_options(command):
         (
             click.option(
                 "--uri",
+                cls=HereOption,
+                resolve=neo4j_default("uri"),
                 metavar="URI",
-                help="Neo4j Bolt URI (env NEO4J_URI) [default: bolt://127.0.0.1:$NEO4J_BOLT_PORT, or port 7687].",
+                help="Neo4j Bolt URI (env NEO4J_URI, else bolt://127.0.0.1:$NEO4J_BOLT_PORT).",
             ),
-            click.option("--user", metavar="NAME", help="Neo4j user (env NEO4J_USER) [default: neo4j]."),
+            click.option(
+                "--user",
+                cls=HereOption,
+                resolve=neo4j_default("user"),
+                metavar="NAME",
+                help="Neo4j user (env NEO4J_USERNAME or NEO4J_USER).",
+            ),
             click.option("--password", metavar="SECRET", help="Neo4j password (env NEO4J_PASSWORD); never printed."),
         )
     ):
@@ -295,9 +334,9 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None, from_dir
 )
 @click.option(
     "--neo4j-home",
+    cls=HereOption,
     envvar="KG_NEO4J_HOME",
     default=os.path.expanduser("~/.cache/kg/neo4j-5.26"),
-    show_default=True,
     metavar="DIR",
     help="For --bulk: the Neo4j installation (env KG_NEO4J_HOME).",
 )
@@ -367,7 +406,11 @@ def bulk_load(store_path: str, home: str, database: str | None, quiet: bool) -> 
     metavar="COLUMNS",
     help="Cut table cells to COLUMNS (0: never) [default: 60 at a terminal, never when piped].",
 )
-@click.option("--write", is_flag=True, help="Allow the query to change the graph (default: read-only).")
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Allow the query to change the graph (default: read-only); what it changed goes to stderr.",
+)
 @click.option("--list", "list_only", is_flag=True, help="List the shipped queries and their questions.")
 @neo4j_options
 def query(
@@ -388,7 +431,7 @@ def query(
     import sys
 
     from .neo4j_load import KgNeo4jError
-    from .query import CELL_WIDTH, QueryError, available, format_result, parse_params, resolve, run
+    from .query import CELL_WIDTH, QueryError, available, counters_text, format_result, parse_params, resolve, run
 
     if list_only or spec is None:
         for name, q in available().items():
@@ -402,6 +445,8 @@ def query(
     if width is None:
         width = CELL_WIDTH if sys.stdout.isatty() else 0
     click.echo(format_result(result, fmt, width or None))
+    if write:
+        click.echo(f"kg: {counters_text(result.counters)}", err=True)
 
 
 @main.command(name="eval")

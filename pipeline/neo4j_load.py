@@ -48,8 +48,8 @@ class KgNeo4jError(Exception):
 
 @dataclass(frozen=True)
 class Neo4jConfig:
-    """Where Neo4j is: arguments win over NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE
-    (and NEO4J_TIMEOUT, seconds to connect and log in).
+    """Where Neo4j is: arguments win over NEO4J_URI / NEO4J_USERNAME (Neo4j's own name; NEO4J_USER
+    too) / NEO4J_PASSWORD / NEO4J_DATABASE (and NEO4J_TIMEOUT, seconds to connect and log in).
 
     Without NEO4J_URI, NEO4J_BOLT_PORT (the port scripts/neo4j-local starts on) gives
     bolt://127.0.0.1:PORT, so kg, the tests and the local server agree on one address.
@@ -69,7 +69,7 @@ class Neo4jConfig:
         port = env("NEO4J_BOLT_PORT")
         return cls(
             uri or env("NEO4J_URI") or (f"bolt://127.0.0.1:{port}" if port else DEFAULT_URI),
-            user or env("NEO4J_USER") or DEFAULT_USER,
+            user or env("NEO4J_USERNAME") or env("NEO4J_USER") or DEFAULT_USER,
             password or env("NEO4J_PASSWORD") or DEFAULT_PASSWORD,
             database or env("NEO4J_DATABASE") or None,
             _seconds(env("NEO4J_TIMEOUT")) or cls.timeout,

@@ -20,7 +20,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -64,10 +64,33 @@ class Query:
     params: tuple[Param, ...] = ()
 
 
+# what a write did, in cypher-shell's order and words (the driver's SummaryCounters fields)
+COUNTERS = (
+    "nodes_created",
+    "nodes_deleted",
+    "relationships_created",
+    "relationships_deleted",
+    "properties_set",
+    "labels_added",
+    "labels_removed",
+    "indexes_added",
+    "indexes_removed",
+    "constraints_added",
+    "constraints_removed",
+    "system_updates",
+)
+
+
 @dataclass(frozen=True)
 class Result:
     keys: list[str]
     rows: list[dict[str, Any]]
+    counters: dict[str, int] = field(default_factory=dict)  # the non-zero COUNTERS
+
+
+def counters_text(counters: dict[str, int]) -> str:
+    """``1 nodes created, 2 properties set``, or ``no changes``."""
+    return ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counters.items()) or "no changes"
 
 
 def parse_value(text: str) -> Any:
@@ -163,7 +186,7 @@ def run(query: Query, params: dict[str, Any], config: Neo4jConfig, write: bool =
     with connect(config) as driver:
         try:
             check_names(driver, config, query, bound)
-            records, _, keys = driver.execute_query(
+            records, summary, keys = driver.execute_query(
                 query.text,
                 parameters_=bound,
                 database_=config.database,
@@ -176,7 +199,8 @@ def run(query: Query, params: dict[str, Any], config: Neo4jConfig, write: bool =
             raise QueryError(f"query {query.name} failed: {message}") from None
         except DriverError as e:
             raise explain(config, e) from None
-    return Result(list(keys), [{k: plain(r[k]) for k in keys} for r in records])
+    counters = {name: n for name in COUNTERS if (n := getattr(summary.counters, name))}
+    return Result(list(keys), [{k: plain(r[k]) for k in keys} for r in records], counters)
 
 
 def check_names(driver: Driver, config: Neo4jConfig, query: Query, params: dict[str, Any]) -> None:
@@ -234,6 +258,8 @@ def plain(value: Any) -> Any:
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as Cypher writes them
     if isinstance(value, list):
         return "; ".join(_text(v) for v in value)
     if isinstance(value, dict):

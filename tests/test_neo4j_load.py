@@ -78,6 +78,30 @@ def test_config_reads_the_environment_and_never_shows_the_password(monkeypatch):
     assert "s3cret" not in repr(config) and "s3cret" not in str(config)
 
 
+def test_the_user_is_read_from_neo4js_own_variable_name_too(monkeypatch):
+    monkeypatch.delenv("NEO4J_USER", raising=False)
+    monkeypatch.setenv("NEO4J_USERNAME", "analyst")
+    assert Neo4jConfig.from_env().user == "analyst"
+    monkeypatch.setenv("NEO4J_USER", "other")
+    assert Neo4jConfig.from_env().user == "analyst"  # Neo4j's name wins when both are set
+    monkeypatch.delenv("NEO4J_USERNAME")
+    assert Neo4jConfig.from_env().user == "other"
+
+
+def test_help_shows_the_server_user_and_store_the_environment_gives(monkeypatch):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("NEO4J_BOLT_PORT", "27999")
+    monkeypatch.setenv("NEO4J_USERNAME", "analyst")
+    monkeypatch.setenv("KG_STORE", "/data/news.db")
+    help_text = " ".join(CliRunner().invoke(main, ["push", "--help"], terminal_width=200).output.split())
+    assert "[default: bolt://127.0.0.1:27999]" in help_text and "[default: analyst]" in help_text
+    assert "[default: /data/news.db (from KG_STORE)]" in help_text
+
+
 def test_without_a_uri_the_bolt_port_names_the_local_server(monkeypatch):
     monkeypatch.delenv("NEO4J_URI", raising=False)
     monkeypatch.setenv("NEO4J_BOLT_PORT", "27687")
