@@ -216,7 +216,7 @@ def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = Fa
     help="Say how many stored articles an older pipeline version extracted (kg ingest re-extracts them).",
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
-@click.option("--dry-run", is_flag=True, help="Report what would be created, merged or replaced; write nothing.")
+@click.option("--dry-run", is_flag=True, help="Report what would be new, changed or removed; write nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (errors still go to stderr).")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Then mirror the store into Neo4j (as kg push).")
 @neo4j_options
@@ -552,7 +552,8 @@ def report(store_path: str, output: str, org: str | None) -> None:
     help="How many people and organisations to rank.",
 )
 def stats(store_path: str, fmt: str, top: int) -> None:
-    """What the store holds: counts, the most quoted people, the most discussed organisations, stale articles."""
+    """What the store holds: counts, the most quoted people, the most discussed organisations, changed and
+    stale articles (kg ingest updates both)."""
     from .stats import compute, to_json, to_table
 
     with open_store(store_path) as store:
