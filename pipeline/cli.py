@@ -570,13 +570,16 @@ def spark_or_exit():
     return spark_session
 
 
-def parquet_graph(spark, folder: str):
-    """The graph kg spark-ingest wrote to ``folder``, or a one-line error and exit status 1."""
-    from .spark_job import ParquetGraph, SparkJobError
-
+def parquet_graph(folder: str):
+    """The graph kg spark-ingest wrote to ``folder`` (read with pyarrow, no Spark session), or a
+    one-line error and exit status 1."""
     try:
-        return ParquetGraph(spark, folder)
-    except SparkJobError as e:
+        from .parquet_graph import ParquetGraph, ParquetGraphError
+    except ImportError:
+        raise KgError("pyarrow is not installed: pip install 'kg[spark]' (or -e '.[spark]')") from None
+    try:
+        return ParquetGraph(folder)
+    except ParquetGraphError as e:
         raise KgError(str(e)) from None
 
 
@@ -594,12 +597,11 @@ def push_parquet(folder: str, config, batch_size: int, quiet: bool) -> None:
     from .neo4j_load import push as run
 
     check_neo4j(config)
-    with spark_or_exit().session() as spark:
-        graph = parquet_graph(spark, folder)
-        try:
-            result = run(graph.nodes(), graph.rels(), config, batch_size)
-        except KgNeo4jError as e:
-            raise KgError(str(e)) from None
+    graph = parquet_graph(folder)
+    try:
+        result = run(graph.nodes(), graph.rels(), config, batch_size)
+    except KgNeo4jError as e:
+        raise KgError(str(e)) from None
     if not quiet:
         click.echo(pushed(config, result, folder))
 
@@ -610,13 +612,12 @@ def export_parquet(folder: str, fmt: str, output: str) -> None:
 
     from .export import write_graphml, write_json
 
-    with spark_or_exit().session() as spark:
-        graph = parquet_graph(spark, folder)
-        if fmt == "json":
-            write_json(graph, sys.stdout if output == "-" else output)
-        else:
-            write_graphml(graph, sys.stdout.buffer if output == "-" else output)
-        nodes, rels = graph.totals()
+    graph = parquet_graph(folder)
+    if fmt == "json":
+        write_json(graph, sys.stdout if output == "-" else output)
+    else:
+        write_graphml(graph, sys.stdout.buffer if output == "-" else output)
+    nodes, rels = graph.totals()
     click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {'stdout' if output == '-' else output}", err=True)
 
 

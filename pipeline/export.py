@@ -32,7 +32,7 @@ from .graph import Node, Rel, label_props
 
 
 class Graph(Protocol):
-    """What is exported: the store, or a Spark job's Parquet output (spark_job.ParquetGraph), both in id order."""
+    """What is exported: the store, or a Spark job's Parquet output (parquet_graph.ParquetGraph), both in id order."""
 
     def nodes(self) -> Iterable[Node]: ...
 

@@ -41,7 +41,7 @@ from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, BinaryType, LongType, StringType, StructField, StructType
 
 from . import codec, graph
-from .graph import Claim, Node, Rel, article_graph, article_id, article_key, article_sha
+from .graph import Claim, article_graph, article_id, article_key, article_sha
 from .ingest import key_conflict
 from .read import EXTENSIONS, files, read_data, read_file, record_article
 from .records import Article, Extraction, InputError
@@ -503,32 +503,3 @@ def _write(tables: dict[str, DataFrame], folder: str) -> None:
 def _release(*frames: DataFrame) -> None:
     for df in frames:
         df.unpersist()
-
-
-class ParquetGraph:
-    """A job's output folder read back like the store: nodes and relationships in id order."""
-
-    def __init__(self, spark: SparkSession, folder: str):
-        self._spark = spark
-        self.folder = location(folder).rstrip("/")
-        if not all(exists(spark, f"{self.folder}/{t}") for t in ("nodes", "rels")):
-            raise SparkJobError(f"{folder}: no kg graph there (run kg spark-ingest --out {folder} first)")
-
-    def _table(self, name: str) -> DataFrame:
-        return _table(self._spark, self.folder, name)
-
-    def nodes(self) -> Iterator[Node]:
-        for r in self._table("nodes").orderBy("id").toLocalIterator():
-            yield Node(r.id, tuple(r.labels.split(":")), json.loads(r.props))
-
-    def rels(self) -> Iterator[Rel]:
-        for r in self._table("rels").orderBy("id").toLocalIterator():
-            yield Rel(r.id, r.type, r.start, r.end, json.loads(r.props))
-
-    def totals(self) -> tuple[int, int]:
-        """(nodes, relationships)."""
-        return self._table("nodes").count(), self._table("rels").count()
-
-    def errors(self) -> list[tuple[str, str]]:
-        """(doc, reason) of every document the job could not use, in doc order."""
-        return sorted((r.doc, r.reason) for r in self._table("errors").collect())
