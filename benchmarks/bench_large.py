@@ -2,7 +2,7 @@
 
     python benchmarks/bench_large.py [--mb 1 4 16] [--line 100000]
 
-Each article is built from the sample and the dev articles in tests/articles, their bodies repeated and
+Each article is built from the sample and the dev articles in tests/data/articles, their bodies repeated and
 each copy made distinct (a number before every 。) so nothing is dropped as a repeat; sizes are UTF-8
 bytes. The line is the same text with every punctuation mark and space removed: one sentence of that
 many characters. Every run is a child process of its own, so its peak memory (ru_maxrss) is its own;
@@ -26,11 +26,13 @@ _PUNCTUATION = re.compile(r"[\s\W_]")
 
 
 def bodies() -> list[str]:
-    from pipeline.read import read_paths
+    from pipeline.read.articles import read_paths
     from pipeline.records import Article
 
     return [
-        a.body for a in read_paths([str(ROOT / "corpus"), str(ROOT / "tests" / "articles")]) if isinstance(a, Article)
+        a.body
+        for a in read_paths([str(ROOT / "corpus"), str(ROOT / "tests" / "data" / "articles")])
+        if isinstance(a, Article)
     ]
 
 

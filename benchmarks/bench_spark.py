@@ -107,8 +107,8 @@ def cpu(before: dict[int, tuple[int, float]], after: dict[int, tuple[int, float]
 
 def one_master(master: str, scratch: Path, n: int) -> dict[str, Any]:
     """In a child process: the figures of one master over articles [0, n); warm-ups use articles after them."""
-    from pipeline.spark_job import run
-    from pipeline.spark_session import session
+    from pipeline.apps.spark_job import run
+    from pipeline.apps.spark_session import session
 
     timed = scratch / "corpus"
     corpus.write(timed, n)

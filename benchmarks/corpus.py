@@ -1,6 +1,6 @@
 """A benchmark corpus of any size, built deterministically from the articles the repo holds.
 
-Article ``i`` is repo article ``i mod m`` (corpus/, tests/articles/, the holdouts) with its own url and
+Article ``i`` is repo article ``i mod m`` (corpus/, tests/data/articles/, the holdouts) with its own url and
 ``（i）`` before every 。, so no two articles share a sentence: nothing is served from a cache
 that real news, whose sentences rarely repeat, would miss.
 """
@@ -14,13 +14,13 @@ from pathlib import Path
 from pipeline.records import Article, Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "corpus", ROOT / "tests" / "articles", ROOT / "tests" / "holdout", ROOT / "tests" / "holdout2"]
+SOURCES = [ROOT / "corpus", *(ROOT / "tests" / "data" / d for d in ("articles", "holdout", "holdout2"))]
 
 
 @lru_cache(maxsize=1)
 def repo_articles() -> tuple[Article, ...]:
     """The repo's own articles, in path order (the HTML one aside: its body is markup)."""
-    from pipeline.read import read_paths
+    from pipeline.read.articles import read_paths
 
     return tuple(
         a for a in read_paths([str(p) for p in SOURCES]) if isinstance(a, Article) and "<html" not in a.text.lower()

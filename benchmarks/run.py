@@ -132,10 +132,11 @@ def bench_extract(args: argparse.Namespace) -> dict[str, Any]:
     """Characters/s of each stage and of the whole extraction, in this process (one core)."""
     import jieba.posseg
 
-    from pipeline import ner, segment
-    from pipeline.clean import sentences
+    from pipeline import ner
     from pipeline.extract import _prepare, extract, extract_batched
-    from pipeline.read import read_paths
+    from pipeline.language import segment
+    from pipeline.read.articles import read_paths
+    from pipeline.read.clean import sentences
     from pipeline.recognise.model import model_entities
 
     articles = list(corpus.repo_articles())
@@ -250,7 +251,7 @@ def repo_extractions() -> list:
 
 def synthetic_store(path: Path, copies: int) -> int:
     """A store of ``copies`` variants of the repo's extracted articles (corpus.variant); returns its rows."""
-    from pipeline.store import Store
+    from pipeline.storage.store import Store
 
     extractions = repo_extractions()
     with Store(path) as store:
@@ -267,14 +268,14 @@ def store_for_push(args: argparse.Namespace, work: Path) -> Path:
 
 
 def neo4j_config():
-    from pipeline.neo4j_load import Neo4jConfig
+    from pipeline.graphdb.push import Neo4jConfig
 
     return Neo4jConfig.from_env()
 
 
 def wipe(config) -> None:
     """Everything out of the database, in batches; constraints and indexes stay."""
-    from pipeline.neo4j_load import connect, ensure_schema
+    from pipeline.graphdb.push import connect, ensure_schema
 
     with connect(config) as driver, driver.session(database=config.database) as session:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
@@ -285,7 +286,7 @@ def minimal_load(config, nodes: list, rels: list, batch: int) -> float:
     """The yardstick: rows grouped by label (by type and end labels), UNWIND … MERGE per batch; seconds."""
     from collections import defaultdict
 
-    from pipeline.neo4j_load import connect
+    from pipeline.graphdb.push import connect
 
     primary = {n.id: n.labels[0] for n in nodes}
     by_label: dict[tuple[str, ...], list[dict]] = defaultdict(list)
@@ -320,7 +321,7 @@ def minimal_load(config, nodes: list, rels: list, batch: int) -> float:
 
 
 def bench_push(args: argparse.Namespace, work: Path) -> dict[str, Any]:
-    from pipeline.store import Store
+    from pipeline.storage.store import Store
 
     config = neo4j_config()
     db = store_for_push(args, work)

@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 import click
 
-from . import __version__
+from pipeline import __version__
+from pipeline.errors import KgFailure
 
 
 class KgError(click.ClickException):
@@ -40,14 +41,24 @@ def neo4j_default(field: str) -> Callable[[], str]:
     """What a Neo4j option defaults to now (NEO4J_* variables read as kg reads them), for its help."""
 
     def resolve() -> str:
-        from .neo4j_load import Neo4jConfig
+        from pipeline.graphdb.push import Neo4jConfig
 
         return str(getattr(Neo4jConfig.from_env(), field))
 
     return resolve
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class KgGroup(click.Group):
+    """Translates the library's errors (``KgFailure``) into ``KgError``, once for every command."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KgFailure as e:
+            raise KgError(str(e)) from None
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """kg: who said what about which company, from Chinese industry news."""
@@ -55,7 +66,7 @@ def main() -> None:
 
 def max_bytes_option(command):
     """``--max-bytes N`` for the commands that read articles."""
-    from .read import MAX_BYTES
+    from pipeline.read.articles import MAX_BYTES
 
     return click.option(
         "--max-bytes",
@@ -71,8 +82,7 @@ def check_ner_model() -> None:
     """For the commands that run the NER: a KG_NER_MODEL that names no model,
     or a model whose memory (known_names.tsv) is damaged, stops them here, in
     one line, rather than failing every article."""
-    from . import known
-    from .ner import model_dir
+    from pipeline.ner import known, model_dir
 
     try:
         known.read(model_dir())
@@ -91,10 +101,10 @@ def extract(paths: tuple[str, ...], fmt: str, lines_file: str | None, max_bytes:
     import sys
     from typing import cast
 
-    from .extract import extract_batched
-    from .output import WRITERS
-    from .read import read_lines, read_paths
-    from .records import Article, Extraction, InputError
+    from pipeline.extract import extract_batched
+    from pipeline.outputs.extraction import WRITERS
+    from pipeline.read.articles import read_lines, read_paths
+    from pipeline.records import Article, Extraction, InputError
 
     if bool(paths) == bool(lines_file):
         raise click.UsageError("give either PATH... or --lines FILE")
@@ -141,12 +151,9 @@ def store_option(command):
 
 def open_store(path: str, create: bool = False):
     """The store at ``path``, or a one-line error and exit status 1."""
-    from .store import Store, StoreError
+    from pipeline.storage.store import Store
 
-    try:
-        return Store(path, create=create)
-    except StoreError as e:
-        raise KgError(str(e)) from e
+    return Store(path, create=create)
 
 
 def neo4j_options(command):
@@ -175,34 +182,27 @@ def neo4j_options(command):
 
 
 def neo4j_config(uri: str | None, user: str | None, password: str | None):
-    from .neo4j_load import Neo4jConfig
+    from pipeline.graphdb.push import Neo4jConfig
 
     return Neo4jConfig.from_env(uri, user, password)
 
 
 def check_neo4j(config) -> None:
     """Log in to Neo4j once, or a one-line error and exit status 1."""
-    from .neo4j_load import KgNeo4jError, connect
+    from pipeline.graphdb.push import connect
 
-    try:
-        connect(config).close()
-    except KgNeo4jError as e:
-        raise KgError(str(e)) from e
+    connect(config).close()
 
 
 def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = False, full: bool = False) -> None:
     """Mirror the store at ``store_path`` into Neo4j, or a one-line error and exit status 1."""
     import sys
 
-    from .neo4j_load import KgNeo4jError
-    from .neo4j_load import push_store as run
-    from .progress import Bar
+    from pipeline.apps.progress import Bar
+    from pipeline.graphdb.push import push_store as run
 
     with open_store(store_path) as store, Bar(unit="rows", disable=quiet or not sys.stderr.isatty()) as bar:
-        try:
-            result = run(store, config, batch_size, progress=bar.update, full=full)
-        except KgNeo4jError as e:
-            raise KgError(str(e)) from e
+        result = run(store, config, batch_size, progress=bar.update, full=full)
     if not quiet:
         click.echo(pushed(config, result, "the store"))
 
@@ -243,8 +243,7 @@ def ingest(
 
     from tqdm import tqdm
 
-    from .ingest import ingest as run
-    from .store import StoreError
+    from pipeline.apps.ingest import ingest as run
 
     if check:
         report_stale(store_path)
@@ -268,8 +267,6 @@ def ingest(
                 on_error=lambda doc, reason: tqdm.write(f"kg: {doc}: {reason}", file=sys.stderr),
                 max_bytes=max_bytes,
             )
-    except StoreError as e:
-        raise KgError(str(e)) from None
     except KeyboardInterrupt:
         click.echo(f"kg: interrupted; articles committed to {store_path} are kept, rerun to continue", err=True)
         raise SystemExit(130) from None
@@ -282,7 +279,7 @@ def ingest(
 
 def report_stale(store_path: str) -> None:
     """``kg ingest --check``: how many stored articles an older pipeline extracted."""
-    from .version import current
+    from pipeline.version import current
 
     check_ner_model()
     with open_store(store_path) as store:
@@ -303,7 +300,7 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None, from_dir
     """Export the whole store as GraphML (networkx, Gephi) or node-link JSON."""
     import sys
 
-    from .export import ExportError, write_graphml, write_json
+    from pipeline.outputs.export import write_graphml, write_json
 
     if graphml:
         fmt, output = "graphml", graphml
@@ -311,13 +308,10 @@ def export(store_path: str, fmt: str, output: str, graphml: str | None, from_dir
         export_parquet(from_dir, fmt, output)
         return
     with open_store(store_path) as store:
-        try:
-            if fmt == "json":
-                write_json(store, sys.stdout if output == "-" else output)
-            else:
-                write_graphml(store, sys.stdout.buffer if output == "-" else output)
-        except ExportError as e:
-            raise KgError(str(e)) from None
+        if fmt == "json":
+            write_json(store, sys.stdout if output == "-" else output)
+        else:
+            write_graphml(store, sys.stdout.buffer if output == "-" else output)
         nodes, rels = store.totals()
     click.echo(f"kg: exported {nodes} nodes, {rels} relationships to {'stdout' if output == '-' else output}", err=True)
 
@@ -373,14 +367,10 @@ def push(
 
 def bulk_load(store_path: str, home: str, database: str | None, quiet: bool) -> None:
     """``kg push --bulk``, or a one-line error and exit status 1."""
-    from .neo4j_bulk import bulk_load as run
-    from .neo4j_load import KgNeo4jError
+    from pipeline.graphdb.bulk import bulk_load as run
 
     with open_store(store_path) as store:
-        try:
-            result = run(store, home, database)
-        except KgNeo4jError as e:
-            raise KgError(str(e)) from e
+        result = run(store, home, database)
     if not quiet:
         click.echo(
             f"neo4j {home} (database {database or 'neo4j'}): {result.nodes} nodes, {result.rels} relationships"
@@ -430,18 +420,22 @@ def query(
     """
     import sys
 
-    from .neo4j_load import KgNeo4jError
-    from .query import CELL_WIDTH, QueryError, available, counters_text, format_result, parse_params, resolve, run
+    from pipeline.graphdb.query import (
+        CELL_WIDTH,
+        available,
+        counters_text,
+        format_result,
+        parse_params,
+        resolve,
+        run,
+    )
 
     if list_only or spec is None:
         for name, q in available().items():
             needs = " ".join(f"--param {p.name}=…" for p in q.params if p.required)
             click.echo(f"{name}{' ' + needs if needs else ''}\n    {q.question}")
         return
-    try:
-        result = run(resolve(spec), parse_params(params), neo4j_config(uri, user, password), write=write)
-    except (QueryError, KgNeo4jError) as e:
-        raise KgError(str(e)) from e
+    result = run(resolve(spec), parse_params(params), neo4j_config(uri, user, password), write=write)
     if width is None:
         width = CELL_WIDTH if sys.stdout.isatty() else 0
     click.echo(format_result(result, fmt, width or None))
@@ -469,9 +463,9 @@ def evaluate(gold: str, paths: tuple[str, ...], pred_file: str | None, errors: b
     """
     import json
 
-    from .evaluate import format_errors, format_table, load_gold, score
-    from .extract import extract_paths
-    from .records import InputError
+    from pipeline.apps.evaluate import format_errors, format_table, load_gold, score
+    from pipeline.extract import extract_paths
+    from pipeline.records import InputError
 
     if bool(paths) == bool(pred_file):
         raise click.UsageError("give either PATH... or --pred FILE")
@@ -512,7 +506,7 @@ def explain() -> None:
 @store_option
 def explain_person(name: str, store_path: str) -> None:
     """The Person nodes named NAME, and which articles and evidence tied each one's mentions together."""
-    from .explain import lines, person
+    from pipeline.outputs.explain import lines, person
 
     with open_store(store_path) as store:
         found = person(store, name)
@@ -526,19 +520,27 @@ def explain_person(name: str, store_path: str) -> None:
 @click.option("--output", "-o", required=True, metavar="FILE", help="The HTML file to write.")
 @click.option("--org", metavar="NAME", help="Only this organisation (name or alias).")
 def report(store_path: str, output: str, org: str | None) -> None:
-    """One self-contained HTML page of the store: per organisation (MVNOs first) who said what
-    about it, the figures cited, statements per month and its ego network; no network needed to view it."""
-    from .report import write
+    """One self-contained HTML page of the store: who said what about each organisation (MVNOs first,
+    with figures, statements per month and an ego network), what each person said, and every statement;
+    one search, sortable tables with CSV downloads; no network needed to view it."""
+    from pipeline.outputs.report import UnknownOrganisation, build
+    from pipeline.outputs.report_html import write
 
     with open_store(store_path) as store:
         try:
-            reports = write(store, output, org)
-        except OSError as e:
-            raise KgError(f"{output}: cannot write ({e.strerror or e})") from e
-    if org is not None and not reports:
-        raise KgError(f"no organisation named {org!r} in {store_path}")
-    said = sum(len(r.statements) for r in reports)
-    click.echo(f"kg: wrote {output}: {len(reports)} organisations, {said} statements", err=True)
+            found = build(store, org)
+        except UnknownOrganisation as e:
+            hint = f"; near names: {', '.join(e.near)}" if e.near else ""
+            raise KgError(f"no organisation named {e.given!r} in {store_path}{hint}") from None
+    try:
+        write(found, output)
+    except OSError as e:
+        raise KgError(f"{output}: cannot write ({e.strerror or e})") from e
+    click.echo(
+        f"kg: wrote {output}: {len(found.organisations)} organisations, {len(found.people)} people, "
+        f"{len(found.statements)} statements",
+        err=True,
+    )
 
 
 @main.command()
@@ -554,7 +556,7 @@ def report(store_path: str, output: str, org: str | None) -> None:
 def stats(store_path: str, fmt: str, top: int) -> None:
     """What the store holds: counts, the most quoted people, the most discussed organisations, changed and
     stale articles (kg ingest updates both)."""
-    from .stats import compute, to_json, to_table
+    from pipeline.outputs.stats import compute, to_json, to_table
 
     with open_store(store_path) as store:
         result = compute(store, top)
@@ -564,23 +566,19 @@ def stats(store_path: str, fmt: str, top: int) -> None:
 def spark_or_exit():
     """pyspark (the optional extra ``.[spark]``), or a one-line error and exit status 1."""
     try:
-        from . import spark_session
+        from pipeline.apps import spark_session
     except ImportError:
         raise KgError("pyspark is not installed: pip install 'kg[spark]' (or -e '.[spark]')") from None
     return spark_session
 
 
 def parquet_graph(folder: str):
-    """The graph kg spark-ingest wrote to ``folder`` (read with pyarrow, no Spark session), or a
-    one-line error and exit status 1."""
+    """The graph kg spark-ingest wrote to ``folder``, read with pyarrow (no Spark session)."""
     try:
-        from .parquet_graph import ParquetGraph, ParquetGraphError
+        from pipeline.storage.parquet import ParquetGraph
     except ImportError:
         raise KgError("pyarrow is not installed: pip install 'kg[spark]' (or -e '.[spark]')") from None
-    try:
-        return ParquetGraph(folder)
-    except ParquetGraphError as e:
-        raise KgError(str(e)) from None
+    return ParquetGraph(folder)
 
 
 def pushed(config, result, source: str) -> str:
@@ -593,15 +591,11 @@ def pushed(config, result, source: str) -> str:
 
 def push_parquet(folder: str, config, batch_size: int, quiet: bool) -> None:
     """``kg push --from DIR``: the Parquet graph into Neo4j from this machine, through the same loader."""
-    from .neo4j_load import KgNeo4jError
-    from .neo4j_load import push as run
+    from pipeline.graphdb.push import push as run
 
     check_neo4j(config)
     graph = parquet_graph(folder)
-    try:
-        result = run(graph.nodes(), graph.rels(), config, batch_size)
-    except KgNeo4jError as e:
-        raise KgError(str(e)) from None
+    result = run(graph.nodes(), graph.rels(), config, batch_size)
     if not quiet:
         click.echo(pushed(config, result, folder))
 
@@ -610,7 +604,7 @@ def export_parquet(folder: str, fmt: str, output: str) -> None:
     """``kg export --from DIR``: the Parquet graph as GraphML or node-link JSON, as the store's export."""
     import sys
 
-    from .export import write_graphml, write_json
+    from pipeline.outputs.export import write_graphml, write_json
 
     graph = parquet_graph(folder)
     if fmt == "json":
@@ -637,7 +631,7 @@ def spark_ingest(inputs: tuple[str, ...], out: str, master: str | None, quiet: b
     """
     check_ner_model()
     spark_session = spark_or_exit()
-    from .spark_job import run
+    from pipeline.apps.spark_job import run
 
     with spark_session.session(master) as spark:
         summary = run(spark, list(inputs), out)
@@ -681,14 +675,14 @@ EXAMPLES = {
     "explain": ["kg explain person 王帅", "kg explain person 王帅 --store news.db"],
     "explain person": ["kg explain person 王帅", "kg explain person 王帅 --store news.db"],
     "spark-ingest": [
-        "kg spark-ingest corpus/ tests/articles/ --out graph/",
+        "kg spark-ingest corpus/ tests/data/articles/ --out graph/",
         "kg spark-ingest hdfs:///news/2024/ --out hdfs:///kg/graph --master yarn",
         "kg spark-ingest articles.parquet --out graph/ && kg push --from graph/",
     ],
     "eval": [
-        "kg eval tests/gold corpus/",
+        "kg eval tests/data/gold corpus/",
         "kg eval ../shared/real_dev/gold ../shared/real_dev/docs --errors",
-        "kg extract corpus/ > out.jsonl && kg eval tests/gold --pred out.jsonl --format json",
+        "kg extract corpus/ > out.jsonl && kg eval tests/data/gold --pred out.jsonl --format json",
     ],
 }
 

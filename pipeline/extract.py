@@ -6,6 +6,7 @@ every person introduced anywhere is known; the second runs the relation
 stages on each sentence, now able to recognise a bare name (闫小波对通信生活报表示)
 or a short form (王总): speech, figures, agreements. resolve.assemble makes
 the Extraction. This module only orchestrates, and batches the NER.
+Reads: Articles. Provides: their Extractions (every stage run in order).
 """
 
 from __future__ import annotations
@@ -13,15 +14,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from .agreements import sentence_agreements
-from .clean import sentences
-from .context import read_context
-from .figures import next_topic, sentence_figures
-from .read import read_paths
-from .recognise.model import model_entities
-from .records import Agreement, Article, Extraction, Figure, Hit, InputError, Span, Statement
-from .resolve import assemble
-from .speech.statements import Discourse, attach_quotes, sentence_statements
+from pipeline.read.articles import read_paths
+from pipeline.read.clean import sentences
+from pipeline.recognise.context import read_context
+from pipeline.recognise.model import model_entities
+from pipeline.records import Agreement, Article, Extraction, Figure, Hit, InputError, Span, Statement
+from pipeline.relate.agreements import sentence_agreements
+from pipeline.relate.figures import next_topic, sentence_figures
+from pipeline.relate.speech.statements import Discourse, attach_quotes, sentence_statements
+from pipeline.resolve import assemble
 
 Prepared = tuple[list[Span], list[list[Hit]]]  # an article's sentences and the NER's hits in each
 

@@ -36,19 +36,23 @@ and multi-valued properties (``aliases``, ``spans``) are "|"-joined strings.
 Per-article facts sit on per-article relationships, so every fact traces back
 to its article and span: ``CONTAINS {start, end}`` to Statements and Figures,
 ``MENTIONS {count, spans}`` (spans "start-end|...") to Persons and Organizations.
+Reads: an Article and its Extraction. Provides: nodes and relationships with stable ids.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import dates, metrics, tense
-from .clean import normalise
-from .records import ORG_LABELS, Article, Extraction, Statement
+from pipeline.language import tense
+from pipeline.read import dates
+from pipeline.read.clean import normalise
+from pipeline.records import ORG_LABELS, Article, Extraction, Statement
+from pipeline.relate import metrics
 
 MULTI = "|"  # joins multi-valued properties
 MULTI_VALUED = frozenset({"aliases"})  # merged as a union when nodes from several articles meet
@@ -126,6 +130,27 @@ def join(values: Iterable[str]) -> str:
 
 def split(value: str) -> set[str]:
     return set(value.split(MULTI)) if value else set()
+
+
+def by_alias(named: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each name and alias (a node's ``name`` and "|"-joined ``aliases``) → the name it belongs to."""
+    return {alias: name for name, aliases in named for alias in [name, *aliases.split(MULTI)] if alias}
+
+
+def near_names(given: str, names: Mapping[str, str], limit: int = 5) -> list[str]:
+    """Names (``by_alias``) that contain, are contained in, or look like ``given``; each once, by its closest
+    alias (shown with the name: 苏宁互联 (苏宁)): the hint when a name the user typed matches nothing."""
+
+    def shown(alias: str) -> str:
+        return alias if names[alias] == alias else f"{names[alias]} ({alias})"
+
+    def score(alias: str) -> float:  # 1 and more for containment, else how alike the characters are
+        return (given in alias or alias in given) + difflib.SequenceMatcher(None, given, alias).ratio()
+
+    best: dict[str, str] = {}  # name → its closest alias
+    for alias in sorted((a for a in names if score(a) >= 0.5), key=lambda a: (-score(a), a)):
+        best.setdefault(names[alias], alias)
+    return [shown(alias) for alias in best.values()][:limit]
 
 
 def merge_props(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.errors import KgFailure
+
 LABELS = ("PERSON", "COMPANY", "GOVERNMENT", "ORGANIZATION", "POSITION", "LOCATION")
 ORG_LABELS = frozenset({"COMPANY", "GOVERNMENT", "ORGANIZATION"})
 
@@ -197,7 +199,7 @@ class Extraction:
         }
 
 
-class InputError(Exception):
+class InputError(KgFailure):
     """A file that cannot be read as an article; the message names the reason."""
 
     def __init__(self, doc: str, reason: str):

@@ -3,6 +3,7 @@
 Entities gather every mention under one canonical name; a brand family goes
 by the name the article uses for it (article_names), and each organisation
 keeps the gazetteer's name as its ``key``, which the graph's ids are made of.
+Reads: pass 1's ArticleContext and pass 2's findings. Provides: the Extraction.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from . import grammar, lexicon, people
-from .context import ArticleContext
-from .records import ORG_LABELS, Agreement, Entity, Extraction, Figure, Hit, Mention, Statement
+from pipeline.language import grammar, lexicon
+from pipeline.recognise import chains
+from pipeline.recognise.context import ArticleContext
+from pipeline.records import ORG_LABELS, Agreement, Entity, Extraction, Figure, Hit, Mention, Statement
 
 T = TypeVar("T")
 
@@ -31,7 +33,7 @@ def assemble(
         Extraction(
             article=ctx.article,
             entities=build_entities(ctx, persons, model_only),
-            roles=people.roles(list(ctx.chains)),
+            roles=chains.roles(list(ctx.chains)),
             statements=_unique(statements, lambda s: (s.speaker, s.speaker_desc, s.text)),
             figures=_distinct_figures(figures),
             agreements=_unique(agreements, lambda g: (tuple(g.parties), g.counterpart)),

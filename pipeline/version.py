@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
+from pipeline import __version__
+from pipeline.language import datafiles
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = datafiles.package_dir()
 _WHOLE = 1 << 20  # files up to this size are hashed whole
 _SAMPLES, _SAMPLE = 16, 4096  # a larger file (model weights): its size and 16 slices of 4 KB spread over it
 
@@ -47,7 +48,7 @@ def _files(folder: Path, pattern: str = "*") -> list[Path]:
 def describe(code: Path = PACKAGE, data: Path = PACKAGE / "data", model: Path | None = None) -> str:
     """The version string of the pipeline in these folders (model: the one kg uses, ``ner.model_dir()``)."""
     if model is None:
-        from .ner import model_dir
+        from pipeline.ner import model_dir
 
         model = model_dir()
     return (

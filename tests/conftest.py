@@ -10,7 +10,7 @@ Chromium (Debian's chromium and chromium-driver) driven through selenium, with
 the same rule. They empty the database they use,
 so they refuse a server that is not on this machine unless KG_TEST_NEO4J_WIPE=1.
 ``memory`` makes a stand-in model folder for the rules that read the memory
-beside the model (pipeline/known.py).
+beside the model (pipeline/ner/known.py).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def missing(reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def neo4j_config():
-    from pipeline.neo4j_load import KgNeo4jError, Neo4jConfig, connect
+    from pipeline.graphdb.push import KgNeo4jError, Neo4jConfig, connect
 
     config = Neo4jConfig.from_env()
     try:
@@ -47,7 +47,7 @@ def neo4j_config():
 
 @pytest.fixture(scope="module")  # per module: a bulk import (test_neo4j_bulk) starts a new database
 def neo4j_driver(neo4j_config):
-    from pipeline.neo4j_load import connect
+    from pipeline.graphdb.push import connect
 
     with connect(neo4j_config) as driver:
         yield driver
@@ -70,7 +70,7 @@ def empty_neo4j(neo4j_config, neo4j_driver):
 def spark():
     """The one Spark session of a test run (local[2], spark_session's settings); the commands
     the Spark tests run use it, as they use an active session, and leave it running."""
-    from pipeline.spark_session import session
+    from pipeline.apps.spark_session import session
 
     with session() as active:
         yield active
@@ -98,11 +98,26 @@ def chromium():
         driver.quit()
 
 
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory):
+    """The sample corpus (corpus/) ingested into a store, shared by the tests that only read it."""
+    from click.testing import CliRunner
+    from repo import ROOT
+
+    from pipeline.cli import main
+
+    path = tmp_path_factory.mktemp("sample_store") / "kg.db"
+    result = CliRunner().invoke(main, ["ingest", str(ROOT / "corpus"), "--store", str(path), "-j", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
 @pytest.fixture
 def memory(tmp_path, monkeypatch):
     """A model folder (KG_NER_MODEL) whose memory is the given names; it holds no weights,
     so only what reads the memory beside a model can use it."""
-    from pipeline import known, ner
+    from pipeline import ner
+    from pipeline.ner import known
 
     def make(names: dict) -> None:
         (tmp_path / "config.cfg").write_text("", encoding="utf-8")
@@ -121,7 +136,7 @@ def read_only_folder(tmp_path):
 
     from graph_samples import regulator
 
-    from pipeline.store import Store
+    from pipeline.storage.store import Store
 
     staging = tmp_path / "staging"
     staging.mkdir()

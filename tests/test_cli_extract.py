@@ -3,11 +3,12 @@
 import json
 from pathlib import Path
 
+import repo
 from click.testing import CliRunner
 
 from pipeline.cli import main
 
-SAMPLE = str(Path(__file__).resolve().parents[1] / "corpus" / "000_5752d0d765a15d5f.txt")
+SAMPLE = str(repo.SAMPLE)
 
 
 def run(*args):
@@ -85,7 +86,7 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path):
 
 def test_the_tours_lines_example_runs_as_written_from_the_repository(monkeypatch):
     """README's tour: `kg extract --lines sentences.txt`, with the file shipped at the root."""
-    root = Path(__file__).resolve().parents[1]
+    root = repo.ROOT
     monkeypatch.chdir(root)
     result = run("--lines", "sentences.txt")
     assert result.exit_code == 0, result.output

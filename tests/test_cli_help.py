@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shlex
+import subprocess
+import sys
 
 import click
 import pytest
 from click.testing import CliRunner
+from repo import ROOT
 
 from pipeline.cli import main
 
@@ -44,3 +48,14 @@ def test_every_example_is_a_real_invocation(example, monkeypatch):
     command = main.get_command(click.Context(main), name)
     assert command is not None, example
     command.make_context(name, args)  # a UsageError for an unknown option, a bad choice or a missing argument
+
+
+def test_docs_cli_md_is_the_help_of_every_command():
+    """docs/cli.md is generated from --help; regenerate it with `python scripts/cli_docs.py > docs/cli.md`.
+    Rendered in a fresh process: click caches each command's help option once a context is made."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KG_", "NEO4J_")) and k != "COLUMNS"}
+    script = ROOT / "scripts" / "cli_docs.py"
+    page = subprocess.run([sys.executable, script], env=env, capture_output=True, text=True, check=True).stdout
+    assert page == (ROOT / "docs" / "cli.md").read_text(encoding="utf-8"), (
+        "docs/cli.md is stale: python scripts/cli_docs.py > docs/cli.md"
+    )

@@ -1,16 +1,15 @@
 """The extraction as the users measure it: the scorer over the sample and the dev articles."""
 
 import json
-from pathlib import Path
 
 import pytest
 from kg_score import score_docs
+from repo import DATA, ROOT
 
-from pipeline.clean import normalise
 from pipeline.extract import extract
-from pipeline.read import read_paths
+from pipeline.read.articles import read_paths
+from pipeline.read.clean import normalise
 
-ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "000_5752d0d765a15d5f.txt"
 
 
@@ -23,7 +22,7 @@ def _score(tmp_path, paths, gold):
 
 
 def test_sample_meets_the_issue_targets(tmp_path):
-    f1 = _score(tmp_path, [SAMPLE], ROOT / "tests" / "gold")
+    f1 = _score(tmp_path, [SAMPLE], DATA / "gold")
     targets = {"organizations": 0.95, "persons": 0.95, "roles": 0.90, "attributed": 0.90, "figures": 0.90}
     assert all(f1[k] >= t for k, t in targets.items()), f1
 
@@ -31,8 +30,8 @@ def test_sample_meets_the_issue_targets(tmp_path):
 @pytest.mark.parametrize("folder", ["articles", "holdout", "holdout2"])
 def test_articles_written_for_the_tests_meet_the_unseen_article_targets(tmp_path, folder):
     """Other writers' articles in the genre (tests/<folder>, gold in tests/<folder>_gold)."""
-    texts = sorted((ROOT / "tests" / folder).glob("*.txt"))
-    f1 = _score(tmp_path, texts, ROOT / "tests" / f"{folder}_gold")
+    texts = sorted((DATA / folder).glob("*.txt"))
+    f1 = _score(tmp_path, texts, DATA / f"{folder}_gold")
     targets = {"organizations": 0.85, "persons": 0.90, "roles": 0.80, "attributed": 0.80, "figures": 0.80}
     assert all(f1[k] >= t for k, t in targets.items()), f1
 
@@ -90,7 +89,7 @@ def test_batched_extraction_keeps_order_errors_and_results(sample):
 
 
 def test_a_sentence_keeps_a_registered_name_the_model_missed():
-    from pipeline.clean import sentences
+    from pipeline.read.clean import sentences
     from pipeline.records import Article
 
     article = Article(doc="line:1", text="租房客小吴此前在日升广安房地产经纪有限公司租下一处房。")
@@ -102,8 +101,8 @@ def test_a_sentence_keeps_a_registered_name_the_model_missed():
 
 
 def test_a_sentence_gives_a_model_span_the_kind_its_training_text_gives_it(memory):
-    from pipeline.clean import sentences
-    from pipeline.known import KnownName
+    from pipeline.ner.known import KnownName
+    from pipeline.read.clean import sentences
     from pipeline.records import Article, Hit
 
     memory({"立博": KnownName(37, {"COMPANY": 30, "ORGANIZATION": 1})})

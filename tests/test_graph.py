@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from graph_samples import article, entity, launch, regulator, statement
 
-from pipeline.graph import Node, Rel, article_graph, merge_props, org_id, person_id
+from pipeline.graph import Node, Rel, article_graph, by_alias, merge_props, near_names, org_id, person_id
 from pipeline.records import Extraction, Role
 
 
@@ -201,7 +201,7 @@ def test_a_statement_records_the_title_the_article_gives_its_speaker():
 
 
 def test_ids_come_from_the_extraction_alone_not_from_the_gazetteer(monkeypatch):
-    from pipeline import lexicon
+    from pipeline.language import lexicon
 
     x = launch()
     [org] = [e for e in x.entities if e.name == "蓝海移动"]
@@ -236,3 +236,19 @@ def test_a_former_holder_speaks_with_the_tense_of_his_title():
         "蓝海移动",
         "former",
     )
+
+
+def test_near_names_take_containment_first_and_show_an_alias_with_its_name():
+    names = by_alias([("苏宁互联", "苏宁"), ("京东", "京东移动"), ("蜗牛移动", "")])
+    assert names == {
+        "苏宁互联": "苏宁互联",
+        "苏宁": "苏宁互联",
+        "京东": "京东",
+        "京东移动": "京东",
+        "蜗牛移动": "蜗牛移动",
+    }
+    assert near_names("苏宁互联网", names) == ["苏宁互联"]
+    assert near_names("苏宁云", names) == ["苏宁互联 (苏宁)"]
+    assert near_names("京东通信", names) == ["京东"]
+    assert near_names("移动", names) == ["京东 (京东移动)", "蜗牛移动"]
+    assert near_names("中国联通", names) == []

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import configparser
 import re
-from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
-
-ROOT = Path(__file__).resolve().parents[1]
+from repo import ROOT
 
 
 def setup_cfg() -> configparser.ConfigParser:

@@ -13,9 +13,9 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.clean import normalise
 from pipeline.extract import extract
-from pipeline.read import read_paths
+from pipeline.read.articles import read_paths
+from pipeline.read.clean import normalise
 from pipeline.records import Article
 
 # Pieces of the genre, so that the rules fire and produce facts whose offsets can be checked.

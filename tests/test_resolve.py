@@ -2,9 +2,9 @@
 
 from rules_only import context
 
-from pipeline.context import persons_in
 from pipeline.extract import extract
 from pipeline.graph import article_graph, org_id
+from pipeline.recognise.context import persons_in
 from pipeline.records import Article, Figure
 from pipeline.resolve import _distinct_figures, article_names, build_entities
 

@@ -17,7 +17,7 @@ import numpy
 from spacy.language import Language
 from spacy.util import load_model_from_config
 
-from pipeline import ner_spacy
+from pipeline.ner import spacy_model as ner_spacy
 
 ENSEMBLE = "kg.BiluoCrfEnsemble.v1"
 MEMBER = "kg.BiluoTagScores.v1"

@@ -8,8 +8,8 @@ label more news, trains a student on gold (with ``--augment``, plus
 mention-replaced copies of it: ``training/augment.py``) plus votes
 (``training/distil.py``), joins the student and the first teacher into one
 model that averages their tag scores (``training/ensemble.py``), writes beside
-it what the training split calls each name it labels (``pipeline/known.py``),
-scores every stage on the dev split span by span with ``tests/kg_score.py
+it what the training split calls each name it labels (``pipeline/ner/known.py``),
+scores every stage on the dev split span by span with ``tests/support/kg_score.py
 lines`` (the final model also through ``kg extract --lines``, as users run
 it), writes ``training/SCORES.md`` and installs the final model into
 ``pipeline/models/``, its memory counted over the whole training file, dev
@@ -39,7 +39,8 @@ import click
 import spacy
 from spacy.tokens import Doc, DocBin
 
-from pipeline import known, ner
+from pipeline import ner
+from pipeline.ner import known
 
 from . import augment, distil, docs, ensemble, pretrain, vectors  # pretrain registers its callback for spaCy
 
@@ -128,7 +129,7 @@ def _texts(dev_path: Path) -> list[str]:
 
 def _kg_score(dev_path: Path, pred_path: Path) -> dict:
     """Dev F1 per label with the team's own scorer (span-exact)."""
-    spec = importlib.util.spec_from_file_location("kg_score", ROOT / "tests" / "kg_score.py")
+    spec = importlib.util.spec_from_file_location("kg_score", ROOT / "tests" / "support" / "kg_score.py")
     kg_score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(kg_score)
     return kg_score.score_lines(str(dev_path), str(pred_path))
@@ -214,7 +215,7 @@ def write_scores(
             f"finished are reused, not counted)\n"
         )
         + f"- data: CLUENER2020 train, {n_train} sentences for training, {n_dev} held out {scored_on}\n"
-        f"- scoring: span-exact per label, `tests/kg_score.py lines`; the table: the model alone; the last row "
+        f"- scoring: span-exact per label, `tests/support/kg_score.py lines`; the table: the model alone; the last row "
         f"of the next: through `kg extract --lines`, which adds the gazetteer's and the suffixes' say (README.md)\n\n"
         f"| label | precision | recall | F1 | gold spans |\n|---|---|---|---|---|\n{rows}\n{compared}",
         encoding="utf-8",
@@ -253,7 +254,7 @@ def one_thread_each(work: Callable[..., None], calls: list[tuple], jobs: int = 1
 def fit(config: Path, runs: list[tuple[Path, dict]], jobs: int = 1) -> None:
     """spaCy training runs (output folder, config overrides), ``jobs`` at a
     time (one_thread_each), on numpy's BLAS (much faster than blis here:
-    pipeline/ner_spacy.py)."""
+    pipeline/ner/spacy_model.py)."""
     one_thread_each(_fit, [(config, output, overrides) for output, overrides in runs], jobs)
 
 
@@ -517,7 +518,7 @@ def pretrained_weights(config: Path, overrides: dict, epochs: int) -> Path:
 
 
 def memory(lines: list[str]) -> dict[str, known.KnownName]:
-    """What CLUENER lines call each name they label (pipeline/known.py)."""
+    """What CLUENER lines call each name they label (pipeline/ner/known.py)."""
     return known.count((record["text"], spans(record)) for record in map(json.loads, lines))
 
 

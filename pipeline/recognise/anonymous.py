@@ -1,12 +1,15 @@
-"""Anonymous sources: 业内人士, 接近中国联通的人士 (the patterns of data/anonymous_sources.txt)."""
+"""Anonymous sources: 业内人士, 接近中国联通的人士 (the patterns of data/anonymous_sources.txt).
+
+Reads: a sentence. Provides: anonymous-source Hits.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from .. import lexicon
-from ..records import Hit
+from pipeline.language import lexicon
+from pipeline.records import Hit
 
 
 @lru_cache(maxsize=1)

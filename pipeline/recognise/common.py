@@ -1,12 +1,15 @@
-"""What the recognisers share: the CJK range, overlap and the domain terms a name may not run into."""
+"""What the recognisers share: the CJK range, overlap and the domain terms a name may not run into.
+
+Reads: nothing of its own. Provides: shared helpers for the recognisers.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from .. import grammar
-from ..records import Hit
+from pipeline.language import grammar
+from pipeline.records import Hit
 
 CJK = r"\u4e00-\u9fff"
 

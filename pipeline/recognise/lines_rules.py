@@ -1,5 +1,7 @@
 """The post-rules of ``kg extract --lines``: the model's kinds as its training text gives them,
-and the companies it missed that are companies in any context (README: the CLUENER scores)."""
+and the companies it missed that are companies in any context (README: the CLUENER scores).
+Reads: a line and the model's spans. Provides: the line's entity Hits.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +10,11 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from .. import grammar, known
-from ..records import LABELS, Hit
-from ..text import alternation
-from .common import overlaps
+from pipeline.language import grammar
+from pipeline.language.text import alternation
+from pipeline.ner import known
+from pipeline.recognise.common import overlaps
+from pipeline.records import LABELS, Hit
 
 
 def with_missed(model: list[Hit], candidates: list[Hit]) -> list[Hit]:
@@ -38,7 +41,7 @@ def registered_names(orgs: list[Hit]) -> list[Hit]:
 
 def known_company_mentions(text: str, bounds: frozenset[int]) -> list[Hit]:
     """Companies the model's training text names as such (known.companies), as whole words."""
-    from .. import ner
+    from pipeline import ner
 
     pattern = _known_pattern(ner.model_dir())
     if pattern is None:
@@ -64,7 +67,7 @@ def known_kinds(hits: list[Hit]) -> list[Hit]:
     takes the kind its ending nearly always has there (…法院, …局: a government
     body), a person's name excepted (张建军 is no army).  For kg extract
     --lines: the memory is CLUENER's, its kinds its conventions."""
-    from .. import ner
+    from pipeline import ner
 
     model = ner.model_dir()
     names, endings = known.read(model), _endings(model)

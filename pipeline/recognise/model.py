@@ -3,6 +3,7 @@
 Used in both modes: in an article the rules decide and the model adds what
 they missed (model_organisations, names.model_persons); on a sentence out of
 context (``kg extract --lines``) the model leads (lines_rules).
+Reads: the NER's spans over a sentence. Provides: organisation and person Hits.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import grammar, lexicon, segment
-from ..records import ORG_LABELS, Hit
-from ..text import alternation, without_loose_marks
-from .common import CJK, in_compound, overlaps
-from .organisations import org_tail_pattern
+from pipeline.language import grammar, lexicon, segment
+from pipeline.language.text import alternation, without_loose_marks
+from pipeline.recognise.common import CJK, in_compound, overlaps
+from pipeline.recognise.organisations import org_tail_pattern
+from pipeline.records import ORG_LABELS, Hit
 
 PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x"})  # jieba: names, not common words
 
@@ -25,9 +26,9 @@ def _near_tail() -> re.Pattern[str]:
 
 
 def model_entities(texts: list[str]) -> list[list[Hit]]:
-    """The trained NER's spans for each text (pipeline/ner.py), organisations' kinds per
+    """The trained NER's spans for each text (pipeline/ner/), organisations' kinds per
     org_kind, companies run on to their tails (company_end)."""
-    from .. import ner
+    from pipeline import ner
 
     return [model_hits(text, spans) for text, spans in zip(texts, ner.recognise(texts))]
 

@@ -2,16 +2,17 @@
 
 No list of names: where a name ends is read from what follows it (a function
 word, a speech verb, a title) and from jieba.
+Reads: a sentence and a position. Provides: the person name there, if any.
 """
 
 from __future__ import annotations
 
 import re
 
-from .. import grammar, lexicon, segment
-from ..records import Hit
-from .common import CJK, overlaps
-from .titles import title_pattern
+from pipeline.language import grammar, lexicon, segment
+from pipeline.recognise.common import CJK, overlaps
+from pipeline.recognise.titles import title_pattern
+from pipeline.records import Hit
 
 NAME_ENDING_FLAGS = frozenset("vpdcu")  # jieba: a one-character word of these kinds after a name is no part of it
 

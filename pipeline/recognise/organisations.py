@@ -2,6 +2,7 @@
 
 Gazetteer matches keep their canonical names (the article's own name for an
 organisation is chosen at assembly: resolve.article_names).
+Reads: a sentence and its word boundaries. Provides: organisation Hits and defined short names.
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from .. import grammar, lexicon, segment
-from ..lexicon import OrgRecord
-from ..records import Hit
-from ..text import CLAUSE_DELIMITERS, PUNCTUATION, alternation
-from .common import CJK, in_compound, overlaps
-from .titles import title_pattern
+from pipeline.language import grammar, lexicon, segment
+from pipeline.language.lexicon import OrgRecord
+from pipeline.language.text import CLAUSE_DELIMITERS, PUNCTUATION, alternation
+from pipeline.recognise.common import CJK, in_compound, overlaps
+from pipeline.recognise.titles import title_pattern
+from pipeline.records import Hit
 
 ENGLISH_NAME = re.compile(r"[（(]\s*([A-Z][\w&.'\- ]*?(?:\([\w ]+\)[\w&.'\- ]*?)?)\s*(?=[,，;；)）])")
 

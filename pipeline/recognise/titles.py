@@ -1,4 +1,7 @@
-"""Job titles in a sentence: the list's (data/titles.txt), new ones the model reads, joined ones as one."""
+"""Job titles in a sentence: the list's (data/titles.txt), new ones the model reads, joined ones as one.
+
+Reads: a sentence and its organisation Hits. Provides: title Hits.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .. import grammar, lexicon
-from ..records import Hit
-from ..text import alternation
-from .common import overlaps
+from pipeline.language import grammar, lexicon
+from pipeline.language.text import alternation
+from pipeline.recognise.common import overlaps
+from pipeline.records import Hit
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,1 @@
+"""The Neo4j mirror: push, bulk import and the analysts' queries."""

@@ -1,0 +1,106 @@
+"""Function words the recognisers and the attribution read context from (data/grammar.yaml).
+
+Every list (and every mapping's keys) comes longest first, so a prefix or suffix
+test finds the longest form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import cached_property, lru_cache
+from typing import Any
+
+from pipeline.language.datafiles import load_yaml
+
+
+@dataclass(frozen=True)
+class Grammar:
+    name_stops: tuple[str, ...]
+    company_tails: tuple[str, ...]
+    org_stop_prefixes: tuple[str, ...]
+    not_orgs: tuple[str, ...]
+    document_nouns: tuple[str, ...]
+    meeting_nouns: tuple[str, ...]
+    unnamed_sources: tuple[str, ...]
+    topic_verbs: tuple[str, ...]
+    topic_nouns: tuple[str, ...]
+    report_nouns: tuple[str, ...]
+    nominal_cues: tuple[str, ...]
+    reporting_groups: tuple[str, ...]
+    channel_nouns: tuple[str, ...]
+    narration_openers: tuple[str, ...]
+    source_anaphora: tuple[str, ...]
+    source_quantifiers: tuple[str, ...]
+    subject_lead_words: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    continuation_words: tuple[str, ...]
+    not_after_cue: tuple[str, ...]
+    compound_terms: tuple[str, ...]
+    legal_tails: tuple[str, ...]
+    list_separators: tuple[str, ...]
+    apposition_heads: tuple[str, ...]
+    short_name_markers: tuple[str, ...]
+    org_anaphora: tuple[str, ...]
+    ministry_anaphora: tuple[str, ...]
+    object_markers: tuple[str, ...]
+    person_object_markers: tuple[str, ...]
+    cue_glue_chars: tuple[str, ...]
+    adverbial_openers: tuple[str, ...]
+    titles_after_name: tuple[str, ...]
+    title_bodies: tuple[str, ...]
+    person_markers: tuple[str, ...]
+    own_outlet_words: tuple[str, ...]
+    reporter_markers: tuple[str, ...]
+    dateline_words: tuple[str, ...]
+    dateline_times: tuple[str, ...]
+    question_markers: tuple[str, ...]
+    answer_markers: tuple[str, ...]
+    org_side_words: tuple[str, ...]
+    not_before_cue: tuple[str, ...]
+    addressees: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    brand_suffixes: tuple[str, ...]
+    rare_word_freq: int
+    unit_suffixes: tuple[str, ...]
+    ministry_units: tuple[str, ...]
+    company_units: tuple[str, ...]
+    unit_stop_words: tuple[str, ...]
+    unit_parents: tuple[str, ...]
+    org_word_endings: tuple[str, ...]
+    branch_suffixes: tuple[str, ...]
+    title_joiners: tuple[str, ...]
+    cue_tails: tuple[str, ...]
+    own_company_words: tuple[str, ...]
+    generic_subjects: tuple[str, ...]
+    predicate_openers: tuple[str, ...]
+    time_openers: tuple[str, ...]
+    title_short_forms: dict[str, tuple[str, ...]]
+
+    def short_forms(self, title: str) -> tuple[str, ...]:
+        """王总, 蒋董: the short forms of a title, matched on its ending (移动转售事业部总经理 → 总)."""
+        for full, forms in self.title_short_forms.items():  # longest first
+            if title.endswith(full):
+                return forms
+        return ()
+
+    @cached_property
+    def one_char_short_forms(self) -> frozenset[str]:
+        """总, 董: short forms that can end a string that is no name (韦总)."""
+        return frozenset(f for forms in self.title_short_forms.values() for f in forms if len(f) == 1)
+
+
+def _value(raw: Any) -> Any:
+    if isinstance(raw, dict):
+        return {key: tuple(raw[key]) for key in sorted(raw, key=len, reverse=True)}
+    if isinstance(raw, list):
+        return tuple(sorted(raw, key=len, reverse=True))
+    return raw
+
+
+@lru_cache(maxsize=1)
+def load() -> Grammar:
+    data = load_yaml("grammar.yaml")
+    missing = [f.name for f in fields(Grammar) if f.name not in data]
+    if missing:
+        raise ValueError(f"grammar.yaml: missing {', '.join(missing)}")
+    return Grammar(**{f.name: _value(data[f.name]) for f in fields(Grammar)})

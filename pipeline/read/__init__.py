@@ -1,0 +1,1 @@
+"""Files in, Articles out: decoding, front matter, cleaning, sentences and publication dates."""

@@ -1,0 +1,162 @@
+"""Who said what in one sentence: cues, their content and their source put together.
+
+A quotation that opens the sentence (“……”王帅说) belongs to the same speaker;
+in a transcript, 答：… is the interviewee's.
+Reads: a sentence's cues, content and sources. Provides: its statements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from pipeline.language import grammar, lexicon
+from pipeline.language.text import alternation, clause_starts, nesting, strip_span
+from pipeline.recognise.common import CJK
+from pipeline.records import Hit, Said, Speaker
+from pipeline.relate.speech.content import CONTENT_TRIM, MIN_CONTENT, content, leading_quote, names_topic, opens_content
+from pipeline.relate.speech.cues import cues, followed_by_cue
+from pipeline.relate.speech.source import SentenceContext, patterns, speaker_in, subject
+
+
+@dataclass(frozen=True)
+class Attribution:
+    said: list[Said]  # in order
+    persons: tuple[Hit, ...]  # the sentence's people, with the names found only as a speaker, last
+    interviewee: Speaker | None  # who answers 答： from here on
+
+
+@lru_cache(maxsize=1)
+def _transcript_pattern() -> re.Pattern[str]:
+    g = grammar.load()
+    return re.compile(rf"(.{{0,6}}?)({alternation(g.question_markers + g.answer_markers)})[：:]")
+
+
+_DATELINE = re.compile(
+    r"[^，,。“”：:]{0,16}?\d{1,2}月\d{1,2}日(?:晚间|早间)?(?:电|讯|消息)\s*(?:[（(][^（()）]{0,30}[）)])?\s*"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline and its byline end (新华社北京3月5日电(记者 张三)…): the outlet is no speaker."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def attribute(ctx: SentenceContext) -> Attribution:
+    """Every statement in the sentence, in order."""
+    text = ctx.text
+    qa = _transcript_pattern().match(text)
+    if qa:
+        return _transcript(ctx, qa)
+    labelled = _labelled_answer(ctx)
+    if labelled is not None:
+        return labelled
+    quotes, parens = nesting(text)
+    opening = dateline_end(text)
+    starts = sorted({max(s, opening) for s in clause_starts(text, quotes)})
+    out: list[Said] = []
+    covered = -1
+    found_cues = cues(text, quotes, parens, ctx.persons)
+    for i, (c0, c1, verb) in enumerate(found_cues):
+        if c0 < covered or followed_by_cue(text, c1, found_cues[i + 1 :]):
+            continue
+        info = lexicon.load().speech_verbs[verb]
+        verb = text[c0:c1]  # with its tail: 解释说
+        (speaker, named), subject_start = subject(ctx, starts, c0)
+        if named is not None:
+            ctx = replace(ctx, persons=ctx.persons + (named,))
+        if speaker is None:
+            continue
+        s, e = content(text, c1)
+        lead = leading_quote(text, subject_start, c0)
+        if e - s < MIN_CONTENT:  # “……”，在座谈会上，孙立平说。: the sentence's opening quotation
+            lead = lead or leading_quote(text, 0, c0)
+            if lead is None or not info.post:
+                continue
+            s, e = lead
+            lead = None
+        if not info.strong and speaker.org and not opens_content(text, c1):
+            continue
+        if lead is None and names_topic(text, c1, verb):
+            continue
+        out.append(Said(speaker, verb, s, e, lead))  # “……”X说，……: one statement, one cue
+        covered = e
+    if not out:
+        out = _reported(text, opening)
+    out = sorted(out + _nominal(ctx, quotes, out), key=lambda x: x.start)
+    return Attribution(out, ctx.persons, ctx.interviewee)
+
+
+def _reported(text: str, pos: int) -> list[Said]:
+    """据工业和信息化部网站消息，……: the report is the source, when no one inside it speaks
+    (据中新网报道，…辛国斌表示… is 辛国斌's)."""
+    m = patterns()["reported"].match(text, pos)
+    if m is None:
+        return []
+    s, e = strip_span(text, m.end(), len(text), CONTENT_TRIM)
+    return [Said(Speaker(None, m.group(1), None), "据", s, e)] if e - s >= MIN_CONTENT else []
+
+
+def _nominal(ctx: SentenceContext, quotes: tuple[int, ...], said: list[Said]) -> list[Said]:
+    """媒体“……”的报道 / 研究院此前“……”的预测: a quotation its holder's noun attributes, the holder
+    being what stands right before it (an organisation, a person or a group such as 媒体)."""
+    text = ctx.text
+    out = []
+    for m in patterns()["nominal"].finditer(text):
+        q0 = m.start()
+        if (q0 > 0 and quotes[q0 - 1] != 0) or any(x.start <= q0 < x.end for x in said):
+            continue
+        before = text[:q0].rstrip()
+        for w in grammar.load().time_openers + grammar.load().adverbial_openers + ("今天", "此前"):
+            if before.endswith(w):
+                before = before[: -len(w)].rstrip()
+                break
+        holder = _holder(ctx, before)
+        if holder is not None:
+            out.append(Said(holder, m.group(2), m.start(1), m.end(1)))
+    return out
+
+
+def _holder(ctx: SentenceContext, before: str) -> Speaker | None:
+    end = len(before)
+    for o in ctx.orgs:
+        if o.end == end and not lexicon.load().is_media(o.name):
+            return Speaker(None, o.text, o.name)
+    for p in ctx.persons:
+        if p.end == end:
+            return Speaker(p.name, None, None)
+    group = next((w for w in grammar.load().reporting_groups if before.endswith(w)), None)
+    return Speaker(None, group, None) if group else None
+
+
+_LABEL = re.compile(rf"\s*([{CJK}]{{2,4}})([：:])")
+
+
+def _labelled_answer(ctx: SentenceContext) -> Attribution | None:
+    """苗圩：移动通信转售业务试点是…: in a transcript a person's name and a colon open the answer."""
+    m = _LABEL.match(ctx.text)
+    if m is None:
+        return None
+    speaker, person = speaker_in(ctx, m.start(1), m.end(1))
+    if speaker is None or speaker.person != m.group(1):
+        return None
+    s, e = strip_span(ctx.text, m.end(), len(ctx.text), CONTENT_TRIM)
+    if e - s < MIN_CONTENT:
+        return None
+    persons = (*ctx.persons, person) if person is not None else ctx.persons
+    return Attribution([Said(speaker, m.group(2), s, e)], persons, speaker)
+
+
+def _transcript(ctx: SentenceContext, m: re.Match[str]) -> Attribution:
+    """问：… says nothing attributable; 答：… is the interviewee's (named, or the one introduced)."""
+    if m.group(2) not in grammar.load().answer_markers:
+        return Attribution([], ctx.persons, ctx.interviewee)
+    named, person = speaker_in(ctx, m.start(1), m.end(1)) if m.group(1) else (None, None)
+    persons = ctx.persons + (person,) if person is not None else ctx.persons
+    speaker = named or ctx.interviewee or (ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.person else None)
+    if speaker is None:
+        return Attribution([], persons, ctx.interviewee)
+    s, e = strip_span(ctx.text, m.end(), len(ctx.text), CONTENT_TRIM)
+    return Attribution([Said(speaker, m.group(2), s, e)] if e - s >= MIN_CONTENT else [], persons, speaker)

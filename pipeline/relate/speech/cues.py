@@ -1,0 +1,78 @@
+"""Cues: speech verbs on word boundaries, outside quotations and asides, not used as nouns.
+
+Reads: a sentence. Provides: cue spans.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.language import grammar, lexicon, segment
+from pipeline.language.text import CLAUSE_DELIMITERS, OPEN_QUOTES, alternation
+from pipeline.recognise.names import name_at
+from pipeline.records import Hit
+
+Cue = tuple[int, int, str]  # start, end (the verb with its tail: 解释说), the lexicon's verb
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    return re.compile(alternation(lexicon.load().speech_verbs_by_length))
+
+
+def cues(text: str, quotes: tuple[int, ...], parens: tuple[int, ...], persons: tuple[Hit, ...]) -> list[Cue]:
+    """Speech verbs on word boundaries, outside quotations and asides, not used as nouns (透露的, 的表态).
+
+    jieba may glue a name's last character or a particle to the verb (张晓明说 →
+    张晓/明说, 专访时称 → 时称), so a verb right after either counts as starting a word.
+    Returns (start, end, lexicon verb); the span may run on past the verb (解释说).
+    """
+    bounds = segment.boundaries(text)
+    not_after = tuple(grammar.load().not_after_cue)
+    not_before = tuple(grammar.load().not_before_cue)
+    name_ends = {p.end for p in persons}
+    glue = grammar.load().cue_glue_chars
+    word_at = {start: word for word, start, _ in segment.words(text)}
+    out = []
+    for m in _pattern().finditer(text):
+        pos, end = m.span()
+        source = next((w for w in grammar.load().unnamed_sources if m.group().startswith(w)), "")
+        if not (text.endswith("有", 0, pos) and m.group()[len(source) :] in lexicon.load().speech_verbs):
+            source = ""
+        pos += len(source)  # 有分析认为: 分析 is the source, 认为 the cue
+        starts_word = (
+            bool(source)
+            or pos in bounds
+            or pos in name_ends
+            or (pos > 0 and text[pos - 1] in glue)
+            or any(name_at(text, pos - k) == k for k in (2, 3) if pos >= k)
+        )
+        ends_word = end in bounds or end == len(text) or text[end] in CLAUSE_DELIMITERS
+        if (
+            quotes[pos] == 0
+            and parens[pos] == 0
+            and starts_word
+            and ends_word
+            and not _particle_after(text, end, not_after, word_at)
+            and not text.endswith(not_before, 0, pos)
+        ):
+            if text.startswith(grammar.load().cue_tails, end):  # 解释说, 介绍道: one cue
+                end += 1
+            out.append((pos, end, text[pos : m.end()]))
+    return out
+
+
+def _particle_after(text: str, end: int, not_after: tuple[str, ...], word_at: dict[int, str]) -> bool:
+    """透露的, 宣布后: a particle makes the verb a noun or a time, but not a word it only begins
+    (他提到中移动…: 中 opens 中移动)."""
+    word = word_at.get(end, "")
+    return any(text.startswith(p, end) and len(word) <= len(p) for p in not_after)
+
+
+def followed_by_cue(text: str, end: int, later: list[Cue]) -> bool:
+    """在回复邮件中表示: a verb running on into a later cue of its clause is not the cue."""
+    if end >= len(text) or text[end] in CLAUSE_DELIMITERS or text[end] in OPEN_QUOTES:
+        return False
+    clause_end = next((i for i in range(end, len(text)) if text[i] in CLAUSE_DELIMITERS), len(text))
+    return any(c0 < clause_end for c0, _, _ in later)

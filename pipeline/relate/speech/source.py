@@ -1,0 +1,224 @@
+"""Source: who speaks in the clause before a cue.
+
+A person, a short form (王总), a document (工信部通知指出), a pronoun's referent,
+an anonymous source or a group of organisations' executives, a name jieba
+confirms, or an organisation. A name found only here is returned with the
+speaker (Found), for the caller to add to the sentence's people.
+Reads: the clause before a cue and the sentence's facts. Provides: the Speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.language import grammar, lexicon, segment
+from pipeline.language.text import alternation, nesting, quotation_at
+from pipeline.recognise.common import CJK
+from pipeline.recognise.names import name_at
+from pipeline.recognise.titles import title_within
+from pipeline.records import Hit, Said, Speaker
+from pipeline.relate.speech.content import MIN_CONTENT
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What attribution reads of one sentence: its hits, and who the sentence before left speaking."""
+
+    text: str
+    orgs: list[Hit]
+    persons: tuple[Hit, ...]
+    anons: list[Hit]
+    last_speaker: Speaker | None = None  # who 他/她 refers to: the latest person or source
+    interviewee: Speaker | None = None  # who answers 答： in a transcript
+    references: dict[str, str] = field(default_factory=dict)  # 王总 → 王帅
+    names: list[Hit] = field(default_factory=list)  # organisation and title spans, opaque to object markers
+
+
+Found = tuple[Speaker | None, Hit | None]  # the speaker, and the person's name when it was found here only
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern[str]]:
+    g = grammar.load()
+    return {
+        "reported": re.compile(rf"\s*据([^，,。“”]{{2,20}}?(?:{alternation(g.report_nouns)}))[，,]"),
+        "nominal": re.compile(rf"“([^“”]{{{MIN_CONTENT},80}})”的({alternation(g.nominal_cues)})"),
+        "honorific": re.compile(rf"[{CJK}]{{1,2}}(?:{alternation(g.honorifics)})"),
+        "document": re.compile(rf"(?:该|这份|此)?(?:《[^》]{{1,40}}》|{alternation(g.document_nouns)})"),
+        "unnamed": re.compile(rf"\s*(?:但|不过|而|也|还|另|亦|则)*有({alternation(g.unnamed_sources)})\s*"),
+        "named_document": re.compile(rf"[{CJK}]{{1,8}}?(?:{alternation(g.document_nouns)})"),
+        "meeting": re.compile(rf"(?:该|此次|这次|本次)?[^，,。“”]{{0,12}}?(?:{alternation(g.meeting_nouns)})"),
+    }
+
+
+def latest_reference(ctx: SentenceContext, said: list[Said]) -> Speaker | None:
+    """Who a 他/她 in the next sentence means: this sentence's last speaker, else its subject.
+
+    阿里通信总经理何承志并不同意倪雪的判断。他说…: the subject (the first person
+    not in an object position), not the nearest name.
+    """
+    if said:
+        return said[-1].speaker
+    subjects = [h for h in ctx.persons if not _is_object(ctx, h.start, 0, persons_only=True)]
+    return Speaker(subjects[0].name, None, None) if subjects else ctx.last_speaker
+
+
+def subject(ctx: SentenceContext, starts: list[int], cue: int) -> tuple[Found, int]:
+    """The speaker in the clause before the cue, walking back over clauses that cannot hold one.
+
+    并认为 / 在发布会上表示 / 张伟，小米移动总经理，表示: continuations, adverbials and
+    appositions stand between a speaker and the verb.
+    """
+    g = grammar.load()
+    passable = g.continuation_words + g.adverbial_openers
+    clause_list = [s for s in starts if s <= cue]
+    for back, start in enumerate(reversed(clause_list)):
+        end = cue if back == 0 else clause_list[len(clause_list) - back] - 1
+        found = speaker_in(ctx, start, end)
+        if found[0] is not None:
+            return found, start
+        region = ctx.text[start:end].strip()
+        if back >= 3 or (region and not (region.startswith(passable) or _ends_with_title(region))):
+            break
+    return (None, None), 0
+
+
+def _ends_with_title(region: str) -> bool:
+    return any(region.endswith(t) for t in lexicon.load().titles_by_length)
+
+
+def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
+    """Who speaks in text[start:end]: a person, a short form, a document, a pronoun's
+    referent, an anonymous source or group, a name jieba confirms, or an organisation."""
+    text = ctx.text
+    quotes, parens = nesting(text)
+    inside = lambda h: start <= h.start and h.end <= end and quotes[h.start] == 0 and parens[h.start] == 0
+    persons = [h for h in ctx.persons if inside(h) and not _is_object(ctx, h.start, start, persons_only=True)]
+    if persons:
+        return Speaker(persons[0].name, None, None), None
+    q = quotation_at(text, start)
+    if q is not None and q[1] <= end:  # “……”刘芳认为: the speaker follows the quotation
+        start = q[1]
+    region = text[start:end]
+    lead = next((w for w in grammar.load().subject_lead_words if region.startswith(w)), "")
+    head = start + len(lead)
+    for form, name in ctx.references.items():
+        if text.startswith(form, head):
+            return Speaker(name, None, None), None
+    by_surname = _by_surname(ctx, text[head:end].strip())
+    if by_surname:  # 奚表示: a titled person's surname alone
+        return Speaker(by_surname, None, None), None
+    unnamed = patterns()["unnamed"].fullmatch(text, start, end)
+    if unnamed:  # 有消息称, 也有分析认为: the source is 消息 / 分析
+        return Speaker(None, unnamed.group(1), None), None
+    document = _document_at(text, head, end)
+    if document:  # 《通知》指出: the document speaks for whoever issued it
+        return Speaker(None, document, None), None
+    source = _phrase_source(ctx, head, end)
+    if source:  # 国务院常务会议提出 / 政府工作报告提出: a meeting, or a document no organisation opens
+        return Speaker(None, source, None), None
+    if text.startswith(tuple(grammar.load().pronouns), head) and not text.startswith("们", head + 1):
+        earlier = [h for h in ctx.persons if h.end <= head]
+        return (Speaker(earlier[-1].name, None, None) if earlier else ctx.last_speaker), None
+    anons = [h for h in ctx.anons if inside(h) and not _is_object(ctx, h.start, start)]
+    orgs = [h for h in ctx.orgs if inside(h) and not _is_object(ctx, h.start, start)]
+    if anons:
+        a = anons[0]
+        last = ctx.last_speaker
+        referred = text.endswith(grammar.load().source_anaphora, 0, a.start)
+        if referred and last and last.desc and last.desc.endswith(a.name):
+            return last, None  # 该负责人透露: the source quoted before
+        group = [o for o in orgs if o.end <= a.start]
+        if group and _listed(text, group, a.start):
+            return Speaker(None, text[group[0].start : a.end], None, tuple(dict.fromkeys(o.name for o in group))), None
+        within = [o.name for o in ctx.orgs if a.start <= o.start and o.end <= a.end]
+        if within:  # 不愿具名的中国联通集团人士: one organisation's people
+            return Speaker(None, a.name, None, (within[0],)), None
+        return Speaker(None, a.name, None), None
+    honorific = patterns()["honorific"].match(text, head, end)
+    if honorific:  # 刘先生, 王女士: a source the text does not name
+        return Speaker(None, honorific.group(), None), None
+    n = name_at(text, head)
+    if n and _is_person_name(text, head, n, end):
+        name = text[head : head + n]
+        return Speaker(name, None, None), Hit(head, head + n, "PERSON", name, name)
+    orgs = [o for o in orgs if not _heads_title(text, o, end)]
+    if orgs:
+        o = orgs[0]
+        doc = next((d for d in grammar.load().document_nouns if d in text[o.end : end]), "")
+        return Speaker(None, o.text + doc, o.name), None
+    return None, None
+
+
+def _by_surname(ctx: SentenceContext, region: str) -> str | None:
+    """The one person introduced with a title whose surname is the whole subject (奚表示, for 奚国华)."""
+    if region not in lexicon.load().surnames:
+        return None
+    people = {name for name in ctx.references.values() if name.startswith(region) and len(name) > len(region)}
+    return people.pop() if len(people) == 1 else None
+
+
+def _document_at(text: str, pos: int, end: int) -> str | None:
+    """《通知》, 该通知, 报告: a document as the subject of the clause."""
+    m = patterns()["document"].match(text, pos, end)
+    return m.group() if m else None
+
+
+def _phrase_source(ctx: SentenceContext, head: int, end: int) -> str | None:
+    """A meeting (国务院常务会议, 会议) or a document named by its modifiers (政府工作报告, 政策) that is
+    the whole subject before the cue, but for a short adverbial (日前明确)."""
+    text = ctx.text
+    for kind in ("meeting", "named_document"):
+        m = patterns()[kind].match(text, head, end)
+        if m is None or len(text[m.end() : end].strip()) > 4:
+            continue
+        if kind == "named_document" and any(head <= o.start < m.end() for o in ctx.orgs):
+            continue  # 中国联通公告: the organisation speaks through its document
+        return m.group()
+    return None
+
+
+def _heads_title(text: str, org: Hit, end: int) -> bool:
+    """小米移动总经理: an organisation that opens a title speaks through its holder, not itself."""
+    return title_within(text, org.end, min(end, org.end + 12))
+
+
+def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: bool = False) -> bool:
+    """Who was spoken to, with or about, not who spoke: 对通信生活报表示, 针对王磊的说法.
+
+    The marker must be a word of its own, outside names and titles (与会虚商高管 and
+    政策与经济研究所高级工程师倪雪 are the ones speaking); 在 marks an object only for
+    organisations and sources (在赵明看来 is 赵明 speaking).
+    """
+    chars = list(ctx.text[clause_start:pos])
+    for h in ctx.names:
+        for i in range(max(h.start, clause_start), min(h.end, pos)):
+            chars[i - clause_start] = "X"
+    before = "".join(chars)
+    if before.startswith("据"):
+        return False
+    g = grammar.load()
+    markers = g.person_object_markers if persons_only else g.object_markers
+    return any(  # a new prefix each time: not worth caching
+        word in markers and not re.search("[，,。]", before[start:]) for word, start, _ in segment.cut(before)
+    )
+
+
+def _listed(text: str, group: list[Hit], head_start: int) -> bool:
+    """迪信通、分享通信、乐语、蜗牛移动高层: organisations joined by 、 right before the source head."""
+    gaps = [text[a.end : b.start] for a, b in zip(group, group[1:])]
+    last_gap = text[group[-1].end : head_start]
+    return all(g in "、和及与" for g in gaps) and (
+        last_gap in ("", "的", "等", "等公司") or (len(group) == 1 and last_gap in grammar.load().source_quantifiers)
+    )
+
+
+def _is_person_name(text: str, start: int, n: int, end: int) -> bool:
+    """A surname-led word right before the cue that jieba also reads as a person's name."""
+    name = text[start : start + n]
+    if name in lexicon.load().not_names:
+        return False
+    tags = segment.tagged(text[start:end])
+    return bool(tags) and tags[0][1] in ("nr", "nrfg") and len(tags[0][0]) >= 2 and name.startswith(tags[0][0])

@@ -1,0 +1,222 @@
+"""The speech stage of an article: each sentence's statements, what they are about, and
+the quotations that open a sentence of their own attached to their speaker.
+Reads: SentenceFacts and the Discourse so far. Provides: Statements with their about, and the next Discourse.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from pipeline.language import grammar, lexicon
+from pipeline.language.text import nesting
+from pipeline.recognise.context import ArticleContext, SentenceFacts, persons_in
+from pipeline.records import Hit, Said, Speaker, Statement
+from pipeline.relate.speech.attribute import attribute
+from pipeline.relate.speech.content import CONTENT_TRIM, elided_subject
+from pipeline.relate.speech.source import SentenceContext, latest_reference
+
+
+@dataclass(frozen=True)
+class Discourse:
+    """What one sentence leaves the next: the people named so far, who 他/她 means, who answers 答：."""
+
+    known_persons: tuple[str, ...]  # in the order first named
+    last_speaker: Speaker | None = None
+    interviewee: Speaker | None = None
+
+
+@dataclass(frozen=True)
+class SentenceSpeech:
+    statements: list[Statement]
+    persons: tuple[Hit, ...]  # the sentence's people, those found as speakers included
+    discourse: Discourse  # for the next sentence
+
+
+def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Discourse) -> SentenceSpeech:
+    """The statements of one sentence, given what the sentences before it left (`discourse`)."""
+    view = SentenceContext(
+        sent.span.text,
+        sent.orgs,
+        tuple(persons_in(sent, discourse.known_persons)),
+        sent.anons,
+        discourse.last_speaker,
+        discourse.interviewee,
+        ctx.references,
+        sent.orgs + [c.title for c in sent.chains if c.title is not None],
+    )
+    found = attribute(view)
+    view = replace(view, persons=found.persons)
+    after = Discourse(
+        tuple(dict.fromkeys(discourse.known_persons + tuple(p.name for p in found.persons))),
+        latest_reference(view, found.said),
+        found.interviewee,
+    )
+    return SentenceSpeech([_statement(sent, s, ctx) for s in found.said], found.persons, after)
+
+
+def _statement(sent: SentenceFacts, said: Said, ctx: ArticleContext) -> Statement:
+    text = sent.span.text
+    start = said.lead[0] if said.lead else said.start  # the text runs from the quotation, cue and all
+    st = Statement(
+        said.speaker.person,
+        said.speaker.desc,
+        said.cue,
+        text[start : said.end],
+        [],
+        sent.span.start + start,
+        sent.span.start + said.end,
+        text,
+        said.speaker.org,
+    )
+    group = said.speaker.group
+    own = said.speaker.org or (group[0] if len(group) == 1 else None)  # 工信部相关负责人: one organisation's
+    parts = [p for p in (said.lead, (said.start, said.end)) if p]  # what was said, not who said it
+    st.about = list(dict.fromkeys(o for s, e in parts for o in about(sent, s, e, st.speaker, ctx, own)))
+    st.about += [name for name in group if len(group) > 1 and name not in st.about]
+    if own and _through_document(said.speaker) and own not in st.about:
+        st.about.append(own)  # 工信部通知指出 / 中国联通公告称: the issuer's own measures
+    return st
+
+
+def about(
+    sent: SentenceFacts, start: int, end: int, speaker: str | None, ctx: ArticleContext, own: str | None = None
+) -> list[str]:
+    """Organisations the statement text[start:end] names, and the speaker's own organisation (the one
+    speaking, or a person's employer) where the content refers to it: by 该公司/我们/我部, by a short
+    form, or as the subject it leaves out (中国联通称，正研究…). A unit's 我们 is its parent when
+    the content names the parent (工信部通信发展司's 我们, next to 工信部)."""
+    lex = lexicon.load()
+    inside = [o for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
+    text = _masked(sent.span.text, start, end, sent.orgs)
+    names = [o.name for o in inside]
+    own = own or (ctx.employer(speaker) if speaker else None)
+    if (
+        own
+        and own not in names
+        and not lex.is_media(own)
+        and not _unit_of(own, inside)
+        and (
+            any(w in text for w in grammar.load().own_company_words)
+            or elided_subject(text)
+            or _short_form_in(own, text)
+        )
+    ):
+        names.append(own)
+    return list(dict.fromkeys(names))
+
+
+def _masked(text: str, start: int, end: int, orgs: list[Hit]) -> str:
+    """text[start:end] with organisations' names blanked: 工信部 inside 工信部信息通信管理局 and 公司
+    inside 联通红筹公司 refer to nobody."""
+    chars = list(text[start:end])
+    for o in orgs:
+        for i in range(max(o.start, start), min(o.end, end)):
+            chars[i - start] = "X"
+    return "".join(chars)
+
+
+def _unit_of(own: str, named: list[Hit]) -> bool:
+    """工业和信息化部通信发展司 is a unit of 工信部, named in the content."""
+    return any(own != o.name and own.startswith((o.name, o.text)) for o in named)
+
+
+def _short_form_in(org: str, text: str) -> bool:
+    """The content calls the organisation by a short form not read alone: a gazetteer alias
+    (联通将…, for 中国联通) or the name without its place (省通信管理局, for 江苏省通信管理局)."""
+    rec = lexicon.load().org(org)
+    forms = [a for a in ((*rec.aliases, *rec.weak_aliases) if rec else ()) if len(a) >= 2]
+    forms += [org[i:] for i in range(1, len(org) - 3)]
+    return any(f in text for f in forms)
+
+
+def _through_document(speaker: Speaker) -> bool:
+    """An organisation speaking through its notice, announcement or spokesman (工信部通知指出), not
+    a channel that reports news of it (工信部网站发布消息)."""
+    g = grammar.load()
+    return bool(
+        speaker.org
+        and speaker.desc
+        and speaker.desc.endswith(g.document_nouns)
+        and not speaker.desc.endswith(g.channel_nouns)
+    )
+
+
+def attach_quotes(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
+    """A sentence that is only a quotation belongs to the speaker who opens the next sentence.
+
+    “京东要做一个互联网化的通讯运营商”。京东移动转售事业部总经理闫小波对通信生活报表示，……
+    """
+    out = list(statements)
+    by_sentence = {s.start: s for s in statements}
+    starts = [sent.span.start for sent in ctx.sentences]
+    first_in: dict[int, Statement] = {}  # sentence index -> its first statement (found by bisection, not a scan)
+    for st in statements:
+        i = bisect_right(starts, st.start) - 1
+        if i >= 0 and st.start < ctx.sentences[i].span.end:
+            first_in.setdefault(i, st)
+    for k, (prev, nxt) in enumerate(zip(ctx.sentences, ctx.sentences[1:])):
+        quote = _whole_quotation(prev.span.text)
+        if quote is None:
+            continue
+        first = first_in.get(k + 1)
+        if (
+            "\n" in ctx.article.text[prev.span.end : nxt.span.start]
+            or first is None
+            or not _opens_with_speaker(nxt.span.text, first.start - nxt.span.start)
+        ):
+            out = _continued(ctx, out, prev, quote)  # a quotation that ends its paragraph goes with what came before
+            continue
+        s, e = quote
+        start = prev.span.start + s
+        if start in by_sentence:
+            continue
+        out.append(
+            Statement(
+                first.speaker,
+                first.speaker_desc,
+                first.cue,
+                prev.span.text[s:e],
+                [],
+                start,
+                prev.span.start + e,
+                prev.span.text,
+                first.speaker_org,
+            )
+        )
+        out[-1].about = about(prev, s, e, first.speaker, ctx)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _continued(
+    ctx: ArticleContext, statements: list[Statement], quote_sent: SentenceFacts, quote: tuple[int, int]
+) -> list[Statement]:
+    """有关人士表示，此消息属于误传。“这个消息是虚假的，目前工信部正在…”: a quotation with no cue of
+    its own, right after a statement that ends its sentence in the same paragraph, is more of that
+    statement: what it names counts for that statement's about."""
+    i = ctx.sentences.index(quote_sent)
+    if i == 0 or "\n" in ctx.article.text[ctx.sentences[i - 1].span.end : quote_sent.span.start]:
+        return statements
+    before = ctx.sentences[i - 1]
+    last = next((s for s in reversed(statements) if before.span.start <= s.start < before.span.end), None)
+    if last is None or before.span.text[last.end - before.span.start :].strip(CONTENT_TRIM):
+        return statements
+    extra = about(quote_sent, *quote, last.speaker, ctx, last.speaker_org)
+    grown = replace(last, about=list(dict.fromkeys(last.about + extra)))
+    return [grown if s is last else s for s in statements]
+
+
+def _whole_quotation(text: str) -> tuple[int, int] | None:
+    t = text.rstrip("。 ")
+    if not t or t[0] != "“" or t[-1] != "”":
+        return None
+    quotes, _ = nesting(t)
+    if any(q == 0 for q in quotes[:-1]):
+        return None
+    return 1, len(t) - 1
+
+
+def _opens_with_speaker(text: str, content_start: int) -> bool:
+    """The first statement's cue sits in the first clause: the sentence opens with its speaker."""
+    head = text[:content_start]
+    return head.count("，") <= 1 and "“" not in head

@@ -1,0 +1,1 @@
+"""The embedded SQLite store and the merge rules it shares with the Spark job."""

@@ -1,0 +1,38 @@
+"""Cues: speech verbs on word boundaries, outside quotations and asides (invented people)."""
+
+from pipeline.language.text import nesting
+from pipeline.relate.speech.cues import cues, followed_by_cue
+
+
+def verbs(text):
+    quotes, parens = nesting(text)
+    return [(text[s:e], verb) for s, e, verb in cues(text, quotes, parens, ())]
+
+
+def test_a_verb_with_its_tail_is_one_cue():
+    # the 说 is a cue of its own too; attribution skips it, as what 解释说 says covers it
+    assert verbs("王帅解释说，资费会降。")[0] == ("解释说", "解释")
+
+
+def test_no_cue_inside_a_quotation_or_an_aside():
+    assert verbs("“我们表示欢迎。”") == []
+    assert verbs("蜗牛移动（此前透露过）发布新品") == []
+
+
+def test_a_verb_running_on_into_a_later_cue_is_not_the_cue():
+    text = "他在回复邮件中表示，资费会降。"
+    quotes, parens = nesting(text)
+    found = cues(text, quotes, parens, ())
+    assert followed_by_cue(text, text.index("回复") + 2, found) is True
+    assert followed_by_cue(text, text.index("，"), found) is False
+
+
+def test_an_unnamed_source_is_split_off_its_verb_after_you():
+    text = "有分析认为，混改会引入新股东。"
+    assert verbs(text) == [("认为", "认为")]
+    assert verbs("业内人士分析认为，价格会降。") == [("分析认为", "分析认为")]
+
+
+def test_a_particle_after_the_verb_blocks_it_but_not_a_word_it_begins():
+    assert verbs("他提到中移动正在洽谈收购。") == [("提到", "提到")]
+    assert verbs("蜗牛移动展示了此前透露的游戏手机。") == []

@@ -1,0 +1,58 @@
+"""Source: who speaks in the clause before a cue (invented people)."""
+
+from pipeline.records import Hit, Speaker
+from pipeline.relate.speech.source import SentenceContext, latest_reference, speaker_in
+
+
+def person(text, name):
+    start = text.index(name)
+    return Hit(start, start + len(name), "PERSON", name, name)
+
+
+def test_a_known_person_before_the_cue_speaks():
+    text = "王帅在会上表示，资费会降。"
+    ctx = SentenceContext(text, [], (person(text, "王帅"),), [])
+    assert speaker_in(ctx, 0, text.index("表示")) == (Speaker("王帅", None, None), None)
+
+
+def test_a_name_found_only_as_a_speaker_is_returned_with_it():
+    text = "赵健称，资费会降。"
+    ctx = SentenceContext(text, [], (), [])
+    speaker, named = speaker_in(ctx, 0, text.index("称"))
+    assert speaker == Speaker("赵健", None, None)
+    assert named == Hit(0, 2, "PERSON", "赵健", "赵健")
+    assert ctx.persons == ()  # the context is not changed
+
+
+def test_a_pronoun_means_the_last_speaker():
+    text = "他表示，资费会降。"
+    before = Speaker("王帅", None, None)
+    ctx = SentenceContext(text, [], (), [], last_speaker=before)
+    assert speaker_in(ctx, 0, text.index("表示")) == (before, None)
+
+
+def test_the_next_sentences_he_is_the_subject_not_the_object():
+    text = "何承志并不同意倪雪的判断。"
+    ctx = SentenceContext(text, [], (person(text, "何承志"), person(text, "倪雪")), [])
+    assert latest_reference(ctx, []) == Speaker("何承志", None, None)
+
+
+def test_a_meeting_or_a_document_named_by_its_modifiers_speaks():
+    for text, desc in [
+        ("国务院常务会议日前明确提出，年内发放新牌照。", "国务院常务会议"),
+        ("会议要求，各单位压实工作责任。", "会议"),
+        ("政府工作报告提出，流量资费年内再降两成。", "政府工作报告"),
+    ]:
+        end = text.index("，") - 2
+        assert speaker_in(SentenceContext(text, [], (), []), 0, end)[0] == Speaker(None, desc, None), text
+    # a meeting followed by a long predicate is its subject, not a source: 会议贯彻落实《报告》要求
+    text = "会议贯彻落实《工作报告》要求，对推广工作进行了部署。"
+    assert speaker_in(SentenceContext(text, [], (), []), 0, text.index("要求"))[0] is None
+
+
+def test_a_titled_persons_surname_alone_speaks_for_them():
+    text = "奚表示，资费会降。"
+    ctx = SentenceContext(text, [], (), [], references={"奚董": "奚立新", "奚董事长": "奚立新"})
+    assert speaker_in(ctx, 0, 1)[0] == Speaker("奚立新", None, None)
+    two = SentenceContext(text, [], (), [], references={"奚董": "奚立新", "奚总": "奚文"})
+    assert speaker_in(two, 0, 1)[0] is None  # two people of that surname: nobody

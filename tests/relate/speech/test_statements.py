@@ -1,0 +1,118 @@
+"""The speech stage of an article: statements sentence by sentence, with what one leaves the next."""
+
+from rules_only import context
+
+from pipeline.records import Speaker
+from pipeline.relate.speech.statements import Discourse, attach_quotes, sentence_statements
+
+
+def test_the_last_speaker_is_handed_to_the_next_sentence():
+    ctx = context("苏宁互联副总经理韩磊表示，资费会降。他还说，套餐会更多。")
+    first = sentence_statements(ctx.sentences[0], ctx, Discourse(ctx.known_persons))
+    assert first.discourse.last_speaker == Speaker("韩磊", None, None)
+    second = sentence_statements(ctx.sentences[1], ctx, first.discourse)
+    assert [(s.speaker, s.text) for s in second.statements] == [("韩磊", "套餐会更多")]
+    alone = sentence_statements(ctx.sentences[1], ctx, Discourse(ctx.known_persons))
+    assert alone.statements == []  # without the sentence before, 他 is nobody
+
+
+def test_a_name_found_as_a_speaker_is_known_to_later_sentences():
+    ctx = context("赵健称，资费会降。记者随后联系了赵健。")
+    first = sentence_statements(ctx.sentences[0], ctx, Discourse(ctx.known_persons))
+    assert "赵健" not in ctx.known_persons and "赵健" in first.discourse.known_persons
+    assert [p.name for p in first.persons] == ["赵健"]
+    later = sentence_statements(ctx.sentences[1], ctx, first.discourse)
+    assert [p.name for p in later.persons] == ["赵健"]
+
+
+def test_the_interviewee_answers_every_later_question():
+    ctx = context("本报记者专访了分享通信董事长周海涛。问：资费会降吗？答：会继续下降。")
+    discourse = Discourse(ctx.known_persons)
+    found = []
+    for sent in ctx.sentences:
+        speech = sentence_statements(sent, ctx, discourse)
+        discourse = speech.discourse
+        found += [(s.speaker, s.cue, s.text) for s in speech.statements]
+    assert found == [("周海涛", "答", "会继续下降")]
+
+
+def test_statements_are_about_the_organisations_they_name_and_the_speakers_own():
+    ctx = context("苏宁互联副总经理韩磊表示，该公司将与中国联通合作。")
+    [st] = sentence_statements(ctx.sentences[0], ctx, Discourse(ctx.known_persons)).statements
+    assert st.about == ["中国联通", "苏宁互联"]
+
+
+def test_a_whole_quotation_belongs_to_the_speaker_who_opens_the_next_sentence():
+    ctx = context("“京东要做一个互联网化的通讯运营商”。京东移动转售事业部总经理闫小波对记者表示，今年用户会翻倍。")
+    statements = [
+        s for sent in ctx.sentences for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements
+    ]
+    attached = attach_quotes(ctx, statements)
+    assert [(s.speaker, s.text) for s in attached] == [
+        ("闫小波", "京东要做一个互联网化的通讯运营商"),
+        ("闫小波", "今年用户会翻倍"),
+    ]
+    assert len(statements) == 1  # the list handed in is left as it was
+
+
+def about_of(text):
+    ctx = context(text)
+    return [
+        s.about
+        for sent in ctx.sentences
+        for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements
+    ]
+
+
+def test_the_speaking_organisation_is_about_only_where_the_content_refers_to_it():
+    # named in the content, as 该公司, or as the subject the content leaves out
+    assert about_of("海航通信表示，正研究新的资费方案。") == [["海航通信"]]
+    assert about_of("海航通信表示，该公司将继续扩大渠道。") == [["海航通信"]]
+    # content about something else: the speaker is not what it is about
+    assert about_of("海航通信指出，部分代理商违规销售号卡，影响恶劣。") == [[]]
+    assert about_of("海航通信表示，已有20多家代理商加入。") == [[]]  # 已有: existential, no subject left out
+
+
+def test_a_persons_employer_is_about_where_the_content_leaves_its_subject_out():
+    assert about_of("苏宁互联副总经理韩磊表示，下一步将推出物联网套餐。") == [["苏宁互联"]]
+    assert about_of("苏宁互联副总经理韩磊表示，行业竞争会更激烈。") == [[]]
+
+
+def test_one_organisations_spokesman_is_no_group():
+    assert about_of("海航通信相关负责人表示，市场仍有空间。") == [[]]
+    assert about_of("海航通信相关负责人表示，今年海航通信的用户会翻倍。") == [["海航通信"]]
+
+
+def test_an_issuer_is_about_its_notice_and_a_unit_speaks_for_its_parent():
+    assert about_of("工信部发布通知指出，各转售企业须在年底前完成补登记。") == [["工业和信息化部"]]
+    # 我们 of a ministry's department, beside the ministry's name, is the ministry
+    assert about_of("工业和信息化部电信管理局局长陈立新表示，工信部不排斥任何方案，决定权不在我们。") == [
+        ["工业和信息化部"]
+    ]
+
+
+def test_a_quotation_without_a_cue_after_a_statement_counts_for_its_about():
+    ctx = context("海航通信有关人士表示，此消息属于误传。“目前中国联通正在征求意见。”\n另一段。")
+    statements = [
+        s for sent in ctx.sentences for s in sentence_statements(sent, ctx, Discourse(ctx.known_persons)).statements
+    ]
+    [st] = attach_quotes(ctx, statements)
+    assert st.text == "此消息属于误传" and st.about == ["中国联通"]
+    assert statements[0].about == []  # the list handed in is left as it was
+
+
+def test_a_name_inside_another_organisations_name_refers_to_nobody():
+    # 工信部 inside its bureau's name, 公司 inside a subsidiary's: the speaker's own is not meant
+    text = "工信部网站发布消息，工信部信息通信管理局召开了电视电话会议。"
+    assert about_of(text) == [["工业和信息化部信息通信管理局"]]
+
+
+def test_an_organisations_people_speak_for_it_and_are_referred_back_to():
+    # the organisation inside the source's description, or before it with a quantifier
+    assert about_of("一位不愿具名的中国联通集团人士说，联通与转售企业是一条船上的人。") == [["中国联通"]]
+    assert about_of("海航通信一名工作人员称，公司正在全力配合整改。") == [["海航通信"]]
+    # 该负责人: the source quoted before, with its organisation
+    ctx = context("海航通信相关负责人表示，市场仍有空间。该负责人透露，下一步将扩大渠道。")
+    first = sentence_statements(ctx.sentences[0], ctx, Discourse(ctx.known_persons))
+    [st] = sentence_statements(ctx.sentences[1], ctx, first.discourse).statements
+    assert (st.speaker_desc, st.about) == ("海航通信相关负责人", ["海航通信"])
