@@ -16,6 +16,7 @@ from itertools import islice
 
 from pipeline.read.articles import read_paths
 from pipeline.read.clean import sentences
+from pipeline.read.script import as_written, staged
 from pipeline.recognise.context import read_context
 from pipeline.recognise.model import model_entities
 from pipeline.records import Agreement, Article, Extraction, Figure, Hit, InputError, Span, Statement
@@ -35,9 +36,12 @@ def extract(article: Article, sentence_mode: bool = False, prepared: Prepared | 
     training text gives them (known_kinds), and the companies it missed that
     are companies in any context (with_missed), see resolve.build_entities.
     `prepared` is what a batch already read of the article (extract_batched).
+    The stages read the article in simplified characters (script.staged); the Extraction points into
+    the text as written.
     """
+    read, simplified = staged(article)
     spans, model = prepared or _prepare([article])[0]
-    ctx = read_context(article, spans, model, sentence_mode)
+    ctx = read_context(read, spans, model, sentence_mode)
     discourse = Discourse(ctx.known_persons)
     persons: list[tuple[Hit, ...]] = []
     statements: list[Statement] = []
@@ -52,7 +56,8 @@ def extract(article: Article, sentence_mode: bool = False, prepared: Prepared | 
         figures += sentence_figures(sent, ctx, topic, list(speech.statements))
         topic = next_topic(sent, topic)
         agreements += sentence_agreements(sent)
-    return assemble(ctx, persons, attach_quotes(ctx, statements), figures, agreements, model_only=sentence_mode)
+    found = assemble(ctx, persons, attach_quotes(ctx, statements), figures, agreements, model_only=sentence_mode)
+    return as_written(found, article, simplified, spans) if simplified else found
 
 
 def extract_paths(paths: Iterable[str]) -> Iterator[Extraction | InputError]:
@@ -83,8 +88,8 @@ def extract_batched(
 
 
 def _prepare(articles: list[Article]) -> list[Prepared]:
-    """Each article's sentences, with the NER run once over all of them."""
-    spans = [sentences(article) for article in articles]
+    """Each article's sentences (as the stages read them), with the NER run once over all of them."""
+    spans = [sentences(staged(article)[0]) for article in articles]
     hits = iter(model_entities([s.text for ss in spans for s in ss]))
     return [(ss, [next(hits) for _ in ss]) for ss in spans]
 

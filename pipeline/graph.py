@@ -51,6 +51,7 @@ from typing import Any
 from pipeline.language import tense
 from pipeline.read import dates
 from pipeline.read.clean import normalise
+from pipeline.read.script import in_simplified
 from pipeline.records import ORG_LABELS, Article, Extraction, Statement
 from pipeline.relate import metrics
 
@@ -380,7 +381,7 @@ def article_graph(extraction: Extraction, known: Mapping[str, str] | None = None
             g.rel("ABOUT", stm, org(name))
         sentences.append((stm, *_sentence_span(s)))
 
-    text = normalise(a.text) if extraction.figures else ""
+    text = normalise(in_simplified(a.text)) if extraction.figures else ""
     year = int(day[:4]) if day else None
     for f in extraction.figures:
         citing = [stm for stm, start, end in sentences if start <= f.start and f.end <= end]

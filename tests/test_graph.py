@@ -238,6 +238,16 @@ def test_a_former_holder_speaks_with_the_tense_of_his_title():
     )
 
 
+def test_a_figure_in_traditional_characters_has_its_metric_and_period():
+    from pipeline.extract import extract
+    from pipeline.records import Article
+
+    text = "中國聯通表示，其虛擬運營商業務營收今年上半年達到12億元。"
+    nodes, _ = graph(extract(Article(doc="t.txt", text=text, time="2020-05-01")))
+    (figure,) = by_label(nodes, "Figure")
+    assert (figure.props["text"], figure.props["metric"], figure.props["period"]) == ("12億元", "营收", "2020-H1")
+
+
 def test_near_names_take_containment_first_and_show_an_alias_with_its_name():
     names = by_alias([("苏宁互联", "苏宁"), ("京东", "京东移动"), ("蜗牛移动", "")])
     assert names == {

@@ -4,7 +4,9 @@ and back, for display: 20590000 → 2059万."""
 from __future__ import annotations
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+# 佰 and 仟 are the banker's 百 and 千, which Hong Kong and Taiwan text keeps (三仟萬); the traditional
+# 萬, 億 and 兩 reach here simplified (script.py).
+SMALL_UNITS = {"十": 10, "百": 100, "千": 1000, "佰": 100, "仟": 1000}
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 

@@ -14,7 +14,7 @@ import re
 import stat
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ import charset_normalizer
 import yaml
 
 from pipeline.read.clean import normalise, sentences
+from pipeline.read.script import not_chinese
 from pipeline.records import Article, InputError
 
 __all__ = [
@@ -59,7 +60,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 MAX_BYTES = 5_000_000
 # A GB18030 decoding is trusted when this share of its non-ASCII characters is in GB2312 (the common
 # simplified set) and few are private-use: Big5, Shift-JIS or Latin-1 bytes also decode as GB18030,
-# into rare characters and private-use ones.
+# into rare characters and private-use ones. A Big5 decoding likewise, with Big5's frequent characters.
 _MIN_GB2312_SHARE = 0.9
 _MIN_JUDGED = 8  # non-ASCII characters needed before the share is judged; fewer must all be GB2312
 _MAX_CHAOS = 0.05  # another encoding is accepted only when charset detection finds less garbage than this,
@@ -159,8 +160,8 @@ def display_name(path: str) -> str:
 
 
 def decode(data: bytes, name: str, allow_empty: bool = False) -> str:
-    """Bytes to text: UTF-8 (BOM stripped), UTF-16 with BOM, GB18030 that reads as Chinese, else an
-    encoding charset detection is sure of; anything else is refused, never guessed."""
+    """Bytes to text: UTF-8 (BOM stripped), UTF-16 with BOM, GB18030 or Big5 that reads as Chinese, else
+    an encoding charset detection is sure of; anything else is refused, never guessed."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _decode_utf16(data, name)
     elif b"\x00" in data[:_SNIFF]:
@@ -177,7 +178,8 @@ def decode(data: bytes, name: str, allow_empty: bool = False) -> str:
 
 
 def parse_text(doc: str, text: str) -> Article:
-    """A text or Markdown article, with metadata from its YAML front matter if it has one."""
+    """A text or Markdown article, with metadata from its YAML front matter if it has one; a text that
+    is not Chinese (English, Japanese) is refused, not extracted as junk."""
     fields: dict[str, Any] = {}
     body_start = 0
     front = _front_matter(doc, text)
@@ -186,6 +188,8 @@ def parse_text(doc: str, text: str) -> Article:
         fields = _metadata(mapping)
         if not text[body_start:].strip():
             raise InputError(doc, "empty file: no text after the front matter")
+    if reason := not_chinese(text[body_start:]):
+        raise InputError(doc, reason)
     return Article(doc=doc, text=text, body_start=body_start, **fields)
 
 
@@ -273,13 +277,16 @@ def _decode_8bit(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("gb18030")
-        if _reads_as_chinese(text):
+    for encoding, common in (("gb18030", _in_gb2312), ("big5hkscs", _in_big5_common)):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_chinese(text, common):
             return text
-    except UnicodeDecodeError:
-        pass
-    found = list(charset_normalizer.from_bytes(data, cp_exclusion=["gb18030", "gbk", "gb2312", "hz"]))
+    found = list(
+        charset_normalizer.from_bytes(data, cp_exclusion=["gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs"])
+    )
     if not found:
         raise InputError(name, "cannot decode: not UTF-8 or GB18030, and no other encoding fits")
     best = found[0]
@@ -304,12 +311,13 @@ def _decode_8bit(data: bytes, name: str) -> str:
     return text
 
 
-def _reads_as_chinese(text: str) -> bool:
-    """The confidence check on a GB18030 decoding: its characters are the common ones, not private-use."""
+def _reads_as_chinese(text: str, in_common: Callable[[str], bool]) -> bool:
+    """The confidence check on a GB18030 or Big5 decoding: its characters are the common ones of the
+    encoding (``in_common``), not private-use."""
     wide = [c for c in text if ord(c) > 0x7F]
     if not wide:
         return True
-    common = sum(1 for c in wide if _in_gb2312(c))
+    common = sum(1 for c in wide if in_common(c))
     private = sum(1 for c in wide if unicodedata.category(c) == "Co")
     if len(wide) < _MIN_JUDGED:
         return common == len(wide)
@@ -322,6 +330,16 @@ def _in_gb2312(char: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _in_big5_common(char: str) -> bool:
+    """Big5's symbols and its 5,401 frequent characters (lead bytes A1–C6), where Big5 text mostly is:
+    GBK, Shift-JIS or Latin-1 bytes that happen to decode as Big5 fall all over its table."""
+    try:
+        lead = char.encode("big5")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xA1 <= lead <= 0xC6
 
 
 def _looks_binary(text: str) -> bool:
@@ -439,6 +457,8 @@ def record_article(path: str, doc: str, item: Any) -> Article | InputError:
         return InputError(doc, "empty 'text' field")
     if item.get("id") not in (None, ""):
         doc = f"{path}#{_valid(str(item['id']))}"
+    if reason := not_chinese(item["text"]):
+        return InputError(doc, reason)
     return _from_record(doc, item)
 
 

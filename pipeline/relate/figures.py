@@ -80,7 +80,7 @@ def _longest_prefix(text: str, pos: int, words) -> str | None:
 
 def _is_magnitude(numeral: str) -> bool:
     """百亿, 千万, 万: a numeral of magnitude characters only (十 alone is a number)."""
-    return all(ch in "十百千" or ch in BIG_UNITS for ch in numeral) and set(numeral) != {"十"}
+    return all(ch in SMALL_UNITS or ch in BIG_UNITS for ch in numeral) and set(numeral) != {"十"}
 
 
 def _ends_phrase(text: str, pos: int) -> bool:

@@ -16,6 +16,8 @@ from pipeline.language.numbers import natural, parse_number
         ("1,500", 1500),
         ("两百", 200),
         ("1亿2000万", 120_000_000),
+        ("三仟万", 30_000_000),
+        ("5佰", 500),
     ],
 )
 def test_parse_number(text, value):

@@ -475,6 +475,16 @@ def test_other_encodings_are_not_read_as_gb18030(text, encoding):
     assert decode(text.encode(encoding), "x.txt") == text
 
 
+def test_big5_with_mainland_vocabulary_is_big5(tmp_path):
+    text = (
+        "中國聯通近日宣佈，虛擬運營商業務將向更多合作夥伴開放。該公司副總經理張明表示，目前已有十二家虛擬運營商"
+        "接入其網絡，用戶總數超過三百萬戶。\n業內人士認為，轉售業務的競爭將更加激烈。\n"
+    )
+    (tmp_path / "a.txt").write_bytes(text.encode("big5"))
+    (article,) = read_paths([str(tmp_path / "a.txt")])
+    assert isinstance(article, Article) and article.text == text
+
+
 def test_latin1_which_several_encodings_read_differently_is_refused_not_guessed():
     with pytest.raises(InputError, match="cannot decode: not UTF-8 or GB18030; .* read it differently"):
         decode(FRENCH.encode("latin-1"), "x.txt")
