@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import click
 
@@ -17,6 +18,36 @@ class KgError(click.ClickException):
 
     def show(self, file: object = None) -> None:
         click.echo(f"kg: {redacted(self.format_message())}", err=True)
+
+
+class HereOption(click.Option):
+    """An option whose help shows the default it takes here and now: its environment variable's value
+    when that is set, else what ``resolve`` gives (a default read from the environment elsewhere),
+    else its own; so `--help` answers "which store, which server would this use?"."""
+
+    def __init__(self, *args, resolve: Callable[[], str] | None = None, **kwargs):
+        super().__init__(*args, **{**kwargs, "show_default": True})
+        self.resolve = resolve
+
+    def get_help_extra(self, ctx: click.Context):
+        extra = super().get_help_extra(ctx)
+        value = os.environ.get(self.envvar) if isinstance(self.envvar, str) else None
+        if value:
+            extra["default"] = f"{value} (from {self.envvar})"
+        elif self.resolve is not None:
+            extra["default"] = self.resolve()
+        return extra
+
+
+def neo4j_default(field: str) -> Callable[[], str]:
+    """What a Neo4j option defaults to now (NEO4J_* variables read as kg reads them), for its help."""
+
+    def resolve() -> str:
+        from pipeline.graphdb.push import Neo4jConfig
+
+        return str(getattr(Neo4jConfig.from_env(), field))
+
+    return resolve
 
 
 class KgGroup(click.Group):
@@ -112,9 +143,9 @@ def store_option(command):
     return click.option(
         "--store",
         "store_path",
+        cls=HereOption,
         envvar="KG_STORE",
         default="kg.db",
-        show_default=True,
         metavar="FILE",
         help="The embedded graph store (env KG_STORE).",
     )(command)
@@ -133,10 +164,18 @@ def neo4j_options(command):
         (
             click.option(
                 "--uri",
+                cls=HereOption,
+                resolve=neo4j_default("uri"),
                 metavar="URI",
-                help="Neo4j Bolt URI (env NEO4J_URI) [default: bolt://127.0.0.1:$NEO4J_BOLT_PORT, or port 7687].",
+                help="Neo4j Bolt URI (env NEO4J_URI, else bolt://127.0.0.1:$NEO4J_BOLT_PORT).",
             ),
-            click.option("--user", metavar="NAME", help="Neo4j user (env NEO4J_USER) [default: neo4j]."),
+            click.option(
+                "--user",
+                cls=HereOption,
+                resolve=neo4j_default("user"),
+                metavar="NAME",
+                help="Neo4j user (env NEO4J_USERNAME or NEO4J_USER).",
+            ),
             click.option("--password", metavar="SECRET", help="Neo4j password (env NEO4J_PASSWORD); never printed."),
         )
     ):
@@ -179,7 +218,7 @@ def push_store(store_path: str, config, batch_size: int = 1000, quiet: bool = Fa
     help="Say how many stored articles an older pipeline version extracted (kg ingest re-extracts them).",
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
-@click.option("--dry-run", is_flag=True, help="Report what would be created, merged or replaced; write nothing.")
+@click.option("--dry-run", is_flag=True, help="Report what would be new, changed or removed; write nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (errors still go to stderr).")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Then mirror the store into Neo4j (as kg push).")
 @neo4j_options
@@ -297,9 +336,9 @@ def write_export(graph, fmt: str, output: str) -> None:
 )
 @click.option(
     "--neo4j-home",
+    cls=HereOption,
     envvar="KG_NEO4J_HOME",
     default=os.path.expanduser("~/.cache/kg/neo4j-5.26"),
-    show_default=True,
     metavar="DIR",
     help="For --bulk: the Neo4j installation (env KG_NEO4J_HOME).",
 )
@@ -365,7 +404,11 @@ def bulk_load(store_path: str, home: str, database: str | None, quiet: bool) -> 
     metavar="COLUMNS",
     help="Cut table cells to COLUMNS (0: never) [default: 60 at a terminal, never when piped].",
 )
-@click.option("--write", is_flag=True, help="Allow the query to change the graph (default: read-only).")
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Allow the query to change the graph (default: read-only); what it changed goes to stderr.",
+)
 @click.option("--list", "list_only", is_flag=True, help="List the shipped queries and their questions.")
 @neo4j_options
 def query(
@@ -385,7 +428,15 @@ def query(
     """
     import sys
 
-    from pipeline.graphdb.query import CELL_WIDTH, available, format_result, parse_params, resolve, run
+    from pipeline.graphdb.query import (
+        CELL_WIDTH,
+        available,
+        counters_text,
+        format_result,
+        parse_params,
+        resolve,
+        run,
+    )
 
     if list_only or spec is None:
         for name, q in available().items():
@@ -396,6 +447,8 @@ def query(
     if width is None:
         width = CELL_WIDTH if sys.stdout.isatty() else 0
     click.echo(format_result(result, fmt, width or None))
+    if write:
+        click.echo(f"kg: {counters_text(result.counters)}", err=True)
 
 
 @main.command(name="eval")
@@ -507,7 +560,8 @@ def report(store_path: str, output: str, org: str | None) -> None:
     help="How many people and organisations to rank.",
 )
 def stats(store_path: str, fmt: str, top: int) -> None:
-    """What the store holds: counts, the most quoted people, the most discussed organisations, stale articles."""
+    """What the store holds: counts, the most quoted people, the most discussed organisations, changed and
+    stale articles (kg ingest updates both)."""
     from pipeline.outputs.stats import compute, to_json, to_table
 
     with open_store(store_path) as store:
@@ -524,11 +578,13 @@ def spark_or_exit():
     return spark_session
 
 
-def parquet_graph(spark, folder: str):
-    """The graph kg spark-ingest wrote to ``folder``, or a one-line error and exit status 1."""
-    from pipeline.apps.spark_job import ParquetGraph
-
-    return ParquetGraph(spark, folder)
+def parquet_graph(folder: str):
+    """The graph kg spark-ingest wrote to ``folder``, read with pyarrow (no Spark session)."""
+    try:
+        from pipeline.storage.parquet import ParquetGraph
+    except ImportError:
+        raise KgError("pyarrow is not installed: pip install 'kg[spark]' (or -e '.[spark]')") from None
+    return ParquetGraph(folder)
 
 
 def pushed(config, result, source: str) -> str:
@@ -544,17 +600,15 @@ def push_parquet(folder: str, config, batch_size: int, quiet: bool) -> None:
     from pipeline.graphdb.push import push as run
 
     check_neo4j(config)
-    with spark_or_exit().session() as spark:
-        graph = parquet_graph(spark, folder)
-        result = run(graph.nodes(), graph.rels(), config, batch_size)
+    graph = parquet_graph(folder)
+    result = run(graph.nodes(), graph.rels(), config, batch_size)
     if not quiet:
         click.echo(pushed(config, result, quoted(folder)))
 
 
 def export_parquet(folder: str, fmt: str, output: str) -> None:
     """``kg export --from DIR``: the Parquet graph as GraphML or node-link JSON, as the store's export."""
-    with spark_or_exit().session() as spark:
-        write_export(parquet_graph(spark, folder), fmt, output)
+    write_export(parquet_graph(folder), fmt, output)
 
 
 @main.command("spark-ingest")

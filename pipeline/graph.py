@@ -170,6 +170,12 @@ def merge_props(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]
     return merged
 
 
+def label_props(node: Node) -> dict[str, Any]:
+    """What a node's secondary labels say, as properties for the outputs (Neo4j, GraphML, JSON):
+    ``mvno`` true or false on every organisation, so a style, a table or Gephi's filter can use it."""
+    return {"mvno": "MVNO" in node.labels} if node.labels[0] == "Organization" else {}
+
+
 def _props(**values: Any) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None and v != ""}
 

@@ -1,7 +1,7 @@
 // question: Which figures (users, numbers issued, shares, money) are cited about an organisation, by whom and in which article?
 // param: org — organisation name or any of its aliases, e.g. 苏宁互联
 MATCH (o:Organization)
-WHERE o.name = $org OR $org IN split(coalesce(o.aliases, ''), '|')
+WHERE o.name = $org OR $org IN coalesce(o.aliases, [])
 MATCH (f:Figure)-[:MEASURES]->(o)
 OPTIONAL MATCH (s:Statement)-[:CITES]->(f)
 OPTIONAL MATCH (speaker)-[:SAID]->(s)

@@ -3,7 +3,7 @@
 // param: title — a title or part of one, e.g. 董事长 (副董事长 matches too)
 // param: org — organisation name or any of its aliases, e.g. 苏宁互联
 MATCH (o:Organization)
-WHERE o.name = $org OR $org IN split(coalesce(o.aliases, ''), '|')
+WHERE o.name = $org OR $org IN coalesce(o.aliases, [])
 MATCH (p:Person {name: $person})-[:SAID]->(s:Statement)
 WHERE s.speaker_org = o.name AND s.speaker_title CONTAINS $title AND coalesce(s.speaker_tense, '') <> 'former'
 OPTIONAL MATCH (a:Article)-[:CONTAINS]->(s)

@@ -1,7 +1,7 @@
 // question: Who said what about an organisation? The question the graph exists for: every statement about it, with the speaker (a person, an organisation, or the description of an anonymous source), the speaker's positions and the articles it appeared in.
 // param: org — organisation name or any of its aliases, e.g. 苏宁互联
 MATCH (o:Organization)
-WHERE o.name = $org OR $org IN split(coalesce(o.aliases, ''), '|')
+WHERE o.name = $org OR $org IN coalesce(o.aliases, [])
 MATCH (s:Statement)-[:ABOUT]->(o)
 OPTIONAL MATCH (speaker)-[:SAID]->(s)
 OPTIONAL MATCH (a:Article)-[:CONTAINS]->(s)

@@ -22,6 +22,20 @@ HEADER = """\
 
 Generated from each command's `--help` by `python scripts/cli_docs.py > docs/cli.md`; do not edit by hand
 (`tests/test_cli_help.py` checks that it matches the code). Every command's help ends with examples.
+The defaults shown are those of an empty environment; `kg COMMAND --help` shows the ones yours gives
+(`KG_STORE`, `NEO4J_URI` or `NEO4J_BOLT_PORT`, `NEO4J_USERNAME` or `NEO4J_USER`, `KG_NEO4J_HOME`).
+
+## Shell completion
+
+`kg` completes its commands, options and choices in bash, zsh and fish (click's completion). Once:
+
+```sh
+_KG_COMPLETE=bash_source kg > ~/.kg-complete.bash && echo '. ~/.kg-complete.bash' >> ~/.bashrc   # bash
+_KG_COMPLETE=zsh_source kg > ~/.kg-complete.zsh && echo '. ~/.kg-complete.zsh' >> ~/.zshrc      # zsh
+_KG_COMPLETE=fish_source kg > ~/.config/fish/completions/kg.fish                                # fish
+```
+
+Run it again after upgrading kg, so new commands and options complete too.
 """
 
 

@@ -84,6 +84,18 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path):
     assert [d["doc"] for d in docs] == [str(good)]
 
 
+def test_the_tours_lines_example_runs_as_written_from_the_repository(monkeypatch):
+    """README's tour: `kg extract --lines sentences.txt`, with the file shipped at the root."""
+    root = repo.ROOT
+    monkeypatch.chdir(root)
+    result = run("--lines", "sentences.txt")
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    lines = (root / "sentences.txt").read_text(encoding="utf-8").splitlines()
+    assert [d["doc"] for d in docs] == [f"sentences.txt:{n}" for n in range(1, len(lines) + 1)]
+    assert all(d["statements"] for d in docs)  # each line says something someone said
+
+
 def test_paths_or_lines_but_not_both(tmp_path):
     for args in ((), (SAMPLE, "--lines", SAMPLE)):  # neither, and both
         result = run(*args)

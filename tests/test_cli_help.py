@@ -59,3 +59,20 @@ def test_docs_cli_md_is_the_help_of_every_command():
     assert page == (ROOT / "docs" / "cli.md").read_text(encoding="utf-8"), (
         "docs/cli.md is stale: python scripts/cli_docs.py > docs/cli.md"
     )
+
+
+def test_shell_completion_as_docs_cli_md_sets_it_up_completes_commands_and_choices():
+    """`_KG_COMPLETE=bash_source kg` gives bash a completion function; with it, `kg ex<TAB>` offers
+    the three commands that start so and `kg extract --format <TAB>` the formats."""
+    kg = [sys.executable, "-c", "from pipeline.cli import main; main(prog_name='kg')"]
+    script = subprocess.run(kg, env={**os.environ, "_KG_COMPLETE": "bash_source"}, capture_output=True, text=True)
+    assert "complete -o nosort -F _kg_completion kg" in script.stdout, script.stdout
+
+    def complete(line: str) -> list[str]:
+        words = line.split(" ")
+        env = {**os.environ, "_KG_COMPLETE": "bash_complete", "COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)}
+        out = subprocess.run(kg, env=env, capture_output=True, text=True, check=True).stdout
+        return [row.split(",", 1)[1] for row in out.splitlines()]
+
+    assert complete("kg ex") == ["explain", "export", "extract"]
+    assert complete("kg extract --format ") == ["jsonl", "json", "table"]

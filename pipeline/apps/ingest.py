@@ -62,7 +62,7 @@ class Summary:
     dry_run: bool = False
     new: int = 0
     unchanged: int = 0
-    replaced: int = 0
+    changed: int = 0  # stored before with other text: its facts replaced
     upgraded: int = 0  # unchanged, re-extracted because an older pipeline version had extracted it
     failed: int = 0
     nodes_created: int = 0
@@ -85,7 +85,7 @@ class Summary:
         c = self.counts
         head = "dry run, nothing written: " if self.dry_run else ""
         return [
-            f"{head}articles {self.new} new, {self.unchanged} unchanged, {self.replaced} replaced,"
+            f"{head}articles {self.new} new, {self.unchanged} unchanged, {self.changed} changed,"
             f"{f' {self.upgraded} upgraded (extracted by an older pipeline),' if self.upgraded else ''}"
             f" {self.failed} failed",
             f"nodes {self.nodes_created} created, {self.nodes_merged} merged, {self.nodes_removed} removed;"

@@ -44,7 +44,7 @@ from pipeline import graph
 from pipeline.apps.ingest import key_conflict
 from pipeline.apps.spark_session import exists, has_scheme, location, replace
 from pipeline.errors import KgFailure
-from pipeline.graph import Claim, Node, Rel, article_graph, article_id, article_key, article_sha
+from pipeline.graph import Claim, article_graph, article_id, article_key, article_sha
 from pipeline.messages import quoted
 from pipeline.read.articles import EXTENSIONS, files, read_data, read_file, record_article
 from pipeline.records import Article, Extraction, InputError
@@ -512,34 +512,3 @@ def _write(tables: dict[str, DataFrame], folder: str) -> None:
 def _release(*frames: DataFrame) -> None:
     for df in frames:
         df.unpersist()
-
-
-class ParquetGraph:
-    """A job's output folder read back like the store: nodes and relationships in id order."""
-
-    def __init__(self, spark: SparkSession, folder: str):
-        self._spark = spark
-        self.folder = location(folder).rstrip("/")
-        if not all(exists(spark, f"{self.folder}/{t}") for t in ("nodes", "rels")):
-            raise SparkJobError(
-                f"{quoted(folder)}: no kg graph there (run kg spark-ingest --out {quoted(folder)} first)"
-            )
-
-    def _table(self, name: str) -> DataFrame:
-        return _table(self._spark, self.folder, name)
-
-    def nodes(self) -> Iterator[Node]:
-        for r in self._table("nodes").orderBy("id").toLocalIterator():
-            yield Node(r.id, tuple(r.labels.split(":")), json.loads(r.props))
-
-    def rels(self) -> Iterator[Rel]:
-        for r in self._table("rels").orderBy("id").toLocalIterator():
-            yield Rel(r.id, r.type, r.start, r.end, json.loads(r.props))
-
-    def totals(self) -> tuple[int, int]:
-        """(nodes, relationships)."""
-        return self._table("nodes").count(), self._table("rels").count()
-
-    def errors(self) -> list[tuple[str, str]]:
-        """(doc, reason) of every document the job could not use, in doc order."""
-        return sorted((r.doc, r.reason) for r in self._table("errors").collect())

@@ -19,12 +19,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.graphdb.push import MARKER, NODE_LABELS, KgNeo4jError, PushResult, counts_text
+from pipeline.graph import MULTI
+from pipeline.graphdb.push import MARKER, NODE_LABELS, KgNeo4jError, PushResult, counts_text, neo4j_props
 from pipeline.messages import quoted
 from pipeline.storage.store import Store
 
 TOOL = "org.neo4j.cli.AdminTool"
-_TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "string"))
+_TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "string"), (list, "string[]"))
+# the importer's array delimiter (labels, lists): "|", which no element of a list kg writes holds (graph.MULTI)
+ARRAY = MULTI
 
 
 def _type(value: Any) -> str:
@@ -40,6 +43,8 @@ def _field(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
+    if isinstance(value, list):
+        value = ARRAY.join(value)
     return '"' + str(value).replace('"', '""') + '"'
 
 
@@ -73,10 +78,11 @@ def write_csv(store: Store, folder: Path) -> tuple[list[str], list[str], bool, i
     nodes, rels = _Files(folder, "nodes"), _Files(folder, "rels")
     n_nodes = n_rels = 0
     for n in store.nodes():
-        keys = sorted(n.props)
+        props = neo4j_props(n)
+        keys = sorted(props)
         nodes.write(
-            ("id:ID", ":LABEL", *(f"{k}:{_type(n.props[k])}" for k in keys)),
-            [n.id, ";".join(n.labels), *(n.props[k] for k in keys)],
+            ("id:ID", ":LABEL", *(f"{k}:{_type(props[k])}" for k in keys)),
+            [n.id, ARRAY.join(n.labels), *(props[k] for k in keys)],
         )
         n_nodes += 1
     for r in store.rels():
@@ -125,6 +131,7 @@ def bulk_load(store: Store, home: str | os.PathLike[str], database: str | None =
             database or "neo4j",
             "--overwrite-destination=true",
             "--id-type=string",
+            f"--array-delimiter={ARRAY}",
             f"--report-file={Path(tmp) / 'import.report'}",
             f"--multiline-fields={'true' if multiline else 'false'}",
             *(f"--nodes={f}" for f in node_files),

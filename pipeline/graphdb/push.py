@@ -6,7 +6,8 @@ uniqueness constraints), then whatever the store no longer has is deleted. Each
 batch is its own managed transaction, so transient errors (deadlocks, leader
 changes) are retried by the driver and a repeated push changes nothing.
 Neo4j data that is not kg's (other labels, relationships without an ``id``)
-is left alone.
+is left alone. Nodes go in as ``neo4j_props`` shows them: lists where the store
+and GraphML hold "|"-joined text, and ``mvno`` on every organisation.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from neo4j import Driver, GraphDatabase, Session
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
 from pipeline.errors import KgFailure
-from pipeline.graph import Node, Rel
+from pipeline.graph import MULTI_VALUED, Node, Rel, label_props, split
 from pipeline.storage.store import Store
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
@@ -49,8 +50,8 @@ class KgNeo4jError(KgFailure):
 
 @dataclass(frozen=True)
 class Neo4jConfig:
-    """Where Neo4j is: arguments win over NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE
-    (and NEO4J_TIMEOUT, seconds to connect and log in).
+    """Where Neo4j is: arguments win over NEO4J_URI / NEO4J_USERNAME (Neo4j's own name; NEO4J_USER
+    too) / NEO4J_PASSWORD / NEO4J_DATABASE (and NEO4J_TIMEOUT, seconds to connect and log in).
 
     Without NEO4J_URI, NEO4J_BOLT_PORT (the port scripts/neo4j-local starts on) gives
     bolt://127.0.0.1:PORT, so kg, the tests and the local server agree on one address.
@@ -75,7 +76,7 @@ class Neo4jConfig:
         )
         return cls(
             uri,
-            user or uri_user or env("NEO4J_USER") or DEFAULT_USER,
+            user or uri_user or env("NEO4J_USERNAME") or env("NEO4J_USER") or DEFAULT_USER,
             password or uri_password or env("NEO4J_PASSWORD") or DEFAULT_PASSWORD,
             database or env("NEO4J_DATABASE") or None,
             _seconds(env("NEO4J_TIMEOUT")) or cls.timeout,
@@ -282,12 +283,18 @@ def _rel_query(type_: str, start: str, end: str) -> str:
     )
 
 
+def neo4j_props(node: Node) -> dict[str, Any]:
+    """A node's properties as Neo4j holds them: multi-valued ones (``aliases``) as sorted lists, which
+    Cypher tests with ``IN``; and ``graph.label_props`` (``mvno``, which Neo4j Browser's style shows)."""
+    return {k: sorted(split(v)) if k in MULTI_VALUED else v for k, v in node.props.items()} | label_props(node)
+
+
 def _send_nodes(sender: _Sender, nodes: Iterable[Node]) -> int:
     count = 0
     for n in nodes:
         if n.labels[0] not in NODE_LABELS:
             raise ValueError(f"nodes with labels kg does not manage: {[n.labels[0]]}")
-        sender.add(_node_query(n.labels), {**n.props, "id": n.id})
+        sender.add(_node_query(n.labels), {**neo4j_props(n), "id": n.id})
         count += 1
     sender.flush()  # every node is in before a relationship looks for its ends
     return count

@@ -21,7 +21,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from neo4j import time as neo4j_time
 from neo4j.exceptions import DriverError, Neo4jError
 
 from pipeline.errors import KgFailure
-from pipeline.graph import by_alias, near_names
+from pipeline.graph import by_alias, join, near_names
 from pipeline.graphdb.push import Neo4jConfig, connect, explain
 from pipeline.language import datafiles
 from pipeline.messages import quoted
@@ -69,10 +69,33 @@ class Query:
     params: tuple[Param, ...] = ()
 
 
+# what a write did, in cypher-shell's order and words (the driver's SummaryCounters fields)
+COUNTERS = (
+    "nodes_created",
+    "nodes_deleted",
+    "relationships_created",
+    "relationships_deleted",
+    "properties_set",
+    "labels_added",
+    "labels_removed",
+    "indexes_added",
+    "indexes_removed",
+    "constraints_added",
+    "constraints_removed",
+    "system_updates",
+)
+
+
 @dataclass(frozen=True)
 class Result:
     keys: list[str]
     rows: list[dict[str, Any]]
+    counters: dict[str, int] = field(default_factory=dict)  # the non-zero COUNTERS
+
+
+def counters_text(counters: dict[str, int]) -> str:
+    """``1 nodes created, 2 properties set``, or ``no changes``."""
+    return ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counters.items()) or "no changes"
 
 
 def parse_value(text: str) -> Any:
@@ -171,7 +194,7 @@ def run(query: Query, params: dict[str, Any], config: Neo4jConfig, write: bool =
             if not write:
                 check_read_only(driver, config, query, bound)
             check_names(driver, config, query, bound)
-            records, _, keys = driver.execute_query(
+            records, summary, keys = driver.execute_query(
                 query.text,
                 parameters_=bound,
                 database_=config.database,
@@ -184,7 +207,8 @@ def run(query: Query, params: dict[str, Any], config: Neo4jConfig, write: bool =
             raise QueryError(f"query {query.name} failed: {message}") from None
         except DriverError as e:
             raise explain(config, e) from None
-    return Result(list(keys), [{k: plain(r[k]) for k in keys} for r in records])
+    counters = {name: n for name in COUNTERS if (n := getattr(summary.counters, name))}
+    return Result(list(keys), [{k: plain(r[k]) for k in keys} for r in records], counters)
 
 
 _QUERY_TYPES = {"w": "writes", "rw": "writes", "s": "changes the schema or calls a server procedure"}
@@ -222,11 +246,11 @@ def check_names(driver: Driver, config: Neo4jConfig, query: Query, params: dict[
         if label is None or not isinstance(given, str):
             continue
         records, _, _ = driver.execute_query(
-            f"MATCH (n:{label}) RETURN n.name AS name, coalesce(n.aliases, '') AS aliases",
+            f"MATCH (n:{label}) RETURN n.name AS name, coalesce(n.aliases, []) AS aliases",
             database_=config.database,
             routing_=RoutingControl.READ,
         )
-        names = by_alias((r["name"], r["aliases"]) for r in records)
+        names = by_alias((r["name"], join(r["aliases"])) for r in records)  # a list in Neo4j
         if given in names:
             continue
         near = near_names(given, names)
@@ -254,6 +278,8 @@ def plain(value: Any) -> Any:
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as Cypher writes them
     if isinstance(value, list):
         return "; ".join(_text(v) for v in value)
     if isinstance(value, dict):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from pipeline.errors import KgFailure
 from pipeline.ner.features import Recogniser
 from pipeline.ner.location import model_at, model_dir
 from pipeline.records import LABELS
@@ -20,6 +21,10 @@ from pipeline.records import LABELS
 MAX_CHUNK = 200  # the model was trained on sentences of this order of length
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;\n]+|$)")
 _CLAUSE = re.compile(r"[^，,、：:]*(?:[，,、：:]+|$)")
+
+
+class NeedsSpacy(KgFailure):
+    """A model only spaCy runs, where spaCy is not installed."""
 
 
 @functools.lru_cache(maxsize=4)
@@ -32,9 +37,11 @@ def load(path: str | Path | None = None) -> Recogniser:
     folder = model_at(Path(path)) if path else model_dir()
     try:
         return runtime.load(folder).spans
-    except runtime.UnknownArchitecture:
-        from pipeline.ner import spacy_model
-
+    except runtime.UnknownArchitecture as unknown:
+        try:
+            from pipeline.ner import spacy_model
+        except ImportError:  # spaCy is in the train extra: no shipped model needs it
+            raise NeedsSpacy(f"{unknown}; such a model runs in spaCy: pip install 'kg[train]'") from None
         return spacy_model.recogniser(spacy_model.load(folder))
 
 

@@ -3,7 +3,8 @@
 Node attributes: ``label`` (what a person reads: the name, an article's title
 or else its URL or file, a statement's opening words, a figure's text), ``kind``
 (the primary label: Person, Statement, …), ``labels`` (all, ":"-joined) and the
-node's properties; edge attributes: ``label`` and ``type`` (the relationship
+node's properties (``aliases`` "|"-joined: GraphML has no lists), with ``mvno`` true or false on
+organisations; edge attributes: ``label`` and ``type`` (the relationship
 type), ``id`` and the relationship's properties. Every value is a scalar of
 one type per attribute (graph.py: numbers as numbers, dates as ISO strings), so
 each GraphML key is declared once with its type and Gephi shows names. In text,
@@ -24,12 +25,12 @@ from typing import Any, BinaryIO, Protocol, TextIO
 
 import networkx as nx
 
-from pipeline.graph import Node, Rel
+from pipeline.graph import Node, Rel, label_props
 from pipeline.outputs.atomic import output
 
 
 class Graph(Protocol):
-    """What is exported: the store, or a Spark job's Parquet output (spark_job.ParquetGraph), both in id order."""
+    """What is exported: the store, or a Spark job's Parquet output (parquet_graph.ParquetGraph), both in id order."""
 
     def nodes(self) -> Iterable[Node]: ...
 
@@ -59,7 +60,8 @@ def _safe(attrs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _node_attrs(node: Node) -> dict[str, Any]:
-    return _safe({**node.props, "label": label(node), "kind": node.labels[0], "labels": ":".join(node.labels)})
+    kinds = {"label": label(node), "kind": node.labels[0], "labels": ":".join(node.labels)}
+    return _safe({**node.props, **label_props(node), **kinds})
 
 
 def _edge_attrs(rel: Rel) -> dict[str, Any]:

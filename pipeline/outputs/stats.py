@@ -1,10 +1,10 @@
 """`kg stats`: what the store holds, read from the store alone (no Neo4j).
 
 Counts of articles, people, organisations, statements and figures; the most quoted people
-and the most discussed organisations; and stale articles: stored articles whose source file
-has changed or gone since it was ingested, which is what the store knows (each article's doc
-path and sha256). Once the store records which pipeline made an article, an article made by
-an older one belongs in that count too (``stale_articles``).
+and the most discussed organisations; changed articles: stored articles whose source file has
+changed or gone since it was ingested (each article's doc path and sha256 against the file now);
+and stale articles: stored articles another version of the pipeline extracted, as
+``kg ingest --check`` counts them. ``kg ingest`` updates both.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pipeline.graph import article_sha
 from pipeline.read.articles import read_file
 from pipeline.records import Article
 from pipeline.storage.store import Store
+from pipeline.version import current
 
 _LINE_DOC = re.compile(r"(.+?)(?::\d+|#.+)$")  # a JSON Lines article: FILE:LINE or FILE#ID
 
@@ -35,7 +36,8 @@ class Stats:
     figures: int
     top_people: list[tuple[str, int]]  # (name, statements made)
     top_organisations: list[tuple[str, int]]  # (name, statements about it)
-    stale_articles: int  # source file changed or missing since ingest
+    changed_articles: int  # source file changed or gone since ingest
+    stale_articles: int  # extracted by another version of the pipeline
 
 
 def compute(store: Store, top: int = 10) -> Stats:
@@ -64,7 +66,8 @@ def compute(store: Store, top: int = 10) -> Stats:
         figures=counts.get("Figure", 0),
         top_people=_top(said, top),
         top_organisations=_top(about, top),
-        stale_articles=stale_articles(articles.values()),
+        changed_articles=changed_articles(articles.values()),
+        stale_articles=len(store.stale_articles(current())),
     )
 
 
@@ -72,7 +75,7 @@ def _top(counter: Counter[str], n: int) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda x: (-x[1], x[0]))[:n]
 
 
-def stale_articles(articles: Iterable[dict[str, Any]]) -> int:
+def changed_articles(articles: Iterable[dict[str, Any]]) -> int:
     """Stored articles (their ``doc`` and ``sha256``) whose source now reads differently or is gone.
 
     Paths are as given to ``kg ingest``, so relative ones are taken from the working directory.
@@ -82,13 +85,11 @@ def stale_articles(articles: Iterable[dict[str, Any]]) -> int:
         doc = str(a.get("doc", ""))
         m = None if os.path.exists(doc) else _LINE_DOC.fullmatch(doc)
         by_file[m[1] if m else doc].append((doc, str(a.get("sha256", ""))))
-    stale = 0
+    changed = 0
     for file, docs in by_file.items():
-        current = (
-            {x.doc: article_sha(x) for x in read_file(file) if isinstance(x, Article)} if os.path.isfile(file) else {}
-        )
-        stale += sum(current.get(doc) != sha for doc, sha in docs)
-    return stale
+        now = {x.doc: article_sha(x) for x in read_file(file) if isinstance(x, Article)} if os.path.isfile(file) else {}
+        changed += sum(now.get(doc) != sha for doc, sha in docs)
+    return changed
 
 
 def to_json(stats: Stats) -> str:
@@ -100,12 +101,13 @@ def to_json(stats: Stats) -> str:
 
 def to_table(stats: Stats) -> str:
     lines = [
-        f"articles       {stats.articles}",
-        f"people         {stats.people}",
-        f"organisations  {stats.organisations} ({stats.mvnos} MVNOs)",
-        f"statements     {stats.statements}",
-        f"figures        {stats.figures}",
-        f"stale articles {stats.stale_articles} (source changed or gone since ingest)",
+        f"articles         {stats.articles}",
+        f"people           {stats.people}",
+        f"organisations    {stats.organisations} ({stats.mvnos} MVNOs)",
+        f"statements       {stats.statements}",
+        f"figures          {stats.figures}",
+        f"changed articles {stats.changed_articles} (source file changed or gone since ingest)",
+        f"stale articles   {stats.stale_articles} (extracted by another version of the pipeline)",
     ]
     for heading, rows in (
         ("most quoted people (statements made)", stats.top_people),

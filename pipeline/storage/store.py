@@ -104,10 +104,10 @@ class StoreError(KgFailure):
 class Change:
     """What committing one article did (or, in a rehearsal, would do)."""
 
-    status: str  # "new" | "unchanged" | "replaced" | "upgraded" (re-extracted by a newer pipeline)
+    status: str  # "new" | "unchanged" | "changed" (its facts replaced) | "upgraded" (re-extracted by a newer pipeline)
     nodes_created: int = 0
     nodes_merged: int = 0  # already in the store (from other articles, or kept from this one)
-    nodes_removed: int = 0  # dropped: only the old version of a replaced article had them
+    nodes_removed: int = 0  # dropped: only the old version of a changed article had them
     rels_created: int = 0
     rels_merged: int = 0
     rels_removed: int = 0
@@ -231,17 +231,17 @@ class Store:
             self._db.execute("ROLLBACK")
 
     def article_status(self, key: str, sha256: str, version: str | None = None) -> str:
-        """What applying an article with this key and content would do: "new", "unchanged", "replaced",
+        """What applying an article with this key and content would do: "new", "unchanged", "changed",
         or "stale" (unchanged, but extracted by another ``version`` of the pipeline; None: not compared)."""
         row = self._db.execute("SELECT sha256, version FROM articles WHERE key = ?", (key,)).fetchone()
         if row is None:
             return "new"
         if row[0] != sha256:
-            return "replaced"
+            return "changed"
         return "stale" if version is not None and row[1] != version else "unchanged"
 
     def apply(self, extraction: Extraction, version: str = "") -> Change:
-        """Store one article's graph; the Change says "new", "unchanged" (nothing written), "replaced" or
+        """Store one article's graph; the Change says "new", "unchanged" (nothing written), "changed" or
         "upgraded", with the counts of what changed. ``version`` is the pipeline's that extracted it.
 
         Articles that name a person without an organisation are re-derived when this

@@ -43,7 +43,7 @@ def test_ingesting_the_corpus_twice_changes_nothing(tmp_path):
     assert first.counts["Statement"] > 0 and first.counts["Person"] > 0 and first.counts["Organization"] > 0
     before = snapshot(db)
     second = run([SAMPLE], db)
-    assert (second.new, second.unchanged, second.replaced) == (0, 1, 0)
+    assert (second.new, second.unchanged, second.changed) == (0, 1, 0)
     assert second.counts == first.counts and snapshot(db) == before
 
 
@@ -64,7 +64,7 @@ def test_edited_article_replaces_only_its_own_facts(tmp_path):
     run(paths, db)
     paths[0].write_text(news(0, edit="和扩大渠道"), encoding="utf-8")
     summary = run(paths, db)
-    assert (summary.new, summary.unchanged, summary.replaced) == (0, 2, 1)
+    assert (summary.new, summary.unchanged, summary.changed) == (0, 2, 1)
     run(paths, tmp_path / "fresh.db")
     assert snapshot(db) == snapshot(tmp_path / "fresh.db")
 
@@ -94,7 +94,7 @@ def test_cli_reports_failures_one_line_each_and_exits_1(tmp_path):
     assert result.exit_code == 1
     [line] = [l for l in result.stderr.splitlines() if l.startswith("kg: ")]
     assert "empty.md" in line
-    assert "1 new, 0 unchanged, 0 replaced, 1 failed" in result.stdout
+    assert "1 new, 0 unchanged, 0 changed, 1 failed" in result.stdout
 
 
 def test_dry_run_predicts_without_writing(tmp_path):
@@ -146,7 +146,7 @@ def test_killed_ingest_resumes_to_the_same_graph_as_an_uninterrupted_run(tmp_pat
     assert 0 < committed < len(paths), "the ingest was not killed mid-batch"
 
     resumed = run([tmp_path / "news"], db)
-    assert (resumed.unchanged, resumed.new + resumed.replaced) == (committed, len(paths) - committed)
+    assert (resumed.unchanged, resumed.new + resumed.changed) == (committed, len(paths) - committed)
     run([tmp_path / "news"], tmp_path / "whole.db")
     assert snapshot(db) == snapshot(tmp_path / "whole.db")
 
@@ -368,7 +368,7 @@ def test_hostile_files_each_give_one_line_and_the_others_are_stored(tmp_path):
     assert result.exit_code == 1 and "Traceback" not in result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("kg: ")]
     assert len(errors) == len(expected)
-    assert f"2 new, 0 unchanged, 0 replaced, {len(expected)} failed" in result.stdout
+    assert f"2 new, 0 unchanged, 0 changed, {len(expected)} failed" in result.stdout
     assert integrity(db) == "ok"
 
 

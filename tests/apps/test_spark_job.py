@@ -7,18 +7,21 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from repo import DATA
+from repo import DATA, ROOT
 
 from pipeline.apps.ingest import ingest
-from pipeline.apps.spark_job import ParquetGraph, run
+from pipeline.apps.spark_job import run
 from pipeline.cli import main
 from pipeline.extract import extract_paths
 from pipeline.graph import article_graph, person_id
 from pipeline.graphdb.push import NODE_LABELS, counts
+from pipeline.storage.parquet import ParquetGraph
 from pipeline.storage.store import Store
 
 INPUTS = ["corpus/", "tests/data/articles/", "tests/data/graph_articles/"]
@@ -81,7 +84,7 @@ def test_the_job_builds_the_stores_graph(spark, built, reference):
     out, result = built
     store, _ = reference
     assert "articles 19 new, 0 unchanged, 0 changed, 0 removed, 2 failed" in result.stdout
-    nodes, rels = graph_of(ParquetGraph(spark, str(out)))
+    nodes, rels = graph_of(ParquetGraph(str(out)))
     assert (nodes, rels) == graph_of(store)
     assert len(nodes) > 300 and len(rels) > 700
 
@@ -89,7 +92,7 @@ def test_the_job_builds_the_stores_graph(spark, built, reference):
 def test_the_batch_has_people_across_articles_and_disputed_figures_and_the_job_derives_them(spark, built, reference):
     out, _ = built
     store, _ = reference
-    disputed = sorted(n.id for n in ParquetGraph(spark, str(out)).nodes() if n.props.get("disputed"))
+    disputed = sorted(n.id for n in ParquetGraph(str(out)).nodes() if n.props.get("disputed"))
     assert disputed and disputed == sorted(f for group in store.disputes() for f in group)
     without_known = {
         n.id
@@ -98,7 +101,7 @@ def test_the_batch_has_people_across_articles_and_disputed_figures_and_the_job_d
         for n in article_graph(x)[0]
         if n.labels == ("Person",)
     }
-    joined = without_known - {n.id for n in ParquetGraph(spark, str(out)).nodes() if n.labels == ("Person",)}
+    joined = without_known - {n.id for n in ParquetGraph(str(out)).nodes() if n.labels == ("Person",)}
     assert joined, "no untitled name in the batch joins the Person another article places at an organisation"
 
 
@@ -106,7 +109,7 @@ def test_bad_files_are_rows_in_the_errors_table_with_the_clis_reasons(spark, bui
     out, result = built
     _, errors = reference
     assert result.exit_code == 1
-    assert ParquetGraph(spark, str(out)).errors() == errors
+    assert ParquetGraph(str(out)).errors() == errors
     assert next(reason for doc, reason in errors if doc.endswith("empty.txt")) == "empty file"
     assert result.stderr.splitlines() == [f"kg: {doc}: {reason}" for doc, reason in errors]
 
@@ -178,7 +181,7 @@ def test_a_grown_input_extracts_only_new_and_changed_articles(spark, tmp_path, e
 
     with Store(tmp_path / "clean.db") as clean:
         ingest([str(folder)], clean, jobs=1)
-        assert graph_of(ParquetGraph(spark, out)) == graph_of(clean)
+        assert graph_of(ParquetGraph(out)) == graph_of(clean)
         assert CliRunner().invoke(main, ["push", "--from", out]).exit_code == 0
         assert counts(neo4j_config) == clean.counts()
 
@@ -206,7 +209,7 @@ def test_an_unchanged_article_follows_who_the_other_articles_place_its_people_at
         with Store(tmp_path / f"clean{step}.db") as clean:
             ingest([str(folder)], clean, jobs=1)
             graphs.append(graph_of(clean))
-        assert graph_of(ParquetGraph(spark, out)) == graphs[-1]
+        assert graph_of(ParquetGraph(out)) == graphs[-1]
     assert graphs[0] == graphs[2]
     assert [person_id("王建华", None) in {n[0] for n in g[0]} for g in graphs] == [True, False, True]
 
@@ -229,7 +232,7 @@ def test_a_parquet_table_and_uris_are_read_as_articles(spark, tmp_path):
     with Store(tmp_path / "kg.db") as store:
         ingest([str(tmp_path / "jsonl")], store, jobs=1)
         ids = [n[0] for n in graph_of(store)[0]]
-    assert [n[0] for n in graph_of(ParquetGraph(spark, str(tmp_path / "graph")))[0]] == ids
+    assert [n[0] for n in graph_of(ParquetGraph(str(tmp_path / "graph")))[0]] == ids
 
 
 def test_an_output_folder_without_a_graph_is_a_one_line_error(tmp_path):
@@ -244,4 +247,16 @@ def test_a_batch_of_bad_files_only_gives_empty_tables_that_read_back(spark, tmp_
     assert run(spark, [str(tmp_path / "empty.md")], out).errors == [(str(tmp_path / "empty.md"), "empty file")]
     again = run(spark, [str(tmp_path / "empty.md")], out)
     assert (again.written, again.nodes, again.rels) == (False, 0, 0)
-    assert ParquetGraph(spark, out).totals() == (0, 0)
+    assert ParquetGraph(out).totals() == (0, 0)
+
+
+def test_a_local_session_says_nothing_on_stderr_but_the_jvms_own_notice():
+    """Spark's start-up chatter ("Setting default log level", WARN lines) stays off by default."""
+    code = "from pipeline.apps.spark_session import session\nwith session() as spark: spark.range(3).count()"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    # the one line left is the JVM's, printed before any logging exists, for the module Spark 4 adds
+    said = [
+        line for line in done.stderr.splitlines() if line != "WARNING: Using incubator modules: jdk.incubator.vector"
+    ]
+    assert said == []

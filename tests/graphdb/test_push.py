@@ -70,6 +70,30 @@ def test_config_reads_the_environment_and_never_shows_the_password(monkeypatch):
     assert "s3cret" not in repr(config) and "s3cret" not in str(config)
 
 
+def test_the_user_is_read_from_neo4js_own_variable_name_too(monkeypatch):
+    monkeypatch.delenv("NEO4J_USER", raising=False)
+    monkeypatch.setenv("NEO4J_USERNAME", "analyst")
+    assert Neo4jConfig.from_env().user == "analyst"
+    monkeypatch.setenv("NEO4J_USER", "other")
+    assert Neo4jConfig.from_env().user == "analyst"  # Neo4j's name wins when both are set
+    monkeypatch.delenv("NEO4J_USERNAME")
+    assert Neo4jConfig.from_env().user == "other"
+
+
+def test_help_shows_the_server_user_and_store_the_environment_gives(monkeypatch):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("NEO4J_BOLT_PORT", "27999")
+    monkeypatch.setenv("NEO4J_USERNAME", "analyst")
+    monkeypatch.setenv("KG_STORE", "/data/news.db")
+    help_text = " ".join(CliRunner().invoke(main, ["push", "--help"], terminal_width=200).output.split())
+    assert "[default: bolt://127.0.0.1:27999]" in help_text and "[default: analyst]" in help_text
+    assert "[default: /data/news.db (from KG_STORE)]" in help_text
+
+
 def test_without_a_uri_the_bolt_port_names_the_local_server(monkeypatch):
     monkeypatch.delenv("NEO4J_URI", raising=False)
     monkeypatch.setenv("NEO4J_BOLT_PORT", "27687")
@@ -113,12 +137,18 @@ def test_properties_and_labels_arrive_as_given(empty_neo4j, neo4j_config):
     push(nodes, rels, neo4j_config)
     records, _, _ = empty_neo4j.execute_query(
         "MATCH (p:Person {id: 'per:1'})-[h:HOLDS_POSITION]->(o:Organization:MVNO) "
-        "RETURN p.name AS person, h.title AS title, h.id AS rel, o.aliases AS aliases",
+        "RETURN p.name AS person, h.title AS title, h.id AS rel, o.aliases AS aliases, o.mvno AS mvno",
         database_=neo4j_config.database,
     )
+    # aliases, "|"-joined in the store, are a list in Neo4j; the MVNO label is a boolean property too
     assert [r.data() for r in records] == [
-        {"person": "周明", "title": "总裁", "rel": "rel:4", "aliases": "蜗牛|蜗牛数字"}
+        {"person": "周明", "title": "总裁", "rel": "rel:4", "aliases": ["蜗牛", "蜗牛数字"], "mvno": True}
     ]
+    records, _, _ = empty_neo4j.execute_query(
+        "MATCH (o:Organization) WHERE '蜗牛' IN o.aliases OR o.mvno = false RETURN o.id AS id ORDER BY id",
+        database_=neo4j_config.database,
+    )
+    assert [r["id"] for r in records] == ["org:1", "org:2"]
 
 
 def test_push_removes_what_the_store_no_longer_has(empty_neo4j, neo4j_config):
@@ -132,9 +162,10 @@ def test_push_removes_what_the_store_no_longer_has(empty_neo4j, neo4j_config):
     assert counts(neo4j_config) == expected_counts(kept, kept_rels)
     assert (result.nodes_deleted, result.rels_deleted) == (2, len(rels) - len(kept_rels))
     records, _, _ = empty_neo4j.execute_query(
-        "MATCH (o {id: 'org:1'}) RETURN labels(o) AS labels, o.aliases AS a", database_=neo4j_config.database
+        "MATCH (o {id: 'org:1'}) RETURN labels(o) AS labels, o.aliases AS a, o.mvno AS mvno",
+        database_=neo4j_config.database,
     )
-    assert [r.data() for r in records] == [{"labels": ["Organization"], "a": None}]
+    assert [r.data() for r in records] == [{"labels": ["Organization"], "a": None, "mvno": False}]
 
 
 def test_data_that_is_not_kgs_is_left_alone(empty_neo4j, neo4j_config):

@@ -107,6 +107,13 @@ def test_table_cells_are_whole_unless_a_width_is_given():
     assert cut.endswith("…") and len(cut) == 30
 
 
+def test_booleans_read_as_cypher_writes_them():
+    result = Result(["mvno", "flags"], [{"mvno": True, "flags": [False, True]}])
+    assert format_result(result, "table").splitlines()[2].split() == ["true", "|", "false;", "true"]
+    assert list(csv.reader(io.StringIO(format_result(result, "csv"))))[1] == ["true", "false; true"]
+    assert json.loads(format_result(result, "json")) == [{"mvno": True, "flags": [False, True]}]
+
+
 def test_formats():
     result = Result(
         ["name", "about", "value"],
@@ -162,7 +169,7 @@ def test_an_alias_finds_the_same_statements(sample):
         {"org": SAMPLE_PARAMS["org"]},
         sample,
     ).rows[0]
-    alias = sorted(org["aliases"].split("|"))[0]
+    alias = sorted(org["aliases"])[0]
     by_name = run(resolve("who_said_what_about"), {"org": SAMPLE_PARAMS["org"]}, sample).rows
     assert run(resolve("who_said_what_about"), {"org": alias}, sample).rows == by_name
 
@@ -236,10 +243,15 @@ def test_cli_is_read_only_unless_write(sample):
     result = CliRunner().invoke(main, ["query", create])
     assert result.exit_code == 1 and "only reads unless given --write" in result.output, result.output
     assert run(resolve(count), {}, sample).rows == [{"n": 0}]
-    result = CliRunner().invoke(main, ["query", create, "--write"])
+    result = CliRunner().invoke(main, ["query", create, "--write", "--format", "json"])
     assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"n": 1}]  # what it changed goes to stderr, as cypher-shell says it
+    assert result.stderr == "kg: 1 nodes created, 1 properties set, 1 labels added\n"
     assert run(resolve(count), {}, sample).rows == [{"n": 1}]
-    run(resolve("MATCH (x:KgQueryProbe) DELETE x"), {}, sample, write=True)
+    result = CliRunner().invoke(main, ["query", "MATCH (x:KgQueryProbe) DELETE x", "--write"])
+    assert result.exit_code == 0 and result.stderr == "kg: 1 nodes deleted\n", result.output
+    result = CliRunner().invoke(main, ["query", count, "--write"])
+    assert result.exit_code == 0 and result.stderr == "kg: no changes\n", result.output
 
 
 def test_cli_a_name_that_matches_nothing_suggests_near_ones_aliases_included(sample):
@@ -248,7 +260,7 @@ def test_cli_a_name_that_matches_nothing_suggests_near_ones_aliases_included(sam
         {"org": SAMPLE_PARAMS["org"]},
         sample,
     ).rows[0]
-    alias = next(a for a in sorted(org["aliases"].split("|")) if a != SAMPLE_PARAMS["org"])
+    alias = next(a for a in sorted(org["aliases"]) if a != SAMPLE_PARAMS["org"])
     result = CliRunner().invoke(main, ["query", "who_said_what_about", "-p", f"org={alias}有限公司"])
     assert result.exit_code == 1
     assert result.output.startswith(f"kg: no Organization named '{alias}有限公司' in Neo4j; near names: ")

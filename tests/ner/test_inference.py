@@ -144,3 +144,20 @@ def test_shipped_model_carries_its_static_vectors(nlp):
     assert nlp.vocab.vectors.shape[0] > 10_000
     doc = nlp.make_doc("中国移动")
     assert all(nlp.vocab.vectors.find(key=t.orth) >= 0 for t in doc)
+
+
+def test_a_model_only_spacy_runs_without_spacy_installed_names_the_train_extra(tmp_path, monkeypatch):
+    """spaCy is in the train extra: a KG_NER_MODEL the numpy runtime does not know is then refused
+    in one line that says what to install, not with an ImportError's traceback."""
+    import sys
+
+    from pipeline.errors import KgFailure
+    from pipeline.ner import inference
+
+    (tmp_path / "config.cfg").write_text("[nlp]\nlang = zh\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "pipeline.ner.spacy_model", None)  # as if spaCy were not installed
+    monkeypatch.delattr(ner, "spacy_model", raising=False)
+    inference.load.cache_clear()
+    with pytest.raises(KgFailure, match=r"runs in spaCy: pip install 'kg\[train\]'"):
+        inference.load(tmp_path)
+    inference.load.cache_clear()

@@ -34,6 +34,7 @@ def assert_same_graph(g: nx.MultiDiGraph, store: Store) -> None:
         assert sum(d["type"] == type_ for *_, d in g.edges(data=True)) == counts[type_]
     for node in store.nodes():
         assert {k: g.nodes[node.id][k] for k in node.props} == {k: xml_safe(v) for k, v in node.props.items()}
+        assert g.nodes[node.id].get("mvno") == ("MVNO" in node.labels if node.labels[0] == "Organization" else None)
     for rel in store.rels():
         assert g.edges[rel.start, rel.end, rel.id]["type"] == rel.type
 
@@ -122,6 +123,7 @@ def test_every_graphml_attribute_is_declared_once_with_its_type(store, tmp_path)
     assert types[("node", "value")] == "double" and types[("node", "start")] in ("int", "long")
     assert types[("edge", "count")] in ("int", "long") and types[("node", "published")] == "string"
     assert types[("node", "label")] == types[("node", "kind")] == "string"
+    assert types[("node", "mvno")] == "boolean" and types[("node", "aliases")] == "string"  # GraphML has no lists
 
 
 FORBIDDEN = "\x00\x01\x08\x0b\x0c\x0e\x1f\ufffe\uffff"

@@ -506,7 +506,9 @@ def test_text_no_encoding_reads_cleanly_is_refused_not_guessed():
     rng = random.Random(1)
     data = bytes(b for _ in range(60) for b in (rng.randrange(0xF8, 0xFF), rng.randrange(0xA1, 0xFF)))
     data.decode("gb18030")  # valid GB18030, but private-use characters and rare ones
-    with pytest.raises(InputError, match="cannot decode: not UTF-8 or GB18030; as .* reads as garbage"):
+    # refused with a reason; which reason (no reading at all, or the likeliest one reads as garbage)
+    # is charset-normalizer's call and moves with its releases
+    with pytest.raises(InputError, match=r"cannot decode: not UTF-8 or GB18030[,;] \w+"):
         decode(data, "x.txt")
 
 

@@ -40,6 +40,8 @@ def test_front_matter_forms(raw, iso, precision):
         ("https://example.com.cn/dfpd/2014-03/04/content_17321734.htm", "2014-03-04", DAY),
         ("https://example.net/main3/2017/08/17/%e8%85%be117", "2017-08-17", DAY),
         ("http://example.net/news/2014/0418/104542.shtml", "2014-04-18", DAY),
+        ("http://example.com/news/2014/1-15/123.html", "2014-01-15", DAY),  # no zero padding
+        ("http://example.com/news/2014/01-15/123.html", "2014-01-15", DAY),
         ("http://example.cn/rolling/201307/25/t20130725_826372.shtml", "2013-07-25", DAY),
         ("http://example.cn/rolling/t20130725_826372.shtml", "2013-07-25", DAY),
         ("http://example.com/jijin/20230323/1001206394.html", "2023-03-23", DAY),

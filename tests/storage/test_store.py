@@ -62,7 +62,7 @@ def test_edited_article_replaces_only_its_own_facts(tmp_path):
     with filled(tmp_path / "a.db", x, other) as store, filled(tmp_path / "b.db", edited(x), other) as fresh:
         old_quote = {n.id for n in store.nodes() if n.props.get("text") == "虚拟运营商的用户增长超出了预期"}
         change = store.apply(edited(x))
-        assert change.status == "replaced" and change.nodes_removed == len(old_quote) == 1
+        assert change.status == "changed" and change.nodes_removed == len(old_quote) == 1
         assert snapshot(store) == snapshot(fresh)
         assert not old_quote & {n.id for n in store.nodes()}
         assert store.counts()["Article"] == 2
@@ -73,7 +73,7 @@ def test_replacing_keeps_nodes_another_article_still_owns(tmp_path):
     twin = launch(url="https://mirror.example.cn/3")  # republishes the same quote
     with filled(tmp_path / "kg.db", x, twin) as store:
         shared = {n.id for n in store.nodes() if n.props.get("text") == "虚拟运营商的用户增长超出了预期"}
-        assert store.apply(edited(x)).status == "replaced"
+        assert store.apply(edited(x)).status == "changed"
         assert shared <= {n.id for n in store.nodes()}
 
 
@@ -124,7 +124,7 @@ def test_rehearsal_reports_but_rolls_back(tmp_path):
     with filled(tmp_path / "kg.db", launch()) as store:
         before = snapshot(store)
         with store.rehearsal():
-            assert store.apply(edited(launch())).status == "replaced"
+            assert store.apply(edited(launch())).status == "changed"
             assert store.apply(regulator()).status == "new"
             assert store.apply(regulator()).status == "unchanged"  # rehearsed articles see each other
             assert store.counts()["Article"] == 2
@@ -193,7 +193,7 @@ def test_a_store_of_the_first_schema_is_upgraded_and_its_articles_read_as_stale(
     x = launch()
     with Store(path) as store:
         assert store.stale_articles("v2") == ["https://news.example.cn/mvno/1"]
-        assert store.apply(x, "v2").status == "replaced"
+        assert store.apply(x, "v2").status == "changed"
         assert store.stale_articles("v2") == [] and store.apply(x, "v2").status == "unchanged"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.apps.ingest import ingest
-from pipeline.graphdb.push import NODE_LABELS, Neo4jConfig, PushResult, push_store
+from pipeline.graphdb.push import NODE_LABELS, Neo4jConfig, PushResult, neo4j_props, push_store
 from pipeline.storage.store import Store
 
 
@@ -30,7 +30,7 @@ def store_graph(path: Path) -> tuple[dict, dict]:
     """The same, as the store has it: what Neo4j must mirror."""
     with Store(path, create=False) as store:
         return (
-            {n.id: (sorted(n.labels), {**n.props, "id": n.id}) for n in store.nodes()},
+            {n.id: (sorted(n.labels), {**neo4j_props(n), "id": n.id}) for n in store.nodes()},
             {r.id: (r.type, r.start, r.end, {**r.props, "id": r.id}) for r in store.rels()},
         )
 
