@@ -94,6 +94,7 @@ class Grammar:
     own_company_words: tuple[str, ...]
     generic_subjects: tuple[str, ...]
     predicate_openers: tuple[str, ...]
+    predicate_word_tags: tuple[str, ...]
     time_openers: tuple[str, ...]
     cue_negators: tuple[str, ...]
     refusals: tuple[str, ...]

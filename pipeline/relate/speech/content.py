@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.language import grammar
+from pipeline.language import grammar, segment
 from pipeline.language.text import OPEN_QUOTES, alternation, nesting, quotation_at, strip_span
 
 CONTENT_TRIM = "，,：:；;。！？!? \t"
@@ -57,7 +57,19 @@ def _opener(text: str) -> str | None:
             break
         pos += len(word)
     opener = next((w for w in g.predicate_openers if text.startswith(w, pos)), None)
-    return None if opener is None or text.startswith(("有", "没有"), pos + len(opener)) else opener
+    if opener is None or text.startswith(("有", "没有"), pos + len(opener)) or not _heads_predicate(text, pos, opener):
+        return None
+    return opener
+
+
+def _heads_predicate(text: str, pos: int, opener: str) -> bool:
+    """The opener at `pos` is a word of its own (将 in 将推出) or heads a predicate word (不断完善), not
+    the first characters of a word of another kind (将来, 会员, 正是, 于是)."""
+    first = segment.cut(text[pos : pos + 12])
+    if not first or len(first[0][0]) <= len(opener):
+        return True
+    tag = segment.dictionary_tag(first[0][0])
+    return tag is None or tag in grammar.load().predicate_word_tags
 
 
 @lru_cache(maxsize=1)
