@@ -95,6 +95,7 @@ class Grammar:
     generic_subjects: tuple[str, ...]
     predicate_openers: tuple[str, ...]
     predicate_word_tags: tuple[str, ...]
+    observer_types: tuple[str, ...]
     time_openers: tuple[str, ...]
     cue_negators: tuple[str, ...]
     refusals: tuple[str, ...]

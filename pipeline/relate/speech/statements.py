@@ -97,7 +97,7 @@ def about(
     """Organisations the statement text[start:end] names, and the speaker's own organisation (the one
     speaking, or a person's employer) where the content refers to it: by 该公司/我们/我部, by 其
     opening an organisation's statement (其用户已突破…), by a short form, or as the subject it
-    leaves out (中国联通称，正研究…), as `left_out` reads that: a document's issuer only for an act
+    leaves out (中国联通称，正研究…; not an analyst's firm), as `left_out` reads that: a document's issuer only for an act
     done (已约谈…, not a plan's 将…), nobody in the sentences speech runs on into (their bare 要…
     are often the audience's). A unit's 我们 is its parent when the content names the parent
     (工信部通信发展司's 我们, next to 工信部)."""
@@ -105,7 +105,8 @@ def about(
     inside = [o for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
     text = _masked(sent.span.text, start, end, sent.orgs)
     names = [o.name for o in inside] + list(_operators(ctx, text))
-    own = own or (ctx.employer(speaker) if speaker else None) or _antecedent(sent, start, ctx, text)
+    employer = ctx.employer(speaker) if speaker and not own else None
+    own = own or employer or _antecedent(sent, start, ctx, text)
     if (
         own
         and own not in names
@@ -113,13 +114,20 @@ def about(
         and not _unit_of(own, inside)
         and (
             any(w in text for w in grammar.load().own_company_words)
-            or left_out(text)
+            or (left_out(text) and not _observes(employer))
             or _short_form_in(own, text)
             or (speaker is None and text.lstrip().startswith(grammar.load().speaker_anaphora))
         )
     ):
         names.append(own)
     return list(dict.fromkeys(names))
+
+
+def _observes(employer: str | None) -> bool:
+    """An analyst's or researcher's firm (grammar observer_types) is not what the subject they leave
+    out stands for: 将迎来洗牌 said by a consultancy's analyst is the market's, not the firm's."""
+    rec = lexicon.load().org(employer) if employer else None
+    return rec is not None and rec.type in grammar.load().observer_types
 
 
 def _antecedent(sent: SentenceFacts, start: int, ctx: ArticleContext, text: str) -> str | None:

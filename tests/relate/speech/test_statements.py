@@ -188,3 +188,18 @@ def test_a_demonstrative_refers_to_the_organisation_named_before(text, about):
 def test_four_operators_with_the_broadcaster():
     text = "中国移动、中国联通、中国电信和中国广电都已发放5G号码。远航通信总经理孟立表示，四大运营商的批发价差别不大。"
     assert about_of(text) == [["中国移动", "中国联通", "中国电信", "中国广电"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("中国信息通信研究院副院长孙立群表示，将迎来新一轮洗牌。", []),
+        ("北京邮电大学教授孙立群认为，正处在转型的关键期。", []),
+        ("赛迪顾问分析师孙立群指出，已经进入存量竞争阶段。", []),
+        # the firm named, or speaking for itself, is still what the content is about
+        ("中国信息通信研究院副院长孙立群表示，信通院将发布白皮书。", ["中国信息通信研究院"]),
+        ("中国信息通信研究院表示，将于下月发布白皮书。", ["中国信息通信研究院"]),
+    ],
+)
+def test_an_analysts_firm_is_not_the_subject_they_leave_out(text, about):
+    assert about_of(text) == [about]
