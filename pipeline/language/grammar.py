@@ -92,6 +92,7 @@ class Grammar:
     appointment_links: tuple[str, ...]
     cue_tails: tuple[str, ...]
     own_company_words: tuple[str, ...]
+    modifier_tags: tuple[str, ...]
     generic_subjects: tuple[str, ...]
     predicate_openers: tuple[str, ...]
     predicate_word_tags: tuple[str, ...]

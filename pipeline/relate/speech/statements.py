@@ -5,6 +5,7 @@ Reads: SentenceFacts and the Discourse so far. Provides: Statements with their a
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -97,8 +98,8 @@ def about(
     """Organisations the statement text[start:end] names, and the speaker's own organisation (the one
     speaking, or a person's employer) where the content refers to it: by 该公司/我们/我部, by 其
     opening an organisation's statement (其用户已突破…), by a short form, or as the subject it
-    leaves out (中国联通称，正研究…; not an analyst's firm), as `left_out` reads that: a document's issuer only for an act
-    done (已约谈…, not a plan's 将…), nobody in the sentences speech runs on into (their bare 要…
+    leaves out (中国联通称，正研究…; not an analyst's firm), as `left_out` reads that: a document's
+    issuer only for an act done (已约谈…, not a plan's 将…), nobody in the sentences speech runs on into (their bare 要…
     are often the audience's). A unit's 我们 is its parent when the content names the parent
     (工信部通信发展司's 我们, next to 工信部)."""
     lex = lexicon.load()
@@ -113,7 +114,7 @@ def about(
         and not lex.is_media(own)
         and not _unit_of(own, inside)
         and (
-            any(w in text for w in grammar.load().own_company_words)
+            _own_word_in(text)
             or (left_out(text) and not _observes(employer))
             or _short_form_in(own, text)
             or (speaker is None and text.lstrip().startswith(grammar.load().speaker_anaphora))
@@ -121,6 +122,29 @@ def about(
     ):
         names.append(own)
     return list(dict.fromkeys(names))
+
+
+_DATE_END = re.compile(r"\d\s*[年月日]\s*$")
+
+
+def _own_word_in(text: str) -> bool:
+    """该公司 / 这家公司 / 我们 / 公司将…: a word for the speaker's own organisation, standing as a word of its own
+    and not as the head of a phrase whose modifier says which (互联网公司, 其他公司, 几家公司, 分公司)."""
+    g = grammar.load()
+    found = [m.start() for w in g.own_company_words + g.org_demonstratives for m in re.finditer(re.escape(w), text)]
+    if not found:
+        return False
+    words = segment.cut(text)
+    before = {end: word for word, _, end in words}
+    starts = {start for _, start, _ in words}
+    return any(
+        p in starts
+        and (
+            (segment.dictionary_tag(before.get(p, "")) or "") not in g.modifier_tags
+            or _DATE_END.search(text, 0, p) is not None  # 2022年公司…: a date, no modifier
+        )
+        for p in found
+    )
 
 
 def _observes(employer: str | None) -> bool:

@@ -92,13 +92,24 @@ def test_indirect_speech_before_the_speakers_clause_without_its_framing():
 
 def test_an_opener_counts_only_as_a_word_of_its_own_or_a_predicates_head():
     # 将来 / 将近 (time), 会员 (noun), 正是 (adverb), 于是 (conjunction) only begin with an opener
-    for text in ["将来虚商会越来越多", "将近一半的号码没有实名", "会员数量增长很快", "正是资费拖累了利润", "于是市场开始降温"]:
+    for text in [
+        "将来虚商会越来越多",
+        "将近一半的号码没有实名",
+        "会员数量增长很快",
+        "正是资费拖累了利润",
+        "于是市场开始降温",
+    ]:
         assert not elided_subject(text), text
     for text in ["将推出新套餐", "不断完善售后服务", "共享基站资源", "已经上线两款产品"]:
         assert elided_subject(text), text
 
 
 def test_a_viewpoint_that_opens_the_content_is_a_frame():
-    for text in ["就目前来看，转售市场仍然不大", "从长期来看，资费还会下降", "对中小企业来说，门槛太高", "一直以来，虚商都在亏损"]:
+    for text in [
+        "就目前来看，转售市场仍然不大",
+        "从长期来看，资费还会下降",
+        "对中小企业来说，门槛太高",
+        "一直以来，虚商都在亏损",
+    ]:
         assert not elided_subject(text), text
     assert elided_subject("从长远来看，将继续加大投入")

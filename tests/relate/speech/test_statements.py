@@ -203,3 +203,19 @@ def test_four_operators_with_the_broadcaster():
 )
 def test_an_analysts_firm_is_not_the_subject_they_leave_out(text, about):
     assert about_of(text) == [about]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("京东副总裁刘明远表示，很多互联网公司都想进入这个市场。", []),
+        ("京东副总裁刘明远表示，其他公司的资费更低。", []),
+        ("京东副总裁刘明远表示，几家大公司都在观望。", []),
+        # 公司 standing alone, after a date or beside 我们, is the speaker's own
+        ("京东副总裁刘明远表示，公司今年会加大投入。", ["京东"]),
+        ("京东副总裁刘明远表示，2024年公司的用户翻了一番。", ["京东"]),
+        ("京东副总裁刘明远表示，我们公司不会退出。", ["京东"]),
+    ],
+)
+def test_a_company_a_modifier_picks_out_is_not_the_speakers_own(text, about):
+    assert about_of(text) == [about]
