@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.language import grammar, lexicon
+from pipeline.language import grammar, lexicon, segment
 from pipeline.records import Hit
 
 CJK = r"\u4e00-\u9fff"
@@ -30,6 +30,12 @@ def _compound_terms() -> tuple[re.Pattern[str], int]:
     """The domain terms longest first, so the term matched at a place is the longest there, and that length."""
     terms = sorted(grammar.load().compound_terms, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, terms)) or "(?!)"), max(map(len, terms), default=0)
+
+
+def modifies_next(text: str, end: int) -> bool:
+    """移动|网络, 移动|主营业务: the bare name is an adjective of the noun after it."""
+    words = segment.tagged(text[end : end + 6])
+    return bool(words) and (words[0][1][:1] == "n" or words[0][1] == "vn")
 
 
 def names_a_kind(name: str) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pipeline.language import grammar, lexicon, segment
 from pipeline.language.lexicon import OrgRecord
 from pipeline.language.text import CLAUSE_DELIMITERS, PUNCTUATION, alternation
-from pipeline.recognise.common import CJK, in_compound, names_a_kind, overlaps
+from pipeline.recognise.common import CJK, in_compound, modifies_next, names_a_kind, overlaps
 from pipeline.recognise.titles import title_pattern
 from pipeline.records import Hit
 
@@ -283,7 +283,7 @@ def _vehicle(text: str, bounds: frozenset[int], end: int) -> int | None:
         m is None
         or m.end() not in bounds
         or in_compound(text, end, m.end())
-        or (_modifies_next(text, m.end()) and not _patterns()["org_tail"].match(text, m.end()))
+        or (modifies_next(text, m.end()) and not _patterns()["org_tail"].match(text, m.end()))
         or text.startswith(("的", "了"), m.end())
     ):
         return None
@@ -373,7 +373,7 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
         peers = [(h.start, h.end) for h in taken if (lex.org(h.name) or rec).type == rec.type and h.name != rec.name]
         peers += [(n.start(), n.end()) for n, r in found if r.type == rec.type and r is not rec]
         listed = any(_listed(text, m.start(), m.end(), s, e) for s, e in peers) or (
-            any(_same_clause(text, m.start(), m.end(), s, e) for s, e in peers) and not _modifies_next(text, m.end())
+            any(_same_clause(text, m.start(), m.end(), s, e) for s, e in peers) and not modifies_next(text, m.end())
         )
         tail = pats["org_tail"].match(text, m.end())
         if listed or tail or text.startswith(grammar.load().org_side_words, m.end()):
@@ -391,12 +391,6 @@ def _listed(text: str, start: int, end: int, peer_start: int, peer_end: int) -> 
 def _same_clause(text: str, start: int, end: int, peer_start: int, peer_end: int) -> bool:
     between = text[end:peer_start] if end <= peer_start else text[peer_end:start]
     return not any(ch in CLAUSE_DELIMITERS for ch in between)
-
-
-def _modifies_next(text: str, end: int) -> bool:
-    """移动|网络, 移动|主营业务: the bare name is an adjective of the noun after it."""
-    words = segment.tagged(text[end : end + 6])
-    return bool(words) and (words[0][1][:1] == "n" or words[0][1] == "vn")
 
 
 def _legal_names(text: str) -> list[Hit]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.language import grammar, lexicon, segment
 from pipeline.language.text import nesting
+from pipeline.recognise.common import in_compound, modifies_next
 from pipeline.recognise.context import ArticleContext, SentenceFacts, persons_in
 from pipeline.records import Hit, Said, Speaker, Statement
 from pipeline.relate.speech.attribute import attribute
@@ -121,7 +122,24 @@ def about(
         )
     ):
         names.append(own)
+    parent = _parent_named(own, text) if own else None
+    if parent:
+        names.append(parent)
     return list(dict.fromkeys(names))
+
+
+def _parent_named(own: str, text: str) -> str | None:
+    """A branch's people calling their group by its bare name (浙江联通's 联通今年将…): the parent
+    (中国联通), where the name stands for a company (not 移动互联网, 移动业务)."""
+    lex = lexicon.load()
+    for i in range(2, len(own) - 1):
+        short = next((own[i:k] for k in range(len(own), i, -1) if own[i:k] in lex.weak_alias_index), None)
+        if short is None or segment.dictionary_tag(own[:i]) != "ns":
+            continue
+        for m in re.finditer(re.escape(short), text):
+            if not in_compound(text, m.start(), m.end()) and not modifies_next(text, m.end()):
+                return lex.weak_alias_index[short].name
+    return None
 
 
 _DATE_END = re.compile(r"\d\s*[年月日]\s*$")

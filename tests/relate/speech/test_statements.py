@@ -219,3 +219,18 @@ def test_an_analysts_firm_is_not_the_subject_they_leave_out(text, about):
 )
 def test_a_company_a_modifier_picks_out_is_not_the_speakers_own(text, about):
     assert about_of(text) == [about]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("浙江联通总经理刘明远表示，联通今年会加大投入。", ["中国联通"]),
+        ("广东移动副总经理刘明远表示，移动的5G用户已超过三千万。", ["中国移动"]),
+        ("江苏电信副总经理刘明远表示，电信将继续推进提速降费。", ["中国电信"]),
+        # the bare name as a word of another kind (移动互联网, 电信业务) names no company
+        ("广东移动副总经理刘明远表示，移动互联网的发展很快。", []),
+        ("江苏电信副总经理刘明远表示，电信业务收入稳步增长。", []),
+    ],
+)
+def test_a_branchs_people_calling_their_group_by_its_bare_name_mean_the_parent(text, about):
+    assert about_of(text) == [about]
