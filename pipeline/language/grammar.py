@@ -96,6 +96,7 @@ class Grammar:
     generic_subjects: tuple[str, ...]
     predicate_openers: tuple[str, ...]
     predicate_word_tags: tuple[str, ...]
+    subjectless_verbs: tuple[str, ...]
     observer_types: tuple[str, ...]
     time_openers: tuple[str, ...]
     cue_negators: tuple[str, ...]

@@ -32,7 +32,7 @@ def _frame_opener() -> re.Pattern[str]:
 
 def elided_subject(text: str) -> bool:
     """What was said opens, after time words and comparisons, with a predicate: its subject was
-    left out (正研究…, 下一步将…, 2019年已建设…), not 已有20多个国家… (有 there is existential) nor
+    left out (正研究…, 下一步将…, 2019年已建设…), not 已有20多个国家… or 将会出现… (existential) nor
     与手机业务相比，物联网客户… (与 opens a comparison there)."""
     return _opener(text) is not None
 
@@ -57,9 +57,18 @@ def _opener(text: str) -> str | None:
             break
         pos += len(word)
     opener = next((w for w in g.predicate_openers if text.startswith(w, pos)), None)
-    if opener is None or text.startswith(("有", "没有"), pos + len(opener)) or not _heads_predicate(text, pos, opener):
+    if opener is None or not _heads_predicate(text, pos, opener) or _subjectless(text, pos + len(opener)):
         return None
     return opener
+
+
+def _subjectless(text: str, pos: int) -> bool:
+    """将会出现…, 已有…, 还将是…: after the openers comes a verb whose subject is no actor (there is, it
+    is: grammar subjectless_verbs), so no organisation was left out."""
+    g = grammar.load()
+    while (more := next((w for w in g.predicate_openers if text.startswith(w, pos)), None)) is not None:
+        pos += len(more)
+    return text.startswith(g.subjectless_verbs, pos)
 
 
 def _heads_predicate(text: str, pos: int, opener: str) -> bool:

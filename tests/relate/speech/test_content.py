@@ -113,3 +113,9 @@ def test_a_viewpoint_that_opens_the_content_is_a_frame():
     ]:
         assert not elided_subject(text), text
     assert elided_subject("从长远来看，将继续加大投入")
+
+
+def test_an_opener_before_a_verb_of_being_or_existence_leaves_no_subject_out():
+    for text in ["将会出现更多的转售企业", "还将是一个漫长的过程", "未来仍将存在较大的压力", "将取决于用户规模"]:
+        assert not elided_subject(text), text
+    assert elided_subject("将会推出更多的融合套餐")
