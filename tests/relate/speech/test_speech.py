@@ -330,3 +330,31 @@ def test_a_word_that_only_begins_with_a_conditional_is_no_condition():
 def test_more_anonymous_sources(text, desc):
     [(speaker, speaker_desc, _)] = heads(text)
     assert (speaker, speaker_desc) == (None, desc)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the cue frames issue 31 lists, each in a sentence of its own
+        ("蜗牛移动总经理马海涛直言，转售业务很难盈利。", [("马海涛", None, "转售业务很难")]),
+        ("蜗牛移动总经理马海涛坦承，去年的用户增长不及预期。", [("马海涛", None, "去年的用户增")]),
+        ("不少用户吐槽，客服电话很难打通。", [(None, "不少用户", "客服电话很难")]),
+        ("分析师周立群给记者算了一笔账，每张卡每月要亏五元。", [("周立群", None, "每张卡每月要")]),
+        ("分析师周立群进一步指出：虚商必须找到差异化的方向。", [("周立群", None, "虚商必须找到")]),
+        ("有说法称，阿里通信将退出转售业务。", [(None, "说法", "阿里通信将退")]),
+        ("外界猜测，苏宁互联可能被出售。", [(None, "外界", "苏宁互联可能")]),
+        ("工信部规划提出，到2025年建成更多5G基站。", [(None, "工信部规划", "到2025年")]),
+        ("据中国信通院测算，虚商用户将超过一亿。", [(None, "中国信通院测算", "虚商用户将超")]),
+        ("中国移动管理层称，今年资本开支将下降。", [(None, "中国移动管理层", "今年资本开支")]),
+        ("分析师周立群告诉记者，虚商洗牌已经开始。", [("周立群", None, "虚商洗牌已经")]),
+        # cues added in round 2
+        ("分析师周立群分析，资费下降是大势所趋。", [("周立群", None, "资费下降是大")]),
+        ("蜗牛移动总经理马海涛告诫，代理商不得违规开卡。", [("马海涛", None, "代理商不得违")]),
+        ("蜗牛移动总经理马海涛确认，公司已收到通知。", [("马海涛", None, "公司已收到通")]),
+        ("蜗牛移动总经理马海涛直言不讳：“转售业务不赚钱。”", [("马海涛", None, "转售业务不赚")]),
+        # 分析 naming only its topic says nothing
+        ("分析师周立群分析了转售业务的发展情况。", []),
+    ],
+)
+def test_cue_frames_of_business_news(text, expected):
+    assert heads(text) == expected
