@@ -134,12 +134,18 @@ def _parent_named(own: str, text: str) -> str | None:
     lex = lexicon.load()
     for i in range(2, len(own) - 1):
         short = next((own[i:k] for k in range(len(own), i, -1) if own[i:k] in lex.weak_alias_index), None)
-        if short is None or segment.dictionary_tag(own[:i]) != "ns":
-            continue
-        for m in re.finditer(re.escape(short), text):
-            if not in_compound(text, m.start(), m.end()) and not modifies_next(text, m.end()):
-                return lex.weak_alias_index[short].name
+        if short is not None and segment.dictionary_tag(own[:i]) == "ns" and _bare_name_in(short, text):
+            return lex.weak_alias_index[short].name
     return None
+
+
+def _bare_name_in(short: str, text: str) -> bool:
+    """联通今年将…: an operator's bare name standing for the company somewhere in `text`, not as a
+    word of another kind (移动互联网, 电信业务, 移动的用户 aside)."""
+    return any(
+        not in_compound(text, m.start(), m.end()) and not modifies_next(text, m.end())
+        for m in re.finditer(re.escape(short), text)
+    )
 
 
 _DATE_END = re.compile(r"\d\s*[年月日]\s*$")
@@ -215,12 +221,14 @@ def _unit_of(own: str, named: list[Hit]) -> bool:
 def _short_form_in(org: str, text: str) -> bool:
     """The content calls the organisation by a short form not read alone: a gazetteer alias
     (联通将…, for 中国联通), the name without its place (省通信管理局, for 江苏省通信管理局) or a
-    brand's stem (蜗牛, for 蜗牛移动)."""
+    brand's stem (蜗牛, for 蜗牛移动); a bare name read alone elsewhere (联通) only where it stands for
+    the company (not 移动互联网, 电信业务)."""
     rec = lexicon.load().org(org)
-    forms = [a for a in ((*rec.aliases, *rec.weak_aliases) if rec else ()) if len(a) >= 2]
+    forms = [a for a in (rec.aliases if rec else ()) if len(a) >= 2]
     forms += [org[i:] for i in range(1, len(org) - 3)]
     forms += _brand_stem(org)
-    return any(f in text for f in forms)
+    weak = [a for a in (rec.weak_aliases if rec else ()) if len(a) >= 2]
+    return any(f in text for f in forms) or any(_bare_name_in(w, text) for w in weak)
 
 
 def _brand_stem(org: str) -> list[str]:

@@ -234,3 +234,16 @@ def test_a_company_a_modifier_picks_out_is_not_the_speakers_own(text, about):
 )
 def test_a_branchs_people_calling_their_group_by_its_bare_name_mean_the_parent(text, about):
     assert about_of(text) == [about]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("中国移动副总裁刘明远表示，移动互联网的发展很快。", []),
+        ("中国电信副总经理刘明远表示，电信业务收入稳步增长。", []),
+        ("中国移动副总裁刘明远表示，移动支付正在改变用户的习惯。", []),
+        ("中国联通副总经理刘明远表示，联通今年会加大投入。", ["中国联通"]),
+    ],
+)
+def test_an_operators_bare_name_refers_to_it_only_standing_for_the_company(text, about):
+    assert about_of(text) == [about]
