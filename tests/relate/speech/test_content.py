@@ -119,3 +119,10 @@ def test_an_opener_before_a_verb_of_being_or_existence_leaves_no_subject_out():
     for text in ["将会出现更多的转售企业", "还将是一个漫长的过程", "未来仍将存在较大的压力", "将取决于用户规模"]:
         assert not elided_subject(text), text
     assert elided_subject("将会推出更多的融合套餐")
+
+
+def test_an_opener_before_a_quantitys_own_change_leaves_no_actor_out():
+    # whose users or prices grow or fall it does not say: an unstated owner is not listed
+    for text in ["今年将持续增长", "未来还会进一步下降", "下半年将继续下滑", "明年会回升"]:
+        assert not elided_subject(text), text
+    assert elided_subject("将持续推进5G网络建设")
