@@ -56,7 +56,8 @@ def _vocab() -> _Vocab:
         rf"|(?P<sign>(?<![\d%％.A-Za-z])[-－](?=\d))?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
         rf"(?P<approx>{alternation(data['approx_suffixes'])})?"
         rf"(?P<mult>(?<=\d) ?[{multipliers}]+|(?<=[多余几])[{multipliers}]+)?"
-        rf"(?P<approx2>{alternation(data['approx_suffixes'])})?)"
+        rf"(?P<approx2>{alternation(data['approx_suffixes'])})?"
+        rf"(?P<mult2>(?<=\d[{multipliers}][多余几])[{''.join(BIG_UNITS)}]+)?)"
     )
     return _Vocab(
         pattern=pattern,
@@ -156,7 +157,7 @@ def find_figures(text: str) -> list[Figure]:
                 continue
             hits.append(Figure(text[start:end], float(f"{value:.12g}"), "%", None, start, end))
             continue
-        numeral = m.group("num") + (m.group("mult") or "")
+        numeral = m.group("num") + (m.group("mult") or "") + (m.group("mult2") or "")  # 3千多万: 30000000
         if text.startswith(" ", end) and numeral[-1].isdigit() and _longest_prefix(text, end + 1, v.units):
             end += 1  # 6.70 元: a number set off by a space keeps its unit
         unit_word = _longest_prefix(text, end, v.units)
@@ -171,11 +172,11 @@ def find_figures(text: str) -> list[Figure]:
         except ValueError:
             continue
         approx = m.group("approx") or m.group("approx2")
-        if _is_magnitude(numeral):  # 突破百亿, 千亿元 are figures; 上千万, 万卡集群, 千元以下的手机 are not
-            if (
-                text.endswith(v.vague_before, 0, start)
-                or not (unit_word or _ends_phrase(text, end))
-                or text.startswith(v.category_after, end + len(unit_word or ""))
+        if (numeral[0] in SMALL_UNITS or numeral[0] in BIG_UNITS) and text.endswith(v.vague_before, 0, start):
+            continue  # 上千万, 数十家, 几百万 are loose
+        if _is_magnitude(numeral) and not approx:  # 突破百亿, 千亿元 are figures; 万卡集群, 千元以下的手机 not
+            if not (unit_word or _ends_phrase(text, end)) or text.startswith(
+                v.category_after, end + len(unit_word or "")
             ):
                 continue
         elif (

@@ -65,6 +65,28 @@ def test_measure_words_and_fractions_are_figures(text, expected):
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 几 after a number means "more than", as 多 and 余 do
+        ("市场上只剩十几家虚商", [("十几家", 10, "家")]),
+        ("平台已吸引十几万用户", [("十几万用户", 100_000, "户")]),
+        ("铺设了二十几个网点", [("二十几个", 20, "个")]),
+        # a multiplier after 多 still scales an Arabic number with its own magnitude
+        ("累计发展3千多万用户", [("3千多万用户", 30_000_000, "户")]),
+        ("项目投资5百多万元", [("5百多万元", 5_000_000, "元")]),
+        ("京东卖出1千余万台", [("1千余万台", 10_000_000, "台")]),
+    ],
+)
+def test_more_than_a_number_is_the_number(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", ["几十家企业获得牌照", "数十家厂商参展", "好几十个城市开通", "数百万用户受影响"])
+def test_a_loose_tens_or_hundreds_is_no_figure(text):
+    assert figures(text) == []
+
+
 def ranges(text):
     return [(f.text, f.value, f.value_max, f.unit) for f in find_figures(text)]
 
