@@ -110,7 +110,8 @@ def _is_vague(numeral: str, v: _Vocab) -> bool:
 
 
 def _range_low(text: str, at: int, v: _Vocab) -> re.Match[str] | None:
-    """The lower bound and connector that end right at ``at`` (10- in 10-20万户), if any."""
+    """The lower bound and connector that end right at ``at`` (10- in 10-20万户), if any; none for a
+    change (从1万到2万)."""
     low = v.range_low.search(text, max(0, at - 16), at)
     return None if low is None or text.endswith(v.range_not_after, 0, low.start()) else low
 
@@ -143,8 +144,8 @@ def find_figures(text: str) -> list[Figure]:
             and re.match(r"[A-Za-z0-9._\-]", text[start - 1]) is not None
             and text[start].isdigit()
         )  # part of an id, a model name or a phone number, unless a range's upper bound
-        if (in_code and not low) or v.not_after.search(text, 0, start):
-            continue
+        if (in_code and not low) or v.not_after.search(text, 0, low.start() if low else start):
+            continue  # 第1-3批, 前3至5名: a run of ordinals
         end = m.end()
         if m.group("pct_word") or m.group("frac_den"):
             try:

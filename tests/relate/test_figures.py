@@ -113,7 +113,9 @@ def test_a_range_is_one_figure_from_its_lower_to_its_upper_bound(text, expected)
     assert ranges(text) == expected
 
 
-@pytest.mark.parametrize("text", ["2019-2021年间", "客服电话010-12345678", "型号A-100", "1-3月"])
+@pytest.mark.parametrize(
+    "text", ["2019-2021年间", "客服电话010-12345678", "型号A-100", "1-3月", "第1-3批试点", "排名前3至5名", "每2～3个月"]
+)
 def test_dated_and_coded_ranges_are_not_figures(text):
     assert figures(text) == []
 
