@@ -123,6 +123,7 @@ class Figure:
     subject: str | None  # canonical organisation the figure measures
     start: int  # into the sentence as figures.find_figures reads it, into Article.text in an Extraction
     end: int
+    value_max: float | None = None  # a range's upper bound (10-20万户, 两三家); value is its lower
 
 
 @dataclass
@@ -178,6 +179,7 @@ class Extraction:
                 {
                     "text": f.text,
                     "value": num(f.value),
+                    **({"value_max": num(f.value_max)} if f.value_max is not None else {}),
                     "unit": f.unit,
                     "subject": f.subject,
                     "start": f.start,

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from pipeline.language import grammar, lexicon, segment
 from pipeline.language.datafiles import load_yaml
-from pipeline.language.numbers import BIG_UNITS, NUMERAL_CHARS, SMALL_UNITS, parse_number
+from pipeline.language.numbers import BIG_UNITS, DIGITS, NUMERAL_CHARS, SMALL_UNITS, parse_number
 from pipeline.language.text import alternation, clause_start
 from pipeline.recognise.context import ArticleContext, SentenceFacts
 from pipeline.records import Figure, Hit, Statement
@@ -41,6 +41,8 @@ class _Vocab:
     distributive: re.Pattern[str]
     group_after: tuple[str, ...]
     pronouns: tuple[str, ...]
+    range_low: re.Pattern[str]
+    range_not_after: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -50,10 +52,12 @@ def _vocab() -> _Vocab:
     pattern = re.compile(
         rf"(?P<qual>{alternation(data['qualifiers'])})?"
         rf"(?:(?P<pct_word>百分之)(?P<pct_num>[{NUMERAL_CHARS}\d.]+)"
+        rf"|(?P<frac_den>[{NUMERAL_CHARS}\d]+)分之(?P<frac_num>[{NUMERAL_CHARS}\d.]+)"
         rf"|(?P<sign>(?<![\d%％.A-Za-z])[-－](?=\d))?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
         rf"(?P<approx>{alternation(data['approx_suffixes'])})?"
         rf"(?P<mult>(?<=\d) ?[{multipliers}]+|(?<=[多余几])[{multipliers}]+)?"
-        rf"(?P<approx2>{alternation(data['approx_suffixes'])})?)"
+        rf"(?P<approx2>{alternation(data['approx_suffixes'])})?"
+        rf"(?P<mult2>(?<=\d[{multipliers}][多余几])[{''.join(BIG_UNITS)}]+)?)"
     )
     return _Vocab(
         pattern=pattern,
@@ -74,6 +78,11 @@ def _vocab() -> _Vocab:
         distributive=re.compile(alternation(data["distributive_words"])),
         group_after=tuple(data["group_after"]),
         pronouns=tuple(data["pronouns"]),
+        range_low=re.compile(
+            rf"(?<![A-Za-z0-9.\-])(?P<num>\d+(?:\.\d+)?)(?P<mult>[{multipliers}]*)"
+            rf"(?P<unit>{alternation(data['units'])})? ?(?:{alternation(data['range_connectors'])}) ?$"
+        ),
+        range_not_after=tuple(data["range_not_after"]),
     )
 
 
@@ -100,46 +109,75 @@ def _is_vague(numeral: str, v: _Vocab) -> bool:
     return numeral[0] in v.vague_heads or numeral in v.vague
 
 
+def _range_low(text: str, at: int, v: _Vocab) -> re.Match[str] | None:
+    """The lower bound and connector that end right at ``at`` (10- in 10-20万户), if any; none for a
+    change (从1万到2万)."""
+    low = v.range_low.search(text, max(0, at - 16), at)
+    return None if low is None or text.endswith(v.range_not_after, 0, low.start()) else low
+
+
+def _lower_bound(low: re.Match[str] | None, mult: str | None, unit_word: str | None) -> float | None:
+    """A range's lower bound, in the upper's unit: 10-20万户 → 100000 (it takes the upper's multiplier)."""
+    if low is None or low.group("unit") not in (None, unit_word):
+        return None
+    return parse_number(low.group("num") + (low.group("mult") or mult or ""))
+
+
+def _split_digits(numeral: str) -> tuple[str, str] | None:
+    """两三 → (两, 三), 三四十 → (三十, 四十): two Chinese digits side by side give a range's bounds."""
+    for i in range(len(numeral) - 1):
+        if numeral[i] in DIGITS and numeral[i + 1] in DIGITS and "零" not in numeral[i : i + 2]:
+            return numeral[: i + 1] + numeral[i + 2 :], numeral[:i] + numeral[i + 1 :]
+    return None
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every reportable quantity in `text`, left to right (offsets into it, no subject yet)."""
     v = _vocab()
     hits: list[Figure] = []
     for m in v.pattern.finditer(text):
         start = m.start()
-        if (
+        low = None if m.group("qual") or m.group("pct_word") else _range_low(text, start + bool(m.group("sign")), v)
+        in_code = (
             not m.group("qual")
             and start > 0
-            and re.match(r"[A-Za-z0-9._\-]", text[start - 1])
+            and re.match(r"[A-Za-z0-9._\-]", text[start - 1]) is not None
             and text[start].isdigit()
-        ):
-            continue  # part of an id, a model name or a phone number
-        if v.not_after.search(text, 0, start):
-            continue
+        )  # part of an id, a model name or a phone number, unless a range's upper bound
+        if (in_code and not low) or v.not_after.search(text, 0, low.start() if low else start):
+            continue  # 第1-3批, 前3至5名: a run of ordinals
         end = m.end()
-        if m.group("pct_word"):
+        if m.group("pct_word") or m.group("frac_den"):
             try:
-                value = parse_number(m.group("pct_num")) / 100
-            except ValueError:
+                value = (
+                    parse_number(m.group("pct_num")) / 100
+                    if m.group("pct_word")
+                    else parse_number(m.group("frac_num")) / parse_number(m.group("frac_den"))
+                )
+            except (ValueError, ZeroDivisionError):
                 continue
-            hits.append(Figure(text[start:end], value, "%", None, start, end))
+            hits.append(Figure(text[start:end], float(f"{value:.12g}"), "%", None, start, end))
             continue
-        numeral = m.group("num") + (m.group("mult") or "")
+        numeral = m.group("num") + (m.group("mult") or "") + (m.group("mult2") or "")  # 3千多万: 30000000
         if text.startswith(" ", end) and numeral[-1].isdigit() and _longest_prefix(text, end + 1, v.units):
             end += 1  # 6.70 元: a number set off by a space keeps its unit
         unit_word = _longest_prefix(text, end, v.units)
         ruled_out = _longest_prefix(text, end, v.not_before)
         if ruled_out and len(ruled_out) >= len(unit_word or ""):  # 5个月 is a period, 300分钟 a figure
             continue
+        bounds = _split_digits(numeral)
         try:
-            value = parse_number(numeral)
+            value, high = (
+                (parse_number(bounds[0]), parse_number(bounds[1])) if bounds else (parse_number(numeral), None)
+            )
         except ValueError:
             continue
         approx = m.group("approx") or m.group("approx2")
-        if _is_magnitude(numeral):  # 突破百亿, 千亿元 are figures; 上千万, 万卡集群, 千元以下的手机 are not
-            if (
-                text.endswith(v.vague_before, 0, start)
-                or not (unit_word or _ends_phrase(text, end))
-                or text.startswith(v.category_after, end + len(unit_word or ""))
+        if (numeral[0] in SMALL_UNITS or numeral[0] in BIG_UNITS) and text.endswith(v.vague_before, 0, start):
+            continue  # 上千万, 数十家, 几百万 are loose
+        if _is_magnitude(numeral) and not approx:  # 突破百亿, 千亿元 are figures; 万卡集群, 千元以下的手机 not
+            if not (unit_word or _ends_phrase(text, end)) or text.startswith(
+                v.category_after, end + len(unit_word or "")
             ):
                 continue
         elif (
@@ -161,9 +199,18 @@ def find_figures(text: str) -> list[Figure]:
         if unit is None:  # 用户达到40万: the counted noun came before the number
             before = text[max(0, start - 10) : start]
             unit = next((u for w, u in v.counted.items() if w in before), None)
-        value = float(f"{value * (v.scales.get(unit_word, 1) if unit_word else 1):.12g}")  # 2.3亿: 230000000
-        value = -value if m.group("sign") else value  # 同比-5%
-        hits.append(Figure(text[start:end], value, unit, None, start, end))
+        scale = v.scales.get(unit_word, 1) if unit_word else 1
+        bound = _lower_bound(low, m.group("mult"), unit_word)
+        if low and bound is not None and bound < value:
+            value, high, start = bound, value, low.start()
+            while hits and hits[-1].start >= start:
+                hits.pop()  # 20元-30元: the lower bound found on its own
+        elif in_code:
+            continue
+        value = float(f"{value * scale:.12g}")  # 2.3亿: 230000000
+        value = -value if m.group("sign") and start == m.start() else value  # 同比-5%
+        value_max = None if high is None else float(f"{high * scale:.12g}")
+        hits.append(Figure(text[start:end], value, unit, None, start, end, value_max))
     for m in v.share_words.finditer(text):
         word = next(w for w in v.shares if m.group().endswith(w))
         hits.append(Figure(m.group(), v.shares[word], "%", None, m.start(), m.end()))

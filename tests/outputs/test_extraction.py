@@ -2,6 +2,7 @@
 
 import io
 import json
+from dataclasses import replace
 
 from graph_samples import launch
 
@@ -19,6 +20,14 @@ def test_jsonl_is_one_contract_object_per_article():
     lines = render("jsonl", xs).splitlines()
     assert [json.loads(line) for line in lines] == [x.to_json() for x in xs]
     assert "蓝海移动" in lines[0]  # not escaped
+
+
+def test_only_a_range_carries_its_upper_bound():
+    x = launch()
+    ranged = replace(x, figures=[replace(x.figures[0], value_max=x.figures[0].value * 2), *x.figures[1:]])
+    first, *rest = ranged.to_json()["figures"]
+    assert first["value_max"] == x.figures[0].value * 2
+    assert rest and all("value_max" not in f for f in rest)
 
 
 def test_json_is_one_list():

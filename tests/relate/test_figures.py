@@ -36,13 +36,88 @@ def figures(text):
         ("举办了5场发布会", [("5场", 5, "场")]),
         ("净利润同比-5%", [("-5%", -0.05, "%")]),  # a negative value keeps its sign
         ("增速为－12.5%", [("－12.5%", -0.125, "%")]),
-        ("携转率在0.3%-0.5%之间", [("0.3%", 0.003, "%")]),  # a range's dash is no sign
+        ("携转率在0.3%-0.5%之间", [("0.3%-0.5%", 0.003, "%")]),  # a range's dash is no sign
         ("出售109亿股", [("109亿股", 10_900_000_000, "股")]),
         ("出货量达2.3亿部", [("2.3亿部", 230_000_000, "部")]),
     ],
 )
 def test_figures_are_normalised(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # measure words and units news counts in
+        ("京东完成了三轮融资", [("三轮", 3, "轮")]),
+        ("双十一当天平台共处理120万单", [("120万单", 1_200_000, "单")]),
+        ("与8所高校共建实验室", [("8所", 8, "所")]),
+        ("新用户首月资费打五折", [("五折", 0.5, "折")]),
+        ("云存储容量达到20PB", [("20PB", 20, "PB")]),
+        ("宽带速率从50Mbps提升到1Gbps", [("50Mbps", 50, "Mbps"), ("1Gbps", 1, "Gbps")]),
+        # fractions: the share they name
+        ("物联网连接占到三分之一", [("三分之一", 0.333333333333, "%")]),
+        ("近四分之一的用户来自农村", [("近四分之一", 0.25, "%")]),
+        ("投诉率低于千分之二", [("低于千分之二", 0.002, "%")]),
+    ],
+)
+def test_measure_words_and_fractions_are_figures(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 几 after a number means "more than", as 多 and 余 do
+        ("市场上只剩十几家虚商", [("十几家", 10, "家")]),
+        ("平台已吸引十几万用户", [("十几万用户", 100_000, "户")]),
+        ("铺设了二十几个网点", [("二十几个", 20, "个")]),
+        # a multiplier after 多 still scales an Arabic number with its own magnitude
+        ("累计发展3千多万用户", [("3千多万用户", 30_000_000, "户")]),
+        ("项目投资5百多万元", [("5百多万元", 5_000_000, "元")]),
+        ("京东卖出1千余万台", [("1千余万台", 10_000_000, "台")]),
+    ],
+)
+def test_more_than_a_number_is_the_number(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", ["几十家企业获得牌照", "数十家厂商参展", "好几十个城市开通", "数百万用户受影响"])
+def test_a_loose_tens_or_hundreds_is_no_figure(text):
+    assert figures(text) == []
+
+
+def ranges(text):
+    return [(f.text, f.value, f.value_max, f.unit) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the lower bound takes the upper's multiplier; it is the value, the upper the value_max
+        ("预计明年新增用户30-50万户", [("30-50万户", 300_000, 500_000, "户")]),
+        ("单价在1.5万至2万元之间", [("1.5万至2万元", 15_000, 20_000, "元")]),
+        ("资费下调8%～12%", [("8%～12%", 0.08, 0.12, "%")]),
+        ("月租为9元-19元不等", [("9元-19元", 9, 19, "元")]),  # the dash is no minus
+        # two digits side by side are a range too
+        ("已有两三家虚商退出", [("两三家", 2, 3, "家")]),
+        ("七八成的号码闲置", [("七八成", 0.7, 0.8, "%")]),
+        ("三四十家企业提出申请", [("三四十家", 30, 40, "家")]),
+        # a change from one amount to another is two figures; a single one has no value_max
+        ("用户从20万户到35万户", [("20万户", 200_000, None, "户"), ("35万户", 350_000, None, "户")]),
+        ("由5%增至8%", [("5%", 0.05, None, "%"), ("8%", 0.08, None, "%")]),
+        ("同比-5%", [("-5%", -0.05, None, "%")]),
+    ],
+)
+def test_a_range_is_one_figure_from_its_lower_to_its_upper_bound(text, expected):
+    assert ranges(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["2019-2021年间", "客服电话010-12345678", "型号A-100", "1-3月", "第1-3批试点", "排名前3至5名", "每2～3个月"]
+)
+def test_dated_and_coded_ranges_are_not_figures(text):
+    assert figures(text) == []
 
 
 @pytest.mark.parametrize(
