@@ -43,7 +43,6 @@ from pyspark.sql.types import ArrayType, BinaryType, LongType, StringType, Struc
 from pipeline import graph
 from pipeline.apps.ingest import key_conflict
 from pipeline.apps.spark_session import exists, has_scheme, location, replace
-from pipeline.errors import KgFailure
 from pipeline.graph import Claim, article_graph, article_id, article_key, article_sha
 from pipeline.messages import quoted
 from pipeline.read.articles import EXTENSIONS, files, read_data, read_file, record_article
@@ -105,10 +104,6 @@ SCHEMAS = {
     "rels": RELS,
     "errors": ERRORS,
 }  # read with them, an empty table reads back too
-
-
-class SparkJobError(KgFailure):
-    """The job cannot run or its output cannot be read; one line for the user."""
 
 
 @dataclass
