@@ -72,6 +72,8 @@ def title_chains(
         )
         if person is None and (post := _listed_post(text, start, chains)) is not None:
             person, when = post.person, post.tense  # 曾任A公司副总裁、B公司总经理
+            if org is None and post.org is not None:  # 任A公司董事、总经理: the chain's organisation
+                org, reference = post.org, True
         if person is None and (person := _name_before(text, t, orgs)) is not None:
             title, reference = t, False  # 工信部陈立副部长: at the organisation right before the name
             org = next((o for o in orgs if o.end == person.start), None)

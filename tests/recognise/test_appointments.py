@@ -94,6 +94,27 @@ def test_a_biographys_subject_holds_every_post_listed(text, expected):
     assert roles_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "周华任瀚海互联董事、总经理、党委副书记。",
+            {("周华", "董事", "瀚海互联"), ("周华", "总经理", "瀚海互联"), ("周华", "党委副书记", "瀚海互联")},
+        ),
+        (
+            "宣布孙丽出任星联通信董事长、党组书记。",
+            {("孙丽", "董事长", "星联通信"), ("孙丽", "党组书记", "星联通信")},
+        ),
+        (
+            "王勇此前为中国联通副总裁、党组成员。",
+            {("王勇", "副总裁", "中国联通"), ("王勇", "党组成员", "中国联通")},
+        ),
+    ],
+)
+def test_posts_listed_without_an_organisation_after_an_appointment_are_at_its_organisation(text, expected):
+    assert roles_of(text) == expected
+
+
 def test_posts_listed_after_an_appointment_keep_its_tense():
     text = "李华曾任中国联通副总裁、瀚海互联首席执行官。"
     orgs = organisations(text, segment.boundaries(text))
