@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pipeline.language import segment
 from pipeline.language.datafiles import read_text
 from pipeline.language.text import PUNCTUATION
 
@@ -38,3 +39,9 @@ def read(text: str, chain_start: int, title: str) -> tuple[str | None, str]:
 def _apart(char: str) -> bool:
     """A character that cannot join a one-character tense word into a word before it (，原… but not 此前)."""
     return char.isspace() or char in PUNCTUATION or char.isascii()
+
+
+def opening(name: str) -> str:
+    """原 in 原|联通研究院: the tense word a span opens with, where it is a word of its own (not 前海)."""
+    tagged = segment.tagged(name)
+    return tagged[0][0] if len(tagged) > 1 and tagged[0][0] in words() else ""

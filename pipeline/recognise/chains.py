@@ -542,8 +542,8 @@ def _unknown_org_before(text: str, pos: int) -> Hit | None:
     run = text[start:pos]
     for i in range(len(run) - 2):
         cand = run[i:]
-        if cand[0] in grammar.load().org_stop_prefixes or not _name_like_head(cand):
-            continue
+        if cand[0] in grammar.load().org_stop_prefixes or tense.opening(cand) or not _name_like_head(cand):
+            continue  # 在…, 原|联通研究院: a clause's word or a tense before the name
         for suffix, label in lex.org_suffixes.items():
             if cand.endswith(suffix) and len(cand) > len(suffix) + 1 and cand not in grammar.load().not_orgs:
                 return Hit(start + i, pos, label, cand, cand)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.language import grammar, lexicon, segment
+from pipeline.language import grammar, lexicon, segment, tense
 from pipeline.language.text import alternation, without_loose_marks
 from pipeline.recognise.common import CJK, in_compound, overlaps
+from pipeline.recognise.names import name_at
 from pipeline.recognise.organisations import org_tail_pattern
 from pipeline.records import ORG_LABELS, Hit
 
+PROPER_ORG_TAGS = frozenset({"ns", "nt", "nz"})  # jieba: a place's or an organisation's name
 PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x"})  # jieba: names, not common words
 
 
@@ -88,7 +90,7 @@ def model_organisations(text: str, model: list[Hit], known: list[Hit]) -> list[H
     """
     lex = lexicon.load()
     out = []
-    for h in model:
+    for h in map(_without_clause_head, model):
         if h.label not in ORG_LABELS or overlaps(h.start, h.end, known) or len(h.text) < 2:
             continue
         if in_compound(text, h.start, h.end):  # 2017中国移动转售产业峰会
@@ -103,6 +105,26 @@ def model_organisations(text: str, model: list[Hit], known: list[Hit]) -> list[H
             continue
         out.append(Hit(h.start, h.end, rec.label if rec else h.label, rec.name if rec else h.text, h.text))
     return out
+
+
+def _without_clause_head(h: Hit) -> Hit:
+    """原|联通研究院, 苏宝合任|山西分公司: a span that opens with a tense word, or with a name and a
+    verb of holding, takes in the clause before the organisation; the organisation starts after it."""
+    g = grammar.load()
+    cut = len(tense.opening(h.text))
+    for verb in g.holding_verbs:
+        at = h.text.find(verb, cut + 2)
+        if 0 < at <= cut + 4 and name_at(h.text[:at] + "。", cut) == at - cut and not _name_runs_over(h.text, at):
+            cut = at + len(verb)
+            break
+    if cut == 0 or len(h.text) - cut < 2:
+        return h
+    return Hit(h.start + cut, h.end, h.label, h.name[cut:], h.text[cut:])
+
+
+def _name_runs_over(text: str, at: int) -> bool:
+    """原华|为: a proper word of jieba's (华为) runs over ``at``, so no name ends there."""
+    return any(pos < at < pos + len(w) and flag in PROPER_ORG_TAGS for w, flag, pos in segment.tagged(text))
 
 
 def _proper_org_name(name: str) -> bool:

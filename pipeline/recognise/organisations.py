@@ -18,6 +18,7 @@ from pipeline.recognise.common import CJK, in_compound, modifies_next, names_a_k
 from pipeline.recognise.titles import title_pattern
 from pipeline.records import Hit
 
+CLAUSE_WORD_FLAGS = frozenset("pcdrumtfv")  # jieba: kinds of word that belong to a clause, not to a name
 ENGLISH_NAME = re.compile(r"[（(]\s*([A-Z][\w&.'\- ]*?(?:\([\w ]+\)[\w&.'\- ]*?)?)\s*(?=[,，;；)）])")
 
 
@@ -34,7 +35,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"[（(](?:{alternation(g.short_name_markers)})[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?[）)]"
         ),
         "brand": re.compile(alternation(g.brand_suffixes)),
-        "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.branch_suffixes)})"),
+        "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?({alternation(g.branch_suffixes)})"),
         "unit_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.unit_suffixes)})"),
         "group_branch": re.compile(
             rf"(?P<parent>{alternation(f for o in _operators() for f in o.forms)})(?:集团)?"
@@ -254,7 +255,7 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
         rec = lex.alias_index[alias]
         end = _yield_to_title(text, m.start(), m.end(), rec)
         vehicle = _vehicle(text, bounds, end)
-        tail = pats["org_tail"].match(text, vehicle or end) or pats["branch_tail"].match(text, vehicle or end)
+        tail = pats["org_tail"].match(text, vehicle or end) or _branch_tail(text, vehicle or end)
         start = m.start() - len(_ministry_prefix(text, m.start(), rec))
         name_end = tail.end() if tail else vehicle or end  # 迪信通公司, 京东集团: the mention takes the tail
         place = _place_before(text, bounds, start) if rec.label == "COMPANY" and not lex.is_media(rec.name) else None
@@ -266,6 +267,16 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
         else:
             hits.append(Hit(start, name_end, rec.label, rec.name, text[start:name_end]))
     return hits
+
+
+def _branch_tail(text: str, end: int) -> re.Match[str] | None:
+    """广东分公司 after a name, where the words before the branch word name it: not 对部分省级分公司,
+    地市及省级子公司 (a preposition, a conjunction, a quantity: the clause, not a branch)."""
+    m = _patterns()["branch_tail"].match(text, end)
+    if m is None:
+        return None
+    words = segment.tagged(text[end : m.start(1)])
+    return None if any(flag[:1] in CLAUSE_WORD_FLAGS and flag != "vn" for _, flag, _ in words) else m
 
 
 def _business_after(text: str, end: int) -> bool:
@@ -404,10 +415,12 @@ def _legal_names(text: str) -> list[Hit]:
         tail = next((t for t in grammar.load().legal_tails if name.endswith(t)), None)
         if tail is None or len(name) - len(tail) < 2:
             continue
-        known = next((lex.alias_index[a] for a in _aliases_in(name)), None)
+        alias = next(_aliases_in(name), None)
         short = _patterns()["short_name"].match(text, m.end())
-        if known is not None:
-            hit = Hit(start, m.end(), known.label, known.name, name)
+        if alias is not None:
+            known = lex.alias_index[alias.group()]
+            start += _clause_words_before(name, alias.start())
+            hit = Hit(start, m.end(), known.label, known.name, text[start : m.end()])
         else:
             canonical = short.group(1) if short else name
             label = lex.org_suffix_label(name) or "COMPANY"
@@ -447,8 +460,16 @@ def _after_apposition(text: str, start: int, head_end: int) -> int:
     return cut
 
 
-def _aliases_in(name: str) -> Iterator[str]:
-    return (m.group() for m in _patterns()["org"].finditer(name))
+def _aliases_in(name: str) -> Iterator[re.Match[str]]:
+    return _patterns()["org"].finditer(name)
+
+
+def _clause_words_before(name: str, at: int) -> int:
+    """How much of ``name`` before a gazetteer name at ``at`` belongs to the clause, not the name:
+    all of it (简勤同志任|中国联合网络通信集团有限公司, 近日|中国广播电视网络有限公司) unless only
+    places stand there (北京|京东世纪贸易有限公司 is one registered name)."""
+    head = segment.tagged(name[:at])
+    return 0 if all(flag == "ns" for _, flag, _ in head) else at
 
 
 def _yield_to_title(text: str, start: int, end: int, rec: OrgRecord) -> int:

@@ -2,7 +2,8 @@
 
 import pytest
 
-from pipeline.recognise.model import company_end, model_hits, org_kind
+from pipeline.recognise.model import company_end, model_hits, model_organisations, org_kind
+from pipeline.records import Hit
 
 
 @pytest.mark.parametrize(
@@ -45,3 +46,16 @@ def test_a_company_that_runs_on_takes_in_the_span_it_reaches():
 def test_model_spans_lose_loose_marks():
     text = "【陈云波】表示"
     assert [h.text for h in model_hits(text, [(0, 4, "PERSON")])] == ["陈云波"]
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        ("周明任江西分公司总经理。", "周明任江西分公司", "江西分公司"),
+        ("原华为研究院院长发言。", "原华为研究院", "华为研究院"),
+        ("孙丽出任华翔联信公司董事长。", "孙丽出任华翔联信公司", "华翔联信公司"),
+    ],
+)
+def test_a_span_opening_with_a_tense_or_a_holder_and_verb_starts_after_them(text, span, expected):
+    hit = Hit(text.index(span), text.index(span) + len(span), "ORGANIZATION", span, span)
+    assert [h.text for h in model_organisations(text, [hit], [])] == [expected]

@@ -193,3 +193,24 @@ def test_an_english_name_in_brackets_is_another_mention():
         ("星途出行科技有限公司", "Xingtu Chuxing Technology Co."),
     ]
     assert orgs("中国电信(SH600001,HK00001)发布年报") == [("中国电信", "中国电信")]  # stock codes are not
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("王刚同志任中国联合网络通信集团有限公司董事", ("中国联通", "中国联合网络通信集团有限公司")),
+        ("日前中国移动通信集团有限公司发布公告", ("中国移动", "中国移动通信集团有限公司")),
+        ("李华2019年3月任中国广播电视网络有限公司副总经理", ("中国广电", "中国广播电视网络有限公司")),
+    ],
+)
+def test_the_clause_before_a_known_registered_name_is_no_part_of_it(text, expected):
+    assert orgs(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["中国移动对部分省级分公司进行了调整", "中国电信地市及省级子公司的负责人", "中国联通在部分城市分公司试点"],
+)
+def test_a_branch_tail_holds_no_word_of_the_clause(text):
+    first = next(h.text for h in organisations(text, segment.boundaries(text)))
+    assert first in ("中国移动", "中国电信", "中国联通")
