@@ -87,6 +87,7 @@ class Grammar:
     own_right_titles: tuple[str, ...]
     holding_verbs: tuple[str, ...]
     holding_adverbs: tuple[str, ...]
+    holder_appellations: tuple[str, ...]
     succession_verbs: tuple[str, ...]
     appointing_verbs: tuple[str, ...]
     appointment_links: tuple[str, ...]

@@ -31,6 +31,7 @@ def _holder(text: str, start: int, persons: list[Hit], orgs: list[Hit], verbs: t
     end = start - len(verb)
     while adverb := next((a for a in g.holding_adverbs if text.endswith(a, 0, end)), None):
         end -= len(adverb)
+    end -= len(next((a for a in g.holder_appellations if text.endswith(a, 0, end)), ""))  # 简勤同志|任
     pronoun = next((p for p in g.pronouns if text.endswith(p, 0, end)), None)  # 他曾任…: context resolves it
     named = (
         next((p for p in persons if p.end == end), None)
@@ -81,3 +82,19 @@ def _appointed(text: str, start: int, orgs: list[Hit]) -> Hit | None:
 
 def _is_name(text: str, start: int, end: int, orgs: list[Hit]) -> bool:
     return start >= 0 and name_at(text[:end] + "。", start) == end - start and not overlaps(start, end, orgs)
+
+
+def opening_holder(span: str) -> int:
+    """Length of a holder's name and verb of holding that open ``span`` (苏宝合任|山西分公司,
+    孙丽出任|…), 0 when none does: where a name runs into an organisation's name, the clause
+    before it was read into the organisation."""
+    for verb in grammar.load().holding_verbs:
+        at = span.find(verb, 2)
+        if 0 < at <= 4 and name_at(span[:at] + "。", 0) == at and not _proper_word_over(span, at):
+            return at + len(verb)
+    return 0
+
+
+def _proper_word_over(text: str, at: int) -> bool:
+    """原华|为: a place's or an organisation's name in jieba (华为) runs over ``at``, so no name ends there."""
+    return any(pos < at < pos + len(w) and flag in ("ns", "nt", "nz") for w, flag, pos in segment.tagged(text))

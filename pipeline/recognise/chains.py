@@ -17,7 +17,7 @@ from itertools import chain
 
 from pipeline.language import grammar, lexicon, segment, tense
 from pipeline.language.text import PUNCTUATION
-from pipeline.recognise.appointments import appointee
+from pipeline.recognise.appointments import appointee, opening_holder
 from pipeline.recognise.common import CJK, overlaps
 from pipeline.recognise.names import NAME_ENDING_FLAGS, foreign_name_at, name_at, name_ending_at
 from pipeline.recognise.organisations import organisations
@@ -161,7 +161,7 @@ def _title_org(
     organisation is a reference (该公司, 部) to one named before."""
     g = grammar.load()
     ref = next((w for w in g.org_anaphora if text.endswith(w, 0, t.start)), None)
-    if ref and not overlaps(t.start - len(ref), t.start, orgs):  # 中国电信集团: a name, no reference
+    if ref and not overlaps(t.start - len(ref), t.start, orgs) and not _ends_unknown_name(text, t.start, ref):
         named = [o for o in orgs if o.end <= t.start - len(ref) and not lexicon.load().is_media(o.name)]
         target = named[-1] if named else antecedent
         if target is not None:
@@ -182,6 +182,12 @@ def _title_org(
     org = _org_before(text, t.start, orgs) or _weak_alias_before(text, t)
     unit = _government_unit(text, t, org)
     return (unit, t, False) if unit is not None else (org, _with_department(text, t, org), False)
+
+
+def _ends_unknown_name(text: str, pos: int, ref: str) -> bool:
+    """中国电信集团, 江苏分公司: the reference word ends a name, gazetteer's or not, and refers to nothing."""
+    org = _unknown_org_before(text, pos)
+    return org is not None and org.start < pos - len(ref)
 
 
 def _body_in_title(text: str, t: Hit) -> Hit | None:
@@ -540,7 +546,8 @@ def _unknown_org_before(text: str, pos: int) -> Hit | None:
     while start > 0 and re.match(rf"[{CJK}A-Za-z0-9]", text[start - 1]) and pos - start < 12:
         start -= 1
     run = text[start:pos]
-    for i in range(len(run) - 2):
+    held = max((i + n for i in range(len(run) - 2) if (n := opening_holder(run[i:]))), default=0)
+    for i in range(held, len(run) - 2):  # 周山任|江苏分公司: the holder and the verb before the name
         cand = run[i:]
         if cand[0] in grammar.load().org_stop_prefixes or tense.opening(cand) or not _name_like_head(cand):
             continue  # 在…, 原|联通研究院: a clause's word or a tense before the name

@@ -13,12 +13,11 @@ from functools import lru_cache
 
 from pipeline.language import grammar, lexicon, segment, tense
 from pipeline.language.text import alternation, without_loose_marks
+from pipeline.recognise.appointments import opening_holder
 from pipeline.recognise.common import CJK, in_compound, overlaps
-from pipeline.recognise.names import name_at
 from pipeline.recognise.organisations import org_tail_pattern
 from pipeline.records import ORG_LABELS, Hit
 
-PROPER_ORG_TAGS = frozenset({"ns", "nt", "nz"})  # jieba: a place's or an organisation's name
 PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x"})  # jieba: names, not common words
 
 
@@ -110,21 +109,11 @@ def model_organisations(text: str, model: list[Hit], known: list[Hit]) -> list[H
 def _without_clause_head(h: Hit) -> Hit:
     """原|联通研究院, 苏宝合任|山西分公司: a span that opens with a tense word, or with a name and a
     verb of holding, takes in the clause before the organisation; the organisation starts after it."""
-    g = grammar.load()
     cut = len(tense.opening(h.text))
-    for verb in g.holding_verbs:
-        at = h.text.find(verb, cut + 2)
-        if 0 < at <= cut + 4 and name_at(h.text[:at] + "。", cut) == at - cut and not _name_runs_over(h.text, at):
-            cut = at + len(verb)
-            break
+    cut += opening_holder(h.text[cut:])
     if cut == 0 or len(h.text) - cut < 2:
         return h
     return Hit(h.start + cut, h.end, h.label, h.name[cut:], h.text[cut:])
-
-
-def _name_runs_over(text: str, at: int) -> bool:
-    """原华|为: a proper word of jieba's (华为) runs over ``at``, so no name ends there."""
-    return any(pos < at < pos + len(w) and flag in PROPER_ORG_TAGS for w, flag, pos in segment.tagged(text))
 
 
 def _proper_org_name(name: str) -> bool:

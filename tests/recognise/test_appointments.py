@@ -119,3 +119,27 @@ def test_posts_listed_after_an_appointment_keep_its_tense():
     text = "李华曾任中国联通副总裁、瀚海互联首席执行官。"
     orgs = organisations(text, segment.boundaries(text))
     assert {c.tense for c in people.title_chains(text, orgs, titles(text, orgs))} == {"former"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("王建国同志任中国移动董事长。", ("王建国", "董事长", "中国移动")),
+        ("中央决定：李华同志任中国联通总经理。", ("李华", "总经理", "中国联通")),
+        ("会上宣布孙丽同志任瀚海互联党组书记。", ("孙丽", "党组书记", "瀚海互联")),
+    ],
+)
+def test_an_appellation_between_the_holder_and_the_verb(text, expected):
+    assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("王勇不再担任中国联通副总经理职务。", ("王勇", "副总经理", "中国联通")),
+        ("因年龄原因，李强不再担任星联通信董事长。", ("李强", "董事长", "星联通信")),
+        ("赵敏此前已不再担任瀚海互联首席执行官。", ("赵敏", "首席执行官", "瀚海互联")),
+    ],
+)
+def test_one_who_no_longer_holds_a_post_held_it(text, expected):
+    assert roles_of(text) == {expected}

@@ -429,3 +429,16 @@ def test_a_chain_of_three_titles_gives_each_at_the_chains_organisation(text, tit
     found = roles_of(text)
     assert {title for _, title, _ in found} == titles_held
     assert len({org for _, _, org in found}) == 1 and None not in {org for _, _, org in found}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("周明任江西分公司总经理。", ("周明", "总经理", "江西分公司")),
+        ("孙丽任华盛公司董事长。", ("孙丽", "董事长", "华盛公司")),
+        ("调整后，钱伟任河南分公司副总经理。", ("钱伟", "副总经理", "河南分公司")),
+    ],
+)
+def test_a_name_ending_in_gongsi_before_a_title_is_no_reference_to_the_company_before(text, expected):
+    antecedent = organisations("华为", segment.boundaries("华为"))[0]
+    assert chains(text, antecedent) == [expected]
