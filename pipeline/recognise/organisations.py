@@ -248,6 +248,8 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
         alias = m.group()
         if len(alias) <= 2 and not (m.start() in bounds and m.end() in bounds):
             continue
+        if len(alias) == 3 and _word_over(text, m.start()):
+            continue  # 其中|移动电话: a word of the sentence runs into the short name
         if overlaps(m.start(), m.end(), taken) or in_compound(text, m.start(), m.end()):
             continue
         if alias.isascii() and alias.isupper() and _business_after(text, m.end()):
@@ -277,6 +279,11 @@ def _branch_tail(text: str, end: int) -> re.Match[str] | None:
         return None
     words = segment.tagged(text[end : m.start(1)])
     return None if any(flag[:1] in CLAUSE_WORD_FLAGS and flag != "vn" for _, flag, _ in words) else m
+
+
+def _word_over(text: str, at: int) -> bool:
+    """其中|移动, 集中|移动: the character before a short name and its first one are a common word."""
+    return at > 0 and segment.frequency(text[at - 1 : at + 1]) >= grammar.load().rare_word_freq
 
 
 def _business_after(text: str, end: int) -> bool:

@@ -214,3 +214,12 @@ def test_the_clause_before_a_known_registered_name_is_no_part_of_it(text, expect
 def test_a_branch_tail_holds_no_word_of_the_clause(text):
     first = next(h.text for h in organisations(text, segment.boundaries(text)))
     assert first in ("中国移动", "中国电信", "中国联通")
+
+
+@pytest.mark.parametrize("text", ["其中移动电话用户达到两亿户", "集中移动资源发展新业务", "当中移动用户占多数"])
+def test_no_short_name_where_a_common_word_runs_into_it(text):
+    assert orgs(text) == []
+
+
+def test_a_short_name_after_a_word_of_its_own_stays():
+    assert orgs("据中移动透露，其中中移动用户最多") == [("中国移动", "中移动"), ("中国移动", "中移动")]
