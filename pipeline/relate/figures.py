@@ -19,6 +19,7 @@ from pipeline.recognise.context import ArticleContext, SentenceFacts
 from pipeline.records import Figure, Hit, Statement
 
 SUBJECT_DELIMITERS = "，,；;：:。"  # what ends the clause a figure's subject is looked for in
+SLASH_MAX_DENOMINATOR = 100  # 1/8 is a share; 170/171 a pair of number ranges
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class _Vocab:
     pronouns: tuple[str, ...]
     range_low: re.Pattern[str]
     range_not_after: tuple[str, ...]
+    per: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,7 @@ def _vocab() -> _Vocab:
         rf"(?P<qual>{alternation(data['qualifiers'])})?"
         rf"(?:(?P<pct_word>百分之)(?P<pct_num>[{NUMERAL_CHARS}\d.]+)"
         rf"|(?P<frac_den>[{NUMERAL_CHARS}\d]+)分之(?P<frac_num>[{NUMERAL_CHARS}\d.]+)"
+        rf"|(?<![\d/.])(?P<slash_num>\d+)/(?P<slash_den>\d+)(?![\d/])(?P<slash_more>{alternation(data['approx_suffixes'])})?"
         rf"|(?P<sign>(?<![\d%％.A-Za-z])[-－](?=\d))?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
         rf"(?P<approx>{alternation(data['approx_suffixes'])})?"
         rf"(?P<mult>(?<=\d) ?[{multipliers}]+|(?<=[多余几])[{multipliers}]+)?"
@@ -83,6 +86,7 @@ def _vocab() -> _Vocab:
             rf"(?P<unit>{alternation(data['units'])})? ?(?:{alternation(data['range_connectors'])}) ?$"
         ),
         range_not_after=tuple(data["range_not_after"]),
+        per=tuple(data["per"]),
     )
 
 
@@ -131,12 +135,21 @@ def _split_digits(numeral: str) -> tuple[str, str] | None:
     return None
 
 
+def _slash_fraction(m: re.Match[str]) -> float | None:
+    """1/10 → 0.1: a proper fraction written with a slash; 12/3 (a date, a score) and 170/171 (codes) are
+    no share."""
+    num, den = int(m.group("slash_num")), int(m.group("slash_den"))
+    return float(f"{num / den:.12g}") if 0 < num < den <= SLASH_MAX_DENOMINATOR else None
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every reportable quantity in `text`, left to right (offsets into it, no subject yet)."""
     v = _vocab()
     hits: list[Figure] = []
     for m in v.pattern.finditer(text):
         start = m.start()
+        if hits and start < hits[-1].end:
+            continue  # 2个亿: the magnitude belongs to the figure before
         low = None if m.group("qual") or m.group("pct_word") else _range_low(text, start + bool(m.group("sign")), v)
         in_code = (
             not m.group("qual")
@@ -157,6 +170,11 @@ def find_figures(text: str) -> list[Figure]:
             except (ValueError, ZeroDivisionError):
                 continue
             hits.append(Figure(text[start:end], float(f"{value:.12g}"), "%", None, start, end))
+            continue
+        if m.group("slash_den"):
+            fraction = _slash_fraction(m)
+            if fraction is not None:
+                hits.append(Figure(text[start:end], fraction, None, None, start, end))
             continue
         numeral = m.group("num") + (m.group("mult") or "") + (m.group("mult2") or "")  # 3千多万: 30000000
         if text.startswith(" ", end) and numeral[-1].isdigit() and _longest_prefix(text, end + 1, v.units):
@@ -189,6 +207,8 @@ def find_figures(text: str) -> list[Figure]:
         unit = v.units[unit_word] if unit_word else None
         if unit_word:
             end += len(unit_word)
+            per = _longest_prefix(text, end + 1, v.per) if text.startswith("/", end) else None
+            end += 1 + len(per) if per else 0  # 113.9户/百人: a rate keeps what it is per
         has_mult = bool(m.group("mult")) or any(c in BIG_UNITS for c in m.group("num"))
         noun = _longest_prefix(text, end, v.counted) if has_mult or unit else None
         if noun:
