@@ -292,10 +292,13 @@ def _list_ending(text: str, orgs: list[Hit], start: int) -> list[Hit]:
 def next_topic(sent: SentenceFacts, topic: str | None) -> str | None:
     """The company later sentences' figures measure when they name none (上半年，中国联通实现…; 移动用户
     ARPU达到44.4元): the sentence's first organisation when it is such a company, else none; a sentence
-    that names no organisation keeps the topic it was given."""
+    that names no organisation keeps the topic it was given; one that opens with a list (甲、乙等14家企业…)
+    is about all of them, and later figures measure none."""
     named = [o for o in sent.orgs if not lexicon.load().is_media(o.name)]
     if not named:
         return topic
+    if len(_list_ending(sent.span.text, named[:2], named[0].start)) > 1:
+        return None
     return named[0].name if _reports_own_figures(named[0]) else None
 
 

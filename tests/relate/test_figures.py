@@ -308,3 +308,15 @@ def test_what_an_unnamed_source_says_measures_no_company(text, source):
     content = second.span.text.split("，", 1)[1]
     said = Statement(None, source, "表示", content, [], text.index(content), len(text) - 1)
     assert [f.subject for f in sentence_figures(second, ctx, next_topic(first, None), [said])] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小米、京东等9家企业被通报。抽查发现违规网点15个，违规比为12.5%。",
+        "中国移动与中国电信签署共建协议。双方计划新建基站8万个。",
+        "华为和中兴通讯参加了招标。中标金额合计约30亿元。",
+    ],
+)
+def test_a_sentence_that_opens_with_a_list_sets_no_topic(text):
+    assert {s for _, s in subjects(text)} == {None}
