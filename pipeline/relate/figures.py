@@ -45,6 +45,7 @@ class _Vocab:
     range_low: re.Pattern[str]
     range_not_after: tuple[str, ...]
     per: tuple[str, ...]
+    observed_data: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +88,7 @@ def _vocab() -> _Vocab:
         ),
         range_not_after=tuple(data["range_not_after"]),
         per=tuple(data["per"]),
+        observed_data=tuple(data["observed_data"]),
     )
 
 
@@ -297,7 +299,7 @@ def next_topic(sent: SentenceFacts, topic: str | None) -> str | None:
     named = [o for o in sent.orgs if not lexicon.load().is_media(o.name)]
     if not named:
         return topic
-    if len(_list_ending(sent.span.text, named[:2], named[0].start)) > 1:
+    if len(_list_ending(sent.span.text, named[:2], named[0].start)) > 1 or _observes(sent.span.text, named[0]):
         return None
     return named[0].name if _reports_own_figures(named[0]) else None
 
@@ -320,6 +322,13 @@ def _antecedent(sent: SentenceFacts, ctx: ArticleContext, at: int) -> str | None
     return None
 
 
+def _observes(text: str, org: Hit) -> bool:
+    """某安全公司发布的监测数据显示，…: an organisation that introduces data it observed (monitoring,
+    analysis, a survey), whose figures are the world's, not its own (its 财报显示 and 数据显示 are its own)."""
+    after = text[org.end : _clause_end(text, org.end)]
+    return any(w in after for w in _vocab().observed_data)
+
+
 def _reports_own_figures(org: Hit) -> bool:
     """A company whose own quantities an article reports: not a regulator, an analyst firm or the media."""
     rec = lexicon.load().org(org.name)
@@ -339,7 +348,8 @@ def _subject(
     start = clause_start(text, f.start, SUBJECT_DELIMITERS)
     lex = lexicon.load()
     v = _vocab()
-    candidates = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
+    named = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
+    candidates = [o for o in named if not _observes(text, o)]
     in_clause = [o for o in candidates if o.start >= start]
     counted = counts_organisations(f.unit, text[f.end :])
     if counted and any(w in text[f.end : _clause_end(text, f.end)] for w in v.group_after):
@@ -348,6 +358,8 @@ def _subject(
         if len(_list_ending(text, in_clause, start)) > 1 or (counted and not _reports_own_figures(in_clause[-1])):
             return None
         return in_clause[-1].name
+    if len(candidates) < len(named):
+        return None  # 某安全公司监测数据显示，…: what a source observed is no quantity of its own
     if counted or any(w in text[start : f.start] for w in grammar.load().generic_subjects):
         return None
     head = text[start : f.start]

@@ -320,3 +320,19 @@ def test_what_an_unnamed_source_says_measures_no_company(text, source):
 )
 def test_a_sentence_that_opens_with_a_list_sets_no_topic(text):
     assert {s for _, s in subjects(text)} == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "360公司发布的监测数据显示，上月拦截的骚扰电话中，170号段占比达到35%。",
+        "小米发布新机。腾讯手机管家监测到，一季度诈骗电话约2000万个，其中虚商号码占12%。",
+        "阿里巴巴的调查数据显示，近四成受访用户用过虚商的卡。全国虚商用户约6000万户。",
+    ],
+)
+def test_what_a_source_observed_measures_no_one(text):
+    assert {s for _, s in subjects(text)} == {None}
+
+
+def test_a_company_s_own_data_stay_its_own():
+    assert subjects("中国电信数据显示，其5G用户达到2亿户。") == [("2亿户", "中国电信")]
