@@ -83,7 +83,7 @@ def _vocab() -> _Vocab:
         group_after=tuple(data["group_after"]),
         pronouns=tuple(data["pronouns"]),
         range_low=re.compile(
-            rf"(?<![A-Za-z0-9.\-])(?P<num>\d+(?:\.\d+)?)(?P<mult>[{multipliers}]*)"
+            rf"(?<![A-Za-z0-9.\-{NUMERAL_CHARS}])(?P<num>\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)(?P<mult>(?:(?<=\d)[{multipliers}]+)?)"
             rf"(?P<unit>{alternation(data['units'])})? ?(?:{alternation(data['range_connectors'])}) ?$"
         ),
         range_not_after=tuple(data["range_not_after"]),
