@@ -19,6 +19,7 @@ from pipeline.recognise.context import ArticleContext, SentenceFacts
 from pipeline.records import Figure, Hit, Statement
 
 SUBJECT_DELIMITERS = "，,；;：:。"  # what ends the clause a figure's subject is looked for in
+SLASH_MAX_DENOMINATOR = 100  # 1/8 is a share; 170/171 a pair of number ranges
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class _Vocab:
     pronouns: tuple[str, ...]
     range_low: re.Pattern[str]
     range_not_after: tuple[str, ...]
+    per: tuple[str, ...]
+    observed_data: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +56,7 @@ def _vocab() -> _Vocab:
         rf"(?P<qual>{alternation(data['qualifiers'])})?"
         rf"(?:(?P<pct_word>百分之)(?P<pct_num>[{NUMERAL_CHARS}\d.]+)"
         rf"|(?P<frac_den>[{NUMERAL_CHARS}\d]+)分之(?P<frac_num>[{NUMERAL_CHARS}\d.]+)"
+        rf"|(?<![\d/.])(?P<slash_num>\d+)/(?P<slash_den>\d+)(?![\d/])(?P<slash_more>{alternation(data['approx_suffixes'])})?"
         rf"|(?P<sign>(?<![\d%％.A-Za-z])[-－](?=\d))?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
         rf"(?P<approx>{alternation(data['approx_suffixes'])})?"
         rf"(?P<mult>(?<=\d) ?[{multipliers}]+|(?<=[多余几])[{multipliers}]+)?"
@@ -79,10 +83,12 @@ def _vocab() -> _Vocab:
         group_after=tuple(data["group_after"]),
         pronouns=tuple(data["pronouns"]),
         range_low=re.compile(
-            rf"(?<![A-Za-z0-9.\-])(?P<num>\d+(?:\.\d+)?)(?P<mult>[{multipliers}]*)"
+            rf"(?<![A-Za-z0-9.\-{NUMERAL_CHARS}])(?P<num>\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)(?P<mult>(?:(?<=\d)[{multipliers}]+)?)"
             rf"(?P<unit>{alternation(data['units'])})? ?(?:{alternation(data['range_connectors'])}) ?$"
         ),
         range_not_after=tuple(data["range_not_after"]),
+        per=tuple(data["per"]),
+        observed_data=tuple(data["observed_data"]),
     )
 
 
@@ -131,12 +137,21 @@ def _split_digits(numeral: str) -> tuple[str, str] | None:
     return None
 
 
+def _slash_fraction(m: re.Match[str]) -> float | None:
+    """1/10 → 0.1: a proper fraction written with a slash; 12/3 (a date, a score) and 170/171 (codes) are
+    no share."""
+    num, den = int(m.group("slash_num")), int(m.group("slash_den"))
+    return float(f"{num / den:.12g}") if 0 < num < den <= SLASH_MAX_DENOMINATOR else None
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every reportable quantity in `text`, left to right (offsets into it, no subject yet)."""
     v = _vocab()
     hits: list[Figure] = []
     for m in v.pattern.finditer(text):
         start = m.start()
+        if hits and start < hits[-1].end:
+            continue  # 2个亿: the magnitude belongs to the figure before
         low = None if m.group("qual") or m.group("pct_word") else _range_low(text, start + bool(m.group("sign")), v)
         in_code = (
             not m.group("qual")
@@ -157,6 +172,11 @@ def find_figures(text: str) -> list[Figure]:
             except (ValueError, ZeroDivisionError):
                 continue
             hits.append(Figure(text[start:end], float(f"{value:.12g}"), "%", None, start, end))
+            continue
+        if m.group("slash_den"):
+            fraction = _slash_fraction(m)
+            if fraction is not None:
+                hits.append(Figure(text[start:end], fraction, None, None, start, end))
             continue
         numeral = m.group("num") + (m.group("mult") or "") + (m.group("mult2") or "")  # 3千多万: 30000000
         if text.startswith(" ", end) and numeral[-1].isdigit() and _longest_prefix(text, end + 1, v.units):
@@ -189,6 +209,8 @@ def find_figures(text: str) -> list[Figure]:
         unit = v.units[unit_word] if unit_word else None
         if unit_word:
             end += len(unit_word)
+            per = _longest_prefix(text, end + 1, v.per) if text.startswith("/", end) else None
+            end += 1 + len(per) if per else 0  # 113.9户/百人: a rate keeps what it is per
         has_mult = bool(m.group("mult")) or any(c in BIG_UNITS for c in m.group("num"))
         noun = _longest_prefix(text, end, v.counted) if has_mult or unit else None
         if noun:
@@ -272,10 +294,13 @@ def _list_ending(text: str, orgs: list[Hit], start: int) -> list[Hit]:
 def next_topic(sent: SentenceFacts, topic: str | None) -> str | None:
     """The company later sentences' figures measure when they name none (上半年，中国联通实现…; 移动用户
     ARPU达到44.4元): the sentence's first organisation when it is such a company, else none; a sentence
-    that names no organisation keeps the topic it was given."""
+    that names no organisation keeps the topic it was given; one that opens with a list (甲、乙等14家企业…)
+    is about all of them, and later figures measure none."""
     named = [o for o in sent.orgs if not lexicon.load().is_media(o.name)]
     if not named:
         return topic
+    if len(_list_ending(sent.span.text, named[:2], named[0].start)) > 1 or _observes(sent.span.text, named[0]):
+        return None
     return named[0].name if _reports_own_figures(named[0]) else None
 
 
@@ -297,6 +322,13 @@ def _antecedent(sent: SentenceFacts, ctx: ArticleContext, at: int) -> str | None
     return None
 
 
+def _observes(text: str, org: Hit) -> bool:
+    """某安全公司发布的监测数据显示，…: an organisation that introduces data it observed (monitoring,
+    analysis, a survey), whose figures are the world's, not its own (its 财报显示 and 数据显示 are its own)."""
+    after = text[org.end : _clause_end(text, org.end)]
+    return any(w in after for w in _vocab().observed_data)
+
+
 def _reports_own_figures(org: Hit) -> bool:
     """A company whose own quantities an article reports: not a regulator, an analyst firm or the media."""
     rec = lexicon.load().org(org.name)
@@ -316,7 +348,8 @@ def _subject(
     start = clause_start(text, f.start, SUBJECT_DELIMITERS)
     lex = lexicon.load()
     v = _vocab()
-    candidates = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
+    named = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
+    candidates = [o for o in named if not _observes(text, o)]
     in_clause = [o for o in candidates if o.start >= start]
     counted = counts_organisations(f.unit, text[f.end :])
     if counted and any(w in text[f.end : _clause_end(text, f.end)] for w in v.group_after):
@@ -325,6 +358,8 @@ def _subject(
         if len(_list_ending(text, in_clause, start)) > 1 or (counted and not _reports_own_figures(in_clause[-1])):
             return None
         return in_clause[-1].name
+    if len(candidates) < len(named):
+        return None  # 某安全公司监测数据显示，…: what a source observed is no quantity of its own
     if counted or any(w in text[start : f.start] for w in grammar.load().generic_subjects):
         return None
     head = text[start : f.start]

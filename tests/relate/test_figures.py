@@ -59,6 +59,19 @@ def test_figures_are_normalised(text, expected):
         ("物联网连接占到三分之一", [("三分之一", 0.333333333333, "%")]),
         ("近四分之一的用户来自农村", [("近四分之一", 0.25, "%")]),
         ("投诉率低于千分之二", [("低于千分之二", 0.002, "%")]),
+        # a fraction written with a slash is a share with no unit word
+        ("该省以全国1/20的基站服务了1/12的用户", [("1/20", 0.05, None), ("1/12", 0.0833333333333, None)]),
+        ("物联网收入已占到1/4多", [("1/4多", 0.25, None)]),
+        ("约2/3的虚商仍在亏损", [("约2/3", 0.666666666667, None)]),
+        # cases, and the spoken N个亿
+        ("全年共破获电信诈骗案300余宗", [("300余宗", 300, "宗")]),
+        ("警方通报了12宗案件", [("12宗", 12, "宗")]),
+        ("这家虚商去年亏了3个亿", [("3个亿", 300_000_000, "个亿")]),
+        ("公司新融资5个亿，", [("5个亿", 500_000_000, "个亿")]),
+        # a rate keeps what it is per
+        ("宽带普及率达到35.6户/百人", [("35.6户/百人", 35.6, "户")]),
+        ("国际漫游资费降至0.5元/分钟", [("0.5元/分钟", 0.5, "元")]),
+        ("定向流量包为10元/月", [("10元/月", 10, "元")]),
     ],
 )
 def test_measure_words_and_fractions_are_figures(text, expected):
@@ -103,6 +116,10 @@ def ranges(text):
         ("已有两三家虚商退出", [("两三家", 2, 3, "家")]),
         ("七八成的号码闲置", [("七八成", 0.7, 0.8, "%")]),
         ("三四十家企业提出申请", [("三四十家", 30, 40, "家")]),
+        # Chinese numerals make ranges too
+        ("每年新增十至二十家企业", [("十至二十家", 10, 20, "家")]),
+        ("预计可节省三千亿到四千五百亿元", [("三千亿到四千五百亿元", 300_000_000_000, 450_000_000_000, "元")]),
+        ("计划分两至三批发放", [("两至三批", 2, 3, "批")]),
         # a change from one amount to another is two figures; a single one has no value_max
         ("用户从20万户到35万户", [("20万户", 200_000, None, "户"), ("35万户", 350_000, None, "户")]),
         ("由5%增至8%", [("5%", 0.05, None, "%"), ("8%", 0.08, None, "%")]),
@@ -142,6 +159,13 @@ def test_dated_and_coded_ranges_are_not_figures(text):
         "获得900MHz频段",
         "使用2.6GHz频段",
         "部署700兆赫频段",
+        "合建700M Hz网络",
+        "启用2.1G Hz频段",
+        "在5个工作日内退款",
+        "10个交易日后复牌",
+        "15个自然日内处理完毕",
+        "日期写作2021/12/3",
+        "开放170/171号段",
     ],
 )
 def test_dates_ranks_ids_and_vague_amounts_are_not_figures(text):
@@ -288,3 +312,31 @@ def test_what_an_unnamed_source_says_measures_no_company(text, source):
     content = second.span.text.split("，", 1)[1]
     said = Statement(None, source, "表示", content, [], text.index(content), len(text) - 1)
     assert [f.subject for f in sentence_figures(second, ctx, next_topic(first, None), [said])] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小米、京东等9家企业被通报。抽查发现违规网点15个，违规比为12.5%。",
+        "中国移动与中国电信签署共建协议。双方计划新建基站8万个。",
+        "华为和中兴通讯参加了招标。中标金额合计约30亿元。",
+    ],
+)
+def test_a_sentence_that_opens_with_a_list_sets_no_topic(text):
+    assert {s for _, s in subjects(text)} == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "360公司发布的监测数据显示，上月拦截的骚扰电话中，170号段占比达到35%。",
+        "小米发布新机。腾讯手机管家监测到，一季度诈骗电话约2000万个，其中虚商号码占12%。",
+        "阿里巴巴的调查数据显示，近四成受访用户用过虚商的卡。全国虚商用户约6000万户。",
+    ],
+)
+def test_what_a_source_observed_measures_no_one(text):
+    assert {s for _, s in subjects(text)} == {None}
+
+
+def test_a_company_s_own_data_stay_its_own():
+    assert subjects("中国电信数据显示，其5G用户达到2亿户。") == [("2亿户", "中国电信")]
