@@ -59,6 +59,11 @@ class ArticleContext:
         return next((org.name for org in self._employers.get(person, ()) if label in (None, org.label)), None)
 
     @cached_property
+    def org_names(self) -> tuple[str, ...]:
+        """Every organisation the article names, once each, in the order first named: read per statement."""
+        return tuple(dict.fromkeys(o.name for s in self.sentences for o in s.orgs))
+
+    @cached_property
     def _employers(self) -> dict[str, list[Hit]]:
         """Each person's organisations in chain order: looked up per statement, so not a scan of every chain."""
         found: dict[str, list[Hit]] = {}

@@ -88,3 +88,8 @@ def test_a_pronoun_holding_a_post_is_the_person_named_last(text, expected):
 
 def test_a_pronoun_holding_a_post_with_nobody_named_before_gives_no_chain():
     assert context("他曾任中国电信副总经理。").chains == ()
+
+
+def test_the_articles_organisations_once_each_in_the_order_first_named():
+    ctx = context("中国联通与京东签署协议。京东表示满意。中国移动也在洽谈。")
+    assert ctx.org_names == ("中国联通", "京东", "中国移动")

@@ -106,7 +106,7 @@ def about(
     lex = lexicon.load()
     inside = [o for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
     text = _masked(sent.span.text, start, end, sent.orgs)
-    names = [o.name for o in inside] + list(_operators(ctx, text))
+    names = [o.name for o in inside] + list(_operators(ctx, text)) + _bare_names(ctx, text)
     employer = ctx.employer(speaker) if speaker and not own else None
     own = own or employer or _antecedent(sent, start, ctx, text)
     if (
@@ -139,13 +139,31 @@ def _parent_named(own: str, text: str) -> str | None:
     return None
 
 
-def _bare_name_in(short: str, text: str) -> bool:
+def _bare_name_in(short: str, text: str, strict: bool = False) -> bool:
     """联通今年将…: an operator's bare name standing for the company somewhere in `text`, not as a
-    word of another kind (移动互联网, 电信业务, 移动的用户 aside)."""
+    word of another kind (移动互联网, 电信业务, 移动的用户 aside); `strict`, nor qualified as one
+    (see _qualified), where no organisation of the speaker's vouches for the reading."""
     return any(
-        not in_compound(text, m.start(), m.end()) and not modifies_next(text, m.end())
+        not in_compound(text, m.start(), m.end())
+        and not modifies_next(text, m.end())
+        and not (strict and _qualified(text, m.start(), m.end()))
         for m in re.finditer(re.escape(short), text)
     )
+
+
+def _qualified(text: str, start: int, end: int) -> bool:
+    """电信|普遍服务, 世界|电信日, 全国|广电: an adjective or adverb after the bare name, or a noun
+    before it, makes it a word of kind or part of another name."""
+    after = segment.tagged(text[end : end + 6])
+    before = segment.tagged(text[max(0, start - 4) : start])
+    return (bool(after) and after[0][1] in ("a", "ad")) or (bool(before) and before[-1][1][:1] == "n")
+
+
+def _bare_names(ctx: ArticleContext, text: str) -> list[str]:
+    """Operators the article names in full, called in `text` by a bare name standing alone
+    (中国移动承担建设，广电分担费用; not 电信普遍服务, 移动互联网)."""
+    weak = lexicon.load().weak_alias_index
+    return [r.name for w, r in weak.items() if w in text and r.name in ctx.org_names and _bare_name_in(w, text, True)]
 
 
 _DATE_END = re.compile(r"\d\s*[年月日]\s*$")
@@ -199,8 +217,7 @@ def _operators(ctx: ArticleContext, text: str) -> tuple[str, ...]:
     group = next((w for w in groups if w in text), None)  # longest first
     if group is None:
         return ()
-    named = {o.name for s in ctx.sentences for o in s.orgs}
-    return groups[group] if named.issuperset(groups[group]) else ()
+    return groups[group] if set(ctx.org_names).issuperset(groups[group]) else ()
 
 
 def _masked(text: str, start: int, end: int, orgs: list[Hit]) -> str:

@@ -247,3 +247,21 @@ def test_a_branchs_people_calling_their_group_by_its_bare_name_mean_the_parent(t
 )
 def test_an_operators_bare_name_refers_to_it_only_standing_for_the_company(text, about):
     assert about_of(text) == [about]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # a base operator's bare name standing alone for the operator the article names in full
+        ("中国广电发布了年报。中国移动副总裁刘明远表示，中国移动负责建设，广电分担费用。", ["中国移动", "中国广电"]),
+        ("中国电信发布了年报。中国联通副总经理刘明远表示，与电信的共建共享节省了投资。", ["中国电信", "中国联通"]),
+        ("中国联通发布了年报。中国移动副总裁刘明远表示，联通在政企市场追得很紧。", ["中国联通"]),
+        # qualified as a word of kind or part of another name, it names no operator
+        ("中国电信发布了年报。中国联通副总经理刘明远表示，要做好电信普遍服务。", ["中国联通"]),
+        ("中国电信发布了年报。中国联通副总经理刘明远表示，今年世界电信日的主题是数字化。", []),
+        # nor an operator the article does not name in full
+        ("中国移动副总裁刘明远表示，联通在政企市场追得很紧。", []),
+    ],
+)
+def test_an_operators_bare_name_stands_for_the_operator_the_article_names(text, about):
+    assert about_of(text)[-1] == about
