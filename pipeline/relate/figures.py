@@ -46,6 +46,7 @@ class _Vocab:
     range_not_after: tuple[str, ...]
     per: tuple[str, ...]
     observed_data: tuple[str, ...]
+    band_endings: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +90,7 @@ def _vocab() -> _Vocab:
         range_not_after=tuple(data["range_not_after"]),
         per=tuple(data["per"]),
         observed_data=tuple(data["observed_data"]),
+        band_endings=tuple(data["band_endings"]),
     )
 
 
@@ -248,7 +250,7 @@ def sentence_figures(
     sentence's, whose speakers' companies an executive's figures measure.
     """
     base = sent.span.start
-    found = find_figures(sent.span.text)
+    found = [f for f in find_figures(sent.span.text) if not _names_band(f, ctx.article.text)]
     shared = _distributed(sent, found)
     return [
         replace(
@@ -259,6 +261,11 @@ def sentence_figures(
         )
         for i, f in enumerate(found)
     ]
+
+
+def _names_band(f: Figure, article: str) -> bool:
+    """700M in an article that writes 700MHz: the short form of a frequency band, no bandwidth."""
+    return f.text.endswith("M") and any(f.text + e in article for e in _vocab().band_endings)
 
 
 def _distributed(sent: SentenceFacts, found: list[Figure]) -> dict[int, str]:

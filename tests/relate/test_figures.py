@@ -340,3 +340,19 @@ def test_what_a_source_observed_measures_no_one(text):
 
 def test_a_company_s_own_data_stay_its_own():
     assert subjects("中国电信数据显示，其5G用户达到2亿户。") == [("2亿户", "中国电信")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "广电获得700MHz频段。700M覆盖好，适合农村。",
+        "中国联通将900M Hz用于4G。运营商普遍看好900M的覆盖。",
+        "双方合建800M网络，因为800MHz信号穿墙强。",
+    ],
+)
+def test_a_band_written_short_where_the_article_writes_its_frequency_is_no_figure(text):
+    assert subjects(text) == []
+
+
+def test_a_bandwidth_in_megabits_stays_a_figure():
+    assert [t for t, _ in subjects("家庭宽带提速到100M。5G使用3.5GHz频段。")] == ["100M"]
