@@ -47,6 +47,9 @@ class _Vocab:
     per: tuple[str, ...]
     observed_data: tuple[str, ...]
     band_endings: tuple[str, ...]
+    point_unit: str
+    point_before: tuple[str, ...]
+    demonstratives: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +94,9 @@ def _vocab() -> _Vocab:
         per=tuple(data["per"]),
         observed_data=tuple(data["observed_data"]),
         band_endings=tuple(data["band_endings"]),
+        point_unit=data["point_unit"],
+        point_before=tuple(data["point_before"]),
+        demonstratives=tuple(data["demonstratives"]),
     )
 
 
@@ -146,6 +152,13 @@ def _slash_fraction(m: re.Match[str]) -> float | None:
     return float(f"{num / den:.12g}") if 0 < num < den <= SLASH_MAX_DENOMINATOR else None
 
 
+def _counts_points(text: str, start: int, end: int, v: _Vocab) -> bool:
+    """三点原因, 这三点: 点 counting the points someone makes, not a clock time (下午三点)."""
+    if not text.startswith(v.point_unit, end):
+        return False
+    return text.startswith(v.point_before, end + len(v.point_unit)) or text.endswith(v.demonstratives, 0, start)
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every reportable quantity in `text`, left to right (offsets into it, no subject yet)."""
     v = _vocab()
@@ -161,9 +174,10 @@ def find_figures(text: str) -> list[Figure]:
             and re.match(r"[A-Za-z0-9._\-]", text[start - 1]) is not None
             and text[start].isdigit()
         )  # part of an id, a model name or a phone number, unless a range's upper bound
-        if (in_code and not low) or v.not_after.search(text, 0, low.start() if low else start):
-            continue  # 第1-3批, 前3至5名: a run of ordinals
         end = m.end()
+        points = _counts_points(text, start, end, v)
+        if (in_code and not low) or (v.not_after.search(text, 0, low.start() if low else start) and not points):
+            continue  # 第1-3批, 前3至5名: a run of ordinals
         if m.group("pct_word") or m.group("frac_den"):
             try:
                 value = (
@@ -183,8 +197,8 @@ def find_figures(text: str) -> list[Figure]:
         numeral = m.group("num") + (m.group("mult") or "") + (m.group("mult2") or "")  # 3千多万: 30000000
         if text.startswith(" ", end) and numeral[-1].isdigit() and _longest_prefix(text, end + 1, v.units):
             end += 1  # 6.70 元: a number set off by a space keeps its unit
-        unit_word = _longest_prefix(text, end, v.units)
-        ruled_out = _longest_prefix(text, end, v.not_before)
+        unit_word = v.point_unit if points else _longest_prefix(text, end, v.units)
+        ruled_out = None if points else _longest_prefix(text, end, v.not_before)
         if ruled_out and len(ruled_out) >= len(unit_word or ""):  # 5个月 is a period, 300分钟 a figure
             continue
         bounds = _split_digits(numeral)

@@ -356,3 +356,20 @@ def test_a_band_written_short_where_the_article_writes_its_frequency_is_no_figur
 
 def test_a_bandwidth_in_megabits_stays_a_figure():
     assert [t for t, _ in subjects("家庭宽带提速到100M。5G使用3.5GHz频段。")] == ["100M"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("分析师给出了两点理由：成本高，用户少。", [("两点", 2, "点")]),
+        ("董事长对员工提出三点要求", [("三点", 3, "点")]),
+        ("转正需要满足条件，小米已经做到了这四点。", [("四点", 4, "点")]),
+    ],
+)
+def test_points_made_are_counted(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", ["会议于下午三点召开", "发布会定在10点，", "凌晨两点半完成割接"])
+def test_a_clock_time_is_no_count_of_points(text):
+    assert figures(text) == []
