@@ -50,6 +50,8 @@ class _Vocab:
     point_unit: str
     point_before: tuple[str, ...]
     demonstratives: tuple[str, ...]
+    argument_parts: tuple[str, ...]
+    argument_count: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +99,10 @@ def _vocab() -> _Vocab:
         point_unit=data["point_unit"],
         point_before=tuple(data["point_before"]),
         demonstratives=tuple(data["demonstratives"]),
+        argument_parts=tuple(data["argument_parts"]),
+        argument_count=re.compile(
+            rf"(?:{alternation(data['argument_parts'])})[^，,；;：:。]{{0,3}}(?:{alternation(data['argument_links'])})$"
+        ),
     )
 
 
@@ -343,6 +349,12 @@ def _antecedent(sent: SentenceFacts, ctx: ArticleContext, at: int) -> str | None
     return None
 
 
+def _counts_argument(text: str, f: Figure, start: int) -> bool:
+    """三点原因, 三个时代, 前提有三个: the parts of an argument, no quantity of whoever argues."""
+    v = _vocab()
+    return text.startswith(v.argument_parts, f.end) or v.argument_count.search(text, start, f.start) is not None
+
+
 def _observes(text: str, org: Hit) -> bool:
     """某安全公司发布的监测数据显示，…: an organisation that introduces data it observed (monitoring,
     analysis, a survey), whose figures are the world's, not its own (its 财报显示 and 数据显示 are its own)."""
@@ -372,6 +384,8 @@ def _subject(
     named = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
     candidates = [o for o in named if not _observes(text, o)]
     in_clause = [o for o in candidates if o.start >= start]
+    if _counts_argument(text, f, start):
+        return None
     counted = counts_organisations(f.unit, text[f.end :])
     if counted and any(w in text[f.end : _clause_end(text, f.end)] for w in v.group_after):
         return None

@@ -373,3 +373,26 @@ def test_points_made_are_counted(text, expected):
 @pytest.mark.parametrize("text", ["会议于下午三点召开", "发布会定在10点，", "凌晨两点半完成割接"])
 def test_a_clock_time_is_no_count_of_points(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小米认为，手机行业已经经历了三个时代。",
+        "京东称，虚商亏损的原因有两个。",
+        "中国联通分析了下滑，并指出三点原因。",
+    ],
+)
+def test_a_count_of_an_arguments_parts_measures_no_one(text):
+    assert {s for _, s in subjects(text)} == {None}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通计划分三个阶段推进混改。", [("三个", "中国联通")]),
+        ("蜗牛移动做好了这三点。", [("三点", "蜗牛移动")]),
+    ],
+)
+def test_a_count_of_an_organisations_own_steps_is_its_own(text, expected):
+    assert subjects(text) == expected
