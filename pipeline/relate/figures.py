@@ -50,6 +50,7 @@ class _Vocab:
     point_unit: str
     point_before: tuple[str, ...]
     demonstratives: tuple[str, ...]
+    share_bases: tuple[str, ...]
     argument_parts: tuple[str, ...]
     argument_count: re.Pattern[str]
 
@@ -99,6 +100,7 @@ def _vocab() -> _Vocab:
         point_unit=data["point_unit"],
         point_before=tuple(data["point_before"]),
         demonstratives=tuple(data["demonstratives"]),
+        share_bases=tuple(data["share_bases"]),
         argument_parts=tuple(data["argument_parts"]),
         argument_count=re.compile(
             rf"(?:{alternation(data['argument_parts'])})[^，,；;：:。]{{0,3}}(?:{alternation(data['argument_links'])})$"
@@ -349,6 +351,17 @@ def _antecedent(sent: SentenceFacts, ctx: ArticleContext, at: int) -> str | None
     return None
 
 
+def _about_the_trade(head: str) -> bool:
+    """虚拟运营商已超过500万户: a clause about the trade measures no one company; in 行业占比 the trade is
+    only the base of the company's share."""
+    bases = _vocab().share_bases
+    return any(
+        not head.startswith(bases, m.end())
+        for w in grammar.load().generic_subjects
+        for m in re.finditer(re.escape(w), head)
+    )
+
+
 def _counts_argument(text: str, f: Figure, start: int) -> bool:
     """三点原因, 三个时代, 前提有三个: the parts of an argument, no quantity of whoever argues."""
     v = _vocab()
@@ -395,9 +408,9 @@ def _subject(
         return in_clause[-1].name
     if len(candidates) < len(named):
         return None  # 某安全公司监测数据显示，…: what a source observed is no quantity of its own
-    if counted or any(w in text[start : f.start] for w in grammar.load().generic_subjects):
-        return None
     head = text[start : f.start]
+    if counted or _about_the_trade(head):
+        return None
     if any(p in head for p in v.pronouns):  # 其用户已达3亿户: whose the text said last (其中, 尤其 are no 其)
         at = next((p for w, t, p in segment.tagged(head) if w in v.pronouns and t == "r"), None)
         if at is not None:

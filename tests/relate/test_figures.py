@@ -396,3 +396,15 @@ def test_a_count_of_an_arguments_parts_measures_no_one(text):
 )
 def test_a_count_of_an_organisations_own_steps_is_its_own(text, expected):
     assert subjects(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通发布财报。物联网连接数行业占比超过30%。", [("超过30%", "中国联通")]),
+        ("小米公布了出货量，全球份额达到14%。", [("14%", "小米")]),
+        ("中国移动发布年报。5G基站全国占比约六成。", [("约六成", "中国移动")]),
+    ],
+)
+def test_the_trade_as_the_base_of_a_share_leaves_the_share_the_companys(text, expected):
+    assert subjects(text) == expected
