@@ -51,6 +51,7 @@ class _Vocab:
     point_before: tuple[str, ...]
     demonstratives: tuple[str, ...]
     share_bases: tuple[str, ...]
+    debt_verbs: tuple[str, ...]
     argument_parts: tuple[str, ...]
     argument_count: re.Pattern[str]
 
@@ -101,6 +102,7 @@ def _vocab() -> _Vocab:
         point_before=tuple(data["point_before"]),
         demonstratives=tuple(data["demonstratives"]),
         share_bases=tuple(data["share_bases"]),
+        debt_verbs=tuple(data["debt_verbs"]),
         argument_parts=tuple(data["argument_parts"]),
         argument_count=re.compile(
             rf"(?:{alternation(data['argument_parts'])})[^，,；;：:。]{{0,3}}(?:{alternation(data['argument_links'])})$"
@@ -396,7 +398,7 @@ def _subject(
     v = _vocab()
     named = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
     candidates = [o for o in named if not _observes(text, o)]
-    in_clause = [o for o in candidates if o.start >= start]
+    in_clause = [o for o in candidates if o.start >= start and not text.endswith(v.debt_verbs, 0, o.start)]
     if _counts_argument(text, f, start):
         return None
     counted = counts_organisations(f.unit, text[f.end :])

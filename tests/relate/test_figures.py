@@ -408,3 +408,15 @@ def test_a_count_of_an_organisations_own_steps_is_its_own(text, expected):
 )
 def test_the_trade_as_the_base_of_a_share_leaves_the_share_the_companys(text, expected):
     assert subjects(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("蜗牛移动拖欠中国移动5000万元结算款。", [("5000万元", "蜗牛移动")]),
+        ("据报道，小米尚欠中国联通约1.2亿元。", [("约1.2亿元", "小米")]),
+        ("京东欠下华为2000万元货款。", [("2000万元", "京东")]),
+    ],
+)
+def test_a_debt_is_the_debtors_not_the_creditors(text, expected):
+    assert subjects(text) == expected
