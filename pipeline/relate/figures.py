@@ -46,6 +46,14 @@ class _Vocab:
     range_not_after: tuple[str, ...]
     per: tuple[str, ...]
     observed_data: tuple[str, ...]
+    band_endings: tuple[str, ...]
+    point_unit: str
+    point_before: tuple[str, ...]
+    demonstratives: tuple[str, ...]
+    share_bases: tuple[str, ...]
+    debt_verbs: tuple[str, ...]
+    argument_parts: tuple[str, ...]
+    argument_count: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +97,16 @@ def _vocab() -> _Vocab:
         range_not_after=tuple(data["range_not_after"]),
         per=tuple(data["per"]),
         observed_data=tuple(data["observed_data"]),
+        band_endings=tuple(data["band_endings"]),
+        point_unit=data["point_unit"],
+        point_before=tuple(data["point_before"]),
+        demonstratives=tuple(data["demonstratives"]),
+        share_bases=tuple(data["share_bases"]),
+        debt_verbs=tuple(data["debt_verbs"]),
+        argument_parts=tuple(data["argument_parts"]),
+        argument_count=re.compile(
+            rf"(?:{alternation(data['argument_parts'])})[^，,；;：:。]{{0,3}}(?:{alternation(data['argument_links'])})$"
+        ),
     )
 
 
@@ -144,6 +162,13 @@ def _slash_fraction(m: re.Match[str]) -> float | None:
     return float(f"{num / den:.12g}") if 0 < num < den <= SLASH_MAX_DENOMINATOR else None
 
 
+def _counts_points(text: str, start: int, end: int, v: _Vocab) -> bool:
+    """三点原因, 这三点: 点 counting the points someone makes, not a clock time (下午三点)."""
+    if not text.startswith(v.point_unit, end):
+        return False
+    return text.startswith(v.point_before, end + len(v.point_unit)) or text.endswith(v.demonstratives, 0, start)
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every reportable quantity in `text`, left to right (offsets into it, no subject yet)."""
     v = _vocab()
@@ -159,9 +184,10 @@ def find_figures(text: str) -> list[Figure]:
             and re.match(r"[A-Za-z0-9._\-]", text[start - 1]) is not None
             and text[start].isdigit()
         )  # part of an id, a model name or a phone number, unless a range's upper bound
-        if (in_code and not low) or v.not_after.search(text, 0, low.start() if low else start):
-            continue  # 第1-3批, 前3至5名: a run of ordinals
         end = m.end()
+        points = _counts_points(text, start, end, v)
+        if (in_code and not low) or (v.not_after.search(text, 0, low.start() if low else start) and not points):
+            continue  # 第1-3批, 前3至5名: a run of ordinals
         if m.group("pct_word") or m.group("frac_den"):
             try:
                 value = (
@@ -181,8 +207,8 @@ def find_figures(text: str) -> list[Figure]:
         numeral = m.group("num") + (m.group("mult") or "") + (m.group("mult2") or "")  # 3千多万: 30000000
         if text.startswith(" ", end) and numeral[-1].isdigit() and _longest_prefix(text, end + 1, v.units):
             end += 1  # 6.70 元: a number set off by a space keeps its unit
-        unit_word = _longest_prefix(text, end, v.units)
-        ruled_out = _longest_prefix(text, end, v.not_before)
+        unit_word = v.point_unit if points else _longest_prefix(text, end, v.units)
+        ruled_out = None if points else _longest_prefix(text, end, v.not_before)
         if ruled_out and len(ruled_out) >= len(unit_word or ""):  # 5个月 is a period, 300分钟 a figure
             continue
         bounds = _split_digits(numeral)
@@ -248,7 +274,7 @@ def sentence_figures(
     sentence's, whose speakers' companies an executive's figures measure.
     """
     base = sent.span.start
-    found = find_figures(sent.span.text)
+    found = [f for f in find_figures(sent.span.text) if not _names_band(f, ctx.article.text)]
     shared = _distributed(sent, found)
     return [
         replace(
@@ -259,6 +285,11 @@ def sentence_figures(
         )
         for i, f in enumerate(found)
     ]
+
+
+def _names_band(f: Figure, article: str) -> bool:
+    """700M in an article that writes 700MHz: the short form of a frequency band, no bandwidth."""
+    return f.text.endswith("M") and any(f.text + e in article for e in _vocab().band_endings)
 
 
 def _distributed(sent: SentenceFacts, found: list[Figure]) -> dict[int, str]:
@@ -322,6 +353,23 @@ def _antecedent(sent: SentenceFacts, ctx: ArticleContext, at: int) -> str | None
     return None
 
 
+def _about_the_trade(head: str) -> bool:
+    """虚拟运营商已超过500万户: a clause about the trade measures no one company; in 行业占比 the trade is
+    only the base of the company's share."""
+    bases = _vocab().share_bases
+    return any(
+        not head.startswith(bases, m.end())
+        for w in grammar.load().generic_subjects
+        for m in re.finditer(re.escape(w), head)
+    )
+
+
+def _counts_argument(text: str, f: Figure, start: int) -> bool:
+    """三点原因, 三个时代, 前提有三个: the parts of an argument, no quantity of whoever argues."""
+    v = _vocab()
+    return text.startswith(v.argument_parts, f.end) or v.argument_count.search(text, start, f.start) is not None
+
+
 def _observes(text: str, org: Hit) -> bool:
     """某安全公司发布的监测数据显示，…: an organisation that introduces data it observed (monitoring,
     analysis, a survey), whose figures are the world's, not its own (its 财报显示 and 数据显示 are its own)."""
@@ -350,7 +398,9 @@ def _subject(
     v = _vocab()
     named = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
     candidates = [o for o in named if not _observes(text, o)]
-    in_clause = [o for o in candidates if o.start >= start]
+    in_clause = [o for o in candidates if o.start >= start and not text.endswith(v.debt_verbs, 0, o.start)]
+    if _counts_argument(text, f, start):
+        return None
     counted = counts_organisations(f.unit, text[f.end :])
     if counted and any(w in text[f.end : _clause_end(text, f.end)] for w in v.group_after):
         return None
@@ -360,9 +410,9 @@ def _subject(
         return in_clause[-1].name
     if len(candidates) < len(named):
         return None  # 某安全公司监测数据显示，…: what a source observed is no quantity of its own
-    if counted or any(w in text[start : f.start] for w in grammar.load().generic_subjects):
-        return None
     head = text[start : f.start]
+    if counted or _about_the_trade(head):
+        return None
     if any(p in head for p in v.pronouns):  # 其用户已达3亿户: whose the text said last (其中, 尤其 are no 其)
         at = next((p for w, t, p in segment.tagged(head) if w in v.pronouns and t == "r"), None)
         if at is not None:

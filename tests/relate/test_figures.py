@@ -340,3 +340,83 @@ def test_what_a_source_observed_measures_no_one(text):
 
 def test_a_company_s_own_data_stay_its_own():
     assert subjects("中国电信数据显示，其5G用户达到2亿户。") == [("2亿户", "中国电信")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "广电获得700MHz频段。700M覆盖好，适合农村。",
+        "中国联通将900M Hz用于4G。运营商普遍看好900M的覆盖。",
+        "双方合建800M网络，因为800MHz信号穿墙强。",
+    ],
+)
+def test_a_band_written_short_where_the_article_writes_its_frequency_is_no_figure(text):
+    assert subjects(text) == []
+
+
+def test_a_bandwidth_in_megabits_stays_a_figure():
+    assert [t for t, _ in subjects("家庭宽带提速到100M。5G使用3.5GHz频段。")] == ["100M"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("分析师给出了两点理由：成本高，用户少。", [("两点", 2, "点")]),
+        ("董事长对员工提出三点要求", [("三点", 3, "点")]),
+        ("转正需要满足条件，小米已经做到了这四点。", [("四点", 4, "点")]),
+    ],
+)
+def test_points_made_are_counted(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", ["会议于下午三点召开", "发布会定在10点，", "凌晨两点半完成割接"])
+def test_a_clock_time_is_no_count_of_points(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小米认为，手机行业已经经历了三个时代。",
+        "京东称，虚商亏损的原因有两个。",
+        "中国联通分析了下滑，并指出三点原因。",
+    ],
+)
+def test_a_count_of_an_arguments_parts_measures_no_one(text):
+    assert {s for _, s in subjects(text)} == {None}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通计划分三个阶段推进混改。", [("三个", "中国联通")]),
+        ("蜗牛移动做好了这三点。", [("三点", "蜗牛移动")]),
+    ],
+)
+def test_a_count_of_an_organisations_own_steps_is_its_own(text, expected):
+    assert subjects(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通发布财报。物联网连接数行业占比超过30%。", [("超过30%", "中国联通")]),
+        ("小米公布了出货量，全球份额达到14%。", [("14%", "小米")]),
+        ("中国移动发布年报。5G基站全国占比约六成。", [("约六成", "中国移动")]),
+    ],
+)
+def test_the_trade_as_the_base_of_a_share_leaves_the_share_the_companys(text, expected):
+    assert subjects(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("蜗牛移动拖欠中国移动5000万元结算款。", [("5000万元", "蜗牛移动")]),
+        ("据报道，小米尚欠中国联通约1.2亿元。", [("约1.2亿元", "小米")]),
+        ("京东欠下华为2000万元货款。", [("2000万元", "京东")]),
+    ],
+)
+def test_a_debt_is_the_debtors_not_the_creditors(text, expected):
+    assert subjects(text) == expected
