@@ -20,7 +20,7 @@ from pipeline.language.text import PUNCTUATION
 from pipeline.recognise.appointments import appointee, opening_holder
 from pipeline.recognise.common import CJK, overlaps
 from pipeline.recognise.names import NAME_ENDING_FLAGS, foreign_name_at, name_at, name_ending_at
-from pipeline.recognise.organisations import organisations
+from pipeline.recognise.organisations import organisations, short_name_bracket_end
 from pipeline.recognise.titles import title_pattern
 from pipeline.records import Hit, Role
 
@@ -512,15 +512,22 @@ def _with_department(text: str, t: Hit, org: Hit | None) -> Hit:
     """移动转售事业部总经理: the words between the organisation and the title belong to the title."""
     if org is None or org.end >= t.start:
         return t
-    dept = text[org.end : t.start].removesuffix("的")
-    return Hit(org.end, t.end, "POSITION", dept + t.name, text[org.end : t.end]) if dept else t
+    start = _org_end(text, org)
+    dept = text[start : t.start].removesuffix("的")
+    return Hit(start, t.end, "POSITION", dept + t.name, text[start : t.end]) if dept else t
+
+
+def _org_end(text: str, org: Hit) -> int:
+    """Where the words about an organisation end: after the bracket that defines it as a short name
+    (星联通信有限公司（以下简称星联）|副总裁), else at its name."""
+    return short_name_bracket_end(text, org) or org.end
 
 
 def _org_before(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
     before = [o for o in orgs if o.end <= pos]
     if before:
         o = max(before, key=lambda h: h.end)
-        gap = text[o.end : pos]
+        gap = text[_org_end(text, o) : pos]
         if len(gap) <= MAX_DEPARTMENT and not any(ch in PUNCTUATION for ch in gap) and not _has_title(gap):
             return _with_legal_tail(text, o, gap)
     return _unknown_org_before(text, pos)

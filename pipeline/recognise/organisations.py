@@ -32,7 +32,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org_tail": re.compile(alternation(g.company_tails)),
         "legal": re.compile(rf"[{CJK}A-Za-z0-9（）()]{{2,24}}?(?:{alternation(g.legal_tails)})"),
         "short_name": re.compile(
-            rf"[（(](?:{alternation(g.short_name_markers)})[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?[）)]"
+            rf"[（(](?:{alternation(g.short_name_markers)})[:：]?[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?[）)]"
         ),
         "brand": re.compile(alternation(g.brand_suffixes)),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?({alternation(g.branch_suffixes)})"),
@@ -168,6 +168,14 @@ def defined_short_names(text: str, orgs: list[Hit]) -> dict[str, Hit]:
         if short:
             defined[short.group(1)] = o
     return defined
+
+
+def short_name_bracket_end(text: str, org: Hit) -> int | None:
+    """Where the bracket ends that defines ``org`` as a short name (…有限公司（以下简称“星联”）副总裁:
+    the title after it is held at the organisation the bracket names), None when ``org`` is no such name."""
+    opening = max(text.rfind("（", 0, org.start), text.rfind("(", 0, org.start))
+    m = _patterns()["short_name"].match(text, opening) if opening >= 0 else None
+    return m.end() if m and m.span(1) == (org.start, org.end) else None
 
 
 def org_tail_pattern() -> re.Pattern[str]:

@@ -442,3 +442,15 @@ def test_a_chain_of_three_titles_gives_each_at_the_chains_organisation(text, tit
 def test_a_name_ending_in_gongsi_before_a_title_is_no_reference_to_the_company_before(text, expected):
     antecedent = organisations("华为", segment.boundaries("华为"))[0]
     assert chains(text, antecedent) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("星联通信科技有限公司（以下简称星联通信）副总裁张明辉表示", ("张明辉", "副总裁", "星联通信")),
+        ("瀚海网络技术股份有限公司(简称:瀚海网络)董事长兼总经理刘志远说", ("刘志远", "董事长兼总经理", "瀚海网络")),
+        ("瀚海互联有限公司（下称“瀚海”）首席执行官李晓峰称", ("李晓峰", "首席执行官", "瀚海")),
+    ],
+)
+def test_a_short_name_bracket_between_an_organisation_and_a_title_is_passed_over(text, expected):
+    assert chains(text) == [expected]
