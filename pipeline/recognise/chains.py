@@ -27,6 +27,8 @@ from pipeline.records import Hit, Role
 NOT_NAME_FLAGS = frozenset("admrpcuv")  # jieba: kinds of word no organisation's name opens with
 MAX_DEPARTMENT = 12  # characters between an organisation and its title: 移动转售事业部
 MAX_RANK = 6  # characters of a rank in brackets between a title and its holder: 主持工作
+MAX_OUTLET = 10  # characters of an unknown outlet's name opening a byline line: 法治周末
+NOT_OUTLET_FLAGS = frozenset("tvpdrmfcu")  # jieba: kinds of word no outlet's name opens with (上午, 据, 该)
 
 
 @dataclass(frozen=True)
@@ -240,14 +242,15 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
         title = marker.removeprefix(next((w for w in own if marker.startswith(w)), ""))
         start = _own_outlet_before(text, m.start())  # 本报讯（记者: the title's text says whose reporter
         t = Hit(m.start(1), m.end(1), "POSITION", title, text[start : m.end(1)])
-        outlet = _outlet_before(text, m.start(), orgs)
-        out += [Chain(person, t, outlet) for person in _names_from(text, m.end(), orgs)]
+        names = _names_from(text, m.end(), orgs)
+        outlet = _outlet_before(text, m.start(), orgs) or _line_outlet(text, m.start(), names)
+        out += [Chain(person, t, outlet) for person in names]
     for o in orgs:
         d = _dateline_pattern().match(text, o.end)
         if d and d.group(1):
             names = _names_from(text, d.end(), orgs)
             if names and re.match(r"\s*[)）]", text[names[-1].end :]):
-                out += [Chain(person, None, o) for person in names]
+                out += [Chain(person, None, _publisher(o, orgs)) for person in names]
     return out + _credited(text, orgs) + _pseudonyms(text) + _anonymised(text)
 
 
@@ -395,16 +398,39 @@ def _own_outlet_before(text: str, pos: int) -> int:
 
 
 def _outlet_before(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
-    return next(
+    outlet = next(
         (o for o in orgs if o.end <= pos and (d := _dateline_pattern().match(text, o.end)) and d.end() == pos), None
     )
+    return _publisher(outlet, orgs) if outlet is not None else None
+
+
+def _publisher(outlet: Hit, orgs: list[Hit]) -> Hit:
+    """上证报中国证券网讯: an outlet right after another names the paper's own site or channel; the
+    byline is the paper's."""
+    lex = lexicon.load()
+    before = next((o for o in orgs if o.end == outlet.start and lex.is_media(o.name)), None)
+    return before if before is not None and lex.is_media(outlet.name) else outlet
+
+
+def _line_outlet(text: str, marker: int, names: list[Hit]) -> Hit | None:
+    """法治周末见习记者 文丽娟: a line that is only a name, a reporter's marker and the names it lists
+    opens with the outlet, known or not."""
+    start = text.rfind("\n", 0, marker) + 1
+    head = text[start:marker].strip()
+    start = marker - len(head)
+    if not names or not 2 <= len(head) <= MAX_OUTLET or not re.fullmatch(rf"[{CJK}A-Za-z0-9]+", head):
+        return None
+    if text[names[-1].end :].split("\n", 1)[0].strip() or head.startswith(grammar.load().own_outlet_words):
+        return None  # 本报记者 is no name; the line runs on past the names
+    first = segment.tagged(head)[0][1]
+    return Hit(start, marker, "COMPANY", head, head) if first[:1] not in NOT_OUTLET_FLAGS else None
 
 
 def _names_from(text: str, pos: int, orgs: list[Hit]) -> list[Hit]:
     """The names a byline lists from `pos`: 王刚、萧海涛、覃立华 or 张明 韩磊; a name after the
     first must end where the list does (not 江苏 in 记者 李明 江苏报道)."""
     names: list[Hit] = []
-    while (person := _name_at(text, pos, orgs)) is not None:
+    while (person := _name_at(text, pos, orgs) or _spaced_name(text, pos)) is not None:
         if names and not re.match(r"[、\s)）】/／]|$", text[person.end : person.end + 1]):
             break
         names.append(person)
@@ -413,6 +439,14 @@ def _names_from(text: str, pos: int, orgs: list[Hit]) -> list[Hit]:
             break
         pos = person.end + sep.end()
     return names
+
+
+def _spaced_name(text: str, pos: int) -> Hit | None:
+    """每经编辑 赵 桥, 本报记者 贺 骏: a byline sets a two-character name off by a space (kept as written)."""
+    m = re.compile(rf"[{CJK}][ \u3000][{CJK}](?=[\s)）、/／]|$)").match(text, pos)
+    if m is None or text[pos] not in lexicon.load().surnames:
+        return None
+    return Hit(pos, m.end(), "PERSON", m.group(), m.group())
 
 
 def _name_after(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:

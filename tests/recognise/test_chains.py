@@ -454,3 +454,56 @@ def test_a_name_ending_in_gongsi_before_a_title_is_no_reference_to_the_company_b
 )
 def test_a_short_name_bracket_between_an_organisation_and_a_title_is_passed_over(text, expected):
     assert chains(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本报记者 贺 骏", [("贺 骏", "记者", None)]),
+        ("每经记者 蒋明芳 每经编辑 孙 桥", [("蒋明芳", "记者", "每日经济新闻"), ("孙 桥", "编辑", "每日经济新闻")]),
+        ("新京报讯（记者 刘 洋）星联通信昨日宣布", [("刘 洋", "记者", "新京报")]),
+    ],
+)
+def test_a_byline_sets_a_two_character_name_off_by_a_space(text, expected):
+    assert chains(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中新网杭州3月2日电(采访人员 周晓兰)星联通信2日宣布", [("周晓兰", "采访人员", "中国新闻社")]),
+        ("新京报讯（采访人员 宋佳明）记者昨日获悉", [("宋佳明", "采访人员", "新京报")]),
+        ("采访人员 李明远 北京报道", [("李明远", "采访人员", None)]),
+    ],
+)
+def test_an_interviewer_marker_is_a_reporters(text, expected):
+    assert chains(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("上证报中国证券网讯（记者 王明宇）星联通信3月1日发布年报", ("王明宇", "记者", "上海证券报")),
+        ("中证报中证网讯（记者 李华强）星联通信公布业绩", ("李华强", "记者", "中国证券报")),
+        ("上证报中国证券网讯（刘晓东）星联通信公布业绩", ("刘晓东", None, "上海证券报")),
+    ],
+)
+def test_a_paper_before_its_own_site_in_a_dateline_is_the_bylines_outlet(text, expected):
+    assert chains(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("法治周末见习记者 文明娟", [("文明娟", "见习记者", "法治周末")]),
+        ("经济观察报记者 张明 李华", [("张明", "记者", "经济观察报"), ("李华", "记者", "经济观察报")]),
+        ("星河财经特约记者 周海涛", [("周海涛", "特约记者", "星河财经")]),
+    ],
+)
+def test_a_byline_line_opens_with_its_outlet_known_or_not(text, expected):
+    assert chains(text) == expected
+
+
+@pytest.mark.parametrize("text", ["上午记者 张明", "本报记者 张明", "记者 张明 北京报道，星联通信昨日宣布"])
+def test_no_outlet_from_a_time_word_or_a_line_that_runs_on(text):
+    assert all(org is None for _, _, org in chains(text))
