@@ -36,6 +36,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "brand": re.compile(alternation(g.brand_suffixes)),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?({alternation(g.branch_suffixes)})"),
+        "local_body": re.compile(alternation(g.local_bodies)),
         "unit_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.unit_suffixes)})"),
         "group_branch": re.compile(
             rf"(?P<parent>{alternation(f for o in _operators() for f in o.forms)})(?:集团)?"
@@ -75,6 +76,7 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
                 hits.append(Hit(m.start(), m.end(), ref.label, ref.name, name))
     hits += _weak_aliases(text, bounds, hits)
     hits += _dictionary_orgs(text, hits)
+    hits = _with_local_bodies(text, bounds, hits)
     hits += _brand_names(text, bounds, hits)
     hits += _dateline_outlet(text, hits)
     hits += _english_names(text, hits)
@@ -209,6 +211,24 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
         end = unit.end() if unit else end
         label = lex.org_suffix_label(word) or "ORGANIZATION"
         out.append(Hit(start, end, label, text[start:end], text[start:end]))
+    return out
+
+
+def _with_local_bodies(text: str, bounds: frozenset[int], hits: list[Hit]) -> list[Hit]:
+    """广州市工业和信息化局, 浙江省经信厅, 深圳市发改委: a place's government body (data: local_bodies),
+    named as written, with a named unit after it (…公安局反诈骗中心); a national body's name after the
+    place (发改委) is the local one's."""
+    out = list(hits)
+    for m in _patterns()["local_body"].finditer(text):
+        place = _place_before(text, bounds, m.start())
+        unit = _patterns()["unit_tail"].match(text, m.end())
+        end = unit.end() if unit and unit.end() in bounds else m.end()
+        if place is None or end not in bounds:
+            continue
+        national = [h for h in out if h.start == m.start() and h.end <= end and h.label == "GOVERNMENT"]
+        rest = [h for h in out if h not in national]
+        if not overlaps(place[0], end, rest):
+            out = [*rest, Hit(place[0], end, "GOVERNMENT", text[place[0] : end], text[place[0] : end])]
     return out
 
 
