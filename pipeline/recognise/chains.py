@@ -72,7 +72,7 @@ def title_chains(
             or _apposed_name(text, t, org)
             or appointee(text, start, [c.person for c in chains], orgs)
         )
-        if person is None and (post := _listed_post(text, start, chains)) is not None:
+        if person is None and (post := _listed_post(text, start, t.end, chains)) is not None:
             person, when = post.person, post.tense  # 曾任A公司副总裁、B公司总经理
             if org is None and post.org is not None:  # 任A公司董事、总经理: the chain's organisation
                 org, reference = post.org, True
@@ -91,13 +91,19 @@ def title_chains(
     return _shared_orgs(text, [(c.person.end, c) for c in chains] + _joined_holders(text, unnamed, chains))
 
 
-def _listed_post(text: str, start: int, chains: list[Chain]) -> Chain | None:
-    """曾任小米科技副总裁、星联通信首席执行官: a post listed by 、 right after one whose holder
-    stands before it is that holder's too."""
-    if not text.endswith("、", 0, start):
+def _listed_post(text: str, start: int, end: int, chains: list[Chain]) -> Chain | None:
+    """曾任小米科技副总裁、星联通信首席执行官 (or by commas, each post a clause of its own: 曾任A中心
+    副主任，B局副局长，C…): a post from `start` to `end` listed right after one whose holder stands
+    before it is that holder's too."""
+    mark = next((m for m in ("、", "，", ",") if text.endswith(m, 0, start)), None)
+    if mark is None or (mark != "、" and not (end == len(text) or text[end] in PUNCTUATION)):
         return None
     return next(
-        (c for c in chains if c.title is not None and c.title.end == start - 1 and c.person.end <= c.title.start),
+        (
+            c
+            for c in chains
+            if c.title is not None and c.title.end == start - len(mark) and c.person.end <= c.title.start
+        ),
         None,
     )
 
