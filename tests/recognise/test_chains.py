@@ -507,3 +507,15 @@ def test_a_byline_line_opens_with_its_outlet_known_or_not(text, expected):
 @pytest.mark.parametrize("text", ["上午记者 张明", "本报记者 张明", "记者 张明 北京报道，星联通信昨日宣布"])
 def test_no_outlet_from_a_time_word_or_a_line_that_runs_on(text):
     assert all(org is None for _, _, org in chains(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("星联通信董事长代明远表示", [("代明远", "董事长", "星联通信")]),
+        ("瀚海互联副总裁买红梅介绍", [("买红梅", "副总裁", "瀚海互联")]),
+        ("董事长代表公司出席了会议", []),  # 代表 is a word, no name
+    ],
+)
+def test_less_common_surnames_open_names(text, expected):
+    assert chains(text) == expected
