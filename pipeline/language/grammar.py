@@ -68,6 +68,7 @@ class Grammar:
     rare_word_freq: int
     unit_suffixes: tuple[str, ...]
     ministry_units: tuple[str, ...]
+    local_bodies: tuple[str, ...]
     company_units: tuple[str, ...]
     unit_stop_words: tuple[str, ...]
     org_word_endings: tuple[str, ...]

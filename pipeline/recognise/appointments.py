@@ -48,11 +48,23 @@ def _holder(text: str, start: int, persons: list[Hit], orgs: list[Hit], verbs: t
 
 
 def _bio_subject(text: str, end: int) -> Hit | None:
-    """王刚，男，1965年出生，|曾任…: a clause with no subject in a sentence a name and a comma open."""
+    """王刚，男，1965年出生，|曾任…; 资料显示，宋某毕业于某大学，工学博士，|曾任…: a clause with no
+    subject after a comma holds the name that opens an earlier clause of the sentence (the last one)."""
     if not text.endswith(("，", ","), 0, end):
         return None
-    n = name_at(text, 0)
-    return Hit(0, n, "PERSON", text[:n], text[:n]) if n and text[n : n + 1] in ("，", ",") else None
+    starts = [0, *(i + 1 for i, ch in enumerate(text[: end - 1]) if ch in "，,")]
+    return next((h for s in reversed(starts) if (h := _clause_name(text, s)) is not None), None)
+
+
+def _clause_name(text: str, start: int) -> Hit | None:
+    """The name opening the clause at `start`: alone before a comma (王刚，男), or read by jieba as one."""
+    n = name_at(text, start)
+    if not n:
+        return None
+    name = text[start : start + n]
+    word, flag, _ = segment.tagged(text[start : start + n + 4])[0]
+    alone = text[start + n : start + n + 1] in ("，", ",")
+    return Hit(start, start + n, "PERSON", name, name) if alone or (word == name and flag.startswith("nr")) else None
 
 
 def _read_name(text: str, end: int) -> Hit | None:

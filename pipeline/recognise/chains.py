@@ -20,13 +20,15 @@ from pipeline.language.text import PUNCTUATION
 from pipeline.recognise.appointments import appointee, opening_holder
 from pipeline.recognise.common import CJK, overlaps
 from pipeline.recognise.names import NAME_ENDING_FLAGS, foreign_name_at, name_at, name_ending_at
-from pipeline.recognise.organisations import organisations
+from pipeline.recognise.organisations import organisations, short_name_bracket_end
 from pipeline.recognise.titles import title_pattern
 from pipeline.records import Hit, Role
 
 NOT_NAME_FLAGS = frozenset("admrpcuv")  # jieba: kinds of word no organisation's name opens with
 MAX_DEPARTMENT = 12  # characters between an organisation and its title: 移动转售事业部
 MAX_RANK = 6  # characters of a rank in brackets between a title and its holder: 主持工作
+MAX_OUTLET = 10  # characters of an unknown outlet's name opening a byline line: 法治周末
+NOT_OUTLET_FLAGS = frozenset("tvpdrmfcu")  # jieba: kinds of word no outlet's name opens with (上午, 据, 该)
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def title_chains(
             or _apposed_name(text, t, org)
             or appointee(text, start, [c.person for c in chains], orgs)
         )
-        if person is None and (post := _listed_post(text, start, chains)) is not None:
+        if person is None and (post := _listed_post(text, start, t.end, chains)) is not None:
             person, when = post.person, post.tense  # 曾任A公司副总裁、B公司总经理
             if org is None and post.org is not None:  # 任A公司董事、总经理: the chain's organisation
                 org, reference = post.org, True
@@ -89,13 +91,19 @@ def title_chains(
     return _shared_orgs(text, [(c.person.end, c) for c in chains] + _joined_holders(text, unnamed, chains))
 
 
-def _listed_post(text: str, start: int, chains: list[Chain]) -> Chain | None:
-    """曾任小米科技副总裁、星联通信首席执行官: a post listed by 、 right after one whose holder
-    stands before it is that holder's too."""
-    if not text.endswith("、", 0, start):
+def _listed_post(text: str, start: int, end: int, chains: list[Chain]) -> Chain | None:
+    """曾任小米科技副总裁、星联通信首席执行官 (or by commas, each post a clause of its own: 曾任A中心
+    副主任，B局副局长，C…): a post from `start` to `end` listed right after one whose holder stands
+    before it is that holder's too."""
+    mark = next((m for m in ("、", "，", ",") if text.endswith(m, 0, start)), None)
+    if mark is None or (mark != "、" and not (end == len(text) or text[end] in PUNCTUATION)):
         return None
     return next(
-        (c for c in chains if c.title is not None and c.title.end == start - 1 and c.person.end <= c.title.start),
+        (
+            c
+            for c in chains
+            if c.title is not None and c.title.end == start - len(mark) and c.person.end <= c.title.start
+        ),
         None,
     )
 
@@ -240,14 +248,15 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
         title = marker.removeprefix(next((w for w in own if marker.startswith(w)), ""))
         start = _own_outlet_before(text, m.start())  # 本报讯（记者: the title's text says whose reporter
         t = Hit(m.start(1), m.end(1), "POSITION", title, text[start : m.end(1)])
-        outlet = _outlet_before(text, m.start(), orgs)
-        out += [Chain(person, t, outlet) for person in _names_from(text, m.end(), orgs)]
+        names = _names_from(text, m.end(), orgs)
+        outlet = _outlet_before(text, m.start(), orgs) or _line_outlet(text, m.start(), names)
+        out += [Chain(person, t, outlet) for person in names]
     for o in orgs:
         d = _dateline_pattern().match(text, o.end)
         if d and d.group(1):
             names = _names_from(text, d.end(), orgs)
             if names and re.match(r"\s*[)）]", text[names[-1].end :]):
-                out += [Chain(person, None, o) for person in names]
+                out += [Chain(person, None, _publisher(o, orgs)) for person in names]
     return out + _credited(text, orgs) + _pseudonyms(text) + _anonymised(text)
 
 
@@ -395,16 +404,39 @@ def _own_outlet_before(text: str, pos: int) -> int:
 
 
 def _outlet_before(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
-    return next(
+    outlet = next(
         (o for o in orgs if o.end <= pos and (d := _dateline_pattern().match(text, o.end)) and d.end() == pos), None
     )
+    return _publisher(outlet, orgs) if outlet is not None else None
+
+
+def _publisher(outlet: Hit, orgs: list[Hit]) -> Hit:
+    """上证报中国证券网讯: an outlet right after another names the paper's own site or channel; the
+    byline is the paper's."""
+    lex = lexicon.load()
+    before = next((o for o in orgs if o.end == outlet.start and lex.is_media(o.name)), None)
+    return before if before is not None and lex.is_media(outlet.name) else outlet
+
+
+def _line_outlet(text: str, marker: int, names: list[Hit]) -> Hit | None:
+    """法治周末见习记者 文丽娟: a line that is only a name, a reporter's marker and the names it lists
+    opens with the outlet, known or not."""
+    start = text.rfind("\n", 0, marker) + 1
+    head = text[start:marker].strip()
+    start = marker - len(head)
+    if not names or not 2 <= len(head) <= MAX_OUTLET or not re.fullmatch(rf"[{CJK}A-Za-z0-9]+", head):
+        return None
+    if text[names[-1].end :].split("\n", 1)[0].strip() or head.startswith(grammar.load().own_outlet_words):
+        return None  # 本报记者 is no name; the line runs on past the names
+    first = segment.tagged(head)[0][1]
+    return Hit(start, marker, "COMPANY", head, head) if first[:1] not in NOT_OUTLET_FLAGS else None
 
 
 def _names_from(text: str, pos: int, orgs: list[Hit]) -> list[Hit]:
     """The names a byline lists from `pos`: 王刚、萧海涛、覃立华 or 张明 韩磊; a name after the
     first must end where the list does (not 江苏 in 记者 李明 江苏报道)."""
     names: list[Hit] = []
-    while (person := _name_at(text, pos, orgs)) is not None:
+    while (person := _name_at(text, pos, orgs) or _spaced_name(text, pos)) is not None:
         if names and not re.match(r"[、\s)）】/／]|$", text[person.end : person.end + 1]):
             break
         names.append(person)
@@ -413,6 +445,14 @@ def _names_from(text: str, pos: int, orgs: list[Hit]) -> list[Hit]:
             break
         pos = person.end + sep.end()
     return names
+
+
+def _spaced_name(text: str, pos: int) -> Hit | None:
+    """每经编辑 赵 桥, 本报记者 贺 骏: a byline sets a two-character name off by a space (kept as written)."""
+    m = re.compile(rf"[{CJK}][ \u3000][{CJK}](?=[\s)）、/／]|$)").match(text, pos)
+    if m is None or text[pos] not in lexicon.load().surnames:
+        return None
+    return Hit(pos, m.end(), "PERSON", m.group(), m.group())
 
 
 def _name_after(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
@@ -512,15 +552,22 @@ def _with_department(text: str, t: Hit, org: Hit | None) -> Hit:
     """移动转售事业部总经理: the words between the organisation and the title belong to the title."""
     if org is None or org.end >= t.start:
         return t
-    dept = text[org.end : t.start].removesuffix("的")
-    return Hit(org.end, t.end, "POSITION", dept + t.name, text[org.end : t.end]) if dept else t
+    start = _org_end(text, org)
+    dept = text[start : t.start].removesuffix("的")
+    return Hit(start, t.end, "POSITION", dept + t.name, text[start : t.end]) if dept else t
+
+
+def _org_end(text: str, org: Hit) -> int:
+    """Where the words about an organisation end: after the bracket that defines it as a short name
+    (星联通信有限公司（以下简称星联）|副总裁), else at its name."""
+    return short_name_bracket_end(text, org) or org.end
 
 
 def _org_before(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
     before = [o for o in orgs if o.end <= pos]
     if before:
         o = max(before, key=lambda h: h.end)
-        gap = text[o.end : pos]
+        gap = text[_org_end(text, o) : pos]
         if len(gap) <= MAX_DEPARTMENT and not any(ch in PUNCTUATION for ch in gap) and not _has_title(gap):
             return _with_legal_tail(text, o, gap)
     return _unknown_org_before(text, pos)

@@ -32,10 +32,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org_tail": re.compile(alternation(g.company_tails)),
         "legal": re.compile(rf"[{CJK}A-Za-z0-9（）()]{{2,24}}?(?:{alternation(g.legal_tails)})"),
         "short_name": re.compile(
-            rf"[（(](?:{alternation(g.short_name_markers)})[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?[）)]"
+            rf"[（(](?:{alternation(g.short_name_markers)})[:：]?[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?[）)]"
         ),
         "brand": re.compile(alternation(g.brand_suffixes)),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?({alternation(g.branch_suffixes)})"),
+        "local_body": re.compile(alternation(g.local_bodies)),
         "unit_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.unit_suffixes)})"),
         "group_branch": re.compile(
             rf"(?P<parent>{alternation(f for o in _operators() for f in o.forms)})(?:集团)?"
@@ -75,6 +76,7 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
                 hits.append(Hit(m.start(), m.end(), ref.label, ref.name, name))
     hits += _weak_aliases(text, bounds, hits)
     hits += _dictionary_orgs(text, hits)
+    hits = _with_local_bodies(text, bounds, hits)
     hits += _brand_names(text, bounds, hits)
     hits += _dateline_outlet(text, hits)
     hits += _english_names(text, hits)
@@ -170,6 +172,14 @@ def defined_short_names(text: str, orgs: list[Hit]) -> dict[str, Hit]:
     return defined
 
 
+def short_name_bracket_end(text: str, org: Hit) -> int | None:
+    """Where the bracket ends that defines ``org`` as a short name (…有限公司（以下简称“星联”）副总裁:
+    the title after it is held at the organisation the bracket names), None when ``org`` is no such name."""
+    opening = max(text.rfind("（", 0, org.start), text.rfind("(", 0, org.start))
+    m = _patterns()["short_name"].match(text, opening) if opening >= 0 else None
+    return m.end() if m and m.span(1) == (org.start, org.end) else None
+
+
 def org_tail_pattern() -> re.Pattern[str]:
     """公司, 集团, 有限公司: the tails that stay part of an organisation's mention."""
     return _patterns()["org_tail"]
@@ -201,6 +211,24 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
         end = unit.end() if unit else end
         label = lex.org_suffix_label(word) or "ORGANIZATION"
         out.append(Hit(start, end, label, text[start:end], text[start:end]))
+    return out
+
+
+def _with_local_bodies(text: str, bounds: frozenset[int], hits: list[Hit]) -> list[Hit]:
+    """广州市工业和信息化局, 浙江省经信厅, 深圳市发改委: a place's government body (data: local_bodies),
+    named as written, with a named unit after it (…公安局反诈骗中心); a national body's name after the
+    place (发改委) is the local one's."""
+    out = list(hits)
+    for m in _patterns()["local_body"].finditer(text):
+        place = _place_before(text, bounds, m.start())
+        unit = _patterns()["unit_tail"].match(text, m.end())
+        end = unit.end() if unit and unit.end() in bounds else m.end()
+        if place is None or end not in bounds:
+            continue
+        national = [h for h in out if h.start == m.start() and h.end <= end and h.label == "GOVERNMENT"]
+        rest = [h for h in out if h not in national]
+        if not overlaps(place[0], end, rest):
+            out = [*rest, Hit(place[0], end, "GOVERNMENT", text[place[0] : end], text[place[0] : end])]
     return out
 
 

@@ -143,3 +143,32 @@ def test_an_appellation_between_the_holder_and_the_verb(text, expected):
 )
 def test_one_who_no_longer_holds_a_post_held_it(text, expected):
     assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "据介绍，张海峰毕业于清华大学，曾任中国电信副总裁，小米科技首席执行官。",
+            {("张海峰", "副总裁", "中国电信"), ("张海峰", "首席执行官", "小米")},
+        ),
+        (
+            "资料显示，赵立新，博士，先后担任浙江移动总经理，中国移动市场部总经理。",
+            {("赵立新", "总经理", "浙江移动"), ("赵立新", "市场部总经理", "中国移动")},
+        ),
+        (
+            "孙丽毕业于北京邮电大学，工学博士，曾任工信部信息通信发展司副司长，江苏省通信管理局党组书记、局长。",
+            {
+                ("孙丽", "副司长", "工信部信息通信发展司"),
+                ("孙丽", "党组书记", "江苏省通信管理局"),
+                ("孙丽", "局长", "江苏省通信管理局"),
+            },
+        ),
+    ],
+)
+def test_a_biographys_elided_subject_holds_the_posts_listed_by_commas(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_a_post_by_a_comma_that_runs_into_a_clause_is_not_listed():
+    assert roles_of("王刚说，公司曾任命多位副总裁，总经理表示同意。") == set()

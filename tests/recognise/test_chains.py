@@ -442,3 +442,80 @@ def test_a_chain_of_three_titles_gives_each_at_the_chains_organisation(text, tit
 def test_a_name_ending_in_gongsi_before_a_title_is_no_reference_to_the_company_before(text, expected):
     antecedent = organisations("华为", segment.boundaries("华为"))[0]
     assert chains(text, antecedent) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("星联通信科技有限公司（以下简称星联通信）副总裁张明辉表示", ("张明辉", "副总裁", "星联通信")),
+        ("瀚海网络技术股份有限公司(简称:瀚海网络)董事长兼总经理刘志远说", ("刘志远", "董事长兼总经理", "瀚海网络")),
+        ("瀚海互联有限公司（下称“瀚海”）首席执行官李晓峰称", ("李晓峰", "首席执行官", "瀚海")),
+    ],
+)
+def test_a_short_name_bracket_between_an_organisation_and_a_title_is_passed_over(text, expected):
+    assert chains(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本报记者 贺 骏", [("贺 骏", "记者", None)]),
+        ("每经记者 蒋明芳 每经编辑 孙 桥", [("蒋明芳", "记者", "每日经济新闻"), ("孙 桥", "编辑", "每日经济新闻")]),
+        ("新京报讯（记者 刘 洋）星联通信昨日宣布", [("刘 洋", "记者", "新京报")]),
+    ],
+)
+def test_a_byline_sets_a_two_character_name_off_by_a_space(text, expected):
+    assert chains(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中新网杭州3月2日电(采访人员 周晓兰)星联通信2日宣布", [("周晓兰", "采访人员", "中国新闻社")]),
+        ("新京报讯（采访人员 宋佳明）记者昨日获悉", [("宋佳明", "采访人员", "新京报")]),
+        ("采访人员 李明远 北京报道", [("李明远", "采访人员", None)]),
+    ],
+)
+def test_an_interviewer_marker_is_a_reporters(text, expected):
+    assert chains(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("上证报中国证券网讯（记者 王明宇）星联通信3月1日发布年报", ("王明宇", "记者", "上海证券报")),
+        ("中证报中证网讯（记者 李华强）星联通信公布业绩", ("李华强", "记者", "中国证券报")),
+        ("上证报中国证券网讯（刘晓东）星联通信公布业绩", ("刘晓东", None, "上海证券报")),
+    ],
+)
+def test_a_paper_before_its_own_site_in_a_dateline_is_the_bylines_outlet(text, expected):
+    assert chains(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("法治周末见习记者 文明娟", [("文明娟", "见习记者", "法治周末")]),
+        ("经济观察报记者 张明 李华", [("张明", "记者", "经济观察报"), ("李华", "记者", "经济观察报")]),
+        ("星河财经特约记者 周海涛", [("周海涛", "特约记者", "星河财经")]),
+    ],
+)
+def test_a_byline_line_opens_with_its_outlet_known_or_not(text, expected):
+    assert chains(text) == expected
+
+
+@pytest.mark.parametrize("text", ["上午记者 张明", "本报记者 张明", "记者 张明 北京报道，星联通信昨日宣布"])
+def test_no_outlet_from_a_time_word_or_a_line_that_runs_on(text):
+    assert all(org is None for _, _, org in chains(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("星联通信董事长代明远表示", [("代明远", "董事长", "星联通信")]),
+        ("瀚海互联副总裁买红梅介绍", [("买红梅", "副总裁", "瀚海互联")]),
+        ("董事长代表公司出席了会议", []),  # 代表 is a word, no name
+    ],
+)
+def test_less_common_surnames_open_names(text, expected):
+    assert chains(text) == expected

@@ -223,3 +223,21 @@ def test_no_short_name_where_a_common_word_runs_into_it(text):
 
 def test_a_short_name_after_a_word_of_its_own_stays():
     assert orgs("据中移动透露，其中中移动用户最多") == [("中国移动", "中移动"), ("中国移动", "中移动")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("杭州市经济和信息化局副局长表示", [("杭州市经济和信息化局", "杭州市经济和信息化局")]),
+        ("浙江省工业和信息化厅发布通知", [("浙江省工业和信息化厅", "浙江省工业和信息化厅")]),
+        ("厦门市反诈骗中心提醒市民", [("厦门市反诈骗中心", "厦门市反诈骗中心")]),
+        ("深圳市发改委相关负责人说", [("深圳市发改委", "深圳市发改委")]),  # not the national 发改委
+    ],
+)
+def test_a_places_government_body_is_an_organisation_of_its_own(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["本市工业和信息化局表示", "他去了市场监督管理局办事"])
+def test_no_local_body_without_a_place(text):
+    assert orgs(text) == []
