@@ -389,9 +389,13 @@ def _marker_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _dateline_pattern() -> re.Pattern[str]:
-    """What lies between an outlet and its byline: 北京3月5日电（, 讯（, or nothing (新华社记者)."""
-    ends = "|".join(re.escape(w) for w in grammar.load().dateline_words)
-    return re.compile(rf"((?:[{CJK}]{{0,6}}?(?:\d{{1,2}}月)?\d{{1,2}}日)?(?:{ends}))?\s*[（(]?\s*")
+    """What lies between an outlet and its byline: 北京3月5日电（, 讯（, 讯 4月21日消息（ (the end
+    word said again after the date), or nothing (新华社记者)."""
+    g = grammar.load()
+    ends = "|".join(re.escape(w) for w in g.dateline_words)
+    times = "|".join(re.escape(w) for w in g.dateline_times)
+    date = r"(?:\d{1,2}月)?\d{1,2}日"
+    return re.compile(rf"((?:[{CJK}]{{0,6}}?{date})?(?:{ends})(?:\s*{date}(?:{times})?(?:{ends}))?)?\s*[（(]?\s*")
 
 
 def _own_outlet_before(text: str, pos: int) -> int:

@@ -51,6 +51,18 @@ def test_a_name_alone_in_a_dateline_is_the_outlets_without_a_title():
     assert chains("人民网上海4月9日电 (周亮)星联通信昨日宣布") == [("周亮", None, "人民日报")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("飞象网讯 3月2日晚间消息（李明远）中国移动今日公布年报", [("李明远", None, "飞象网")]),
+        ("腾讯科技讯 5月8日消息（吴倩）工信部宣布", [("吴倩", None, "腾讯科技")]),
+        ("C114讯 6月9日消息（周晓）星联通信宣布", [("周晓", None, "C114")]),
+    ],
+)
+def test_a_dateline_that_says_its_end_word_again_after_the_date_still_credits_its_outlet(text, expected):
+    assert chains(text) == expected
+
+
 def test_a_later_name_of_a_byline_ends_the_list():
     assert chains("记者 李明 江苏报道") == [("李明", "记者", None)]  # 江苏 is a place
 
