@@ -159,7 +159,15 @@ def test_a_named_unit_after_a_ministry_or_company_is_its_own_organisation(text, 
 
 @pytest.mark.parametrize(
     "text",
-    ["该公司已取得IDC许可证，并申请IDC、ISP牌照", "今年IDC收入增长两成", "大力发展IDC及CDN等业务", "IDC服务商数量增加"],
+    [
+        "该公司已取得IDC许可证，并申请IDC、ISP牌照",
+        "今年IDC收入增长两成",
+        "大力发展IDC及CDN等业务",
+        "IDC服务商数量增加",
+        "公司计划明年IDC投资20亿元",  # an investment in the business line
+        "加大IDC投资力度",
+        "IDC投资同比下降一成",
+    ],
 )
 def test_a_business_named_like_a_firm_is_no_mention_of_it(text):
     assert orgs(text) == []
@@ -241,3 +249,19 @@ def test_a_places_government_body_is_an_organisation_of_its_own(text, expected):
 @pytest.mark.parametrize("text", ["本市工业和信息化局表示", "他去了市场监督管理局办事"])
 def test_no_local_body_without_a_place(text):
     assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国移动业务收入同比增长3%", [("中国移动", "中国移动")]),
+        ("根据年报，中国移动通信业务收入为800亿元", [("中国移动", "中国移动通信")]),
+        ("江苏移动业务收入增长较快", [("江苏移动", "江苏移动")]),
+        ("中国移动转售业务发展迅速", []),  # the trade's 移动转售
+        ("中国电信业发展迅速", []),  # China's telecom industry
+        ("中国电信行业的竞争加剧", []),
+        ("中国电信商的数量在增加", []),  # carriers in China
+    ],
+)
+def test_a_name_before_its_own_line_of_business_is_a_mention(text, expected):
+    assert orgs(text) == expected
