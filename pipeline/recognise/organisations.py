@@ -355,7 +355,7 @@ def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
     g = grammar.load()
     units = _unit_words(rec)
     m = re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})").match(text, org.end) if units else None
-    if m is None or m.end() not in bounds:
+    if m is None or m.end() not in bounds or _ends_in_organisation(text, org.end, m.end()):
         return org
     words = segment.tagged(text[org.end : m.start(1)])  # the unit's own name: 新闻|处; 办公厅 has none
     if len(m.group(1)) < 3 and sum(len(w) for w, _, _ in words) < 2:
@@ -370,6 +370,12 @@ def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
         return org
     name = text[org.start : m.end()]
     return Hit(org.start, m.end(), rec.label, name, name)
+
+
+def _ends_in_organisation(text: str, start: int, end: int) -> bool:
+    """工信部|联合公安部, 国资委|会同财政部: a would-be unit that ends in another known organisation is a
+    second organisation joined to the first by a verb, not a unit of it."""
+    return any(a.end() == end for a in _patterns()["org"].finditer(text, start, end))
 
 
 def _unit_words(rec: OrgRecord) -> tuple[str, ...]:

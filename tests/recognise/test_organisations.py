@@ -265,3 +265,15 @@ def test_no_local_body_without_a_place(text):
 )
 def test_a_name_before_its_own_line_of_business_is_a_mention(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("工信部联合公安部建立了机制", [("工业和信息化部", "工信部"), ("公安部", "公安部")]),
+        ("国资委会同财政部印发通知", [("国资委", "国资委"), ("财政部", "财政部")]),
+        ("发改委联合商务部发布意见", [("国家发展和改革委员会", "发改委"), ("商务部", "商务部")]),
+    ],
+)
+def test_a_second_organisation_after_a_verb_is_no_unit_of_the_first(text, expected):
+    assert orgs(text) == expected
