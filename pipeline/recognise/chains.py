@@ -17,7 +17,7 @@ from itertools import chain
 
 from pipeline.language import grammar, lexicon, segment, tense
 from pipeline.language.text import PUNCTUATION
-from pipeline.recognise.appointments import appointee, opening_holder
+from pipeline.recognise.appointments import appointee, joiners, opening_holder
 from pipeline.recognise.common import CJK, overlaps
 from pipeline.recognise.names import NAME_ENDING_FLAGS, foreign_name_at, name_at, name_ending_at
 from pipeline.recognise.organisations import organisations, short_name_bracket_end
@@ -319,8 +319,9 @@ def _credit_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 def untitled_members(text: str, orgs: list[Hit], chains: list[Chain]) -> list[Chain]:
-    """中国联通的张明, 来自京东的李华, 王刚（中国移动）: a person tied to an organisation without a
-    title (the name read as one by jieba, or followed by a speech verb), not one a chain has."""
+    """中国联通的张明, 来自京东的李华, 王刚（中国移动）, 李华加盟京东: a person tied to an organisation
+    without a title (the name read as one by jieba, or followed by a speech verb, or one a verb of
+    joining ties to it), not one a chain has."""
     taken = [c.person for c in chains] + [c.title for c in chains if c.title is not None]
     out = []
     for o in orgs:
@@ -331,6 +332,7 @@ def untitled_members(text: str, orgs: list[Hit], chains: list[Chain]) -> list[Ch
         for person, loose in ((after, linked), (before, bracketed)):
             if person is not None and not overlaps(person.start, person.end, taken) and _named(text, person, loose):
                 out.append(Chain(person, None, o))
+        out += [Chain(p, None, o) for p in joiners(text, o, [c.person for c in chains], orgs)]
     return out
 
 
