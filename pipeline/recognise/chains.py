@@ -67,6 +67,8 @@ def title_chains(
         found = _unit_reference(text, t, orgs, earlier) or _title_org(text, t, orgs, antecedent, ministry)
         org, title, reference = found
         start = org.start if org is not None and org.end <= title.start else title.start
+        if org is None and (subject := _clause_subject(text, t, orgs)) is not None:
+            org, reference = subject, True  # 中国电信公布半年报，董事长X表示
         person = (
             _name_after(text, t, orgs)
             or _apposed_name(text, t, org)
@@ -190,6 +192,22 @@ def _title_org(
     org = _org_before(text, t.start, orgs) or _weak_alias_before(text, t)
     unit = _government_unit(text, t, org)
     return (unit, t, False) if unit is not None else (org, _with_department(text, t, org), False)
+
+
+def _clause_subject(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
+    """中国电信公布半年报，董事长X表示; 小米于昨日发布财报时，总裁Y称: an officer's bare title opening
+    a clause is at the organisation opening the clause before it (after time words only), when the
+    sentence names no other before the title. The Hit is the empty span before the title."""
+    if t.start == 0 or text[t.start - 1] not in "，," or t.name.endswith(grammar.load().own_right_titles):
+        return None
+    before = [o for o in orgs if o.end <= t.start]
+    if len({o.name for o in before}) != 1 or lexicon.load().is_media(before[0].name):
+        return None
+    opening = max(text.rfind(mark, 0, t.start - 1) for mark in "，,；;：:。") + 1
+    org = next((o for o in before if o.start >= opening), None)
+    if org is None or not all(flag[:1] in "tm" for _, flag, _ in segment.tagged(text[opening : org.start])):
+        return None
+    return Hit(t.start, t.start, org.label, org.name, "")
 
 
 def _ends_unknown_name(text: str, pos: int, ref: str) -> bool:

@@ -531,3 +531,27 @@ def test_no_outlet_from_a_time_word_or_a_line_that_runs_on(text):
 )
 def test_less_common_surnames_open_names(text, expected):
     assert chains(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("八月二日中国电信公布今年半年报，董事长柯明远表示用户数增长三成。", ("柯明远", "董事长", "中国电信")),
+        ("星联通信昨日发布年度财报，首席执行官张国华称用户数增长三成。", ("张国华", "首席执行官", "星联通信")),
+        ("今年上半年京东完成了转售业务的调整，副总裁李明远介绍，新套餐将于下月上线。", ("李明远", "副总裁", "京东")),
+    ],
+)
+def test_an_officers_bare_title_is_at_the_organisation_opening_the_clause_before(text, expected):
+    assert chains(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年3月5日小米与中国联通签署协议，总经理赵强表示合作顺利。",  # two organisations: whose?
+        "中国移动公布业绩，分析师王刚认为增长放缓。",  # a title held in one's own right
+        "有消息称中国移动将调整资费，董事长刘军表示不予置评。",  # the organisation does not open its clause
+    ],
+)
+def test_no_subject_organisation_for_a_bare_title(text):
+    assert [org for _, _, org in chains(text)] == [None]
