@@ -496,9 +496,19 @@ def _name_at(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
     clash = next((o for o in orgs if o.start < pos + n and pos < o.end), None)
     if clash is not None:
         n = _name_into_org(text, pos, clash)
-    if not n or _common_word(text[pos : pos + n]):
+    if not n or _common_word(text[pos : pos + n]) or _runs_into_word(text, pos, n):
         return None
     return Hit(pos, pos + n, "PERSON", text[pos : pos + n], text[pos : pos + n])
+
+
+def _runs_into_word(text: str, pos: int, n: int) -> bool:
+    """股东应占利润, 主席任职期间: of a three-character name jieba reads no name at `pos`, and a word
+    of its dictionary runs from inside the name past it (利润, 任职期间), so the characters are words
+    of the sentence, not a name (a two-character one keeps its given name: 谢存|在)."""
+    words = segment.tagged(text[pos : pos + n + 4])
+    if n < 3 or not words or words[0][1].startswith("nr"):
+        return False
+    return any(at < n < at + len(w) and segment.frequency(w) > 0 for w, _, at in words)
 
 
 def _name_into_org(text: str, pos: int, org: Hit) -> int:

@@ -555,3 +555,20 @@ def test_an_officers_bare_title_is_at_the_organisation_opening_the_clause_before
 )
 def test_no_subject_organisation_for_a_bare_title(text):
     assert [org for _, _, org in chains(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该公司股东应占利润同比下降。",
+        "监事会主席任职期间表现突出。",
+        "分析师史无前例地上调了预期。",
+        "另据记者了解，与南韩及日本不同，星联通信将独立建网。",
+    ],
+)
+def test_words_of_the_sentence_after_a_title_are_no_name(text):
+    assert chains(text) == []
+
+
+def test_a_name_running_into_a_word_keeps_its_given_name():
+    assert chains("工信部发言人谢存在会上表示") == [("谢存", "发言人", "工业和信息化部")]
