@@ -572,3 +572,15 @@ def test_words_of_the_sentence_after_a_title_are_no_name(text):
 
 def test_a_name_running_into_a_word_keeps_its_given_name():
     assert chains("工信部发言人谢存在会上表示") == [("谢存", "发言人", "工业和信息化部")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("在开幕式上习近平主席发表主旨演讲", ("习近平", "主席", None)),
+        ("会上王建国主席宣布大会开幕", ("王建国", "主席", None)),
+        ("据悉刘明主席已抵达北京", ("刘明", "主席", None)),
+    ],
+)
+def test_a_chair_is_named_after_the_person(text, expected):
+    assert chains(text) == [expected]
