@@ -639,10 +639,13 @@ def _unknown_org_before(text: str, pos: int) -> Hit | None:
 
 
 def _name_like_head(cand: str) -> bool:
-    """著名通信专家: an adjective, adverb, numeral or verb opening the words before a suffix is no name's."""
+    """著名通信专家: an adjective, adverb, numeral or verb opening the words before a suffix is no name's;
+    接受中电传媒记者: nor is a verb of two characters or more among them (the name starts after it)."""
     suffix = lexicon.load().org_suffix(cand)
     head = segment.tagged(cand[: -len(suffix)]) if suffix else []
-    return not head or head[0][1][:1] not in NOT_NAME_FLAGS
+    return not head or (
+        head[0][1][:1] not in NOT_NAME_FLAGS and not any(f.startswith("v") and len(w) > 1 for w, f, _ in head[1:])
+    )
 
 
 def roles(chains: list[Chain]) -> list[Role]:

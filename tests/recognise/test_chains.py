@@ -584,3 +584,15 @@ def test_a_name_running_into_a_word_keeps_its_given_name():
 )
 def test_a_chair_is_named_after_the_person(text, expected):
     assert chains(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("他昨日在会后接受星海传媒记者王丽采访", ("王丽", "记者", "星海传媒")),
+        ("张明在发布会上接受远帆传媒总编辑李强专访", ("李强", "总编辑", "远帆传媒")),
+        ("刘洋表示，欢迎蓝鲸科技总经理周涛加入", ("周涛", "总经理", "蓝鲸科技")),
+    ],
+)
+def test_an_unknown_organisation_before_a_title_starts_after_the_verb(text, expected):
+    assert chains(text)[0] == expected
