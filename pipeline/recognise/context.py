@@ -167,7 +167,7 @@ def persons_in(sent: SentenceFacts, known: tuple[str, ...]) -> list[Hit]:
     """Every known person's name in the sentence, outside organisation names."""
     text = sent.span.text
     hits: list[Hit] = []
-    for name in sorted(known, key=len, reverse=True):
+    for name in sorted((n for n in known if n in text), key=len, reverse=True):  # a pattern only for those found
         for m in re.finditer(re.escape(name), text):
             h = Hit(m.start(), m.end(), "PERSON", name, name)
             if not any(o.start < h.end and h.start < o.end for o in sent.orgs + hits):

@@ -8,9 +8,10 @@ Reads: a sentence and a position. Provides: the person name there, if any.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.language import grammar, lexicon, segment
-from pipeline.language.text import PUNCTUATION
+from pipeline.language.text import PUNCTUATION, alternation
 from pipeline.recognise.common import CJK, overlaps
 from pipeline.recognise.titles import title_pattern
 from pipeline.records import Hit
@@ -84,14 +85,18 @@ def _two_char_name(text: str, pos: int) -> bool:
 
 
 def _stops_name(text: str, i: int) -> bool:
-    lex = lexicon.load()
     if i >= len(text):
         return True
     if text[i] in grammar.load().name_stops:
         return True
-    return any(text.startswith(v, i) for v in lex.speech_verbs_by_length if len(v) > 1) or bool(
-        title_pattern().match(text, i)
-    )
+    return bool(_long_speech_verb().match(text, i) or title_pattern().match(text, i))
+
+
+@lru_cache(maxsize=1)
+def _long_speech_verb() -> re.Pattern[str]:
+    """The speech verbs of two characters or more, one of which ends a name where it starts: a pattern,
+    since every character a name may run on to is asked of."""
+    return re.compile(alternation(v for v in lexicon.load().speech_verbs if len(v) > 1))
 
 
 def model_persons(model: list[Hit], known: list[Hit]) -> list[Hit]:
@@ -99,8 +104,10 @@ def model_persons(model: list[Hit], known: list[Hit]) -> list[Hit]:
     return [h for h in model if h.label == "PERSON" and _confirmed_name(h.text) and not overlaps(h.start, h.end, known)]
 
 
+@lru_cache(maxsize=4096)
 def _confirmed_name(name: str) -> bool:
-    """The model's name as the rules would cut it, and a name to jieba too (not 米粉, 韦总在, 冯静称)."""
+    """The model's name as the rules would cut it, and a name to jieba too (not 米粉, 韦总在, 冯静称).
+    Cached: a function of the name alone, asked of each of the model's names twice (read_context)."""
     if (
         name in lexicon.load().not_names
         or name[-1] in grammar.load().one_char_short_forms

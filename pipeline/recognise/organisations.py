@@ -95,7 +95,7 @@ def _branches(text: str, bounds: frozenset[int]) -> list[Hit]:
             out.append(Hit(m.start(), m.end(), "COMPANY", m.group("place") + short, m.group()))
     for m in _patterns()["weak_org"].finditer(text):
         found = _place_before(text, bounds, m.start())
-        if found is None or overlaps(found[0], m.end(), out) or in_compound(text, found[0], m.end()):
+        if found is None or overlaps(found[0], m.end(), out) or _in_term(text, found[0], m.end()):
             continue
         more = _name_suffix(text, m.end())  # 陕西广电网络: the name runs on
         tail = _patterns()["org_tail"].match(text, m.end() + len(more))
@@ -278,7 +278,7 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
             continue
         if len(alias) == 3 and _word_over(text, m.start()):
             continue  # 其中|移动电话: a word of the sentence runs into the short name
-        if overlaps(m.start(), m.end(), taken) or in_compound(text, m.start(), m.end()):
+        if overlaps(m.start(), m.end(), taken) or _in_term(text, m.start(), m.end()):
             continue
         if alias.isascii() and alias.isupper() and _business_after(text, m.end()):
             continue  # IDC业务, IDC、CDN: the business of those letters, not the firm
@@ -297,6 +297,12 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
         else:
             hits.append(Hit(start, name_end, rec.label, rec.name, text[start:name_end]))
     return hits
+
+
+def _in_term(text: str, start: int, end: int) -> bool:
+    """中国移动|转售业务, 中国|电信业: a whole name that ends inside a domain term is no mention, unless
+    what runs past it is the name's own line of business (中国移动|业务收入, 江苏移动|业务)."""
+    return in_compound(text, start, end) and not text.startswith(grammar.load().own_line_words, end)
 
 
 def _branch_tail(text: str, end: int) -> re.Match[str] | None:
@@ -349,7 +355,7 @@ def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
     g = grammar.load()
     units = _unit_words(rec)
     m = re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})").match(text, org.end) if units else None
-    if m is None or m.end() not in bounds:
+    if m is None or m.end() not in bounds or _ends_in_organisation(text, org.end, m.end()):
         return org
     words = segment.tagged(text[org.end : m.start(1)])  # the unit's own name: 新闻|处; 办公厅 has none
     if len(m.group(1)) < 3 and sum(len(w) for w, _, _ in words) < 2:
@@ -364,6 +370,12 @@ def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
         return org
     name = text[org.start : m.end()]
     return Hit(org.start, m.end(), rec.label, name, name)
+
+
+def _ends_in_organisation(text: str, start: int, end: int) -> bool:
+    """工信部|联合公安部, 国资委|会同财政部: a would-be unit that ends in another known organisation is a
+    second organisation joined to the first by a verb, not a unit of it."""
+    return any(a.end() == end for a in _patterns()["org"].finditer(text, start, end))
 
 
 def _unit_words(rec: OrgRecord) -> tuple[str, ...]:

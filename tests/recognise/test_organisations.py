@@ -135,8 +135,8 @@ def test_no_organisation_from_common_words(text, expected):
         ("财政部条法司有关人士表示", [("财政部条法司", "财政部条法司")]),
         ("国务院办公厅印发通知", [("国务院办公厅", "国务院办公厅")]),
         (
-            "中国电信在新加坡设立了中国电信国际公司",
-            [("中国电信", "中国电信"), ("中国电信国际公司", "中国电信国际公司")],
+            "中国电信在新加坡设立了中国电信卫星公司",
+            [("中国电信", "中国电信"), ("中国电信卫星公司", "中国电信卫星公司")],
         ),
         ("工信部相关司局负责人介绍", [("工业和信息化部", "工信部")]),  # a description, not a unit's name
         ("京东浙江公司总经理表示", [("京东", "京东")]),  # a place's company stays its parent's (operators aside)
@@ -159,7 +159,15 @@ def test_a_named_unit_after_a_ministry_or_company_is_its_own_organisation(text, 
 
 @pytest.mark.parametrize(
     "text",
-    ["该公司已取得IDC许可证，并申请IDC、ISP牌照", "今年IDC收入增长两成", "大力发展IDC及CDN等业务", "IDC服务商数量增加"],
+    [
+        "该公司已取得IDC许可证，并申请IDC、ISP牌照",
+        "今年IDC收入增长两成",
+        "大力发展IDC及CDN等业务",
+        "IDC服务商数量增加",
+        "公司计划明年IDC投资20亿元",  # an investment in the business line
+        "加大IDC投资力度",
+        "IDC投资同比下降一成",
+    ],
 )
 def test_a_business_named_like_a_firm_is_no_mention_of_it(text):
     assert orgs(text) == []
@@ -241,3 +249,31 @@ def test_a_places_government_body_is_an_organisation_of_its_own(text, expected):
 @pytest.mark.parametrize("text", ["本市工业和信息化局表示", "他去了市场监督管理局办事"])
 def test_no_local_body_without_a_place(text):
     assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国移动业务收入同比增长3%", [("中国移动", "中国移动")]),
+        ("根据年报，中国移动通信业务收入为800亿元", [("中国移动", "中国移动通信")]),
+        ("江苏移动业务收入增长较快", [("江苏移动", "江苏移动")]),
+        ("中国移动转售业务发展迅速", []),  # the trade's 移动转售
+        ("中国电信业发展迅速", []),  # China's telecom industry
+        ("中国电信行业的竞争加剧", []),
+        ("中国电信商的数量在增加", []),  # carriers in China
+    ],
+)
+def test_a_name_before_its_own_line_of_business_is_a_mention(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("工信部联合公安部建立了机制", [("工业和信息化部", "工信部"), ("公安部", "公安部")]),
+        ("国资委会同财政部印发通知", [("国资委", "国资委"), ("财政部", "财政部")]),
+        ("发改委联合商务部发布意见", [("国家发展和改革委员会", "发改委"), ("商务部", "商务部")]),
+    ],
+)
+def test_a_second_organisation_after_a_verb_is_no_unit_of_the_first(text, expected):
+    assert orgs(text) == expected

@@ -173,7 +173,8 @@ def _own_word_in(text: str) -> bool:
     """该公司 / 这家公司 / 我们 / 公司将…: a word for the speaker's own organisation, standing as a word of its own
     and not as the head of a phrase whose modifier says which (互联网公司, 其他公司, 几家公司, 分公司)."""
     g = grammar.load()
-    found = [m.start() for w in g.own_company_words + g.org_demonstratives for m in re.finditer(re.escape(w), text)]
+    present = [w for w in g.own_company_words + g.org_demonstratives if w in text]  # a pattern only for those
+    found = [m.start() for w in present for m in re.finditer(re.escape(w), text)]
     if not found:
         return False
     words = segment.cut(text)
