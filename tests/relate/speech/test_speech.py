@@ -358,3 +358,20 @@ def test_more_anonymous_sources(text, desc):
 )
 def test_cue_frames_of_business_news(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 讲到 after a quotation or before a clause, as 谈到; 爆料 as 透露
+        ("“虚商要走差异化道路。”李明讲到。", [("李明", None, "虚商要走差异")]),
+        ("远特通信副总裁王刚在会上讲到，今年的资费还会下降。", [("王刚", None, "今年的资费还")]),
+        ("有网友在论坛爆料，该公司已经停止放号。", [(None, "有网友在论坛", "该公司已经停")]),
+        ("“套餐明天就下线。”一位内部员工爆料。", [(None, "内部员工", "套餐明天就下")]),
+        ("据一位代理商爆料，部分门店已经三个月没有进货。", [(None, "代理商", "部分门店已经")]),
+        # a topic after 讲到 says nothing
+        ("他讲到的问题很重要。", []),
+    ],
+)
+def test_spoken_and_disclosing_cues(text, expected):
+    assert heads(text) == expected
