@@ -25,6 +25,8 @@ class Grammar:
     topic_verbs: tuple[str, ...]
     topic_nouns: tuple[str, ...]
     report_nouns: tuple[str, ...]
+    report_openers: tuple[str, ...]
+    likening_openers: tuple[str, ...]
     nominal_cues: tuple[str, ...]
     reporting_groups: tuple[str, ...]
     channel_nouns: tuple[str, ...]

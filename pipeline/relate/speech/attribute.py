@@ -127,16 +127,41 @@ def _ceremony(text: str, pos: int) -> bool:
 
 
 def _reported(ctx: SentenceContext, pos: int) -> list[Said]:
-    """据工业和信息化部网站消息，……: the report is the source, when no one inside it speaks
-    (据中新网报道，…辛国斌表示… is 辛国斌's); an organisation it names is its issuer."""
+    """据工业和信息化部网站消息，……/ 按照X的说法，……: the report is the source, when no one
+    inside it speaks (据中新网报道，…辛国斌表示 is 辛国斌's); an organisation it names is its issuer;
+    a person or anonymous source whose account it is (按照王磊的说法, 根据知情人士提供的消息) speaks."""
     text = ctx.text
     m = patterns()["reported"].match(text, pos)
     if m is None:
-        return []
+        return _likened(ctx, pos)
     s, e = strip_span(text, m.end(), len(text), CONTENT_TRIM)
     lex = lexicon.load()
     issuer = next((o.name for o in ctx.orgs if m.start(1) <= o.start < m.end(1) and not lex.is_media(o.name)), None)
-    return [Said(Speaker(None, m.group(1), issuer), "据", s, e)] if e - s >= MIN_CONTENT else []
+    speaker = _account_holder(ctx, m.start(1), m.end(1)) or Speaker(None, m.group(1), issuer)
+    return [Said(speaker, "据", s, e)] if e - s >= MIN_CONTENT else []
+
+
+def _account_holder(ctx: SentenceContext, start: int, end: int) -> Speaker | None:
+    """The person or anonymous source a report is the account of (王磊的说法, 知情人士向…提供的消息);
+    a journalist's report (记者张三报道) is the outlet's, not the journalist's."""
+    if any(w in ctx.text[start:end] for w in grammar.load().reporter_markers):
+        return None
+    person = next((p for p in ctx.persons if start <= p.start and p.end <= end), None)
+    if person is not None:
+        return Speaker(person.name, None, None)
+    anon = next((a for a in ctx.anons if start <= a.start and a.end <= end), None)
+    return Speaker(None, anon.name, None) if anon is not None else None
+
+
+def _likened(ctx: SentenceContext, pos: int) -> list[Said]:
+    """正如电信专家付亮所分析的，……/ 诚如业内人士所言，……: the source likened to speaks what follows."""
+    text = ctx.text
+    m = patterns()["likened"].match(text, pos)
+    if m is None:
+        return []
+    speaker, _ = speaker_in(ctx, m.start(1), m.end(1))
+    s, e = strip_span(text, m.end(), len(text), CONTENT_TRIM)
+    return [Said(speaker, m.group(2), s, e)] if speaker is not None and e - s >= MIN_CONTENT else []
 
 
 def _nominal(ctx: SentenceContext, quotes: tuple[int, ...], said: list[Said]) -> list[Said]:

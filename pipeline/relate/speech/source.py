@@ -46,7 +46,13 @@ Found = tuple[Speaker | None, Hit | None]  # the speaker, and the person's name 
 def patterns() -> dict[str, re.Pattern[str]]:
     g = grammar.load()
     return {
-        "reported": re.compile(rf"\s*据([^，,。“”]{{2,20}}?(?:{alternation(g.report_nouns)}))[，,]"),
+        "reported": re.compile(
+            rf"\s*(?:{alternation(g.report_openers)})([^，,。“”]{{2,30}}?(?:{alternation(g.report_nouns)}))[，,]"
+        ),
+        "likened": re.compile(
+            rf"\s*(?:{alternation(g.likening_openers)})([^，,。“”]{{2,30}}?)所?"
+            rf"({alternation(lexicon.load().speech_verbs_by_length)}|言)的?[，,]"
+        ),
         "nominal": re.compile(rf"“([^“”]{{{MIN_CONTENT},80}})”的({alternation(g.nominal_cues)})"),
         "honorific": re.compile(rf"[{CJK}]{{1,2}}(?:{alternation(g.honorifics)})"),
         "document": re.compile(rf"(?:该|这份|此)?(?:《[^》]{{1,40}}》|{alternation(g.document_nouns)})"),

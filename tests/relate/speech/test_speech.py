@@ -375,3 +375,24 @@ def test_cue_frames_of_business_news(text, expected):
 )
 def test_spoken_and_disclosing_cues(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 按照/据X的说法: the person or anonymous source whose account it is speaks
+        ("据王磊的说法，公司明年将推出5G套餐。", [("王磊", None, "公司明年将推")]),
+        ("按照工信部有关人士在启动仪式上的说法，携号转网的规则已经完备。", [(None, "有关人士", "携号转网的规")]),
+        ("按照知情人士的说法，这家虚商的用户已经流失过半。", [(None, "知情人士", "这家虚商的用")]),
+        # a journalist's report is the outlet's
+        ("据新华社记者张伟报道，首批牌照已经发放。", [(None, "新华社记者张伟报道", "首批牌照已经")]),
+        # 正如X所说: the source likened to speaks what follows
+        ("正如电信专家付亮所分析的，携号转网能推动运营商优化套餐。", [("付亮", None, "携号转网能推")]),
+        ("诚如业内人士所言，价格战已经难以为继。", [(None, "业内人士", "价格战已经难")]),
+        ("正如工信部在通告中所强调的，转售企业必须落实实名制。", [(None, "工信部", "转售企业必须")]),
+        # a text likened to is no source
+        ("正如前文所述，虚商的用户在下降。", []),
+    ],
+)
+def test_accounts_and_likened_sources(text, expected):
+    assert heads(text) == expected
