@@ -45,9 +45,11 @@ Found = tuple[Speaker | None, Hit | None]  # the speaker, and the person's name 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, re.Pattern[str]]:
     g = grammar.load()
+    accounts = alternation(g.account_openers)
     return {
         "reported": re.compile(
-            rf"\s*(?:{alternation(g.report_openers)})([^，,。“”]{{2,30}}?(?:{alternation(g.report_nouns)}))[，,]"
+            rf"\s*(?:据|(?=(?:{accounts})[^，,。“”]{{2,30}}?(?:{alternation(g.account_nouns)})[，,])(?:{accounts}))"
+            rf"([^，,。“”]{{2,30}}?(?:{alternation(g.report_nouns)}))[，,]"
         ),
         "likened": re.compile(
             rf"\s*(?:{alternation(g.likening_openers)})([^，,。“”]{{2,30}}?)所?"

@@ -384,6 +384,11 @@ def test_spoken_and_disclosing_cues(text, expected):
         ("据王磊的说法，公司明年将推出5G套餐。", [("王磊", None, "公司明年将推")]),
         ("按照工信部有关人士在启动仪式上的说法，携号转网的规则已经完备。", [(None, "有关人士", "携号转网的规")]),
         ("按照知情人士的说法，这家虚商的用户已经流失过半。", [(None, "知情人士", "这家虚商的用")]),
+        # 根据X的报道/消息: the report, or the source who gave it, speaks; 根据X公告 opens data, not speech
+        ("根据《通信周刊》的报道，转售业务正式牌照有望于年内发放。", [(None, "《通信周刊》的报道", "转售业务正式")]),
+        ("根据接近运营商的人士提供的消息，批发价格将下调两成。", [(None, "接近运营商的人士", "批发价格将下")]),
+        ("根据王磊的说法，虚商明年将迎来洗牌。", [("王磊", None, "虚商明年将迎")]),
+        ("根据中国联通公告，公司上半年营收增长5%。", []),
         # a journalist's report is the outlet's
         ("据新华社记者张伟报道，首批牌照已经发放。", [(None, "新华社记者张伟报道", "首批牌照已经")]),
         # 正如X所说: the source likened to speaks what follows
