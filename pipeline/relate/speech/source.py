@@ -58,7 +58,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "nominal": re.compile(rf"“([^“”]{{{MIN_CONTENT},80}})”的({alternation(g.nominal_cues)})"),
         "honorific": re.compile(rf"[{CJK}]{{1,2}}(?:{alternation(g.honorifics)})"),
         "document": re.compile(rf"(?:该|这份|此)?(?:《[^》]{{1,40}}》|{alternation(g.document_nouns)})"),
-        "unnamed": re.compile(rf"\s*(?:但|不过|而|也|还|另|亦|则)*有({alternation(g.unnamed_sources)})\s*"),
+        "unnamed": re.compile(
+            rf"\s*(?:{alternation(g.time_openers + g.adverbial_openers)}|但|不过|而|也|还|另|亦|则)*"
+            rf"有({alternation(g.unnamed_sources)})\s*"
+        ),
         "named_document": re.compile(rf"[{CJK}]{{1,8}}?(?:{alternation(g.document_nouns)})"),
         "meeting": re.compile(rf"(?:该|此次|这次|本次)?[^，,。“”]{{0,12}}?(?:{alternation(g.meeting_nouns)})"),
     }

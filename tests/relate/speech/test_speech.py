@@ -401,3 +401,22 @@ def test_spoken_and_disclosing_cues(text, expected):
 )
 def test_accounts_and_likened_sources(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a disclosure about oneself, a cry, an authority's warning
+        ("有用户在论坛自曝，自己的号码被停机三天。", [(None, "有用户在论坛", "自己的号码被")]),
+        ("一位营业员自曝，门店每月都有开卡指标。", [(None, "营业员", "门店每月都有")]),
+        ("不少代理商疾呼，批发价必须下调。", [(None, "代理商", "批发价必须下")]),
+        ("有人高喊“资费再降一半”。", [(None, "人", "资费再降一半")]),
+        ("工信部多次发出警示，陌生来电务必提高警惕。", [(None, "工信部", "陌生来电务必")]),
+        # 有人 and 有消息 after a time word are sources nobody is named for
+        ("有人认为，资费还会下降。", [(None, "人", "资费还会下降")]),
+        ("随后有消息称，该公司将被收购。", [(None, "消息", "该公司将被收")]),
+        ("此前有分析认为，转售业务很难盈利。", [(None, "分析", "转售业务很难")]),
+    ],
+)
+def test_cries_disclosures_and_sources_after_a_time_word(text, expected):
+    assert heads(text) == expected
