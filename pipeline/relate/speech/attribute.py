@@ -43,12 +43,13 @@ def _transcript_pattern() -> re.Pattern[str]:
 
 
 _DATELINE = re.compile(
-    r"[^，,。“”：:]{0,16}?\d{1,2}月\d{1,2}日(?:晚间|早间)?(?:电|讯|消息)\s*(?:[（(][^（()）]{0,30}[）)])?\s*"
+    r"(?!\s*据)[^，,。“”：:]{0,16}?\d{1,2}月\d{1,2}日(?:晚间|早间)?(?:电|讯|消息)\s*(?:[（(][^（()）]{0,30}[）)])?\s*"
 )
 
 
 def dateline_end(text: str) -> int:
-    """Where a wire dateline and its byline end (新华社北京3月5日电(记者 张三)…): the outlet is no speaker."""
+    """Where a wire dateline and its byline end (新华社北京3月5日电(记者 张三)…): the outlet is no speaker.
+    据X报3月5日消息，… is no dateline but a report, its outlet the source."""
     m = _DATELINE.match(text)
     return m.end() if m else 0
 

@@ -104,6 +104,19 @@ def test_a_wire_dateline_is_no_speaker():
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # 据 + an outlet + a date + 消息 is a report, its outlet the source, not a dateline
+        ("据人民邮电报3月2日消息，工信部将发放新一批转售牌照。", [(None, "人民邮电报3月2日消息", "工信部将发放")]),
+        ("据通信周刊6月1日消息，三家运营商将下调流量资费。", [(None, "通信周刊6月1日消息", "三家运营商将")]),
+        ("据央视新闻8月9日消息，携号转网将在全国推行。", [(None, "央视新闻8月9日消息", "携号转网将在")]),
+    ],
+)
+def test_a_dated_report_is_no_dateline(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a directive: an organisation's 要求 with its object and no comma
         ("工信部明确要求被约谈企业务必加强渠道管理。", [(None, "工信部", "被约谈企业务")]),
         # a group that promises, speculation by the outside world, a suspect's confession
