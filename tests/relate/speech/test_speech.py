@@ -433,3 +433,17 @@ def test_accounts_and_likened_sources(text, expected):
 )
 def test_cries_disclosures_and_sources_after_a_time_word(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an announcement ahead and an estimate
+        ("蜗牛移动总经理马海涛预告，下月将推出新套餐。", [("马海涛", None, "下月将推出新")]),
+        ("工信部预告，明年将发放正式牌照。", [(None, "工信部", "明年将发放正")]),
+        ("分析师周立群预估，虚商用户年底将超过一亿。", [("周立群", None, "虚商用户年底")]),
+        ("蜗牛移动总经理马海涛并预估明年的用户将翻一番。", [("马海涛", None, "明年的用户将")]),
+    ],
+)
+def test_announcements_ahead_and_estimates(text, expected):
+    assert heads(text) == expected
