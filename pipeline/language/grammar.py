@@ -29,6 +29,7 @@ class Grammar:
     account_nouns: tuple[str, ...]
     likening_openers: tuple[str, ...]
     nominal_cues: tuple[str, ...]
+    nominal_topic_markers: tuple[str, ...]
     reporting_groups: tuple[str, ...]
     channel_nouns: tuple[str, ...]
     narration_openers: tuple[str, ...]

@@ -31,3 +31,4 @@ def test_any_kind_of_people_a_quantifier_introduces_is_a_source():
     assert names("另一家虚拟运营商的人士表示") == ["虚拟运营商的人士"]
     assert names("一位券商人士透露") == ["券商人士"]
     assert names("有业内人士认为") == ["业内人士"]  # the specific head still wins
+    assert names("业界一度认为") == ["业界"]

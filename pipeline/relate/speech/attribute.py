@@ -101,7 +101,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
         covered = e
     if not out:
         out = _given_floor(ctx) or _reported(ctx, opening)
-    out = sorted(out + _nominal(ctx, quotes, out), key=lambda x: x.start)
+    out = sorted(out + _nominal(ctx, quotes, out) + _topical(ctx, quotes, out), key=lambda x: x.start)
     return Attribution(out, ctx.persons, ctx.interviewee, floor)
 
 
@@ -182,6 +182,25 @@ def _nominal(ctx: SentenceContext, quotes: tuple[int, ...], said: list[Said]) ->
         holder = _holder(ctx, before)
         if holder is not None:
             out.append(Said(holder, m.group(2), m.start(1), m.end(1)))
+    return out
+
+
+def _topical(ctx: SentenceContext, quotes: tuple[int, ...], said: list[Said]) -> list[Said]:
+    """外界关于中国联通将出售业务的猜测 / 业界传出关于…的声音: what the noun attributes to the source
+    before 关于, not in the journalist's framing (针对外界关于…的传闻，…)."""
+    text = ctx.text
+    out = []
+    for m in patterns()["nominal_topic"].finditer(text):
+        if quotes[m.start()] != 0 or any(x.start <= m.start() < x.end for x in said):
+            continue
+        start = clause_start(text, m.start())
+        if text[start:].lstrip().startswith(grammar.load().framing_openers):
+            continue
+        speaker, _ = speaker_in(ctx, start, m.start())
+        group = next((w for w in grammar.load().reporting_groups if w in text[start : m.start()]), None)
+        speaker = speaker or (Speaker(None, group, None) if group else None)
+        if speaker is not None:
+            out.append(Said(speaker, m.group(2), m.start(1), m.end(1)))
     return out
 
 

@@ -56,6 +56,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"({alternation(lexicon.load().speech_verbs_by_length)}|言)的?[，,]"
         ),
         "nominal": re.compile(rf"“([^“”]{{{MIN_CONTENT},80}})”的({alternation(g.nominal_cues)})"),
+        "nominal_topic": re.compile(
+            rf"(?:{alternation(g.nominal_topic_markers)})([^，,。；;“”]{{{MIN_CONTENT},60}}?)的({alternation(g.nominal_cues)})"
+        ),
         "honorific": re.compile(rf"[{CJK}]{{1,2}}(?:{alternation(g.honorifics)})"),
         "document": re.compile(rf"(?:该|这份|此)?(?:《[^》]{{1,40}}》|{alternation(g.document_nouns)})"),
         "unnamed": re.compile(

@@ -447,3 +447,19 @@ def test_cries_disclosures_and_sources_after_a_time_word(text, expected):
 )
 def test_announcements_ahead_and_estimates(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 关于……的猜测/声音/报道: the noun attributes what 关于 opens to the source before it
+        ("外界关于中国联通将出售转售业务的猜测一直不断。", [(None, "外界", "中国联通将出")]),
+        ("业界很快传出关于小米移动将退出市场的声音。", [(None, "业界", "小米移动将退")]),
+        ("此前媒体关于中国广电将与中国移动共建网络的报道得到证实。", [(None, "媒体", "中国广电将与")]),
+        # in the journalist's framing, or with no source, it is only a topic
+        ("针对外界关于公司将大规模裁员的传闻，中国联通回应称，公司经营正常。", [(None, "中国联通", "公司经营正常")]),
+        ("关于携号转网的说法，工信部表示规则已经完备。", [(None, "工信部", "规则已经完备")]),
+    ],
+)
+def test_what_a_source_s_guess_or_report_is_about(text, expected):
+    assert heads(text) == expected
