@@ -49,6 +49,7 @@ class Grammar:
     unit_anaphora: dict[str, tuple[str, ...]]
     object_markers: tuple[str, ...]
     person_object_markers: tuple[str, ...]
+    names_with_he: tuple[str, ...]
     cue_glue_chars: tuple[str, ...]
     adverbial_openers: tuple[str, ...]
     titles_after_name: tuple[str, ...]

@@ -218,15 +218,15 @@ def _heads_title(text: str, org: Hit, end: int) -> bool:
 def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: bool = False) -> bool:
     """Who was spoken to, with or about, not who spoke: 对通信生活报表示, 针对王磊的说法.
 
-    The marker must be a word of its own, outside names and titles (与会虚商高管 and
-    政策与经济研究所高级工程师倪雪 are the ones speaking); 在 marks an object only for
+    The marker must be a word of its own, outside names and titles (与会虚商高管,
+    政策与经济研究所高级工程师倪雪 and 工业和信息化局局长赵强 are the ones speaking); 在 marks an object only for
     organisations and sources (在赵明看来 is 赵明 speaking).
     """
     chars = list(ctx.text[clause_start:pos])
     for h in ctx.names:
         for i in range(max(h.start, clause_start), min(h.end, pos)):
             chars[i - clause_start] = "X"
-    before = "".join(chars)
+    before = _names_with_he_masked("".join(chars))
     if before.startswith("据"):
         return False
     g = grammar.load()
@@ -234,6 +234,13 @@ def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: 
     return any(  # a new prefix each time: not worth caching
         word in markers and not re.search("[，,。]", before[start:]) for word, start, _ in segment.cut(before)
     )
+
+
+def _names_with_he_masked(text: str) -> str:
+    """工业和信息化局党组书记: the 和 of a body's name blanked, as the names of known organisations are."""
+    for part in grammar.load().names_with_he:
+        text = text.replace(part, "X" * len(part))
+    return text
 
 
 @lru_cache(maxsize=1)

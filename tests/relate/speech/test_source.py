@@ -56,3 +56,17 @@ def test_a_titled_persons_surname_alone_speaks_for_them():
     assert speaker_in(ctx, 0, 1)[0] == Speaker("奚立新", None, None)
     two = SentenceContext(text, [], (), [], references={"奚董": "奚立新", "奚总": "奚文"})
     assert speaker_in(two, 0, 1)[0] is None  # two people of that surname: nobody
+
+
+def test_the_he_of_a_body_s_name_marks_no_object():
+    for text, name in [
+        ("杭州市住房和城乡建设局局长王刚表示，今年将新建保障房一万套。", "王刚"),
+        ("某省人力资源和社会保障厅副厅长李明介绍，就业形势总体稳定。", "李明"),
+        ("苏州市工业和信息化局局长赵强透露，全市5G基站已超过3万个。", "赵强"),
+    ]:
+        ctx = SentenceContext(text, [], (person(text, name),), [])
+        cue = text.index(name) + len(name)
+        assert speaker_in(ctx, 0, cue) == (Speaker(name, None, None), None)
+    text = "记者和王刚交流时表示，资费会降。"  # a 和 of its own still marks who was spoken with
+    ctx = SentenceContext(text, [], (person(text, "王刚"),), [])
+    assert speaker_in(ctx, 0, text.index("表示"))[0] != Speaker("王刚", None, None)
