@@ -463,3 +463,17 @@ def test_announcements_ahead_and_estimates(text, expected):
 )
 def test_what_a_source_s_guess_or_report_is_about(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        # 向记者 (to the reporter) is no Mr 向 the reporter
+        ("远特通信相关负责人向记者透露，公司已经停止放号。", "远特通信相关负责人"),
+        ("一位代理商向记者坦言，170号卡几乎卖不动了。", "代理商"),
+        ("工信部有关负责人向记者介绍，新规将于下月实施。", "工信部有关负责人"),
+    ],
+)
+def test_to_the_reporter_is_no_person(text, desc):
+    [(speaker, speaker_desc, _)] = heads(text)
+    assert (speaker, speaker_desc) == (None, desc)
