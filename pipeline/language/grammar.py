@@ -39,6 +39,7 @@ class Grammar:
     pronouns: tuple[str, ...]
     continuation_words: tuple[str, ...]
     not_after_cue: tuple[str, ...]
+    confirmed_anaphora: tuple[str, ...]
     compound_terms: tuple[str, ...]
     legal_tails: tuple[str, ...]
     list_separators: tuple[str, ...]

@@ -18,6 +18,7 @@ from pipeline.records import Hit, Said, Speaker
 from pipeline.relate.speech.content import (
     CONTENT_TRIM,
     MIN_CONTENT,
+    confirms_before,
     content,
     leading_quote,
     names_topic,
@@ -80,7 +81,8 @@ def attribute(ctx: SentenceContext) -> Attribution:
             ctx = replace(ctx, persons=ctx.persons + (named,))
         if speaker is None or _negated(text, c0) or _conditional(text, c0, quotes):
             continue
-        s, e = content(text, c1)
+        confirmed = confirms_before(text, c1)  # “……”X证实了传言: only the quotation before was said
+        s, e = (c1, c1) if confirmed else content(text, c1)
         if text.startswith(grammar.load().refusals, s) or _ceremony(text, s):  # 不予置评, 宣布开幕: nothing said
             continue
         lead = leading_quote(text, subject_start, c0)
@@ -88,7 +90,11 @@ def attribute(ctx: SentenceContext) -> Attribution:
             floor = (speaker, verb)
             continue
         if e - s < MIN_CONTENT:  # “……”，在座谈会上，孙立平说。: the sentence's opening quotation
-            lead = lead or leading_quote(text, 0, c0) or (None if out else preceding(text, opening, subject_start))
+            lead = (
+                lead
+                or leading_quote(text, 0, c0)
+                or (None if out or confirmed else preceding(text, opening, subject_start))
+            )
             if lead is None or not info.post:
                 continue
             s, e = lead

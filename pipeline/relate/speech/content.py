@@ -93,6 +93,11 @@ def list_header(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+def confirms_before(text: str, pos: int) -> bool:
+    """证实了传言 / 确认了这一消息: what was confirmed is what came before (a quotation), not what follows."""
+    return text.startswith("了", pos) and text.startswith(tuple(grammar.load().confirmed_anaphora), pos + 1)
+
+
 def opens_content(text: str, pos: int) -> bool:
     """An organisation's weak cue (数据预计…) attributes only when a clause, a quotation or a
     counted list (提出三点要求：) follows."""

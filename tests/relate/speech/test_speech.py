@@ -466,6 +466,24 @@ def test_what_a_source_s_guess_or_report_is_about(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # “……”X证实了传言: the quotation before is what was confirmed
+        (
+            "“公司已经停止放号。”远特通信相关负责人向记者证实了这一消息。",
+            [(None, "远特通信相关负责人", "公司已经停止")],
+        ),
+        ("“明年将推出5G套餐。”蜗牛移动总经理马海涛确认了这一说法。", [("马海涛", None, "明年将推出5")]),
+        ("“用户数已过千万。”中国联通方面证实了传言，但没有透露具体数字。", [(None, "中国联通", "用户数已过千")]),
+        # with nothing before, nothing was said
+        ("中国联通证实了传言。", []),
+    ],
+)
+def test_a_confirmation_of_a_rumour_confirms_the_quotation_before(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
     "text, desc",
     [
         # 向记者 (to the reporter) is no Mr 向 the reporter
