@@ -51,6 +51,7 @@ class Grammar:
     object_markers: tuple[str, ...]
     person_object_markers: tuple[str, ...]
     names_with_he: tuple[str, ...]
+    body_heads: tuple[str, ...]
     cue_glue_chars: tuple[str, ...]
     adverbial_openers: tuple[str, ...]
     titles_after_name: tuple[str, ...]

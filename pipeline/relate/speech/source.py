@@ -108,7 +108,8 @@ def _ends_with_title(region: str) -> bool:
 
 def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     """Who speaks in text[start:end]: a person, a short form, a document, a pronoun's
-    referent, an anonymous source or group, a name jieba confirms, or an organisation."""
+    referent, an anonymous source or group, a name jieba confirms, an organisation, or a public
+    body the gazetteer lacks."""
     text = ctx.text
     quotes, parens = nesting(text)
     inside = lambda h: start <= h.start and h.end <= end and quotes[h.start] == 0 and parens[h.start] == 0
@@ -139,7 +140,7 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     if text.startswith(tuple(grammar.load().pronouns), head) and not text.startswith("们", head + 1):
         earlier = [h for h in ctx.persons if h.end <= head]
         return (Speaker(earlier[-1].name, None, None) if earlier else ctx.last_speaker), None
-    anons = [h for h in ctx.anons if inside(h) and not _is_object(ctx, h.start, start)]
+    anons = [h for h in ctx.anons if inside(h) and not _is_object(ctx, h.start, start) and not _in_org(ctx, h)]
     orgs = [h for h in ctx.orgs if inside(h) and not _is_object(ctx, h.start, start)]
     if anons:
         a = anons[0]
@@ -169,7 +170,22 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
             return Speaker(None, text[o.start : desc_end], None, tuple(h.name for h in joint)), None
         doc = next((d for d in grammar.load().document_nouns if d in text[o.end : end]), "")
         return Speaker(None, o.text + doc, o.name), None
-    return None, None
+    body = _public_body(text[head:end].strip())
+    return (Speaker(None, body, None) if body else None), None
+
+
+def _in_org(ctx: SentenceContext, h: Hit) -> bool:
+    """消费者 in 宁波市消费者权益保护委员会: a source's head inside an organisation's name is none."""
+    return any(o.start <= h.start and h.end <= o.end for o in ctx.orgs)
+
+
+def _public_body(region: str) -> str | None:
+    """厦门市反诈骗中心 / 宁波市消费者权益保护委员会 as the whole subject: a place, then a body's name."""
+    g = grammar.load()
+    if not region.endswith(tuple(g.body_heads)) or len(region) > 20 or not re.fullmatch(f"[{CJK}]+", region):
+        return None
+    first = segment.tagged(region)
+    return region if first and first[0][1] == "ns" and len(first[0][0]) < len(region) - 1 else None
 
 
 def _head_org(text: str, orgs: list[Hit]) -> Hit:

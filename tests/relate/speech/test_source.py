@@ -70,3 +70,24 @@ def test_the_he_of_a_body_s_name_marks_no_object():
     text = "记者和王刚交流时表示，资费会降。"  # a 和 of its own still marks who was spoken with
     ctx = SentenceContext(text, [], (person(text, "王刚"),), [])
     assert speaker_in(ctx, 0, text.index("表示"))[0] != Speaker("王刚", None, None)
+
+
+def test_a_public_body_the_gazetteer_lacks_speaks_as_written():
+    for text, cue, body in [
+        ("据厦门市反诈骗中心披露，诈骗警情持续上升。", "披露", "厦门市反诈骗中心"),
+        ("杭州市反诈中心透露，今年已拦截诈骗电话十万个。", "透露", "杭州市反诈中心"),
+        ("广州市反诈骗中心提醒，陌生来电要提高警惕。", "提醒", "广州市反诈骗中心"),
+    ]:
+        ctx = SentenceContext(text, [], (), [])
+        assert speaker_in(ctx, 0, text.index(cue)) == (Speaker(None, body, None), None)
+    text = "数据中心表示，用户数据安全。"  # no place: a kind of thing, no body
+    assert speaker_in(SentenceContext(text, [], (), []), 0, text.index("表示")) == (None, None)
+
+
+def test_a_source_s_head_inside_an_organisation_s_name_is_none():
+    text = "宁波市消费者权益保护委员会提醒，购买手机卡要认准正规渠道。"
+    name = "宁波市消费者权益保护委员会"
+    org = Hit(0, len(name), "GOVERNMENT", name, name)
+    anon = Hit(3, 6, "ANON", "消费者", "消费者")
+    ctx = SentenceContext(text, [org], (), [anon])
+    assert speaker_in(ctx, 0, text.index("提醒")) == (Speaker(None, name, name), None)
