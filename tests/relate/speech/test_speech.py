@@ -495,3 +495,19 @@ def test_a_confirmation_of_a_rumour_confirms_the_quotation_before(text, expected
 def test_to_the_reporter_is_no_person(text, desc):
     [(speaker, speaker_desc, _)] = heads(text)
     assert (speaker, speaker_desc) == (None, desc)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 据X的通知，…: the notice introduces what it says, as 据X消息
+        (
+            "据工信部近日下发的通知，转售企业须在年底前完成实名补登记。",
+            [(None, "工信部近日下发的通知", "转售企业须在")],
+        ),
+        ("据中国联通3日发出的通知，170号卡暂停销售。", [(None, "中国联通3日发出的通知", "170号卡暂")]),
+        ("据通信管理局的通知，未实名的用户将被限制通话。", [(None, "通信管理局的通知", "未实名的用户")]),
+    ],
+)
+def test_a_notice_introduces_what_it_says(text, expected):
+    assert heads(text) == expected
