@@ -66,6 +66,7 @@ class Grammar:
     org_side_words: tuple[str, ...]
     not_before_cue: tuple[str, ...]
     addressees: tuple[str, ...]
+    audiences: tuple[str, ...]
     honorifics: tuple[str, ...]
     foreign_name_stops: tuple[str, ...]
     pseudonym_markers: tuple[str, ...]
