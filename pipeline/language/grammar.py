@@ -28,6 +28,7 @@ class Grammar:
     account_openers: tuple[str, ...]
     account_nouns: tuple[str, ...]
     likening_openers: tuple[str, ...]
+    media_report_verbs: tuple[str, ...]
     nominal_cues: tuple[str, ...]
     nominal_topic_markers: tuple[str, ...]
     reporting_groups: tuple[str, ...]

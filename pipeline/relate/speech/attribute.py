@@ -140,7 +140,7 @@ def _reported(ctx: SentenceContext, pos: int) -> list[Said]:
     text = ctx.text
     m = patterns()["reported"].match(text, pos)
     if m is None:
-        return _likened(ctx, pos)
+        return _media_report(ctx, pos) or _likened(ctx, pos)
     s, e = strip_span(text, m.end(), len(text), CONTENT_TRIM)
     lex = lexicon.load()
     issuer = next((o.name for o in ctx.orgs if m.start(1) <= o.start < m.end(1) and not lex.is_media(o.name)), None)
@@ -158,6 +158,21 @@ def _account_holder(ctx: SentenceContext, start: int, end: int) -> Speaker | Non
         return Speaker(person.name, None, None)
     anon = next((a for a in ctx.anons if start <= a.start and a.end <= end), None)
     return Speaker(None, anon.name, None) if anon is not None else None
+
+
+def _media_report(ctx: SentenceContext, pos: int) -> list[Said]:
+    """新华社报道，…… / 中国之声《新闻纵横》报道，……: an outlet (with its programme) reporting is the
+    source of what follows; a journalist's report (记者张三报道) is no such opening."""
+    text = ctx.text
+    m = patterns()["media_report"].match(text, pos)
+    if m is None:
+        return []
+    outlet = next((o for o in ctx.orgs if o.start == m.start(1) and lexicon.load().is_media(o.name)), None)
+    rest = text[outlet.end : m.end(1)].strip() if outlet else ""
+    if outlet is None or (rest and not re.fullmatch(r"《[^》]{1,20}》", rest)):
+        return []
+    s, e = strip_span(text, m.end(), len(text), CONTENT_TRIM)
+    return [Said(Speaker(None, m.group(1), None), text[m.end(1) : m.end() - 1], s, e)] if e - s >= MIN_CONTENT else []
 
 
 def _likened(ctx: SentenceContext, pos: int) -> list[Said]:

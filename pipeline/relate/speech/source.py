@@ -51,6 +51,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*(?:据|(?=(?:{accounts})[^，,。“”]{{2,30}}?(?:{alternation(g.account_nouns)})[，,])(?:{accounts}))"
             rf"([^，,。“”]{{2,30}}?(?:{alternation(g.report_nouns)}))[，,]"
         ),
+        "media_report": re.compile(rf"\s*([^，,。“”]{{2,24}}?)(?:{alternation(g.media_report_verbs)})[，,]"),
         "likened": re.compile(
             rf"\s*(?:{alternation(g.likening_openers)})([^，,。“”]{{2,30}}?)所?"
             rf"({alternation(lexicon.load().speech_verbs_by_length)}|言)的?[，,]"

@@ -511,3 +511,19 @@ def test_to_the_reporter_is_no_person(text, desc):
 )
 def test_a_notice_introduces_what_it_says(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an outlet (with its programme) reporting opens what it reports, as 据新华社报道
+        ("新华社报道，工信部将发放首批5G牌照。", [(None, "新华社", "工信部将发放")]),
+        ("央视《新闻联播》报道，携号转网将在全国推行。", [(None, "央视《新闻联播》", "携号转网将在")]),
+        ("人民日报报道，三家运营商将取消流量漫游费。", [(None, "人民日报", "三家运营商将")]),
+        # someone speaking inside the report speaks; a journalist's report opens nothing
+        ("新华社报道，工信部副部长陈肇雄表示，首批牌照年内发放。", [("陈肇雄", None, "首批牌照年内")]),
+        ("记者李明报道，工信部将发放首批5G牌照。", []),
+    ],
+)
+def test_an_outlet_s_report_opening_its_sentence(text, expected):
+    assert heads(text) == expected
