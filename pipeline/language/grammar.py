@@ -55,6 +55,7 @@ class Grammar:
     body_heads: tuple[str, ...]
     cue_glue_chars: tuple[str, ...]
     adverbial_openers: tuple[str, ...]
+    manner_openers: tuple[str, ...]
     titles_after_name: tuple[str, ...]
     title_bodies: tuple[str, ...]
     person_markers: tuple[str, ...]

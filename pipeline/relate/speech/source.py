@@ -86,8 +86,8 @@ def latest_reference(ctx: SentenceContext, said: list[Said]) -> Speaker | None:
 def subject(ctx: SentenceContext, starts: list[int], cue: int) -> tuple[Found, int]:
     """The speaker in the clause before the cue, walking back over clauses that cannot hold one.
 
-    并认为 / 在发布会上表示 / 张伟，小米移动总经理，表示: continuations, adverbials and
-    appositions stand between a speaker and the verb.
+    并认为 / 在发布会上表示 / 张伟，小米移动总经理，表示 / 石海，用自嘲的方式宣布: continuations,
+    adverbials, appositions and clauses of manner stand between a speaker and the verb.
     """
     g = grammar.load()
     passable = g.continuation_words + g.adverbial_openers
@@ -98,9 +98,16 @@ def subject(ctx: SentenceContext, starts: list[int], cue: int) -> tuple[Found, i
         if found[0] is not None:
             return found, start
         region = ctx.text[start:end].strip()
-        if back >= 3 or (region and not (region.startswith(passable) or _ends_with_title(region))):
+        if back >= 3 or (region and not (region.startswith(passable) or _ends_with_title(region) or _manner(region))):
             break
     return (None, None), 0
+
+
+def _manner(region: str) -> bool:
+    """用自嘲的方式 / 以调侃的口吻 / 通过一组数据: a clause of manner, its first word a manner opener
+    (not 以后, 用户)."""
+    words = segment.cut(region)
+    return bool(words) and words[0][0] in grammar.load().manner_openers
 
 
 def _ends_with_title(region: str) -> bool:

@@ -527,3 +527,16 @@ def test_a_notice_introduces_what_it_says(text, expected):
 )
 def test_an_outlet_s_report_opening_its_sentence(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause of manner between the speaker and the cue
+        ("远特通信总经理孟立在发布会上，用调侃的口吻宣布：公司将免费送卡。", [("孟立", None, "公司将免费送")]),
+        ("孟立在微信群里，以自嘲的方式透露，公司已经停止放号。", [("孟立", None, "公司已经停止")]),
+        ("孟立在致辞中，通过一组数据介绍，虚商用户已超过五千万。", [("孟立", None, "虚商用户已超")]),
+    ],
+)
+def test_a_clause_of_manner_stands_between_speaker_and_cue(text, expected):
+    assert heads(text) == expected
