@@ -26,6 +26,7 @@ class Grammar:
     topic_nouns: tuple[str, ...]
     report_nouns: tuple[str, ...]
     account_openers: tuple[str, ...]
+    report_leads: tuple[str, ...]
     account_nouns: tuple[str, ...]
     likening_openers: tuple[str, ...]
     media_report_verbs: tuple[str, ...]

@@ -48,7 +48,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
     accounts = alternation(g.account_openers)
     return {
         "reported": re.compile(
-            rf"\s*(?:据|(?=(?:{accounts})[^，,。“”]{{2,30}}?(?:{alternation(g.account_nouns)})[，,])(?:{accounts}))"
+            rf"\s*(?:(?:{alternation(g.report_leads)})[，,]?)?(?:据|(?=(?:{accounts})[^，,。“”]{{2,30}}?(?:{alternation(g.account_nouns)})[，,])(?:{accounts}))"
             rf"([^，,。“”]{{2,30}}?(?:{alternation(g.report_nouns)}))[，,]"
         ),
         "media_report": re.compile(rf"\s*([^，,。“”]{{2,24}}?)(?:{alternation(g.media_report_verbs)})[，,]"),

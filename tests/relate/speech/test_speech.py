@@ -540,3 +540,16 @@ def test_an_outlet_s_report_opening_its_sentence(text, expected):
 )
 def test_a_clause_of_manner_stands_between_speaker_and_cue(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a conjunction before 据/根据 still opens a report
+        ("而根据知情人士提供的消息，工信部已将牌照发放工作申报国务院。", [(None, "知情人士", "工信部已将牌")]),
+        ("另据新华社报道，三家运营商将取消流量漫游费。", [(None, "新华社报道", "三家运营商将")]),
+        ("此外，据《通信周刊》报道，首批牌照已经发放。", [(None, "《通信周刊》报道", "首批牌照已经")]),
+    ],
+)
+def test_a_report_after_a_conjunction(text, expected):
+    assert heads(text) == expected
