@@ -208,6 +208,10 @@ def test_a_person_described_but_not_named_is_an_anonymous_source(text, desc):
         "对于上述传闻，中国电信表示不予置评。",
         "蜗牛移动总裁陈平不愿透露具体的用户数量。",
         "截至发稿，京东方面并未就此回应。",
+        # a reply never received: the questions quoted before are nobody's statement
+        "“何时能退费？”等用户诉求迟迟得不到回应。",
+        "“能否携号转网？”不少用户的疑问至今得不到答复。",
+        "再往后看，“收不到短信”、“不能转网”等一系列用户反馈都得不到回应。",
     ],
 )
 def test_negated_or_refused_speech_is_no_statement(text):
