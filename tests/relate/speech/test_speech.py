@@ -557,3 +557,20 @@ def test_a_clause_of_manner_stands_between_speaker_and_cue(text, expected):
 )
 def test_a_report_after_a_conjunction(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weak verb opening its clause after a clause about an unnamed group: the journalist's forecast
+        "转售用户占全国移动用户的1.4%，预计明年将翻番。",
+        "170号段吸引了大量用户的关注，预计年底将突破千万。",
+        "消费者对新套餐反响热烈，预计销量将再创新高。",
+    ],
+)
+def test_a_forecast_after_a_clause_about_a_group_is_not_the_group_s(text):
+    assert said(text) == []
+
+
+def test_a_group_s_own_forecast_is_still_theirs():
+    assert heads("有业内人士预计，资费还会降。") == [(None, "业内人士", "资费还会降")]
