@@ -103,6 +103,16 @@ def subject(ctx: SentenceContext, starts: list[int], cue: int) -> tuple[Found, i
     return (None, None), 0
 
 
+_HANDLE = re.compile(r"“([^“”，,。：:！!？?\s]{1,10})”")
+
+
+def _handle_after(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """网友“山中客”, 用户“阿杰”: a quoted handle right after the source's head, before the cue, is the
+    name of the person who speaks (a pseudonym is a person)."""
+    m = _HANDLE.match(text, pos)
+    return m.span(1) if m and m.end() <= end else None
+
+
 def _manner(region: str) -> bool:
     """用自嘲的方式 / 以调侃的口吻 / 通过一组数据: a clause of manner, its first word a manner opener
     (not 以后, 用户)."""
@@ -152,6 +162,10 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     orgs = [h for h in ctx.orgs if inside(h) and not _is_object(ctx, h.start, start)]
     if anons:
         a = anons[0]
+        handle = _handle_after(text, a.end, end)
+        if handle is not None:  # 网友“山中客”发帖称: the handle names the person
+            name = text[handle[0] : handle[1]]
+            return Speaker(name, None, None), Hit(handle[0], handle[1], "PERSON", name, name)
         last = ctx.last_speaker
         referred = text.endswith(grammar.load().source_anaphora, 0, a.start)
         if referred and last and last.desc and last.desc.endswith(a.name):

@@ -574,3 +574,23 @@ def test_a_forecast_after_a_clause_about_a_group_is_not_the_group_s(text):
 
 def test_a_group_s_own_forecast_is_still_theirs():
     assert heads("有业内人士预计，资费还会降。") == [(None, "业内人士", "资费还会降")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quoted handle after the source's head names the person who speaks
+        ("网友“山中客”发帖称，170号码天天打来推销电话。", [("山中客", None, "170号码天")]),
+        ("微博网友“小蓝鲸”吐槽，客服电话根本打不通。", [("小蓝鲸", None, "客服电话根本")]),
+        ("用户“阿杰”留言说，套餐资费太贵了。", [("阿杰", None, "套餐资费太贵")]),
+        # a quotation after the cue is what was said
+        ("有网友称“170号段是诈骗专线”。", [(None, "网友", "170号段是")]),
+    ],
+)
+def test_a_handle_names_the_person_who_speaks(text, expected):
+    assert heads(text) == expected
+
+
+def test_a_handle_is_a_person():
+    x = extract(Article(doc="t", text="网友“山中客”发帖称，170号码天天打来推销电话。"))
+    assert [e.name for e in x.entities if e.label == "PERSON"] == ["山中客"]
