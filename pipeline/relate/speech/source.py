@@ -113,6 +113,17 @@ def _handle_after(text: str, pos: int, end: int) -> tuple[int, int] | None:
     return m.span(1) if m and m.end() <= end else None
 
 
+def _familiar_name(region: str) -> str | None:
+    """老张 / 小李 / 阿王 ending the subject, alone or after the 的 of what describes them (在运营商
+    工作的老张): a familiar prefix and a surname, not a word of that shape (老师, 小时)."""
+    lex = lexicon.load()
+    name = region[-2:]
+    if len(name) < 2 or name[0] not in grammar.load().familiar_prefixes or name[1] not in lex.surnames:
+        return None
+    described = len(region) == 2 or region[-3] == "的"
+    return name if described and name not in lex.not_names else None
+
+
 def _manner(region: str) -> bool:
     """用自嘲的方式 / 以调侃的口吻 / 通过一组数据: a clause of manner, its first word a manner opener
     (not 以后, 用户)."""
@@ -180,6 +191,10 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     honorific = patterns()["honorific"].match(text, head, end)
     if honorific:  # 刘先生, 王女士: a source the text does not name
         return Speaker(None, honorific.group(), None), None
+    familiar = _familiar_name(text[head:end].rstrip())
+    if familiar:  # 在运营商工作的老张直言: a person the text names only familiarly
+        at = text.rindex(familiar, head, end)
+        return Speaker(familiar, None, None), Hit(at, at + len(familiar), "PERSON", familiar, familiar)
     n = name_at(text, head)
     if n and _is_person_name(text, head, n, end):
         name = text[head : head + n]

@@ -594,3 +594,18 @@ def test_a_handle_names_the_person_who_speaks(text, expected):
 def test_a_handle_is_a_person():
     x = extract(Article(doc="t", text="网友“山中客”发帖称，170号码天天打来推销电话。"))
     assert [e.name for e in x.entities if e.label == "PERSON"] == ["山中客"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person the text names only familiarly, after what describes them
+        ("“开局特别红火。”在一家运营商工作的老张直言。", [("老张", None, "开局特别红火")]),
+        ("在营业厅工作了五年的小李透露，170号卡几乎卖不动了。", [("小李", None, "170号卡几")]),
+        ("做了十年代理的老陈坦言，利润越来越薄。", [("老陈", None, "利润越来越薄")]),
+        # a word of that shape is no name
+        ("学校的老师表示，学生用卡要实名。", []),
+    ],
+)
+def test_a_familiar_name_after_its_description_speaks(text, expected):
+    assert heads(text) == expected
