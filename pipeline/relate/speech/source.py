@@ -17,7 +17,7 @@ from pipeline.language import grammar, lexicon, segment
 from pipeline.language.text import alternation, nesting, quotation_at
 from pipeline.recognise.common import CJK
 from pipeline.recognise.names import name_at
-from pipeline.recognise.titles import title_within
+from pipeline.recognise.titles import title_pattern, title_within
 from pipeline.records import Hit, Said, Speaker
 from pipeline.relate.speech.content import COUNT, MIN_CONTENT
 
@@ -137,8 +137,8 @@ def _ends_with_title(region: str) -> bool:
 
 def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     """Who speaks in text[start:end]: a person, a short form, a document, a pronoun's
-    referent, an anonymous source or group, a name jieba confirms, an organisation, or a public
-    body the gazetteer lacks."""
+    referent, an anonymous source or group, a name jieba confirms, an organisation, an official of one
+    the text does not name, or a public body the gazetteer lacks."""
     text = ctx.text
     quotes, parens = nesting(text)
     inside = lambda h: start <= h.start and h.end <= end and quotes[h.start] == 0 and parens[h.start] == 0
@@ -199,7 +199,8 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     if n and _is_person_name(text, head, n, end):
         name = text[head : head + n]
         return Speaker(name, None, None), Hit(head, head + n, "PERSON", name, name)
-    orgs = [o for o in orgs if not _heads_title(text, o, end)]
+    titled = [o for o in orgs if _heads_title(text, o, end)]
+    orgs = [o for o in orgs if o not in titled]
     if orgs:
         o = _head_org(text, orgs)
         joint, desc_end = _joint(ctx, o, end)
@@ -207,6 +208,9 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
             return Speaker(None, text[o.start : desc_end], None, tuple(h.name for h in joint)), None
         doc = next((d for d in grammar.load().document_nouns if d in text[o.end : end]), "")
         return Speaker(None, o.text + doc, o.name), None
+    if titled:  # 工信部发言人表示 / 蜗牛移动总经理在会上透露: an official the text does not name
+        title = title_pattern().search(text, titled[0].end, end)
+        return Speaker(None, text[titled[0].start : title.end()] if title else titled[0].text, titled[0].name), None
     body = _public_body(text[head:end].strip())
     return (Speaker(None, body, None) if body else None), None
 

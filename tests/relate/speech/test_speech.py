@@ -609,3 +609,18 @@ def test_a_handle_is_a_person():
 )
 def test_a_familiar_name_after_its_description_speaks(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an organisation's official the text does not name speaks for it
+        ("工信部发言人表示，将严查违规开卡。", [(None, "工信部发言人", "将严查违规开")]),
+        ("中国联通新闻发言人表示，公司经营一切正常。", [(None, "中国联通新闻发言人", "公司经营一切")]),
+        ("蜗牛移动总经理在发布会上透露，用户已超过百万。", [(None, "蜗牛移动总经理", "用户已超过百")]),
+        # a named one is the person
+        ("中国移动董事长杨杰表示，5G用户已超过3亿。", [("杨杰", None, "5G用户已超")]),
+    ],
+)
+def test_an_organisation_s_unnamed_official_speaks(text, expected):
+    assert heads(text) == expected
