@@ -28,23 +28,52 @@ def _holder(text: str, start: int, persons: list[Hit], orgs: list[Hit], verbs: t
     verb = next((v for v in verbs or g.holding_verbs if text.endswith(v, 0, start)), None)
     if verb is None:
         return None
-    end = start - len(verb)
-    while adverb := next((a for a in g.holding_adverbs if text.endswith(a, 0, end)), None):
-        end -= len(adverb)
-    end -= len(next((a for a in g.holder_appellations if text.endswith(a, 0, end)), ""))  # 简勤同志|任
-    pronoun = next((p for p in g.pronouns if text.endswith(p, 0, end)), None)  # 他曾任…: context resolves it
-    named = (
-        next((p for p in persons if p.end == end), None)
-        or (Hit(end - len(pronoun), end, "PERSON", pronoun, pronoun) if pronoun else None)
-        or name_ending_at(text, end)
-        or _read_name(text, end)
-        or _bio_subject(text, end)
-    )
+    end = _subject_end(text, start - len(verb))
+    named = _name_ending(text, end, persons, orgs) or _bio_subject(text, end)
     if named is None or overlaps(named.start, named.end, orgs):
         return None
     if text.endswith(g.succession_verbs, 0, named.start):
         return _holder(text, named.start, persons, orgs, g.succession_verbs)
     return named
+
+
+def joiners(text: str, org: Hit, persons: list[Hit], orgs: list[Hit]) -> list[Hit]:
+    """王某加盟|星联通信, 甲、乙加入|…, 他曾服务于|…: the people a verb of joining right before an
+    organisation ties to it, the name before the verb and the ones listed before it by 、."""
+    verb = next((v for v in grammar.load().joining_verbs if text.endswith(v, 0, org.start)), None)
+    if verb is None:
+        return []
+    out: list[Hit] = []
+    end = _subject_end(text, org.start - len(verb))
+    while (named := _name_ending(text, end, persons, orgs)) is not None:
+        out.insert(0, named)
+        if not text.endswith("、", 0, named.start):
+            break
+        end = named.start - 1
+    return out
+
+
+def _subject_end(text: str, end: int) -> int:
+    """Where the subject ends before a verb at `end`: before the adverbs (此前, 已) and the
+    appellation (简勤同志|任) between them."""
+    g = grammar.load()
+    while adverb := next((a for a in g.holding_adverbs if text.endswith(a, 0, end)), None):
+        end -= len(adverb)
+    return end - len(next((a for a in g.holder_appellations if text.endswith(a, 0, end)), ""))
+
+
+def _name_ending(text: str, end: int, persons: list[Hit], orgs: list[Hit]) -> Hit | None:
+    """The name (or pronoun, 他曾任…: context resolves it) ending at `end`, outside organisations:
+    one already cut, one opening its clause, or one jieba reads as a name."""
+    g = grammar.load()
+    pronoun = next((p for p in g.pronouns if text.endswith(p, 0, end)), None)
+    named = (
+        next((p for p in persons if p.end == end), None)
+        or (Hit(end - len(pronoun), end, "PERSON", pronoun, pronoun) if pronoun else None)
+        or name_ending_at(text, end)
+        or _read_name(text, end)
+    )
+    return named if named is not None and not overlaps(named.start, named.end, orgs) else None
 
 
 def _bio_subject(text: str, end: int) -> Hit | None:

@@ -17,7 +17,7 @@ from itertools import chain
 
 from pipeline.language import grammar, lexicon, segment, tense
 from pipeline.language.text import PUNCTUATION
-from pipeline.recognise.appointments import appointee, opening_holder
+from pipeline.recognise.appointments import appointee, joiners, opening_holder
 from pipeline.recognise.common import CJK, overlaps
 from pipeline.recognise.names import NAME_ENDING_FLAGS, foreign_name_at, name_at, name_ending_at
 from pipeline.recognise.organisations import organisations, short_name_bracket_end
@@ -67,6 +67,8 @@ def title_chains(
         found = _unit_reference(text, t, orgs, earlier) or _title_org(text, t, orgs, antecedent, ministry)
         org, title, reference = found
         start = org.start if org is not None and org.end <= title.start else title.start
+        if org is None and (subject := _clause_subject(text, t, orgs)) is not None:
+            org, reference = subject, True  # 中国电信公布半年报，董事长X表示
         person = (
             _name_after(text, t, orgs)
             or _apposed_name(text, t, org)
@@ -190,6 +192,22 @@ def _title_org(
     org = _org_before(text, t.start, orgs) or _weak_alias_before(text, t)
     unit = _government_unit(text, t, org)
     return (unit, t, False) if unit is not None else (org, _with_department(text, t, org), False)
+
+
+def _clause_subject(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
+    """中国电信公布半年报，董事长X表示; 小米于昨日发布财报时，总裁Y称: an officer's bare title opening
+    a clause is at the organisation opening the clause before it (after time words only), when the
+    sentence names no other before the title. The Hit is the empty span before the title."""
+    if t.start == 0 or text[t.start - 1] not in "，," or t.name.endswith(grammar.load().own_right_titles):
+        return None
+    before = [o for o in orgs if o.end <= t.start]
+    if len({o.name for o in before}) != 1 or lexicon.load().is_media(before[0].name):
+        return None
+    opening = max(text.rfind(mark, 0, t.start - 1) for mark in "，,；;：:。") + 1
+    org = next((o for o in before if o.start >= opening), None)
+    if org is None or not all(flag[:1] in "tm" for _, flag, _ in segment.tagged(text[opening : org.start])):
+        return None
+    return Hit(t.start, t.start, org.label, org.name, "")
 
 
 def _ends_unknown_name(text: str, pos: int, ref: str) -> bool:
@@ -319,8 +337,9 @@ def _credit_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 def untitled_members(text: str, orgs: list[Hit], chains: list[Chain]) -> list[Chain]:
-    """中国联通的张明, 来自京东的李华, 王刚（中国移动）: a person tied to an organisation without a
-    title (the name read as one by jieba, or followed by a speech verb), not one a chain has."""
+    """中国联通的张明, 来自京东的李华, 王刚（中国移动）, 李华加盟京东: a person tied to an organisation
+    without a title (the name read as one by jieba, or followed by a speech verb, or one a verb of
+    joining ties to it), not one a chain has."""
     taken = [c.person for c in chains] + [c.title for c in chains if c.title is not None]
     out = []
     for o in orgs:
@@ -331,6 +350,7 @@ def untitled_members(text: str, orgs: list[Hit], chains: list[Chain]) -> list[Ch
         for person, loose in ((after, linked), (before, bracketed)):
             if person is not None and not overlaps(person.start, person.end, taken) and _named(text, person, loose):
                 out.append(Chain(person, None, o))
+        out += [Chain(p, None, o) for p in joiners(text, o, [c.person for c in chains], orgs)]
     return out
 
 
@@ -476,9 +496,19 @@ def _name_at(text: str, pos: int, orgs: list[Hit]) -> Hit | None:
     clash = next((o for o in orgs if o.start < pos + n and pos < o.end), None)
     if clash is not None:
         n = _name_into_org(text, pos, clash)
-    if not n or _common_word(text[pos : pos + n]):
+    if not n or _common_word(text[pos : pos + n]) or _runs_into_word(text, pos, n):
         return None
     return Hit(pos, pos + n, "PERSON", text[pos : pos + n], text[pos : pos + n])
+
+
+def _runs_into_word(text: str, pos: int, n: int) -> bool:
+    """股东应占利润, 主席任职期间: of a three-character name jieba reads no name at `pos`, and a word
+    of its dictionary runs from inside the name past it (利润, 任职期间), so the characters are words
+    of the sentence, not a name (a two-character one keeps its given name: 谢存|在)."""
+    words = segment.tagged(text[pos : pos + n + 4])
+    if n < 3 or not words or words[0][1].startswith("nr"):
+        return False
+    return any(at < n < at + len(w) and segment.frequency(w) > 0 for w, _, at in words)
 
 
 def _name_into_org(text: str, pos: int, org: Hit) -> int:
@@ -609,10 +639,13 @@ def _unknown_org_before(text: str, pos: int) -> Hit | None:
 
 
 def _name_like_head(cand: str) -> bool:
-    """著名通信专家: an adjective, adverb, numeral or verb opening the words before a suffix is no name's."""
+    """著名通信专家: an adjective, adverb, numeral or verb opening the words before a suffix is no name's;
+    接受中电传媒记者: nor is a verb of two characters or more among them (the name starts after it)."""
     suffix = lexicon.load().org_suffix(cand)
     head = segment.tagged(cand[: -len(suffix)]) if suffix else []
-    return not head or head[0][1][:1] not in NOT_NAME_FLAGS
+    return not head or (
+        head[0][1][:1] not in NOT_NAME_FLAGS and not any(f.startswith("v") and len(w) > 1 for w, f, _ in head[1:])
+    )
 
 
 def roles(chains: list[Chain]) -> list[Role]:

@@ -389,9 +389,9 @@ def _subject(
     """The organisation in the figure's clause before it; none when organisations listed together share
     the figure (中国移动和中国联通共建10万个基站; 小米、迪信通等18家企业), for a count of organisations
     (unless a company counts its own) or a group one belongs to (三家运营商中第一家), or a clause about
-    the industry; the company that opens the sentence (none when only other organisations do); none for
-    what an unnamed source says, the company an executive works for; else the topic the sentences
-    before set."""
+    the industry; the organisation 其 or 该公司 points back at; the company that opens the sentence (none
+    when only other organisations do); none for what an unnamed source says, the company an executive
+    works for; else the topic the sentences before set."""
     text = sent.span.text
     start = clause_start(text, f.start, SUBJECT_DELIMITERS)
     lex = lexicon.load()
@@ -413,6 +413,9 @@ def _subject(
     head = text[start : f.start]
     if counted or _about_the_trade(head):
         return None
+    named_back = next((head.index(w) for w in grammar.load().org_demonstratives if w in head), None)
+    if named_back is not None:  # 该公司欠债8000万: the organisation named before, whoever says it
+        return _antecedent(sent, ctx, start + named_back)
     if any(p in head for p in v.pronouns):  # 其用户已达3亿户: whose the text said last (其中, 尤其 are no 其)
         at = next((p for w, t, p in segment.tagged(head) if w in v.pronouns and t == "r"), None)
         if at is not None:

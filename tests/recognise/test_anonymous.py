@@ -24,3 +24,17 @@ def test_those_at_a_meeting_and_the_outside_world_are_sources():
     assert names("与会人员表示") == ["与会人员"]
     assert names("参会企业承诺") == ["参会企业"]
     assert names("外界猜测") == ["外界"]
+
+
+def test_any_kind_of_people_a_quantifier_introduces_is_a_source():
+    assert names("有国产厂商人士告诉记者") == ["国产厂商人士"]
+    assert names("另一家虚拟运营商的人士表示") == ["虚拟运营商的人士"]
+    assert names("一位券商人士透露") == ["券商人士"]
+    assert names("有业内人士认为") == ["业内人士"]  # the specific head still wins
+    assert names("业界一度认为") == ["业界"]
+
+
+def test_police_units_are_sources():
+    assert names("深圳网警提醒") == ["网警"]
+    assert names("办案民警介绍") == ["民警"]
+    assert names("警方表示") == ["警方"]

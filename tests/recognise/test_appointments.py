@@ -172,3 +172,28 @@ def test_a_biographys_elided_subject_holds_the_posts_listed_by_commas(text, expe
 
 def test_a_post_by_a_comma_that_runs_into_a_clause_is_not_listed():
     assert roles_of("王刚说，公司曾任命多位副总裁，总经理表示同意。") == set()
+
+
+def members_of(text):
+    orgs = organisations(text, segment.boundaries(text))
+    found = people.title_chains(text, orgs, titles(text, orgs))
+    return {(r.person, r.title, r.org) for r in people.roles(found + people.untitled_members(text, orgs, found))}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "据悉，星联通信前副总裁周明辉已正式加入京东。",
+            {("周明辉", "前副总裁", "星联通信"), ("周明辉", None, "京东")},
+        ),
+        ("赵立新、孙晓燕日前跳槽至小米。", {("赵立新", None, "小米"), ("孙晓燕", None, "小米")}),
+        ("钱文博此前曾供职于中国联通。", {("钱文博", None, "中国联通")}),
+    ],
+)
+def test_a_verb_of_joining_ties_the_people_before_it_to_the_organisation_after_it(text, expected):
+    assert members_of(text) == expected
+
+
+def test_joining_needs_the_joiner_right_before_the_verb():
+    assert members_of("他表示，加入中国移动的用户越来越多。") == set()

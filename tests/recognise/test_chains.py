@@ -531,3 +531,68 @@ def test_no_outlet_from_a_time_word_or_a_line_that_runs_on(text):
 )
 def test_less_common_surnames_open_names(text, expected):
     assert chains(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("八月二日中国电信公布今年半年报，董事长柯明远表示用户数增长三成。", ("柯明远", "董事长", "中国电信")),
+        ("星联通信昨日发布年度财报，首席执行官张国华称用户数增长三成。", ("张国华", "首席执行官", "星联通信")),
+        ("今年上半年京东完成了转售业务的调整，副总裁李明远介绍，新套餐将于下月上线。", ("李明远", "副总裁", "京东")),
+    ],
+)
+def test_an_officers_bare_title_is_at_the_organisation_opening_the_clause_before(text, expected):
+    assert chains(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年3月5日小米与中国联通签署协议，总经理赵强表示合作顺利。",  # two organisations: whose?
+        "中国移动公布业绩，分析师王刚认为增长放缓。",  # a title held in one's own right
+        "有消息称中国移动将调整资费，董事长刘军表示不予置评。",  # the organisation does not open its clause
+    ],
+)
+def test_no_subject_organisation_for_a_bare_title(text):
+    assert [org for _, _, org in chains(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该公司股东应占利润同比下降。",
+        "监事会主席任职期间表现突出。",
+        "分析师史无前例地上调了预期。",
+        "另据记者了解，与南韩及日本不同，星联通信将独立建网。",
+    ],
+)
+def test_words_of_the_sentence_after_a_title_are_no_name(text):
+    assert chains(text) == []
+
+
+def test_a_name_running_into_a_word_keeps_its_given_name():
+    assert chains("工信部发言人谢存在会上表示") == [("谢存", "发言人", "工业和信息化部")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("在开幕式上习近平主席发表主旨演讲", ("习近平", "主席", None)),
+        ("会上王建国主席宣布大会开幕", ("王建国", "主席", None)),
+        ("据悉刘明主席已抵达北京", ("刘明", "主席", None)),
+    ],
+)
+def test_a_chair_is_named_after_the_person(text, expected):
+    assert chains(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("他昨日在会后接受星海传媒记者王丽采访", ("王丽", "记者", "星海传媒")),
+        ("张明在发布会上接受远帆传媒总编辑李强专访", ("李强", "总编辑", "远帆传媒")),
+        ("刘洋表示，欢迎蓝鲸科技总经理周涛加入", ("周涛", "总经理", "蓝鲸科技")),
+    ],
+)
+def test_an_unknown_organisation_before_a_title_starts_after_the_verb(text, expected):
+    assert chains(text)[0] == expected

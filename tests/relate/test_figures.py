@@ -279,6 +279,22 @@ def test_its_figure_measures_the_organisation_named_last(text, expected):
     assert subjects(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 该公司 points back at the organisation named before, even in what an unnamed source says
+        ("分享通信近日话题不断。随后有消息称，该公司欠债5000万元。", [("5000万元", "分享通信")]),
+        ("记者联系了远特通信。知情人士透露，该公司用户已达80万户。", [("80万户", "远特通信")]),
+        ("京东推出新套餐，这家公司的用户已达200万户。", [("200万户", "京东")]),
+    ],
+)
+def test_the_company_named_before_is_what_a_demonstrative_measures(text, expected):
+    from pipeline.extract import extract
+    from pipeline.records import Article
+
+    assert [(f.text, f.subject) for f in extract(Article(doc="t", text=text)).figures] == expected
+
+
 def test_other_companies_figures_measure_none():
     assert subjects("中国电信与华为签约。其他企业的用户达到500万户。") == [("500万户", None)]
 

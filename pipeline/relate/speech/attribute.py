@@ -18,6 +18,7 @@ from pipeline.records import Hit, Said, Speaker
 from pipeline.relate.speech.content import (
     CONTENT_TRIM,
     MIN_CONTENT,
+    confirms_before,
     content,
     leading_quote,
     names_topic,
@@ -43,12 +44,13 @@ def _transcript_pattern() -> re.Pattern[str]:
 
 
 _DATELINE = re.compile(
-    r"[^，,。“”：:]{0,16}?\d{1,2}月\d{1,2}日(?:晚间|早间)?(?:电|讯|消息)\s*(?:[（(][^（()）]{0,30}[）)])?\s*"
+    r"(?!\s*据)[^，,。“”：:]{0,16}?\d{1,2}月\d{1,2}日(?:晚间|早间)?(?:电|讯|消息)\s*(?:[（(][^（()）]{0,30}[）)])?\s*"
 )
 
 
 def dateline_end(text: str) -> int:
-    """Where a wire dateline and its byline end (新华社北京3月5日电(记者 张三)…): the outlet is no speaker."""
+    """Where a wire dateline and its byline end (新华社北京3月5日电(记者 张三)…): the outlet is no speaker.
+    据X报3月5日消息，… is no dateline but a report, its outlet the source."""
     m = _DATELINE.match(text)
     return m.end() if m else 0
 
@@ -79,7 +81,10 @@ def attribute(ctx: SentenceContext) -> Attribution:
             ctx = replace(ctx, persons=ctx.persons + (named,))
         if speaker is None or _negated(text, c0) or _conditional(text, c0, quotes):
             continue
-        s, e = content(text, c1)
+        if not info.strong and _borrowed_group(speaker, text, subject_start, c0):
+            continue
+        confirmed = confirms_before(text, c1)  # “……”X证实了传言: only the quotation before was said
+        s, e = (c1, c1) if confirmed else content(text, c1)
         if text.startswith(grammar.load().refusals, s) or _ceremony(text, s):  # 不予置评, 宣布开幕: nothing said
             continue
         lead = leading_quote(text, subject_start, c0)
@@ -87,7 +92,11 @@ def attribute(ctx: SentenceContext) -> Attribution:
             floor = (speaker, verb)
             continue
         if e - s < MIN_CONTENT:  # “……”，在座谈会上，孙立平说。: the sentence's opening quotation
-            lead = lead or leading_quote(text, 0, c0) or (None if out else preceding(text, opening, subject_start))
+            lead = (
+                lead
+                or leading_quote(text, 0, c0)
+                or (None if out or confirmed else preceding(text, opening, subject_start))
+            )
             if lead is None or not info.post:
                 continue
             s, e = lead
@@ -100,8 +109,15 @@ def attribute(ctx: SentenceContext) -> Attribution:
         covered = e
     if not out:
         out = _given_floor(ctx) or _reported(ctx, opening)
-    out = sorted(out + _nominal(ctx, quotes, out), key=lambda x: x.start)
+    out = sorted(out + _nominal(ctx, quotes, out) + _topical(ctx, quotes, out), key=lambda x: x.start)
     return Attribution(out, ctx.persons, ctx.interviewee, floor)
+
+
+def _borrowed_group(speaker: Speaker, text: str, subject_start: int, cue: int) -> bool:
+    """用户占全国的1.4%，预计明年将翻番: a weak verb opening its clause is the journalist's forecast,
+    not that of an unnamed group an earlier clause is about."""
+    unnamed = speaker.person is None and speaker.org is None and not speaker.group
+    return unnamed and subject_start < clause_start(text, cue) and not text[clause_start(text, cue) : cue].strip()
 
 
 def _negated(text: str, cue: int) -> bool:
@@ -127,16 +143,56 @@ def _ceremony(text: str, pos: int) -> bool:
 
 
 def _reported(ctx: SentenceContext, pos: int) -> list[Said]:
-    """据工业和信息化部网站消息，……: the report is the source, when no one inside it speaks
-    (据中新网报道，…辛国斌表示… is 辛国斌's); an organisation it names is its issuer."""
+    """据工业和信息化部网站消息，……/ 按照X的说法，……: the report is the source, when no one
+    inside it speaks (据中新网报道，…辛国斌表示 is 辛国斌's); an organisation it names is its issuer;
+    a person or anonymous source whose account it is (按照王磊的说法, 根据知情人士提供的消息) speaks."""
     text = ctx.text
     m = patterns()["reported"].match(text, pos)
     if m is None:
-        return []
+        return _media_report(ctx, pos) or _likened(ctx, pos)
     s, e = strip_span(text, m.end(), len(text), CONTENT_TRIM)
     lex = lexicon.load()
     issuer = next((o.name for o in ctx.orgs if m.start(1) <= o.start < m.end(1) and not lex.is_media(o.name)), None)
-    return [Said(Speaker(None, m.group(1), issuer), "据", s, e)] if e - s >= MIN_CONTENT else []
+    speaker = _account_holder(ctx, m.start(1), m.end(1)) or Speaker(None, m.group(1), issuer)
+    return [Said(speaker, "据", s, e)] if e - s >= MIN_CONTENT else []
+
+
+def _account_holder(ctx: SentenceContext, start: int, end: int) -> Speaker | None:
+    """The person or anonymous source a report is the account of (王磊的说法, 知情人士向…提供的消息);
+    a journalist's report (记者张三报道) is the outlet's, not the journalist's."""
+    if any(w in ctx.text[start:end] for w in grammar.load().reporter_markers):
+        return None
+    person = next((p for p in ctx.persons if start <= p.start and p.end <= end), None)
+    if person is not None:
+        return Speaker(person.name, None, None)
+    anon = next((a for a in ctx.anons if start <= a.start and a.end <= end), None)
+    return Speaker(None, anon.name, None) if anon is not None else None
+
+
+def _media_report(ctx: SentenceContext, pos: int) -> list[Said]:
+    """新华社报道，…… / 中国之声《新闻纵横》报道，……: an outlet (with its programme) reporting is the
+    source of what follows; a journalist's report (记者张三报道) is no such opening."""
+    text = ctx.text
+    m = patterns()["media_report"].match(text, pos)
+    if m is None:
+        return []
+    outlet = next((o for o in ctx.orgs if o.start == m.start(1) and lexicon.load().is_media(o.name)), None)
+    rest = text[outlet.end : m.end(1)].strip() if outlet else ""
+    if outlet is None or (rest and not re.fullmatch(r"《[^》]{1,20}》", rest)):
+        return []
+    s, e = strip_span(text, m.end(), len(text), CONTENT_TRIM)
+    return [Said(Speaker(None, m.group(1), None), text[m.end(1) : m.end() - 1], s, e)] if e - s >= MIN_CONTENT else []
+
+
+def _likened(ctx: SentenceContext, pos: int) -> list[Said]:
+    """正如电信专家付亮所分析的，……/ 诚如业内人士所言，……: the source likened to speaks what follows."""
+    text = ctx.text
+    m = patterns()["likened"].match(text, pos)
+    if m is None:
+        return []
+    speaker, _ = speaker_in(ctx, m.start(1), m.end(1))
+    s, e = strip_span(text, m.end(), len(text), CONTENT_TRIM)
+    return [Said(speaker, m.group(2), s, e)] if speaker is not None and e - s >= MIN_CONTENT else []
 
 
 def _nominal(ctx: SentenceContext, quotes: tuple[int, ...], said: list[Said]) -> list[Said]:
@@ -156,6 +212,25 @@ def _nominal(ctx: SentenceContext, quotes: tuple[int, ...], said: list[Said]) ->
         holder = _holder(ctx, before)
         if holder is not None:
             out.append(Said(holder, m.group(2), m.start(1), m.end(1)))
+    return out
+
+
+def _topical(ctx: SentenceContext, quotes: tuple[int, ...], said: list[Said]) -> list[Said]:
+    """外界关于中国联通将出售业务的猜测 / 业界传出关于…的声音: what the noun attributes to the source
+    before 关于, not in the journalist's framing (针对外界关于…的传闻，…)."""
+    text = ctx.text
+    out = []
+    for m in patterns()["nominal_topic"].finditer(text):
+        if quotes[m.start()] != 0 or any(x.start <= m.start() < x.end for x in said):
+            continue
+        start = clause_start(text, m.start())
+        if text[start:].lstrip().startswith(grammar.load().framing_openers):
+            continue
+        speaker, _ = speaker_in(ctx, start, m.start())
+        group = next((w for w in grammar.load().reporting_groups if w in text[start : m.start()]), None)
+        speaker = speaker or (Speaker(None, group, None) if group else None)
+        if speaker is not None:
+            out.append(Said(speaker, m.group(2), m.start(1), m.end(1)))
     return out
 
 

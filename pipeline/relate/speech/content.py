@@ -93,6 +93,11 @@ def list_header(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+def confirms_before(text: str, pos: int) -> bool:
+    """证实了传言 / 确认了这一消息: what was confirmed is what came before (a quotation), not what follows."""
+    return text.startswith("了", pos) and text.startswith(tuple(grammar.load().confirmed_anaphora), pos + 1)
+
+
 def opens_content(text: str, pos: int) -> bool:
     """An organisation's weak cue (数据预计…) attributes only when a clause, a quotation or a
     counted list (提出三点要求：) follows."""
@@ -109,10 +114,17 @@ def names_topic(text: str, pos: int, verb: str) -> bool:
     return clause.endswith(g.topic_nouns)
 
 
+@lru_cache(maxsize=1)
+def _audience() -> re.Pattern[str]:
+    return re.compile(rf"[^，,。：:“]{{0,6}}?(?:{alternation(grammar.load().audiences)})[，,：:]")
+
+
 def content(text: str, pos: int) -> tuple[int, int]:
     """What was said after the cue: a closing quotation, or the rest of the sentence,
-    without an addressee (告诉现代快报记者，……) or a counted header with items after it."""
-    s, _ = strip_span(text, pos, len(text), "，,：: ")
+    without an addressee (告诉现代快报记者，……), an audience (提醒各位市民朋友，……) or a counted
+    header with items after it."""
+    audience = _audience().match(text, pos)
+    s, _ = strip_span(text, audience.end() if audience else pos, len(text), "，,：: ")
     addressee = _addressee().match(text, s)
     if addressee:
         s, _ = strip_span(text, addressee.end(), len(text), "，,：: ")

@@ -12,7 +12,7 @@ from pipeline.language import grammar, lexicon, segment
 from pipeline.language.text import CLAUSE_DELIMITERS, OPEN_QUOTES, alternation
 from pipeline.recognise.names import name_at
 from pipeline.records import Hit
-from pipeline.relate.speech.content import COUNT, list_header
+from pipeline.relate.speech.content import COUNT, confirms_before, list_header
 
 Cue = tuple[int, int, str]  # start, end (the verb with its tail: 解释说), the lexicon's verb
 
@@ -55,7 +55,7 @@ def cues(text: str, quotes: tuple[int, ...], parens: tuple[int, ...], persons: t
             and parens[pos] == 0
             and starts_word
             and ends_word
-            and (not _particle_after(text, end, not_after, word_at) or _lists_after(text, end))
+            and (not _particle_after(text, end, not_after, word_at) or _particle_allowed(text, end))
             and not text.endswith(not_before, 0, pos)
             and not _counted(text, pos)
         ):
@@ -70,6 +70,12 @@ def _particle_after(text: str, end: int, not_after: tuple[str, ...], word_at: di
     (他提到中移动…: 中 opens 中移动)."""
     word = word_at.get(end, "")
     return any(text.startswith(p, end) and len(word) <= len(p) for p in not_after)
+
+
+def _particle_allowed(text: str, end: int) -> bool:
+    """提出了三点要求：… / 证实了传言: 了 before a counted header or a word pointing back at what was
+    confirmed leaves the verb a cue."""
+    return _lists_after(text, end) or confirms_before(text, end)
 
 
 def _lists_after(text: str, end: int) -> bool:

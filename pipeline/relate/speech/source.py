@@ -17,7 +17,7 @@ from pipeline.language import grammar, lexicon, segment
 from pipeline.language.text import alternation, nesting, quotation_at
 from pipeline.recognise.common import CJK
 from pipeline.recognise.names import name_at
-from pipeline.recognise.titles import title_within
+from pipeline.recognise.titles import title_pattern, title_within
 from pipeline.records import Hit, Said, Speaker
 from pipeline.relate.speech.content import COUNT, MIN_CONTENT
 
@@ -45,12 +45,27 @@ Found = tuple[Speaker | None, Hit | None]  # the speaker, and the person's name 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, re.Pattern[str]]:
     g = grammar.load()
+    accounts = alternation(g.account_openers)
     return {
-        "reported": re.compile(rf"\s*据([^，,。“”]{{2,20}}?(?:{alternation(g.report_nouns)}))[，,]"),
+        "reported": re.compile(
+            rf"\s*(?:(?:{alternation(g.report_leads)})[，,]?)?(?:据|(?=(?:{accounts})[^，,。“”]{{2,30}}?(?:{alternation(g.account_nouns)})[，,])(?:{accounts}))"
+            rf"([^，,。“”]{{2,30}}?(?:{alternation(g.report_nouns)}))[，,]"
+        ),
+        "media_report": re.compile(rf"\s*([^，,。“”]{{2,24}}?)(?:{alternation(g.media_report_verbs)})[，,]"),
+        "likened": re.compile(
+            rf"\s*(?:{alternation(g.likening_openers)})([^，,。“”]{{2,30}}?)所?"
+            rf"({alternation(lexicon.load().speech_verbs_by_length)}|言)的?[，,]"
+        ),
         "nominal": re.compile(rf"“([^“”]{{{MIN_CONTENT},80}})”的({alternation(g.nominal_cues)})"),
+        "nominal_topic": re.compile(
+            rf"(?:{alternation(g.nominal_topic_markers)})([^，,。；;“”]{{{MIN_CONTENT},60}}?)的({alternation(g.nominal_cues)})"
+        ),
         "honorific": re.compile(rf"[{CJK}]{{1,2}}(?:{alternation(g.honorifics)})"),
         "document": re.compile(rf"(?:该|这份|此)?(?:《[^》]{{1,40}}》|{alternation(g.document_nouns)})"),
-        "unnamed": re.compile(rf"\s*(?:但|不过|而|也|还|另|亦|则)*有({alternation(g.unnamed_sources)})\s*"),
+        "unnamed": re.compile(
+            rf"\s*(?:{alternation(g.time_openers + g.adverbial_openers)}|但|不过|而|也|还|另|亦|则)*"
+            rf"有({alternation(g.unnamed_sources)})\s*"
+        ),
         "named_document": re.compile(rf"[{CJK}]{{1,8}}?(?:{alternation(g.document_nouns)})"),
         "meeting": re.compile(rf"(?:该|此次|这次|本次)?[^，,。“”]{{0,12}}?(?:{alternation(g.meeting_nouns)})"),
     }
@@ -71,8 +86,8 @@ def latest_reference(ctx: SentenceContext, said: list[Said]) -> Speaker | None:
 def subject(ctx: SentenceContext, starts: list[int], cue: int) -> tuple[Found, int]:
     """The speaker in the clause before the cue, walking back over clauses that cannot hold one.
 
-    并认为 / 在发布会上表示 / 张伟，小米移动总经理，表示: continuations, adverbials and
-    appositions stand between a speaker and the verb.
+    并认为 / 在发布会上表示 / 张伟，小米移动总经理，表示 / 石海，用自嘲的方式宣布: continuations,
+    adverbials, appositions and clauses of manner stand between a speaker and the verb.
     """
     g = grammar.load()
     passable = g.continuation_words + g.adverbial_openers
@@ -83,9 +98,37 @@ def subject(ctx: SentenceContext, starts: list[int], cue: int) -> tuple[Found, i
         if found[0] is not None:
             return found, start
         region = ctx.text[start:end].strip()
-        if back >= 3 or (region and not (region.startswith(passable) or _ends_with_title(region))):
+        if back >= 3 or (region and not (region.startswith(passable) or _ends_with_title(region) or _manner(region))):
             break
     return (None, None), 0
+
+
+_HANDLE = re.compile(r"“([^“”，,。：:！!？?\s]{1,10})”")
+
+
+def _handle_after(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """网友“山中客”, 用户“阿杰”: a quoted handle right after the source's head, before the cue, is the
+    name of the person who speaks (a pseudonym is a person)."""
+    m = _HANDLE.match(text, pos)
+    return m.span(1) if m and m.end() <= end else None
+
+
+def _familiar_name(region: str) -> str | None:
+    """老张 / 小李 / 阿王 ending the subject, alone or after the 的 of what describes them (在运营商
+    工作的老张): a familiar prefix and a surname, not a word of that shape (老师, 小时)."""
+    lex = lexicon.load()
+    name = region[-2:]
+    if len(name) < 2 or name[0] not in grammar.load().familiar_prefixes or name[1] not in lex.surnames:
+        return None
+    described = len(region) == 2 or region[-3] == "的"
+    return name if described and name not in lex.not_names else None
+
+
+def _manner(region: str) -> bool:
+    """用自嘲的方式 / 以调侃的口吻 / 通过一组数据: a clause of manner, its first word a manner opener
+    (not 以后, 用户)."""
+    words = segment.cut(region)
+    return bool(words) and words[0][0] in grammar.load().manner_openers
 
 
 def _ends_with_title(region: str) -> bool:
@@ -94,7 +137,8 @@ def _ends_with_title(region: str) -> bool:
 
 def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     """Who speaks in text[start:end]: a person, a short form, a document, a pronoun's
-    referent, an anonymous source or group, a name jieba confirms, or an organisation."""
+    referent, an anonymous source or group, a name jieba confirms, an organisation, an official of one
+    the text does not name, or a public body the gazetteer lacks."""
     text = ctx.text
     quotes, parens = nesting(text)
     inside = lambda h: start <= h.start and h.end <= end and quotes[h.start] == 0 and parens[h.start] == 0
@@ -125,10 +169,14 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     if text.startswith(tuple(grammar.load().pronouns), head) and not text.startswith("们", head + 1):
         earlier = [h for h in ctx.persons if h.end <= head]
         return (Speaker(earlier[-1].name, None, None) if earlier else ctx.last_speaker), None
-    anons = [h for h in ctx.anons if inside(h) and not _is_object(ctx, h.start, start)]
+    anons = [h for h in ctx.anons if inside(h) and not _is_object(ctx, h.start, start) and not _in_org(ctx, h)]
     orgs = [h for h in ctx.orgs if inside(h) and not _is_object(ctx, h.start, start)]
     if anons:
         a = anons[0]
+        handle = _handle_after(text, a.end, end)
+        if handle is not None:  # 网友“山中客”发帖称: the handle names the person
+            name = text[handle[0] : handle[1]]
+            return Speaker(name, None, None), Hit(handle[0], handle[1], "PERSON", name, name)
         last = ctx.last_speaker
         referred = text.endswith(grammar.load().source_anaphora, 0, a.start)
         if referred and last and last.desc and last.desc.endswith(a.name):
@@ -143,11 +191,16 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     honorific = patterns()["honorific"].match(text, head, end)
     if honorific:  # 刘先生, 王女士: a source the text does not name
         return Speaker(None, honorific.group(), None), None
+    familiar = _familiar_name(text[head:end].rstrip())
+    if familiar:  # 在运营商工作的老张直言: a person the text names only familiarly
+        at = text.rindex(familiar, head, end)
+        return Speaker(familiar, None, None), Hit(at, at + len(familiar), "PERSON", familiar, familiar)
     n = name_at(text, head)
     if n and _is_person_name(text, head, n, end):
         name = text[head : head + n]
         return Speaker(name, None, None), Hit(head, head + n, "PERSON", name, name)
-    orgs = [o for o in orgs if not _heads_title(text, o, end)]
+    titled = [o for o in orgs if _heads_title(text, o, end)]
+    orgs = [o for o in orgs if o not in titled]
     if orgs:
         o = _head_org(text, orgs)
         joint, desc_end = _joint(ctx, o, end)
@@ -155,7 +208,25 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
             return Speaker(None, text[o.start : desc_end], None, tuple(h.name for h in joint)), None
         doc = next((d for d in grammar.load().document_nouns if d in text[o.end : end]), "")
         return Speaker(None, o.text + doc, o.name), None
-    return None, None
+    if titled:  # 工信部发言人表示 / 蜗牛移动总经理在会上透露: an official the text does not name
+        title = title_pattern().search(text, titled[0].end, end)
+        return Speaker(None, text[titled[0].start : title.end()] if title else titled[0].text, titled[0].name), None
+    body = _public_body(text[head:end].strip())
+    return (Speaker(None, body, None) if body else None), None
+
+
+def _in_org(ctx: SentenceContext, h: Hit) -> bool:
+    """消费者 in 宁波市消费者权益保护委员会: a source's head inside an organisation's name is none."""
+    return any(o.start <= h.start and h.end <= o.end for o in ctx.orgs)
+
+
+def _public_body(region: str) -> str | None:
+    """厦门市反诈骗中心 / 宁波市消费者权益保护委员会 as the whole subject: a place, then a body's name."""
+    g = grammar.load()
+    if not region.endswith(tuple(g.body_heads)) or len(region) > 20 or not re.fullmatch(f"[{CJK}]+", region):
+        return None
+    first = segment.tagged(region)
+    return region if first and first[0][1] == "ns" and len(first[0][0]) < len(region) - 1 else None
 
 
 def _head_org(text: str, orgs: list[Hit]) -> Hit:
@@ -204,15 +275,15 @@ def _heads_title(text: str, org: Hit, end: int) -> bool:
 def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: bool = False) -> bool:
     """Who was spoken to, with or about, not who spoke: 对通信生活报表示, 针对王磊的说法.
 
-    The marker must be a word of its own, outside names and titles (与会虚商高管 and
-    政策与经济研究所高级工程师倪雪 are the ones speaking); 在 marks an object only for
+    The marker must be a word of its own, outside names and titles (与会虚商高管,
+    政策与经济研究所高级工程师倪雪 and 工业和信息化局局长赵强 are the ones speaking); 在 marks an object only for
     organisations and sources (在赵明看来 is 赵明 speaking).
     """
     chars = list(ctx.text[clause_start:pos])
     for h in ctx.names:
         for i in range(max(h.start, clause_start), min(h.end, pos)):
             chars[i - clause_start] = "X"
-    before = "".join(chars)
+    before = _names_with_he_masked("".join(chars))
     if before.startswith("据"):
         return False
     g = grammar.load()
@@ -220,6 +291,13 @@ def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: 
     return any(  # a new prefix each time: not worth caching
         word in markers and not re.search("[，,。]", before[start:]) for word, start, _ in segment.cut(before)
     )
+
+
+def _names_with_he_masked(text: str) -> str:
+    """工业和信息化局党组书记: the 和 of a body's name blanked, as the names of known organisations are."""
+    for part in grammar.load().names_with_he:
+        text = text.replace(part, "X" * len(part))
+    return text
 
 
 @lru_cache(maxsize=1)

@@ -126,3 +126,11 @@ def test_an_opener_before_a_quantitys_own_change_leaves_no_actor_out():
     for text in ["今年将持续增长", "未来还会进一步下降", "下半年将继续下滑", "明年会回升"]:
         assert not elided_subject(text), text
     assert elided_subject("将持续推进5G网络建设")
+
+
+def test_the_audience_of_a_warning_or_an_appeal_is_not_what_was_said():
+    assert said_after("网警提醒各位市民朋友，一是不要轻信陌生来电。", "提醒") == "一是不要轻信陌生来电"
+    assert said_after("中国联通呼吁广大用户：不要购买来路不明的号卡。", "呼吁") == "不要购买来路不明的号卡"
+    assert said_after("蜗牛移动提醒消费者，购卡须实名登记。", "提醒") == "购卡须实名登记"
+    # a word for users inside what was said stays
+    assert said_after("王刚表示，用户，尤其是老年用户，要提高警惕。", "表示") == "用户，尤其是老年用户，要提高警惕"

@@ -56,3 +56,38 @@ def test_a_titled_persons_surname_alone_speaks_for_them():
     assert speaker_in(ctx, 0, 1)[0] == Speaker("奚立新", None, None)
     two = SentenceContext(text, [], (), [], references={"奚董": "奚立新", "奚总": "奚文"})
     assert speaker_in(two, 0, 1)[0] is None  # two people of that surname: nobody
+
+
+def test_the_he_of_a_body_s_name_marks_no_object():
+    for text, name in [
+        ("杭州市住房和城乡建设局局长王刚表示，今年将新建保障房一万套。", "王刚"),
+        ("某省人力资源和社会保障厅副厅长李明介绍，就业形势总体稳定。", "李明"),
+        ("苏州市工业和信息化局局长赵强透露，全市5G基站已超过3万个。", "赵强"),
+    ]:
+        ctx = SentenceContext(text, [], (person(text, name),), [])
+        cue = text.index(name) + len(name)
+        assert speaker_in(ctx, 0, cue) == (Speaker(name, None, None), None)
+    text = "记者和王刚交流时表示，资费会降。"  # a 和 of its own still marks who was spoken with
+    ctx = SentenceContext(text, [], (person(text, "王刚"),), [])
+    assert speaker_in(ctx, 0, text.index("表示"))[0] != Speaker("王刚", None, None)
+
+
+def test_a_public_body_the_gazetteer_lacks_speaks_as_written():
+    for text, cue, body in [
+        ("据厦门市反诈骗中心披露，诈骗警情持续上升。", "披露", "厦门市反诈骗中心"),
+        ("杭州市反诈中心透露，今年已拦截诈骗电话十万个。", "透露", "杭州市反诈中心"),
+        ("广州市反诈骗中心提醒，陌生来电要提高警惕。", "提醒", "广州市反诈骗中心"),
+    ]:
+        ctx = SentenceContext(text, [], (), [])
+        assert speaker_in(ctx, 0, text.index(cue)) == (Speaker(None, body, None), None)
+    text = "数据中心表示，用户数据安全。"  # no place: a kind of thing, no body
+    assert speaker_in(SentenceContext(text, [], (), []), 0, text.index("表示")) == (None, None)
+
+
+def test_a_source_s_head_inside_an_organisation_s_name_is_none():
+    text = "宁波市消费者权益保护委员会提醒，购买手机卡要认准正规渠道。"
+    name = "宁波市消费者权益保护委员会"
+    org = Hit(0, len(name), "GOVERNMENT", name, name)
+    anon = Hit(3, 6, "ANON", "消费者", "消费者")
+    ctx = SentenceContext(text, [org], (), [anon])
+    assert speaker_in(ctx, 0, text.index("提醒")) == (Speaker(None, name, name), None)

@@ -104,6 +104,19 @@ def test_a_wire_dateline_is_no_speaker():
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # 据 + an outlet + a date + 消息 is a report, its outlet the source, not a dateline
+        ("据人民邮电报3月2日消息，工信部将发放新一批转售牌照。", [(None, "人民邮电报3月2日消息", "工信部将发放")]),
+        ("据通信周刊6月1日消息，三家运营商将下调流量资费。", [(None, "通信周刊6月1日消息", "三家运营商将")]),
+        ("据央视新闻8月9日消息，携号转网将在全国推行。", [(None, "央视新闻8月9日消息", "携号转网将在")]),
+    ],
+)
+def test_a_dated_report_is_no_dateline(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a directive: an organisation's 要求 with its object and no comma
         ("工信部明确要求被约谈企业务必加强渠道管理。", [(None, "工信部", "被约谈企业务")]),
         # a group that promises, speculation by the outside world, a suspect's confession
@@ -195,6 +208,10 @@ def test_a_person_described_but_not_named_is_an_anonymous_source(text, desc):
         "对于上述传闻，中国电信表示不予置评。",
         "蜗牛移动总裁陈平不愿透露具体的用户数量。",
         "截至发稿，京东方面并未就此回应。",
+        # a reply never received: the questions quoted before are nobody's statement
+        "“何时能退费？”等用户诉求迟迟得不到回应。",
+        "“能否携号转网？”不少用户的疑问至今得不到答复。",
+        "再往后看，“收不到短信”、“不能转网”等一系列用户反馈都得不到回应。",
     ],
 )
 def test_negated_or_refused_speech_is_no_statement(text):
@@ -357,4 +374,253 @@ def test_more_anonymous_sources(text, desc):
     ],
 )
 def test_cue_frames_of_business_news(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 讲到 after a quotation or before a clause, as 谈到; 爆料 as 透露
+        ("“虚商要走差异化道路。”李明讲到。", [("李明", None, "虚商要走差异")]),
+        ("远特通信副总裁王刚在会上讲到，今年的资费还会下降。", [("王刚", None, "今年的资费还")]),
+        ("有网友在论坛爆料，该公司已经停止放号。", [(None, "有网友在论坛", "该公司已经停")]),
+        ("“套餐明天就下线。”一位内部员工爆料。", [(None, "内部员工", "套餐明天就下")]),
+        ("据一位代理商爆料，部分门店已经三个月没有进货。", [(None, "代理商", "部分门店已经")]),
+        # a topic after 讲到 says nothing
+        ("他讲到的问题很重要。", []),
+    ],
+)
+def test_spoken_and_disclosing_cues(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 按照/据X的说法: the person or anonymous source whose account it is speaks
+        ("据王磊的说法，公司明年将推出5G套餐。", [("王磊", None, "公司明年将推")]),
+        ("按照工信部有关人士在启动仪式上的说法，携号转网的规则已经完备。", [(None, "有关人士", "携号转网的规")]),
+        ("按照知情人士的说法，这家虚商的用户已经流失过半。", [(None, "知情人士", "这家虚商的用")]),
+        # 根据X的报道/消息: the report, or the source who gave it, speaks; 根据X公告 opens data, not speech
+        ("根据《通信周刊》的报道，转售业务正式牌照有望于年内发放。", [(None, "《通信周刊》的报道", "转售业务正式")]),
+        ("根据接近运营商的人士提供的消息，批发价格将下调两成。", [(None, "接近运营商的人士", "批发价格将下")]),
+        ("根据王磊的说法，虚商明年将迎来洗牌。", [("王磊", None, "虚商明年将迎")]),
+        ("根据中国联通公告，公司上半年营收增长5%。", []),
+        # a journalist's report is the outlet's
+        ("据新华社记者张伟报道，首批牌照已经发放。", [(None, "新华社记者张伟报道", "首批牌照已经")]),
+        # 正如X所说: the source likened to speaks what follows
+        ("正如电信专家付亮所分析的，携号转网能推动运营商优化套餐。", [("付亮", None, "携号转网能推")]),
+        ("诚如业内人士所言，价格战已经难以为继。", [(None, "业内人士", "价格战已经难")]),
+        ("正如工信部在通告中所强调的，转售企业必须落实实名制。", [(None, "工信部", "转售企业必须")]),
+        # a text likened to is no source
+        ("正如前文所述，虚商的用户在下降。", []),
+    ],
+)
+def test_accounts_and_likened_sources(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a disclosure about oneself, a cry, an authority's warning
+        ("有用户在论坛自曝，自己的号码被停机三天。", [(None, "有用户在论坛", "自己的号码被")]),
+        ("一位营业员自曝，门店每月都有开卡指标。", [(None, "营业员", "门店每月都有")]),
+        ("不少代理商疾呼，批发价必须下调。", [(None, "代理商", "批发价必须下")]),
+        ("有人高喊“资费再降一半”。", [(None, "人", "资费再降一半")]),
+        ("工信部多次发出警示，陌生来电务必提高警惕。", [(None, "工信部", "陌生来电务必")]),
+        # 有人 and 有消息 after a time word are sources nobody is named for
+        ("有人认为，资费还会下降。", [(None, "人", "资费还会下降")]),
+        ("随后有消息称，该公司将被收购。", [(None, "消息", "该公司将被收")]),
+        ("此前有分析认为，转售业务很难盈利。", [(None, "分析", "转售业务很难")]),
+    ],
+)
+def test_cries_disclosures_and_sources_after_a_time_word(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an announcement ahead and an estimate
+        ("蜗牛移动总经理马海涛预告，下月将推出新套餐。", [("马海涛", None, "下月将推出新")]),
+        ("工信部预告，明年将发放正式牌照。", [(None, "工信部", "明年将发放正")]),
+        ("分析师周立群预估，虚商用户年底将超过一亿。", [("周立群", None, "虚商用户年底")]),
+        ("蜗牛移动总经理马海涛并预估明年的用户将翻一番。", [("马海涛", None, "明年的用户将")]),
+    ],
+)
+def test_announcements_ahead_and_estimates(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 关于……的猜测/声音/报道: the noun attributes what 关于 opens to the source before it
+        ("外界关于中国联通将出售转售业务的猜测一直不断。", [(None, "外界", "中国联通将出")]),
+        ("业界很快传出关于小米移动将退出市场的声音。", [(None, "业界", "小米移动将退")]),
+        ("此前媒体关于中国广电将与中国移动共建网络的报道得到证实。", [(None, "媒体", "中国广电将与")]),
+        # in the journalist's framing, or with no source, it is only a topic
+        ("针对外界关于公司将大规模裁员的传闻，中国联通回应称，公司经营正常。", [(None, "中国联通", "公司经营正常")]),
+        ("关于携号转网的说法，工信部表示规则已经完备。", [(None, "工信部", "规则已经完备")]),
+    ],
+)
+def test_what_a_source_s_guess_or_report_is_about(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # “……”X证实了传言: the quotation before is what was confirmed
+        (
+            "“公司已经停止放号。”远特通信相关负责人向记者证实了这一消息。",
+            [(None, "远特通信相关负责人", "公司已经停止")],
+        ),
+        ("“明年将推出5G套餐。”蜗牛移动总经理马海涛确认了这一说法。", [("马海涛", None, "明年将推出5")]),
+        ("“用户数已过千万。”中国联通方面证实了传言，但没有透露具体数字。", [(None, "中国联通", "用户数已过千")]),
+        # with nothing before, nothing was said
+        ("中国联通证实了传言。", []),
+    ],
+)
+def test_a_confirmation_of_a_rumour_confirms_the_quotation_before(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        # 向记者 (to the reporter) is no Mr 向 the reporter
+        ("远特通信相关负责人向记者透露，公司已经停止放号。", "远特通信相关负责人"),
+        ("一位代理商向记者坦言，170号卡几乎卖不动了。", "代理商"),
+        ("工信部有关负责人向记者介绍，新规将于下月实施。", "工信部有关负责人"),
+    ],
+)
+def test_to_the_reporter_is_no_person(text, desc):
+    [(speaker, speaker_desc, _)] = heads(text)
+    assert (speaker, speaker_desc) == (None, desc)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 据X的通知，…: the notice introduces what it says, as 据X消息
+        (
+            "据工信部近日下发的通知，转售企业须在年底前完成实名补登记。",
+            [(None, "工信部近日下发的通知", "转售企业须在")],
+        ),
+        ("据中国联通3日发出的通知，170号卡暂停销售。", [(None, "中国联通3日发出的通知", "170号卡暂")]),
+        ("据通信管理局的通知，未实名的用户将被限制通话。", [(None, "通信管理局的通知", "未实名的用户")]),
+    ],
+)
+def test_a_notice_introduces_what_it_says(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an outlet (with its programme) reporting opens what it reports, as 据新华社报道
+        ("新华社报道，工信部将发放首批5G牌照。", [(None, "新华社", "工信部将发放")]),
+        ("央视《新闻联播》报道，携号转网将在全国推行。", [(None, "央视《新闻联播》", "携号转网将在")]),
+        ("人民日报报道，三家运营商将取消流量漫游费。", [(None, "人民日报", "三家运营商将")]),
+        # someone speaking inside the report speaks; a journalist's report opens nothing
+        ("新华社报道，工信部副部长陈肇雄表示，首批牌照年内发放。", [("陈肇雄", None, "首批牌照年内")]),
+        ("记者李明报道，工信部将发放首批5G牌照。", []),
+    ],
+)
+def test_an_outlet_s_report_opening_its_sentence(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause of manner between the speaker and the cue
+        ("远特通信总经理孟立在发布会上，用调侃的口吻宣布：公司将免费送卡。", [("孟立", None, "公司将免费送")]),
+        ("孟立在微信群里，以自嘲的方式透露，公司已经停止放号。", [("孟立", None, "公司已经停止")]),
+        ("孟立在致辞中，通过一组数据介绍，虚商用户已超过五千万。", [("孟立", None, "虚商用户已超")]),
+    ],
+)
+def test_a_clause_of_manner_stands_between_speaker_and_cue(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a conjunction before 据/根据 still opens a report
+        ("而根据知情人士提供的消息，工信部已将牌照发放工作申报国务院。", [(None, "知情人士", "工信部已将牌")]),
+        ("另据新华社报道，三家运营商将取消流量漫游费。", [(None, "新华社报道", "三家运营商将")]),
+        ("此外，据《通信周刊》报道，首批牌照已经发放。", [(None, "《通信周刊》报道", "首批牌照已经")]),
+    ],
+)
+def test_a_report_after_a_conjunction(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weak verb opening its clause after a clause about an unnamed group: the journalist's forecast
+        "转售用户占全国移动用户的1.4%，预计明年将翻番。",
+        "170号段吸引了大量用户的关注，预计年底将突破千万。",
+        "消费者对新套餐反响热烈，预计销量将再创新高。",
+    ],
+)
+def test_a_forecast_after_a_clause_about_a_group_is_not_the_group_s(text):
+    assert said(text) == []
+
+
+def test_a_group_s_own_forecast_is_still_theirs():
+    assert heads("有业内人士预计，资费还会降。") == [(None, "业内人士", "资费还会降")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quoted handle after the source's head names the person who speaks
+        ("网友“山中客”发帖称，170号码天天打来推销电话。", [("山中客", None, "170号码天")]),
+        ("微博网友“小蓝鲸”吐槽，客服电话根本打不通。", [("小蓝鲸", None, "客服电话根本")]),
+        ("用户“阿杰”留言说，套餐资费太贵了。", [("阿杰", None, "套餐资费太贵")]),
+        # a quotation after the cue is what was said
+        ("有网友称“170号段是诈骗专线”。", [(None, "网友", "170号段是")]),
+    ],
+)
+def test_a_handle_names_the_person_who_speaks(text, expected):
+    assert heads(text) == expected
+
+
+def test_a_handle_is_a_person():
+    x = extract(Article(doc="t", text="网友“山中客”发帖称，170号码天天打来推销电话。"))
+    assert [e.name for e in x.entities if e.label == "PERSON"] == ["山中客"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person the text names only familiarly, after what describes them
+        ("“开局特别红火。”在一家运营商工作的老张直言。", [("老张", None, "开局特别红火")]),
+        ("在营业厅工作了五年的小李透露，170号卡几乎卖不动了。", [("小李", None, "170号卡几")]),
+        ("做了十年代理的老陈坦言，利润越来越薄。", [("老陈", None, "利润越来越薄")]),
+        # a word of that shape is no name
+        ("学校的老师表示，学生用卡要实名。", []),
+    ],
+)
+def test_a_familiar_name_after_its_description_speaks(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an organisation's official the text does not name speaks for it
+        ("工信部发言人表示，将严查违规开卡。", [(None, "工信部发言人", "将严查违规开")]),
+        ("中国联通新闻发言人表示，公司经营一切正常。", [(None, "中国联通新闻发言人", "公司经营一切")]),
+        ("蜗牛移动总经理在发布会上透露，用户已超过百万。", [(None, "蜗牛移动总经理", "用户已超过百")]),
+        # a named one is the person
+        ("中国移动董事长杨杰表示，5G用户已超过3亿。", [("杨杰", None, "5G用户已超")]),
+    ],
+)
+def test_an_organisation_s_unnamed_official_speaks(text, expected):
     assert heads(text) == expected
