@@ -231,8 +231,9 @@ def _body_in_title(text: str, t: Hit) -> Hit | None:
 
 
 def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Chain]) -> list[tuple[int, Chain]]:
-    """部新闻发言人、无线电管理局局长黄某: the title before 、/兼 is the next chain's person's too
-    (with where the title ends), along a chain of any length (党组书记、董事长、总经理X: right to left)."""
+    """部新闻发言人、无线电管理局局长黄某: the title before 、/兼/和 is the next chain's people's too
+    (with where the title ends), along a chain of any length (党组书记、董事长、总经理X: right to left;
+    高管和重要骨干甲、乙: both hold both)."""
     g = grammar.load()
     out: list[tuple[int, Chain]] = []
     for end, u in reversed(unnamed):
@@ -240,9 +241,7 @@ def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Ch
         if joiner is None:
             continue
         held = chains + [c for _, c in out]
-        nxt = next((c for c in held if _chain_start(c) == end + len(joiner)), None)
-        if nxt is not None:
-            out.append((end, replace(u, person=nxt.person)))
+        out += [(end, replace(u, person=c.person)) for c in held if _chain_start(c) == end + len(joiner)]
     return out[::-1]
 
 

@@ -596,3 +596,22 @@ def test_a_chair_is_named_after_the_person(text, expected):
 )
 def test_an_unknown_organisation_before_a_title_starts_after_the_verb(text, expected):
     assert chains(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "蓝海通信高管和重要骨干刘建国、陈志华已经离职",
+            {(p, t, "蓝海通信") for p in ("刘建国", "陈志华") for t in ("高管", "重要骨干")},
+        ),
+        ("星联科技董事长及总经理王海峰出席了发布会", {("王海峰", t, "星联科技") for t in ("董事长", "总经理")}),
+        ("据悉，远景通信核心骨干和高管孙嘉怡已于近日离职", {("孙嘉怡", t, "远景通信") for t in ("核心骨干", "高管")}),
+    ],
+)
+def test_titles_joined_by_and_are_one_role_each(text, expected):
+    assert set(chains(text)) == expected
+
+
+def test_a_verb_after_senior_staff_is_no_name():
+    assert chains("分享通信、海航通信等多家虚商高管齐聚北京") == []
