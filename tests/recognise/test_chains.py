@@ -615,3 +615,15 @@ def test_titles_joined_by_and_are_one_role_each(text, expected):
 
 def test_a_verb_after_senior_staff_is_no_name():
     assert chains("分享通信、海航通信等多家虚商高管齐聚北京") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("工信部信息通信发展司长周建平表示", ("周建平", "司长", "工信部信息通信发展司")),
+        ("国家发改委价格司长陈立新在会上介绍了情况", ("陈立新", "司长", "国家发改委价格司")),
+        ("据了解，工信部信息通信管理局长刘宏伟出席了会议", ("刘宏伟", "局长", "工业和信息化部信息通信管理局")),
+    ],
+)
+def test_a_unit_ending_in_the_titles_first_character_holds_it(text, expected):
+    assert chains(text) == [expected]
