@@ -191,7 +191,7 @@ def _title_org(
         return body, Hit(body.end, t.end, "POSITION", t.name[body.end - t.start :], text[body.end : t.end]), False
     org = _org_before(text, t.start, orgs) or _weak_alias_before(text, t)
     unit = _government_unit(text, t, org)
-    return (unit, t, False) if unit is not None else (org, _with_department(text, t, org), False)
+    return (unit, _after_unit(t, unit), False) if unit is not None else (org, _with_department(text, t, org), False)
 
 
 def _clause_subject(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
@@ -231,8 +231,9 @@ def _body_in_title(text: str, t: Hit) -> Hit | None:
 
 
 def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Chain]) -> list[tuple[int, Chain]]:
-    """部新闻发言人、无线电管理局局长黄某: the title before 、/兼 is the next chain's person's too
-    (with where the title ends), along a chain of any length (党组书记、董事长、总经理X: right to left)."""
+    """部新闻发言人、无线电管理局局长黄某: the title before 、/兼/和 is the next chain's people's too
+    (with where the title ends), along a chain of any length (党组书记、董事长、总经理X: right to left;
+    高管和重要骨干甲、乙: both hold both)."""
     g = grammar.load()
     out: list[tuple[int, Chain]] = []
     for end, u in reversed(unnamed):
@@ -240,9 +241,7 @@ def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Ch
         if joiner is None:
             continue
         held = chains + [c for _, c in out]
-        nxt = next((c for c in held if _chain_start(c) == end + len(joiner)), None)
-        if nxt is not None:
-            out.append((end, replace(u, person=nxt.person)))
+        out += [(end, replace(u, person=c.person)) for c in held if _chain_start(c) == end + len(joiner)]
     return out[::-1]
 
 
@@ -573,13 +572,23 @@ def _weak_alias_before(text: str, t: Hit) -> Hit | None:
 
 def _government_unit(text: str, t: Hit, org: Hit | None) -> Hit | None:
     """国家发改委价格司司长, 工信部信管局局长: a government body's unit (a name ending in 司, 局, 处…)
-    between it and the title is the organisation the title is held at."""
+    between it and the title is the organisation the title is held at; 价格司长: the unit's last
+    character is the title's first, written once."""
     if org is None or org.label != "GOVERNMENT" or not org.end < t.start:
         return None
+    units = grammar.load().ministry_units
     unit = text[org.end : t.start]
-    if not unit.endswith(grammar.load().ministry_units) or any(ch in PUNCTUATION for ch in unit) or _has_title(unit):
+    if not unit.endswith(units) and len(unit) > 1 and (unit + t.name[:1]).endswith(units):
+        unit += t.name[:1]
+    if not unit.endswith(units) or any(ch in PUNCTUATION for ch in unit) or _has_title(unit):
         return None
-    return Hit(org.start, t.start, org.label, text[org.start : t.start], text[org.start : t.start])
+    end = org.end + len(unit)
+    return Hit(org.start, end, org.label, text[org.start : end], text[org.start : end])
+
+
+def _after_unit(t: Hit, unit: Hit) -> Hit:
+    """The title as held at a unit that ends in its first character (价格司|长 is the 司长)."""
+    return t if unit.end <= t.start else Hit(unit.end, t.end, t.label, t.name, t.text[unit.end - t.start :])
 
 
 def _with_department(text: str, t: Hit, org: Hit | None) -> Hit:

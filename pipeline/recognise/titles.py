@@ -22,11 +22,14 @@ def title_pattern() -> re.Pattern[str]:
 
 def titles(text: str, taken: list[Hit], model: Sequence[Hit] = ()) -> list[Hit]:
     """Job titles not inside an organisation's name: the list's (the rest of one an organisation's
-    name runs into: 全国政协|委员), and new ones the model reads."""
+    name runs into: 全国政协|委员; the whole title where the name ends in its first character:
+    信息通信发展司|长 is the 司's 司长), and new ones the model reads."""
     hits = []
     for found in title_pattern().finditer(text):
         inner = next((h.end for h in taken if h.start <= found.start() < h.end < found.end()), None)
         m = title_pattern().match(text, inner, found.end()) if inner is not None else found  # 全国政协|委员
+        if m is None and inner == found.start() + 1:  # 信息通信发展司|长: the unit ends in the title's first character
+            hits.append(Hit(inner, found.end(), "POSITION", found.group(), text[inner : found.end()]))
         if m is None or overlaps(m.start(), m.end(), taken):
             continue
         hits.append(Hit(m.start(), m.end(), "POSITION", m.group(), m.group()))

@@ -596,3 +596,34 @@ def test_a_chair_is_named_after_the_person(text, expected):
 )
 def test_an_unknown_organisation_before_a_title_starts_after_the_verb(text, expected):
     assert chains(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "蓝海通信高管和重要骨干刘建国、陈志华已经离职",
+            {(p, t, "蓝海通信") for p in ("刘建国", "陈志华") for t in ("高管", "重要骨干")},
+        ),
+        ("星联科技董事长及总经理王海峰出席了发布会", {("王海峰", t, "星联科技") for t in ("董事长", "总经理")}),
+        ("据悉，远景通信核心骨干和高管孙嘉怡已于近日离职", {("孙嘉怡", t, "远景通信") for t in ("核心骨干", "高管")}),
+    ],
+)
+def test_titles_joined_by_and_are_one_role_each(text, expected):
+    assert set(chains(text)) == expected
+
+
+def test_a_verb_after_senior_staff_is_no_name():
+    assert chains("分享通信、海航通信等多家虚商高管齐聚北京") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("工信部信息通信发展司长周建平表示", ("周建平", "司长", "工信部信息通信发展司")),
+        ("国家发改委价格司长陈立新在会上介绍了情况", ("陈立新", "司长", "国家发改委价格司")),
+        ("据了解，工信部信息通信管理局长刘宏伟出席了会议", ("刘宏伟", "局长", "工业和信息化部信息通信管理局")),
+    ],
+)
+def test_a_unit_ending_in_the_titles_first_character_holds_it(text, expected):
+    assert chains(text) == [expected]

@@ -14,3 +14,9 @@ def test_the_rest_of_a_title_an_organisations_name_runs_into():
     text = "全国政协委员王刚"
     orgs = organisations(text, segment.boundaries(text))
     assert [t.name for t in titles(text, orgs)] == ["委员"]
+
+
+def test_a_title_whose_first_character_ends_the_unit_is_whole():
+    text = "工信部信息通信发展司长周建平"
+    orgs = organisations(text, segment.boundaries(text))
+    assert [(t.name, t.text) for t in titles(text, orgs)] == [("司长", "长")]
