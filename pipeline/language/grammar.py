@@ -131,6 +131,8 @@ class Grammar:
     subsidiary_linkers: tuple[str, ...]
     speaker_anaphora: tuple[str, ...]
     org_demonstratives: tuple[str, ...]
+    pair_words: tuple[str, ...]
+    pair_joiners: tuple[str, ...]
     conditional_openers: tuple[str, ...]
     conditional_ends: tuple[str, ...]
     ceremony_words: tuple[str, ...]

@@ -107,6 +107,7 @@ def about(
     inside = [o for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
     text = _masked(sent.span.text, start, end, sent.orgs)
     names = [o.name for o in inside] + list(_operators(ctx, text)) + _bare_names(ctx, text)
+    names += _parties(sent, start, ctx) if any(w in text for w in grammar.load().pair_words) else []
     employer = ctx.employer(speaker) if speaker and not own else None
     own = own or employer or _antecedent(sent, start, ctx, text)
     if (
@@ -209,6 +210,19 @@ def _antecedent(sent: SentenceFacts, start: int, ctx: ArticleContext, text: str)
         if named:
             return named[-1].name
     return None
+
+
+def _parties(sent: SentenceFacts, start: int, ctx: ArticleContext) -> list[str]:
+    """双方 in the content: the two organisations last joined by 与/和 before it (中国移动与中国广电
+    签订了协议。…表示，双方将…), in its sentence or the ones before; nobody where none were."""
+    joiners = grammar.load().pair_joiners
+    i = ctx.sentences.index(sent)
+    for facts, limit in [(sent, start)] + [(s, len(s.span.text)) for s in reversed(ctx.sentences[:i])]:
+        named = [o for o in facts.orgs if o.end <= limit]
+        for a, b in reversed(list(zip(named, named[1:]))):
+            if facts.span.text[a.end : b.start] in joiners and a.name != b.name:
+                return [a.name, b.name]
+    return []
 
 
 def _operators(ctx: ArticleContext, text: str) -> tuple[str, ...]:

@@ -44,6 +44,16 @@ def test_a_content_that_opens_with_its_predicate_has_left_its_subject_out():
         assert not elided_subject(text), text
 
 
+def test_a_cutoff_date_or_an_immediate_start_frames_the_predicate():
+    for text in [
+        "截至今年6月底，已在20个城市开通了业务",
+        "截至上月底，累计关停违规号码3万个",
+        "即日起将暂停受理新用户",
+    ]:
+        assert elided_subject(text), text
+    assert not elided_subject("截至目前，已有20多家企业获得牌照")  # existential: nobody left out
+
+
 def test_a_speech_act_that_names_only_its_topic_or_a_report():
     text = "周斌介绍了上半年业务发展情况，并答记者问。"
     assert names_topic(text, text.index("介绍") + 2, "介绍")

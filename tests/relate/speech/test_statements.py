@@ -265,3 +265,18 @@ def test_an_operators_bare_name_refers_to_it_only_standing_for_the_company(text,
 )
 def test_an_operators_bare_name_stands_for_the_operator_the_article_names(text, about):
     assert about_of(text)[-1] == about
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # 双方: the two organisations last joined by 与/和, in the sentence or the one before
+        ("中国电信与华为上月签署了合作协议。孟立表示，双方将在物联网领域深化合作。", [["中国电信", "华为"]]),
+        ("海航通信和京东昨日宣布，双方将联合推出新套餐。", [["海航通信", "京东"]]),
+        ("中国联通同阿里巴巴签约后，刘芳透露，目前双方正在商谈细节。", [["中国联通", "阿里"]]),
+        # with no pair named, 双方 refers to nobody
+        ("刘芳透露，目前双方正在商谈细节。", [[]]),
+    ],
+)
+def test_both_parties_are_the_two_organisations_last_joined(text, about):
+    assert about_of(text) == about
