@@ -624,3 +624,16 @@ def test_a_familiar_name_after_its_description_speaks(text, expected):
 )
 def test_an_organisation_s_unnamed_official_speaks(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an agreement, a contract or a memorandum speaks as a document does
+        ("双方签署的协议提到，合作期限为五年。", [(None, "双方签署的协议", "合作期限为五")]),
+        ("该协议明确，星海移动将向海川通信支付网络使用费。", [(None, "该协议", "星海移动将向")]),
+        ("《战略合作备忘录》指出，两家公司将在物联网领域展开合作。", [(None, "《战略合作备忘录》", "两家公司将在")]),
+    ],
+)
+def test_an_agreement_speaks_as_a_document(text, expected):
+    assert heads(text) == expected
