@@ -74,6 +74,7 @@ class Grammar:
     org_word_endings: tuple[str, ...]
     branch_suffixes: tuple[str, ...]
     place_suffixes: tuple[str, ...]
+    not_places: tuple[str, ...]
     foreign_place_endings: tuple[str, ...]
     kind_words: tuple[str, ...]
     institute_units: tuple[str, ...]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pipeline.language import grammar, lexicon, segment
 from pipeline.language.lexicon import OrgRecord
 from pipeline.language.text import CLAUSE_DELIMITERS, PUNCTUATION, alternation
-from pipeline.recognise.common import CJK, in_compound, modifies_next, names_a_kind, overlaps
+from pipeline.recognise.common import CJK, in_compound, is_place, modifies_next, names_a_kind, overlaps
 from pipeline.recognise.titles import title_pattern
 from pipeline.records import Hit
 
@@ -91,7 +91,7 @@ def _branches(text: str, bounds: frozenset[int]) -> list[Hit]:
     out: list[Hit] = []
     for m in _patterns()["group_branch"].finditer(text):
         short = lex.alias_index[m.group("parent")].weak_aliases[0]
-        if segment.dictionary_tag(m.group("place")) == "ns":
+        if is_place(m.group("place")):
             out.append(Hit(m.start(), m.end(), "COMPANY", m.group("place") + short, m.group()))
     for m in _patterns()["weak_org"].finditer(text):
         found = _place_before(text, bounds, m.start())
@@ -115,7 +115,7 @@ def _place_before(text: str, bounds: frozenset[int], start: int) -> tuple[int, s
         if (
             s >= 0
             and s in bounds
-            and segment.dictionary_tag(place) == "ns"
+            and is_place(place)
             and not place.endswith(g.foreign_place_endings)
             and not _patterns()["org"].match(text, s)
         ):
@@ -148,7 +148,7 @@ def _dateline_outlet(text: str, taken: list[Hit]) -> list[Hit]:
     if m is None or overlaps(0, m.end(1), taken):
         return []
     words = segment.tagged(m.group(1))
-    while words and words[-1][1] == "ns":  # 北京 in …北京7月8日电
+    while words and is_place(words[-1][0]):  # 北京 in …北京7月8日电
         words.pop()
     end = sum(len(w) for w, _, _ in words)
     if (
@@ -201,7 +201,7 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
             or not (word.endswith(g.org_word_endings) or lex.org_suffix(word))
         ):
             continue  # 统一安排: jieba's dictionary has odd organisations; a name ends as one does
-        if i > 0 and segment.dictionary_tag(words[i - 1][0]) == "ns":
+        if i > 0 and is_place(words[i - 1][0]):
             start = words[i - 1][1]  # 南京市公安局
         elif len(word) < 4:
             continue
@@ -364,7 +364,7 @@ def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
     if any(
         w in g.unit_stop_words
         or not (nounish[i] or (f[:1] == "v" and (i > 0 or nounish[i + 1])))  # 增值|业务, 信用|评价|中心
-        or f == "ns"
+        or is_place(w)
         for i, (w, f, _) in enumerate(words)
     ) or title_pattern().search(m.group()):
         return org
@@ -516,7 +516,7 @@ def _clause_words_before(name: str, at: int) -> int:
     all of it (简勤同志任|中国联合网络通信集团有限公司, 近日|中国广播电视网络有限公司) unless only
     places stand there (北京|京东世纪贸易有限公司 is one registered name)."""
     head = segment.tagged(name[:at])
-    return 0 if all(flag == "ns" for _, flag, _ in head) else at
+    return 0 if all(is_place(w) for w, _, _ in head) else at
 
 
 def _yield_to_title(text: str, start: int, end: int, rec: OrgRecord) -> int:

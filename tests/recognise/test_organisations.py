@@ -277,3 +277,27 @@ def test_a_name_before_its_own_line_of_business_is_a_mention(text, expected):
 )
 def test_a_second_organisation_after_a_verb_is_no_unit_of_the_first(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通遵义分公司今年新建基站五百个", [("遵义联通", "中国联通遵义分公司")]),  # 遵义: a verb to jieba
+        ("据营口电信介绍，宽带用户已过十万", [("营口电信", "营口电信")]),  # 营口: a verbal noun
+        ("保定市市场监管局约谈三家企业", [("保定市市场监管局", "保定市市场监管局")]),  # 保定: a verb
+    ],
+)
+def test_a_city_jieba_does_not_know_as_a_place_names_a_local_body(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("多家门店今年加盟迪信通", [("迪信通", "迪信通")]),
+        ("这次调整波及联通和电信的用户", [("中国联通", "联通"), ("中国电信", "电信")]),
+        ("到场嘉宾中国电信副总经理发言", [("中国电信", "中国电信")]),
+    ],
+)
+def test_a_verb_jieba_tags_as_a_place_names_no_local_company(text, expected):
+    assert orgs(text) == expected
