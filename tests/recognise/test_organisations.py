@@ -301,3 +301,15 @@ def test_a_city_jieba_does_not_know_as_a_place_names_a_local_body(text, expected
 )
 def test_a_verb_jieba_tags_as_a_place_names_no_local_company(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("用户可到电信营业厅办理携号转网", [("中国电信", "电信")]),
+        ("他在联通客服热线排队半小时", [("中国联通", "联通")]),
+        ("移动自营厅和代理网点都能办理", [("中国移动", "移动")]),
+    ],
+)
+def test_an_operators_bare_name_before_its_outlet_is_a_mention(text, expected):
+    assert orgs(text) == expected
