@@ -284,14 +284,15 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
             continue  # IDC业务, IDC、CDN: the business of those letters, not the firm
         rec = lex.alias_index[alias]
         end = _yield_to_title(text, m.start(), m.end(), rec)
-        vehicle = _vehicle(text, bounds, end)
-        tail = pats["org_tail"].match(text, vehicle or end) or _branch_tail(text, vehicle or end)
         start = m.start() - len(_ministry_prefix(text, m.start(), rec))
-        name_end = tail.end() if tail else vehicle or end  # 迪信通公司, 京东集团: the mention takes the tail
+        vehicle = _vehicle_hit(text, bounds, start, end)
+        if vehicle:
+            hits.append(vehicle)
+            continue
+        tail = pats["org_tail"].match(text, end) or _branch_tail(text, end)
+        name_end = tail.end() if tail else end  # 迪信通公司, 京东集团: the mention takes the tail
         place = _place_before(text, bounds, start) if rec.label == "COMPANY" and not lex.is_media(rec.name) else None
-        if vehicle:  # 京东创投, 小米产业基金: an investment vehicle is an organisation of its own
-            hits.append(Hit(start, name_end, "COMPANY", text[start:vehicle], text[start:name_end]))
-        elif place and not overlaps(place[0], start, taken + hits):  # 南京苏宁易购: a city's company of its own
+        if place and not overlaps(place[0], start, taken + hits):  # 南京苏宁易购: a city's company of its own
             name = place[1] + text[start:end]
             hits.append(Hit(place[0], name_end, "COMPANY", name, text[place[0] : name_end]))
         else:
@@ -325,6 +326,17 @@ def _business_after(text: str, end: int) -> bool:
     g = grammar.load()
     sep = next((x for x in sorted(g.list_separators, key=len, reverse=True) if text.startswith(x, end)), "")
     return text.startswith(g.business_terms, end + len(sep))
+
+
+def _vehicle_hit(text: str, bounds: frozenset[int], start: int, end: int) -> Hit | None:
+    """京东创投, 小米产业基金, 联想创投集团: an investment vehicle after its parent's name, a gazetteer
+    name or an ambiguous bare one, is an organisation of its own (with its tail in the mention)."""
+    vehicle = _vehicle(text, bounds, end)
+    if vehicle is None:
+        return None
+    tail = _patterns()["org_tail"].match(text, vehicle) or _branch_tail(text, vehicle)
+    name_end = tail.end() if tail else vehicle
+    return Hit(start, name_end, "COMPANY", text[start:vehicle], text[start:name_end])
 
 
 def _vehicle(text: str, bounds: frozenset[int], end: int) -> int | None:
@@ -415,7 +427,8 @@ def _ministry_unit(rec: OrgRecord) -> bool:
 def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
     """联通, 移动: an operator's bare name counts only in a list with another operator (联通、移动和电信;
     中国移动和联通), in the clause of another where no noun follows it (中国移动的意愿弱于联通), or
-    before 公司/集团 or 方面 (联通方面表示); 投向电信网络建设, 中国联通的移动业务 name no one."""
+    before 公司/集团 or 方面 (联通方面表示); 投向电信网络建设, 中国联通的移动业务 name no one. Before an
+    investment vehicle's word it names the vehicle (联想创投集团)."""
     lex = lexicon.load()
     pats = _patterns()
     found = []
@@ -428,6 +441,10 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
         found.append((m, rec))
     hits = []
     for m, rec in found:
+        vehicle = _vehicle_hit(text, bounds, m.start(), m.end())
+        if vehicle:
+            hits.append(vehicle)
+            continue
         peers = [(h.start, h.end) for h in taken if (lex.org(h.name) or rec).type == rec.type and h.name != rec.name]
         peers += [(n.start(), n.end()) for n, r in found if r.type == rec.type and r is not rec]
         listed = any(_listed(text, m.start(), m.end(), s, e) for s, e in peers) or (

@@ -313,3 +313,17 @@ def test_a_verb_jieba_tags_as_a_place_names_no_local_company(text, expected):
 )
 def test_an_operators_bare_name_before_its_outlet_is_a_mention(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("联想创投领投了这轮融资", [("联想创投", "联想创投")]),
+        ("本轮由联通资本和苹果产业基金共同出资", [("联通资本", "联通资本"), ("苹果产业基金", "苹果产业基金")]),
+        ("他在联想创投集团负责早期项目", [("联想创投", "联想创投集团")]),
+        ("苹果投资了这家公司", []),  # a verb
+        ("移动资本开支下降", []),  # capital expenditure
+    ],
+)
+def test_an_investment_vehicle_after_an_ambiguous_bare_name_is_its_own_organisation(text, expected):
+    assert orgs(text) == expected
