@@ -70,6 +70,7 @@ class Grammar:
     ministry_units: tuple[str, ...]
     local_bodies: tuple[str, ...]
     company_units: tuple[str, ...]
+    sub_unit_words: tuple[str, ...]
     unit_stop_words: tuple[str, ...]
     org_word_endings: tuple[str, ...]
     branch_suffixes: tuple[str, ...]

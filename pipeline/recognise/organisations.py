@@ -357,21 +357,33 @@ def _vehicle(text: str, bounds: frozenset[int], end: int) -> int | None:
 def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
     """财政部条法司, 工信部信息通信管理局网络资源处, 中国电信国际公司, 中国通信企业协会增值业务专委会: a
     government body's, a company's, an association's or an institute's named unit right after its name
-    is an organisation of its own (a role then points at it).
-    The words between must read as the unit's name (nouns, a verb only before one of them: not 相关司局,
-    not a place's branch, 浙江公司)."""
-    lex = lexicon.load()
-    rec = lex.org(org.name)
+    is an organisation of its own (a role then points at it), and so is a unit of that unit, named
+    with it (某研究院规划研究所产业研究部: one unit, not the first of the chain)."""
+    rec = lexicon.load().org(org.name)
     if rec is None or org.text not in rec.forms:
         return org
-    g = grammar.load()
     units = _unit_words(rec)
-    m = re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})").match(text, org.end) if units else None
-    if m is None or m.end() not in bounds or _ends_in_organisation(text, org.end, m.end()):
+    end = _unit_end(text, bounds, org.end, units) if units else None
+    if end is None:
         return org
-    words = segment.tagged(text[org.end : m.start(1)])  # the unit's own name: 新闻|处; 办公厅 has none
+    inner = units + grammar.load().sub_unit_words
+    while (deeper := _unit_end(text, bounds, end, inner)) is not None:
+        end = deeper
+    name = text[org.start : end]
+    return Hit(org.start, end, rec.label, name, name)
+
+
+def _unit_end(text: str, bounds: frozenset[int], start: int, units: tuple[str, ...]) -> int | None:
+    """Where a named unit that starts at ``start`` and ends in one of ``units`` ends, if one does.
+    The words before the unit's word must read as its name (nouns, a verb only before one of them: not
+    相关司局, not a place's branch, 浙江公司)."""
+    g = grammar.load()
+    m = re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})").match(text, start)
+    if m is None or m.end() not in bounds or _ends_in_organisation(text, start, m.end()):
+        return None
+    words = segment.tagged(text[start : m.start(1)])  # the unit's own name: 新闻|处; 办公厅 has none
     if len(m.group(1)) < 3 and sum(len(w) for w, _, _ in words) < 2:
-        return org  # 新闻处, 国际公司 have a name; 办公厅, 研究院 need none; 母公司 is no unit
+        return None  # 新闻处, 国际公司 have a name; 办公厅, 研究院 need none; 母公司 is no unit
     nounish = [f[:1] in ("n", "j", "b", "s") or f == "vn" for _, f, _ in words] + [False]
     if any(
         w in g.unit_stop_words
@@ -379,9 +391,8 @@ def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
         or is_place(w)
         for i, (w, f, _) in enumerate(words)
     ) or title_pattern().search(m.group()):
-        return org
-    name = text[org.start : m.end()]
-    return Hit(org.start, m.end(), rec.label, name, name)
+        return None
+    return m.end()
 
 
 def _ends_in_organisation(text: str, start: int, end: int) -> bool:

@@ -327,3 +327,15 @@ def test_an_operators_bare_name_before_its_outlet_is_a_mention(text, expected):
 )
 def test_an_investment_vehicle_after_an_ambiguous_bare_name_is_its_own_organisation(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("中国通信企业协会增值业务专委会秘书处发布通知", "中国通信企业协会增值业务专委会秘书处"),
+        ("中国信息通信研究院泰尔终端实验室检测中心发布报告", "中国信息通信研究院泰尔终端实验室检测中心"),
+        ("财政部条法司综合处负责人表示", "财政部条法司综合处"),
+    ],
+)
+def test_a_unit_of_a_unit_named_with_it_is_one_unit(text, name):
+    assert orgs(text) == [(name, name)]
