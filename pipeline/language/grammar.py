@@ -65,6 +65,7 @@ class Grammar:
     anonymised_given: tuple[str, ...]
     familiar_prefixes: tuple[str, ...]
     brand_suffixes: tuple[str, ...]
+    not_brand_tags: tuple[str, ...]
     rare_word_freq: int
     unit_suffixes: tuple[str, ...]
     ministry_units: tuple[str, ...]

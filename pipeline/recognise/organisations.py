@@ -255,10 +255,10 @@ def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hi
             if len(words) > 2 or any(
                 len(w) < 2
                 or segment.frequency(w) >= g.rare_word_freq
-                or (segment.dictionary_tag(w) or "").startswith("v")
+                or (segment.dictionary_tag(w) or "").startswith(g.not_brand_tags)
                 for w in words
             ):
-                continue  # 移动通信, 一家科技: common words; 手握移动: a verb
+                continue  # 移动通信, 一家科技: common words; 手握移动: a verb; 第一场通信: a count
             name = head + m.group()
             if not (
                 name in g.not_orgs or names_a_kind(name) or overlaps(s, m.end(), taken) or in_compound(text, s, m.end())

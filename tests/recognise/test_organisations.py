@@ -339,3 +339,11 @@ def test_an_investment_vehicle_after_an_ambiguous_bare_name_is_its_own_organisat
 )
 def test_a_unit_of_a_unit_named_with_it_is_one_unit(text, name):
     assert orgs(text) == [(name, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["对于刚诞生的企业而言，第一场通信展会很重要", "新一代通信技术正在普及", "三场科技论坛同期举行"],
+)
+def test_a_count_or_a_time_word_before_a_company_suffix_is_no_coined_name(text):
+    assert orgs(text) == []
