@@ -82,6 +82,7 @@ class Grammar:
     institute_units: tuple[str, ...]
     business_terms: tuple[str, ...]
     own_line_words: tuple[str, ...]
+    product_words: tuple[str, ...]
     vehicle_words: tuple[str, ...]
     vehicle_before_tail: tuple[str, ...]
     institution_kinds: tuple[str, ...]

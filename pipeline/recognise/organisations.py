@@ -282,6 +282,8 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
             continue
         if alias.isascii() and alias.isupper() and _business_after(text, m.end()):
             continue  # IDC业务, IDC、CDN: the business of those letters, not the firm
+        if product_after(text, m.end()):
+            continue
         rec = lex.alias_index[alias]
         end = _yield_to_title(text, m.start(), m.end(), rec)
         start = m.start() - len(_ministry_prefix(text, m.start(), rec))
@@ -298,6 +300,12 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
         else:
             hits.append(Hit(start, name_end, rec.label, rec.name, text[start:name_end]))
     return hits
+
+
+def product_after(text: str, end: int) -> bool:
+    """百度|贴吧, 网易|邮箱: a product word right after a company's name makes the name the product's,
+    no mention of the company."""
+    return text.startswith(grammar.load().product_words, end)
 
 
 def _in_term(text: str, start: int, end: int) -> bool:

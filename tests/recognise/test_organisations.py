@@ -347,3 +347,10 @@ def test_a_unit_of_a_unit_named_with_it_is_one_unit(text, name):
 )
 def test_a_count_or_a_time_word_before_a_company_suffix_is_no_coined_name(text):
     assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["网友在百度贴吧反映经常接到骚扰电话", "注册时不支持绑定网易邮箱", "用户可用腾讯地图查找营业厅"]
+)
+def test_a_companys_product_named_with_it_is_no_mention_of_it(text):
+    assert orgs(text) == []
