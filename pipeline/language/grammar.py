@@ -78,6 +78,7 @@ class Grammar:
     place_suffixes: tuple[str, ...]
     not_places: tuple[str, ...]
     foreign_place_endings: tuple[str, ...]
+    foreign_places: tuple[str, ...]
     kind_words: tuple[str, ...]
     institute_units: tuple[str, ...]
     business_terms: tuple[str, ...]

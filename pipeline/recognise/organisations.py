@@ -116,7 +116,7 @@ def _place_before(text: str, bounds: frozenset[int], start: int) -> tuple[int, s
             s >= 0
             and s in bounds
             and is_place(place)
-            and not place.endswith(g.foreign_place_endings)
+            and not (place.endswith(g.foreign_place_endings) or place in g.foreign_places)
             and not _patterns()["org"].match(text, s)
         ):
             return s, place

@@ -354,3 +354,15 @@ def test_a_count_or_a_time_word_before_a_company_suffix_is_no_coined_name(text):
 )
 def test_a_companys_product_named_with_it_is_no_mention_of_it(text):
     assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("日本软银今年的用户增长放缓", [("软银", "软银")]),
+        ("欧洲沃达丰的虚拟运营商伙伴增多", [("沃达丰", "沃达丰")]),
+        ("印度沃达丰的用户下降", [("沃达丰", "沃达丰")]),
+    ],
+)
+def test_a_country_before_a_company_names_no_local_company(text, expected):
+    assert orgs(text) == expected
