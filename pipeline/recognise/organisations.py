@@ -444,10 +444,11 @@ def _ministry_unit(rec: OrgRecord) -> bool:
 
 
 def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
-    """联通, 移动: an operator's bare name counts only in a list with another operator (联通、移动和电信;
-    中国移动和联通), in the clause of another where no noun follows it (中国移动的意愿弱于联通), or
-    before 公司/集团 or 方面 (联通方面表示); 投向电信网络建设, 中国联通的移动业务 name no one. Before an
-    investment vehicle's word it names the vehicle (联想创投集团)."""
+    """联通, 移动, 联想: an operator's bare name counts only in a list with another operator (联通、移动和电信;
+    中国移动和联通), another company's in a list with a company (小米、联想), in the clause of another of
+    its type where no noun follows it (中国移动的意愿弱于联通), or before 公司/集团 or 方面 (联通方面表示);
+    投向电信网络建设, 中国联通的移动业务 name no one. Before an investment vehicle's word it names the
+    vehicle (联想创投集团)."""
     lex = lexicon.load()
     pats = _patterns()
     found = []
@@ -464,9 +465,10 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
         if vehicle:
             hits.append(vehicle)
             continue
-        peers = [(h.start, h.end) for h in taken if (lex.org(h.name) or rec).type == rec.type and h.name != rec.name]
-        peers += [(n.start(), n.end()) for n, r in found if r.type == rec.type and r is not rec]
-        listed = any(_listed(text, m.start(), m.end(), s, e) for s, e in peers) or (
+        others = [(h.start, h.end, lex.org(h.name) or rec) for h in taken if h.name != rec.name]
+        others += [(n.start(), n.end(), r) for n, r in found if r is not rec]
+        peers = [(s, e) for s, e, r in others if r.type == rec.type]
+        listed = any(_listed(text, m.start(), m.end(), s, e) for s, e, r in others if _list_peer(rec, r)) or (
             any(_same_clause(text, m.start(), m.end(), s, e) for s, e in peers) and not modifies_next(text, m.end())
         )
         tail = pats["org_tail"].match(text, m.end())
@@ -474,6 +476,12 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
             end = tail.end() if tail else m.end()
             hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start() : end]))
     return hits
+
+
+def _list_peer(rec: OrgRecord, other: OrgRecord) -> bool:
+    """Who a bare name may be listed with: an operator's with operators (联通、移动和电信), another
+    company's with any company but an operator (小米、联想等厂商: 联想 is the company)."""
+    return other.type == rec.type or ("operator" not in (rec.type, other.type) and other.label == "COMPANY")
 
 
 def _listed(text: str, start: int, end: int, peer_start: int, peer_end: int) -> bool:

@@ -366,3 +366,16 @@ def test_a_companys_product_named_with_it_is_no_mention_of_it(text):
 )
 def test_a_country_before_a_company_names_no_local_company(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("小米、联想等厂商也进入这个市场", [("小米", "小米"), ("联想集团", "联想")]),
+        ("迪信通与联想签署协议", [("迪信通", "迪信通"), ("联想集团", "联想")]),
+        ("京东和苹果都在推广新品", [("京东", "京东"), ("苹果公司", "苹果")]),
+        ("京东卖的苹果很新鲜", [("京东", "京东")]),  # no list
+    ],
+)
+def test_a_companys_bare_name_listed_with_another_company_is_a_mention(text, expected):
+    assert orgs(text) == expected
