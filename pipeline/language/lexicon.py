@@ -65,6 +65,7 @@ class Lexicon:
     org_suffixes: Mapping[str, str]  # suffix -> label
     org_suffixes_by_length: tuple[str, ...]  # longest first
     not_names: frozenset[str]
+    places: frozenset[str]  # China's provinces and cities by their short names (包头, 银川)
 
     def org(self, text: str) -> OrgRecord | None:
         """The organisation an unambiguous surface form names, if any."""
@@ -131,6 +132,7 @@ def load_from(data_dir: Path) -> Lexicon:
         org_suffixes=MappingProxyType(suffixes),
         org_suffixes_by_length=_longest_first(suffixes),
         not_names=frozenset(_lines(not_names_path)) if not_names_path.exists() else frozenset(),
+        places=frozenset(word for line in _lines(data_dir / "places.txt") for word in line.split()),
     )
 
 

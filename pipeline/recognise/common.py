@@ -32,6 +32,16 @@ def _compound_terms() -> tuple[re.Pattern[str], int]:
     return re.compile("|".join(map(re.escape, terms)) or "(?!)"), max(map(len, terms), default=0)
 
 
+def is_place(word: str) -> bool:
+    """包头, 银川市, 浙江: a province or city of China (data: places.txt; jieba tags 包头 a verb) or a place
+    jieba's dictionary knows, not a verb or common word it tags as one (加盟爱施德: grammar.yaml not_places)."""
+    g = grammar.load()
+    if word in g.not_places:
+        return False
+    short = next((word[: -len(s)] for s in g.place_suffixes if word.endswith(s) and len(word) > len(s) + 1), word)
+    return short in lexicon.load().places or segment.dictionary_tag(word) == "ns"
+
+
 def modifies_next(text: str, end: int) -> bool:
     """移动|网络, 移动|主营业务: the bare name is an adjective of the noun after it."""
     words = segment.tagged(text[end : end + 6])

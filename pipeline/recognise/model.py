@@ -15,7 +15,7 @@ from pipeline.language import grammar, lexicon, segment, tense
 from pipeline.language.text import alternation, without_loose_marks
 from pipeline.recognise.appointments import opening_holder
 from pipeline.recognise.common import CJK, in_compound, overlaps
-from pipeline.recognise.organisations import org_tail_pattern
+from pipeline.recognise.organisations import org_tail_pattern, product_after
 from pipeline.records import ORG_LABELS, Hit
 
 PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x"})  # jieba: names, not common words
@@ -92,7 +92,7 @@ def model_organisations(text: str, model: list[Hit], known: list[Hit]) -> list[H
     for h in map(_without_clause_head, model):
         if h.label not in ORG_LABELS or overlaps(h.start, h.end, known) or len(h.text) < 2:
             continue
-        if in_compound(text, h.start, h.end):  # 2017中国移动转售产业峰会
+        if in_compound(text, h.start, h.end) or product_after(text, h.end):  # 2017中国移动转售产业峰会, 百度贴吧
             continue
         if h.start not in segment.boundaries(text):  # 物|联网产业研究中心: cut inside a word
             continue

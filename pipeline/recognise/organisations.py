@@ -14,7 +14,7 @@ from functools import lru_cache
 from pipeline.language import grammar, lexicon, segment
 from pipeline.language.lexicon import OrgRecord
 from pipeline.language.text import CLAUSE_DELIMITERS, PUNCTUATION, alternation
-from pipeline.recognise.common import CJK, in_compound, modifies_next, names_a_kind, overlaps
+from pipeline.recognise.common import CJK, in_compound, is_place, modifies_next, names_a_kind, overlaps
 from pipeline.recognise.titles import title_pattern
 from pipeline.records import Hit
 
@@ -91,7 +91,7 @@ def _branches(text: str, bounds: frozenset[int]) -> list[Hit]:
     out: list[Hit] = []
     for m in _patterns()["group_branch"].finditer(text):
         short = lex.alias_index[m.group("parent")].weak_aliases[0]
-        if segment.dictionary_tag(m.group("place")) == "ns":
+        if is_place(m.group("place")):
             out.append(Hit(m.start(), m.end(), "COMPANY", m.group("place") + short, m.group()))
     for m in _patterns()["weak_org"].finditer(text):
         found = _place_before(text, bounds, m.start())
@@ -115,8 +115,8 @@ def _place_before(text: str, bounds: frozenset[int], start: int) -> tuple[int, s
         if (
             s >= 0
             and s in bounds
-            and segment.dictionary_tag(place) == "ns"
-            and not place.endswith(g.foreign_place_endings)
+            and is_place(place)
+            and not (place.endswith(g.foreign_place_endings) or place in g.foreign_places)
             and not _patterns()["org"].match(text, s)
         ):
             return s, place
@@ -148,7 +148,7 @@ def _dateline_outlet(text: str, taken: list[Hit]) -> list[Hit]:
     if m is None or overlaps(0, m.end(1), taken):
         return []
     words = segment.tagged(m.group(1))
-    while words and words[-1][1] == "ns":  # 北京 in …北京7月8日电
+    while words and is_place(words[-1][0]):  # 北京 in …北京7月8日电
         words.pop()
     end = sum(len(w) for w, _, _ in words)
     if (
@@ -201,7 +201,7 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
             or not (word.endswith(g.org_word_endings) or lex.org_suffix(word))
         ):
             continue  # 统一安排: jieba's dictionary has odd organisations; a name ends as one does
-        if i > 0 and segment.dictionary_tag(words[i - 1][0]) == "ns":
+        if i > 0 and is_place(words[i - 1][0]):
             start = words[i - 1][1]  # 南京市公安局
         elif len(word) < 4:
             continue
@@ -255,10 +255,10 @@ def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hi
             if len(words) > 2 or any(
                 len(w) < 2
                 or segment.frequency(w) >= g.rare_word_freq
-                or (segment.dictionary_tag(w) or "").startswith("v")
+                or (segment.dictionary_tag(w) or "").startswith(g.not_brand_tags)
                 for w in words
             ):
-                continue  # 移动通信, 一家科技: common words; 手握移动: a verb
+                continue  # 移动通信, 一家科技: common words; 手握移动: a verb; 第一场通信: a count
             name = head + m.group()
             if not (
                 name in g.not_orgs or names_a_kind(name) or overlaps(s, m.end(), taken) or in_compound(text, s, m.end())
@@ -282,21 +282,30 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
             continue
         if alias.isascii() and alias.isupper() and _business_after(text, m.end()):
             continue  # IDC业务, IDC、CDN: the business of those letters, not the firm
+        if product_after(text, m.end()):
+            continue
         rec = lex.alias_index[alias]
         end = _yield_to_title(text, m.start(), m.end(), rec)
-        vehicle = _vehicle(text, bounds, end)
-        tail = pats["org_tail"].match(text, vehicle or end) or _branch_tail(text, vehicle or end)
         start = m.start() - len(_ministry_prefix(text, m.start(), rec))
-        name_end = tail.end() if tail else vehicle or end  # 迪信通公司, 京东集团: the mention takes the tail
+        vehicle = _vehicle_hit(text, bounds, start, end)
+        if vehicle:
+            hits.append(vehicle)
+            continue
+        tail = pats["org_tail"].match(text, end) or _branch_tail(text, end)
+        name_end = tail.end() if tail else end  # 迪信通公司, 京东集团: the mention takes the tail
         place = _place_before(text, bounds, start) if rec.label == "COMPANY" and not lex.is_media(rec.name) else None
-        if vehicle:  # 京东创投, 小米产业基金: an investment vehicle is an organisation of its own
-            hits.append(Hit(start, name_end, "COMPANY", text[start:vehicle], text[start:name_end]))
-        elif place and not overlaps(place[0], start, taken + hits):  # 南京苏宁易购: a city's company of its own
+        if place and not overlaps(place[0], start, taken + hits):  # 南京苏宁易购: a city's company of its own
             name = place[1] + text[start:end]
             hits.append(Hit(place[0], name_end, "COMPANY", name, text[place[0] : name_end]))
         else:
             hits.append(Hit(start, name_end, rec.label, rec.name, text[start:name_end]))
     return hits
+
+
+def product_after(text: str, end: int) -> bool:
+    """百度|贴吧, 网易|邮箱: a product word right after a company's name makes the name the product's,
+    no mention of the company."""
+    return text.startswith(grammar.load().product_words, end)
 
 
 def _in_term(text: str, start: int, end: int) -> bool:
@@ -327,6 +336,17 @@ def _business_after(text: str, end: int) -> bool:
     return text.startswith(g.business_terms, end + len(sep))
 
 
+def _vehicle_hit(text: str, bounds: frozenset[int], start: int, end: int) -> Hit | None:
+    """京东创投, 小米产业基金, 联想创投集团: an investment vehicle after its parent's name, a gazetteer
+    name or an ambiguous bare one, is an organisation of its own (with its tail in the mention)."""
+    vehicle = _vehicle(text, bounds, end)
+    if vehicle is None:
+        return None
+    tail = _patterns()["org_tail"].match(text, vehicle) or _branch_tail(text, vehicle)
+    name_end = tail.end() if tail else vehicle
+    return Hit(start, name_end, "COMPANY", text[start:vehicle], text[start:name_end])
+
+
 def _vehicle(text: str, bounds: frozenset[int], end: int) -> int | None:
     """Where an investment vehicle's word after a name ends (创投, 资本, 产业基金, 控股), if one does:
     a word of its own that modifies no noun after it (资本开支, 控股子公司) and is no verb (投资了)."""
@@ -345,31 +365,42 @@ def _vehicle(text: str, bounds: frozenset[int], end: int) -> int | None:
 def _unit_of(text: str, bounds: frozenset[int], org: Hit) -> Hit:
     """财政部条法司, 工信部信息通信管理局网络资源处, 中国电信国际公司, 中国通信企业协会增值业务专委会: a
     government body's, a company's, an association's or an institute's named unit right after its name
-    is an organisation of its own (a role then points at it).
-    The words between must read as the unit's name (nouns, a verb only before one of them: not 相关司局,
-    not a place's branch, 浙江公司)."""
-    lex = lexicon.load()
-    rec = lex.org(org.name)
+    is an organisation of its own (a role then points at it), and so is a unit of that unit, named
+    with it (某研究院规划研究所产业研究部: one unit, not the first of the chain)."""
+    rec = lexicon.load().org(org.name)
     if rec is None or org.text not in rec.forms:
         return org
-    g = grammar.load()
     units = _unit_words(rec)
-    m = re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})").match(text, org.end) if units else None
-    if m is None or m.end() not in bounds or _ends_in_organisation(text, org.end, m.end()):
+    end = _unit_end(text, bounds, org.end, units) if units else None
+    if end is None:
         return org
-    words = segment.tagged(text[org.end : m.start(1)])  # the unit's own name: 新闻|处; 办公厅 has none
+    inner = units + grammar.load().sub_unit_words
+    while (deeper := _unit_end(text, bounds, end, inner)) is not None:
+        end = deeper
+    name = text[org.start : end]
+    return Hit(org.start, end, rec.label, name, name)
+
+
+def _unit_end(text: str, bounds: frozenset[int], start: int, units: tuple[str, ...]) -> int | None:
+    """Where a named unit that starts at ``start`` and ends in one of ``units`` ends, if one does.
+    The words before the unit's word must read as its name (nouns, a verb only before one of them: not
+    相关司局, not a place's branch, 浙江公司)."""
+    g = grammar.load()
+    m = re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})").match(text, start)
+    if m is None or m.end() not in bounds or _ends_in_organisation(text, start, m.end()):
+        return None
+    words = segment.tagged(text[start : m.start(1)])  # the unit's own name: 新闻|处; 办公厅 has none
     if len(m.group(1)) < 3 and sum(len(w) for w, _, _ in words) < 2:
-        return org  # 新闻处, 国际公司 have a name; 办公厅, 研究院 need none; 母公司 is no unit
+        return None  # 新闻处, 国际公司 have a name; 办公厅, 研究院 need none; 母公司 is no unit
     nounish = [f[:1] in ("n", "j", "b", "s") or f == "vn" for _, f, _ in words] + [False]
     if any(
         w in g.unit_stop_words
         or not (nounish[i] or (f[:1] == "v" and (i > 0 or nounish[i + 1])))  # 增值|业务, 信用|评价|中心
-        or f == "ns"
+        or is_place(w)
         for i, (w, f, _) in enumerate(words)
     ) or title_pattern().search(m.group()):
-        return org
-    name = text[org.start : m.end()]
-    return Hit(org.start, m.end(), rec.label, name, name)
+        return None
+    return m.end()
 
 
 def _ends_in_organisation(text: str, start: int, end: int) -> bool:
@@ -413,9 +444,11 @@ def _ministry_unit(rec: OrgRecord) -> bool:
 
 
 def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
-    """联通, 移动: an operator's bare name counts only in a list with another operator (联通、移动和电信;
-    中国移动和联通), in the clause of another where no noun follows it (中国移动的意愿弱于联通), or
-    before 公司/集团 or 方面 (联通方面表示); 投向电信网络建设, 中国联通的移动业务 name no one."""
+    """联通, 移动, 联想: an operator's bare name counts only in a list with another operator (联通、移动和电信;
+    中国移动和联通), another company's in a list with a company (小米、联想), in the clause of another of
+    its type where no noun follows it (中国移动的意愿弱于联通), or before 公司/集团 or 方面 (联通方面表示);
+    投向电信网络建设, 中国联通的移动业务 name no one. Before an investment vehicle's word it names the
+    vehicle (联想创投集团)."""
     lex = lexicon.load()
     pats = _patterns()
     found = []
@@ -428,9 +461,14 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
         found.append((m, rec))
     hits = []
     for m, rec in found:
-        peers = [(h.start, h.end) for h in taken if (lex.org(h.name) or rec).type == rec.type and h.name != rec.name]
-        peers += [(n.start(), n.end()) for n, r in found if r.type == rec.type and r is not rec]
-        listed = any(_listed(text, m.start(), m.end(), s, e) for s, e in peers) or (
+        vehicle = _vehicle_hit(text, bounds, m.start(), m.end())
+        if vehicle:
+            hits.append(vehicle)
+            continue
+        others = [(h.start, h.end, lex.org(h.name) or rec) for h in taken if h.name != rec.name]
+        others += [(n.start(), n.end(), r) for n, r in found if r is not rec]
+        peers = [(s, e) for s, e, r in others if r.type == rec.type]
+        listed = any(_listed(text, m.start(), m.end(), s, e) for s, e, r in others if _list_peer(rec, r)) or (
             any(_same_clause(text, m.start(), m.end(), s, e) for s, e in peers) and not modifies_next(text, m.end())
         )
         tail = pats["org_tail"].match(text, m.end())
@@ -438,6 +476,12 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
             end = tail.end() if tail else m.end()
             hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start() : end]))
     return hits
+
+
+def _list_peer(rec: OrgRecord, other: OrgRecord) -> bool:
+    """Who a bare name may be listed with: an operator's with operators (联通、移动和电信), another
+    company's with any company but an operator (小米、联想等厂商: 联想 is the company)."""
+    return other.type == rec.type or ("operator" not in (rec.type, other.type) and other.label == "COMPANY")
 
 
 def _listed(text: str, start: int, end: int, peer_start: int, peer_end: int) -> bool:
@@ -516,7 +560,7 @@ def _clause_words_before(name: str, at: int) -> int:
     all of it (简勤同志任|中国联合网络通信集团有限公司, 近日|中国广播电视网络有限公司) unless only
     places stand there (北京|京东世纪贸易有限公司 is one registered name)."""
     head = segment.tagged(name[:at])
-    return 0 if all(flag == "ns" for _, flag, _ in head) else at
+    return 0 if all(is_place(w) for w, _, _ in head) else at
 
 
 def _yield_to_title(text: str, start: int, end: int, rec: OrgRecord) -> int:

@@ -59,3 +59,12 @@ def test_model_spans_lose_loose_marks():
 def test_a_span_opening_with_a_tense_or_a_holder_and_verb_starts_after_them(text, span, expected):
     hit = Hit(text.index(span), text.index(span) + len(span), "ORGANIZATION", span, span)
     assert [h.text for h in model_organisations(text, [hit], [])] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [("网友在百度贴吧反映", "百度"), ("注册时不支持绑定网易邮箱", "网易"), ("用户可用腾讯地图查找营业厅", "腾讯")],
+)
+def test_a_model_span_before_a_product_word_names_the_product(text, span):
+    hit = Hit(text.index(span), text.index(span) + len(span), "COMPANY", span, span)
+    assert model_organisations(text, [hit], []) == []

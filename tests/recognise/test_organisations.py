@@ -277,3 +277,105 @@ def test_a_name_before_its_own_line_of_business_is_a_mention(text, expected):
 )
 def test_a_second_organisation_after_a_verb_is_no_unit_of_the_first(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通遵义分公司今年新建基站五百个", [("遵义联通", "中国联通遵义分公司")]),  # 遵义: a verb to jieba
+        ("据营口电信介绍，宽带用户已过十万", [("营口电信", "营口电信")]),  # 营口: a verbal noun
+        ("保定市市场监管局约谈三家企业", [("保定市市场监管局", "保定市市场监管局")]),  # 保定: a verb
+    ],
+)
+def test_a_city_jieba_does_not_know_as_a_place_names_a_local_body(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("多家门店今年加盟迪信通", [("迪信通", "迪信通")]),
+        ("这次调整波及联通和电信的用户", [("中国联通", "联通"), ("中国电信", "电信")]),
+        ("到场嘉宾中国电信副总经理发言", [("中国电信", "中国电信")]),
+    ],
+)
+def test_a_verb_jieba_tags_as_a_place_names_no_local_company(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("用户可到电信营业厅办理携号转网", [("中国电信", "电信")]),
+        ("他在联通客服热线排队半小时", [("中国联通", "联通")]),
+        ("移动自营厅和代理网点都能办理", [("中国移动", "移动")]),
+    ],
+)
+def test_an_operators_bare_name_before_its_outlet_is_a_mention(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("联想创投领投了这轮融资", [("联想创投", "联想创投")]),
+        ("本轮由联通资本和苹果产业基金共同出资", [("联通资本", "联通资本"), ("苹果产业基金", "苹果产业基金")]),
+        ("他在联想创投集团负责早期项目", [("联想创投", "联想创投集团")]),
+        ("苹果投资了这家公司", []),  # a verb
+        ("移动资本开支下降", []),  # capital expenditure
+    ],
+)
+def test_an_investment_vehicle_after_an_ambiguous_bare_name_is_its_own_organisation(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("中国通信企业协会增值业务专委会秘书处发布通知", "中国通信企业协会增值业务专委会秘书处"),
+        ("中国信息通信研究院泰尔终端实验室检测中心发布报告", "中国信息通信研究院泰尔终端实验室检测中心"),
+        ("财政部条法司综合处负责人表示", "财政部条法司综合处"),
+    ],
+)
+def test_a_unit_of_a_unit_named_with_it_is_one_unit(text, name):
+    assert orgs(text) == [(name, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["对于刚诞生的企业而言，第一场通信展会很重要", "新一代通信技术正在普及", "三场科技论坛同期举行"],
+)
+def test_a_count_or_a_time_word_before_a_company_suffix_is_no_coined_name(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["网友在百度贴吧反映经常接到骚扰电话", "注册时不支持绑定网易邮箱", "用户可用腾讯地图查找营业厅"]
+)
+def test_a_companys_product_named_with_it_is_no_mention_of_it(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("日本软银今年的用户增长放缓", [("软银", "软银")]),
+        ("欧洲沃达丰的虚拟运营商伙伴增多", [("沃达丰", "沃达丰")]),
+        ("印度沃达丰的用户下降", [("沃达丰", "沃达丰")]),
+    ],
+)
+def test_a_country_before_a_company_names_no_local_company(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("小米、联想等厂商也进入这个市场", [("小米", "小米"), ("联想集团", "联想")]),
+        ("迪信通与联想签署协议", [("迪信通", "迪信通"), ("联想集团", "联想")]),
+        ("京东和苹果都在推广新品", [("京东", "京东"), ("苹果公司", "苹果")]),
+        ("京东卖的苹果很新鲜", [("京东", "京东")]),  # no list
+    ],
+)
+def test_a_companys_bare_name_listed_with_another_company_is_a_mention(text, expected):
+    assert orgs(text) == expected
