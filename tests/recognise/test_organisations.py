@@ -379,3 +379,18 @@ def test_a_country_before_a_company_names_no_local_company(text, expected):
 )
 def test_a_companys_bare_name_listed_with_another_company_is_a_mention(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("小摩分析师下调了目标价", [("摩根大通", "小摩")]),  # a foreign broker's short name
+        ("TeleGeography的报告称全球虚拟运营商继续增加", [("TeleGeography", "TeleGeography")]),
+        ("央广经济之声记者在现场", [("经济之声", "央广经济之声")]),  # a broadcaster's channel
+        ("他在接受腾讯财经专访时说", [("腾讯财经", "腾讯财经")]),
+        ("今年的博鳌亚洲论坛上有嘉宾谈到转售", [("博鳌亚洲论坛", "博鳌亚洲论坛")]),  # a forum
+        ("当年中国网通与中国联通合并", [("中国网通", "中国网通"), ("中国联通", "中国联通")]),  # a former operator
+    ],
+)
+def test_brokers_outlets_forums_and_former_operators_of_the_field(text, expected):
+    assert orgs(text) == expected
