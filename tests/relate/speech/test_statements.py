@@ -280,3 +280,31 @@ def test_an_operators_bare_name_stands_for_the_operator_the_article_names(text, 
 )
 def test_both_parties_are_the_two_organisations_last_joined(text, about):
     assert about_of(text) == about
+
+
+def said_by(text):
+    """(speaker, speaker_desc) of every statement of a text, sentence after sentence."""
+    ctx = context(text)
+    discourse, found = Discourse(ctx.known_persons), []
+    for sent in ctx.sentences:
+        speech = sentence_statements(sent, ctx, discourse)
+        discourse = speech.discourse
+        found += [(s.speaker, s.speaker_desc) for s in speech.statements]
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        # 人士 referred back (上述, 前述, 该, 这位) is the anonymous source quoted before
+        ("“套餐的价格还是太高。”上述人士称。", "人士"),
+        ("该人士表示，携号转网能否在全国推开也很关键。", "人士"),
+        ("前述人士还透露，明年将再推出两款新卡。", "人士"),
+        # a company's middle manager the text does not name
+        ("一家计划申请牌照的公司中层告诉记者，批发价并不重要。", "中层"),
+        ("一位运营商中层透露，今年还会降价。", "中层"),
+        ("前述公司中层表示，“渠道成本仍然很高。”", "中层"),
+    ],
+)
+def test_an_unnamed_source_referred_back_or_by_rank_speaks(text, desc):
+    assert said_by(text) == [(None, desc)]
