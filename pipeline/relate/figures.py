@@ -42,6 +42,7 @@ class _Vocab:
     distributive: re.Pattern[str]
     group_after: tuple[str, ...]
     pronouns: tuple[str, ...]
+    national: tuple[str, ...]
     range_low: re.Pattern[str]
     range_not_after: tuple[str, ...]
     per: tuple[str, ...]
@@ -90,6 +91,7 @@ def _vocab() -> _Vocab:
         distributive=re.compile(alternation(data["distributive_words"])),
         group_after=tuple(data["group_after"]),
         pronouns=tuple(data["pronouns"]),
+        national=tuple(data["national_subjects"]),
         range_low=re.compile(
             rf"(?<![A-Za-z0-9.\-{NUMERAL_CHARS}])(?P<num>\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)(?P<mult>(?:(?<=\d)[{multipliers}]+)?)"
             rf"(?P<unit>{alternation(data['units'])})? ?(?:{alternation(data['range_connectors'])}) ?$"
@@ -356,12 +358,22 @@ def _antecedent(sent: SentenceFacts, ctx: ArticleContext, at: int) -> str | None
 def _about_the_trade(head: str) -> bool:
     """虚拟运营商已超过500万户: a clause about the trade measures no one company; in 行业占比 the trade is
     only the base of the company's share."""
+    return _names_subject(head, grammar.load().generic_subjects)
+
+
+def _names_subject(text: str, words: tuple[str, ...]) -> bool:
+    """One of ``words`` in ``text`` other than as the base of a share (行业占比, 全国占比)."""
     bases = _vocab().share_bases
-    return any(
-        not head.startswith(bases, m.end())
-        for w in grammar.load().generic_subjects
-        for m in re.finditer(re.escape(w), head)
-    )
+    return any(not text.startswith(bases, m.end()) for w in words for m in re.finditer(re.escape(w), text))
+
+
+def _about_the_nation(sent: SentenceFacts, at: int) -> bool:
+    """中国已建成300万个基站: the sentence before ``at`` names the nation or its provinces (outside the names
+    of organisations, 中国日报 or 中国移动), whose totals measure no one company."""
+    chars = list(sent.span.text[:at])
+    for o in sent.orgs:
+        chars[o.start : o.end] = " " * len(chars[o.start : o.end])
+    return _names_subject("".join(chars), _vocab().national)
 
 
 def _counts_argument(text: str, f: Figure, start: int) -> bool:
@@ -390,7 +402,7 @@ def _subject(
     the figure (中国移动和中国联通共建10万个基站; 小米、迪信通等18家企业), for a count of organisations
     (unless a company counts its own) or a group one belongs to (三家运营商中第一家), or a clause about
     the industry; the organisation 其 or 该公司 points back at; the company that opens the sentence (none
-    when only other organisations do); none for what an unnamed source says, the company an executive
+    when only other organisations or the nation do); none for what an unnamed source says, the company an executive
     works for; else the topic the sentences before set."""
     text = sent.span.text
     start = clause_start(text, f.start, SUBJECT_DELIMITERS)
@@ -423,8 +435,8 @@ def _subject(
     opening = [o for o in candidates if o.label == "COMPANY"]
     if opening:
         return opening[-1].name
-    if candidates:
-        return None  # 工信部《通知》提出，基站达到40万个: the sentence is another organisation's
+    if candidates or _about_the_nation(sent, f.start):
+        return None  # 工信部《通知》提出，基站达到40万个: the sentence is another organisation's, or the nation's
     pos = sent.span.start + f.start
     for st in statements:
         if not (st.start <= pos < st.end):

@@ -436,3 +436,19 @@ def test_the_trade_as_the_base_of_a_share_leaves_the_share_the_companys(text, ex
 )
 def test_a_debt_is_the_debtors_not_the_creditors(text, expected):
     assert subjects(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "分享通信去年用户增长很快。截至去年底，中国已建成超过200万个5G基站。",
+        "分享通信发布年报。今年一季度，全国的移动流量增长了15%，但收入仅增长1%。",
+        "分享通信表示压力不小。其他12个省份自上月起试运行，共发放授权码3.5万个。",
+    ],
+)
+def test_a_national_total_measures_no_company(text):
+    assert {s for _, s in subjects(text)} == {None}
+
+
+def test_a_newspaper_named_china_is_no_nation():
+    assert subjects("分享通信发布年报。据中国日报报道，今年新增用户约5万户。") == [("约5万户", "分享通信")]
