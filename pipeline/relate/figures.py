@@ -52,7 +52,7 @@ class _Vocab:
     point_before: tuple[str, ...]
     demonstratives: tuple[str, ...]
     share_bases: tuple[str, ...]
-    debt_verbs: tuple[str, ...]
+    not_subject_after: tuple[str, ...]
     argument_parts: tuple[str, ...]
     argument_count: re.Pattern[str]
 
@@ -104,7 +104,7 @@ def _vocab() -> _Vocab:
         point_before=tuple(data["point_before"]),
         demonstratives=tuple(data["demonstratives"]),
         share_bases=tuple(data["share_bases"]),
-        debt_verbs=tuple(data["debt_verbs"]),
+        not_subject_after=tuple(data["debt_verbs"] + data["comparison_words"]),
         argument_parts=tuple(data["argument_parts"]),
         argument_count=re.compile(
             rf"(?:{alternation(data['argument_parts'])})[^，,；;：:。]{{0,3}}(?:{alternation(data['argument_links'])})$"
@@ -367,6 +367,18 @@ def _names_subject(text: str, words: tuple[str, ...]) -> bool:
     return any(not text.startswith(bases, m.end()) for w in words for m in re.finditer(re.escape(w), text))
 
 
+def _bases(text: str, orgs: list[Hit]) -> list[Hit]:
+    """The organisations after a creditor's verb or a comparison word, with those listed after them (比乙和丙
+    多2亿): what a figure is measured against, never what it measures."""
+    seps = grammar.load().list_separators
+    out: list[Hit] = []
+    for o in orgs:
+        after_base = bool(out) and text[out[-1].end : o.start] in seps
+        if after_base or text.endswith(_vocab().not_subject_after, 0, o.start):
+            out.append(o)
+    return out
+
+
 def _about_the_nation(sent: SentenceFacts, at: int) -> bool:
     """中国已建成300万个基站: the sentence before ``at`` names the nation or its provinces (outside the names
     of organisations, 中国日报 or 中国移动), whose totals measure no one company."""
@@ -410,7 +422,8 @@ def _subject(
     v = _vocab()
     named = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
     candidates = [o for o in named if not _observes(text, o)]
-    in_clause = [o for o in candidates if o.start >= start and not text.endswith(v.debt_verbs, 0, o.start)]
+    bases = _bases(text, candidates)
+    in_clause = [o for o in candidates if o.start >= start and o not in bases]
     if _counts_argument(text, f, start):
         return None
     counted = counts_organisations(f.unit, text[f.end :])
@@ -432,7 +445,7 @@ def _subject(
         at = next((p for w, t, p in segment.tagged(head) if w in v.pronouns and t == "r"), None)
         if at is not None:
             return _antecedent(sent, ctx, start + at)
-    opening = [o for o in candidates if o.label == "COMPANY"]
+    opening = [o for o in candidates if o.label == "COMPANY" and o not in bases]
     if opening:
         return opening[-1].name
     if candidates or _about_the_nation(sent, f.start):

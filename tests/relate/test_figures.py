@@ -452,3 +452,20 @@ def test_a_national_total_measures_no_company(text):
 
 def test_a_newspaper_named_china_is_no_nation():
     assert subjects("分享通信发布年报。据中国日报报道，今年新增用户约5万户。") == [("约5万户", "分享通信")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通的5G用户比中国电信多2000万户。", [("2000万户", "中国联通")]),
+        ("小米发布年报，其用户较京东多50万户。", [("50万户", "小米")]),
+        ("分享通信发布年报。虚商用户总数比中国移动一家少近3亿户。", [("近3亿户", None)]),
+    ],
+)
+def test_the_base_of_a_comparison_is_not_what_the_difference_measures(text, expected):
+    assert subjects(text) == expected
+
+
+def test_every_organisation_listed_as_the_base_of_a_comparison_is_left_out():
+    text = "分享通信发布年报。中国移动的用户比中国联通和中国电信之和多2亿户。"
+    assert subjects(text) == [("2亿户", "中国移动")]
