@@ -259,6 +259,8 @@ def _labelled_answer(ctx: SentenceContext) -> Attribution | None:
         return None
     s, e = strip_span(ctx.text, m.end(), len(ctx.text), CONTENT_TRIM)
     persons = (*ctx.persons, person) if person is not None else ctx.persons
+    if speaker.person in ctx.interviewers:  # 记者名：…？ asks; even its echoes and remarks state nothing
+        return Attribution([], persons, ctx.interviewee)
     if s == e:  # 张三：⏎…: the answer is the next sentence
         return Attribution([], persons, speaker, (speaker, m.group(2)))
     if e - s < MIN_CONTENT:

@@ -18,6 +18,7 @@ from pipeline.records import Hit, Said, Speaker, Statement
 from pipeline.relate.speech.attribute import attribute
 from pipeline.relate.speech.content import elided_subject, issuing_act
 from pipeline.relate.speech.source import Floor, SentenceContext, latest_reference
+from pipeline.relate.speech.transcript import interviewers
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Dis
         ctx.references,
         sent.orgs + [c.title for c in sent.chains if c.title is not None],
         discourse.floor,
+        interviewers(ctx.article.text),
     )
     found = attribute(view)
     view = replace(view, persons=found.persons)

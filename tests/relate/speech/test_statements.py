@@ -308,3 +308,35 @@ def said_by(text):
 )
 def test_an_unnamed_source_referred_back_or_by_rank_speaks(text, desc):
     assert said_by(text) == [(None, desc)]
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # a remark between the interviewer's questions
+        (
+            "李明：资费还会降吗？\n周海涛：资费明年还会再降一些。\n李明：所以明年还会再降。\n"
+            "周海涛：对。\n李明：用户怎么看？",
+            [("周海涛", "资费明年还会再降一些")],
+        ),
+        # the interviewer's lead-in before the question
+        (
+            "王芳：很多企业都在观望转售业务。您怎么看？\n赵刚：我们认为市场空间很大。\n王芳：下一步呢？",
+            [("赵刚", "我们认为市场空间很大")],
+        ),
+        # the interviewer speaks first and last
+        (
+            "陈静：套餐为什么这么贵？\n刘强：成本还没降下来，我们也在想办法。\n陈静：这个问题大家都很关心。\n"
+            "陈静：什么时候能降？\n刘强：今年年底之前。",
+            [("刘强", "成本还没降下来，我们也在想办法"), ("刘强", "今年年底之前")],
+        ),
+    ],
+)
+def test_the_interviewers_turns_are_no_statements(text, said):
+    ctx = context(text)
+    discourse, found = Discourse(ctx.known_persons), []
+    for sent in ctx.sentences:
+        speech = sentence_statements(sent, ctx, discourse)
+        discourse = speech.discourse
+        found += [(s.speaker, s.text) for s in speech.statements]
+    assert found == said
