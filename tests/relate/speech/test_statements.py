@@ -340,3 +340,34 @@ def test_the_interviewers_turns_are_no_statements(text, said):
         discourse = speech.discourse
         found += [(s.speaker, s.text) for s in speech.statements]
     assert found == said
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # a heading with an operator's bare name, the article naming it in full before
+        (
+            "记者联系了中国移动和中国联通。\n“两问”联通\n1、套餐还会降价吗？\n答：公司正在研究新的资费方案。",
+            [(None, "中国联通", "公司正在研究新的资费方案")],
+        ),
+        # one section per operator, each heading handing the answers on
+        (
+            "中国电信和中国移动都回复了记者。\n中国电信篇\n问：宽带提速了吗？\n答：今年全面完成光纤改造。\n"
+            "中国移动篇\n问：4G何时商用？\n答：年内在重点城市商用。",
+            [(None, "中国电信", "今年全面完成光纤改造"), (None, "中国移动", "年内在重点城市商用")],
+        ),
+        # a person introduced as the interviewee keeps the answers under a heading naming the company
+        (
+            "本报记者专访了分享通信董事长周海涛。\n分享通信\n问：资费会降吗？\n答：会继续下降。",
+            [("周海涛", None, "会继续下降")],
+        ),
+    ],
+)
+def test_a_heading_naming_one_organisation_gives_it_the_unnamed_answers(text, said):
+    ctx = context(text)
+    discourse, found = Discourse(ctx.known_persons), []
+    for sent in ctx.sentences:
+        speech = sentence_statements(sent, ctx, discourse)
+        discourse = speech.discourse
+        found += [(s.speaker, s.speaker_desc, s.text) for s in speech.statements]
+    assert found == said
