@@ -371,3 +371,31 @@ def test_a_heading_naming_one_organisation_gives_it_the_unnamed_answers(text, sa
         discourse = speech.discourse
         found += [(s.speaker, s.speaker_desc, s.text) for s in speech.statements]
     assert found == said
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        ("有证券机构分析，虚拟运营商的用户增长将放缓。", "证券机构"),
+        ("多家研究机构认为，明年的流量资费还会下降。", "研究机构"),
+        ("一些投资机构预计，转售业务今年将实现盈利。", "投资机构"),
+        ("此前不少人猜测，新的套餐会在年底推出。", "不少人"),
+        ("很多人担心，携号转网之后服务会变差。", "很多人"),
+        ("许多人认为，虚拟运营商的资费并不便宜。", "许多人"),
+    ],
+)
+def test_firms_of_the_market_and_counted_people_speak_as_written(text, desc):
+    assert said_by(text) == [(None, desc)]
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("尽管许多人看好转售业务的前景，但目前盈利的企业并不多。", []),
+        ("虽然不少人认为资费还会下降，但运营商的成本压力很大。", []),
+        ("尽管有业内人士预计用户将翻番，但增速已经放缓。", []),
+        ("尽管中国联通表示将继续降价，但用户仍在流失。", [(None, "中国联通")]),
+    ],
+)
+def test_a_crowds_view_the_writer_concedes_is_no_statement(text, said):
+    assert said_by(text) == said
