@@ -399,3 +399,15 @@ def test_firms_of_the_market_and_counted_people_speak_as_written(text, desc):
 )
 def test_a_crowds_view_the_writer_concedes_is_no_statement(text, said):
     assert said_by(text) == said
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        ("不过有传闻说中国铁塔将引入新的股东。", "传闻"),
+        ("此外，还有传闻称中国联通将调整套餐价格。", "传闻"),
+        ("随后有传言称某虚拟运营商将退出转售业务。", "传言"),
+    ],
+)
+def test_rumours_are_sources_as_written(text, desc):
+    assert said_by(text) == [(None, desc)]
