@@ -140,6 +140,7 @@ class Grammar:
     pair_joiners: tuple[str, ...]
     conditional_openers: tuple[str, ...]
     conditional_ends: tuple[str, ...]
+    concessive_openers: tuple[str, ...]
     ceremony_words: tuple[str, ...]
     title_short_forms: dict[str, tuple[str, ...]]
 

@@ -83,6 +83,8 @@ def attribute(ctx: SentenceContext) -> Attribution:
             continue
         if not info.strong and _borrowed_group(speaker, text, subject_start, c0):
             continue
+        if _conceded_crowd(speaker, text, c0):
+            continue
         confirmed = confirms_before(text, c1)  # “……”X证实了传言: only the quotation before was said
         s, e = (c1, c1) if confirmed else content(text, c1)
         if text.startswith(grammar.load().refusals, s) or _ceremony(text, s):  # 不予置评, 宣布开幕: nothing said
@@ -118,6 +120,14 @@ def _borrowed_group(speaker: Speaker, text: str, subject_start: int, cue: int) -
     not that of an unnamed group an earlier clause is about."""
     unnamed = speaker.person is None and speaker.org is None and not speaker.group
     return unnamed and subject_start < clause_start(text, cue) and not text[clause_start(text, cue) : cue].strip()
+
+
+def _conceded_crowd(speaker: Speaker, text: str, cue: int) -> bool:
+    """尽管许多人看好…，但…: an unnamed crowd's view the writer concedes is no one's statement."""
+    if speaker.person or speaker.org:
+        return False
+    words = segment.cut(text[clause_start(text, cue) : cue])
+    return bool(words) and words[0][0] in grammar.load().concessive_openers
 
 
 def _negated(text: str, cue: int) -> bool:
@@ -259,6 +269,8 @@ def _labelled_answer(ctx: SentenceContext) -> Attribution | None:
         return None
     s, e = strip_span(ctx.text, m.end(), len(ctx.text), CONTENT_TRIM)
     persons = (*ctx.persons, person) if person is not None else ctx.persons
+    if speaker.person in ctx.interviewers:  # 记者名：…？ asks; even its echoes and remarks state nothing
+        return Attribution([], persons, ctx.interviewee)
     if s == e:  # 张三：⏎…: the answer is the next sentence
         return Attribution([], persons, speaker, (speaker, m.group(2)))
     if e - s < MIN_CONTENT:

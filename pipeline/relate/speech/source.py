@@ -37,6 +37,7 @@ class SentenceContext:
     references: dict[str, str] = field(default_factory=dict)  # 王总 → 王帅
     names: list[Hit] = field(default_factory=list)  # organisation and title spans, opaque to object markers
     floor: Floor | None = None  # who a label or a cue ending the line before gave the floor to
+    interviewers: frozenset[str] = frozenset()  # labels whose turns are questions (transcript.interviewers)
 
 
 Found = tuple[Speaker | None, Hit | None]  # the speaker, and the person's name when it was found here only

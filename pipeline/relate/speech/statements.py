@@ -11,13 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from pipeline.language import grammar, lexicon, segment
-from pipeline.language.text import nesting
+from pipeline.language.text import CLAUSE_DELIMITERS, nesting
 from pipeline.recognise.common import in_compound, modifies_next
 from pipeline.recognise.context import ArticleContext, SentenceFacts, persons_in
 from pipeline.records import Hit, Said, Speaker, Statement
-from pipeline.relate.speech.attribute import attribute
+from pipeline.relate.speech.attribute import Attribution, attribute
 from pipeline.relate.speech.content import elided_subject, issuing_act
 from pipeline.relate.speech.source import Floor, SentenceContext, latest_reference
+from pipeline.relate.speech.transcript import interviewers
 
 
 @dataclass(frozen=True)
@@ -50,16 +51,35 @@ def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Dis
         ctx.references,
         sent.orgs + [c.title for c in sent.chains if c.title is not None],
         discourse.floor,
+        interviewers(ctx.article.text),
     )
     found = attribute(view)
     view = replace(view, persons=found.persons)
     after = Discourse(
         tuple(dict.fromkeys(discourse.known_persons + tuple(p.name for p in found.persons))),
         latest_reference(view, found.said),
-        found.interviewee,
+        _heading_answerer(sent, ctx, found, discourse) or found.interviewee,
         found.floor,
     )
     return SentenceSpeech([_statement(sent, s, ctx) for s in found.said], found.persons, after)
+
+
+_HEADING_MAX = 16  # characters: a section heading is a short line
+
+
+def _heading_answerer(
+    sent: SentenceFacts, ctx: ArticleContext, found: Attribution, before: Discourse
+) -> Speaker | None:
+    """“三问”电信 / 联通篇: a short heading line naming one organisation opens a section of a Q&A whose
+    unnamed answers (答：…) are that organisation's; a person who spoke or answered last keeps them."""
+    text = sent.span.text.strip()
+    person = any(s and s.person for s in (found.interviewee, before.last_speaker))
+    if found.said or person or not text or len(text) > _HEADING_MAX or text.endswith(tuple(CLAUSE_DELIMITERS)):
+        return None
+    lex = lexicon.load()
+    named = [o.name for o in sent.orgs if not lex.is_media(o.name)] + _bare_names(ctx, text)
+    names = list(dict.fromkeys(named))
+    return Speaker(None, names[0], names[0]) if len(names) == 1 else None
 
 
 def _statement(sent: SentenceFacts, said: Said, ctx: ArticleContext) -> Statement:

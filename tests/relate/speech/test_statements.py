@@ -308,3 +308,106 @@ def said_by(text):
 )
 def test_an_unnamed_source_referred_back_or_by_rank_speaks(text, desc):
     assert said_by(text) == [(None, desc)]
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # a remark between the interviewer's questions
+        (
+            "李明：资费还会降吗？\n周海涛：资费明年还会再降一些。\n李明：所以明年还会再降。\n"
+            "周海涛：对。\n李明：用户怎么看？",
+            [("周海涛", "资费明年还会再降一些")],
+        ),
+        # the interviewer's lead-in before the question
+        (
+            "王芳：很多企业都在观望转售业务。您怎么看？\n赵刚：我们认为市场空间很大。\n王芳：下一步呢？",
+            [("赵刚", "我们认为市场空间很大")],
+        ),
+        # the interviewer speaks first and last
+        (
+            "陈静：套餐为什么这么贵？\n刘强：成本还没降下来，我们也在想办法。\n陈静：这个问题大家都很关心。\n"
+            "陈静：什么时候能降？\n刘强：今年年底之前。",
+            [("刘强", "成本还没降下来，我们也在想办法"), ("刘强", "今年年底之前")],
+        ),
+    ],
+)
+def test_the_interviewers_turns_are_no_statements(text, said):
+    ctx = context(text)
+    discourse, found = Discourse(ctx.known_persons), []
+    for sent in ctx.sentences:
+        speech = sentence_statements(sent, ctx, discourse)
+        discourse = speech.discourse
+        found += [(s.speaker, s.text) for s in speech.statements]
+    assert found == said
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # a heading with an operator's bare name, the article naming it in full before
+        (
+            "记者联系了中国移动和中国联通。\n“两问”联通\n1、套餐还会降价吗？\n答：公司正在研究新的资费方案。",
+            [(None, "中国联通", "公司正在研究新的资费方案")],
+        ),
+        # one section per operator, each heading handing the answers on
+        (
+            "中国电信和中国移动都回复了记者。\n中国电信篇\n问：宽带提速了吗？\n答：今年全面完成光纤改造。\n"
+            "中国移动篇\n问：4G何时商用？\n答：年内在重点城市商用。",
+            [(None, "中国电信", "今年全面完成光纤改造"), (None, "中国移动", "年内在重点城市商用")],
+        ),
+        # a person introduced as the interviewee keeps the answers under a heading naming the company
+        (
+            "本报记者专访了分享通信董事长周海涛。\n分享通信\n问：资费会降吗？\n答：会继续下降。",
+            [("周海涛", None, "会继续下降")],
+        ),
+    ],
+)
+def test_a_heading_naming_one_organisation_gives_it_the_unnamed_answers(text, said):
+    ctx = context(text)
+    discourse, found = Discourse(ctx.known_persons), []
+    for sent in ctx.sentences:
+        speech = sentence_statements(sent, ctx, discourse)
+        discourse = speech.discourse
+        found += [(s.speaker, s.speaker_desc, s.text) for s in speech.statements]
+    assert found == said
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        ("有证券机构分析，虚拟运营商的用户增长将放缓。", "证券机构"),
+        ("多家研究机构认为，明年的流量资费还会下降。", "研究机构"),
+        ("一些投资机构预计，转售业务今年将实现盈利。", "投资机构"),
+        ("此前不少人猜测，新的套餐会在年底推出。", "不少人"),
+        ("很多人担心，携号转网之后服务会变差。", "很多人"),
+        ("许多人认为，虚拟运营商的资费并不便宜。", "许多人"),
+    ],
+)
+def test_firms_of_the_market_and_counted_people_speak_as_written(text, desc):
+    assert said_by(text) == [(None, desc)]
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("尽管许多人看好转售业务的前景，但目前盈利的企业并不多。", []),
+        ("虽然不少人认为资费还会下降，但运营商的成本压力很大。", []),
+        ("尽管有业内人士预计用户将翻番，但增速已经放缓。", []),
+        ("尽管中国联通表示将继续降价，但用户仍在流失。", [(None, "中国联通")]),
+    ],
+)
+def test_a_crowds_view_the_writer_concedes_is_no_statement(text, said):
+    assert said_by(text) == said
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        ("不过有传闻说中国铁塔将引入新的股东。", "传闻"),
+        ("此外，还有传闻称中国联通将调整套餐价格。", "传闻"),
+        ("随后有传言称某虚拟运营商将退出转售业务。", "传言"),
+    ],
+)
+def test_rumours_are_sources_as_written(text, desc):
+    assert said_by(text) == [(None, desc)]
