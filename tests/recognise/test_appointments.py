@@ -233,3 +233,18 @@ def test_joining_needs_the_joiner_right_before_the_verb():
 )
 def test_a_career_list_after_历任_gives_every_post_up_to_its_closing_words(text, expected):
     assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通宣布吴海涛辞去公司副总经理职务。", ("吴海涛", "副总经理", "中国联通")),
+        ("会议宣布，石向阳出任星联通信总经理。", ("石向阳", "总经理", "星联通信")),
+        (
+            "中国移动公告，董事会同意鲁向东辞去公司执行董事兼副总经理的职务。",
+            ("鲁向东", "执行董事兼副总经理", "中国移动"),
+        ),
+    ],
+)
+def test_a_name_after_another_word_keeps_the_surname_jieba_cut_off(text, expected):
+    assert roles_of(text) == {expected}
