@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pipeline.language import grammar, segment
 from pipeline.recognise.common import overlaps
-from pipeline.recognise.names import name_at, name_ending_at
+from pipeline.recognise.names import NAME_ENDING_FLAGS, name_at, name_ending_at
 from pipeline.records import Hit
 
 
@@ -97,12 +97,15 @@ def _clause_name(text: str, start: int) -> Hit | None:
 
 
 def _read_name(text: str, end: int) -> Hit | None:
-    """宣布李跃|任…: a name after another word, where jieba reads the last word before `end` as one."""
+    """宣布李跃|任…: a name after another word, where jieba reads the last word before `end` as one
+    (or the last two, a surname alone and the given name: 同意鲁|向东|辞去)."""
     window = max(end - 8, 0)
     words = segment.tagged(text[window:end])
     if not words or not words[-1][1].startswith("nr"):
         return None
     word, _, at = words[-1]
+    if len(words) > 1 and len(words[-2][0]) == 1 and words[-2][1][:1] not in NAME_ENDING_FLAGS:
+        word, at = words[-2][0] + word, words[-2][2]  # 宣布吴|海涛: jieba cut the surname off the given name
     start = window + at
     return Hit(start, end, "PERSON", word, word) if name_at(text[:end] + "。", start) == len(word) > 1 else None
 

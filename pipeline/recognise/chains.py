@@ -98,7 +98,7 @@ def _listed_post(text: str, start: int, end: int, chains: list[Chain]) -> Chain 
     副主任，B局副局长，C…): a post from `start` to `end` listed right after one whose holder stands
     before it is that holder's too."""
     mark = next((m for m in ("、", "，", ",") if text.endswith(m, 0, start)), None)
-    if mark is None or (mark != "、" and not (end == len(text) or text[end] in PUNCTUATION)):
+    if mark is None or (mark != "、" and not _post_ends(text, end)):
         return None
     return next(
         (
@@ -108,6 +108,12 @@ def _listed_post(text: str, start: int, end: int, chains: list[Chain]) -> Chain 
         ),
         None,
     )
+
+
+def _post_ends(text: str, end: int) -> bool:
+    """A listed post ends its clause: at punctuation, or before the list's closing words (…总经理等职务)."""
+    end += len(next((w for w in grammar.load().post_list_closers if text.startswith(w, end)), ""))
+    return end == len(text) or text[end] in PUNCTUATION
 
 
 def _co_holders(text: str, person: Hit, orgs: list[Hit]) -> list[Hit]:

@@ -41,7 +41,7 @@ def name_at(text: str, pos: int) -> int:
             break
         given += 1
     if given == 0:
-        return 0
+        return 2 + sur if _split_given_name(text, pos, sur) else 0
     if given == 2 and sur == 1 and _two_char_name(text, pos):
         return 2
     return sur + given
@@ -69,6 +69,19 @@ def name_ending_at(text: str, end: int) -> Hit | None:
         if start >= 0 and (start == 0 or text[start - 1] in PUNCTUATION) and name_at(text[:end] + "。", start) == k:
             return Hit(start, end, "PERSON", text[start:end], text[start:end])
     return None
+
+
+def _split_given_name(text: str, pos: int, sur: int) -> bool:
+    """鲁|向东, 于|和平: a given name opening with a function word (向, 和) is a name where jieba reads
+    the surname alone as a word of no function kind and the two characters after it as a given name."""
+    words = segment.tagged(text[pos : pos + sur + 4])
+    return (
+        len(words) > 1
+        and words[0][0] == text[pos : pos + sur]
+        and words[0][1][:1] not in NAME_ENDING_FLAGS
+        and len(words[1][0]) == 2
+        and words[1][1].startswith("nr")
+    )
 
 
 def _two_char_name(text: str, pos: int) -> bool:

@@ -197,3 +197,54 @@ def test_a_verb_of_joining_ties_the_people_before_it_to_the_organisation_after_i
 
 def test_joining_needs_the_joiner_right_before_the_verb():
     assert members_of("他表示，加入中国移动的用户越来越多。") == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "据悉，王建国曾历任中国移动北京分公司副总经理、党委委员，中国移动上海分公司总经理、党委书记，中国移动副总经理等职务。",
+            {
+                ("王建国", "副总经理", "北京移动"),
+                ("王建国", "党委委员", "北京移动"),
+                ("王建国", "总经理", "上海移动"),
+                ("王建国", "党委书记", "上海移动"),
+                ("王建国", "副总经理", "中国移动"),
+            },
+        ),
+        (
+            "李晓明此前历任中国电信浙江分公司副总经理、党组成员，中国电信集团有限公司副总经理、党组成员。",
+            {
+                ("李晓明", "副总经理", "浙江电信"),
+                ("李晓明", "党组成员", "浙江电信"),
+                ("李晓明", "副总经理", "中国电信"),
+                ("李晓明", "党组成员", "中国电信"),
+            },
+        ),
+        (
+            "张海涛历任中国联通山东省分公司总经理、党委副书记，中国联通副总经理等职。",
+            {
+                ("张海涛", "总经理", "山东联通"),
+                ("张海涛", "党委副书记", "山东联通"),
+                ("张海涛", "副总经理", "中国联通"),
+            },
+        ),
+    ],
+)
+def test_a_career_list_after_历任_gives_every_post_up_to_its_closing_words(text, expected):
+    assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通宣布吴海涛辞去公司副总经理职务。", ("吴海涛", "副总经理", "中国联通")),
+        ("会议宣布，石向阳出任星联通信总经理。", ("石向阳", "总经理", "星联通信")),
+        (
+            "中国移动公告，董事会同意鲁向东辞去公司执行董事兼副总经理的职务。",
+            ("鲁向东", "执行董事兼副总经理", "中国移动"),
+        ),
+    ],
+)
+def test_a_name_after_another_word_keeps_the_surname_jieba_cut_off(text, expected):
+    assert roles_of(text) == {expected}

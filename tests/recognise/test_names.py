@@ -26,3 +26,12 @@ from pipeline.recognise.names import name_at
 )
 def test_name_lengths(text, length):
     assert name_at(text, 0) == length
+
+
+@pytest.mark.parametrize("text", ["鲁向东辞去执行董事职务", "石向阳出任总经理", "高向东辞去执行董事职务"])
+def test_a_given_name_opening_with_a_function_word_is_kept_whole(text):
+    assert name_at(text, 0) == 3
+
+
+def test_a_function_word_after_a_surname_like_adverb_is_no_name():
+    assert name_at("将向东部地区投资", 0) == 0
