@@ -89,6 +89,8 @@ def attribute(ctx: SentenceContext) -> Attribution:
         s, e = (c1, c1) if confirmed else content(text, c1)
         if text.startswith(grammar.load().refusals, s) or _ceremony(text, s):  # 不予置评, 宣布开幕: nothing said
             continue
+        if _opens_with_cue(text, s, found_cues[i + 1 :]):  # 给予高度评价，称…: the later cue's
+            continue
         lead = leading_quote(text, subject_start, c0)
         if e - s < MIN_CONTENT and text[c1:].strip() in ("：", ":"):  # X表示：⏎“……”: the next sentence
             floor = (speaker, verb)
@@ -113,6 +115,15 @@ def attribute(ctx: SentenceContext) -> Attribution:
         out = _given_floor(ctx) or _reported(ctx, opening)
     out = sorted(out + _nominal(ctx, quotes, out) + _topical(ctx, quotes, out), key=lambda x: x.start)
     return Attribution(out, ctx.persons, ctx.interviewee, floor)
+
+
+def _opens_with_cue(text: str, pos: int, later: list[tuple[int, int, str]]) -> bool:
+    """对X给予高度评价，并表示…: content opening with another cue (after a conjunction or adverb at
+    most) is that cue's, the first verb only the act that frames it."""
+    nxt = next((c0 for c0, _, _ in later if c0 >= pos), None)
+    if nxt is None or nxt - pos > 4:
+        return False
+    return all(w[1][:1] in ("c", "d") for w in segment.tagged(text[pos:nxt]))
 
 
 def _borrowed_group(speaker: Speaker, text: str, subject_start: int, cue: int) -> bool:

@@ -637,3 +637,19 @@ def test_an_organisation_s_unnamed_official_speaks(text, expected):
 )
 def test_an_agreement_speaks_as_a_document(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("小米科技对此次合作给予高度评价，称这是行业的里程碑。", [(None, "小米科技", "称", "这是行业的里程碑")]),
+        (
+            "中国联通对该方案作出积极评价，并表示将于下月在全国推广。",
+            [(None, "中国联通", "表示", "将于下月在全国推广")],
+        ),
+        ("阿里通信对张伟任职期间的工作予以高度评价，并表示衷心感谢。", [(None, "阿里通信", "表示", "衷心感谢")]),
+    ],
+)
+def test_an_appraisal_yields_to_the_cue_that_opens_its_content(text, expected):
+    """给予高度评价，并表示…: what follows is the later cue's, the appraisal only frames it."""
+    assert said(text) == expected
