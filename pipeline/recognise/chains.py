@@ -29,6 +29,8 @@ MAX_DEPARTMENT = 12  # characters between an organisation and its title: 移动�
 MAX_RANK = 6  # characters of a rank in brackets between a title and its holder: 主持工作
 MAX_OUTLET = 10  # characters of an unknown outlet's name opening a byline line: 法治周末
 NOT_OUTLET_FLAGS = frozenset("tvpdrmfcu")  # jieba: kinds of word no outlet's name opens with (上午, 据, 该)
+# 都是本次峰会指定的|新闻发言人: 是, a short description ending in 的 (and a qualifier), before a title
+DESCRIBED_TITLE = re.compile(r"(?:都|均|也)?是([^\s，,。；;：:、“”\d]{0,12}的[^\s，,。；;：:、“”\d]{0,2})")
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,9 @@ def title_chains(
             title, reference = t, False  # 工信部陈立副部长: at the organisation right before the name
             org = next((o for o in orgs if o.end == person.start), None)
             start = org.start if org is not None else person.start
+        if person is None and (described := _described_holders(text, t, org, chains)):
+            chains += described  # 甲、乙是三家公司指定的新闻发言人
+            continue
         if person is not None:
             when = when or tense.read(text, start, title.name)[0]
             chains += [
@@ -114,6 +119,26 @@ def _post_ends(text: str, end: int) -> bool:
     """A listed post ends its clause: at punctuation, or before the list's closing words (…总经理等职务)."""
     end += len(next((w for w in grammar.load().post_list_closers if text.startswith(w, end)), ""))
     return end == len(text) or text[end] in PUNCTUATION
+
+
+def _described_holders(text: str, t: Hit, org: Hit | None, chains: list[Chain]) -> list[Chain]:
+    """华为副总裁甲、小米副总裁乙是本届展会的新闻发言人: people already named with a title, listed
+    before 是 and a clause that ends in another title, hold it too; at the organisation named
+    between 是 and the title, else each at their own."""
+    copula = DESCRIBED_TITLE.search(text, 0, t.start)
+    if copula is None or copula.end() != t.start or not _post_ends(text, t.end):
+        return []
+    at = org if org is not None and org.start >= copula.end(1) else None
+    out: list[Chain] = []
+    end = copula.start()
+    while (c := next((c for c in chains if c.person.end == end and c.title is not None), None)) is not None:
+        out.insert(0, Chain(c.person, t, at or c.org, org_is_reference=at is None and c.org is not None))
+        start = _chain_start(c)
+        mark = next((m for m in grammar.load().person_list_marks if text.endswith(m, 0, start)), None)
+        if mark is None:
+            break
+        end = start - len(mark)
+    return out
 
 
 def _co_holders(text: str, person: Hit, orgs: list[Hit]) -> list[Hit]:
