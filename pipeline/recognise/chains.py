@@ -73,7 +73,7 @@ def title_chains(
             org, reference = subject, True  # 中国电信公布半年报，董事长X表示
         person = (
             _name_after(text, t, orgs)
-            or _apposed_name(text, t, org)
+            or _apposed_name(text, t, org, [c.person for c in chains])
             or appointee(text, start, [c.person for c in chains], orgs)
         )
         if person is None and (post := _listed_post(text, start, t.end, chains)) is not None:
@@ -564,11 +564,17 @@ def _common_word(name: str) -> bool:
     )
 
 
-def _apposed_name(text: str, t: Hit, org: Hit | None) -> Hit | None:
-    """张伟，小米移动总经理， / 王磊（分享通信副总裁）: the name stands before the organisation."""
-    if org is None or org.start < 2 or text[org.start - 1] not in "，,（(" or text[t.end : t.end + 1] not in "，,）)":
+def _apposed_name(text: str, t: Hit, org: Hit | None, persons: list[Hit]) -> Hit | None:
+    """张伟，小米移动总经理， / 王磊（分享通信副总裁）/ 总裁李强（原华为副总裁）: the name stands before
+    the organisation (and the tense word before it); before a bracket, it may be a name already cut
+    (`persons`) after a title of its own."""
+    if org is None or text[t.end : t.end + 1] not in "，,）)":
         return None
-    return name_ending_at(text, org.start - 1)
+    start = org.start - len(next((w for w in tense.words() if text.endswith(w, 0, org.start)), ""))
+    if start < 2 or text[start - 1] not in "，,（(":
+        return None
+    named = next((p for p in persons if p.end == start - 1), None) if text[start - 1] in "（(" else None
+    return named or name_ending_at(text, start - 1)
 
 
 def _name_before(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:

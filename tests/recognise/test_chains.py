@@ -645,3 +645,15 @@ def test_a_unit_ending_in_the_titles_first_character_holds_it(text, expected):
 )
 def test_people_listed_before_a_described_title_hold_it_at_their_own_organisation(text, holders):
     assert [(p, o) for p, t, o in chains(text) if t == "新闻发言人"] == holders
+
+
+@pytest.mark.parametrize(
+    "text, held",
+    [
+        ("离职的还有话机世界总裁江卫国(原中国联通温州公司总经理)等人。", ("江卫国", "总经理", "温州联通")),
+        ("上个月加盟的副总裁李思远（前华为终端副总裁）负责产品。", ("李思远", "终端副总裁", "华为")),
+        ("据悉，新任总经理王海涛（原中国移动江苏公司副总经理）已到岗。", ("王海涛", "副总经理", "江苏移动")),
+    ],
+)
+def test_a_former_post_in_brackets_after_a_titled_name(text, held):
+    assert held in chains(text)
