@@ -87,6 +87,8 @@ def title_chains(
         if person is None and (described := _described_holders(text, t, org, chains)):
             chains += described  # 甲、乙是三家公司指定的新闻发言人
             continue
+        if person is not None and org is None and (own := _promoted_from(text, start, person, chains)) is not None:
+            org, reference = own, True  # 总经理柯某升任董事长
         if person is not None:
             when = when or tense.read(text, start, title.name)[0]
             chains += [
@@ -139,6 +141,14 @@ def _described_holders(text: str, t: Hit, org: Hit | None, chains: list[Chain]) 
             break
         end = start - len(mark)
     return out
+
+
+def _promoted_from(text: str, start: int, person: Hit, chains: list[Chain]) -> Hit | None:
+    """中国电信总经理柯某升任董事长: a post a verb of promotion gives, with no organisation named,
+    is at the organisation of the holder's post named before it in the sentence."""
+    if not text.endswith(grammar.load().promotion_verbs, 0, start):
+        return None
+    return next((c.org for c in chains if c.person.name == person.name and c.org is not None), None)
 
 
 def _co_holders(text: str, person: Hit, orgs: list[Hit]) -> list[Hit]:
