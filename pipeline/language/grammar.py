@@ -109,6 +109,8 @@ class Grammar:
     succession_verbs: tuple[str, ...]
     appointing_verbs: tuple[str, ...]
     appointment_links: tuple[str, ...]
+    hearsay_cues: tuple[str, ...]
+    promotion_verbs: tuple[str, ...]
     post_list_closers: tuple[str, ...]
     joining_verbs: tuple[str, ...]
     cue_tails: tuple[str, ...]

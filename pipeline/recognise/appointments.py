@@ -17,7 +17,10 @@ from pipeline.records import Hit
 
 def appointee(text: str, start: int, persons: list[Hit], orgs: list[Hit]) -> Hit | None:
     """The person an appointment gives the title chain starting at `start`; `persons` are the
-    names already cut in the sentence, `orgs` its organisations (no name runs into one)."""
+    names already cut in the sentence, `orgs` its organisations (no name runs into one); none
+    where the sentence reports the appointment as hearsay (有传闻称X将出任…)."""
+    if any(cue in text[:start] for cue in grammar.load().hearsay_cues):
+        return None
     return _holder(text, start, persons, orgs) or _appointed(text, start, orgs)
 
 

@@ -29,6 +29,8 @@ MAX_DEPARTMENT = 12  # characters between an organisation and its title: 移动�
 MAX_RANK = 6  # characters of a rank in brackets between a title and its holder: 主持工作
 MAX_OUTLET = 10  # characters of an unknown outlet's name opening a byline line: 法治周末
 NOT_OUTLET_FLAGS = frozenset("tvpdrmfcu")  # jieba: kinds of word no outlet's name opens with (上午, 据, 该)
+# 都是本次峰会指定的|新闻发言人: 是, a short description ending in 的 (and a qualifier), before a title
+DESCRIBED_TITLE = re.compile(r"(?:都|均|也)?是([^\s，,。；;：:、“”\d]{0,12}的[^\s，,。；;：:、“”\d]{0,2})")
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def title_chains(
             org, reference = subject, True  # 中国电信公布半年报，董事长X表示
         person = (
             _name_after(text, t, orgs)
-            or _apposed_name(text, t, org)
+            or _apposed_name(text, t, org, [c.person for c in chains])
             or appointee(text, start, [c.person for c in chains], orgs)
         )
         if person is None and (post := _listed_post(text, start, t.end, chains)) is not None:
@@ -82,6 +84,11 @@ def title_chains(
             title, reference = t, False  # 工信部陈立副部长: at the organisation right before the name
             org = next((o for o in orgs if o.end == person.start), None)
             start = org.start if org is not None else person.start
+        if person is None and (described := _described_holders(text, t, org, chains)):
+            chains += described  # 甲、乙是三家公司指定的新闻发言人
+            continue
+        if person is not None and org is None and (own := _promoted_from(text, start, person, chains)) is not None:
+            org, reference = own, True  # 总经理柯某升任董事长
         if person is not None:
             when = when or tense.read(text, start, title.name)[0]
             chains += [
@@ -114,6 +121,34 @@ def _post_ends(text: str, end: int) -> bool:
     """A listed post ends its clause: at punctuation, or before the list's closing words (…总经理等职务)."""
     end += len(next((w for w in grammar.load().post_list_closers if text.startswith(w, end)), ""))
     return end == len(text) or text[end] in PUNCTUATION
+
+
+def _described_holders(text: str, t: Hit, org: Hit | None, chains: list[Chain]) -> list[Chain]:
+    """华为副总裁甲、小米副总裁乙是本届展会的新闻发言人: people already named with a title, listed
+    before 是 and a clause that ends in another title, hold it too; at the organisation named
+    between 是 and the title, else each at their own."""
+    copula = DESCRIBED_TITLE.search(text, 0, t.start)
+    if copula is None or copula.end() != t.start or not _post_ends(text, t.end):
+        return []
+    at = org if org is not None and org.start >= copula.end(1) else None
+    out: list[Chain] = []
+    end = copula.start()
+    while (c := next((c for c in chains if c.person.end == end and c.title is not None), None)) is not None:
+        out.insert(0, Chain(c.person, t, at or c.org, org_is_reference=at is None and c.org is not None))
+        start = _chain_start(c)
+        mark = next((m for m in grammar.load().person_list_marks if text.endswith(m, 0, start)), None)
+        if mark is None:
+            break
+        end = start - len(mark)
+    return out
+
+
+def _promoted_from(text: str, start: int, person: Hit, chains: list[Chain]) -> Hit | None:
+    """中国电信总经理柯某升任董事长: a post a verb of promotion gives, with no organisation named,
+    is at the organisation of the holder's post named before it in the sentence."""
+    if not text.endswith(grammar.load().promotion_verbs, 0, start):
+        return None
+    return next((c.org for c in chains if c.person.name == person.name and c.org is not None), None)
 
 
 def _co_holders(text: str, person: Hit, orgs: list[Hit]) -> list[Hit]:
@@ -539,11 +574,17 @@ def _common_word(name: str) -> bool:
     )
 
 
-def _apposed_name(text: str, t: Hit, org: Hit | None) -> Hit | None:
-    """张伟，小米移动总经理， / 王磊（分享通信副总裁）: the name stands before the organisation."""
-    if org is None or org.start < 2 or text[org.start - 1] not in "，,（(" or text[t.end : t.end + 1] not in "，,）)":
+def _apposed_name(text: str, t: Hit, org: Hit | None, persons: list[Hit]) -> Hit | None:
+    """张伟，小米移动总经理， / 王磊（分享通信副总裁）/ 总裁李强（原华为副总裁）: the name stands before
+    the organisation (and the tense word before it); before a bracket, it may be a name already cut
+    (`persons`) after a title of its own."""
+    if org is None or text[t.end : t.end + 1] not in "，,）)":
         return None
-    return name_ending_at(text, org.start - 1)
+    start = org.start - len(next((w for w in tense.words() if text.endswith(w, 0, org.start)), ""))
+    if start < 2 or text[start - 1] not in "，,（(":
+        return None
+    named = next((p for p in persons if p.end == start - 1), None) if text[start - 1] in "（(" else None
+    return named or name_ending_at(text, start - 1)
 
 
 def _name_before(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:

@@ -248,3 +248,27 @@ def test_a_career_list_after_历任_gives_every_post_up_to_its_closing_words(tex
 )
 def test_a_name_after_another_word_keeps_the_surname_jieba_cut_off(text, expected):
     assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "还有消息称中国移动副总裁李正国将出任中国电信总经理，中国电信方面回应称以公告为准。",
+        "业内有传闻称，华为副总裁王明远将调任荣耀董事长。",
+        "据传小米集团副总裁李海涛将出任京东总裁一职",
+    ],
+)
+def test_an_appointment_reported_as_hearsay_gives_no_post(text):
+    assert {title for _, title, _ in roles_of(text)} == {"副总裁"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("随后，中国电信总经理柯文强升任董事长，但总经理职务开始空缺。", ("柯文强", "董事长", "中国电信")),
+        ("小米集团副总裁李海涛日前晋升为总裁。", ("李海涛", "总裁", "小米")),
+        ("去年，华为终端副总经理王明远升任总经理，负责手机业务。", ("王明远", "总经理", "华为")),
+    ],
+)
+def test_a_promotion_with_no_organisation_is_at_the_holders_own(text, expected):
+    assert expected in roles_of(text)

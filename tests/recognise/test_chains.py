@@ -627,3 +627,33 @@ def test_a_verb_after_senior_staff_is_no_name():
 )
 def test_a_unit_ending_in_the_titles_first_character_holds_it(text, expected):
     assert chains(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, holders",
+    [
+        ("华为副总裁王明远、小米副总裁李海涛是本届展会的新闻发言人。", [("王明远", "华为"), ("李海涛", "小米")]),
+        (
+            "中国移动副总经理赵立新和中国电信副总经理孙伟是两家公司指定的新闻发言人。",
+            [("赵立新", "中国移动"), ("孙伟", "中国电信")],
+        ),
+        (
+            "中兴通讯高级副总裁刘建军，中国铁塔副总经理周文斌都是本次峰会确定的新闻发言人",
+            [("刘建军", "中兴通讯"), ("周文斌", "中国铁塔")],
+        ),
+    ],
+)
+def test_people_listed_before_a_described_title_hold_it_at_their_own_organisation(text, holders):
+    assert [(p, o) for p, t, o in chains(text) if t == "新闻发言人"] == holders
+
+
+@pytest.mark.parametrize(
+    "text, held",
+    [
+        ("离职的还有话机世界总裁江卫国(原中国联通温州公司总经理)等人。", ("江卫国", "总经理", "温州联通")),
+        ("上个月加盟的副总裁李思远（前华为终端副总裁）负责产品。", ("李思远", "终端副总裁", "华为")),
+        ("据悉，新任总经理王海涛（原中国移动江苏公司副总经理）已到岗。", ("王海涛", "副总经理", "江苏移动")),
+    ],
+)
+def test_a_former_post_in_brackets_after_a_titled_name(text, held):
+    assert held in chains(text)
