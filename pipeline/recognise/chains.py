@@ -642,14 +642,18 @@ def _unknown_org_before(text: str, pos: int) -> Hit | None:
     while start > 0 and re.match(rf"[{CJK}A-Za-z0-9]", text[start - 1]) and pos - start < 12:
         start -= 1
     run = text[start:pos]
+    suffixes = [(suffix, label) for suffix, label in lex.org_suffixes.items() if run.endswith(suffix)]
+    if not suffixes:
+        return None  # every candidate ends where the run does: no suffix, no name (and no tagging)
     held = max((i + n for i in range(len(run) - 2) if (n := opening_holder(run[i:]))), default=0)
     for i in range(held, len(run) - 2):  # 周山任|江苏分公司: the holder and the verb before the name
         cand = run[i:]
+        label = next((label for suffix, label in suffixes if len(cand) > len(suffix) + 1), None)
+        if label is None or cand in grammar.load().not_orgs:
+            continue
         if cand[0] in grammar.load().org_stop_prefixes or tense.opening(cand) or not _name_like_head(cand):
             continue  # 在…, 原|联通研究院: a clause's word or a tense before the name
-        for suffix, label in lex.org_suffixes.items():
-            if cand.endswith(suffix) and len(cand) > len(suffix) + 1 and cand not in grammar.load().not_orgs:
-                return Hit(start + i, pos, label, cand, cand)
+        return Hit(start + i, pos, label, cand, cand)
     return None
 
 
