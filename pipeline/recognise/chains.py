@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import chain
 
 from pipeline.language import grammar, lexicon, segment, tense
-from pipeline.language.text import PUNCTUATION
+from pipeline.language.text import PUNCTUATION, alternation
 from pipeline.recognise.appointments import appointee, joiners, opening_holder
 from pipeline.recognise.common import CJK, overlaps
 from pipeline.recognise.names import NAME_ENDING_FLAGS, foreign_name_at, name_at, name_ending_at
@@ -632,7 +632,13 @@ def _with_legal_tail(text: str, org: Hit, gap: str) -> Hit:
 
 
 def _has_title(gap: str) -> bool:
-    return any(t in gap for t in lexicon.load().titles if len(t) > 1)
+    return _long_titles().search(gap) is not None
+
+
+@lru_cache(maxsize=1)
+def _long_titles() -> re.Pattern[str]:
+    """The titles of two characters or more, as one pattern: asked of every gap before a title."""
+    return re.compile(alternation(t for t in lexicon.load().titles if len(t) > 1))
 
 
 def _unknown_org_before(text: str, pos: int) -> Hit | None:
