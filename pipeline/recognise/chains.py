@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import chain
 
 from pipeline.language import grammar, lexicon, segment, tense
-from pipeline.language.text import PUNCTUATION
+from pipeline.language.text import PUNCTUATION, alternation
 from pipeline.recognise.appointments import appointee, joiners, opening_holder
 from pipeline.recognise.common import CJK, overlaps
 from pipeline.recognise.names import NAME_ENDING_FLAGS, foreign_name_at, name_at, name_ending_at
@@ -673,7 +673,13 @@ def _with_legal_tail(text: str, org: Hit, gap: str) -> Hit:
 
 
 def _has_title(gap: str) -> bool:
-    return any(t in gap for t in lexicon.load().titles if len(t) > 1)
+    return _long_titles().search(gap) is not None
+
+
+@lru_cache(maxsize=1)
+def _long_titles() -> re.Pattern[str]:
+    """The titles of two characters or more, as one pattern: asked of every gap before a title."""
+    return re.compile(alternation(t for t in lexicon.load().titles if len(t) > 1))
 
 
 def _unknown_org_before(text: str, pos: int) -> Hit | None:
@@ -683,14 +689,18 @@ def _unknown_org_before(text: str, pos: int) -> Hit | None:
     while start > 0 and re.match(rf"[{CJK}A-Za-z0-9]", text[start - 1]) and pos - start < 12:
         start -= 1
     run = text[start:pos]
+    suffixes = [(suffix, label) for suffix, label in lex.org_suffixes.items() if run.endswith(suffix)]
+    if not suffixes:
+        return None  # every candidate ends where the run does: no suffix, no name (and no tagging)
     held = max((i + n for i in range(len(run) - 2) if (n := opening_holder(run[i:]))), default=0)
     for i in range(held, len(run) - 2):  # 周山任|江苏分公司: the holder and the verb before the name
         cand = run[i:]
+        label = next((label for suffix, label in suffixes if len(cand) > len(suffix) + 1), None)
+        if label is None or cand in grammar.load().not_orgs:
+            continue
         if cand[0] in grammar.load().org_stop_prefixes or tense.opening(cand) or not _name_like_head(cand):
             continue  # 在…, 原|联通研究院: a clause's word or a tense before the name
-        for suffix, label in lex.org_suffixes.items():
-            if cand.endswith(suffix) and len(cand) > len(suffix) + 1 and cand not in grammar.load().not_orgs:
-                return Hit(start + i, pos, label, cand, cand)
+        return Hit(start + i, pos, label, cand, cand)
     return None
 
 

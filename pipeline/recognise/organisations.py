@@ -386,7 +386,7 @@ def _unit_end(text: str, bounds: frozenset[int], start: int, units: tuple[str, .
     The words before the unit's word must read as its name (nouns, a verb only before one of them: not
     相关司局, not a place's branch, 浙江公司)."""
     g = grammar.load()
-    m = re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})").match(text, start)
+    m = _unit_pattern(units).match(text, start)
     if m is None or m.end() not in bounds or _ends_in_organisation(text, start, m.end()):
         return None
     words = segment.tagged(text[start : m.start(1)])  # the unit's own name: 新闻|处; 办公厅 has none
@@ -401,6 +401,12 @@ def _unit_end(text: str, bounds: frozenset[int], start: int, units: tuple[str, .
     ) or title_pattern().search(m.group()):
         return None
     return m.end()
+
+
+@lru_cache(maxsize=16)
+def _unit_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
+    """Up to six characters of a unit's name, then one of ``units``: built once per list of unit words."""
+    return re.compile(rf"[{CJK}]{{0,6}}?({alternation(units)})")
 
 
 def _ends_in_organisation(text: str, start: int, end: int) -> bool:

@@ -26,10 +26,12 @@ SLASH_MAX_DENOMINATOR = 100  # 1/8 is a share; 170/171 a pair of number ranges
 class _Vocab:
     pattern: re.Pattern[str]
     units: dict[str, str]
+    unit_words: re.Pattern[str]  # the longest unit at a place
     counted: dict[str, str]
+    counted_words: re.Pattern[str]
     scales: dict[str, float]
     not_after: re.Pattern[str]
-    not_before: tuple[str, ...]
+    not_before: re.Pattern[str]
     vague: frozenset[str]
     vague_heads: frozenset[str]
     vague_before: tuple[str, ...]
@@ -45,7 +47,7 @@ class _Vocab:
     national: tuple[str, ...]
     range_low: re.Pattern[str]
     range_not_after: tuple[str, ...]
-    per: tuple[str, ...]
+    per: re.Pattern[str]
     observed_data: tuple[str, ...]
     band_endings: tuple[str, ...]
     point_unit: str
@@ -75,10 +77,12 @@ def _vocab() -> _Vocab:
     return _Vocab(
         pattern=pattern,
         units=dict(data["units"]),
+        unit_words=re.compile(alternation(data["units"])),
         counted=dict(data["counted_nouns"]),
+        counted_words=re.compile(alternation(data["counted_nouns"])),
         scales=dict(data["scales"]),
         not_after=re.compile("(?:" + "|".join(data["not_after"]) + ")$"),
-        not_before=tuple(sorted(data["not_before"], key=len, reverse=True)),
+        not_before=re.compile(alternation(data["not_before"])),
         vague=frozenset(data["vague_numerals"]),
         vague_heads=frozenset(data["vague_heads"]),
         vague_before=tuple(data["vague_before"]),
@@ -97,7 +101,7 @@ def _vocab() -> _Vocab:
             rf"(?P<unit>{alternation(data['units'])})? ?(?:{alternation(data['range_connectors'])}) ?$"
         ),
         range_not_after=tuple(data["range_not_after"]),
-        per=tuple(data["per"]),
+        per=re.compile(alternation(data["per"])),
         observed_data=tuple(data["observed_data"]),
         band_endings=tuple(data["band_endings"]),
         point_unit=data["point_unit"],
@@ -112,11 +116,10 @@ def _vocab() -> _Vocab:
     )
 
 
-def _longest_prefix(text: str, pos: int, words) -> str | None:
-    for w in sorted(words, key=len, reverse=True):
-        if text.startswith(w, pos):
-            return w
-    return None
+def _longest_prefix(text: str, pos: int, words: re.Pattern[str]) -> str | None:
+    """The longest of the words of an alternation that starts at ``pos``."""
+    m = words.match(text, pos)
+    return m.group() or None if m else None
 
 
 def _is_magnitude(numeral: str) -> bool:
@@ -207,9 +210,9 @@ def find_figures(text: str) -> list[Figure]:
                 hits.append(Figure(text[start:end], fraction, None, None, start, end))
             continue
         numeral = m.group("num") + (m.group("mult") or "") + (m.group("mult2") or "")  # 3千多万: 30000000
-        if text.startswith(" ", end) and numeral[-1].isdigit() and _longest_prefix(text, end + 1, v.units):
+        if text.startswith(" ", end) and numeral[-1].isdigit() and _longest_prefix(text, end + 1, v.unit_words):
             end += 1  # 6.70 元: a number set off by a space keeps its unit
-        unit_word = v.point_unit if points else _longest_prefix(text, end, v.units)
+        unit_word = v.point_unit if points else _longest_prefix(text, end, v.unit_words)
         ruled_out = None if points else _longest_prefix(text, end, v.not_before)
         if ruled_out and len(ruled_out) >= len(unit_word or ""):  # 5个月 is a period, 300分钟 a figure
             continue
@@ -240,7 +243,7 @@ def find_figures(text: str) -> list[Figure]:
             per = _longest_prefix(text, end + 1, v.per) if text.startswith("/", end) else None
             end += 1 + len(per) if per else 0  # 113.9户/百人: a rate keeps what it is per
         has_mult = bool(m.group("mult")) or any(c in BIG_UNITS for c in m.group("num"))
-        noun = _longest_prefix(text, end, v.counted) if has_mult or unit else None
+        noun = _longest_prefix(text, end, v.counted_words) if has_mult or unit else None
         if noun:
             unit = unit or v.counted[noun]
             end += len(noun)

@@ -40,6 +40,27 @@ def test_alternation_matches_the_longest_form_whatever_the_order():
     assert pattern.fullmatch("a.b") and not pattern.fullmatch("axb")  # literals, escaped
 
 
+@pytest.mark.parametrize("template", ["{}", "(?:{})b", "[a-z]{{0,3}}?(?:{})c", "(?:{})+", "x?(?:{})(?=国)"])
+def test_alternation_grouped_by_first_character_matches_as_the_flat_list(template):
+    import random
+    import re
+
+    from pipeline.language.text import alternation
+
+    rng = random.Random(2)
+    chars = "ab.c中国移动联通"
+    for _ in range(300):
+        words = ["".join(rng.choices(chars, k=rng.randint(1, 4))) for _ in range(rng.randint(1, 12))]
+        flat = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+        grouped, plain = re.compile(template.format(alternation(words))), re.compile(template.format(flat))
+        for _ in range(5):
+            text = "".join(rng.choices(chars + "xyz", k=rng.randint(0, 20)))
+            assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+            for i in range(len(text)):
+                got, want = grouped.match(text, i), plain.match(text, i)
+                assert (got and got.end()) == (want and want.end())
+
+
 def test_clause_start_is_after_the_last_delimiter_before_the_position():
     from pipeline.language.text import SENTENCE_DELIMITERS, clause_start
 
