@@ -397,6 +397,12 @@ def _counts_argument(text: str, f: Figure, start: int) -> bool:
     return text.startswith(v.argument_parts, f.end) or v.argument_count.search(text, start, f.start) is not None
 
 
+def _after_counted_organisations(head: str) -> bool:
+    """已有7家转售企业用户突破百万: after a count of organisations in its clause, a figure is theirs
+    together, no one company's."""
+    return any(counts_organisations(g.unit, head[g.end :]) for g in find_figures(head))
+
+
 def _observes(text: str, org: Hit) -> bool:
     """某安全公司发布的监测数据显示，…: an organisation that introduces data it observed (monitoring,
     analysis, a survey), whose figures are the world's, not its own (its 财报显示 and 数据显示 are its own)."""
@@ -415,7 +421,8 @@ def _subject(
 ) -> str | None:
     """The organisation in the figure's clause before it; none when organisations listed together share
     the figure (中国移动和中国联通共建10万个基站; 小米、迪信通等18家企业), for a count of organisations
-    (unless a company counts its own) or a group one belongs to (三家运营商中第一家), or a clause about
+    (unless a company counts its own), what follows one in its clause (已有7家企业用户过百万) or a group
+    one belongs to (三家运营商中第一家), or a clause about
     the industry; the organisation 其 or 该公司 points back at; the company that opens the sentence (none
     when only other organisations or the nation do); none for what an unnamed source says, the company an executive
     works for; else the topic the sentences before set."""
@@ -427,7 +434,7 @@ def _subject(
     candidates = [o for o in named if not _observes(text, o)]
     bases = _bases(text, candidates)
     in_clause = [o for o in candidates if o.start >= start and o not in bases]
-    if _counts_argument(text, f, start):
+    if _counts_argument(text, f, start) or _after_counted_organisations(text[start : f.start]):
         return None
     counted = counts_organisations(f.unit, text[f.end :])
     if counted and any(w in text[f.end : _clause_end(text, f.end)] for w in v.group_after):

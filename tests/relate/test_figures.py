@@ -406,6 +406,22 @@ def test_a_count_of_an_arguments_parts_measures_no_one(text):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("中国联通的转售业务发展较快，已有5家转售企业的用户超过100万户。", [("5家", None), ("超过100万户", None)]),
+        ("小米表示，目前有3家企业营收超过10亿元。", [("3家", None), ("超过10亿元", None)]),
+        ("京东称，共有20家品牌商的订单量已突破1万单。", [("20家", None), ("1万单", None)]),
+    ],
+)
+def test_what_follows_a_count_of_organisations_in_its_clause_is_theirs_together(text, expected):
+    assert subjects(text) == expected
+
+
+def test_a_companys_own_stores_counted_before_a_figure_leave_it_the_companys():
+    assert subjects("迪信通旗下1500家门店的营收达50亿元。") == [("1500家", "迪信通"), ("50亿元", "迪信通")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("中国联通计划分三个阶段推进混改。", [("三个", "中国联通")]),
         ("蜗牛移动做好了这三点。", [("三点", "蜗牛移动")]),
     ],
