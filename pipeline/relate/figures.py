@@ -400,6 +400,8 @@ def _counts_argument(text: str, f: Figure, start: int) -> bool:
 def _after_counted_organisations(head: str) -> bool:
     """已有7家转售企业用户突破百万: after a count of organisations in its clause, a figure is theirs
     together, no one company's."""
+    if not any(u in head for u in _vocab().organisation_units):
+        return False  # most heads count none: no need to look for figures in them
     return any(counts_organisations(g.unit, head[g.end :]) for g in find_figures(head))
 
 
