@@ -27,6 +27,7 @@ from pipeline.records import Hit, Role
 NOT_NAME_FLAGS = frozenset("admrpcuv")  # jieba: kinds of word no organisation's name opens with
 MAX_DEPARTMENT = 12  # characters between an organisation and its title: 移动转售事业部
 MAX_RANK = 6  # characters of a rank in brackets between a title and its holder: 主持工作
+MAX_UNKNOWN_ORG = 16  # characters of an unknown organisation's name before a title: 新疆维吾尔自治区邮电管理局
 MAX_OUTLET = 10  # characters of an unknown outlet's name opening a byline line: 法治周末
 NOT_OUTLET_FLAGS = frozenset("tvpdrmfcu")  # jieba: kinds of word no outlet's name opens with (上午, 据, 该)
 # 都是本次峰会指定的|新闻发言人: 是, a short description ending in 的 (and a qualifier), before a title
@@ -68,7 +69,7 @@ def title_chains(
         when: str | None = None
         found = _unit_reference(text, t, orgs, earlier) or _title_org(text, t, orgs, antecedent, ministry)
         org, title, reference = found
-        start = org.start if org is not None and org.end <= title.start else title.start
+        start = _outer_start(org.start if org is not None and org.end <= title.start else title.start, orgs)
         if org is None and (subject := _clause_subject(text, t, orgs)) is not None:
             org, reference = subject, True  # 中国电信公布半年报，董事长X表示
         person = (
@@ -115,6 +116,13 @@ def _listed_post(text: str, start: int, end: int, chains: list[Chain]) -> Chain 
         ),
         None,
     )
+
+
+def _outer_start(start: int, orgs: list[Hit]) -> int:
+    """中国联通|人力资源部总经理: where a chain starts, back over the organisations its own runs on from."""
+    while (outer := next((o for o in orgs if o.end == start and o.start < start), None)) is not None:
+        start = outer.start
+    return start
 
 
 def _post_ends(text: str, end: int) -> bool:
@@ -686,7 +694,7 @@ def _unknown_org_before(text: str, pos: int) -> Hit | None:
     """An organisation the gazetteer does not know, named right before `pos` (小米科技副总裁)."""
     lex = lexicon.load()
     start = pos
-    while start > 0 and re.match(rf"[{CJK}A-Za-z0-9]", text[start - 1]) and pos - start < 12:
+    while start > 0 and re.match(rf"[{CJK}A-Za-z0-9]", text[start - 1]) and pos - start < MAX_UNKNOWN_ORG:
         start -= 1
     run = text[start:pos]
     suffixes = [(suffix, label) for suffix, label in lex.org_suffixes.items() if run.endswith(suffix)]

@@ -657,3 +657,18 @@ def test_people_listed_before_a_described_title_hold_it_at_their_own_organisatio
 )
 def test_a_former_post_in_brackets_after_a_titled_name(text, held):
     assert held in chains(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("宁夏回族自治区信息通信研究院院长王强表示，很好。", ("王强", "院长", "宁夏回族自治区信息通信研究院")),
+        ("据悉，刘伟此前担任新疆维吾尔自治区通信管理局局长。", ("刘伟", "局长", "新疆维吾尔自治区通信管理局")),
+        ("孙丽曾任广西壮族自治区信息通信研究院副院长。", ("孙丽", "副院长", "广西壮族自治区信息通信研究院")),
+    ],
+)
+def test_a_long_unknown_organisation_before_a_title_is_read_whole(text, expected):
+    orgs = organisations(text, segment.boundaries(text))
+    assert {(r.person, r.title, r.org) for r in people.roles(people.title_chains(text, orgs, titles(text, orgs)))} == {
+        expected
+    }
