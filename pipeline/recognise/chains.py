@@ -72,6 +72,8 @@ def title_chains(
         start = _outer_start(org.start if org is not None and org.end <= title.start else title.start, orgs)
         if org is None and (subject := _clause_subject(text, t, orgs)) is not None:
             org, reference = subject, True  # 中国电信公布半年报，董事长X表示
+        if org is None and (head := _brand_head_before(text, t, orgs, earlier)) is not None:
+            org, reference, start = head, True, head.start  # 蜗牛CEO石海, after 蜗牛移动
         person = (
             _name_after(text, t, orgs)
             or _apposed_name(text, t, org, [c.person for c in chains])
@@ -287,11 +289,20 @@ def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Ch
     out: list[tuple[int, Chain]] = []
     for end, u in reversed(unnamed):
         joiner = next((j for j in g.title_separators + g.title_joiners if text.startswith(j, end)), None)
+        joiner = joiner or _tensed_comma(text, end)
         if joiner is None:
             continue
         held = chains + [c for _, c in out]
-        out += [(end, replace(u, person=c.person)) for c in held if _chain_start(c) == end + len(joiner)]
+        when = tense.read(text, _chain_start(u), u.title.name)[0] if u.title is not None else None  # 原董事长、
+        out += [(end, replace(u, person=c.person, tense=when)) for c in held if _chain_start(c) == end + len(joiner)]
     return out[::-1]
+
+
+def _tensed_comma(text: str, end: int) -> str | None:
+    """中国联通原董事长，现任中国电信董事长X: a comma and a tense word between a post no name follows
+    and the next chain join them."""
+    word = next((w for w in tense.words() if text.startswith(w, end + 1)), None)
+    return text[end] + word if word is not None and text[end : end + 1] in ("，", ",") else None
 
 
 def _chain_start(c: Chain) -> int:
@@ -623,6 +634,23 @@ def _weak_alias_before(text: str, t: Hit) -> Hit | None:
         return None
     start = t.start - len(words[-1][0])
     return Hit(start, t.start, rec.label, rec.name, text[start : t.start])
+
+
+def _brand_head_before(text: str, t: Hit, orgs: list[Hit], earlier: Sequence[Hit]) -> Hit | None:
+    """蜗牛CEO石海, once 蜗牛移动 is named: the word right before an officer's title opens the name of
+    one organisation named before it, and no other (its brand's short form); a place (中国) is none."""
+    if t.name.endswith(grammar.load().own_right_titles):
+        return None
+    words = segment.tagged(text[max(t.start - 6, 0) : t.start])
+    if not words or len(words[-1][0]) < 2 or words[-1][1].startswith("ns"):
+        return None
+    word = words[-1][0]
+    start = t.start - len(word)
+    named = {o.name: o for o in chain(earlier, (o for o in orgs if o.end <= start)) if o.name.startswith(word)}
+    if len(named) != 1 or word in named:
+        return None
+    org = next(iter(named.values()))
+    return Hit(start, t.start, org.label, org.name, word)
 
 
 def _government_unit(text: str, t: Hit, org: Hit | None) -> Hit | None:
