@@ -27,6 +27,7 @@ from pipeline.records import Hit, Role
 NOT_NAME_FLAGS = frozenset("admrpcuv")  # jieba: kinds of word no organisation's name opens with
 MAX_DEPARTMENT = 12  # characters between an organisation and its title: 移动转售事业部
 MAX_RANK = 6  # characters of a rank in brackets between a title and its holder: 主持工作
+MAX_UNKNOWN_ORG = 16  # characters of an unknown organisation's name before a title: 新疆维吾尔自治区邮电管理局
 MAX_OUTLET = 10  # characters of an unknown outlet's name opening a byline line: 法治周末
 NOT_OUTLET_FLAGS = frozenset("tvpdrmfcu")  # jieba: kinds of word no outlet's name opens with (上午, 据, 该)
 # 都是本次峰会指定的|新闻发言人: 是, a short description ending in 的 (and a qualifier), before a title
@@ -68,9 +69,11 @@ def title_chains(
         when: str | None = None
         found = _unit_reference(text, t, orgs, earlier) or _title_org(text, t, orgs, antecedent, ministry)
         org, title, reference = found
-        start = org.start if org is not None and org.end <= title.start else title.start
+        start = _outer_start(org.start if org is not None and org.end <= title.start else title.start, orgs)
         if org is None and (subject := _clause_subject(text, t, orgs)) is not None:
             org, reference = subject, True  # 中国电信公布半年报，董事长X表示
+        if org is None and (head := _brand_head_before(text, t, orgs, earlier)) is not None:
+            org, reference, start = head, True, head.start  # 蜗牛CEO石海, after 蜗牛移动
         person = (
             _name_after(text, t, orgs)
             or _apposed_name(text, t, org, [c.person for c in chains])
@@ -115,6 +118,13 @@ def _listed_post(text: str, start: int, end: int, chains: list[Chain]) -> Chain 
         ),
         None,
     )
+
+
+def _outer_start(start: int, orgs: list[Hit]) -> int:
+    """中国联通|人力资源部总经理: where a chain starts, back over the organisations its own runs on from."""
+    while (outer := next((o for o in orgs if o.end == start and o.start < start), None)) is not None:
+        start = outer.start
+    return start
 
 
 def _post_ends(text: str, end: int) -> bool:
@@ -279,11 +289,20 @@ def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Ch
     out: list[tuple[int, Chain]] = []
     for end, u in reversed(unnamed):
         joiner = next((j for j in g.title_separators + g.title_joiners if text.startswith(j, end)), None)
+        joiner = joiner or _tensed_comma(text, end)
         if joiner is None:
             continue
         held = chains + [c for _, c in out]
-        out += [(end, replace(u, person=c.person)) for c in held if _chain_start(c) == end + len(joiner)]
+        when = tense.read(text, _chain_start(u), u.title.name)[0] if u.title is not None else None  # 原董事长、
+        out += [(end, replace(u, person=c.person, tense=when)) for c in held if _chain_start(c) == end + len(joiner)]
     return out[::-1]
+
+
+def _tensed_comma(text: str, end: int) -> str | None:
+    """中国联通原董事长，现任中国电信董事长X: a comma and a tense word between a post no name follows
+    and the next chain join them."""
+    word = next((w for w in tense.words() if text.startswith(w, end + 1)), None)
+    return text[end] + word if word is not None and text[end : end + 1] in ("，", ",") else None
 
 
 def _chain_start(c: Chain) -> int:
@@ -617,6 +636,23 @@ def _weak_alias_before(text: str, t: Hit) -> Hit | None:
     return Hit(start, t.start, rec.label, rec.name, text[start : t.start])
 
 
+def _brand_head_before(text: str, t: Hit, orgs: list[Hit], earlier: Sequence[Hit]) -> Hit | None:
+    """蜗牛CEO石海, once 蜗牛移动 is named: the word right before an officer's title opens the name of
+    one organisation named before it, and no other (its brand's short form); a place (中国) is none."""
+    if t.name.endswith(grammar.load().own_right_titles):
+        return None
+    words = segment.tagged(text[max(t.start - 6, 0) : t.start])
+    if not words or len(words[-1][0]) < 2 or words[-1][1].startswith("ns"):
+        return None
+    word = words[-1][0]
+    start = t.start - len(word)
+    named = {o.name: o for o in chain(earlier, (o for o in orgs if o.end <= start)) if o.name.startswith(word)}
+    if len(named) != 1 or word in named:
+        return None
+    org = next(iter(named.values()))
+    return Hit(start, t.start, org.label, org.name, word)
+
+
 def _government_unit(text: str, t: Hit, org: Hit | None) -> Hit | None:
     """国家发改委价格司司长, 工信部信管局局长: a government body's unit (a name ending in 司, 局, 处…)
     between it and the title is the organisation the title is held at; 价格司长: the unit's last
@@ -686,7 +722,7 @@ def _unknown_org_before(text: str, pos: int) -> Hit | None:
     """An organisation the gazetteer does not know, named right before `pos` (小米科技副总裁)."""
     lex = lexicon.load()
     start = pos
-    while start > 0 and re.match(rf"[{CJK}A-Za-z0-9]", text[start - 1]) and pos - start < 12:
+    while start > 0 and re.match(rf"[{CJK}A-Za-z0-9]", text[start - 1]) and pos - start < MAX_UNKNOWN_ORG:
         start -= 1
     run = text[start:pos]
     suffixes = [(suffix, label) for suffix, label in lex.org_suffixes.items() if run.endswith(suffix)]

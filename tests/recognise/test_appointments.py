@@ -136,6 +136,21 @@ def test_an_appellation_between_the_holder_and_the_verb(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        (
+            "据悉，王明的新职务为星联通信副总裁、党委委员。",
+            {("王明", "副总裁", "星联通信"), ("王明", "党委委员", "星联通信")},
+        ),
+        ("据公司官网，李芳的新职务是远特通信总经理。", {("李芳", "总经理", "远特通信")}),
+        ("张强的职务是中国移动上海公司董事长。", {("张强", "董事长", "上海移动")}),
+    ],
+)
+def test_a_new_post_reported_as_the_holders_职务(text, expected):
+    assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("王勇不再担任中国联通副总经理职务。", ("王勇", "副总经理", "中国联通")),
         ("因年龄原因，李强不再担任星联通信董事长。", ("李强", "董事长", "星联通信")),
         ("赵敏此前已不再担任瀚海互联首席执行官。", ("赵敏", "首席执行官", "瀚海互联")),
@@ -233,6 +248,18 @@ def test_joining_needs_the_joiner_right_before_the_verb():
 )
 def test_a_career_list_after_历任_gives_every_post_up_to_its_closing_words(text, expected):
     assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("刘洋曾任小米集团人力资源部总经理，小米集团副总裁等职务。", ("刘洋", "副总裁", "小米")),
+        ("据介绍，孙明历任中国电信人力资源部副总经理，中国电信广东分公司总经理。", ("孙明", "总经理", "广东电信")),
+        ("张华曾任中国移动人力资源部总经理、中国移动副总裁。", ("张华", "副总裁", "中国移动")),
+    ],
+)
+def test_a_career_list_runs_on_past_a_post_at_a_unit_named_after_its_organisation(text, expected):
+    assert expected in roles_of(text)
 
 
 @pytest.mark.parametrize(

@@ -657,3 +657,69 @@ def test_people_listed_before_a_described_title_hold_it_at_their_own_organisatio
 )
 def test_a_former_post_in_brackets_after_a_titled_name(text, held):
     assert held in chains(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("宁夏回族自治区信息通信研究院院长王强表示，很好。", ("王强", "院长", "宁夏回族自治区信息通信研究院")),
+        ("据悉，刘伟此前担任新疆维吾尔自治区通信管理局局长。", ("刘伟", "局长", "新疆维吾尔自治区通信管理局")),
+        ("孙丽曾任广西壮族自治区信息通信研究院副院长。", ("孙丽", "副院长", "广西壮族自治区信息通信研究院")),
+    ],
+)
+def test_a_long_unknown_organisation_before_a_title_is_read_whole(text, expected):
+    orgs = organisations(text, segment.boundaries(text))
+    assert {(r.person, r.title, r.org) for r in people.roles(people.title_chains(text, orgs, titles(text, orgs)))} == {
+        expected
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "中国联通原党组书记、董事长，现中国电信党组书记、董事长王晓明出席。",
+            {
+                ("王晓明", "原党组书记", "中国联通", "former"),
+                ("王晓明", "董事长", "中国联通", None),
+                ("王晓明", "党组书记", "中国电信", "current"),
+                ("王晓明", "董事长", "中国电信", None),
+            },
+        ),
+        (
+            "小米科技原副总裁，现远特通信总经理李伟表示，很好。",
+            {("李伟", "原副总裁", "小米", "former"), ("李伟", "总经理", "远特通信", "current")},
+        ),
+        (
+            "中国移动原副总经理，现任中国铁塔董事长张明出席会议。",
+            {("张明", "原副总经理", "中国移动", "former"), ("张明", "董事长", "中国铁塔", "current")},
+        ),
+    ],
+)
+def test_a_former_post_before_a_current_one_is_held_by_the_name_after_both(text, expected):
+    orgs = organisations(text, segment.boundaries(text))
+    found = people.roles(people.title_chains(text, orgs, titles(text, orgs)))
+    assert {(r.person, r.title, r.org, r.tense) for r in found} == expected
+
+
+def _named(name):
+    orgs = organisations(name, segment.boundaries(name))
+    assert len(orgs) == 1
+    return orgs
+
+
+@pytest.mark.parametrize(
+    "text, earlier, expected",
+    [
+        ("就在当晚，蜗牛CEO石磊在微信群里宣布叫停。", "蜗牛移动", ("石磊", "CEO", "蜗牛移动")),
+        ("星联总裁李明坦言，压力很大。", "星联通信", ("李明", "总裁", "星联通信")),
+        ("瀚海董事长王刚表示，很好。", "瀚海科技", ("王刚", "董事长", "瀚海科技")),
+    ],
+)
+def test_a_brands_short_form_before_a_title_is_the_organisation_named_before(text, earlier, expected):
+    assert roles_of(text, _named(earlier)) == {expected}
+
+
+def test_a_place_or_a_head_two_organisations_share_is_no_short_form():
+    assert roles_of("中国CEO李明坦言，压力很大。", _named("中国移动")) == {("李明", "CEO", None)}
+    assert roles_of("星联总裁李明坦言，压力很大。", _named("星联通信") + _named("星联科技")) == {("李明", "总裁", None)}
