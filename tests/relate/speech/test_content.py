@@ -82,6 +82,13 @@ def test_a_comparison_that_opens_the_content_is_a_frame_not_a_predicate():
     assert elided_subject("与京东合作推出联名卡")
 
 
+def test_an_ongoing_negated_or_intended_predicate_leaves_its_subject_out():
+    for text in ["还在与多家银行洽谈合作", "并未参与上述招标活动", "暂不考虑上调资费", "不再受理新用户开户", "有望在年内拿到正式牌照"]:
+        assert elided_subject(text), text
+    for text in ["不会出现大规模降价", "尚未有企业提出申请"]:  # existential: nobody left out
+        assert not elided_subject(text), text
+
+
 def test_an_issuing_act_is_done_not_planned():
     assert issuing_act("于近日发放了经营许可") and issuing_act("近日已约谈五家企业")
     assert not issuing_act("2025年将建成更多基站") and not issuing_act("下一步要加强监管")
