@@ -132,6 +132,7 @@ class Grammar:
     list_measures: tuple[str, ...]
     framing_openers: tuple[str, ...]
     plan_openers: tuple[str, ...]
+    directive_openers: tuple[str, ...]
     plan_nouns: tuple[str, ...]
     brand_stem_tags: tuple[str, ...]
     comparison_markers: tuple[str, ...]

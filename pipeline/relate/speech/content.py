@@ -44,6 +44,13 @@ def issuing_act(text: str) -> bool:
     return opener is not None and opener not in grammar.load().plan_openers
 
 
+def issuers_measure(text: str) -> bool:
+    """A notice reports its issuer's act (已约谈…) or a measure with nobody named to carry it out
+    (…，应尽快解决; 不得…): its issuer's; not a rule for those it names (各企业须…, 用户应当…)."""
+    directives = grammar.load().directive_openers
+    return elided_subject(text) or any(c.strip().startswith(directives) for c in re.split(r"[，,；;。]", text))
+
+
 def _opener(text: str) -> str | None:
     """The predicate word that opens `text` after its time words, if any."""
     g = grammar.load()

@@ -16,7 +16,7 @@ from pipeline.recognise.common import in_compound, modifies_next
 from pipeline.recognise.context import ArticleContext, SentenceFacts, persons_in
 from pipeline.records import Hit, Said, Speaker, Statement
 from pipeline.relate.speech.attribute import Attribution, attribute
-from pipeline.relate.speech.content import elided_subject, issuing_act
+from pipeline.relate.speech.content import elided_subject, issuers_measure, issuing_act
 from pipeline.relate.speech.source import Floor, SentenceContext, latest_reference
 from pipeline.relate.speech.transcript import interviewers
 
@@ -99,12 +99,18 @@ def _statement(sent: SentenceFacts, said: Said, ctx: ArticleContext) -> Statemen
     group = said.speaker.group or _operators(ctx, said.speaker.desc or "")  # 三大运营商均表示
     own = said.speaker.org or (group[0] if len(group) == 1 else None)  # 工信部相关负责人: one organisation's
     parts = [p for p in (said.lead, (said.start, said.end)) if p]  # what was said, not who said it
-    left_out = issuing_act if _through_channel(said.speaker) else elided_subject
+    left_out = _left_out(said.speaker)
     st.about = list(dict.fromkeys(o for s, e in parts for o in about(sent, s, e, st.speaker, ctx, own, left_out)))
     st.about += [name for name in group if len(group) > 1 and name not in st.about]
-    if own and _through_notice(said.speaker) and own not in st.about:
-        st.about.append(own)  # 工信部通知指出 / 中国联通公告称: the issuer's own measures
     return st
+
+
+def _left_out(speaker: Speaker) -> Callable[[str], bool]:
+    """How the content says its speaker's organisation is the subject it leaves out: a channel's or
+    plan's only by an act done, a notice's by an act or a measure none is named to carry out."""
+    if _through_channel(speaker):
+        return issuing_act
+    return issuers_measure if _through_notice(speaker) else elided_subject
 
 
 def about(
@@ -266,8 +272,11 @@ def _masked(text: str, start: int, end: int, orgs: list[Hit]) -> str:
 
 
 def _unit_of(own: str, named: list[Hit]) -> bool:
-    """工业和信息化部通信发展司 is a unit of 工信部, named in the content."""
-    return any(own != o.name and own.startswith((o.name, o.text)) for o in named)
+    """工业和信息化部通信发展司 is a unit of 工信部, named in the content; a company named after its
+    parent (中国联通香港上市公司, beside 中国联通) speaks for itself."""
+    rec = lexicon.load().org(own)
+    company = rec.type == "company" if rec else own.endswith(grammar.load().company_tails)
+    return not company and any(own != o.name and own.startswith((o.name, o.text)) for o in named)
 
 
 def _short_form_in(org: str, text: str) -> bool:

@@ -3,6 +3,7 @@
 from pipeline.relate.speech.content import (
     content,
     elided_subject,
+    issuers_measure,
     issuing_act,
     leading_quote,
     list_header,
@@ -80,6 +81,30 @@ def test_a_comparison_that_opens_the_content_is_a_frame_not_a_predicate():
         assert not elided_subject(text), text
     assert elided_subject("与去年相比，将再开五十家门店")
     assert elided_subject("与京东合作推出联名卡")
+
+
+def test_an_ongoing_negated_or_intended_predicate_leaves_its_subject_out():
+    for text in [
+        "还在与多家银行洽谈合作",
+        "并未参与上述招标活动",
+        "暂不考虑上调资费",
+        "不再受理新用户开户",
+        "有望在年内拿到正式牌照",
+    ]:
+        assert elided_subject(text), text
+    for text in ["不会出现大规模降价", "尚未有企业提出申请"]:  # existential: nobody left out
+        assert not elided_subject(text), text
+
+
+def test_a_notices_measure_is_its_issuers_where_nobody_is_named_to_carry_it_out():
+    for text in ["部分号码无法接收验证码，应尽快解决", "不得强制用户办理套餐", "将于下月起停止新用户开户"]:
+        assert issuers_measure(text), text
+    for text in [
+        "各转售企业须在年底前完成补登记",
+        "用户办理入网手续时应当提供有效身份证件",
+        "原副总裁因涉嫌违纪正接受调查",
+    ]:
+        assert not issuers_measure(text), text
 
 
 def test_an_issuing_act_is_done_not_planned():

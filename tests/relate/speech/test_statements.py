@@ -85,7 +85,7 @@ def test_one_organisations_spokesman_is_no_group():
 
 
 def test_an_issuer_is_about_its_notice_and_a_unit_speaks_for_its_parent():
-    assert about_of("工信部发布通知指出，各转售企业须在年底前完成补登记。") == [["工业和信息化部"]]
+    assert about_of("工信部发布通知指出，部分转售企业未落实实名制，应立即整改。") == [["工业和信息化部"]]
     # 我们 of a ministry's department, beside the ministry's name, is the ministry
     assert about_of("工业和信息化部电信管理局局长陈立新表示，工信部不排斥任何方案，决定权不在我们。") == [
         ["工业和信息化部"]
@@ -134,10 +134,17 @@ def test_a_group_word_stands_for_the_operators_the_article_names(text, about):
         # a channel or report lists its issuer for an act it reports with the subject left out
         ("据工业和信息化部网站消息，近日已约谈五家转售企业。", [["工业和信息化部"]]),
         ("工信部网站消息称，于近日向八家企业发放了经营许可。", [["工业和信息化部"]]),
-        # a plan's own 将… is no act of its issuer's; a notice's measures are the issuer's
+        # a plan's own 将… is no act of its issuer's
         ("工信部规划提出，到2025年将建成更多基站。", [[]]),
         ("工信部网站消息称，下一步将继续推进携号转网。", [[]]),
-        ("工信部发布通知指出，各转售企业须在年底前完成补登记。", [["工业和信息化部"]]),
+        # a notice's measure with nobody named to carry it out is the issuer's
+        ("工信部发布通知指出，部分号码无法接收验证码，应尽快解决。", [["工业和信息化部"]]),
+        ("工信部印发通知要求，不得以任何形式强制用户办理套餐。", [["工业和信息化部"]]),
+        ("海航通信发布公告称，将于下月起停止新用户开户。", [["海航通信"]]),
+        # a rule for those the notice names is theirs, not its issuer's
+        ("工信部发布通知指出，各转售企业须在年底前完成补登记。", [[]]),
+        ("江苏省通信管理局发布公告称，用户办理入网手续时应当提供有效身份证件。", [[]]),
+        ("海航通信发布公告称，原副总裁王某因涉嫌违纪正接受调查。", [[]]),
     ],
 )
 def test_a_documents_issuer_is_about_its_acts_and_its_measures(text, about):
@@ -411,3 +418,20 @@ def test_a_crowds_view_the_writer_concedes_is_no_statement(text, said):
 )
 def test_rumours_are_sources_as_written(text, desc):
     assert said_by(text) == [(None, desc)]
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # a company named after its parent speaks for itself where the content names the parent too
+        (
+            "中国联通香港上市公司公告称，母公司中国联通正在筹划重大事项，公司股票将停牌。",
+            [["中国联通", "中国联通(香港)"]],
+        ),
+        ("中国联通红筹公司公告称，中国联通的混改方案已获批准，公司将配合实施。", [["中国联通", "中国联通(香港)"]]),
+        # a ministry's bureau, beside the ministry's name, is the ministry's
+        ("工业和信息化部电信管理局局长陈立新表示，工信部会支持企业，我们也会加强指导。", [["工业和信息化部"]]),
+    ],
+)
+def test_a_company_named_after_its_parent_is_no_unit_of_it(text, about):
+    assert about_of(text) == about
