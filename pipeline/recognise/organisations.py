@@ -26,13 +26,16 @@ ENGLISH_NAME = re.compile(r"[（(]\s*([A-Z][\w&.'\- ]*?(?:\([\w ]+\)[\w&.'\- ]*?
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon.load()
     g = grammar.load()
+    anaphora = rf"[“\"]?(?:{alternation(g.org_anaphora)})[”\"]?"  # 以下简称“公司”或“华信智联”
+    joiners = "、，,或及和"
     return {
         "org": re.compile(alternation(lex.alias_index)),
         "weak_org": re.compile(alternation(lex.weak_alias_index)),
         "org_tail": re.compile(alternation(g.company_tails)),
         "legal": re.compile(rf"[{CJK}A-Za-z0-9（）()]{{2,24}}?(?:{alternation(g.legal_tails)})"),
         "short_name": re.compile(
-            rf"[（(](?:{alternation(g.short_name_markers)})[:：]?[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?[）)]"
+            rf"[（(](?:{alternation(g.short_name_markers)})[:：]?(?:{anaphora}[{joiners}])?"
+            rf"[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?(?:[{joiners}]{anaphora})?[）)]"
         ),
         "brand": re.compile(alternation(g.brand_suffixes)),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?({alternation(g.branch_suffixes)})"),
@@ -552,9 +555,28 @@ def _after_apposition(text: str, start: int, head_end: int) -> int:
     for word, _, pos in segment.tagged(text[start:head_end]):
         after = start + pos + len(word)
         rest = text[after:head_end]
-        if word.endswith(g.apposition_heads) and len(rest) >= 2 and not rest.startswith(g.brand_suffixes):
+        if (
+            word.endswith(g.apposition_heads)
+            and len(rest) >= 2
+            and not rest.startswith(g.brand_suffixes)
+            and not _group_before_place(text[cut:after], rest)
+        ):
             cut = after
     return cut
+
+
+def _group_before_place(head: str, rest: str) -> bool:
+    """中科创集团|甘肃海荣网络有限公司, 星联控股|浙江…: a named group (no common word: not 投资集团) and a place
+    after it open one registered name, the group's local company."""
+    tail = next((t for t in grammar.load().company_tails if head.endswith(t)), None)
+    words = segment.tagged(rest)
+    return (
+        tail is not None
+        and len(head) > len(tail)
+        and segment.frequency(head[: -len(tail)]) < grammar.load().rare_word_freq
+        and bool(words)
+        and is_place(words[0][0])
+    )
 
 
 def _aliases_in(name: str) -> Iterator[re.Match[str]]:

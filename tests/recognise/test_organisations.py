@@ -394,3 +394,52 @@ def test_a_companys_bare_name_listed_with_another_company_is_a_mention(text, exp
 )
 def test_brokers_outlets_forums_and_former_operators_of_the_field(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        ("云帆星联科技股份有限公司（以下简称公司、云帆星联）发布公告", "云帆星联"),
+        ("瀚海通信技术有限公司（以下简称“瀚海”或“公司”）表示", "瀚海"),
+        ("北辰云途网络有限公司(下称“集团”及“云途”)宣布", "云途"),
+    ],
+)
+def test_a_short_name_listed_with_a_word_for_the_company_is_defined(text, short):
+    found = organisations(text, segment.boundaries(text))
+    assert list(defined_short_names(text, found)) == [short]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "中国联合网络通信有限公司广西壮族自治区分公司发布公告",
+            [("广西联通", "中国联合网络通信有限公司广西壮族自治区分公司")],
+        ),
+        ("中国移动通信集团宁夏回族自治区有限公司表示", [("宁夏移动", "中国移动通信集团宁夏回族自治区有限公司")]),
+        (
+            "中国电信股份有限公司新疆维吾尔自治区分公司介绍",
+            [("新疆电信", "中国电信股份有限公司新疆维吾尔自治区分公司")],
+        ),
+    ],
+)
+def test_an_autonomous_regions_full_name_names_an_operators_local_company(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "参与的有华星集团江苏云帆网络有限公司等单位",
+            [("华星集团江苏云帆网络有限公司", "华星集团江苏云帆网络有限公司")],
+        ),
+        (
+            "由瀚云控股浙江星途信息技术有限公司负责运营",
+            [("瀚云控股浙江星途信息技术有限公司", "瀚云控股浙江星途信息技术有限公司")],
+        ),
+        ("投资集团北京星联科技有限公司将入股", [("北京星联科技有限公司", "北京星联科技有限公司")]),  # a common word
+    ],
+)
+def test_a_named_group_and_a_place_open_one_registered_name(text, expected):
+    assert orgs(text) == expected
