@@ -48,6 +48,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "vehicle": re.compile(
             rf"(?:{alternation(g.vehicle_words)}|{alternation(g.vehicle_before_tail)}(?={alternation(g.company_tails)}))+"
         ),
+        "undated_dateline": re.compile(
+            rf"【?([{CJK}A-Za-z0-9]{{2,10}}?)(?:】|(?:{alternation(g.dateline_words)})(?=[\s(（]))"
+        ),
         "dateline": re.compile(
             rf"([{CJK}A-Za-z]{{2,10}}?)\d{{1,2}}月\d{{1,2}}日(?:{alternation(g.dateline_times)})?"
             rf"(?:{alternation(g.dateline_words)})"
@@ -146,21 +149,27 @@ def _english_names(text: str, hits: list[Hit]) -> list[Hit]:
 
 def _dateline_outlet(text: str, taken: list[Hit]) -> list[Hit]:
     """通信快报4月9日晚间消息, 某某网上海4月9日电: the name that opens a dateline is an outlet,
-    the place before the date aside."""
+    the place before the date aside; without a date (星河网讯, 【港岛新闻】) it must end as an outlet's
+    name does."""
     m = _patterns()["dateline"].match(text)
-    if m is None or overlaps(0, m.end(1), taken):
+    if m is None:
+        m = _patterns()["undated_dateline"].match(text)
+        if m is None or not m.group(1).endswith(grammar.load().outlet_endings):
+            return []
+    if overlaps(m.start(1), m.end(1), taken):
         return []
     words = segment.tagged(m.group(1))
     while words and is_place(words[-1][0]):  # 北京 in …北京7月8日电
         words.pop()
-    end = sum(len(w) for w, _, _ in words)
+    end = m.start(1) + sum(len(w) for w, _, _ in words)
     if (
-        end < 2
+        end - m.start(1) < 2
         or words[0][1][:1] in ("v", "p", "d", "c", "r", "m", "t", "f")
         or (len(words) == 1 and segment.frequency(words[0][0]) >= grammar.load().rare_word_freq)
     ):
-        return []  # 今年3月5日, 据悉5月2日, 公司9月1日消息: no name
-    return [Hit(0, end, "COMPANY", text[:end], text[:end])]
+        return []  # 今年3月5日, 据悉5月2日, 公司9月1日消息, 【互联网】: no name
+    name = text[m.start(1) : end]
+    return [Hit(m.start(1), end, "COMPANY", name, name)]
 
 
 def defined_short_names(text: str, orgs: list[Hit]) -> dict[str, Hit]:

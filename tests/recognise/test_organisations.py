@@ -443,3 +443,18 @@ def test_an_autonomous_regions_full_name_names_an_operators_local_company(text, 
 )
 def test_a_named_group_and_a_place_open_one_registered_name(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("【港岛新闻】工信部昨日表示", [("港岛新闻", "港岛新闻"), ("工业和信息化部", "工信部")]),
+        ("星河网讯 近日，中国移动发布公告", [("星河网", "星河网"), ("中国移动", "中国移动")]),
+        ("云帆财经消息(记者 王明) 近年来", [("云帆财经", "云帆财经")]),
+        ("【观点】运营商需要转型", []),  # a heading
+        ("公司消息 今天发布", []),
+        ("互联网消息 今天发布", []),  # a common word
+    ],
+)
+def test_the_name_that_opens_an_undated_dateline_is_an_outlet_when_it_ends_as_one(text, expected):
+    assert orgs(text) == expected
