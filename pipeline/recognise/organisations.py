@@ -31,6 +31,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "org": re.compile(alternation(lex.alias_index)),
         "weak_org": re.compile(alternation(lex.weak_alias_index)),
+        "speech_verb": re.compile(alternation(v for v in lex.speech_verbs_by_length if len(v) > 1)),
         "org_tail": re.compile(alternation(g.company_tails)),
         "legal": re.compile(rf"[{CJK}A-Za-z0-9（）()]{{2,24}}?(?:{alternation(g.legal_tails)})"),
         "short_name": re.compile(
@@ -464,7 +465,8 @@ def _ministry_unit(rec: OrgRecord) -> bool:
 def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
     """联通, 移动, 联想: an operator's bare name counts only in a list with another operator (联通、移动和电信;
     中国移动和联通), another company's in a list with a company (小米、联想), in the clause of another of
-    its type where no noun follows it (中国移动的意愿弱于联通), or before 公司/集团 or 方面 (联通方面表示);
+    its type where no noun follows it (中国移动的意愿弱于联通), before 公司/集团 or 方面 (联通方面表示) or
+    before a speech verb (苹果宣布);
     投向电信网络建设, 中国联通的移动业务 name no one. Before an investment vehicle's word it names the
     vehicle (联想创投集团)."""
     lex = lexicon.load()
@@ -490,10 +492,18 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
             any(_same_clause(text, m.start(), m.end(), s, e) for s, e in peers) and not modifies_next(text, m.end())
         )
         tail = pats["org_tail"].match(text, m.end())
-        if listed or tail or text.startswith(grammar.load().org_side_words, m.end()):
+        if listed or tail or text.startswith(grammar.load().org_side_words, m.end()) or _speaks(text, bounds, m.end()):
             end = tail.end() if tail else m.end()
             hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start() : end]))
     return hits
+
+
+def _speaks(text: str, bounds: frozenset[int], end: int) -> bool:
+    """苹果宣布, 锤子透露: a bare name right before a speech verb of two characters or more is the
+    organisation speaking (a fruit or a tool announces nothing); not 电信|分析师, where the verb
+    runs into a word."""
+    m = _patterns()["speech_verb"].match(text, end)
+    return m is not None and m.end() in bounds
 
 
 def _list_peer(rec: OrgRecord, other: OrgRecord) -> bool:

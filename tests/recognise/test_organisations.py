@@ -458,3 +458,30 @@ def test_a_named_group_and_a_place_open_one_registered_name(text, expected):
 )
 def test_the_name_that_opens_an_undated_dateline_is_an_outlet_when_it_ends_as_one(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("其实在苹果宣布推出应用商店之前", [("苹果公司", "苹果")]),
+        ("锤子透露新机将于下月发布", [("锤子科技", "锤子")]),
+        ("联想表示将继续投入手机业务", [("联想集团", "联想")]),
+        ("独立电信分析师认为", []),  # the verb runs into a word: 电信|分析师
+        ("拿起锤子敲了两下", []),
+    ],
+)
+def test_a_bare_name_before_a_speech_verb_is_the_organisation_speaking(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("新面孔有IUNI、一加、锤子等", [("金立", "IUNI"), ("一加科技", "一加"), ("锤子科技", "锤子")]),
+        ("用户知道的虚商依次是苏宁、阿里、蜗牛等", [("苏宁互联", "苏宁"), ("阿里", "阿里"), ("蜗牛移动", "蜗牛")]),
+        ("华为与荣耀的渠道将分开", [("华为", "华为"), ("荣耀终端", "荣耀")]),
+        ("他一加班就不回家，蜗牛爬得很慢", []),
+    ],
+)
+def test_handset_makers_and_an_mvnos_bare_brand_listed_with_companies(text, expected):
+    assert orgs(text) == expected
