@@ -485,3 +485,15 @@ def test_a_bare_name_before_a_speech_verb_is_the_organisation_speaking(text, exp
 )
 def test_handset_makers_and_an_mvnos_bare_brand_listed_with_companies(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中科院院士王明说", [("中国科学院", "中科院")]),
+        ("中组部副部长王明出席", [("中共中央组织部", "中组部")]),
+        ("国家认监委发布公告", [("国家认证认可监督管理委员会", "国家认监委")]),
+    ],
+)
+def test_national_bodies_by_their_short_names(text, expected):
+    assert orgs(text) == expected
