@@ -64,6 +64,7 @@ class Grammar:
     reporter_markers: tuple[str, ...]
     dateline_words: tuple[str, ...]
     dateline_times: tuple[str, ...]
+    outlet_endings: tuple[str, ...]
     question_markers: tuple[str, ...]
     answer_markers: tuple[str, ...]
     org_side_words: tuple[str, ...]

@@ -338,11 +338,12 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
 
 
 def _anonymised(text: str) -> list[Chain]:
-    """犯罪嫌疑人罗某, 据张某某介绍: a surname and 某 is a person the text does not name in full,
-    where jieba starts a word at the surname (not 中国|某运营商)."""
+    """犯罪嫌疑人罗某, 据张某某介绍, 市民王女士, 营业厅的张经理: a surname and 某, an honorific or 经理 is a
+    person the text does not name in full, where jieba starts a word at the surname (not 中国|某运营商,
+    张朝阳|先生, 客户经理)."""
     g = grammar.load()
     out: list[Chain] = []
-    for m in re.finditer(f"(?:{'|'.join(g.anonymised_given)})", text):
+    for m in re.finditer(alternation(g.anonymised_given + g.honorifics), text):
         start = m.start() - 1
         if start < 0 or text[start] not in lexicon.load().surnames or (out and out[-1].person.end > start):
             continue
@@ -353,7 +354,7 @@ def _anonymised(text: str) -> list[Chain]:
 
 
 def _pseudonyms(text: str) -> list[Chain]:
-    """小李（化名）, 张晓明（化名）, 刘先生（化名）: a pseudonym is a person, with no role."""
+    """小李（化名）, 张晓明（化名）: a pseudonym is a person, with no role (刘先生（化名）: _anonymised)."""
     g = grammar.load()
     out = []
     for m in re.finditer(rf"[（(](?:{'|'.join(g.pseudonym_markers)})[）)]", text):
@@ -362,9 +363,7 @@ def _pseudonyms(text: str) -> list[Chain]:
             start = end - k
             name = text[max(start, 0) : end]
             if start >= 0 and (
-                name_at(text[:end] + "。", start) == k
-                or (k == 2 and name.startswith(g.familiar_prefixes))
-                or (name[0] in lexicon.load().surnames and name[1:] in g.honorifics)
+                name_at(text[:end] + "。", start) == k or (k == 2 and name.startswith(g.familiar_prefixes))
             ):
                 out.append(Chain(Hit(start, end, "PERSON", name, name), None, None))
                 break

@@ -86,6 +86,7 @@ def read_context(
     named_before: list[Hit] = []  # the organisations the sentences so far named, in order
     last_person: Hit | None = None  # the person 他 in 他曾任… would refer to so far
     last_ministry: Hit | None = None  # the ministry 部/我部 would stand for so far
+    known_so_far: list[str] = []  # the persons named so far
     for span, model_hits in zip(spans, model):
         bounds = segment.boundaries(span.text)
         orgs = organisations(span.text, bounds, short_names)
@@ -102,12 +103,13 @@ def read_context(
             _ministry(orgs) or last_ministry,
             named_before,
         )
-        found += chains.marked_persons(span.text, orgs)
+        found += [c for c in chains.marked_persons(span.text, orgs) if not _refers_back(c.person.name, known_so_far)]
         found += chains.untitled_members(span.text, orgs, found)
         named = [c.person for c in found if c.person.name not in grammar.load().pronouns]
         named += model_persons(model_hits, orgs + [c.person for c in found])
         found = _pronouns_resolved(found, named, last_person)
         last_person = max(named, key=lambda h: h.start, default=last_person)
+        known_so_far += [h.name for h in named]
         orgs = _with_chain_orgs(orgs, found)
         taken = orgs + [h for c in found for h in (c.person, c.title) if h is not None]
         orgs = sorted(orgs + model_organisations(span.text, model_hits, taken), key=lambda h: h.start)
@@ -155,6 +157,17 @@ def _pronouns_resolved(found: list[Chain], named: list[Hit], before: Hit | None)
         if ante is not None:
             out.append(replace(c, person=Hit(c.person.start, c.person.end, "PERSON", ante.name, c.person.text)))
     return out
+
+
+def _refers_back(name: str, earlier: list[str]) -> bool:
+    """王先生 after 王刚, 张经理 after 张伟: a surname with an honorific (or 经理) refers back to the person of
+    that surname named in full before it, and is no new person."""
+    g = grammar.load()
+    surname = next((name[:k] for k in (2, 1) if name[k:] in g.anonymised_given + g.honorifics), None)
+    return surname is not None and any(
+        e.startswith(surname) and e != name and e[len(surname) :] not in g.anonymised_given + g.honorifics
+        for e in earlier
+    )
 
 
 def _opens_paragraph(article: Article, span: Span) -> bool:

@@ -26,13 +26,17 @@ ENGLISH_NAME = re.compile(r"[（(]\s*([A-Z][\w&.'\- ]*?(?:\([\w ]+\)[\w&.'\- ]*?
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon.load()
     g = grammar.load()
+    anaphora = rf"[“\"]?(?:{alternation(g.org_anaphora)})[”\"]?"  # 以下简称“公司”或“华信智联”
+    joiners = "、，,或及和"
     return {
         "org": re.compile(alternation(lex.alias_index)),
         "weak_org": re.compile(alternation(lex.weak_alias_index)),
+        "speech_verb": re.compile(alternation(v for v in lex.speech_verbs_by_length if len(v) > 1)),
         "org_tail": re.compile(alternation(g.company_tails)),
         "legal": re.compile(rf"[{CJK}A-Za-z0-9（）()]{{2,24}}?(?:{alternation(g.legal_tails)})"),
         "short_name": re.compile(
-            rf"[（(](?:{alternation(g.short_name_markers)})[:：]?[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?[）)]"
+            rf"[（(](?:{alternation(g.short_name_markers)})[:：]?(?:{anaphora}[{joiners}])?"
+            rf"[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?(?:[{joiners}]{anaphora})?[）)]"
         ),
         "brand": re.compile(alternation(g.brand_suffixes)),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?({alternation(g.branch_suffixes)})"),
@@ -44,6 +48,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "vehicle": re.compile(
             rf"(?:{alternation(g.vehicle_words)}|{alternation(g.vehicle_before_tail)}(?={alternation(g.company_tails)}))+"
+        ),
+        "undated_dateline": re.compile(
+            rf"【?([{CJK}A-Za-z0-9]{{2,10}}?)(?:】|(?:{alternation(g.dateline_words)})(?=[\s(（]))"
         ),
         "dateline": re.compile(
             rf"([{CJK}A-Za-z]{{2,10}}?)\d{{1,2}}月\d{{1,2}}日(?:{alternation(g.dateline_times)})?"
@@ -143,21 +150,27 @@ def _english_names(text: str, hits: list[Hit]) -> list[Hit]:
 
 def _dateline_outlet(text: str, taken: list[Hit]) -> list[Hit]:
     """通信快报4月9日晚间消息, 某某网上海4月9日电: the name that opens a dateline is an outlet,
-    the place before the date aside."""
+    the place before the date aside; without a date (星河网讯, 【港岛新闻】) it must end as an outlet's
+    name does."""
     m = _patterns()["dateline"].match(text)
-    if m is None or overlaps(0, m.end(1), taken):
+    if m is None:
+        m = _patterns()["undated_dateline"].match(text)
+        if m is None or not m.group(1).endswith(grammar.load().outlet_endings):
+            return []
+    if overlaps(m.start(1), m.end(1), taken):
         return []
     words = segment.tagged(m.group(1))
     while words and is_place(words[-1][0]):  # 北京 in …北京7月8日电
         words.pop()
-    end = sum(len(w) for w, _, _ in words)
+    end = m.start(1) + sum(len(w) for w, _, _ in words)
     if (
-        end < 2
+        end - m.start(1) < 2
         or words[0][1][:1] in ("v", "p", "d", "c", "r", "m", "t", "f")
         or (len(words) == 1 and segment.frequency(words[0][0]) >= grammar.load().rare_word_freq)
     ):
-        return []  # 今年3月5日, 据悉5月2日, 公司9月1日消息: no name
-    return [Hit(0, end, "COMPANY", text[:end], text[:end])]
+        return []  # 今年3月5日, 据悉5月2日, 公司9月1日消息, 【互联网】: no name
+    name = text[m.start(1) : end]
+    return [Hit(m.start(1), end, "COMPANY", name, name)]
 
 
 def defined_short_names(text: str, orgs: list[Hit]) -> dict[str, Hit]:
@@ -452,7 +465,8 @@ def _ministry_unit(rec: OrgRecord) -> bool:
 def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
     """联通, 移动, 联想: an operator's bare name counts only in a list with another operator (联通、移动和电信;
     中国移动和联通), another company's in a list with a company (小米、联想), in the clause of another of
-    its type where no noun follows it (中国移动的意愿弱于联通), or before 公司/集团 or 方面 (联通方面表示);
+    its type where no noun follows it (中国移动的意愿弱于联通), before 公司/集团 or 方面 (联通方面表示) or
+    before a speech verb (苹果宣布);
     投向电信网络建设, 中国联通的移动业务 name no one. Before an investment vehicle's word it names the
     vehicle (联想创投集团)."""
     lex = lexicon.load()
@@ -478,10 +492,18 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
             any(_same_clause(text, m.start(), m.end(), s, e) for s, e in peers) and not modifies_next(text, m.end())
         )
         tail = pats["org_tail"].match(text, m.end())
-        if listed or tail or text.startswith(grammar.load().org_side_words, m.end()):
+        if listed or tail or text.startswith(grammar.load().org_side_words, m.end()) or _speaks(text, bounds, m.end()):
             end = tail.end() if tail else m.end()
             hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start() : end]))
     return hits
+
+
+def _speaks(text: str, bounds: frozenset[int], end: int) -> bool:
+    """苹果宣布, 锤子透露: a bare name right before a speech verb of two characters or more is the
+    organisation speaking (a fruit or a tool announces nothing); not 电信|分析师, where the verb
+    runs into a word."""
+    m = _patterns()["speech_verb"].match(text, end)
+    return m is not None and m.end() in bounds
 
 
 def _list_peer(rec: OrgRecord, other: OrgRecord) -> bool:
@@ -552,9 +574,28 @@ def _after_apposition(text: str, start: int, head_end: int) -> int:
     for word, _, pos in segment.tagged(text[start:head_end]):
         after = start + pos + len(word)
         rest = text[after:head_end]
-        if word.endswith(g.apposition_heads) and len(rest) >= 2 and not rest.startswith(g.brand_suffixes):
+        if (
+            word.endswith(g.apposition_heads)
+            and len(rest) >= 2
+            and not rest.startswith(g.brand_suffixes)
+            and not _group_before_place(text[cut:after], rest)
+        ):
             cut = after
     return cut
+
+
+def _group_before_place(head: str, rest: str) -> bool:
+    """中科创集团|甘肃海荣网络有限公司, 星联控股|浙江…: a named group (no common word: not 投资集团) and a place
+    after it open one registered name, the group's local company."""
+    tail = next((t for t in grammar.load().company_tails if head.endswith(t)), None)
+    words = segment.tagged(rest)
+    return (
+        tail is not None
+        and len(head) > len(tail)
+        and segment.frequency(head[: -len(tail)]) < grammar.load().rare_word_freq
+        and bool(words)
+        and is_place(words[0][0])
+    )
 
 
 def _aliases_in(name: str) -> Iterator[re.Match[str]]:

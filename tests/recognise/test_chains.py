@@ -350,6 +350,26 @@ def test_an_anonymised_name_is_a_person_without_a_role(text, names):
 
 
 @pytest.mark.parametrize(
+    "text, names",
+    [
+        ("家住城东的陈女士上周收到一条中奖短信", ["陈女士"]),
+        ("一位做了多年代理的黄先生坦言，生意越来越难做", ["黄先生"]),
+        ("记者拨通了营业厅孙经理的电话，她说新号段已经放号", ["孙经理"]),
+    ],
+)
+def test_a_surname_and_an_honorific_is_a_person_the_text_does_not_name_in_full(text, names):
+    found = people.marked_persons(text, [])
+    assert [c.person.name for c in found] == names
+
+
+@pytest.mark.parametrize(
+    "text", ["该公司总经理表示，业务稳定", "张朝阳先生表示，搜狐将继续投入", "客户经理和项目经理都到场"]
+)
+def test_an_honorific_after_a_full_name_or_a_job_word_adds_no_person(text):
+    assert people.marked_persons(text, []) == []
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         ("星联通信内部员工张华透露", {("张华", "内部员工", "星联通信")}),

@@ -93,3 +93,15 @@ def test_a_pronoun_holding_a_post_with_nobody_named_before_gives_no_chain():
 def test_the_articles_organisations_once_each_in_the_order_first_named():
     ctx = context("中国联通与京东签署协议。京东表示满意。中国移动也在洽谈。")
     assert ctx.org_names == ("中国联通", "京东", "中国移动")
+
+
+@pytest.mark.parametrize(
+    "text, known",
+    [
+        ("星联通信副总经理张伟表示，用户已超过十万。张经理还说，明年将推出新套餐。", ("张伟",)),
+        ("云途科技董事长王刚称，业务稳定。王先生补充说，渠道仍在扩张。", ("王刚",)),
+        ("瀚海互联总裁李明表示，资费会降。记者的朋友王女士说，她换了号码。", ("李明", "王女士")),
+    ],
+)
+def test_a_surname_and_an_honorific_after_a_full_name_of_that_surname_is_no_new_person(text, known):
+    assert context(text).known_persons == known

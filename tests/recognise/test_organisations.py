@@ -394,3 +394,106 @@ def test_a_companys_bare_name_listed_with_another_company_is_a_mention(text, exp
 )
 def test_brokers_outlets_forums_and_former_operators_of_the_field(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        ("云帆星联科技股份有限公司（以下简称公司、云帆星联）发布公告", "云帆星联"),
+        ("瀚海通信技术有限公司（以下简称“瀚海”或“公司”）表示", "瀚海"),
+        ("北辰云途网络有限公司(下称“集团”及“云途”)宣布", "云途"),
+    ],
+)
+def test_a_short_name_listed_with_a_word_for_the_company_is_defined(text, short):
+    found = organisations(text, segment.boundaries(text))
+    assert list(defined_short_names(text, found)) == [short]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "中国联合网络通信有限公司广西壮族自治区分公司发布公告",
+            [("广西联通", "中国联合网络通信有限公司广西壮族自治区分公司")],
+        ),
+        ("中国移动通信集团宁夏回族自治区有限公司表示", [("宁夏移动", "中国移动通信集团宁夏回族自治区有限公司")]),
+        (
+            "中国电信股份有限公司新疆维吾尔自治区分公司介绍",
+            [("新疆电信", "中国电信股份有限公司新疆维吾尔自治区分公司")],
+        ),
+    ],
+)
+def test_an_autonomous_regions_full_name_names_an_operators_local_company(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "参与的有华星集团江苏云帆网络有限公司等单位",
+            [("华星集团江苏云帆网络有限公司", "华星集团江苏云帆网络有限公司")],
+        ),
+        (
+            "由瀚云控股浙江星途信息技术有限公司负责运营",
+            [("瀚云控股浙江星途信息技术有限公司", "瀚云控股浙江星途信息技术有限公司")],
+        ),
+        ("投资集团北京星联科技有限公司将入股", [("北京星联科技有限公司", "北京星联科技有限公司")]),  # a common word
+    ],
+)
+def test_a_named_group_and_a_place_open_one_registered_name(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("【港岛新闻】工信部昨日表示", [("港岛新闻", "港岛新闻"), ("工业和信息化部", "工信部")]),
+        ("星河网讯 近日，中国移动发布公告", [("星河网", "星河网"), ("中国移动", "中国移动")]),
+        ("云帆财经消息(记者 王明) 近年来", [("云帆财经", "云帆财经")]),
+        ("【观点】运营商需要转型", []),  # a heading
+        ("公司消息 今天发布", []),
+        ("互联网消息 今天发布", []),  # a common word
+    ],
+)
+def test_the_name_that_opens_an_undated_dateline_is_an_outlet_when_it_ends_as_one(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("其实在苹果宣布推出应用商店之前", [("苹果公司", "苹果")]),
+        ("锤子透露新机将于下月发布", [("锤子科技", "锤子")]),
+        ("联想表示将继续投入手机业务", [("联想集团", "联想")]),
+        ("独立电信分析师认为", []),  # the verb runs into a word: 电信|分析师
+        ("拿起锤子敲了两下", []),
+    ],
+)
+def test_a_bare_name_before_a_speech_verb_is_the_organisation_speaking(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("新面孔有IUNI、一加、锤子等", [("金立", "IUNI"), ("一加科技", "一加"), ("锤子科技", "锤子")]),
+        ("用户知道的虚商依次是苏宁、阿里、蜗牛等", [("苏宁互联", "苏宁"), ("阿里", "阿里"), ("蜗牛移动", "蜗牛")]),
+        ("华为与荣耀的渠道将分开", [("华为", "华为"), ("荣耀终端", "荣耀")]),
+        ("他一加班就不回家，蜗牛爬得很慢", []),
+    ],
+)
+def test_handset_makers_and_an_mvnos_bare_brand_listed_with_companies(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中科院院士王明说", [("中国科学院", "中科院")]),
+        ("中组部副部长王明出席", [("中共中央组织部", "中组部")]),
+        ("国家认监委发布公告", [("国家认证认可监督管理委员会", "国家认监委")]),
+    ],
+)
+def test_national_bodies_by_their_short_names(text, expected):
+    assert orgs(text) == expected

@@ -81,8 +81,8 @@ def test_statement_about_names_the_organisations_in_it():
         ("王晓东告诉本报记者：“我们今年会推出新卡。”", [("王晓东", None, "我们今年会推")]),
         # a person after 对于/针对 is spoken about
         ("针对王磊的说法，蜗牛移动副总裁陈平回应称，游戏用户仍是核心。", [("陈平", None, "游戏用户仍是")]),
-        # 刘先生 speaks but is not named
-        ("刘先生说，幸亏银行工作人员多问了几句。", [(None, "刘先生", "幸亏银行工作")]),
+        # 刘先生 speaks, a person the text does not name in full (like 罗某)
+        ("刘先生说，幸亏银行工作人员多问了几句。", [("刘先生", None, "幸亏银行工作")]),
         # a document speaks
         ("《通知》指出，经过四年多的试点，转售业务发挥了积极作用。", [(None, "《通知》", "经过四年多的")]),
     ],
