@@ -39,6 +39,7 @@ class Grammar:
     source_quantifiers: tuple[str, ...]
     subject_lead_words: tuple[str, ...]
     pronouns: tuple[str, ...]
+    object_pronouns: tuple[str, ...]
     continuation_words: tuple[str, ...]
     not_after_cue: tuple[str, ...]
     confirmed_anaphora: tuple[str, ...]
@@ -155,6 +156,11 @@ class Grammar:
             if title.endswith(full):
                 return forms
         return ()
+
+    @cached_property
+    def person_pronouns(self) -> tuple[str, ...]:
+        """Every pronoun a title's holder may be (他曾任…, 免去其…职务): context resolves it to a name."""
+        return self.pronouns + self.object_pronouns
 
     @cached_property
     def one_char_short_forms(self) -> frozenset[str]:

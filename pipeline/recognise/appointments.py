@@ -114,12 +114,16 @@ def _read_name(text: str, end: int) -> Hit | None:
 
 
 def _appointed(text: str, start: int, orgs: list[Hit]) -> Hit | None:
-    """任命X为|, 免去X的|: the name between the verb of appointing and the title chain."""
+    """任命X为|, 免去X的|: the name between the verb of appointing and the title chain; 免去其|,
+    委任其为|: the pronoun standing for it (context resolves it)."""
     g = grammar.load()
     for link in (*g.appointment_links, ""):
         if not text.endswith(link, 0, start):
             continue
         end = start - len(link)
+        pronoun = next((p for p in g.person_pronouns if text.endswith(p, 0, end)), "")
+        if pronoun and text.endswith(g.appointing_verbs, 0, end - len(pronoun)):
+            return Hit(end - len(pronoun), end, "PERSON", pronoun, pronoun)
         for k in (3, 2, 4):  # the usual length first
             at = end - k
             if any(text.endswith(v, 0, at) for v in g.appointing_verbs) and _is_name(text, at, end, orgs):

@@ -104,11 +104,12 @@ def title_chains(
 
 
 def _listed_post(text: str, start: int, end: int, chains: list[Chain]) -> Chain | None:
-    """曾任小米科技副总裁、星联通信首席执行官 (or by commas, each post a clause of its own: 曾任A中心
-    副主任，B局副局长，C…): a post from `start` to `end` listed right after one whose holder stands
+    """曾任小米科技副总裁、星联通信首席执行官, 辞去董事长及董事职务 (or by commas, each post a clause
+    of its own: 曾任A中心副主任，B局副局长，C…): a post from `start` to `end` listed right after one whose holder stands
     before it is that holder's too."""
-    mark = next((m for m in ("、", "，", ",") if text.endswith(m, 0, start)), None)
-    if mark is None or (mark != "、" and not _post_ends(text, end)):
+    marks = (*grammar.load().title_separators, "，", ",")
+    mark = next((m for m in marks if text.endswith(m, 0, start)), None)
+    if mark is None or (mark in "，," and not _post_ends(text, end)):
         return None
     return next(
         (

@@ -105,7 +105,7 @@ def read_context(
         )
         found += [c for c in chains.marked_persons(span.text, orgs) if not _refers_back(c.person.name, known_so_far)]
         found += chains.untitled_members(span.text, orgs, found)
-        named = [c.person for c in found if c.person.name not in grammar.load().pronouns]
+        named = [c.person for c in found if c.person.name not in grammar.load().person_pronouns]
         named += model_persons(model_hits, orgs + [c.person for c in found])
         found = _pronouns_resolved(found, named, last_person)
         last_person = max(named, key=lambda h: h.start, default=last_person)
@@ -150,7 +150,7 @@ def _pronouns_resolved(found: list[Chain], named: list[Hit], before: Hit | None)
     (in the sentence, else before it); with nobody named before, it is dropped."""
     out = []
     for c in found:
-        if c.person.name not in grammar.load().pronouns:
+        if c.person.name not in grammar.load().person_pronouns:
             out.append(c)
             continue
         ante = max((h for h in named if h.end <= c.person.start), key=lambda h: h.start, default=before)

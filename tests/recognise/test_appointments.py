@@ -299,3 +299,36 @@ def test_an_appointment_reported_as_hearsay_gives_no_post(text):
 )
 def test_a_promotion_with_no_organisation_is_at_the_holders_own(text, expected):
     assert expected in roles_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("因工作调整，陈立辞任中国联通董事长职务。", ("陈立", "董事长", "中国联通")),
+        ("周敏日前请辞中国铁塔副总经理一职。", ("周敏", "副总经理", "中国铁塔")),
+        ("吴昊同志辞任中国移动执行董事。", ("吴昊", "执行董事", "中国移动")),
+    ],
+)
+def test_one_who_resigns_a_post_held_it(text, expected):
+    assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "赵敏已辞任中国联通董事长及董事职务。",
+            {("赵敏", "董事长", "中国联通"), ("赵敏", "董事", "中国联通")},
+        ),
+        (
+            "钱立曾任中国电信副总经理和中国铁塔董事。",
+            {("钱立", "副总经理", "中国电信"), ("钱立", "董事", "中国铁塔")},
+        ),
+        (
+            "孙浩将出任星联通信总裁以及瀚海互联董事。",
+            {("孙浩", "总裁", "星联通信"), ("孙浩", "董事", "瀚海互联")},
+        ),
+    ],
+)
+def test_posts_joined_by_及_or_和_after_a_holder_are_all_held(text, expected):
+    assert roles_of(text) == expected

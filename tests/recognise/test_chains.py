@@ -212,6 +212,18 @@ def test_a_title_held_in_ones_own_right_takes_no_organisation_from_the_list():
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("省通信管理局局长孙立、副市长赵刚共同签署协议", ("赵刚", "副市长", None)),
+        ("中国移动总经理李华、市长钱伟出席仪式", ("钱伟", "市长", None)),
+        ("星联通信董事长周敏和副省长吴昊参观展台", ("吴昊", "副省长", None)),
+    ],
+)
+def test_a_place_governments_title_takes_no_organisation_from_the_list(text, expected):
+    assert expected in roles_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("中国移动董事长、总经理王伟表示", {("王伟", "董事长", "中国移动"), ("王伟", "总经理", "中国移动")}),
         (
             "星联通信创始人、首席执行官高子健说",

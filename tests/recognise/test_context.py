@@ -86,6 +86,19 @@ def test_a_pronoun_holding_a_post_is_the_person_named_last(text, expected):
     assert expected in {(c.person.name, c.title.name, c.org.name) for c in ctx.chains if c.title and c.org}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通副总经理赵刚年满六十。集团决定免去其中国联通董事职务。", ("赵刚", "董事", "中国联通")),
+        ("董事会推选钱伟为董事，并委任其为中国铁塔副董事长。", ("钱伟", "副董事长", "中国铁塔")),
+        ("独立董事孙悦因个人原因请辞，董事会同意并免除其中国铁塔副总裁职务。", ("孙悦", "副总裁", "中国铁塔")),
+    ],
+)
+def test_其_after_a_verb_of_appointing_is_the_person_named_last(text, expected):
+    ctx = context(text)
+    assert expected in {(c.person.name, c.title.name, c.org.name) for c in ctx.chains if c.title and c.org}
+
+
 def test_a_pronoun_holding_a_post_with_nobody_named_before_gives_no_chain():
     assert context("他曾任中国电信副总经理。").chains == ()
 
