@@ -118,6 +118,7 @@ class Grammar:
     cue_tails: tuple[str, ...]
     own_company_words: tuple[str, ...]
     modifier_tags: tuple[str, ...]
+    adverb_tags: tuple[str, ...]
     generic_subjects: tuple[str, ...]
     predicate_openers: tuple[str, ...]
     predicate_word_tags: tuple[str, ...]

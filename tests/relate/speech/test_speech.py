@@ -653,3 +653,19 @@ def test_an_agreement_speaks_as_a_document(text, expected):
 def test_an_appraisal_yields_to_the_cue_that_opens_its_content(text, expected):
     """给予高度评价，并表示…: what follows is the later cue's, the appraisal only frames it."""
     assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 该公司 / 公司 opening the subject: the organisation named last, here or in a sentence before
+        ("中国联通昨日发布半年报。该公司表示，上半年用户增长稳定。", [(None, "中国联通", "上半年用户增")]),
+        ("蜗牛移动发布了新套餐，新华社作了报道。该公司还透露，用户已突破百万。", [(None, "蜗牛移动", "用户已突破百")]),
+        ("分享通信与银行签署协议。公司方面称，协议是双方合作的指导性文件。", [(None, "分享通信", "协议是双方合")]),
+        # a head noun after 公司 is its own source; a clause after it is no subject
+        ("蜗牛移动发布了新套餐。公司员工表示，加班越来越多。", [(None, "员工", "加班越来越多")]),
+        ("蜗牛移动发布了新套餐。公司届时将根据《公司章程》规定，将利润分红。", []),
+    ],
+)
+def test_the_company_named_before_speaks_as_该公司(text, expected):
+    assert heads(text) == expected
