@@ -65,7 +65,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "honorific": re.compile(rf"[{CJK}]{{1,2}}(?:{alternation(g.honorifics)})"),
         "document": re.compile(rf"(?:该|这份|此)?(?:《[^》]{{1,40}}》|{alternation(g.document_nouns)})"),
         "unnamed": re.compile(
-            rf"\s*(?:{alternation(g.time_openers + g.adverbial_openers)}|但|不过|而|也|还|另|亦|则)*"
+            rf"\s*(?:{alternation(g.time_openers + g.adverbial_openers)}|但|不过|而|也|还|另|亦|则|曾)*"
             rf"有({alternation(g.unnamed_sources)})\s*"
         ),
         "named_document": re.compile(rf"[{CJK}]{{1,8}}?(?:{alternation(g.document_nouns)})"),

@@ -669,3 +669,16 @@ def test_an_appraisal_yields_to_the_cue_that_opens_its_content(text, expected):
 )
 def test_the_company_named_before_speaks_as_该公司(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 有报道称: a report nobody is named for is the source, as 有消息称
+        ("有报道称，阿里通信将调整小号业务。", [(None, "报道", "阿里通信将调")]),
+        ("曾有报导指出，该公司高管遭调查的起因是下属举报。", [(None, "报导", "该公司高管遭")]),
+        ("还有报道认为，虚商明年将迎来洗牌。", [(None, "报道", "虚商明年将迎")]),
+    ],
+)
+def test_unnamed_reports(text, expected):
+    assert heads(text) == expected
