@@ -53,6 +53,7 @@ class Grammar:
     unit_anaphora: dict[str, tuple[str, ...]]
     object_markers: tuple[str, ...]
     person_object_markers: tuple[str, ...]
+    spoken_of_markers: tuple[str, ...]
     names_with_he: tuple[str, ...]
     body_heads: tuple[str, ...]
     cue_glue_chars: tuple[str, ...]

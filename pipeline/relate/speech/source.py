@@ -211,8 +211,7 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
         joint, desc_end = _joint(ctx, o, end)
         if joint:  # 中国移动、中国联通联合宣布: one statement, the group speaking
             return Speaker(None, text[o.start : desc_end], None, tuple(h.name for h in joint)), None
-        doc = next((d for d in grammar.load().document_nouns if d in text[o.end : end]), "")
-        return Speaker(None, o.text + doc, o.name), None
+        return Speaker(None, o.text + _own_document(text, o.end, end), o.name), None
     if titled:  # 工信部发言人表示 / 蜗牛移动总经理在会上透露: an official the text does not name
         title = title_pattern().search(text, titled[0].end, end)
         return Speaker(None, text[titled[0].start : title.end()] if title else titled[0].text, titled[0].name), None
@@ -243,6 +242,16 @@ def _adverbial_rest(rest: str) -> bool:
     organisation's side, not a head noun of its own (公司员工) nor a clause (公司届时将根据…规定)."""
     g = grammar.load()
     return rest in g.org_side_words or all(tag in g.adverb_tags for _, tag, _ in segment.tagged(rest))
+
+
+def _own_document(text: str, start: int, end: int) -> str:
+    """工信部|通知指出 / 工信部|在通知中要求 / 工信部|向企业发布了《意见》，称: the document an organisation
+    speaks through, not one it speaks of (中国联通|对该方案作出评价，并表示)."""
+    region = text[start:end]
+    doc = next((d for d in grammar.load().document_nouns if d in region), "")
+    before = region[: region.find(doc)] if doc else ""
+    markers = grammar.load().spoken_of_markers
+    return "" if any(word in markers for word, _, _ in segment.cut(before)) else doc
 
 
 def _in_org(ctx: SentenceContext, h: Hit) -> bool:

@@ -682,3 +682,37 @@ def test_the_company_named_before_speaks_as_该公司(text, expected):
 )
 def test_unnamed_reports(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plan (方案) speaks as a document does; its issuer is no subject of its plans
+        ("方案提出，到2025年5G用户普及率达到56%。", [(None, "方案", "到2025年")]),
+        ("实施方案要求，各地加强对转售企业的监管。", [(None, "实施方案", "各地加强对转")]),
+        ("该方案指出，将引入战略投资者。", [(None, "该方案", "将引入战略投")]),
+        # disclosing a plan names only the topic
+        ("中国联通披露了混改方案。", []),
+    ],
+)
+def test_a_plan_speaks(text, expected):
+    assert heads(text) == expected
+
+
+def test_a_plan_s_issuer_is_not_the_subject_of_its_plans():
+    (s,) = extract(Article(doc="t", text="工信部印发的行动方案明确，到明年底将建成100万个5G基站。")).statements
+    assert s.about == []
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        # the document an organisation speaks through, even sent to someone; not one it speaks of
+        ("工信部向各转售企业印发了《实施意见》，称已于上月完成第一轮评估。", "工信部意见"),
+        ("中国联通对该方案作出积极评价，并表示已于上月完成试点。", "中国联通"),
+        ("小米移动针对这份报告回应称，相关数据并不准确。", "小米移动"),
+    ],
+)
+def test_an_organisation_speaks_through_its_own_document_only(text, desc):
+    (s,) = extract(Article(doc="t", text=text)).statements
+    assert s.speaker_desc == desc
