@@ -244,12 +244,15 @@ def _adverbial_rest(rest: str) -> bool:
     return rest in g.org_side_words or all(tag in g.adverb_tags for _, tag, _ in segment.tagged(rest))
 
 
+_QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
+
+
 def _own_document(text: str, start: int, end: int) -> str:
-    """工信部|通知指出 / 工信部|在通知中要求 / 工信部|向企业发布了《意见》，称: the document an organisation
+    """工信部|通知指出 / 工信部|在通知中要求 / 工信部|发布“关于…”通知指出: the document an organisation
     speaks through, not one it speaks of (中国联通|对该方案作出评价，并表示)."""
     region = text[start:end]
     doc = next((d for d in grammar.load().document_nouns if d in region), "")
-    before = region[: region.find(doc)] if doc else ""
+    before = _QUOTED.sub("", region[: region.find(doc)]) if doc else ""  # 发布“关于…”通知: a title's words aside
     markers = grammar.load().spoken_of_markers
     return "" if any(word in markers for word, _, _ in segment.cut(before)) else doc
 

@@ -709,6 +709,7 @@ def test_a_plan_s_issuer_is_not_the_subject_of_its_plans():
     [
         # the document an organisation speaks through, even sent to someone; not one it speaks of
         ("工信部向各转售企业印发了《实施意见》，称已于上月完成第一轮评估。", "工信部意见"),
+        ("工信部发布“关于转售业务有关问题”通知指出，转售企业要尽快解决。", "工信部通知"),
         ("中国联通对该方案作出积极评价，并表示已于上月完成试点。", "中国联通"),
         ("小米移动针对这份报告回应称，相关数据并不准确。", "小米移动"),
     ],
