@@ -38,6 +38,7 @@ class SentenceContext:
     names: list[Hit] = field(default_factory=list)  # organisation and title spans, opaque to object markers
     floor: Floor | None = None  # who a label or a cue ending the line before gave the floor to
     interviewers: frozenset[str] = frozenset()  # labels whose turns are questions (transcript.interviewers)
+    last_org: str | None = None  # the organisation named last before the sentence: who 该公司 means
 
 
 Found = tuple[Speaker | None, Hit | None]  # the speaker, and the person's name when it was found here only
@@ -64,7 +65,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "honorific": re.compile(rf"[{CJK}]{{1,2}}(?:{alternation(g.honorifics)})"),
         "document": re.compile(rf"(?:该|这份|此)?(?:《[^》]{{1,40}}》|{alternation(g.document_nouns)})"),
         "unnamed": re.compile(
-            rf"\s*(?:{alternation(g.time_openers + g.adverbial_openers)}|但|不过|而|也|还|另|亦|则)*"
+            rf"\s*(?:{alternation(g.time_openers + g.adverbial_openers)}|但|不过|而|也|还|另|亦|则|曾)*"
             rf"有({alternation(g.unnamed_sources)})\s*"
         ),
         "named_document": re.compile(rf"[{CJK}]{{1,8}}?(?:{alternation(g.document_nouns)})"),
@@ -164,6 +165,9 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     document = _document_at(text, head, end)
     if document:  # 《通知》指出: the document speaks for whoever issued it
         return Speaker(None, document, None), None
+    anaphor = _org_anaphor(ctx, head, end)
+    if anaphor:  # 该公司表示 / 公司称: the organisation named last speaks
+        return Speaker(None, anaphor, anaphor), None
     source = _phrase_source(ctx, head, end)
     if source:  # 国务院常务会议提出 / 政府工作报告提出: a meeting, or a document no organisation opens
         return Speaker(None, source, None), None
@@ -207,13 +211,50 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
         joint, desc_end = _joint(ctx, o, end)
         if joint:  # 中国移动、中国联通联合宣布: one statement, the group speaking
             return Speaker(None, text[o.start : desc_end], None, tuple(h.name for h in joint)), None
-        doc = next((d for d in grammar.load().document_nouns if d in text[o.end : end]), "")
-        return Speaker(None, o.text + doc, o.name), None
+        return Speaker(None, o.text + _own_document(text, o.end, end), o.name), None
     if titled:  # 工信部发言人表示 / 蜗牛移动总经理在会上透露: an official the text does not name
         title = title_pattern().search(text, titled[0].end, end)
         return Speaker(None, text[titled[0].start : title.end()] if title else titled[0].text, titled[0].name), None
     body = _public_body(text[head:end].strip())
     return (Speaker(None, body, None) if body else None), None
+
+
+def _org_anaphor(ctx: SentenceContext, head: int, end: int) -> str | None:
+    """该公司 / 公司 / 该集团 as the subject (an adverbial may follow: 该公司还透露): the organisation
+    named last before it, in the sentence or the ones before (not a medium, which reports rather than speaks)."""
+    region = ctx.text[head:end].strip()
+    word = next((w for w in _org_anaphors() if region.startswith(w)), None)
+    if word is None or not _adverbial_rest(region[len(word) :]):
+        return None
+    lex = lexicon.load()
+    before = [o.name for o in ctx.orgs if o.end <= head and not lex.is_media(o.name)]
+    return before[-1] if before else ctx.last_org
+
+
+@lru_cache(maxsize=1)
+def _org_anaphors() -> tuple[str, ...]:
+    g = grammar.load()
+    return tuple(sorted(set(g.org_anaphora + g.org_demonstratives), key=len, reverse=True))
+
+
+def _adverbial_rest(rest: str) -> bool:
+    """该公司|还 / 公司|日前也 / 公司|方面: what follows the subject before the cue is adverbs or the
+    organisation's side, not a head noun of its own (公司员工) nor a clause (公司届时将根据…规定)."""
+    g = grammar.load()
+    return rest in g.org_side_words or all(tag in g.adverb_tags for _, tag, _ in segment.tagged(rest))
+
+
+_QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
+
+
+def _own_document(text: str, start: int, end: int) -> str:
+    """工信部|通知指出 / 工信部|在通知中要求 / 工信部|发布“关于…”通知指出: the document an organisation
+    speaks through, not one it speaks of (中国联通|对该方案作出评价，并表示)."""
+    region = text[start:end]
+    doc = next((d for d in grammar.load().document_nouns if d in region), "")
+    before = _QUOTED.sub("", region[: region.find(doc)]) if doc else ""  # 发布“关于…”通知: a title's words aside
+    markers = grammar.load().spoken_of_markers
+    return "" if any(word in markers for word, _, _ in segment.cut(before)) else doc
 
 
 def _in_org(ctx: SentenceContext, h: Hit) -> bool:

@@ -30,6 +30,7 @@ class Discourse:
     last_speaker: Speaker | None = None
     interviewee: Speaker | None = None
     floor: Floor | None = None  # 张三： or X表示： ending its line: the next sentence is theirs
+    last_org: str | None = None  # the organisation named last: who 该公司 / 公司 opening a statement means
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Dis
         sent.orgs + [c.title for c in sent.chains if c.title is not None],
         discourse.floor,
         interviewers(ctx.article.text),
+        discourse.last_org,
     )
     found = attribute(view)
     view = replace(view, persons=found.persons)
@@ -60,8 +62,16 @@ def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Dis
         latest_reference(view, found.said),
         _heading_answerer(sent, ctx, found, discourse) or found.interviewee,
         found.floor,
+        _last_org(sent) or discourse.last_org,
     )
     return SentenceSpeech([_statement(sent, s, ctx) for s in found.said], found.persons, after)
+
+
+def _last_org(sent: SentenceFacts) -> str | None:
+    """The organisation the sentence names last, media aside (they report, not act)."""
+    lex = lexicon.load()
+    named = [o.name for o in sent.orgs if not lex.is_media(o.name)]
+    return named[-1] if named else None
 
 
 _HEADING_MAX = 16  # characters: a section heading is a short line

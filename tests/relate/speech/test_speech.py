@@ -653,3 +653,67 @@ def test_an_agreement_speaks_as_a_document(text, expected):
 def test_an_appraisal_yields_to_the_cue_that_opens_its_content(text, expected):
     """给予高度评价，并表示…: what follows is the later cue's, the appraisal only frames it."""
     assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 该公司 / 公司 opening the subject: the organisation named last, here or in a sentence before
+        ("中国联通昨日发布半年报。该公司表示，上半年用户增长稳定。", [(None, "中国联通", "上半年用户增")]),
+        ("蜗牛移动发布了新套餐，新华社作了报道。该公司还透露，用户已突破百万。", [(None, "蜗牛移动", "用户已突破百")]),
+        ("分享通信与银行签署协议。公司方面称，协议是双方合作的指导性文件。", [(None, "分享通信", "协议是双方合")]),
+        # a head noun after 公司 is its own source; a clause after it is no subject
+        ("蜗牛移动发布了新套餐。公司员工表示，加班越来越多。", [(None, "员工", "加班越来越多")]),
+        ("蜗牛移动发布了新套餐。公司届时将根据《公司章程》规定，将利润分红。", []),
+    ],
+)
+def test_the_company_named_before_speaks_as_该公司(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 有报道称: a report nobody is named for is the source, as 有消息称
+        ("有报道称，阿里通信将调整小号业务。", [(None, "报道", "阿里通信将调")]),
+        ("曾有报导指出，该公司高管遭调查的起因是下属举报。", [(None, "报导", "该公司高管遭")]),
+        ("还有报道认为，虚商明年将迎来洗牌。", [(None, "报道", "虚商明年将迎")]),
+    ],
+)
+def test_unnamed_reports(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plan (方案) speaks as a document does; its issuer is no subject of its plans
+        ("方案提出，到2025年5G用户普及率达到56%。", [(None, "方案", "到2025年")]),
+        ("实施方案要求，各地加强对转售企业的监管。", [(None, "实施方案", "各地加强对转")]),
+        ("该方案指出，将引入战略投资者。", [(None, "该方案", "将引入战略投")]),
+        # disclosing a plan names only the topic
+        ("中国联通披露了混改方案。", []),
+    ],
+)
+def test_a_plan_speaks(text, expected):
+    assert heads(text) == expected
+
+
+def test_a_plan_s_issuer_is_not_the_subject_of_its_plans():
+    (s,) = extract(Article(doc="t", text="工信部印发的行动方案明确，到明年底将建成100万个5G基站。")).statements
+    assert s.about == []
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        # the document an organisation speaks through, even sent to someone; not one it speaks of
+        ("工信部向各转售企业印发了《实施意见》，称已于上月完成第一轮评估。", "工信部意见"),
+        ("工信部发布“关于转售业务有关问题”通知指出，转售企业要尽快解决。", "工信部通知"),
+        ("中国联通对该方案作出积极评价，并表示已于上月完成试点。", "中国联通"),
+        ("小米移动针对这份报告回应称，相关数据并不准确。", "小米移动"),
+    ],
+)
+def test_an_organisation_speaks_through_its_own_document_only(text, desc):
+    (s,) = extract(Article(doc="t", text=text)).statements
+    assert s.speaker_desc == desc
