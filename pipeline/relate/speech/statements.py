@@ -17,6 +17,7 @@ from pipeline.recognise.context import ArticleContext, SentenceFacts, persons_in
 from pipeline.records import Hit, Said, Speaker, Statement
 from pipeline.relate.speech.attribute import Attribution, attribute
 from pipeline.relate.speech.content import elided_subject, issuers_measure, issuing_act
+from pipeline.relate.speech.learned import recover
 from pipeline.relate.speech.source import Floor, SentenceContext, latest_reference
 from pipeline.relate.speech.transcript import interviewers
 
@@ -57,6 +58,7 @@ def sentence_statements(sent: SentenceFacts, ctx: ArticleContext, discourse: Dis
     )
     found = attribute(view)
     view = replace(view, persons=found.persons)
+    found = replace(found, said=recover(view, found.said))  # the cues the rules passed over, weighed again
     after = Discourse(
         tuple(dict.fromkeys(discourse.known_persons + tuple(p.name for p in found.persons))),
         latest_reference(view, found.said),
