@@ -50,3 +50,12 @@ def test_a_figure_restated_is_kept_once():
     again = Figure("不止20万", 200000, "个", None, 9, 14)  # its unit only inferred
     other = Figure("20万元", 200000, "元", None, 20, 24)
     assert _distinct_figures([first, again, other]) == [first, other]
+
+
+def test_the_same_value_is_a_new_fact_when_written_otherwise_or_of_another_organisation():
+    move = Figure("5%", 0.05, "%", "中国移动", 0, 2)
+    unicom = Figure("5%", 0.05, "%", "中国联通", 10, 12)  # 移动增长5%，联通也增长5%
+    users = Figure("1亿户", 1e8, "户", "中国电信", 20, 23)
+    more = Figure("1亿多户", 1e8, "户", "中国电信", 30, 34)  # 用户超过1亿户…这多出来的1亿多户
+    again = Figure("5%", 0.05, "%", "中国移动", 40, 42)
+    assert _distinct_figures([move, unicom, users, more, again]) == [move, unicom, users, more]
