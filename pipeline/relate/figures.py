@@ -55,6 +55,7 @@ class _Vocab:
     demonstratives: tuple[str, ...]
     share_bases: tuple[str, ...]
     not_subject_after: tuple[str, ...]
+    acquiring_verbs: tuple[str, ...]
     argument_parts: tuple[str, ...]
     argument_count: re.Pattern[str]
 
@@ -108,7 +109,8 @@ def _vocab() -> _Vocab:
         point_before=tuple(data["point_before"]),
         demonstratives=tuple(data["demonstratives"]),
         share_bases=tuple(data["share_bases"]),
-        not_subject_after=tuple(data["debt_verbs"] + data["comparison_words"]),
+        not_subject_after=tuple(data["debt_verbs"] + data["comparison_words"] + data["recipient_words"]),
+        acquiring_verbs=tuple(data["acquiring_verbs"]),
         argument_parts=tuple(data["argument_parts"]),
         argument_count=re.compile(
             rf"(?:{alternation(data['argument_parts'])})[^，,；;：:。]{{0,3}}(?:{alternation(data['argument_links'])})$"
@@ -370,16 +372,22 @@ def _names_subject(text: str, words: tuple[str, ...]) -> bool:
     return any(not text.startswith(bases, m.end()) for w in words for m in re.finditer(re.escape(w), text))
 
 
-def _bases(text: str, orgs: list[Hit]) -> list[Hit]:
-    """The organisations after a creditor's verb or a comparison word, with those listed after them (比乙和丙
-    多2亿): what a figure is measured against, never what it measures."""
+def _bases(text: str, orgs: list[Hit], share: bool) -> list[Hit]:
+    """The organisations after a creditor's verb, a comparison word or the 向 of a recipient, with those
+    listed after them (比乙和丙多2亿): what a figure is measured against or handed to, never what it
+    measures; for a ``share``, not the seller a stake is bought from."""
     seps = grammar.load().list_separators
     out: list[Hit] = []
     for o in orgs:
         after_base = bool(out) and text[out[-1].end : o.start] in seps
-        if after_base or text.endswith(_vocab().not_subject_after, 0, o.start):
+        if after_base or (text.endswith(_vocab().not_subject_after, 0, o.start) and not (share and _sells(text, o))):
             out.append(o)
     return out
+
+
+def _sells(text: str, o: Hit) -> bool:
+    """向乙购买50%的资产: the counterparty after 向 that sells what the clause acquires."""
+    return text.startswith(_vocab().acquiring_verbs, o.end)
 
 
 def _about_the_nation(sent: SentenceFacts, at: int) -> bool:
@@ -434,7 +442,7 @@ def _subject(
     v = _vocab()
     named = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
     candidates = [o for o in named if not _observes(text, o)]
-    bases = _bases(text, candidates)
+    bases = _bases(text, candidates, f.unit == "%")
     in_clause = [o for o in candidates if o.start >= start and o not in bases]
     if _counts_argument(text, f, start) or _after_counted_organisations(text[start : f.start]):
         return None

@@ -455,6 +455,23 @@ def test_a_debt_is_the_debtors_not_the_creditors(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通向腾讯出售了10亿股股份。", [("10亿股", "中国联通")]),
+        ("蜗牛移动已向中国联通支付3000万元结算款。", [("3000万元", "蜗牛移动")]),
+        ("据悉，京东将向苏宁转让200家门店。", [("200家", "京东")]),
+        ("中国移动去年向华为采购了10万个基站。", [("10万个基站", "中国移动")]),
+    ],
+)
+def test_what_is_handed_to_a_recipient_is_the_givers(text, expected):
+    assert subjects(text) == expected
+
+
+def test_a_stake_bought_from_a_seller_is_of_the_sellers_assets():
+    assert subjects("中国广电将向中国移动购买50%的基站资产。") == [("50%", "中国移动")]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "分享通信去年用户增长很快。截至去年底，中国已建成超过200万个5G基站。",
