@@ -390,6 +390,21 @@ def _sells(text: str, o: Hit) -> bool:
     return text.startswith(_vocab().acquiring_verbs, o.end)
 
 
+def _opening_company(text: str, orgs: list[Hit]) -> str | None:
+    """The company that opens the sentence, whose figures its later clauses go on reporting (中国移动新增
+    用户500万户，联通新增300万户，…); where it owns the company named right after it (中国电信天翼云收入…),
+    that one. Analysts and the media report others' figures."""
+    companies = [o for o in orgs if _reports_own_figures(o)]
+    if not companies:
+        return None
+    head = companies[0]
+    for o in companies[1:]:
+        if text[head.end : o.start] not in ("", "的"):
+            break
+        head = o
+    return head.name
+
+
 def _about_the_nation(sent: SentenceFacts, at: int) -> bool:
     """中国已建成300万个基站: the sentence before ``at`` names the nation or its provinces (outside the names
     of organisations, 中国日报 or 中国移动), whose totals measure no one company."""
@@ -465,9 +480,9 @@ def _subject(
         at = next((p for w, t, p in segment.tagged(head) if w in v.pronouns and t == "r"), None)
         if at is not None:
             return _antecedent(sent, ctx, start + at)
-    opening = [o for o in candidates if o.label == "COMPANY" and o not in bases]
+    opening = _opening_company(text, [o for o in candidates if o not in bases])
     if opening:
-        return opening[-1].name
+        return opening
     if candidates or _about_the_nation(sent, f.start):
         return None  # 工信部《通知》提出，基站达到40万个: the sentence is another organisation's, or the nation's
     pos = sent.span.start + f.start

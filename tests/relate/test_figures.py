@@ -295,6 +295,23 @@ def test_the_company_named_before_is_what_a_demonstrative_measures(text, expecte
     assert [(f.text, f.subject) for f in extract(Article(doc="t", text=text)).figures] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国移动与华为签署协议，计划年内建设5万个基站。", [("5万个基站", "中国移动")]),
+        ("中国联通在发布会上感谢了阿里巴巴的支持，全年营收达到3000亿元。", [("3000亿元", "中国联通")]),
+        ("京东今年从苏宁挖来多名高管，用户已突破300万户。", [("300万户", "京东")]),
+        ("摩根大通认为中国移动表现强劲，目标价为90港元。", [("90港元", "中国移动")]),
+    ],
+)
+def test_the_company_that_opens_the_sentence_is_what_its_later_clauses_measure(text, expected):
+    assert subjects(text) == expected
+
+
+def test_a_company_the_opening_one_owns_right_after_it_is_what_they_measure():
+    assert subjects("去年中国电信天翼云发展迅速，收入增长超过100%。") == [("超过100%", "天翼云")]
+
+
 def test_other_companies_figures_measure_none():
     assert subjects("中国电信与华为签约。其他企业的用户达到500万户。") == [("500万户", None)]
 
