@@ -83,6 +83,7 @@ class Grammar:
     unit_suffixes: tuple[str, ...]
     ministry_units: tuple[str, ...]
     local_bodies: tuple[str, ...]
+    level_bodies: tuple[str, ...]
     company_units: tuple[str, ...]
     sub_unit_words: tuple[str, ...]
     unit_stop_words: tuple[str, ...]

@@ -40,7 +40,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "brand": re.compile(alternation(g.brand_suffixes)),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?({alternation(g.branch_suffixes)})"),
-        "local_body": re.compile(alternation(g.local_bodies)),
+        "local_body": re.compile(alternation(g.local_bodies + g.level_bodies)),
         "unit_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.unit_suffixes)})"),
         "group_branch": re.compile(
             rf"(?P<parent>{alternation(f for o in _operators() for f in o.forms)})(?:集团)?"
@@ -50,10 +50,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(g.vehicle_words)}|{alternation(g.vehicle_before_tail)}(?={alternation(g.company_tails)}))+"
         ),
         "undated_dateline": re.compile(
-            rf"【?([{CJK}A-Za-z0-9]{{2,10}}?)(?:】|(?:{alternation(g.dateline_words)})(?=[\s(（]))"
+            rf"【?([{CJK}A-Za-z0-9]{{2,10}}?)(?:】|(?:{alternation(g.dateline_words)})(?=[\s(（】]))"
         ),
         "dateline": re.compile(
-            rf"([{CJK}A-Za-z]{{2,10}}?)\d{{1,2}}月\d{{1,2}}日(?:{alternation(g.dateline_times)})?"
+            rf"[《【]?([{CJK}A-Za-z]{{2,10}}?)(?:\d{{1,2}}月)?\d{{1,2}}日(?:{alternation(g.dateline_times)})?"
             rf"(?:{alternation(g.dateline_words)})"
         ),
     }
@@ -150,8 +150,8 @@ def _english_names(text: str, hits: list[Hit]) -> list[Hit]:
 
 def _dateline_outlet(text: str, taken: list[Hit]) -> list[Hit]:
     """通信快报4月9日晚间消息, 某某网上海4月9日电: the name that opens a dateline is an outlet,
-    the place before the date aside; without a date (星河网讯, 【港岛新闻】) it must end as an outlet's
-    name does."""
+    the place before the date aside (the month may be left out: 《星河通讯社22日专讯》); without a date
+    (星河网讯, 【港岛新闻】, 【星河日报讯】) it must end as an outlet's name does."""
     m = _patterns()["dateline"].match(text)
     if m is None:
         m = _patterns()["undated_dateline"].match(text)
@@ -228,7 +228,8 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
 
 
 def _with_local_bodies(text: str, bounds: frozenset[int], hits: list[Hit]) -> list[Hit]:
-    """广州市工业和信息化局, 浙江省经信厅, 深圳市发改委: a place's government body (data: local_bodies),
+    """广州市工业和信息化局, 浙江省经信厅, 深圳市发改委, 荆门市委: a place's government, party or
+    congress body (data: local_bodies, level_bodies),
     named as written, with a named unit after it (…公安局反诈骗中心); a national body's name after the
     place (发改委) is the local one's."""
     out = list(hits)

@@ -497,3 +497,53 @@ def test_handset_makers_and_an_mvnos_bare_brand_listed_with_companies(text, expe
 )
 def test_national_bodies_by_their_short_names(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("《星河通讯社22日专讯》中移动公布业绩", [("星河通讯社", "星河通讯社"), ("中国移动", "中移动")]),
+        ("云帆日报15日电 工信部表示", [("云帆日报", "云帆日报"), ("工业和信息化部", "工信部")]),  # no month
+        ("【星河日报讯】电讯盈科昨日表示", [("星河日报", "星河日报"), ("电讯盈科", "电讯盈科")]),
+        ("【港岛新闻台】数码通昨日表示", [("港岛新闻台", "港岛新闻台"), ("数码通", "数码通")]),
+        ("公司22日消息 今天发布", []),
+    ],
+)
+def test_hong_kong_datelines_name_their_outlet(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("绍兴市政府与三家运营商签署合作协议", [("绍兴市政府", "绍兴市政府")]),
+        ("浙江省政协委员会议上", []),
+        ("常州市人大常委会通过了条例", [("常州市人大常委会", "常州市人大常委会")]),
+        ("荆门市委、荆门市政府联合发文", [("荆门市委", "荆门市委"), ("荆门市政府", "荆门市政府")]),
+    ],
+)
+def test_a_places_congress_party_committee_or_government_is_an_organisation(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["各市政府纷纷出台政策", "地方政府也在观望", "城市政府的数字化转型"])
+def test_no_government_body_without_a_place(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("港府拟收回部分频谱重新拍卖", [("香港特区政府", "港府")]),
+        ("通讯局表示将检讨频谱政策", [("通讯事务管理局", "通讯局")]),
+        ("中移动香港宣布推出新计划", [("中国移动香港", "中移动香港")]),
+        ("电盈与台湾之星签署合作协议", [("电讯盈科", "电盈"), ("台湾之星", "台湾之星")]),
+    ],
+)
+def test_hong_kong_and_taiwan_wording_of_operators_and_bodies(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["推动我市通信网络高质量发展", "支持我省科技企业上市", "本市通讯设施建设提速"])
+def test_a_pronoun_before_a_company_suffix_is_no_name(text):
+    assert orgs(text) == []
