@@ -547,3 +547,34 @@ def test_hong_kong_and_taiwan_wording_of_operators_and_bodies(text, expected):
 @pytest.mark.parametrize("text", ["推动我市通信网络高质量发展", "支持我省科技企业上市", "本市通讯设施建设提速"])
 def test_a_pronoun_before_a_company_suffix_is_no_name(text):
     assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("获得丹麦管理学院管理学硕士学位", [("丹麦管理学院", "丹麦管理学院")]),
+        ("毕业于美国南加州大学电子工程系", [("美国南加州大学", "美国南加州大学")]),
+        ("毕业于法国里昂商学院", [("法国里昂商学院", "法国里昂商学院")]),
+        ("毕业于于长春邮电学院", [("长春邮电学院", "长春邮电学院")]),  # 于长春: jieba glues the preposition on
+    ],
+)
+def test_a_place_and_a_name_before_a_school_word_is_a_school(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["他的儿子是大学生", "国内大学的学费上涨", "不少欧洲大学开设了通信专业"])
+def test_no_school_without_a_name_of_its_own(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("他曾任九江电信局副局长", [("九江电信", "九江电信局")]),
+        ("历任温州电信局局长、浙江电信总经理", [("温州电信", "温州电信局"), ("浙江电信", "浙江电信")]),
+        ("赣州电信局近日调整了资费", [("赣州电信", "赣州电信局")]),
+        ("宁波电信局势平稳", [("宁波电信", "宁波电信")]),  # 局势 is a word of its own
+    ],
+)
+def test_a_citys_telecom_bureau_is_its_operator_company(text, expected):
+    assert orgs(text) == expected
