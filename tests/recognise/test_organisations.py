@@ -578,3 +578,15 @@ def test_no_school_without_a_name_of_its_own(text):
 )
 def test_a_citys_telecom_bureau_is_its_operator_company(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("大摩发表报告，维持中移动评级", [("摩根士丹利", "大摩"), ("中国移动", "中移动")]),
+        ("德银认为电讯盈科估值偏高", [("德意志银行", "德银"), ("电讯盈科", "电讯盈科")]),
+        ("标普确认中国电信的信用评级", [("标普", "标普"), ("中国电信", "中国电信")]),
+    ],
+)
+def test_hong_kong_short_forms_of_brokers_and_rating_agencies(text, expected):
+    assert orgs(text) == expected
