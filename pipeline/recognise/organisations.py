@@ -39,8 +39,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"[“\"]?([{CJK}A-Za-z0-9]{{2,10}})[”\"]?(?:[{joiners}]{anaphora})?[）)]"
         ),
         "brand": re.compile(alternation(g.brand_suffixes)),
+        "bureau_tail": re.compile(alternation(g.bureau_tails)),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?({alternation(g.branch_suffixes)})"),
-        "local_body": re.compile(alternation(g.local_bodies)),
+        "local_body": re.compile(alternation(g.local_bodies + g.level_bodies)),
         "unit_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.unit_suffixes)})"),
         "group_branch": re.compile(
             rf"(?P<parent>{alternation(f for o in _operators() for f in o.forms)})(?:集团)?"
@@ -50,10 +51,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(g.vehicle_words)}|{alternation(g.vehicle_before_tail)}(?={alternation(g.company_tails)}))+"
         ),
         "undated_dateline": re.compile(
-            rf"【?([{CJK}A-Za-z0-9]{{2,10}}?)(?:】|(?:{alternation(g.dateline_words)})(?=[\s(（]))"
+            rf"【?([{CJK}A-Za-z0-9]{{2,10}}?)(?:】|(?:{alternation(g.dateline_words)})(?=[\s(（】]))"
         ),
         "dateline": re.compile(
-            rf"([{CJK}A-Za-z]{{2,10}}?)\d{{1,2}}月\d{{1,2}}日(?:{alternation(g.dateline_times)})?"
+            rf"[《【]?([{CJK}A-Za-z]{{2,10}}?)(?:\d{{1,2}}月)?\d{{1,2}}日(?:{alternation(g.dateline_times)})?"
             rf"(?:{alternation(g.dateline_words)})"
         ),
     }
@@ -83,6 +84,7 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
                 hits.append(Hit(m.start(), m.end(), ref.label, ref.name, name))
     hits += _weak_aliases(text, bounds, hits)
     hits += _dictionary_orgs(text, hits)
+    hits += _schools(text, hits)
     hits = _with_local_bodies(text, bounds, hits)
     hits += _brand_names(text, bounds, hits)
     hits += _dateline_outlet(text, hits)
@@ -105,10 +107,17 @@ def _branches(text: str, bounds: frozenset[int]) -> list[Hit]:
         if found is None or overlaps(found[0], m.end(), out) or _in_term(text, found[0], m.end()):
             continue
         more = _name_suffix(text, m.end())  # 陕西广电网络: the name runs on
-        tail = _patterns()["org_tail"].match(text, m.end() + len(more))
+        tail = _patterns()["org_tail"].match(text, m.end() + len(more)) or _bureau_tail(text, bounds, m.end())
         end = tail.end() if tail else m.end() + len(more)
         out.append(Hit(found[0], end, "COMPANY", found[1] + m.group() + more, text[found[0] : end]))
     return out
+
+
+def _bureau_tail(text: str, bounds: frozenset[int], end: int) -> re.Match[str] | None:
+    """南昌电信局, 杭州电信局: the city's telecom bureau the operator's city company grew from is its
+    mention, a word of its own (not 电信局势)."""
+    m = _patterns()["bureau_tail"].match(text, end)
+    return m if m and m.end() in bounds else None
 
 
 def _place_before(text: str, bounds: frozenset[int], start: int) -> tuple[int, str] | None:
@@ -150,8 +159,8 @@ def _english_names(text: str, hits: list[Hit]) -> list[Hit]:
 
 def _dateline_outlet(text: str, taken: list[Hit]) -> list[Hit]:
     """通信快报4月9日晚间消息, 某某网上海4月9日电: the name that opens a dateline is an outlet,
-    the place before the date aside; without a date (星河网讯, 【港岛新闻】) it must end as an outlet's
-    name does."""
+    the place before the date aside (the month may be left out: 《星河通讯社22日专讯》); without a date
+    (星河网讯, 【港岛新闻】, 【星河日报讯】) it must end as an outlet's name does."""
     m = _patterns()["dateline"].match(text)
     if m is None:
         m = _patterns()["undated_dateline"].match(text)
@@ -214,8 +223,9 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
             or not (word.endswith(g.org_word_endings) or lex.org_suffix(word))
         ):
             continue  # 统一安排: jieba's dictionary has odd organisations; a name ends as one does
-        if i > 0 and is_place(words[i - 1][0]):
-            start = words[i - 1][1]  # 南京市公安局
+        place = _place_ending(words[i - 1][0]) if i > 0 else ""
+        if place:
+            start -= len(place)  # 南京市|公安局; 毕业于长春|邮电学院, where jieba reads 于长春 as one word
         elif len(word) < 4:
             continue
         if overlaps(start, end, taken) or in_compound(text, start, end):  # the gazetteer has had its say
@@ -227,8 +237,40 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
     return out
 
 
+def _place_ending(word: str) -> str:
+    """The place a word is or ends in (南京市; 长春 of 于长春, a preposition jieba glued to it), else ''."""
+    return next((word[-k:] for k in range(len(word), 1, -1) if is_place(word[-k:])), "")
+
+
+def _schools(text: str, taken: list[Hit]) -> list[Hit]:
+    """挪威管理学院, 美国南加州大学: a place and a name before a school's word is a school jieba does not
+    know; not 美国大学 (a country's schools) or 大学生 (the word runs on)."""
+    g = grammar.load()
+    words = segment.tagged(text)
+    out: list[Hit] = []
+    for i, (word, _, pos) in enumerate(words):
+        if word not in g.school_words or i == 0:
+            continue
+        k = i
+        while k > 0 and i - k < 3 and (words[k - 1][1][:1] in ("n", "j", "s") or words[k - 1][1] == "vn"):
+            k -= 1
+        head = [w for w, _, _ in words[k:i]]
+        while head and not is_place(head[0]):
+            head.pop(0)
+            k += 1
+        last = head[-1] if head else ""
+        if not head or last.endswith(g.foreign_place_endings) or last in g.foreign_places or not is_place(head[0]):
+            continue
+        start, end = words[k][2], pos + len(word)
+        if not overlaps(start, end, taken + out):
+            name = text[start:end]
+            out.append(Hit(start, end, "ORGANIZATION", name, name))
+    return out
+
+
 def _with_local_bodies(text: str, bounds: frozenset[int], hits: list[Hit]) -> list[Hit]:
-    """广州市工业和信息化局, 浙江省经信厅, 深圳市发改委: a place's government body (data: local_bodies),
+    """广州市工业和信息化局, 浙江省经信厅, 深圳市发改委, 荆门市委: a place's government, party or
+    congress body (data: local_bodies, level_bodies),
     named as written, with a named unit after it (…公安局反诈骗中心); a national body's name after the
     place (发改委) is the local one's."""
     out = list(hits)

@@ -497,3 +497,96 @@ def test_handset_makers_and_an_mvnos_bare_brand_listed_with_companies(text, expe
 )
 def test_national_bodies_by_their_short_names(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("《星河通讯社22日专讯》中移动公布业绩", [("星河通讯社", "星河通讯社"), ("中国移动", "中移动")]),
+        ("云帆日报15日电 工信部表示", [("云帆日报", "云帆日报"), ("工业和信息化部", "工信部")]),  # no month
+        ("【星河日报讯】电讯盈科昨日表示", [("星河日报", "星河日报"), ("电讯盈科", "电讯盈科")]),
+        ("【港岛新闻台】数码通昨日表示", [("港岛新闻台", "港岛新闻台"), ("数码通", "数码通")]),
+        ("公司22日消息 今天发布", []),
+    ],
+)
+def test_hong_kong_datelines_name_their_outlet(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("绍兴市政府与三家运营商签署合作协议", [("绍兴市政府", "绍兴市政府")]),
+        ("浙江省政协委员会议上", []),
+        ("常州市人大常委会通过了条例", [("常州市人大常委会", "常州市人大常委会")]),
+        ("荆门市委、荆门市政府联合发文", [("荆门市委", "荆门市委"), ("荆门市政府", "荆门市政府")]),
+    ],
+)
+def test_a_places_congress_party_committee_or_government_is_an_organisation(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["各市政府纷纷出台政策", "地方政府也在观望", "城市政府的数字化转型"])
+def test_no_government_body_without_a_place(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("港府拟收回部分频谱重新拍卖", [("香港特区政府", "港府")]),
+        ("通讯局表示将检讨频谱政策", [("通讯事务管理局", "通讯局")]),
+        ("中移动香港宣布推出新计划", [("中国移动香港", "中移动香港")]),
+        ("电盈与台湾之星签署合作协议", [("电讯盈科", "电盈"), ("台湾之星", "台湾之星")]),
+    ],
+)
+def test_hong_kong_and_taiwan_wording_of_operators_and_bodies(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["推动我市通信网络高质量发展", "支持我省科技企业上市", "本市通讯设施建设提速"])
+def test_a_pronoun_before_a_company_suffix_is_no_name(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("获得丹麦管理学院管理学硕士学位", [("丹麦管理学院", "丹麦管理学院")]),
+        ("毕业于美国南加州大学电子工程系", [("美国南加州大学", "美国南加州大学")]),
+        ("毕业于法国里昂商学院", [("法国里昂商学院", "法国里昂商学院")]),
+        ("毕业于于长春邮电学院", [("长春邮电学院", "长春邮电学院")]),  # 于长春: jieba glues the preposition on
+    ],
+)
+def test_a_place_and_a_name_before_a_school_word_is_a_school(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["他的儿子是大学生", "国内大学的学费上涨", "不少欧洲大学开设了通信专业"])
+def test_no_school_without_a_name_of_its_own(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("他曾任九江电信局副局长", [("九江电信", "九江电信局")]),
+        ("历任温州电信局局长、浙江电信总经理", [("温州电信", "温州电信局"), ("浙江电信", "浙江电信")]),
+        ("赣州电信局近日调整了资费", [("赣州电信", "赣州电信局")]),
+        ("宁波电信局势平稳", [("宁波电信", "宁波电信")]),  # 局势 is a word of its own
+    ],
+)
+def test_a_citys_telecom_bureau_is_its_operator_company(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("大摩发表报告，维持中移动评级", [("摩根士丹利", "大摩"), ("中国移动", "中移动")]),
+        ("德银认为电讯盈科估值偏高", [("德意志银行", "德银"), ("电讯盈科", "电讯盈科")]),
+        ("标普确认中国电信的信用评级", [("标普", "标普"), ("中国电信", "中国电信")]),
+    ],
+)
+def test_hong_kong_short_forms_of_brokers_and_rating_agencies(text, expected):
+    assert orgs(text) == expected
