@@ -105,6 +105,7 @@ class Grammar:
     title_separators: tuple[str, ...]
     person_list_marks: tuple[str, ...]
     own_right_titles: tuple[str, ...]
+    company_officer_titles: tuple[str, ...]
     holding_verbs: tuple[str, ...]
     holding_adverbs: tuple[str, ...]
     holder_appellations: tuple[str, ...]

@@ -100,7 +100,22 @@ def title_chains(
             ]
         else:
             unnamed.append((t.end, Chain(t, title, org, org_is_reference=reference)))
-    return _shared_orgs(text, [(c.person.end, c) for c in chains] + _joined_holders(text, unnamed, chains))
+    listed = _shared_orgs(text, [(c.person.end, c) for c in chains] + _joined_holders(text, unnamed, chains))
+    return [_officer_at_subject(c, orgs, antecedent) for c in listed]
+
+
+def _officer_at_subject(c: Chain, orgs: list[Hit], antecedent: Hit | None) -> Chain:
+    """中国铁塔董事会选举X为董事长; 接掌中国联通，出任董事长; (中移动…。)新任董事长X: a company
+    officer's title no organisation is named for is at the company named last before it (in the
+    sentence, else before it); none where that is a government body or an outlet, or where the
+    sentence names two before it (小米与中国联通签约，总经理X: whose?)."""
+    if c.org is not None or c.title is None or not c.title.name.endswith(grammar.load().company_officer_titles):
+        return c
+    before = {o.name: o for o in orgs if o.end <= c.title.start and not lexicon.load().is_media(o.name)}
+    subject = next(iter(before.values())) if len(before) == 1 else None if before else antecedent
+    if subject is None or subject.label != "COMPANY":
+        return c
+    return replace(c, org=Hit(c.title.start, c.title.start, subject.label, subject.name, ""), org_is_reference=True)
 
 
 def _listed_post(text: str, start: int, end: int, chains: list[Chain]) -> Chain | None:

@@ -6,6 +6,7 @@ import pytest
 from rules_only import context
 
 from pipeline.read.clean import sentences
+from pipeline.recognise import chains
 from pipeline.recognise.context import persons_in, read_context
 from pipeline.records import Article, Hit
 
@@ -118,3 +119,23 @@ def test_the_articles_organisations_once_each_in_the_order_first_named():
 )
 def test_a_surname_and_an_honorific_after_a_full_name_of_that_surname_is_no_new_person(text, known):
     assert context(text).known_persons == known
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("星联通信董事会日前选举周海涛为董事长。", ("周海涛", "董事长", "星联通信")),  # the appointing body
+        ("韩磊去年加盟分享通信，出任首席执行官。", ("韩磊", "首席执行官", "分享通信")),  # joined, then a post
+        ("分享通信公布了年报。总裁何志远表示，用户增长较快。", ("何志远", "总裁", "分享通信")),  # the sentence before
+        (
+            "有消息称中国移动将调整资费，董事长刘军表示不予置评。",
+            ("刘军", "董事长", "中国移动"),
+        ),  # not opening the clause
+        ("工信部宣布，任命王刚为董事长。", ("王刚", "董事长", None)),  # no government body's
+        ("小米与中国联通签署协议，总经理赵强表示合作顺利。", ("赵强", "总经理", None)),  # two named: whose?
+        ("据新京报报道，董事长李明称。", ("李明", "董事长", None)),  # nor an outlet's
+    ],
+)
+def test_a_company_officers_title_without_organisation_is_at_the_company_named_last(text, expected):
+    ctx = context(text)
+    assert [(r.person, r.title, r.org) for r in chains.roles(list(ctx.chains))] == [expected]
