@@ -388,14 +388,21 @@ def _pseudonyms(text: str) -> list[Chain]:
 
 def _credited(text: str, orgs: list[Hit]) -> list[Chain]:
     """文/张明 or 张明/文 on a line, and （张明） closing a paragraph: the writers, with no title
-    and no outlet (so no role)."""
+    and no outlet (so no role); an outlet opening the names (某某网张明/文) is theirs, without a title."""
     out = []
     for pattern in _credit_patterns():
         for m in pattern.finditer(text):
-            names = _names_from(text, m.start("names"), orgs)
+            outlet = next((o for o in orgs if o.start == m.start("names") and lexicon.load().is_media(o.name)), None)
+            names = _names_from(text, _past_spaces(text, outlet.end) if outlet else m.start("names"), orgs)
             if names and names[-1].end == m.end("names"):
-                out += [Chain(person, None, None) for person in names]
+                out += [Chain(person, None, outlet) for person in names]
     return out
+
+
+def _past_spaces(text: str, pos: int) -> int:
+    while text[pos : pos + 1] in (" ", "\t"):
+        pos += 1
+    return pos
 
 
 @lru_cache(maxsize=1)

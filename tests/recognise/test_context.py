@@ -139,3 +139,16 @@ def test_a_surname_and_an_honorific_after_a_full_name_of_that_surname_is_no_new_
 def test_a_company_officers_title_without_organisation_is_at_the_company_named_last(text, expected):
     ctx = context(text)
     assert [(r.person, r.title, r.org) for r in chains.roles(list(ctx.chains))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("分享通信昨日宣布降价。 记者:周海涛", [("周海涛", "记者", None)]),
+        ("分享通信昨日宣布降价。\n记者：周海涛 李明", [("周海涛", "记者", None), ("李明", "记者", None)]),
+        ("飞象网韩磊/文\n分享通信昨日宣布降价。", [("韩磊", None, "飞象网")]),
+    ],
+)
+def test_a_byline_outside_the_kept_sentences_still_gives_its_role(text, expected):
+    ctx = context(text)
+    assert [(r.person, r.title, r.org) for r in chains.roles(list(ctx.chains))] == expected
