@@ -101,7 +101,14 @@ def title_chains(
         else:
             unnamed.append((t.end, Chain(t, title, org, org_is_reference=reference)))
     listed = _shared_orgs(text, [(c.person.end, c) for c in chains] + _joined_holders(text, unnamed, chains))
-    return [_officer_at_subject(c, orgs, antecedent) for c in listed]
+    return sorted((_officer_at_subject(c, orgs, antecedent) for c in listed), key=lambda c: _beyond_comma(text, c))
+
+
+def _beyond_comma(text: str, c: Chain) -> bool:
+    """甲局副局长，乙办公室主任X: a post a comma parts from its holder's name comes after the one next
+    to it (the organisation the person speaks for is the one next to the name)."""
+    between = text[c.title.end : c.person.start] if c.title is not None else ""
+    return "，" in between or "," in between
 
 
 def _officer_at_subject(c: Chain, orgs: list[Hit], antecedent: Hit | None) -> Chain:
@@ -305,12 +312,12 @@ def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Ch
     out: list[tuple[int, Chain]] = []
     for end, u in reversed(unnamed):
         joiner = next((j for j in g.title_separators + g.title_joiners if text.startswith(j, end)), None)
-        joiner = joiner or _tensed_comma(text, end)
+        joiner = joiner or _tensed_comma(text, end) or _post_comma(text, end, unnamed)
         if joiner is None:
             continue
         held = chains + [c for _, c in out]
         when = tense.read(text, _chain_start(u), u.title.name)[0] if u.title is not None else None  # 原董事长、
-        out += [(end, replace(u, person=c.person, tense=when)) for c in held if _chain_start(c) == end + len(joiner)]
+        out += [(end, replace(u, person=c.person, tense=when)) for c in held if _follows(text, end, joiner, c)]
     return out[::-1]
 
 
@@ -319,6 +326,26 @@ def _tensed_comma(text: str, end: int) -> str | None:
     and the next chain join them."""
     word = next((w for w in tense.words() if text.startswith(w, end + 1)), None)
     return text[end] + word if word is not None and text[end : end + 1] in ("，", ",") else None
+
+
+def _follows(text: str, end: int, joiner: str, c: Chain) -> bool:
+    """The chain `c` starts right after the joiner; after a bare comma, anywhere in the clause it
+    opens (…，全国某某整合发展领导小组办公室主任X: the organisation's name may be read short)."""
+    start = _chain_start(c)
+    if joiner not in ("，", ","):
+        return start == end + len(joiner)
+    return end < start and not any(ch in PUNCTUATION for ch in text[end + 1 : start])
+
+
+def _post_comma(text: str, end: int, unnamed: list[tuple[int, Chain]]) -> str | None:
+    """国家某局副局长、党组成员，某办公室主任X: a comma after posts no name follows, in a clause that
+    is only posts and opens with their organisation, joins them to the next chain (a list of one
+    person's posts; not 从A公司挖来大批高管，其中…)."""
+    if text[end : end + 1] not in ("，", ","):
+        return None
+    opening = max(text.rfind(m, 0, end) for m in "，,。；;：:") + 1
+    own = any(u.org is not None and not u.org_is_reference and u.org.start == opening for e, u in unnamed if e <= end)
+    return text[end] if own else None
 
 
 def _chain_start(c: Chain) -> int:

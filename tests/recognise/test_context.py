@@ -152,3 +152,42 @@ def test_a_company_officers_title_without_organisation_is_at_the_company_named_l
 def test_a_byline_outside_the_kept_sentences_still_gives_its_role(text, expected):
     ctx = context(text)
     assert [(r.person, r.title, r.org) for r in chains.roles(list(ctx.chains))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "employer"),
+    [
+        (
+            "工信部副部长、党组成员，国家航天局局长王刚出席会议。",
+            [
+                ("王刚", "局长", "国家航天局"),
+                ("王刚", "副部长", "工业和信息化部"),
+                ("王刚", "党组成员", "工业和信息化部"),
+            ],
+            "国家航天局",
+        ),
+        (
+            "星联通信副总裁，分享通信总经理韩磊表示，资费会降。",
+            [("韩磊", "总经理", "分享通信"), ("韩磊", "副总裁", "星联通信")],
+            "分享通信",
+        ),
+        (
+            "中国电信党组成员、副总经理，天翼智慧家庭公司董事长李明表示。",
+            [
+                ("李明", "董事长", "天翼智慧家庭公司"),
+                ("李明", "党组成员", "中国电信"),
+                ("李明", "副总经理", "中国电信"),
+            ],
+            "天翼智慧家庭公司",
+        ),
+    ],
+)
+def test_posts_listed_by_a_comma_before_a_name_are_its_holders_the_one_next_to_it_first(text, expected, employer):
+    ctx = context(text)
+    assert [(r.person, r.title, r.org) for r in chains.roles(list(ctx.chains))] == expected
+    assert ctx.employer(expected[0][0]) == employer
+
+
+def test_posts_in_a_clause_that_is_more_than_posts_join_no_name_after_a_comma():
+    ctx = context("华为从中国移动挖来多名高管，其中包括副总裁王强。")
+    assert ("王强", "高管", "中国移动") not in [(r.person, r.title, r.org) for r in chains.roles(list(ctx.chains))]
