@@ -109,6 +109,7 @@ class Grammar:
     holding_verbs: tuple[str, ...]
     holding_adverbs: tuple[str, ...]
     holder_appellations: tuple[str, ...]
+    sequence_words: tuple[str, ...]
     succession_verbs: tuple[str, ...]
     appointing_verbs: tuple[str, ...]
     appointment_links: tuple[str, ...]
