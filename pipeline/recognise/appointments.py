@@ -74,6 +74,7 @@ def _name_ending(text: str, end: int, persons: list[Hit], orgs: list[Hit]) -> Hi
         next((p for p in persons if p.end == end), None)
         or (Hit(end - len(pronoun), end, "PERSON", pronoun, pronoun) if pronoun else None)
         or name_ending_at(text, end)
+        or _name_after_sequence(text, end)
         or _read_name(text, end)
     )
     return named if named is not None and not overlaps(named.start, named.end, orgs) else None
@@ -111,6 +112,16 @@ def _read_name(text: str, end: int) -> Hit | None:
         word, at = words[-2][0] + word, words[-2][2]  # 宣布吴|海涛: jieba cut the surname off the given name
     start = window + at
     return Hit(start, end, "PERSON", word, word) if name_at(text[:end] + "。", start) == len(word) > 1 else None
+
+
+def _name_after_sequence(text: str, end: int) -> Hit | None:
+    """调整后|南新生|任, 重组后|赵刚|出任: a name right after a word of sequence (后, 之后) that
+    jieba reads into the name's first character (后南, 后赵)."""
+    for k in (3, 2):
+        start = end - k
+        if text.endswith(grammar.load().sequence_words, 0, start) and name_at(text[:end] + "。", start) == k:
+            return Hit(start, end, "PERSON", text[start:end], text[start:end])
+    return None
 
 
 def _appointed(text: str, start: int, orgs: list[Hit]) -> Hit | None:

@@ -100,7 +100,29 @@ def title_chains(
             ]
         else:
             unnamed.append((t.end, Chain(t, title, org, org_is_reference=reference)))
-    return _shared_orgs(text, [(c.person.end, c) for c in chains] + _joined_holders(text, unnamed, chains))
+    listed = _shared_orgs(text, [(c.person.end, c) for c in chains] + _joined_holders(text, unnamed, chains))
+    return sorted((_officer_at_subject(c, orgs, antecedent) for c in listed), key=lambda c: _beyond_comma(text, c))
+
+
+def _beyond_comma(text: str, c: Chain) -> bool:
+    """甲局副局长，乙办公室主任X: a post a comma parts from its holder's name comes after the one next
+    to it (the organisation the person speaks for is the one next to the name)."""
+    between = text[c.title.end : c.person.start] if c.title is not None else ""
+    return "，" in between or "," in between
+
+
+def _officer_at_subject(c: Chain, orgs: list[Hit], antecedent: Hit | None) -> Chain:
+    """中国铁塔董事会选举X为董事长; 接掌中国联通，出任董事长; (中移动…。)新任董事长X: a company
+    officer's title no organisation is named for is at the company named last before it (in the
+    sentence, else before it); none where that is a government body or an outlet, or where the
+    sentence names two before it (小米与中国联通签约，总经理X: whose?)."""
+    if c.org is not None or c.title is None or not c.title.name.endswith(grammar.load().company_officer_titles):
+        return c
+    before = {o.name: o for o in orgs if o.end <= c.title.start and not lexicon.load().is_media(o.name)}
+    subject = next(iter(before.values())) if len(before) == 1 else None if before else antecedent
+    if subject is None or subject.label != "COMPANY":
+        return c
+    return replace(c, org=Hit(c.title.start, c.title.start, subject.label, subject.name, ""), org_is_reference=True)
 
 
 def _listed_post(text: str, start: int, end: int, chains: list[Chain]) -> Chain | None:
@@ -290,12 +312,12 @@ def _joined_holders(text: str, unnamed: list[tuple[int, Chain]], chains: list[Ch
     out: list[tuple[int, Chain]] = []
     for end, u in reversed(unnamed):
         joiner = next((j for j in g.title_separators + g.title_joiners if text.startswith(j, end)), None)
-        joiner = joiner or _tensed_comma(text, end)
+        joiner = joiner or _tensed_comma(text, end) or _post_comma(text, end, unnamed)
         if joiner is None:
             continue
         held = chains + [c for _, c in out]
         when = tense.read(text, _chain_start(u), u.title.name)[0] if u.title is not None else None  # 原董事长、
-        out += [(end, replace(u, person=c.person, tense=when)) for c in held if _chain_start(c) == end + len(joiner)]
+        out += [(end, replace(u, person=c.person, tense=when)) for c in held if _follows(text, end, joiner, c)]
     return out[::-1]
 
 
@@ -304,6 +326,26 @@ def _tensed_comma(text: str, end: int) -> str | None:
     and the next chain join them."""
     word = next((w for w in tense.words() if text.startswith(w, end + 1)), None)
     return text[end] + word if word is not None and text[end : end + 1] in ("，", ",") else None
+
+
+def _follows(text: str, end: int, joiner: str, c: Chain) -> bool:
+    """The chain `c` starts right after the joiner; after a bare comma, anywhere in the clause it
+    opens (…，全国某某整合发展领导小组办公室主任X: the organisation's name may be read short)."""
+    start = _chain_start(c)
+    if joiner not in ("，", ","):
+        return start == end + len(joiner)
+    return end < start and not any(ch in PUNCTUATION for ch in text[end + 1 : start])
+
+
+def _post_comma(text: str, end: int, unnamed: list[tuple[int, Chain]]) -> str | None:
+    """国家某局副局长、党组成员，某办公室主任X: a comma after posts no name follows, in a clause that
+    is only posts and opens with their organisation, joins them to the next chain (a list of one
+    person's posts; not 从A公司挖来大批高管，其中…)."""
+    if text[end : end + 1] not in ("，", ","):
+        return None
+    opening = max(text.rfind(m, 0, end) for m in "，,。；;：:") + 1
+    own = any(u.org is not None and not u.org_is_reference and u.org.start == opening for e, u in unnamed if e <= end)
+    return text[end] if own else None
 
 
 def _chain_start(c: Chain) -> int:
@@ -373,14 +415,21 @@ def _pseudonyms(text: str) -> list[Chain]:
 
 def _credited(text: str, orgs: list[Hit]) -> list[Chain]:
     """文/张明 or 张明/文 on a line, and （张明） closing a paragraph: the writers, with no title
-    and no outlet (so no role)."""
+    and no outlet (so no role); an outlet opening the names (某某网张明/文) is theirs, without a title."""
     out = []
     for pattern in _credit_patterns():
         for m in pattern.finditer(text):
-            names = _names_from(text, m.start("names"), orgs)
+            outlet = next((o for o in orgs if o.start == m.start("names") and lexicon.load().is_media(o.name)), None)
+            names = _names_from(text, _past_spaces(text, outlet.end) if outlet else m.start("names"), orgs)
             if names and names[-1].end == m.end("names"):
-                out += [Chain(person, None, None) for person in names]
+                out += [Chain(person, None, outlet) for person in names]
     return out
+
+
+def _past_spaces(text: str, pos: int) -> int:
+    while text[pos : pos + 1] in (" ", "\t"):
+        pos += 1
+    return pos
 
 
 @lru_cache(maxsize=1)

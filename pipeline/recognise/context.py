@@ -117,8 +117,8 @@ def read_context(
         last_org = _last_named(orgs) or last_org
         named_before += orgs
         last_ministry = _ministry(orgs) or last_ministry
-    outside_orgs, outside_persons = _outside(article, spans)
-    byline = chains.outlet_lines(normalise(article.body))
+    outside_orgs, outside_bylines = _outside(article, spans)
+    byline = chains.outlet_lines(normalise(article.body)) + list(outside_bylines)
     media = [o for o in [o for s in sentences for o in s.orgs] + list(outside_orgs) if lexicon.load().is_media(o.name)]
     all_chains = tuple(chains.with_own_outlet([c for s in sentences for c in s.chains] + byline, media))
     known: dict[str, None] = {}
@@ -141,7 +141,7 @@ def read_context(
         chains.reference_forms(list(all_chains)),
         tuple(known),
         outside_orgs,
-        outside_persons,
+        tuple(c.person for c in outside_bylines),
     )
 
 
@@ -220,31 +220,31 @@ def _with_chain_orgs(orgs: list[Hit], chains: list[Chain]) -> list[Hit]:
     return sorted(kept + extra, key=lambda h: h.start)
 
 
-def _outside(article: Article, spans: list[Span]) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
-    """Organisations and bylined people named only outside the kept sentences.
+def _outside(article: Article, spans: list[Span]) -> tuple[tuple[Hit, ...], tuple[Chain, ...]]:
+    """Organisations and bylines (their people's roles) named only outside the kept sentences.
 
     A publisher's footer is dropped as boilerplate, yet 本文搜狐IT首发 still names
-    搜狐 and 【编辑:陈静】 still names a person. Offsets are into the article text.
+    搜狐, 【编辑:陈静】 still names a person and a closing 记者:张明 still names a reporter.
+    Offsets are into the article text.
     """
     body = normalise(article.body)
     orgs: list[Hit] = []
-    persons: list[Hit] = []
+    bylines: list[Chain] = []
     for start, end in windows(body, 0, len(body), OUTSIDE_PIECE, marks="\n"):  # bounded work per piece
         piece = body[start:end]
         found = organisations(piece, segment.boundaries(piece))
         orgs += [_shifted(h, start) for h in found]
-        persons += [_shifted(c.person, start) for c in chains.marked_persons(piece, found)]
+        bylines += [replace(c, person=_shifted(c.person, start)) for c in chains.marked_persons(piece, found)]
     covered = [(s.start - article.body_start, s.end - article.body_start) for s in spans]  # in order, apart
     starts = [s for s, _ in covered]
 
-    def outside(hits: list[Hit]) -> tuple[Hit, ...]:
-        return tuple(
-            _shifted(h, article.body_start)
-            for h in hits
-            if not ((i := bisect_right(starts, h.start) - 1) >= 0 and h.end <= covered[i][1])
-        )
+    def outside(h: Hit) -> bool:
+        return not ((i := bisect_right(starts, h.start) - 1) >= 0 and h.end <= covered[i][1])
 
-    return outside(orgs), outside(persons)
+    at = article.body_start
+    return tuple(_shifted(h, at) for h in orgs if outside(h)), tuple(
+        replace(c, person=_shifted(c.person, at)) for c in bylines if outside(c.person)
+    )
 
 
 def _shifted(h: Hit, by: int) -> Hit:

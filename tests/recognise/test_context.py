@@ -6,6 +6,7 @@ import pytest
 from rules_only import context
 
 from pipeline.read.clean import sentences
+from pipeline.recognise import chains
 from pipeline.recognise.context import persons_in, read_context
 from pipeline.records import Article, Hit
 
@@ -118,3 +119,75 @@ def test_the_articles_organisations_once_each_in_the_order_first_named():
 )
 def test_a_surname_and_an_honorific_after_a_full_name_of_that_surname_is_no_new_person(text, known):
     assert context(text).known_persons == known
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("星联通信董事会日前选举周海涛为董事长。", ("周海涛", "董事长", "星联通信")),  # the appointing body
+        ("韩磊去年加盟分享通信，出任首席执行官。", ("韩磊", "首席执行官", "分享通信")),  # joined, then a post
+        ("分享通信公布了年报。总裁何志远表示，用户增长较快。", ("何志远", "总裁", "分享通信")),  # the sentence before
+        (
+            "有消息称中国移动将调整资费，董事长刘军表示不予置评。",
+            ("刘军", "董事长", "中国移动"),
+        ),  # not opening the clause
+        ("工信部宣布，任命王刚为董事长。", ("王刚", "董事长", None)),  # no government body's
+        ("小米与中国联通签署协议，总经理赵强表示合作顺利。", ("赵强", "总经理", None)),  # two named: whose?
+        ("据新京报报道，董事长李明称。", ("李明", "董事长", None)),  # nor an outlet's
+    ],
+)
+def test_a_company_officers_title_without_organisation_is_at_the_company_named_last(text, expected):
+    ctx = context(text)
+    assert [(r.person, r.title, r.org) for r in chains.roles(list(ctx.chains))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("分享通信昨日宣布降价。 记者:周海涛", [("周海涛", "记者", None)]),
+        ("分享通信昨日宣布降价。\n记者：周海涛 李明", [("周海涛", "记者", None), ("李明", "记者", None)]),
+        ("飞象网韩磊/文\n分享通信昨日宣布降价。", [("韩磊", None, "飞象网")]),
+    ],
+)
+def test_a_byline_outside_the_kept_sentences_still_gives_its_role(text, expected):
+    ctx = context(text)
+    assert [(r.person, r.title, r.org) for r in chains.roles(list(ctx.chains))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "employer"),
+    [
+        (
+            "工信部副部长、党组成员，国家航天局局长王刚出席会议。",
+            [
+                ("王刚", "局长", "国家航天局"),
+                ("王刚", "副部长", "工业和信息化部"),
+                ("王刚", "党组成员", "工业和信息化部"),
+            ],
+            "国家航天局",
+        ),
+        (
+            "星联通信副总裁，分享通信总经理韩磊表示，资费会降。",
+            [("韩磊", "总经理", "分享通信"), ("韩磊", "副总裁", "星联通信")],
+            "分享通信",
+        ),
+        (
+            "中国电信党组成员、副总经理，天翼智慧家庭公司董事长李明表示。",
+            [
+                ("李明", "董事长", "天翼智慧家庭公司"),
+                ("李明", "党组成员", "中国电信"),
+                ("李明", "副总经理", "中国电信"),
+            ],
+            "天翼智慧家庭公司",
+        ),
+    ],
+)
+def test_posts_listed_by_a_comma_before_a_name_are_its_holders_the_one_next_to_it_first(text, expected, employer):
+    ctx = context(text)
+    assert [(r.person, r.title, r.org) for r in chains.roles(list(ctx.chains))] == expected
+    assert ctx.employer(expected[0][0]) == employer
+
+
+def test_posts_in_a_clause_that_is_more_than_posts_join_no_name_after_a_comma():
+    ctx = context("华为从中国移动挖来多名高管，其中包括副总裁王强。")
+    assert ("王强", "高管", "中国移动") not in [(r.person, r.title, r.org) for r in chains.roles(list(ctx.chains))]

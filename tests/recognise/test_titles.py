@@ -20,3 +20,9 @@ def test_a_title_whose_first_character_ends_the_unit_is_whole():
     text = "工信部信息通信发展司长周建平"
     orgs = organisations(text, segment.boundaries(text))
     assert [(t.name, t.text) for t in titles(text, orgs)] == [("司长", "长")]
+
+
+def test_hong_kong_and_listed_company_titles_are_whole():
+    assert [t.name for t in titles("星联通信行政总裁韩磊称", [])] == ["行政总裁"]
+    assert [t.name for t in titles("瀚海互联执行董事兼首席营运官李跃表示", [])] == ["执行董事兼首席营运官"]
+    assert [t.name for t in titles("分享通信财务总监兼公司秘书吴宁称", [])] == ["财务总监兼公司秘书"]
