@@ -80,8 +80,10 @@ def _subjectless(text: str, pos: int) -> bool:
 
 def _heads_predicate(text: str, pos: int, opener: str) -> bool:
     """The opener at `pos` is a word of its own (将 in 将推出) or heads a predicate word (不断完善), not
-    the first characters of a word of another kind (将来, 会员, 正是, 于是)."""
+    the first characters of a word of another kind (将来, 会员, 正是, 于是) or of a noun (开通率)."""
     first = segment.cut(text[pos : pos + 12])
+    if len(first) > 1 and first[0][0] == opener and first[1][0] in grammar.load().nominal_suffixes:
+        return False  # 开通|率, 签署|方: a noun made of the verb
     if not first or len(first[0][0]) <= len(opener):
         return True
     tag = segment.dictionary_tag(first[0][0])
