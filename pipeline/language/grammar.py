@@ -124,6 +124,7 @@ class Grammar:
     predicate_openers: tuple[str, ...]
     predicate_word_tags: tuple[str, ...]
     nominal_suffixes: tuple[str, ...]
+    copulas: tuple[str, ...]
     subjectless_verbs: tuple[str, ...]
     observer_types: tuple[str, ...]
     time_openers: tuple[str, ...]

@@ -95,6 +95,16 @@ def test_an_act_announced_as_ones_own_leaves_its_subject_out():
         assert not elided_subject(text), text
 
 
+def test_a_verb_phrase_a_copula_speaks_of_is_a_topic_not_an_act():
+    for text in [
+        "推出低价套餐是为了吸引年轻用户",
+        "完成全网改造，是今年工作的重点",
+        "启动转售试点，也是响应政策的号召",
+    ]:
+        assert not elided_subject(text), text
+    assert elided_subject("推出低价套餐，吸引年轻用户")
+
+
 def test_an_ongoing_negated_or_intended_predicate_leaves_its_subject_out():
     for text in [
         "还在与多家银行洽谈合作",
