@@ -128,6 +128,8 @@ class Grammar:
     generic_subjects: tuple[str, ...]
     predicate_openers: tuple[str, ...]
     predicate_word_tags: tuple[str, ...]
+    nominal_suffixes: tuple[str, ...]
+    copulas: tuple[str, ...]
     subjectless_verbs: tuple[str, ...]
     observer_types: tuple[str, ...]
     time_openers: tuple[str, ...]

@@ -66,7 +66,17 @@ def _opener(text: str) -> str | None:
     opener = next((w for w in g.predicate_openers if text.startswith(w, pos)), None)
     if opener is None or not _heads_predicate(text, pos, opener) or _subjectless(text, pos + len(opener)):
         return None
-    return opener
+    return None if _topic_phrase(text, pos) else opener
+
+
+def _topic_phrase(text: str, pos: int) -> bool:
+    """开展转售试点，是落实…的举措 / 推出新套餐是为了…: the verb phrase at `pos` is what a 是 after it
+    says something of, a topic; nobody's act was left without its subject."""
+    clause = re.split(r"[，,；;。]", text[pos:], maxsplit=2)
+    copulas = grammar.load().copulas
+    if len(clause) > 1 and clause[1].strip().startswith(copulas):
+        return True
+    return any(word in copulas for word, _, _ in segment.cut(clause[0])[1:])
 
 
 def _subjectless(text: str, pos: int) -> bool:
@@ -80,8 +90,10 @@ def _subjectless(text: str, pos: int) -> bool:
 
 def _heads_predicate(text: str, pos: int, opener: str) -> bool:
     """The opener at `pos` is a word of its own (将 in 将推出) or heads a predicate word (不断完善), not
-    the first characters of a word of another kind (将来, 会员, 正是, 于是)."""
+    the first characters of a word of another kind (将来, 会员, 正是, 于是) or of a noun (开通率)."""
     first = segment.cut(text[pos : pos + 12])
+    if len(first) > 1 and first[0][0] == opener and first[1][0] in grammar.load().nominal_suffixes:
+        return False  # 开通|率, 签署|方: a noun made of the verb
     if not first or len(first[0][0]) <= len(opener):
         return True
     tag = segment.dictionary_tag(first[0][0])

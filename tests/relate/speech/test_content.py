@@ -83,6 +83,28 @@ def test_a_comparison_that_opens_the_content_is_a_frame_not_a_predicate():
     assert elided_subject("与京东合作推出联名卡")
 
 
+def test_an_act_announced_as_ones_own_leaves_its_subject_out():
+    for text in [
+        "推出面向中小企业的物联网套餐",
+        "即日起暂停受理新用户的开户申请",
+        "成立专门的反诈骗工作小组",
+        "年内完成全部基站的改造",
+    ]:
+        assert elided_subject(text), text
+    for text in ["发布会将于下周举行", "完成率已达九成", "开通率仍然偏低", "签署方包括三家银行"]:  # nouns, not acts
+        assert not elided_subject(text), text
+
+
+def test_a_verb_phrase_a_copula_speaks_of_is_a_topic_not_an_act():
+    for text in [
+        "推出低价套餐是为了吸引年轻用户",
+        "完成全网改造，是今年工作的重点",
+        "启动转售试点，也是响应政策的号召",
+    ]:
+        assert not elided_subject(text), text
+    assert elided_subject("推出低价套餐，吸引年轻用户")
+
+
 def test_an_ongoing_negated_or_intended_predicate_leaves_its_subject_out():
     for text in [
         "还在与多家银行洽谈合作",

@@ -231,6 +231,20 @@ def test_a_company_a_modifier_picks_out_is_not_the_speakers_own(text, about):
 @pytest.mark.parametrize(
     ("text", "about"),
     [
+        ("京东副总裁刘明远表示，本集团的物流网络覆盖全国。", ["京东"]),
+        ("苏宁互联总经理刘明远说，我公司的用户主要在华东。", ["苏宁互联"]),
+        ("中国工商银行副行长刘明远表示，我行的信用卡用户增长较快。", ["中国工商银行"]),
+        ("中国信息通信研究院副院长刘明远表示，我院的报告对此有详细分析。", ["中国信息通信研究院"]),
+        ("京东副总裁刘明远表示，我所在的部门很忙。", []),  # 我|所在: no 我所
+    ],
+)
+def test_an_organisations_word_for_itself_is_the_speakers_own(text, about):
+    assert about_of(text) == [about]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
         ("浙江联通总经理刘明远表示，联通今年会加大投入。", ["中国联通"]),
         ("广东移动副总经理刘明远表示，移动的5G用户已超过三千万。", ["中国移动"]),
         ("江苏电信副总经理刘明远表示，电信将继续推进提速降费。", ["中国电信"]),
