@@ -1,5 +1,7 @@
 """Cues: speech verbs on word boundaries, outside quotations and asides (invented people)."""
 
+import pytest
+
 from pipeline.language.text import nesting
 from pipeline.relate.speech.cues import cues, followed_by_cue
 
@@ -36,3 +38,19 @@ def test_an_unnamed_source_is_split_off_its_verb_after_you():
 def test_a_particle_after_the_verb_blocks_it_but_not_a_word_it_begins():
     assert verbs("他提到中移动正在洽谈收购。") == [("提到", "提到")]
     assert verbs("蜗牛移动展示了此前透露的游戏手机。") == []
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("和记电讯行政总裁陈志伟指，今年资费不会再降。", [("指", "指")]),
+        ("该行又指：下半年的盈利会回升。", [("指", "指")]),
+        ("他亦指,明年会在深圳增设门店。", [("指", "指")]),
+        # a bare 指 elsewhere points or defines
+        ("虚拟运营商是指向基础运营商租用网络的企业。", []),
+        ("手机号指向的用户已经注销。", []),
+        ("这里的友商指的是华为。", []),
+    ],
+)
+def test_a_bare_zhi_is_a_cue_only_before_a_comma_or_colon(text, cue):
+    assert verbs(text) == cue
