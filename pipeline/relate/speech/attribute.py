@@ -12,7 +12,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.language import grammar, lexicon, segment
-from pipeline.language.text import CLAUSE_DELIMITERS, alternation, clause_start, clause_starts, nesting, strip_span
+from pipeline.language.text import (
+    CLAUSE_DELIMITERS,
+    alternation,
+    clause_start,
+    clause_starts,
+    nesting,
+    quotation_at,
+    strip_span,
+)
 from pipeline.recognise.common import CJK
 from pipeline.records import Hit, Said, Speaker
 from pipeline.relate.speech.content import (
@@ -61,7 +69,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
     qa = _transcript_pattern().match(text)
     if qa:
         return _transcript(ctx, qa)
-    labelled = _labelled_answer(ctx)
+    labelled = _labelled_answer(ctx) or _titled_label(ctx)
     if labelled is not None:
         return labelled
     quotes, parens = nesting(text)
@@ -287,6 +295,26 @@ def _labelled_answer(ctx: SentenceContext) -> Attribution | None:
     if e - s < MIN_CONTENT:
         return None
     return Attribution([Said(speaker, m.group(2), s, e)], persons, speaker)
+
+
+_TITLED_LABEL = re.compile(r"\s*([^，,。；;：:“”「」\s]{3,24}?)([：:])\s*(?=[“「])")
+
+
+def _titled_label(ctx: SentenceContext) -> Attribution | None:
+    """中国移动董事长王建：“……”: a speaker named with title and organisation, then a colon and a
+    quotation, labels it as a caption does; the label must end on the name, so a clause about the
+    person (王建信心满满：“……”) is no label."""
+    m = _TITLED_LABEL.match(ctx.text)
+    if m is None:
+        return None
+    named = [h for h in ctx.persons if h.end == m.end(1) and m.start(1) <= h.start]
+    if not named:
+        return None
+    q = quotation_at(ctx.text, m.end()) or (m.end(), len(ctx.text) + 1)
+    s, e = strip_span(ctx.text, q[0] + 1, q[1] - 1, CONTENT_TRIM)
+    if e - s < MIN_CONTENT:
+        return None
+    return Attribution([Said(Speaker(named[0].name, None, None), m.group(2), s, e)], ctx.persons, ctx.interviewee)
 
 
 def _given_floor(ctx: SentenceContext) -> list[Said]:

@@ -717,3 +717,17 @@ def test_a_plan_s_issuer_is_not_the_subject_of_its_plans():
 def test_an_organisation_speaks_through_its_own_document_only(text, desc):
     (s,) = extract(Article(doc="t", text=text)).statements
     assert s.speaker_desc == desc
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国移动董事长王建：“我们不打价格战。”", [("王建", None, "我们不打价格")]),
+        ("中国铁塔董事长佟明：「我们注意到一些情况，但影响较小。」", [("佟明", None, "我们注意到一")]),
+        ("华为消费者业务CEO余大东:“明年我们会推出更多机型。”", [("余大东", None, "明年我们会推")]),
+        # a clause about the person before the colon is no label
+        ("王强信心满满：“明年一定盈利。”", []),
+    ],
+)
+def test_a_titled_name_and_a_colon_label_the_quotation_after_them(text, expected):
+    assert heads(text) == expected
