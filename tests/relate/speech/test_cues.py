@@ -54,3 +54,21 @@ def test_a_particle_after_the_verb_blocks_it_but_not_a_word_it_begins():
 )
 def test_a_bare_zhi_is_a_cue_only_before_a_comma_or_colon(text, cue):
     assert verbs(text) == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小米手机销量远超预期，出货量突破1000万台。",
+        "中国联通5G用户增长低于预期，全年新增仅800万户。",
+        "蜗牛移动的用户规模不及预期，公司已缩减团队。",
+        "中国电信的宽带收入好于预期，同比增长8%。",
+        "中国联通的整改符合要求，工信部已予以验收。",
+    ],
+)
+def test_a_result_measured_against_an_expectation_or_a_rule_is_no_cue(text):
+    assert verbs(text) == []
+
+
+def test_an_expectation_of_ones_own_stays_a_cue():
+    assert verbs("王飞预期明年收入会增长。") == [("预期", "预期")]
