@@ -80,7 +80,12 @@ def attribute(ctx: SentenceContext) -> Attribution:
     covered = -1
     found_cues = cues(text, quotes, parens, ctx.persons)
     for i, (c0, c1, verb) in enumerate(found_cues):
-        if c0 < covered or followed_by_cue(text, c1, found_cues[i + 1 :]):
+        if c0 < covered:
+            split = _new_voice(ctx, quotes, out[-1], c0, c1)
+            if split is None:
+                continue
+            out[-1] = replace(out[-1], end=split)
+        if followed_by_cue(text, c1, found_cues[i + 1 :]):
             continue
         info = lexicon.load().speech_verbs[verb]
         verb = text[c0:c1]  # with its tail: 解释说
@@ -123,6 +128,21 @@ def attribute(ctx: SentenceContext) -> Attribution:
         out = _given_floor(ctx) or _reported(ctx, opening)
     out = sorted(out + _nominal(ctx, quotes, out) + _topical(ctx, quotes, out), key=lambda x: x.start)
     return Attribution(out, ctx.persons, ctx.interviewee, floor)
+
+
+def _new_voice(ctx: SentenceContext, quotes: tuple[int, ...], last: Said, cue: int, cue_end: int) -> int | None:
+    """中国移动强调发展4G，首席执行官李跃指出，…: a later clause of the last statement's content that names
+    a person of its own before a cue is that speaker's statement, and the last one ends before it (where
+    it ends then; None when the clause opens the content, as reported speech nested in it, or is quoted)."""
+    text = ctx.text
+    start = clause_start(text, cue)
+    if start <= last.start or quotes[start] != 0 or last.lead is not None:
+        return None
+    s, e = strip_span(text, last.start, start, CONTENT_TRIM)
+    if e - s < MIN_CONTENT:
+        return None
+    speaker, _ = speaker_in(ctx, start, cue)
+    return e if speaker is not None and speaker != last.speaker and opens_content(text, cue_end) else None
 
 
 def _opens_with_cue(text: str, pos: int, later: list[tuple[int, int, str]]) -> bool:
