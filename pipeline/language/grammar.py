@@ -122,6 +122,7 @@ class Grammar:
     post_list_closers: tuple[str, ...]
     joining_verbs: tuple[str, ...]
     cue_tails: tuple[str, ...]
+    clause_only_cues: tuple[str, ...]
     own_company_words: tuple[str, ...]
     modifier_tags: tuple[str, ...]
     adverb_tags: tuple[str, ...]

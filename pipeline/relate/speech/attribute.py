@@ -12,7 +12,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.language import grammar, lexicon, segment
-from pipeline.language.text import CLAUSE_DELIMITERS, alternation, clause_start, clause_starts, nesting, strip_span
+from pipeline.language.text import (
+    CLAUSE_DELIMITERS,
+    alternation,
+    clause_start,
+    clause_starts,
+    nesting,
+    quotation_at,
+    strip_span,
+)
 from pipeline.recognise.common import CJK
 from pipeline.records import Hit, Said, Speaker
 from pipeline.relate.speech.content import (
@@ -61,7 +69,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
     qa = _transcript_pattern().match(text)
     if qa:
         return _transcript(ctx, qa)
-    labelled = _labelled_answer(ctx)
+    labelled = _labelled_answer(ctx) or _titled_label(ctx)
     if labelled is not None:
         return labelled
     quotes, parens = nesting(text)
@@ -72,7 +80,12 @@ def attribute(ctx: SentenceContext) -> Attribution:
     covered = -1
     found_cues = cues(text, quotes, parens, ctx.persons)
     for i, (c0, c1, verb) in enumerate(found_cues):
-        if c0 < covered or followed_by_cue(text, c1, found_cues[i + 1 :]):
+        if c0 < covered:
+            split = _new_voice(ctx, quotes, out[-1], c0, c1)
+            if split is None:
+                continue
+            out[-1] = replace(out[-1], end=split)
+        if followed_by_cue(text, c1, found_cues[i + 1 :]):
             continue
         info = lexicon.load().speech_verbs[verb]
         verb = text[c0:c1]  # with its tail: 解释说
@@ -115,6 +128,21 @@ def attribute(ctx: SentenceContext) -> Attribution:
         out = _given_floor(ctx) or _reported(ctx, opening)
     out = sorted(out + _nominal(ctx, quotes, out) + _topical(ctx, quotes, out), key=lambda x: x.start)
     return Attribution(out, ctx.persons, ctx.interviewee, floor)
+
+
+def _new_voice(ctx: SentenceContext, quotes: tuple[int, ...], last: Said, cue: int, cue_end: int) -> int | None:
+    """中国移动强调发展4G，首席执行官李跃指出，…: a later clause of the last statement's content that names
+    a person of its own before a cue is that speaker's statement, and the last one ends before it (where
+    it ends then; None when the clause opens the content, as reported speech nested in it, or is quoted)."""
+    text = ctx.text
+    start = clause_start(text, cue)
+    if start <= last.start or quotes[start] != 0 or last.lead is not None:
+        return None
+    s, e = strip_span(text, last.start, start, CONTENT_TRIM)
+    if e - s < MIN_CONTENT:
+        return None
+    speaker, _ = speaker_in(ctx, start, cue)
+    return e if speaker is not None and speaker != last.speaker and opens_content(text, cue_end) else None
 
 
 def _opens_with_cue(text: str, pos: int, later: list[tuple[int, int, str]]) -> bool:
@@ -287,6 +315,26 @@ def _labelled_answer(ctx: SentenceContext) -> Attribution | None:
     if e - s < MIN_CONTENT:
         return None
     return Attribution([Said(speaker, m.group(2), s, e)], persons, speaker)
+
+
+_TITLED_LABEL = re.compile(r"\s*([^，,。；;：:“”「」\s]{3,24}?)([：:])\s*(?=[“「])")
+
+
+def _titled_label(ctx: SentenceContext) -> Attribution | None:
+    """中国移动董事长王建：“……”: a speaker named with title and organisation, then a colon and a
+    quotation, labels it as a caption does; the label must end on the name, so a clause about the
+    person (王建信心满满：“……”) is no label."""
+    m = _TITLED_LABEL.match(ctx.text)
+    if m is None:
+        return None
+    named = [h for h in ctx.persons if h.end == m.end(1) and m.start(1) <= h.start]
+    if not named:
+        return None
+    q = quotation_at(ctx.text, m.end()) or (m.end(), len(ctx.text) + 1)
+    s, e = strip_span(ctx.text, q[0] + 1, q[1] - 1, CONTENT_TRIM)
+    if e - s < MIN_CONTENT:
+        return None
+    return Attribution([Said(Speaker(named[0].name, None, None), m.group(2), s, e)], ctx.persons, ctx.interviewee)
 
 
 def _given_floor(ctx: SentenceContext) -> list[Said]:

@@ -50,6 +50,8 @@ def cues(text: str, quotes: tuple[int, ...], parens: tuple[int, ...], persons: t
             or any(name_at(text, pos - k) == k for k in (2, 3) if pos >= k)
         )
         ends_word = end in bounds or end == len(text) or text[end] in CLAUSE_DELIMITERS
+        if m.group() in grammar.load().clause_only_cues and not _opens_clause(text, end):
+            continue
         if (
             quotes[pos] == 0
             and parens[pos] == 0
@@ -63,6 +65,11 @@ def cues(text: str, quotes: tuple[int, ...], parens: tuple[int, ...], persons: t
                 end += 1
             out.append((pos, end, text[pos : m.end()]))
     return out
+
+
+def _opens_clause(text: str, end: int) -> bool:
+    """王晓初指，…: a comma or colon right after the verb."""
+    return end < len(text) and text[end] in "，,：:"
 
 
 def _particle_after(text: str, end: int, not_after: tuple[str, ...], word_at: dict[int, str]) -> bool:

@@ -1,5 +1,7 @@
 """Cues: speech verbs on word boundaries, outside quotations and asides (invented people)."""
 
+import pytest
+
 from pipeline.language.text import nesting
 from pipeline.relate.speech.cues import cues, followed_by_cue
 
@@ -36,3 +38,37 @@ def test_an_unnamed_source_is_split_off_its_verb_after_you():
 def test_a_particle_after_the_verb_blocks_it_but_not_a_word_it_begins():
     assert verbs("他提到中移动正在洽谈收购。") == [("提到", "提到")]
     assert verbs("蜗牛移动展示了此前透露的游戏手机。") == []
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("和记电讯行政总裁陈志伟指，今年资费不会再降。", [("指", "指")]),
+        ("该行又指：下半年的盈利会回升。", [("指", "指")]),
+        ("他亦指,明年会在深圳增设门店。", [("指", "指")]),
+        # a bare 指 elsewhere points or defines
+        ("虚拟运营商是指向基础运营商租用网络的企业。", []),
+        ("手机号指向的用户已经注销。", []),
+        ("这里的友商指的是华为。", []),
+    ],
+)
+def test_a_bare_zhi_is_a_cue_only_before_a_comma_or_colon(text, cue):
+    assert verbs(text) == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小米手机销量远超预期，出货量突破1000万台。",
+        "中国联通5G用户增长低于预期，全年新增仅800万户。",
+        "蜗牛移动的用户规模不及预期，公司已缩减团队。",
+        "中国电信的宽带收入好于预期，同比增长8%。",
+        "中国联通的整改符合要求，工信部已予以验收。",
+    ],
+)
+def test_a_result_measured_against_an_expectation_or_a_rule_is_no_cue(text):
+    assert verbs(text) == []
+
+
+def test_an_expectation_of_ones_own_stays_a_cue():
+    assert verbs("王飞预期明年收入会增长。") == [("预期", "预期")]

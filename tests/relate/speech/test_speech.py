@@ -717,3 +717,40 @@ def test_a_plan_s_issuer_is_not_the_subject_of_its_plans():
 def test_an_organisation_speaks_through_its_own_document_only(text, desc):
     (s,) = extract(Article(doc="t", text=text)).statements
     assert s.speaker_desc == desc
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国移动董事长王建：“我们不打价格战。”", [("王建", None, "我们不打价格")]),
+        ("中国铁塔董事长佟明：「我们注意到一些情况，但影响较小。」", [("佟明", None, "我们注意到一")]),
+        ("华为消费者业务CEO余大东:“明年我们会推出更多机型。”", [("余大东", None, "明年我们会推")]),
+        # a clause about the person before the colon is no label
+        ("王强信心满满：“明年一定盈利。”", []),
+    ],
+)
+def test_a_titled_name_and_a_colon_label_the_quotation_after_them(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "中国移动多次强调发展4G，首席执行官李跃指出，未来会加大投资。",
+            [(None, "中国移动", "发展4G"), ("李跃", None, "未来会加大投")],
+        ),
+        (
+            "工信部要求加快提速降费，部长李明强调，今年流量资费要再降20%。",
+            [(None, "工信部", "加快提速降费"), ("李明", None, "今年流量资费")],
+        ),
+        (
+            "王飞称资费会降，李明则认为，资费已经到底了。",
+            [("王飞", None, "资费会降"), ("李明", None, "资费已经到底")],
+        ),
+        # reported speech opening the content is nested in it
+        ("王飞称，李明认为资费会降。", [("王飞", None, "李明认为资费")]),
+    ],
+)
+def test_a_second_speaker_inside_the_content_speaks_for_themselves(text, expected):
+    assert heads(text) == expected
