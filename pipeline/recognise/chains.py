@@ -384,9 +384,8 @@ def _anonymised(text: str) -> list[Chain]:
     """犯罪嫌疑人罗某, 据张某某介绍, 市民王女士, 营业厅的张经理: a surname and 某, an honorific or 经理 is a
     person the text does not name in full, where jieba starts a word at the surname (not 中国|某运营商,
     张朝阳|先生, 客户经理)."""
-    g = grammar.load()
     out: list[Chain] = []
-    for m in re.finditer(alternation(g.anonymised_given + g.honorifics), text):
+    for m in _anonymised_pattern().finditer(text):
         start = m.start() - 1
         if start < 0 or text[start] not in lexicon.load().surnames or (out and out[-1].person.end > start):
             continue
@@ -394,6 +393,13 @@ def _anonymised(text: str) -> list[Chain]:
         if any(w_start + window == start for _, _, w_start in segment.tagged(text[window : m.end() + 2])):
             out.append(Chain(Hit(start, m.end(), "PERSON", text[start : m.end()], text[start : m.end()]), None, None))
     return out
+
+
+@lru_cache(maxsize=1)
+def _anonymised_pattern() -> re.Pattern[str]:
+    """某 and the honorifics after a surname: built once, not per sentence."""
+    g = grammar.load()
+    return re.compile(alternation(g.anonymised_given + g.honorifics))
 
 
 def _pseudonyms(text: str) -> list[Chain]:

@@ -242,14 +242,28 @@ def _place_ending(word: str) -> str:
     return next((word[-k:] for k in range(len(word), 1, -1) if is_place(word[-k:])), "")
 
 
+SCHOOL_HEAD, SCHOOL_TAIL = 16, 6  # characters tagged before and from a school's word
+
+
 def _schools(text: str, taken: list[Hit]) -> list[Hit]:
     """挪威管理学院, 美国南加州大学: a place and a name before a school's word is a school jieba does not
     know; not 美国大学 (a country's schools) or 大学生 (the word runs on)."""
     g = grammar.load()
-    words = segment.tagged(text)
+    out: list[Hit] = []
+    for at in sorted({m.start() for w in g.school_words for m in re.finditer(re.escape(w), text)}):
+        out += _school_at(text, at, taken + out)
+    return out
+
+
+def _school_at(text: str, at: int, taken: list[Hit]) -> list[Hit]:
+    """The school whose word starts at ``at``, if one does: only the few words before it are tagged
+    (a sentence's full tagging costs more than every other organisation rule)."""
+    g = grammar.load()
+    offset = max(at - SCHOOL_HEAD, 0)
+    words = [(w, f, p + offset) for w, f, p in segment.tagged(text[offset : at + SCHOOL_TAIL])]
     out: list[Hit] = []
     for i, (word, _, pos) in enumerate(words):
-        if word not in g.school_words or i == 0:
+        if word not in g.school_words or i == 0 or pos != at:
             continue
         k = i
         while k > 0 and i - k < 3 and (words[k - 1][1][:1] in ("n", "j", "s") or words[k - 1][1] == "vn"):
