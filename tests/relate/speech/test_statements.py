@@ -245,6 +245,20 @@ def test_an_organisations_word_for_itself_is_the_speakers_own(text, about):
 @pytest.mark.parametrize(
     ("text", "about"),
     [
+        ("中国电信董事长刘明远表示，集团今年将加大云网融合的投入。", ["中国电信"]),
+        ("中国移动首席执行官刘明远在业绩会上指出，相信集团可透过提升服务来应对竞争。", ["中国移动"]),
+        ("京东副总裁刘明远说，目前集团在物流上的投入已超过百亿元。", ["京东"]),
+        # a group a modifier picks out is some group, not the speaker's own
+        ("京东副总裁刘明远说，大型企业集团普遍面临转型压力。", []),
+    ],
+)
+def test_jituan_standing_alone_is_the_speakers_own_company(text, about):
+    assert about_of(text) == [about]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
         ("浙江联通总经理刘明远表示，联通今年会加大投入。", ["中国联通"]),
         ("广东移动副总经理刘明远表示，移动的5G用户已超过三千万。", ["中国移动"]),
         ("江苏电信副总经理刘明远表示，电信将继续推进提速降费。", ["中国电信"]),
