@@ -173,6 +173,12 @@ def test_a_brands_stem_refers_to_the_speakers_own_company(text, about):
         ("蜗牛移动对外宣布，其游戏卡用户突破百万。", [["蜗牛移动"]]),
         # a person's 其 may be the person's own: no organisation is meant
         ("远航通信总经理孟立表示，其团队正在扩张。", [[]]),
+        # 他们 opening an organisation's statement is the organisation too
+        ("中国联通回应称，他们已经对涉事门店进行了整改。", [["中国联通"]]),
+        ("工信部表示，他们正在研究转售业务正式商用的办法。", [["工业和信息化部"]]),
+        ("蜗牛移动客服表示，他们会在三个工作日内退还多扣的话费。", [["蜗牛移动"]]),
+        # a person's 他们 are people
+        ("远航通信总经理孟立表示，他们都是老员工。", [[]]),
     ],
 )
 def test_qi_opening_an_organisations_statement_is_that_organisation(text, about):
