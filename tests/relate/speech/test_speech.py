@@ -754,3 +754,23 @@ def test_a_titled_name_and_a_colon_label_the_quotation_after_them(text, expected
 )
 def test_a_second_speaker_inside_the_content_speaks_for_themselves(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        # people a story meets by their trade, alone or after what describes them
+        ("一名在天桥下摆摊的卖家告诉记者，这些卡都不用登记身份证。", "在天桥下摆摊的卖家"),
+        ("不少店主透露，过户的号码一周就能拿到。", "店主"),
+        ("商贩坦言，每张卡能赚十几元。", "商贩"),
+        # one of a group the text just described
+        ("随后有三名用户前来咨询，其中一位表示从未收到过停机通知。", "其中一位"),
+        ("两人都办过携号转网，其中一人称等了半个月。", "其中一人"),
+        # a relative clause before the source: its 接受/与 marks no object
+        ("接受本报采访的用户说，他的号码被无故停机了三天。", "用户"),
+        ("与记者同行的代理商表示，今年的佣金下调了三成。", "代理商"),
+    ],
+)
+def test_sources_described_by_their_trade_or_group(text, desc):
+    [(speaker, speaker_desc, _)] = heads(text)
+    assert (speaker, speaker_desc) == (None, desc)
