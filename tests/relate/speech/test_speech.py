@@ -774,3 +774,26 @@ def test_a_second_speaker_inside_the_content_speaks_for_themselves(text, expecte
 def test_sources_described_by_their_trade_or_group(text, desc):
     [(speaker, speaker_desc, _)] = heads(text)
     assert (speaker, speaker_desc) == (None, desc)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a declaration, a rebuke, an official announcement, a publication that says, a mention
+        ("面对价格战，中国电信声言不会跟进降价。", [(None, "中国电信", "不会跟进降价")]),
+        ("分享通信董事长周海涛直斥部分代理商违规开卡，扰乱了市场。", [("周海涛", None, "部分代理商违")]),
+        ("京东通信昨晚官宣，新套餐将于下月上线。", [(None, "京东通信", "新套餐将于下")]),
+        ("京东通信昨日公布称，用户数已突破百万。", [(None, "京东通信", "用户数已突破")]),
+        ("分享通信副总裁王磊还提及，公司正在申请新号段。", [("王磊", None, "公司正在申请")]),
+        # bare 公布 names what was published
+        ("京东通信公布了第三季度财报。", []),
+        # a date between 该公司 and its cue
+        ("中国联通是基础运营商之一。该公司3月1日表示，将全面配合调查。", [(None, "中国联通", "将全面配合调")]),
+        # an account's estimate or judgement opening the sentence
+        ("按照赛迪顾问的估计，虚商用户明年将超过一亿。", [(None, "赛迪顾问的估计", "虚商用户明年")]),
+        ("据业内人士判断，明年虚商将迎来洗牌。", [(None, "业内人士", "明年虚商将迎")]),
+        ("根据分析师的预测，苏宁互联可能被出售。", [(None, "分析师", "苏宁互联可能")]),
+    ],
+)
+def test_declarations_announcements_and_estimates(text, expected):
+    assert heads(text) == expected
