@@ -797,3 +797,7 @@ def test_sources_described_by_their_trade_or_group(text, desc):
 )
 def test_declarations_announcements_and_estimates(text, expected):
     assert heads(text) == expected
+
+
+def test_a_titled_latin_name_speaks_for_themselves():
+    assert heads("星联通信副总裁David Chen表示，公司已与20家运营商达成合作。") == [("David Chen", None, "公司已与20")]
