@@ -309,6 +309,9 @@ def test_a_government_bodys_unit_before_the_title_is_where_it_is_held(text, expe
         ("高通总裁克里斯蒂安诺·阿蒙在会上指出", ("克里斯蒂安诺·阿蒙", "总裁", "高通")),
         ("星联通信顾问约翰·史密斯说", ("约翰·史密斯", "顾问", "星联通信")),
         ("工信部会见了高通公司总裁保罗·雅各布一行", ("保罗·雅各布", "总裁", "高通")),
+        # a name in Latin letters
+        ("星联通信副总裁David Chen表示", ("David Chen", "副总裁", "星联通信")),
+        ("高通总裁Maria Lopez在会上指出", ("Maria Lopez", "总裁", "高通")),
     ],
 )
 def test_a_transliterated_name_after_a_title(text, expected):

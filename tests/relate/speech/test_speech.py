@@ -754,3 +754,50 @@ def test_a_titled_name_and_a_colon_label_the_quotation_after_them(text, expected
 )
 def test_a_second_speaker_inside_the_content_speaks_for_themselves(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        # people a story meets by their trade, alone or after what describes them
+        ("一名在天桥下摆摊的卖家告诉记者，这些卡都不用登记身份证。", "在天桥下摆摊的卖家"),
+        ("不少店主透露，过户的号码一周就能拿到。", "店主"),
+        ("商贩坦言，每张卡能赚十几元。", "商贩"),
+        # one of a group the text just described
+        ("随后有三名用户前来咨询，其中一位表示从未收到过停机通知。", "其中一位"),
+        ("两人都办过携号转网，其中一人称等了半个月。", "其中一人"),
+        # a relative clause before the source: its 接受/与 marks no object
+        ("接受本报采访的用户说，他的号码被无故停机了三天。", "用户"),
+        ("与记者同行的代理商表示，今年的佣金下调了三成。", "代理商"),
+    ],
+)
+def test_sources_described_by_their_trade_or_group(text, desc):
+    [(speaker, speaker_desc, _)] = heads(text)
+    assert (speaker, speaker_desc) == (None, desc)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a declaration, a rebuke, an official announcement, a publication that says, a mention
+        ("面对价格战，中国电信声言不会跟进降价。", [(None, "中国电信", "不会跟进降价")]),
+        ("分享通信董事长周海涛直斥部分代理商违规开卡，扰乱了市场。", [("周海涛", None, "部分代理商违")]),
+        ("京东通信昨晚官宣，新套餐将于下月上线。", [(None, "京东通信", "新套餐将于下")]),
+        ("京东通信昨日公布称，用户数已突破百万。", [(None, "京东通信", "用户数已突破")]),
+        ("分享通信副总裁王磊还提及，公司正在申请新号段。", [("王磊", None, "公司正在申请")]),
+        # bare 公布 names what was published
+        ("京东通信公布了第三季度财报。", []),
+        # a date between 该公司 and its cue
+        ("中国联通是基础运营商之一。该公司3月1日表示，将全面配合调查。", [(None, "中国联通", "将全面配合调")]),
+        # an account's estimate or judgement opening the sentence
+        ("按照赛迪顾问的估计，虚商用户明年将超过一亿。", [(None, "赛迪顾问的估计", "虚商用户明年")]),
+        ("据业内人士判断，明年虚商将迎来洗牌。", [(None, "业内人士", "明年虚商将迎")]),
+        ("根据分析师的预测，苏宁互联可能被出售。", [(None, "分析师", "苏宁互联可能")]),
+    ],
+)
+def test_declarations_announcements_and_estimates(text, expected):
+    assert heads(text) == expected
+
+
+def test_a_titled_latin_name_speaks_for_themselves():
+    assert heads("星联通信副总裁David Chen表示，公司已与20家运营商达成合作。") == [("David Chen", None, "公司已与20")]
