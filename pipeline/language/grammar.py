@@ -67,6 +67,8 @@ class Grammar:
     dateline_words: tuple[str, ...]
     dateline_times: tuple[str, ...]
     outlet_endings: tuple[str, ...]
+    local_outlets: tuple[str, ...]
+    channel_words: tuple[str, ...]
     question_markers: tuple[str, ...]
     answer_markers: tuple[str, ...]
     org_side_words: tuple[str, ...]

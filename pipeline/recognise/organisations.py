@@ -50,6 +50,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "vehicle": re.compile(
             rf"(?:{alternation(g.vehicle_words)}|{alternation(g.vehicle_before_tail)}(?={alternation(g.company_tails)}))+"
         ),
+        "local_outlet": re.compile(alternation(g.local_outlets)),
+        "channel": re.compile(rf"[{CJK}]{{2,6}}?(?:{alternation(g.channel_words)})"),
         "undated_dateline": re.compile(
             rf"【?([{CJK}A-Za-z0-9]{{2,10}}?)(?:】|(?:{alternation(g.dateline_words)})(?=[\s(（】]))"
         ),
@@ -86,6 +88,7 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
     hits += _dictionary_orgs(text, hits)
     hits += _schools(text, hits)
     hits = _with_local_bodies(text, bounds, hits)
+    hits = _outlets(text, bounds, hits)
     hits += _brand_names(text, bounds, hits)
     hits += _dateline_outlet(text, hits)
     hits += _english_names(text, hits)
@@ -299,6 +302,42 @@ def _with_local_bodies(text: str, bounds: frozenset[int], hits: list[Hit]) -> li
         if not overlaps(place[0], end, rest):
             out = [*rest, Hit(place[0], end, "GOVERNMENT", text[place[0] : end], text[place[0] : end])]
     return out
+
+
+def _outlets(text: str, bounds: frozenset[int], hits: list[Hit]) -> list[Hit]:
+    """浙江广播电视台, 某某总台经济之声: a place's outlet is an outlet of its own, and an outlet's named
+    channel is one outlet with it, not two."""
+    hits = [_with_channel(text, bounds, h, hits) for h in _local_outlets(text, bounds, hits)]
+    return [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o != h for o in hits)]
+
+
+def _local_outlets(text: str, bounds: frozenset[int], hits: list[Hit]) -> list[Hit]:
+    """浙江广播电视台, 河南人民广播电台, 杭州日报: a place's broadcaster or paper (not 广播电台 alone)."""
+    out = list(hits)
+    for m in _patterns()["local_outlet"].finditer(text):
+        place = _place_before(text, bounds, m.start())
+        if place is None or m.end() not in bounds:
+            continue
+        inside = [h for h in out if place[0] <= h.start and h.end <= m.end()]
+        if not overlaps(place[0], m.end(), [h for h in out if h not in inside]):
+            name = text[place[0] : m.end()]
+            out = [h for h in out if h not in inside] + [Hit(place[0], m.end(), "COMPANY", name, name)]
+    return out
+
+
+def _is_outlet(hit: Hit) -> bool:
+    g = grammar.load()
+    return lexicon.load().is_media(hit.name) or hit.name.endswith(g.local_outlets + g.channel_words)
+
+
+def _with_channel(text: str, bounds: frozenset[int], hit: Hit, hits: list[Hit]) -> Hit:
+    """某某总台|经济之声, 山东广播电视台|公共频道: a named channel right after an outlet is one outlet with it
+    (not 央视财经|频道, where the channel has no name of its own)."""
+    m = _patterns()["channel"].match(text, hit.end) if _is_outlet(hit) else None
+    if m is None or m.end() not in bounds or overlaps(hit.end, m.end(), [h for h in hits if h.end > m.end()]):
+        return hit
+    name = text[hit.start : m.end()]
+    return Hit(hit.start, m.end(), hit.label, name, name)
 
 
 def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:

@@ -590,3 +590,27 @@ def test_a_citys_telecom_bureau_is_its_operator_company(text, expected):
 )
 def test_hong_kong_short_forms_of_brokers_and_rating_agencies(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("据四川广播电视台报道，成都电信近日", [("四川广播电视台", "四川广播电视台"), ("成都电信", "成都电信")]),
+        ("广州日报记者从广东移动获悉", [("广州日报", "广州日报"), ("广东移动", "广东移动")]),
+        ("河北人民广播电台的记者采访了用户", [("河北人民广播电台", "河北人民广播电台")]),
+        ("据湖南广播电视台都市频道报道", [("湖南广播电视台都市频道", "湖南广播电视台都市频道")]),
+        ("据中央广播电视总台文艺之声消息", [("中央广播电视总台文艺之声", "中央广播电视总台文艺之声")]),
+        ("江苏人民广播电台新闻广播记者获悉", [("江苏人民广播电台新闻广播", "江苏人民广播电台新闻广播")]),
+    ],
+)
+def test_a_places_outlet_and_an_outlets_named_channel_are_one_outlet(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["多家广播电台播出了这则广告", "地方电视台纷纷跟进报道"])
+def test_no_outlet_without_a_place(text):
+    assert orgs(text) == []
+
+
+def test_a_channel_with_no_name_of_its_own_stays_its_outlets_mention():
+    assert orgs("据央视财经频道报道") == [("中央电视台", "央视财经")]
