@@ -110,6 +110,7 @@ class Grammar:
     title_joiners: tuple[str, ...]
     title_separators: tuple[str, ...]
     person_list_marks: tuple[str, ...]
+    deputy_titles: tuple[str, ...]
     own_right_titles: tuple[str, ...]
     company_officer_titles: tuple[str, ...]
     holding_verbs: tuple[str, ...]

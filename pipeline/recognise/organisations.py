@@ -295,7 +295,7 @@ def _with_local_bodies(text: str, bounds: frozenset[int], hits: list[Hit]) -> li
         place = _place_before(text, bounds, m.start())
         unit = _patterns()["unit_tail"].match(text, m.end())
         end = unit.end() if unit and unit.end() in bounds else m.end()
-        if place is None or end not in bounds:
+        if place is None or end not in bounds or in_deputy_title(text, m.start(), end):
             continue
         national = [h for h in out if h.start == m.start() and h.end <= end and h.label == "GOVERNMENT"]
         rest = [h for h in out if h not in national]
@@ -390,7 +390,7 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
             continue
         if alias.isascii() and alias.isupper() and _business_after(text, m.end()):
             continue  # IDC业务, IDC、CDN: the business of those letters, not the firm
-        if product_after(text, m.end()):
+        if product_after(text, m.end()) or in_deputy_title(text, m.start(), m.end()):
             continue
         rec = lex.alias_index[alias]
         end = _yield_to_title(text, m.start(), m.end(), rec)
@@ -408,6 +408,14 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
         else:
             hits.append(Hit(start, name_end, rec.label, rec.name, text[start:name_end]))
     return hits
+
+
+def in_deputy_title(text: str, start: int, end: int) -> bool:
+    """全国人大|代表, 浙江省政协|委员: a deputy's title that opens inside the name and runs past it takes the
+    name in (the deputy holds no post at the congress)."""
+    return any(
+        p + len(t) > end and text.startswith(t, p) for t in grammar.load().deputy_titles for p in range(start, end)
+    )
 
 
 def product_after(text: str, end: int) -> bool:

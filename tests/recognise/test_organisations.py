@@ -614,3 +614,26 @@ def test_no_outlet_without_a_place(text):
 
 def test_a_channel_with_no_name_of_its_own_stays_its_outlets_mention():
     assert orgs("据央视财经频道报道") == [("中央电视台", "央视财经")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全国人大代表、某公司董事长张三建议放开号段",
+        "作为十三届全国人大代表，王五今年带来了三份建议",
+        "浙江省人大代表赵六认为，资费仍有下降空间",
+    ],
+)
+def test_a_deputys_title_names_no_congress(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全国人大审议通过了电信法", [("全国人大", "全国人大")]),
+        ("全国政协委员李四在提案中指出", [("全国政协", "全国政协")]),  # a member of the 政协
+    ],
+)
+def test_the_congress_itself_stays(text, expected):
+    assert orgs(text) == expected
