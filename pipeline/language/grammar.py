@@ -50,6 +50,7 @@ class Grammar:
     short_name_markers: tuple[str, ...]
     org_anaphora: tuple[str, ...]
     ministry_anaphora: tuple[str, ...]
+    country_prefixes: tuple[str, ...]
     unit_anaphora: dict[str, tuple[str, ...]]
     object_markers: tuple[str, ...]
     person_object_markers: tuple[str, ...]

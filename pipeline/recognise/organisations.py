@@ -394,7 +394,7 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
             continue
         rec = lex.alias_index[alias]
         end = _yield_to_title(text, m.start(), m.end(), rec)
-        start = m.start() - len(_ministry_prefix(text, m.start(), rec))
+        start = m.start() - len(_ministry_prefix(text, m.start(), rec) or _country_prefix(text, m.start(), rec))
         vehicle = _vehicle_hit(text, bounds, start, end)
         if vehicle:
             hits.append(vehicle)
@@ -540,6 +540,13 @@ def _unit_words(rec: OrgRecord) -> tuple[str, ...]:
     if rec.label == "COMPANY":
         return g.company_units
     return g.institute_units if rec.type in ("association", "research") else ()
+
+
+def _country_prefix(text: str, start: int, rec: OrgRecord) -> str:
+    """中国|工业和信息化部, 中国|商务部: the country before a national body's name is part of its mention."""
+    if rec.type != "regulator":
+        return ""
+    return next((c for c in grammar.load().country_prefixes if text.endswith(c, 0, start)), "")
 
 
 def _ministry_prefix(text: str, start: int, rec: OrgRecord) -> str:

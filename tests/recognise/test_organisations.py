@@ -637,3 +637,27 @@ def test_a_deputys_title_names_no_congress(text):
 )
 def test_the_congress_itself_stays(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国工业和信息化部副部长表示，5G发展迅速", [("工业和信息化部", "中国工业和信息化部")]),
+        ("中国商务部新闻发言人称，将继续扩大开放", [("商务部", "中国商务部")]),
+        ("路透社援引中国国家发改委的消息称", [("路透社", "路透社"), ("国家发展和改革委员会", "中国国家发改委")]),
+    ],
+)
+def test_the_country_before_a_national_bodys_name_is_part_of_its_mention(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("【某报-台北电】大陆工业和资讯化部公布最新数据", [("工业和信息化部", "工业和资讯化部")]),
+        ("他上周在中证监的会议上表示", [("中国证券监督管理委员会", "中证监")]),
+        ("中证监近日批准了两家公司的上市申请", [("中国证券监督管理委员会", "中证监")]),
+    ],
+)
+def test_hong_kong_and_taiwan_names_of_mainland_bodies(text, expected):
+    assert orgs(text) == expected
