@@ -50,6 +50,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "vehicle": re.compile(
             rf"(?:{alternation(g.vehicle_words)}|{alternation(g.vehicle_before_tail)}(?={alternation(g.company_tails)}))+"
         ),
+        "local_outlet": re.compile(alternation(g.local_outlets)),
+        "channel": re.compile(rf"[{CJK}]{{2,6}}?(?:{alternation(g.channel_words)})"),
         "undated_dateline": re.compile(
             rf"【?([{CJK}A-Za-z0-9]{{2,10}}?)(?:】|(?:{alternation(g.dateline_words)})(?=[\s(（】]))"
         ),
@@ -86,6 +88,7 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
     hits += _dictionary_orgs(text, hits)
     hits += _schools(text, hits)
     hits = _with_local_bodies(text, bounds, hits)
+    hits = _outlets(text, bounds, hits)
     hits += _brand_names(text, bounds, hits)
     hits += _dateline_outlet(text, hits)
     hits += _english_names(text, hits)
@@ -292,13 +295,49 @@ def _with_local_bodies(text: str, bounds: frozenset[int], hits: list[Hit]) -> li
         place = _place_before(text, bounds, m.start())
         unit = _patterns()["unit_tail"].match(text, m.end())
         end = unit.end() if unit and unit.end() in bounds else m.end()
-        if place is None or end not in bounds:
+        if place is None or end not in bounds or in_deputy_title(text, m.start(), end):
             continue
         national = [h for h in out if h.start == m.start() and h.end <= end and h.label == "GOVERNMENT"]
         rest = [h for h in out if h not in national]
         if not overlaps(place[0], end, rest):
             out = [*rest, Hit(place[0], end, "GOVERNMENT", text[place[0] : end], text[place[0] : end])]
     return out
+
+
+def _outlets(text: str, bounds: frozenset[int], hits: list[Hit]) -> list[Hit]:
+    """浙江广播电视台, 某某总台经济之声: a place's outlet is an outlet of its own, and an outlet's named
+    channel is one outlet with it, not two."""
+    hits = [_with_channel(text, bounds, h, hits) for h in _local_outlets(text, bounds, hits)]
+    return [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o != h for o in hits)]
+
+
+def _local_outlets(text: str, bounds: frozenset[int], hits: list[Hit]) -> list[Hit]:
+    """浙江广播电视台, 河南人民广播电台, 杭州日报: a place's broadcaster or paper (not 广播电台 alone)."""
+    out = list(hits)
+    for m in _patterns()["local_outlet"].finditer(text):
+        place = _place_before(text, bounds, m.start())
+        if place is None or m.end() not in bounds:
+            continue
+        inside = [h for h in out if place[0] <= h.start and h.end <= m.end()]
+        if not overlaps(place[0], m.end(), [h for h in out if h not in inside]):
+            name = text[place[0] : m.end()]
+            out = [h for h in out if h not in inside] + [Hit(place[0], m.end(), "COMPANY", name, name)]
+    return out
+
+
+def _is_outlet(hit: Hit) -> bool:
+    g = grammar.load()
+    return lexicon.load().is_media(hit.name) or hit.name.endswith(g.local_outlets + g.channel_words)
+
+
+def _with_channel(text: str, bounds: frozenset[int], hit: Hit, hits: list[Hit]) -> Hit:
+    """某某总台|经济之声, 山东广播电视台|公共频道: a named channel right after an outlet is one outlet with it
+    (not 央视财经|频道, where the channel has no name of its own)."""
+    m = _patterns()["channel"].match(text, hit.end) if _is_outlet(hit) else None
+    if m is None or m.end() not in bounds or overlaps(hit.end, m.end(), [h for h in hits if h.end > m.end()]):
+        return hit
+    name = text[hit.start : m.end()]
+    return Hit(hit.start, m.end(), hit.label, name, name)
 
 
 def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
@@ -351,11 +390,11 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
             continue
         if alias.isascii() and alias.isupper() and _business_after(text, m.end()):
             continue  # IDC业务, IDC、CDN: the business of those letters, not the firm
-        if product_after(text, m.end()):
+        if product_after(text, m.end()) or in_deputy_title(text, m.start(), m.end()):
             continue
         rec = lex.alias_index[alias]
         end = _yield_to_title(text, m.start(), m.end(), rec)
-        start = m.start() - len(_ministry_prefix(text, m.start(), rec))
+        start = m.start() - len(_ministry_prefix(text, m.start(), rec) or _country_prefix(text, m.start(), rec))
         vehicle = _vehicle_hit(text, bounds, start, end)
         if vehicle:
             hits.append(vehicle)
@@ -369,6 +408,14 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
         else:
             hits.append(Hit(start, name_end, rec.label, rec.name, text[start:name_end]))
     return hits
+
+
+def in_deputy_title(text: str, start: int, end: int) -> bool:
+    """全国人大|代表, 浙江省政协|委员: a deputy's title that opens inside the name and runs past it takes the
+    name in (the deputy holds no post at the congress)."""
+    return any(
+        p + len(t) > end and text.startswith(t, p) for t in grammar.load().deputy_titles for p in range(start, end)
+    )
 
 
 def product_after(text: str, end: int) -> bool:
@@ -493,6 +540,13 @@ def _unit_words(rec: OrgRecord) -> tuple[str, ...]:
     if rec.label == "COMPANY":
         return g.company_units
     return g.institute_units if rec.type in ("association", "research") else ()
+
+
+def _country_prefix(text: str, start: int, rec: OrgRecord) -> str:
+    """中国|工业和信息化部, 中国|商务部: the country before a national body's name is part of its mention."""
+    if rec.type != "regulator":
+        return ""
+    return next((c for c in grammar.load().country_prefixes if text.endswith(c, 0, start)), "")
 
 
 def _ministry_prefix(text: str, start: int, rec: OrgRecord) -> str:

@@ -590,3 +590,74 @@ def test_a_citys_telecom_bureau_is_its_operator_company(text, expected):
 )
 def test_hong_kong_short_forms_of_brokers_and_rating_agencies(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("据四川广播电视台报道，成都电信近日", [("四川广播电视台", "四川广播电视台"), ("成都电信", "成都电信")]),
+        ("广州日报记者从广东移动获悉", [("广州日报", "广州日报"), ("广东移动", "广东移动")]),
+        ("河北人民广播电台的记者采访了用户", [("河北人民广播电台", "河北人民广播电台")]),
+        ("据湖南广播电视台都市频道报道", [("湖南广播电视台都市频道", "湖南广播电视台都市频道")]),
+        ("据中央广播电视总台文艺之声消息", [("中央广播电视总台文艺之声", "中央广播电视总台文艺之声")]),
+        ("江苏人民广播电台新闻广播记者获悉", [("江苏人民广播电台新闻广播", "江苏人民广播电台新闻广播")]),
+    ],
+)
+def test_a_places_outlet_and_an_outlets_named_channel_are_one_outlet(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["多家广播电台播出了这则广告", "地方电视台纷纷跟进报道"])
+def test_no_outlet_without_a_place(text):
+    assert orgs(text) == []
+
+
+def test_a_channel_with_no_name_of_its_own_stays_its_outlets_mention():
+    assert orgs("据央视财经频道报道") == [("中央电视台", "央视财经")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全国人大代表、某公司董事长张三建议放开号段",
+        "作为十三届全国人大代表，王五今年带来了三份建议",
+        "浙江省人大代表赵六认为，资费仍有下降空间",
+    ],
+)
+def test_a_deputys_title_names_no_congress(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全国人大审议通过了电信法", [("全国人大", "全国人大")]),
+        ("全国政协委员李四在提案中指出", [("全国政协", "全国政协")]),  # a member of the 政协
+    ],
+)
+def test_the_congress_itself_stays(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国工业和信息化部副部长表示，5G发展迅速", [("工业和信息化部", "中国工业和信息化部")]),
+        ("中国商务部新闻发言人称，将继续扩大开放", [("商务部", "中国商务部")]),
+        ("路透社援引中国国家发改委的消息称", [("路透社", "路透社"), ("国家发展和改革委员会", "中国国家发改委")]),
+    ],
+)
+def test_the_country_before_a_national_bodys_name_is_part_of_its_mention(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("【某报-台北电】大陆工业和资讯化部公布最新数据", [("工业和信息化部", "工业和资讯化部")]),
+        ("他上周在中证监的会议上表示", [("中国证券监督管理委员会", "中证监")]),
+        ("中证监近日批准了两家公司的上市申请", [("中国证券监督管理委员会", "中证监")]),
+    ],
+)
+def test_hong_kong_and_taiwan_names_of_mainland_bodies(text, expected):
+    assert orgs(text) == expected
