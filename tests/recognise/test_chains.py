@@ -18,6 +18,18 @@ def test_org_department_title_name():
     assert chains("京东移动转售事业部总经理闫晓明对记者表示") == [("闫晓明", "移动转售事业部总经理", "京东")]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("星海信息学会常务副理事长李红说", ("李红", "常务副理事长", "星海信息学会")),
+        ("云途研究院常务副院长周立认为", ("周立", "常务副院长", "云途研究院")),
+        ("江南物联网协会常务副会长孙远介绍说", ("孙远", "常务副会长", "江南物联网协会")),
+    ],
+)
+def test_an_executive_deputy_title_is_at_the_unknown_organisation_before_it(text, expected):
+    assert chains(text) == [expected]
+
+
 def test_apposition_after_the_name():
     assert chains("张伟，小米移动总经理，在发布会上表示") == [("张伟", "总经理", "小米")]
     assert chains("王磊（分享通信副总裁）说") == [("王磊", "副总裁", "分享通信")]
