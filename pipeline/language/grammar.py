@@ -52,6 +52,7 @@ class Grammar:
     ministry_anaphora: tuple[str, ...]
     country_prefixes: tuple[str, ...]
     unit_anaphora: dict[str, tuple[str, ...]]
+    unit_heads: tuple[str, ...]
     object_markers: tuple[str, ...]
     person_object_markers: tuple[str, ...]
     spoken_of_markers: tuple[str, ...]

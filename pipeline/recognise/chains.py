@@ -74,6 +74,8 @@ def title_chains(
             org, reference = subject, True  # 中国电信公布半年报，董事长X表示
         if org is None and (head := _brand_head_before(text, t, orgs, earlier)) is not None:
             org, reference, start = head, True, head.start  # 蜗牛CEO石海, after 蜗牛移动
+        if org is None and (unit := _unit_named_last(t, orgs, earlier)) is not None:
+            org, reference = unit, True  # 工信部…。副部长X
         person = (
             _name_after(text, t, orgs)
             or _apposed_name(text, t, org, [c.person for c in chains])
@@ -229,6 +231,17 @@ def _unit_reference(text: str, t: Hit, orgs: list[Hit], earlier: Sequence[Hit]) 
     before = chain([o for o in orgs if o.end <= t.start - len(ref)][::-1], reversed(earlier))
     unit = next((o for o in before if o.name.endswith(endings[ref]) or o.text.endswith(endings[ref])), None)
     return (Hit(t.start - len(ref), t.start, unit.label, unit.name, ref), t, True) if unit is not None else None
+
+
+def _unit_named_last(t: Hit, orgs: list[Hit], earlier: Sequence[Hit]) -> Hit | None:
+    """工信部…。副部长甲; 某研究院发布报告，院长乙表示: a head's title no organisation is named for is at
+    the organisation named last (in the sentence before the title, else before the sentence) when its
+    name ends in the title's unit (部 of 部长). The Hit is the empty span before the title."""
+    head = next((h for h in grammar.load().unit_heads if t.name.endswith(h)), None)
+    last = next(chain((o for o in reversed(orgs) if o.end <= t.start), reversed(earlier)), None)
+    if head is None or last is None or not last.name.endswith(head[:-1]):
+        return None
+    return Hit(t.start, t.start, last.label, last.name, "")
 
 
 @lru_cache(maxsize=1)

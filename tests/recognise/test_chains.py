@@ -30,6 +30,35 @@ def test_an_executive_deputy_title_is_at_the_unknown_organisation_before_it(text
     assert chains(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    "earlier_text, text, expected",
+    [
+        (
+            "工信部部长李明出席会议。",
+            "副部长王强、总工程师赵立也出席了会议。",
+            [("王强", "副部长", "工业和信息化部"), ("赵立", "总工程师", "工业和信息化部")],
+        ),
+        (
+            "中国信息通信研究院昨日发布白皮书。",
+            "院长刘明表示，行业增长很快。",
+            [("刘明", "院长", "中国信息通信研究院")],
+        ),
+        ("国家广播电视总局召开座谈会。", "会上，副局长孙华介绍了情况。", [("孙华", "副局长", "国家广播电视总局")]),
+    ],
+)
+def test_a_heads_title_is_at_the_unit_named_last(earlier_text, text, expected):
+    earlier = organisations(earlier_text, segment.boundaries(earlier_text))
+    orgs = organisations(text, segment.boundaries(text))
+    found = people.title_chains(text, orgs, titles(text, orgs), earlier=earlier)
+    assert [(c.person.name, c.title.name, c.org.name if c.org else None) for c in found] == expected
+
+
+def test_a_heads_title_is_at_no_unit_of_another_kind():
+    earlier = organisations("中国移动发布财报。", segment.boundaries("中国移动发布财报。"))
+    found = people.title_chains("副部长王五出席。", [], titles("副部长王五出席。", []), earlier=earlier)
+    assert [(c.person.name, c.org) for c in found] == [("王五", None)]
+
+
 def test_apposition_after_the_name():
     assert chains("张伟，小米移动总经理，在发布会上表示") == [("张伟", "总经理", "小米")]
     assert chains("王磊（分享通信副总裁）说") == [("王磊", "副总裁", "分享通信")]
