@@ -384,11 +384,13 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
         names = _names_from(text, m.end(), orgs)
         outlet = _outlet_before(text, m.start(), orgs) or _line_outlet(text, m.start(), names)
         out += [Chain(person, t, outlet) for person in names]
+    opening, closing = _bracket_credit()
     for o in orgs:
         d = _dateline_pattern().match(text, o.end)
         if d and d.group(1):
-            names = _names_from(text, d.end(), orgs)
-            if names and re.match(r"\s*[)）]", text[names[-1].end :]):
+            credit = opening.match(text, d.end())
+            names = _names_from(text, credit.end() if credit else d.end(), orgs)
+            if names and closing.match(text, names[-1].end):
                 out += [Chain(person, None, _publisher(o, orgs)) for person in names]
     return out + _credited(text, orgs) + _pseudonyms(text) + _anonymised(text)
 
@@ -532,6 +534,13 @@ def outlet_lines(body: str) -> list[Chain]:
 def _marker_pattern() -> re.Pattern[str]:
     markers = "|".join(re.escape(m) for m in grammar.load().person_markers)  # longest first
     return re.compile(rf"({markers})\s*[：:|｜/]?\s*")
+
+
+@lru_cache(maxsize=1)
+def _bracket_credit() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What may open and what closes the names in a dateline's brackets: a writer's credit (某网讯（文/张明）,
+    某网讯(张明/文)), then the bracket."""
+    return re.compile(r"文[ \t]*[/／][ \t]*"), re.compile(r"(?:[ \t]*[/／][ \t]*文)?\s*[)）]")
 
 
 @lru_cache(maxsize=1)

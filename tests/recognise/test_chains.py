@@ -75,6 +75,18 @@ def test_bylines_name_people_and_their_outlet():
     assert ("周涛", "记者", None) in chains("本报记者 周涛 北京报道")  # 本报 names no outlet
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("通信世界网讯（文/李明）日前，工信部发布通知。", ("李明", None, "通信世界")),
+        ("C114讯（张伟/文）星联通信昨日宣布降价。", ("张伟", None, "C114")),
+        ("新浪科技讯 (文/周丽)近日，瀚海互联发布新品。", ("周丽", None, "新浪")),
+    ],
+)
+def test_a_writers_credit_in_a_datelines_brackets_names_the_writer_at_the_outlet(text, expected):
+    assert chains(text) == [expected]
+
+
 def test_a_wire_dateline_gives_its_outlet_to_every_name_of_the_byline():
     assert chains("新华社上海4月9日电（记者 张明 韩磊）星联通信昨日宣布") == [
         ("张明", "记者", "新华社"),
