@@ -22,7 +22,6 @@ from pipeline.recognise.model import model_entities
 from pipeline.records import Agreement, Article, Extraction, Figure, Hit, InputError, Span, Statement
 from pipeline.relate.agreements import sentence_agreements
 from pipeline.relate.figures import next_topic, sentence_figures
-from pipeline.relate.speech.about_model import reconsider
 from pipeline.relate.speech.continuation import run_on
 from pipeline.relate.speech.statements import Discourse, attach_quotes, sentence_statements
 from pipeline.resolve import assemble
@@ -58,7 +57,7 @@ def extract(article: Article, sentence_mode: bool = False, prepared: Prepared | 
         figures += sentence_figures(sent, ctx, topic, list(speech.statements))
         topic = next_topic(sent, topic)
         agreements += sentence_agreements(sent)
-    statements = reconsider(ctx, run_on(ctx, attach_quotes(ctx, statements)))  # about, weighed again
+    statements = run_on(ctx, attach_quotes(ctx, statements))
     found = assemble(ctx, persons, statements, figures, agreements, model_only=sentence_mode)
     return as_written(found, article, simplified, spans) if simplified else found
 

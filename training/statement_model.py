@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 from scipy.optimize import minimize
@@ -41,13 +40,6 @@ FIELDS = ("statements", "attributed")
 PENALTIES = (0.3, 1.0, 3.0, 10.0)
 FOLDS = 5
 MIN_COUNT = 2  # a feature seen once is a sentence, not a signal
-
-
-class Featured(Protocol):
-    """A candidate as the fit reads it (this module's Example, training/about_model's)."""
-
-    @property
-    def features(self) -> tuple[str, ...]: ...
 
 
 @dataclass
@@ -157,7 +149,7 @@ def fit(X: np.ndarray, y: np.ndarray, penalty: float) -> np.ndarray:
     return np.asarray(minimize(loss, w0, jac=True, method="L-BFGS-B").x)
 
 
-def vocabulary(examples: Sequence[Featured]) -> list[str]:
+def vocabulary(examples: list[Example]) -> list[str]:
     counts: dict[str, int] = {}
     for e in examples:
         for f in e.features:
@@ -165,7 +157,7 @@ def vocabulary(examples: Sequence[Featured]) -> list[str]:
     return sorted(f for f, n in counts.items() if n >= MIN_COUNT)
 
 
-def matrix(examples: Sequence[Featured], vocab: list[str]) -> np.ndarray:
+def matrix(examples: list[Example], vocab: list[str]) -> np.ndarray:
     index = {f: i for i, f in enumerate(vocab)}
     X = np.zeros((len(examples), len(vocab)))
     for r, e in enumerate(examples):
