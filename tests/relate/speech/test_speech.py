@@ -801,3 +801,20 @@ def test_declarations_announcements_and_estimates(text, expected):
 
 def test_a_titled_latin_name_speaks_for_themselves():
     assert heads("星联通信副总裁David Chen表示，公司已与20家运营商达成合作。") == [("David Chen", None, "公司已与20")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a negated or refused cue, then 仅/只/但 and a cue of the same speaker: that one speaks
+        ("王明没有透露具体的用户数，只表示今年用户增长很快。", [("王明", None, "今年用户增长")]),
+        ("张华拒绝透露合作方名单，但表示合作将在年内落地。", [("张华", None, "合作将在年内")]),
+        ("李强对收购传闻不予置评，只是称公司经营一切正常。", [("李强", None, "公司经营一切")]),
+        ("中国联通并未回应裁员传闻，仅表示业务运转正常。", [(None, "中国联通", "业务运转正常")]),
+        # told, not telling; the writer's 可以说
+        ("王女士去营业厅办理退订，但被告知必须先缴清欠费。", []),
+        ("移动的用户数遥遥领先，但也可以说，凭借原有的用户基础，移动可以不慌。", []),
+    ],
+)
+def test_a_cue_after_a_refusal_and_only_or_but(text, expected):
+    assert heads(text) == expected
