@@ -29,6 +29,8 @@ class Grammar:
     report_leads: tuple[str, ...]
     account_nouns: tuple[str, ...]
     likening_openers: tuple[str, ...]
+    inquiry_verbs: tuple[str, ...]
+    received_answers: tuple[str, ...]
     media_report_verbs: tuple[str, ...]
     nominal_cues: tuple[str, ...]
     nominal_topic_markers: tuple[str, ...]

@@ -818,3 +818,19 @@ def test_a_titled_latin_name_speaks_for_themselves():
 )
 def test_a_cue_after_a_refusal_and_only_or_but(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the party an inquiry names as its object gives the answer received
+        ("记者致电中国联通客服，得到的答复是新套餐暂不支持携号转网。", [(None, "中国联通客服", "新套餐暂不支")]),
+        ("本报记者就此向工信部求证，得到的回应是相关政策仍在研究之中。", [(None, "工信部", "相关政策仍在")]),
+        ("王先生多次致电客服，收到的答复始终是系统故障。", [(None, "客服", "系统故障")]),
+        # no answer, or a refusal, says nothing
+        ("记者随后联系了蜗牛移动，但未得到回复。", []),
+        ("记者联系了京东通信，得到的回复是不予置评。", []),
+    ],
+)
+def test_the_answer_an_inquiry_received(text, expected):
+    assert heads(text) == expected
