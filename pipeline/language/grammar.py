@@ -29,6 +29,7 @@ class Grammar:
     report_leads: tuple[str, ...]
     account_nouns: tuple[str, ...]
     likening_openers: tuple[str, ...]
+    light_verbs: tuple[str, ...]
     inquiry_verbs: tuple[str, ...]
     received_answers: tuple[str, ...]
     media_report_verbs: tuple[str, ...]

@@ -834,3 +834,18 @@ def test_a_cue_after_a_refusal_and_only_or_but(text, expected):
 )
 def test_the_answer_an_inquiry_received(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # after 进行, a speech verb right after a noun is its object: the directive keeps its cue
+        ("工信部要求转售企业对存量用户进行资料核实和信息确认，年底前完成。", [(None, "工信部", "转售企业对存")]),
+        ("公告要求持卡用户在月底前进行实名信息确认，逾期将被停机。", [(None, "公告", "持卡用户在月")]),
+        ("通知要求各地对新入网用户进行实名信息确认，确保登记信息真实。", [(None, "通知", "各地对新入网")]),
+        # a cue after a conjunction stays one
+        ("工信部将进行检查并表示，违规企业将被严肃处理。", [(None, "工信部", "违规企业将被")]),
+    ],
+)
+def test_a_speech_verb_as_the_object_of_进行_is_no_cue(text, expected):
+    assert heads(text) == expected
