@@ -58,6 +58,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*(?:{alternation(g.likening_openers)})([^，,。“”]{{2,30}}?)所?"
             rf"({alternation(lexicon.load().speech_verbs_by_length)}|言)的?[，,]"
         ),
+        "answer": re.compile(
+            rf"(?:(?:{alternation(g.inquiry_verbs)})了?(?P<asked>[^，,。“”]{{2,30}}?)(?:进行)?(?:{alternation(g.inquiry_verbs)})?"
+            rf"|向(?P<asked_to>[^，,。“”]{{2,30}}?)(?:{alternation(g.inquiry_verbs)}))[，,]"
+            rf"(?:{alternation(g.received_answers)})(?:[^，,。：:“”]{{0,6}}?(?:[：:]|是|为))?"
+        ),
         "nominal": re.compile(rf"“([^“”]{{{MIN_CONTENT},80}})”的({alternation(g.nominal_cues)})"),
         "nominal_topic": re.compile(
             rf"(?:{alternation(g.nominal_topic_markers)})([^，,。；;“”]{{{MIN_CONTENT},60}}?)的({alternation(g.nominal_cues)})"
