@@ -84,6 +84,7 @@ class Grammar:
     familiar_prefixes: tuple[str, ...]
     brand_suffixes: tuple[str, ...]
     not_brand_tags: tuple[str, ...]
+    count_tags: tuple[str, ...]
     rare_word_freq: int
     unit_suffixes: tuple[str, ...]
     ministry_units: tuple[str, ...]

@@ -341,39 +341,83 @@ def _with_channel(text: str, bounds: frozenset[int], hit: Hit, hits: list[Hit]) 
 
 
 def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
-    """星联通信, 瀚海互联, 云途科技: a rare word (a coined name) before a company suffix."""
-    g = grammar.load()
-    out: list[Hit] = []
+    """星联通信, 瀚海互联, 云途科技: a rare word (a coined name) before a company suffix, unless a list
+    names kinds that share the suffix (应急通信、海事通信、偏远地区通信)."""
+    found: list[tuple[re.Match[str], Hit | None]] = []
     for m in _patterns()["brand"].finditer(text):
-        p = m.start()
-        if p not in bounds or m.end() not in bounds or overlaps(p, m.end(), taken + out):
+        named = taken + [h for _, h in found if h]
+        if m.start() not in bounds or m.end() not in bounds or overlaps(m.start(), m.end(), named):
             continue  # 三是互联|网金融, 高质量科技|创新: the suffix must end a word
-        for k in (4, 3, 2):
-            s = p - k
-            head = text[max(s, 0) : p]
-            if (
-                s < 0
-                or s not in bounds
-                or not re.fullmatch(rf"[{CJK}]+", head)
-                or head[0] in g.org_stop_prefixes
-                or head.endswith(g.unit_suffixes)
-            ):
-                continue
-            words = [w for w, _, _ in segment.words(head)]
-            if len(words) > 2 or any(
-                len(w) < 2
-                or segment.frequency(w) >= g.rare_word_freq
-                or (segment.dictionary_tag(w) or "").startswith(g.not_brand_tags)
-                for w in words
-            ):
-                continue  # 移动通信, 一家科技: common words; 手握移动: a verb; 第一场通信: a count
-            name = head + m.group()
-            if not (
-                name in g.not_orgs or names_a_kind(name) or overlaps(s, m.end(), taken) or in_compound(text, s, m.end())
-            ):
-                out.append(Hit(s, m.end(), "COMPANY", name, name))
-                break
+        found.append((m, _brand_name(text, bounds, m, taken)))
+    out: list[Hit] = []
+    for run in _suffix_lists(text, found):
+        names = [h for _, h in run]
+        out += [h for h in names if h and all(names)]
     return out
+
+
+def _brand_name(text: str, bounds: frozenset[int], m: re.Match[str], taken: list[Hit]) -> Hit | None:
+    """The coined name that ends in the suffix ``m``, or None where the words before it are common ones."""
+    g = grammar.load()
+    p = m.start()
+    for k in (4, 3, 2):
+        s = p - k
+        head = text[max(s, 0) : p]
+        if (
+            s < 0
+            or s not in bounds
+            or not re.fullmatch(rf"[{CJK}]+", head)
+            or head[0] in g.org_stop_prefixes
+            or head.endswith(g.unit_suffixes)
+        ):
+            continue
+        words = [w for w, _, _ in segment.words(head)]
+        if len(words) > 2 or any(len(w) < 2 or _common_word(w) for w in words):
+            continue  # 移动通信, 一家科技: common words; 手握移动: a verb; 第一场通信, 新一轮科技: a count
+        name = head + m.group()
+        if not (
+            name in g.not_orgs or names_a_kind(name) or overlaps(s, m.end(), taken) or in_compound(text, s, m.end())
+        ):
+            return Hit(s, m.end(), "COMPANY", name, name)
+    return None
+
+
+def _common_word(word: str) -> bool:
+    """A word of the language, not of a name: frequent, or of a kind no name has (a verb, a count, a time),
+    or holding a count (新一轮, 新一代: jieba knows 一轮, 一代 as numerals)."""
+    g = grammar.load()
+    inner = (word[i : i + 2] for i in range(len(word) - 1)) if len(word) > 2 else ()
+    return (
+        segment.frequency(word) >= g.rare_word_freq
+        or (segment.dictionary_tag(word) or "").startswith(g.not_brand_tags)
+        or any((segment.dictionary_tag(w) or "").startswith(g.count_tags) for w in inner)
+    )
+
+
+def _suffix_lists(
+    text: str, found: list[tuple[re.Match[str], Hit | None]]
+) -> Iterator[list[tuple[re.Match[str], Hit | None]]]:
+    """The suffix matches in runs, each a list of items that share one suffix (应急通信、海事通信): one
+    item of common words makes every item of its run a kind."""
+    run: list[tuple[re.Match[str], Hit | None]] = []
+    for item in found:
+        if run and not _next_in_list(text, run[-1][0], item[0]):
+            yield run
+            run = []
+        run.append(item)
+    if run:
+        yield run
+
+
+def _next_in_list(text: str, before: re.Match[str], after: re.Match[str]) -> bool:
+    """Whether ``after`` is the next item of a list that ``before`` ends: the same suffix, a separator and a
+    short head between them."""
+    gap = text[before.end() : after.start()]
+    return (
+        before.group() == after.group()
+        and gap[:1] in grammar.load().list_separators
+        and re.fullmatch(rf"[{CJK}]{{2,4}}", gap[1:]) is not None
+    )
 
 
 def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:

@@ -130,6 +130,33 @@ def test_no_organisation_from_common_words(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "主要产品包括办公软件、制图软件、排版软件",
+        "方案涵盖政务通信、铁路通信、矿井通信",
+        "推出排版软件、制图软件、办公软件三款产品",
+    ],
+)
+def test_a_list_of_kinds_sharing_a_suffix_names_no_organisation(text):
+    assert orgs(text) == []
+
+
+def test_a_list_of_coined_names_sharing_a_suffix_stays():
+    names = [("星联通信",) * 2, ("瀚海通信",) * 2, ("云途通信",) * 2]
+    assert orgs("星联通信、瀚海通信和云途通信宣布合作") == names
+
+
+@pytest.mark.parametrize("text", ["抓住新一轮通讯变革的机遇", "各地将迎来新一轮移动网络升级", "新一届传媒集团领导班子"])
+def test_a_word_holding_a_count_is_no_name(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text", ["公司在专网通信领域布局多年", "集群通信设备需求上升", "这为运营商带来了新的商业机会"])
+def test_a_kind_of_communication_or_a_common_phrase_is_no_organisation(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         ("财政部条法司有关人士表示", [("财政部条法司", "财政部条法司")]),
