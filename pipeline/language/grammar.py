@@ -74,6 +74,7 @@ class Grammar:
     question_markers: tuple[str, ...]
     answer_markers: tuple[str, ...]
     org_side_words: tuple[str, ...]
+    number_words: tuple[str, ...]
     not_before_cue: tuple[str, ...]
     addressees: tuple[str, ...]
     audiences: tuple[str, ...]

@@ -51,6 +51,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(g.vehicle_words)}|{alternation(g.vehicle_before_tail)}(?={alternation(g.company_tails)}))+"
         ),
         "local_outlet": re.compile(alternation(g.local_outlets)),
+        "stock_code": re.compile(r"\s?[（(]\s*(?:[A-Z]{2,4}[:：]\s*)?\d{4,6}(?:\.[A-Z]{2})?\s*[)）]"),
         "channel": re.compile(rf"[{CJK}]{{2,6}}?(?:{alternation(g.channel_words)})"),
         "undated_dateline": re.compile(
             rf"【?([{CJK}A-Za-z0-9]{{2,10}}?)(?:】|(?:{alternation(g.dateline_words)})(?=[\s(（】]))"
@@ -620,7 +621,8 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
     """联通, 移动, 联想: an operator's bare name counts only in a list with another operator (联通、移动和电信;
     中国移动和联通), another company's in a list with a company (小米、联想), in the clause of another of
     its type where no noun follows it (中国移动的意愿弱于联通), before 公司/集团 or 方面 (联通方面表示) or
-    before a speech verb (苹果宣布);
+    before a speech verb (苹果宣布) or its stock code (联通(0762), 联想（00992.HK）), or before its
+    numbers where another operator is named (联通号码转到电信);
     投向电信网络建设, 中国联通的移动业务 name no one. Before an investment vehicle's word it names the
     vehicle (联想创投集团)."""
     lex = lexicon.load()
@@ -646,7 +648,14 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
             any(_same_clause(text, m.start(), m.end(), s, e) for s, e in peers) and not modifies_next(text, m.end())
         )
         tail = pats["org_tail"].match(text, m.end())
-        if listed or tail or text.startswith(grammar.load().org_side_words, m.end()) or _speaks(text, bounds, m.end()):
+        if (
+            listed
+            or tail
+            or text.startswith(grammar.load().org_side_words, m.end())
+            or _speaks(text, bounds, m.end())
+            or pats["stock_code"].match(text, m.end())
+            or (peers and text.startswith(grammar.load().number_words, m.end()))
+        ):
             end = tail.end() if tail else m.end()
             hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start() : end]))
     return hits

@@ -116,6 +116,31 @@ def test_an_operators_bare_name_needs_a_list_or_its_peer_in_the_clause(text, exp
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("联通（0762）昨日收涨2%", [("中国联通", "联通")]),
+        ("分析师看好电信(0728)的派息能力", [("中国电信", "电信")]),
+        ("联想(00992.HK)公布季度业绩", [("联想集团", "联想")]),
+    ],
+)
+def test_a_bare_name_before_its_stock_code_is_the_company(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("他想把联通号码转到电信", [("中国联通", "联通"), ("中国电信", "电信")]),
+        ("她的电信号码和移动号码都欠费了", [("中国电信", "电信"), ("中国移动", "移动")]),
+        ("中国移动表示，电信手机号用户也可办理", [("中国移动", "中国移动"), ("中国电信", "电信")]),
+        ("固定电话和移动号码均可登记", []),  # no operator named: a mobile number
+    ],
+)
+def test_an_operators_bare_name_before_its_numbers_is_the_operator_where_another_is_named(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("按照有关部门的统一安排", []),  # jieba's odd nt word
         ("三是互联网金融发展迅速", []),  # a suffix inside a longer word
         ("联通红筹公司宣布派息", [("中国联通(香港)", "联通红筹公司")]),  # an operator's listed vehicle
