@@ -75,6 +75,7 @@ class Grammar:
     answer_markers: tuple[str, ...]
     org_side_words: tuple[str, ...]
     number_words: tuple[str, ...]
+    business_line_names: tuple[str, ...]
     not_before_cue: tuple[str, ...]
     addressees: tuple[str, ...]
     audiences: tuple[str, ...]

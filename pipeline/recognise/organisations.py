@@ -631,7 +631,7 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
     for m in pats["weak_org"].finditer(text):
         if not (m.start() in bounds and m.end() in bounds) or overlaps(m.start(), m.end(), taken):
             continue
-        if in_compound(text, m.start(), m.end()):
+        if in_compound(text, m.start(), m.end()) or _business_line(text, m, taken):
             continue
         rec = lex.weak_alias_index[m.group()]
         found.append((m, rec))
@@ -659,6 +659,12 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
             end = tail.end() if tail else m.end()
             hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start() : end]))
     return hits
+
+
+def _business_line(text: str, m: re.Match[str], taken: list[Hit]) -> bool:
+    """中国联通移动用户, 中国电信移动业务: right after an organisation's name, a bare name that is also a
+    business (移动, mobile) is that organisation's business (not 中国移动联通两家)."""
+    return m.group() in grammar.load().business_line_names and any(h.end == m.start() for h in taken)
 
 
 def _speaks(text: str, bounds: frozenset[int], end: int) -> bool:

@@ -141,6 +141,31 @@ def test_an_operators_bare_name_before_its_numbers_is_the_operator_where_another
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("上月中国联通移动出账用户净增50万户", [("中国联通", "中国联通")]),
+        ("中国电信移动 5G 用户达到3亿", [("中国电信", "中国电信")]),
+        ("广东电信移动用户增长", [("广东电信", "广东电信")]),
+        ("中国移动联通两家的基站共享", [("中国移动", "中国移动"), ("中国联通", "联通")]),  # no business: two names
+    ],
+)
+def test_mobile_right_after_an_operators_name_is_its_business(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("报告称中国移动经济规模持续扩大", []),
+        ("中国移动经济研究报告显示", []),
+        ("GSMA发布《中国移动经济2023》", [("GSMA", "GSMA")]),
+    ],
+)
+def test_the_mobile_economy_of_china_is_no_operator(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("按照有关部门的统一安排", []),  # jieba's odd nt word
         ("三是互联网金融发展迅速", []),  # a suffix inside a longer word
         ("联通红筹公司宣布派息", [("中国联通(香港)", "联通红筹公司")]),  # an operator's listed vehicle
