@@ -77,6 +77,8 @@ class Grammar:
     question_markers: tuple[str, ...]
     answer_markers: tuple[str, ...]
     org_side_words: tuple[str, ...]
+    number_words: tuple[str, ...]
+    business_line_names: tuple[str, ...]
     not_before_cue: tuple[str, ...]
     addressees: tuple[str, ...]
     audiences: tuple[str, ...]
@@ -87,6 +89,7 @@ class Grammar:
     familiar_prefixes: tuple[str, ...]
     brand_suffixes: tuple[str, ...]
     not_brand_tags: tuple[str, ...]
+    count_tags: tuple[str, ...]
     rare_word_freq: int
     unit_suffixes: tuple[str, ...]
     ministry_units: tuple[str, ...]

@@ -51,6 +51,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(g.vehicle_words)}|{alternation(g.vehicle_before_tail)}(?={alternation(g.company_tails)}))+"
         ),
         "local_outlet": re.compile(alternation(g.local_outlets)),
+        "stock_code": re.compile(r"\s?[（(]\s*(?:[A-Z]{2,4}[:：]\s*)?\d{4,6}(?:\.[A-Z]{2})?\s*[)）]"),
         "channel": re.compile(rf"[{CJK}]{{2,6}}?(?:{alternation(g.channel_words)})"),
         "undated_dateline": re.compile(
             rf"【?([{CJK}A-Za-z0-9]{{2,10}}?)(?:】|(?:{alternation(g.dateline_words)})(?=[\s(（】]))"
@@ -341,39 +342,83 @@ def _with_channel(text: str, bounds: frozenset[int], hit: Hit, hits: list[Hit]) 
 
 
 def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
-    """星联通信, 瀚海互联, 云途科技: a rare word (a coined name) before a company suffix."""
-    g = grammar.load()
-    out: list[Hit] = []
+    """星联通信, 瀚海互联, 云途科技: a rare word (a coined name) before a company suffix, unless a list
+    names kinds that share the suffix (应急通信、海事通信、偏远地区通信)."""
+    found: list[tuple[re.Match[str], Hit | None]] = []
     for m in _patterns()["brand"].finditer(text):
-        p = m.start()
-        if p not in bounds or m.end() not in bounds or overlaps(p, m.end(), taken + out):
+        named = taken + [h for _, h in found if h]
+        if m.start() not in bounds or m.end() not in bounds or overlaps(m.start(), m.end(), named):
             continue  # 三是互联|网金融, 高质量科技|创新: the suffix must end a word
-        for k in (4, 3, 2):
-            s = p - k
-            head = text[max(s, 0) : p]
-            if (
-                s < 0
-                or s not in bounds
-                or not re.fullmatch(rf"[{CJK}]+", head)
-                or head[0] in g.org_stop_prefixes
-                or head.endswith(g.unit_suffixes)
-            ):
-                continue
-            words = [w for w, _, _ in segment.words(head)]
-            if len(words) > 2 or any(
-                len(w) < 2
-                or segment.frequency(w) >= g.rare_word_freq
-                or (segment.dictionary_tag(w) or "").startswith(g.not_brand_tags)
-                for w in words
-            ):
-                continue  # 移动通信, 一家科技: common words; 手握移动: a verb; 第一场通信: a count
-            name = head + m.group()
-            if not (
-                name in g.not_orgs or names_a_kind(name) or overlaps(s, m.end(), taken) or in_compound(text, s, m.end())
-            ):
-                out.append(Hit(s, m.end(), "COMPANY", name, name))
-                break
+        found.append((m, _brand_name(text, bounds, m, taken)))
+    out: list[Hit] = []
+    for run in _suffix_lists(text, found):
+        names = [h for _, h in run]
+        out += [h for h in names if h and all(names)]
     return out
+
+
+def _brand_name(text: str, bounds: frozenset[int], m: re.Match[str], taken: list[Hit]) -> Hit | None:
+    """The coined name that ends in the suffix ``m``, or None where the words before it are common ones."""
+    g = grammar.load()
+    p = m.start()
+    for k in (4, 3, 2):
+        s = p - k
+        head = text[max(s, 0) : p]
+        if (
+            s < 0
+            or s not in bounds
+            or not re.fullmatch(rf"[{CJK}]+", head)
+            or head[0] in g.org_stop_prefixes
+            or head.endswith(g.unit_suffixes)
+        ):
+            continue
+        words = [w for w, _, _ in segment.words(head)]
+        if len(words) > 2 or any(len(w) < 2 or _common_word(w) for w in words):
+            continue  # 移动通信, 一家科技: common words; 手握移动: a verb; 第一场通信, 新一轮科技: a count
+        name = head + m.group()
+        if not (
+            name in g.not_orgs or names_a_kind(name) or overlaps(s, m.end(), taken) or in_compound(text, s, m.end())
+        ):
+            return Hit(s, m.end(), "COMPANY", name, name)
+    return None
+
+
+def _common_word(word: str) -> bool:
+    """A word of the language, not of a name: frequent, or of a kind no name has (a verb, a count, a time),
+    or holding a count (新一轮, 新一代: jieba knows 一轮, 一代 as numerals)."""
+    g = grammar.load()
+    inner = (word[i : i + 2] for i in range(len(word) - 1)) if len(word) > 2 else ()
+    return (
+        segment.frequency(word) >= g.rare_word_freq
+        or (segment.dictionary_tag(word) or "").startswith(g.not_brand_tags)
+        or any((segment.dictionary_tag(w) or "").startswith(g.count_tags) for w in inner)
+    )
+
+
+def _suffix_lists(
+    text: str, found: list[tuple[re.Match[str], Hit | None]]
+) -> Iterator[list[tuple[re.Match[str], Hit | None]]]:
+    """The suffix matches in runs, each a list of items that share one suffix (应急通信、海事通信): one
+    item of common words makes every item of its run a kind."""
+    run: list[tuple[re.Match[str], Hit | None]] = []
+    for item in found:
+        if run and not _next_in_list(text, run[-1][0], item[0]):
+            yield run
+            run = []
+        run.append(item)
+    if run:
+        yield run
+
+
+def _next_in_list(text: str, before: re.Match[str], after: re.Match[str]) -> bool:
+    """Whether ``after`` is the next item of a list that ``before`` ends: the same suffix, a separator and a
+    short head between them."""
+    gap = text[before.end() : after.start()]
+    return (
+        before.group() == after.group()
+        and gap[:1] in grammar.load().list_separators
+        and re.fullmatch(rf"[{CJK}]{{2,4}}", gap[1:]) is not None
+    )
 
 
 def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
@@ -576,7 +621,8 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
     """联通, 移动, 联想: an operator's bare name counts only in a list with another operator (联通、移动和电信;
     中国移动和联通), another company's in a list with a company (小米、联想), in the clause of another of
     its type where no noun follows it (中国移动的意愿弱于联通), before 公司/集团 or 方面 (联通方面表示) or
-    before a speech verb (苹果宣布);
+    before a speech verb (苹果宣布) or its stock code (联通(0762), 联想（00992.HK）), or before its
+    numbers where another operator is named (联通号码转到电信);
     投向电信网络建设, 中国联通的移动业务 name no one. Before an investment vehicle's word it names the
     vehicle (联想创投集团)."""
     lex = lexicon.load()
@@ -585,7 +631,7 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
     for m in pats["weak_org"].finditer(text):
         if not (m.start() in bounds and m.end() in bounds) or overlaps(m.start(), m.end(), taken):
             continue
-        if in_compound(text, m.start(), m.end()):
+        if in_compound(text, m.start(), m.end()) or _business_line(text, m, taken):
             continue
         rec = lex.weak_alias_index[m.group()]
         found.append((m, rec))
@@ -602,10 +648,23 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
             any(_same_clause(text, m.start(), m.end(), s, e) for s, e in peers) and not modifies_next(text, m.end())
         )
         tail = pats["org_tail"].match(text, m.end())
-        if listed or tail or text.startswith(grammar.load().org_side_words, m.end()) or _speaks(text, bounds, m.end()):
+        if (
+            listed
+            or tail
+            or text.startswith(grammar.load().org_side_words, m.end())
+            or _speaks(text, bounds, m.end())
+            or pats["stock_code"].match(text, m.end())
+            or (peers and text.startswith(grammar.load().number_words, m.end()))
+        ):
             end = tail.end() if tail else m.end()
             hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start() : end]))
     return hits
+
+
+def _business_line(text: str, m: re.Match[str], taken: list[Hit]) -> bool:
+    """中国联通移动用户, 中国电信移动业务: right after an organisation's name, a bare name that is also a
+    business (移动, mobile) is that organisation's business (not 中国移动联通两家)."""
+    return m.group() in grammar.load().business_line_names and any(h.end == m.start() for h in taken)
 
 
 def _speaks(text: str, bounds: frozenset[int], end: int) -> bool:

@@ -116,6 +116,56 @@ def test_an_operators_bare_name_needs_a_list_or_its_peer_in_the_clause(text, exp
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("联通（0762）昨日收涨2%", [("中国联通", "联通")]),
+        ("分析师看好电信(0728)的派息能力", [("中国电信", "电信")]),
+        ("联想(00992.HK)公布季度业绩", [("联想集团", "联想")]),
+    ],
+)
+def test_a_bare_name_before_its_stock_code_is_the_company(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("他想把联通号码转到电信", [("中国联通", "联通"), ("中国电信", "电信")]),
+        ("她的电信号码和移动号码都欠费了", [("中国电信", "电信"), ("中国移动", "移动")]),
+        ("中国移动表示，电信手机号用户也可办理", [("中国移动", "中国移动"), ("中国电信", "电信")]),
+        ("固定电话和移动号码均可登记", []),  # no operator named: a mobile number
+    ],
+)
+def test_an_operators_bare_name_before_its_numbers_is_the_operator_where_another_is_named(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("上月中国联通移动出账用户净增50万户", [("中国联通", "中国联通")]),
+        ("中国电信移动 5G 用户达到3亿", [("中国电信", "中国电信")]),
+        ("广东电信移动用户增长", [("广东电信", "广东电信")]),
+        ("中国移动联通两家的基站共享", [("中国移动", "中国移动"), ("中国联通", "联通")]),  # no business: two names
+    ],
+)
+def test_mobile_right_after_an_operators_name_is_its_business(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("报告称中国移动经济规模持续扩大", []),
+        ("中国移动经济研究报告显示", []),
+        ("GSMA发布《中国移动经济2023》", [("GSMA", "GSMA")]),
+    ],
+)
+def test_the_mobile_economy_of_china_is_no_operator(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("按照有关部门的统一安排", []),  # jieba's odd nt word
         ("三是互联网金融发展迅速", []),  # a suffix inside a longer word
         ("联通红筹公司宣布派息", [("中国联通(香港)", "联通红筹公司")]),  # an operator's listed vehicle
@@ -127,6 +177,33 @@ def test_an_operators_bare_name_needs_a_list_or_its_peer_in_the_clause(text, exp
 )
 def test_no_organisation_from_common_words(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主要产品包括办公软件、制图软件、排版软件",
+        "方案涵盖政务通信、铁路通信、矿井通信",
+        "推出排版软件、制图软件、办公软件三款产品",
+    ],
+)
+def test_a_list_of_kinds_sharing_a_suffix_names_no_organisation(text):
+    assert orgs(text) == []
+
+
+def test_a_list_of_coined_names_sharing_a_suffix_stays():
+    names = [("星联通信",) * 2, ("瀚海通信",) * 2, ("云途通信",) * 2]
+    assert orgs("星联通信、瀚海通信和云途通信宣布合作") == names
+
+
+@pytest.mark.parametrize("text", ["抓住新一轮通讯变革的机遇", "各地将迎来新一轮移动网络升级", "新一届传媒集团领导班子"])
+def test_a_word_holding_a_count_is_no_name(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text", ["公司在专网通信领域布局多年", "集群通信设备需求上升", "这为运营商带来了新的商业机会"])
+def test_a_kind_of_communication_or_a_common_phrase_is_no_organisation(text):
+    assert orgs(text) == []
 
 
 @pytest.mark.parametrize(
