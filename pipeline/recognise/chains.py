@@ -623,8 +623,9 @@ def _name_after(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
 
 @lru_cache(maxsize=1)
 def _gap_pattern() -> re.Pattern[str]:
-    """Spaces, and a bracket of a few characters, no name, between a title and its holder: （正局级）, （主持工作）."""
-    return re.compile(rf"[ \t\u3000]*(?:[（(][{CJK}]{{1,{MAX_RANK}}}[）)][ \t\u3000]*)?")
+    """Spaces, and a bracket of a few characters, no name, between a title and its holder: a rank
+    （正局级）, （主持工作） or the title's English letters （CEO）."""
+    return re.compile(rf"[ \t\u3000]*(?:[（(](?:[{CJK}]{{1,{MAX_RANK}}}|[A-Z]{{2,{MAX_RANK}}})[）)][ \t\u3000]*)?")
 
 
 def _name_at(text: str, pos: int, orgs: list[Hit]) -> Hit | None:

@@ -326,6 +326,18 @@ def test_a_rank_in_brackets_stands_between_a_title_and_its_holder(text, expected
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("星联通信首席执行官（CEO）赵敏表示，套餐会降价", ("赵敏", "首席执行官", "星联通信")),
+        ("中兴通讯首席技术官(CTO)李伟说，测试已完成", ("李伟", "首席技术官", "中兴通讯")),
+        ("云途科技首席财务官 (CFO) 孙丽透露，收入增长", ("孙丽", "首席财务官", "云途科技")),
+    ],
+)
+def test_a_titles_english_letters_in_brackets_stand_between_it_and_its_holder(text, expected):
+    assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("来自中国移动的王强表示，网络覆盖将扩大", ("王强", None, "中国移动")),
         ("孙丽（星联通信）说，套餐会降价", ("孙丽", None, "星联通信")),
         ("华为的任正非说，5G领先", ("任正非", None, "华为")),
