@@ -546,12 +546,15 @@ def _bracket_credit() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _dateline_pattern() -> re.Pattern[str]:
     """What lies between an outlet and its byline: 北京3月5日电（, 讯（, 讯 4月21日消息（ (the end
-    word said again after the date), or nothing (新华社记者)."""
+    word said again after the date), a page's time stamp (某报 2012-03-15 16:44:30 记者), or nothing
+    (新华社记者)."""
     g = grammar.load()
     ends = "|".join(re.escape(w) for w in g.dateline_words)
     times = "|".join(re.escape(w) for w in g.dateline_times)
     date = r"(?:\d{1,2}月)?\d{1,2}日"
-    return re.compile(rf"((?:[{CJK}]{{0,6}}?{date})?(?:{ends})(?:\s*{date}(?:{times})?(?:{ends}))?)?\s*[（(]?\s*")
+    stamp = r"\s+\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s)"
+    wire = rf"(?:[{CJK}]{{0,6}}?{date})?(?:{ends})(?:\s*{date}(?:{times})?(?:{ends}))?"
+    return re.compile(rf"({wire}|{stamp})?\s*[（(]?\s*")
 
 
 def _own_outlet_before(text: str, pos: int) -> int:

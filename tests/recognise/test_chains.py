@@ -116,6 +116,18 @@ def test_a_dateline_that_says_its_end_word_again_after_the_date_still_credits_it
     assert chains(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("财新网 2018/03/02 10:05 记者 李华\n中国联通称，将降价。", [("李华", "记者", "财新")]),
+        ("新浪科技 2020年11月20日 记者 张强\n中国电信称，将降价。", [("张强", "记者", "新浪")]),
+        ("第一财经 2019.05.06 14:20:31 记者 赵敏\n星联通信宣布", [("赵敏", "记者", "第一财经")]),
+    ],
+)
+def test_a_pages_time_stamp_between_an_outlet_and_its_reporter_still_credits_the_outlet(text, expected):
+    assert chains(text) == expected
+
+
 def test_a_later_name_of_a_byline_ends_the_list():
     assert chains("记者 李明 江苏报道") == [("李明", "记者", None)]  # 江苏 is a place
 
