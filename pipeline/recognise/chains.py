@@ -31,6 +31,7 @@ MAX_UNKNOWN_ORG = 16  # characters of an unknown organisation's name before a ti
 MAX_OUTLET = 10  # characters of an unknown outlet's name opening a byline line: 法治周末
 NOT_OUTLET_FLAGS = frozenset("tvpdrmfcu")  # jieba: kinds of word no outlet's name opens with (上午, 据, 该)
 # 都是本次峰会指定的|新闻发言人: 是, a short description ending in 的 (and a qualifier), before a title
+DATELINE_DATE = r"(?:\d{1,2}月)?\d{1,2}日"  # 3月5日, 5日
 DESCRIBED_TITLE = re.compile(r"(?:都|均|也)?是([^\s，,。；;：:、“”\d]{0,12}的[^\s，,。；;：:、“”\d]{0,2})")
 
 
@@ -385,14 +386,32 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
         outlet = _outlet_before(text, m.start(), orgs) or _line_outlet(text, m.start(), names)
         out += [Chain(person, t, outlet) for person in names]
     opening, closing = _bracket_credit()
-    for o in orgs:
-        d = _dateline_pattern().match(text, o.end)
-        if d and d.group(1):
-            credit = opening.match(text, d.end())
-            names = _names_from(text, credit.end() if credit else d.end(), orgs)
-            if names and closing.match(text, names[-1].end):
-                out += [Chain(person, None, _publisher(o, orgs)) for person in names]
+    for pos, outlet in _dateline_ends(text, orgs):
+        credit = opening.match(text, pos)
+        names = _names_from(text, credit.end() if credit else pos, orgs)
+        if names and closing.match(text, names[-1].end):
+            out += [Chain(person, None, outlet) for person in names]
     return out + _credited(text, orgs) + _pseudonyms(text) + _anonymised(text)
+
+
+def _dateline_ends(text: str, orgs: list[Hit]) -> list[tuple[int, Hit | None]]:
+    """Where a dateline ends, with its outlet: after an organisation (某某网上海4月9日电（), or
+    opening a line with only a place and a date (上海2月23日电（: a wire story without its agency)."""
+    ends = [
+        (d.end(), _publisher(o, orgs)) for o in orgs if (d := _dateline_pattern().match(text, o.end)) and d.group(1)
+    ]
+    return ends + [
+        (m.end(), None)
+        for m in _bare_dateline_pattern().finditer(text)
+        if not any(m.start() <= o.start < m.end() for o in orgs)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _bare_dateline_pattern() -> re.Pattern[str]:
+    g = grammar.load()
+    ends = "|".join(re.escape(w) for w in g.dateline_words)
+    return re.compile(rf"(?m)^[ \t]*[{CJK}]{{2,8}}?{DATELINE_DATE}(?:{ends})\s*[（(]\s*")
 
 
 def _anonymised(text: str) -> list[Chain]:
@@ -551,7 +570,7 @@ def _dateline_pattern() -> re.Pattern[str]:
     g = grammar.load()
     ends = "|".join(re.escape(w) for w in g.dateline_words)
     times = "|".join(re.escape(w) for w in g.dateline_times)
-    date = r"(?:\d{1,2}月)?\d{1,2}日"
+    date = DATELINE_DATE
     stamp = r"\s+\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s)"
     wire = rf"(?:[{CJK}]{{0,6}}?{date})?(?:{ends})(?:\s*{date}(?:{times})?(?:{ends}))?"
     return re.compile(rf"({wire}|{stamp})?\s*[（(]?\s*")

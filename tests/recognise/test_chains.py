@@ -128,6 +128,18 @@ def test_a_pages_time_stamp_between_an_outlet_and_its_reporter_still_credits_the
     assert chains(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("北京3月5日电（李明远）工信部今日宣布，将发放牌照。", [("李明远", None, None)]),
+        ("广州10月8日电 (王晓)中国移动表示，将降价。", [("王晓", None, None)]),
+        ("乌鲁木齐12月1日讯（周亮、陈红）星联通信称，用户增长。", [("周亮", None, None), ("陈红", None, None)]),
+    ],
+)
+def test_a_dateline_of_a_place_alone_still_names_its_writers(text, expected):
+    assert chains(text) == expected
+
+
 def test_a_later_name_of_a_byline_ends_the_list():
     assert chains("记者 李明 江苏报道") == [("李明", "记者", None)]  # 江苏 is a place
 
