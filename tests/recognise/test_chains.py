@@ -651,6 +651,11 @@ def test_no_outlet_from_a_time_word_or_a_line_that_runs_on(text):
         ("星联通信董事长代明远表示", [("代明远", "董事长", "星联通信")]),
         ("瀚海互联副总裁买红梅介绍", [("买红梅", "副总裁", "瀚海互联")]),
         ("董事长代表公司出席了会议", []),  # 代表 is a word, no name
+        ("星联通信副总经理傅强表示", [("傅强", "副总经理", "星联通信")]),
+        ("瀚海互联总经理洪涛说", [("洪涛", "总经理", "瀚海互联")]),
+        ("记者 赖小明 报道", [("赖小明", "记者", None)]),
+        ("文/计明远", [("计明远", None, None)]),
+        ("总经理计划明年上市", []),  # 计划 is a word, no name
     ],
 )
 def test_less_common_surnames_open_names(text, expected):
