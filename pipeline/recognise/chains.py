@@ -638,9 +638,25 @@ def _spaced_name(text: str, pos: int) -> Hit | None:
 
 
 def _name_after(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
-    """The name right after the title, after spaces (董事长 王某) or a rank in brackets (司长（正局级）王某)."""
+    """The name right after the title, after spaces (董事长 王某) or a rank in brackets (司长（正局级）王某);
+    or a surname with an honorific there (资深分析师李女士)."""
     gap = _gap_pattern().match(text, t.end)
-    return _name_at(text, gap.end() if gap else t.end, orgs)
+    pos = gap.end() if gap else t.end
+    return _name_at(text, pos, orgs) or _honoured_at(text, pos)
+
+
+def _honoured_at(text: str, pos: int) -> Hit | None:
+    """李女士, 欧阳先生: a surname and an honorific at `pos`, a person the text does not name in full."""
+    lex = lexicon.load()
+    for k in (1, 2):
+        if text[pos : pos + k] in lex.surnames and (m := _honorific_pattern().match(text, pos + k)):
+            return Hit(pos, m.end(), "PERSON", text[pos : m.end()], text[pos : m.end()])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _honorific_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(grammar.load().honorifics))
 
 
 @lru_cache(maxsize=1)

@@ -140,6 +140,18 @@ def test_a_dateline_of_a_place_alone_still_names_its_writers(text, expected):
     assert chains(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("资深分析师李女士表示，转售市场将洗牌。", [("李女士", "资深分析师", None)]),
+        ("星联通信客服经理张女士说，套餐将调整。", [("张女士", "客服经理", "星联通信")]),
+        ("瀚海互联总经理欧阳先生认为，降价空间有限。", [("欧阳先生", "总经理", "瀚海互联")]),
+    ],
+)
+def test_a_surname_with_an_honorific_after_a_title_holds_it(text, expected):
+    assert [c for c in chains(text) if c[1] is not None] == expected
+
+
 def test_a_later_name_of_a_byline_ends_the_list():
     assert chains("记者 李明 江苏报道") == [("李明", "记者", None)]  # 江苏 is a place
 
