@@ -116,6 +116,42 @@ def test_a_dateline_that_says_its_end_word_again_after_the_date_still_credits_it
     assert chains(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("财新网 2018/03/02 10:05 记者 李华\n中国联通称，将降价。", [("李华", "记者", "财新")]),
+        ("新浪科技 2020年11月20日 记者 张强\n中国电信称，将降价。", [("张强", "记者", "新浪")]),
+        ("第一财经 2019.05.06 14:20:31 记者 赵敏\n星联通信宣布", [("赵敏", "记者", "第一财经")]),
+    ],
+)
+def test_a_pages_time_stamp_between_an_outlet_and_its_reporter_still_credits_the_outlet(text, expected):
+    assert chains(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("北京3月5日电（李明远）工信部今日宣布，将发放牌照。", [("李明远", None, None)]),
+        ("广州10月8日电 (王晓)中国移动表示，将降价。", [("王晓", None, None)]),
+        ("乌鲁木齐12月1日讯（周亮、陈红）星联通信称，用户增长。", [("周亮", None, None), ("陈红", None, None)]),
+    ],
+)
+def test_a_dateline_of_a_place_alone_still_names_its_writers(text, expected):
+    assert chains(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("资深分析师李女士表示，转售市场将洗牌。", [("李女士", "资深分析师", None)]),
+        ("星联通信客服经理张女士说，套餐将调整。", [("张女士", "客服经理", "星联通信")]),
+        ("瀚海互联总经理欧阳先生认为，降价空间有限。", [("欧阳先生", "总经理", "瀚海互联")]),
+    ],
+)
+def test_a_surname_with_an_honorific_after_a_title_holds_it(text, expected):
+    assert [c for c in chains(text) if c[1] is not None] == expected
+
+
 def test_a_later_name_of_a_byline_ends_the_list():
     assert chains("记者 李明 江苏报道") == [("李明", "记者", None)]  # 江苏 is a place
 
@@ -320,6 +356,18 @@ def test_a_unit_reference_before_a_title_is_the_last_unit_of_its_kind(earlier, t
     ],
 )
 def test_a_rank_in_brackets_stands_between_a_title_and_its_holder(text, expected):
+    assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("星联通信首席执行官（CEO）赵敏表示，套餐会降价", ("赵敏", "首席执行官", "星联通信")),
+        ("中兴通讯首席技术官(CTO)李伟说，测试已完成", ("李伟", "首席技术官", "中兴通讯")),
+        ("云途科技首席财务官 (CFO) 孙丽透露，收入增长", ("孙丽", "首席财务官", "云途科技")),
+    ],
+)
+def test_a_titles_english_letters_in_brackets_stand_between_it_and_its_holder(text, expected):
     assert roles_of(text) == {expected}
 
 
@@ -615,6 +663,11 @@ def test_no_outlet_from_a_time_word_or_a_line_that_runs_on(text):
         ("星联通信董事长代明远表示", [("代明远", "董事长", "星联通信")]),
         ("瀚海互联副总裁买红梅介绍", [("买红梅", "副总裁", "瀚海互联")]),
         ("董事长代表公司出席了会议", []),  # 代表 is a word, no name
+        ("星联通信副总经理傅强表示", [("傅强", "副总经理", "星联通信")]),
+        ("瀚海互联总经理洪涛说", [("洪涛", "总经理", "瀚海互联")]),
+        ("记者 赖小明 报道", [("赖小明", "记者", None)]),
+        ("文/计明远", [("计明远", None, None)]),
+        ("总经理计划明年上市", []),  # 计划 is a word, no name
     ],
 )
 def test_less_common_surnames_open_names(text, expected):
