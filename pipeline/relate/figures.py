@@ -56,6 +56,7 @@ class _Vocab:
     share_bases: tuple[str, ...]
     not_subject_after: tuple[str, ...]
     acquiring_verbs: tuple[str, ...]
+    acted_on: re.Pattern[str]
     argument_parts: tuple[str, ...]
     argument_count: re.Pattern[str]
 
@@ -111,6 +112,9 @@ def _vocab() -> _Vocab:
         share_bases=tuple(data["share_bases"]),
         not_subject_after=tuple(data["debt_verbs"] + data["comparison_words"] + data["recipient_words"]),
         acquiring_verbs=tuple(data["acquiring_verbs"]),
+        acted_on=re.compile(
+            rf"(?:(?:{alternation(data['own_action_verbs'])})了?|(?:{alternation(data['action_targets'])})[^，,；;：:。]{{0,4}})$"
+        ),
         argument_parts=tuple(data["argument_parts"]),
         argument_count=re.compile(
             rf"(?:{alternation(data['argument_parts'])})[^，,；;：:。]{{0,3}}(?:{alternation(data['argument_links'])})$"
@@ -428,6 +432,12 @@ def _after_counted_organisations(head: str) -> bool:
     return any(counts_organisations(g.unit, head[g.end :]) for g in find_figures(head))
 
 
+def _acted_on(head: str) -> bool:
+    """工信部约谈了3家企业, 向两批共19家企业发放: a count of organisations right after an own action's verb or
+    the 向/对 of its target, which the organisation of the clause acts on: its own count, whatever its kind."""
+    return _vocab().acted_on.search(head) is not None
+
+
 def _observes(text: str, org: Hit) -> bool:
     """某安全公司发布的监测数据显示，…: an organisation that introduces data it observed (monitoring,
     analysis, a survey), whose figures are the world's, not its own (its 财报显示 and 数据显示 are its own)."""
@@ -446,9 +456,9 @@ def _subject(
 ) -> str | None:
     """The organisation in the figure's clause before it; none when organisations listed together share
     the figure (中国移动和中国联通共建10万个基站; 小米、迪信通等18家企业), for a count of organisations
-    (unless a company counts its own), what follows one in its clause (已有7家企业用户过百万) or a group
-    one belongs to (三家运营商中第一家), or a clause about
-    the industry; the organisation 其 or 该公司 points back at; the company that opens the sentence (none
+    (unless a company counts its own, or the organisation acts on them: 工信部约谈了3家企业), what
+    follows one in its clause (已有7家企业用户过百万) or a group one belongs to (三家运营商中第一家), or a
+    clause about the industry; the organisation 其 or 该公司 points back at; the company that opens the sentence (none
     when only other organisations or the nation do); none for what an unnamed source says, the company an executive
     works for; else the topic the sentences before set."""
     text = sent.span.text
@@ -465,7 +475,8 @@ def _subject(
     if counted and any(w in text[f.end : _clause_end(text, f.end)] for w in v.group_after):
         return None
     if in_clause:
-        if len(_list_ending(text, in_clause, start)) > 1 or (counted and not _reports_own_figures(in_clause[-1])):
+        acting = _reports_own_figures(in_clause[-1]) or _acted_on(text[start : f.start])
+        if len(_list_ending(text, in_clause, start)) > 1 or (counted and not acting):
             return None
         return in_clause[-1].name
     if len(candidates) < len(named):

@@ -210,8 +210,21 @@ def test_the_topic_carries_to_later_sentences_until_another_organisation_takes_i
 
 
 def test_a_count_of_organisations_measures_none_unless_a_company_counts_its_own():
-    assert subjects("工信部已向11家企业发放牌照。") == [("11家", None)]
+    assert subjects("工信部数据显示，共有42家企业获得牌照。") == [("42家", None)]
+    assert subjects("工信部表示，目前有15家企业用户超过百万。") == [("15家", None), ("超过百万", None)]
     assert subjects("迪信通在全国拥有超过1500家店面。") == [("超过1500家", "迪信通")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("国资委上月约谈了8家中央企业。", [("8家", "国资委")]),
+        ("北京市通信管理局去年共查处了25家违规企业。", [("25家", "北京市通信管理局")]),
+        ("市场监管总局已对6家电商平台罚款。", [("6家", "国家市场监督管理总局")]),
+    ],
+)
+def test_a_count_of_the_organisations_an_organisation_acts_on_is_its_own(text, expected):
+    assert subjects(text) == expected
 
 
 def test_an_executive_reports_the_company_he_works_for():
