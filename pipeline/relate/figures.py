@@ -54,6 +54,7 @@ class _Vocab:
     point_before: tuple[str, ...]
     demonstratives: tuple[str, ...]
     share_bases: tuple[str, ...]
+    share_verbs: tuple[str, ...]
     not_subject_after: tuple[str, ...]
     acquiring_verbs: tuple[str, ...]
     acted_on: re.Pattern[str]
@@ -110,6 +111,7 @@ def _vocab() -> _Vocab:
         point_before=tuple(data["point_before"]),
         demonstratives=tuple(data["demonstratives"]),
         share_bases=tuple(data["share_bases"]),
+        share_verbs=tuple(data["share_verbs"]),
         not_subject_after=tuple(data["debt_verbs"] + data["comparison_words"] + data["recipient_words"]),
         acquiring_verbs=tuple(data["acquiring_verbs"]),
         acted_on=re.compile(
@@ -305,17 +307,33 @@ def _names_band(f: Figure, article: str) -> bool:
 
 def _distributed(sent: SentenceFacts, found: list[Figure]) -> dict[int, str]:
     """中国移动、中国联通的用户分别为3亿户、1.5亿户: the figures after 分别 (up to the sentence's end) go to
-    the organisations listed before it in turn, when there are as many of them as figures, or a multiple."""
+    the organisations listed before it in turn, when there are as many of them as figures, or a multiple;
+    the list is the one of its clause, or where its clause names none, the last of the sentence (甲、乙去年
+    净增用户，分别为…)."""
     text = sent.span.text
     out: dict[int, str] = {}
     for m in _vocab().distributive.finditer(text):
-        before = [o for o in sent.orgs if o.end <= m.start() and not lexicon.load().is_media(o.name)]
-        listed = _list_ending(text, before, clause_start(text, m.start(), SUBJECT_DELIMITERS))
+        before = [o for o in sent.orgs if o.end <= m.start() and not _is_outlet(o.name)]
+        start = clause_start(text, m.start(), SUBJECT_DELIMITERS)
+        listed = _list_ending(text, before, start if any(o.start >= start for o in before) else 0)
         end = _clause_end(text, m.end(), "。；;")
         after = [i for i, f in enumerate(found) if m.end() <= f.start and f.end <= end and i not in out]
         if len(listed) > 1 and after and len(after) % len(listed) == 0:
             out.update({i: listed[k % len(listed)].name for k, i in enumerate(after)})
     return out
+
+
+def _is_outlet(name: str) -> bool:
+    """A news outlet, which reports others' figures: one the gazetteer types so, or a name it lacks that
+    ends as an outlet's does (a dateline's 某某晨报, 【某某新闻】)."""
+    lex = lexicon.load()
+    return lex.is_media(name) or (lex.org(name) is None and name.endswith(grammar.load().outlet_endings))
+
+
+def _word_after(org: Hit, orgs: list[Hit]) -> bool:
+    """中国联通移动用户: an ambiguous short name (移动, 联通) right after another organisation is a word of
+    what it says about that one (its mobile users), no organisation of its own."""
+    return org.text in lexicon.load().weak_alias_index and any(o.end == org.start for o in orgs)
 
 
 def _clause_end(text: str, pos: int, delimiters: str = SUBJECT_DELIMITERS) -> int:
@@ -338,7 +356,7 @@ def next_topic(sent: SentenceFacts, topic: str | None) -> str | None:
     ARPU达到44.4元): the sentence's first organisation when it is such a company, else none; a sentence
     that names no organisation keeps the topic it was given; one that opens with a list (甲、乙等14家企业…)
     is about all of them, and later figures measure none."""
-    named = [o for o in sent.orgs if not lexicon.load().is_media(o.name)]
+    named = [o for o in sent.orgs if not _is_outlet(o.name)]
     if not named:
         return topic
     if len(_list_ending(sent.span.text, named[:2], named[0].start)) > 1 or _observes(sent.span.text, named[0]):
@@ -355,10 +373,9 @@ def counts_organisations(unit: str | None, after: str) -> bool:
 
 def _antecedent(sent: SentenceFacts, ctx: ArticleContext, at: int) -> str | None:
     """The organisation named last before offset ``at`` of the sentence, in it or the sentences before."""
-    lex = lexicon.load()
     earlier = [s.orgs for s in ctx.sentences if s.span.start < sent.span.start]
     for orgs in [[o for o in sent.orgs if o.end <= at], *reversed(earlier)]:
-        named = [o for o in orgs if not lex.is_media(o.name)]
+        named = [o for o in orgs if not _is_outlet(o.name)]
         if named:
             return named[-1].name
     return None
@@ -371,9 +388,15 @@ def _about_the_trade(head: str) -> bool:
 
 
 def _names_subject(text: str, words: tuple[str, ...]) -> bool:
-    """One of ``words`` in ``text`` other than as the base of a share (行业占比, 全国占比)."""
-    bases = _vocab().share_bases
-    return any(not text.startswith(bases, m.end()) for w in words for m in re.finditer(re.escape(w), text))
+    """One of ``words`` in ``text`` as a word of its own (not in 跨行业业务, 及其他投资), other than as the
+    base of a share (行业占比, 占全球的30%)."""
+    if not any(w in text for w in words):
+        return False  # most clauses name none: no need to segment them
+    v = _vocab()
+    return any(
+        w in words and not text.startswith(v.share_bases, p + len(w)) and not text.endswith(v.share_verbs, 0, p)
+        for w, _, p in segment.tagged(text)
+    )
 
 
 def _bases(text: str, orgs: list[Hit], share: bool) -> list[Hit]:
@@ -463,9 +486,8 @@ def _subject(
     works for; else the topic the sentences before set."""
     text = sent.span.text
     start = clause_start(text, f.start, SUBJECT_DELIMITERS)
-    lex = lexicon.load()
     v = _vocab()
-    named = [o for o in sent.orgs if o.end <= f.start and not lex.is_media(o.name)]
+    named = [o for o in sent.orgs if o.end <= f.start and not _is_outlet(o.name) and not _word_after(o, sent.orgs)]
     candidates = [o for o in named if not _observes(text, o)]
     bases = _bases(text, candidates, f.unit == "%")
     in_clause = [o for o in candidates if o.start >= start and o not in bases]

@@ -532,3 +532,60 @@ def test_the_base_of_a_comparison_is_not_what_the_difference_measures(text, expe
 def test_every_organisation_listed_as_the_base_of_a_comparison_is_left_out():
     text = "分享通信发布年报。中国移动的用户比中国联通和中国电信之和多2亿户。"
     assert subjects(text) == [("2亿户", "中国移动")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青山晚报讯（记者 李明）市民王先生上月充值了200元话费。",
+        "【江城新闻】据统计，本地有30万用户办理了携号转网。",
+        "南岭日报5月3日讯 小张上个月的话费高达500元。",
+    ],
+)
+def test_an_outlet_the_gazetteer_lacks_measures_nothing_it_reports(text):
+    assert [s for _, s in subjects(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国联通移动出账用户9月净增51.4万户。", [("51.4万户", "中国联通")]),
+        (
+            "在移动业务方面，中国电信移动用户净增300万户，累计达4亿户。",
+            [("300万户", "中国电信"), ("4亿户", "中国电信")],
+        ),
+        ("中国广电移动用户突破1000万户。", [("1000万户", "中国广电")]),
+    ],
+)
+def test_a_short_name_right_after_an_organisation_is_a_word_of_its_own(text, expected):
+    assert subjects(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国铁塔营收增长5%，跨行业业务收入增长30%。", [("5%", "中国铁塔"), ("30%", "中国铁塔")]),
+        ("中国联通目前拥有117万个5G基站，占到全球30%左右。", [("117万个", "中国联通"), ("30%", "中国联通")]),
+        (
+            "中国电信计划资本开支900亿元，其中基础设施及其他投资占比10%。",
+            [("900亿元", "中国电信"), ("10%", "中国电信")],
+        ),
+    ],
+)
+def test_a_trade_word_inside_a_compound_or_after_a_share_verb_leaves_the_figure_the_companys(text, expected):
+    assert subjects(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "中国移动、中国联通、中国电信去年净增5G用户，分别为1亿户、5000万户、6000万户。",
+            [("1亿户", "中国移动"), ("5000万户", "中国联通"), ("6000万户", "中国电信")],
+        ),
+        ("小米和京东上月发布新品，销量分别为20万台和15万台。", [("20万台", "小米"), ("15万台", "京东")]),
+        ("华为与中兴通讯参与了投标，最终分别中标40%和30%的份额。", [("40%", "华为"), ("30%", "中兴通讯")]),
+    ],
+)
+def test_distributive_figures_go_to_the_list_of_an_earlier_clause(text, expected):
+    assert subjects(text) == expected
