@@ -61,6 +61,7 @@ def cues(text: str, quotes: tuple[int, ...], parens: tuple[int, ...], persons: t
             and not text.endswith(not_before, 0, pos)
             and not _counted(text, pos)
             and not _light_verb_object(text, pos)
+            and not _names_item(text, end)
         ):
             if text.startswith(grammar.load().cue_tails, end):  # 解释说, 介绍道: one cue
                 end += 1
@@ -76,6 +77,12 @@ def _light_verb_object(text: str, pos: int) -> bool:
         return False
     words = segment.cut(head)
     return bool(words) and (segment.dictionary_tag(words[-1][0]) or "") in ("n", "vn")
+
+
+def _names_item(text: str, end: int) -> bool:
+    """《…登记规定》, 语音通知回复、简讯通知回传: a verb that ends a document's title or an item of a list
+    is a noun, not a cue."""
+    return text.startswith(("》", "、"), end)
 
 
 def _opens_clause(text: str, end: int) -> bool:

@@ -72,3 +72,29 @@ def test_a_result_measured_against_an_expectation_or_a_rule_is_no_cue(text):
 
 def test_an_expectation_of_ones_own_stays_a_cue():
     assert verbs("王飞预期明年收入会增长。") == [("预期", "预期")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rule or a remark named after a determiner
+        "星联通信应按照相关规定，尽快完成整改。",
+        "各企业须根据有关要求落实实名登记。",
+        "受上述表态影响，公司股价当日上涨。",
+        # a filing ahead, a date named after the act
+        "公司股东发布了减持预披露公告。",
+        "截至公告披露日，双方尚未签署正式协议。",
+        "本次分红的股权登记日为公布日后第五个交易日。",
+        # the end of a document's title, an item of a list
+        "依据《移动通信转售业务管理规定》，省局对该企业作出处罚。",
+        "用户可通过短信回复、拨打客服热线等方式办理。",
+        "现场设有咨询、投诉回复、业务办理三个窗口。",
+    ],
+)
+def test_a_speech_verb_used_as_a_noun_is_no_cue(text):
+    assert verbs(text) == []
+
+
+def test_a_directive_with_a_rule_named_in_its_content_keeps_its_cue():
+    text = "上交所要求华信科技依照有关规定，补充说明毛利率下滑的原因。"
+    assert verbs(text)[0] == ("要求", "要求")
