@@ -344,4 +344,11 @@ def frequency(word: str) -> int:
 
 def dictionary_tag(word: str) -> str | None:
     """jieba's dictionary part of speech for a whole word (nt: an organisation), without tagging."""
-    return _jieba_domain()[1].word_tag_tab.get(word)
+    return dictionary_tags().get(word)
+
+
+@lru_cache(maxsize=1)
+def dictionary_tags() -> dict[str, str]:
+    """The domain tagger's table of parts of speech (dictionary_tag's), for a rule asking of every word of a
+    text. The tagger adds the lexicon's tags to this same table on first use."""
+    return _jieba_domain()[1].word_tag_tab
