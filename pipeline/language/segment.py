@@ -249,8 +249,17 @@ MAX_CACHED = 2000
 
 
 def cut(text: str) -> tuple[Token, ...]:
-    """(word, start, end) for every word of `text`, not cached: for text asked about once (a clause's prefix)."""
+    """(word, start, end) for every word of `text`, without words()' parts: for a clause or a clause's
+    prefix. Cached: the rules ask of the same one for each cue and each candidate speaker (a third of them
+    are asked again)."""
+    return _cached_cut(text) if len(text) <= MAX_CACHED else _cut(text)
+
+
+def _cut(text: str) -> tuple[Token, ...]:
     return tuple(domain().tokenize(text))
+
+
+_cached_cut = lru_cache(maxsize=1024)(_cut)
 
 
 def words(text: str) -> tuple[Token, ...]:
@@ -266,7 +275,7 @@ def words(text: str) -> tuple[Token, ...]:
 def _words(text: str) -> tuple[Token, ...]:
     ends = _part_ends(text)
     if not ends:
-        return cut(text)
+        return _cut(text)
     out, start = [], 0
     for end in [*ends, len(text)]:
         out += [(w, start + s, start + e) for w, s, e in words(text[start:end])]
