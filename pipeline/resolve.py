@@ -173,15 +173,15 @@ def _named(x: Extraction, names: dict[str, str]) -> Extraction:
 
 
 def _distinct_figures(figures: list[Figure]) -> list[Figure]:
-    """A figure restated is the same fact: the same text of the same subject, or 约20万个 then 不止20万 (its
-    unit only inferred). The same value written otherwise (1亿多户 after 1亿户) or of another organisation
-    (甲增长5%, 乙增长5%) is a fact of its own."""
+    """A figure restated is the same fact: the same text of the same subject, or 约20万个 then 不止20万 (a
+    later mention whose unit is only inferred). The same value written otherwise (1亿多户 after 1亿户, or
+    after a bare 超过1亿) or of another organisation (甲增长5%, 乙增长5%) is a fact of its own."""
 
     def written(f: Figure) -> bool:
         return f.unit is not None and (f.unit in f.text or f.unit == "%")
 
     def restates(f: Figure, g: Figure) -> bool:
-        return (f.text, f.subject) == (g.text, g.subject) or not written(f) or not written(g)
+        return (f.text, f.subject) == (g.text, g.subject) or not written(f)
 
     kept: list[Figure] = []
     by_value: dict[float, list[Figure]] = {}

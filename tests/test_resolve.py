@@ -1,5 +1,6 @@
 """Assembly: entities with every mention, the article's names for its organisations, the keys ids use."""
 
+import pytest
 from rules_only import context
 
 from pipeline.extract import extract
@@ -59,3 +60,15 @@ def test_the_same_value_is_a_new_fact_when_written_otherwise_or_of_another_organ
     more = Figure("1亿多户", 1e8, "户", "中国电信", 30, 34)  # 用户超过1亿户…这多出来的1亿多户
     again = Figure("5%", 0.05, "%", "中国移动", 40, 42)
     assert _distinct_figures([move, unicom, users, more, again]) == [move, unicom, users, more]
+
+
+@pytest.mark.parametrize(
+    "text, later",
+    [
+        ("两家公司的用户差距超过2000万。据测算，这部分差距中有2000多万户是物联网用户。", "2000多万户"),
+        ("平台累计下载量突破5亿，其中5亿次来自安卓手机。", "5亿次"),
+        ("京东的营收领先对手约30亿，多出的30亿元主要来自电商业务。", "30亿元"),
+    ],
+)
+def test_a_bare_amount_does_not_swallow_the_same_value_written_later_with_its_unit(text, later):
+    assert later in [f.text for f in extract(Article(doc="t", text=text)).figures]

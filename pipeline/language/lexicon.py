@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from pipeline.language import datafiles
+from pipeline.language import datafiles, grammar
 from pipeline.messages import quoted
 from pipeline.records import ORG_LABELS
 
@@ -81,9 +81,13 @@ class Lexicon:
         return self.org_suffixes[suffix] if suffix else None
 
     def is_media(self, name: str) -> bool:
-        """An outlet: named as a source of news, it is no subject of the news (about, figures)."""
+        """An outlet: named as a source of news, it is no subject of the news (about, figures). One the
+        gazetteer lacks is named as an outlet is (浙江广播电视台, 某某总台经济之声, 某某台公共频道)."""
         rec = self.org(name)
-        return rec is not None and rec.type == "media"
+        if rec is not None:
+            return rec.type == "media"
+        g = grammar.load()
+        return name.endswith(g.local_outlets + g.channel_words)
 
     def jieba_userdict_lines(self) -> Iterator[str]:
         """Lines ``word freq tag`` for ``jieba.load_userdict`` so domain words stay whole.

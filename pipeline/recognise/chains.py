@@ -31,6 +31,7 @@ MAX_UNKNOWN_ORG = 16  # characters of an unknown organisation's name before a ti
 MAX_OUTLET = 10  # characters of an unknown outlet's name opening a byline line: 法治周末
 NOT_OUTLET_FLAGS = frozenset("tvpdrmfcu")  # jieba: kinds of word no outlet's name opens with (上午, 据, 该)
 # 都是本次峰会指定的|新闻发言人: 是, a short description ending in 的 (and a qualifier), before a title
+DATELINE_DATE = r"(?:\d{1,2}月)?\d{1,2}日"  # 3月5日, 5日
 DESCRIBED_TITLE = re.compile(r"(?:都|均|也)?是([^\s，,。；;：:、“”\d]{0,12}的[^\s，,。；;：:、“”\d]{0,2})")
 
 
@@ -74,6 +75,8 @@ def title_chains(
             org, reference = subject, True  # 中国电信公布半年报，董事长X表示
         if org is None and (head := _brand_head_before(text, t, orgs, earlier)) is not None:
             org, reference, start = head, True, head.start  # 蜗牛CEO石海, after 蜗牛移动
+        if org is None and (unit := _unit_named_last(t, orgs, earlier)) is not None:
+            org, reference = unit, True  # 工信部…。副部长X
         person = (
             _name_after(text, t, orgs)
             or _apposed_name(text, t, org, [c.person for c in chains])
@@ -231,6 +234,17 @@ def _unit_reference(text: str, t: Hit, orgs: list[Hit], earlier: Sequence[Hit]) 
     return (Hit(t.start - len(ref), t.start, unit.label, unit.name, ref), t, True) if unit is not None else None
 
 
+def _unit_named_last(t: Hit, orgs: list[Hit], earlier: Sequence[Hit]) -> Hit | None:
+    """工信部…。副部长甲; 某研究院发布报告，院长乙表示: a head's title no organisation is named for is at
+    the organisation named last (in the sentence before the title, else before the sentence) when its
+    name ends in the title's unit (部 of 部长). The Hit is the empty span before the title."""
+    head = next((h for h in grammar.load().unit_heads if t.name.endswith(h)), None)
+    last = next(chain((o for o in reversed(orgs) if o.end <= t.start), reversed(earlier)), None)
+    if head is None or last is None or not last.name.endswith(head[:-1]):
+        return None
+    return Hit(t.start, t.start, last.label, last.name, "")
+
+
 @lru_cache(maxsize=1)
 def _unit_references() -> dict[str, str]:
     """Each unit reference (我局, 该协会), longest first, and the ending of the names it stands for."""
@@ -371,13 +385,33 @@ def marked_persons(text: str, orgs: list[Hit]) -> list[Chain]:
         names = _names_from(text, m.end(), orgs)
         outlet = _outlet_before(text, m.start(), orgs) or _line_outlet(text, m.start(), names)
         out += [Chain(person, t, outlet) for person in names]
-    for o in orgs:
-        d = _dateline_pattern().match(text, o.end)
-        if d and d.group(1):
-            names = _names_from(text, d.end(), orgs)
-            if names and re.match(r"\s*[)）]", text[names[-1].end :]):
-                out += [Chain(person, None, _publisher(o, orgs)) for person in names]
+    opening, closing = _bracket_credit()
+    for pos, outlet in _dateline_ends(text, orgs):
+        credit = opening.match(text, pos)
+        names = _names_from(text, credit.end() if credit else pos, orgs)
+        if names and closing.match(text, names[-1].end):
+            out += [Chain(person, None, outlet) for person in names]
     return out + _credited(text, orgs) + _pseudonyms(text) + _anonymised(text)
+
+
+def _dateline_ends(text: str, orgs: list[Hit]) -> list[tuple[int, Hit | None]]:
+    """Where a dateline ends, with its outlet: after an organisation (某某网上海4月9日电（), or
+    opening a line with only a place and a date (上海2月23日电（: a wire story without its agency)."""
+    ends = [
+        (d.end(), _publisher(o, orgs)) for o in orgs if (d := _dateline_pattern().match(text, o.end)) and d.group(1)
+    ]
+    return ends + [
+        (m.end(), None)
+        for m in _bare_dateline_pattern().finditer(text)
+        if not any(m.start() <= o.start < m.end() for o in orgs)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _bare_dateline_pattern() -> re.Pattern[str]:
+    g = grammar.load()
+    ends = "|".join(re.escape(w) for w in g.dateline_words)
+    return re.compile(rf"(?m)^[ \t]*[{CJK}]{{2,8}}?{DATELINE_DATE}(?:{ends})\s*[（(]\s*")
 
 
 def _anonymised(text: str) -> list[Chain]:
@@ -522,14 +556,24 @@ def _marker_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _bracket_credit() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What may open and what closes the names in a dateline's brackets: a writer's credit (某网讯（文/张明）,
+    某网讯(张明/文)), then the bracket."""
+    return re.compile(r"文[ \t]*[/／][ \t]*"), re.compile(r"(?:[ \t]*[/／][ \t]*文)?\s*[)）]")
+
+
+@lru_cache(maxsize=1)
 def _dateline_pattern() -> re.Pattern[str]:
     """What lies between an outlet and its byline: 北京3月5日电（, 讯（, 讯 4月21日消息（ (the end
-    word said again after the date), or nothing (新华社记者)."""
+    word said again after the date), a page's time stamp (某报 2012-03-15 16:44:30 记者), or nothing
+    (新华社记者)."""
     g = grammar.load()
     ends = "|".join(re.escape(w) for w in g.dateline_words)
     times = "|".join(re.escape(w) for w in g.dateline_times)
-    date = r"(?:\d{1,2}月)?\d{1,2}日"
-    return re.compile(rf"((?:[{CJK}]{{0,6}}?{date})?(?:{ends})(?:\s*{date}(?:{times})?(?:{ends}))?)?\s*[（(]?\s*")
+    date = DATELINE_DATE
+    stamp = r"\s+\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s)"
+    wire = rf"(?:[{CJK}]{{0,6}}?{date})?(?:{ends})(?:\s*{date}(?:{times})?(?:{ends}))?"
+    return re.compile(rf"({wire}|{stamp})?\s*[（(]?\s*")
 
 
 def _own_outlet_before(text: str, pos: int) -> int:
@@ -594,15 +638,32 @@ def _spaced_name(text: str, pos: int) -> Hit | None:
 
 
 def _name_after(text: str, t: Hit, orgs: list[Hit]) -> Hit | None:
-    """The name right after the title, after spaces (董事长 王某) or a rank in brackets (司长（正局级）王某)."""
+    """The name right after the title, after spaces (董事长 王某) or a rank in brackets (司长（正局级）王某);
+    or a surname with an honorific there (资深分析师李女士)."""
     gap = _gap_pattern().match(text, t.end)
-    return _name_at(text, gap.end() if gap else t.end, orgs)
+    pos = gap.end() if gap else t.end
+    return _name_at(text, pos, orgs) or _honoured_at(text, pos)
+
+
+def _honoured_at(text: str, pos: int) -> Hit | None:
+    """李女士, 欧阳先生: a surname and an honorific at `pos`, a person the text does not name in full."""
+    lex = lexicon.load()
+    for k in (1, 2):
+        if text[pos : pos + k] in lex.surnames and (m := _honorific_pattern().match(text, pos + k)):
+            return Hit(pos, m.end(), "PERSON", text[pos : m.end()], text[pos : m.end()])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _honorific_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(grammar.load().honorifics))
 
 
 @lru_cache(maxsize=1)
 def _gap_pattern() -> re.Pattern[str]:
-    """Spaces, and a bracket of a few characters, no name, between a title and its holder: （正局级）, （主持工作）."""
-    return re.compile(rf"[ \t\u3000]*(?:[（(][{CJK}]{{1,{MAX_RANK}}}[）)][ \t\u3000]*)?")
+    """Spaces, and a bracket of a few characters, no name, between a title and its holder: a rank
+    （正局级）, （主持工作） or the title's English letters （CEO）."""
+    return re.compile(rf"[ \t\u3000]*(?:[（(](?:[{CJK}]{{1,{MAX_RANK}}}|[A-Z]{{2,{MAX_RANK}}})[）)][ \t\u3000]*)?")
 
 
 def _name_at(text: str, pos: int, orgs: list[Hit]) -> Hit | None:

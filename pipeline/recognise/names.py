@@ -47,9 +47,16 @@ def name_at(text: str, pos: int) -> int:
     return sur + given
 
 
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?![A-Za-z])")
+
+
 def foreign_name_at(text: str, pos: int) -> int:
-    """Length of a transliterated name at `pos` (蒂姆·库克, 马克·扎克伯格), 0 when there is none:
-    parts joined by a middle dot, the last ending where a name would."""
+    """Length of a transliterated name at `pos` (蒂姆·库克, 马克·扎克伯格) or one in Latin letters
+    (James Zhang: capitalised words, at least two), 0 when there is none: parts joined by a middle
+    dot, the last ending where a name would."""
+    latin = _LATIN_NAME.match(text, pos)
+    if latin is not None:
+        return latin.end() - pos
     m = _FOREIGN_HEAD.match(text, pos)
     if m is None:
         return 0

@@ -50,6 +50,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "vehicle": re.compile(
             rf"(?:{alternation(g.vehicle_words)}|{alternation(g.vehicle_before_tail)}(?={alternation(g.company_tails)}))+"
         ),
+        "local_outlet": re.compile(alternation(g.local_outlets)),
+        "stock_code": re.compile(r"\s?[（(]\s*(?:[A-Z]{2,4}[:：]\s*)?\d{4,6}(?:\.[A-Z]{2})?\s*[)）]"),
+        "channel": re.compile(rf"[{CJK}]{{2,6}}?(?:{alternation(g.channel_words)})"),
         "undated_dateline": re.compile(
             rf"【?([{CJK}A-Za-z0-9]{{2,10}}?)(?:】|(?:{alternation(g.dateline_words)})(?=[\s(（】]))"
         ),
@@ -86,6 +89,7 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
     hits += _dictionary_orgs(text, hits)
     hits += _schools(text, hits)
     hits = _with_local_bodies(text, bounds, hits)
+    hits = _outlets(text, bounds, hits)
     hits += _brand_names(text, bounds, hits)
     hits += _dateline_outlet(text, hits)
     hits += _english_names(text, hits)
@@ -293,7 +297,7 @@ def _with_local_bodies(text: str, bounds: frozenset[int], hits: list[Hit]) -> li
         place = _place_before(text, bounds, m.start())
         unit = _patterns()["unit_tail"].match(text, m.end())
         end = unit.end() if unit and unit.end() in bounds else m.end()
-        if place is None or end not in bounds:
+        if place is None or end not in bounds or in_deputy_title(text, m.start(), end):
             continue
         national = [h for h in out if h.start == m.start() and h.end <= end and h.label == "GOVERNMENT"]
         rest = [h for h in out if h not in national]
@@ -302,40 +306,120 @@ def _with_local_bodies(text: str, bounds: frozenset[int], hits: list[Hit]) -> li
     return out
 
 
-def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
-    """星联通信, 瀚海互联, 云途科技: a rare word (a coined name) before a company suffix."""
-    g = grammar.load()
-    out: list[Hit] = []
-    for m in _patterns()["brand"].finditer(text):
-        p = m.start()
-        if p not in bounds or m.end() not in bounds or overlaps(p, m.end(), taken + out):
-            continue  # 三是互联|网金融, 高质量科技|创新: the suffix must end a word
-        for k in (4, 3, 2):
-            s = p - k
-            head = text[max(s, 0) : p]
-            if (
-                s < 0
-                or s not in bounds
-                or not re.fullmatch(rf"[{CJK}]+", head)
-                or head[0] in g.org_stop_prefixes
-                or head.endswith(g.unit_suffixes)
-            ):
-                continue
-            words = [w for w, _, _ in segment.words(head)]
-            if len(words) > 2 or any(
-                len(w) < 2
-                or segment.frequency(w) >= g.rare_word_freq
-                or (segment.dictionary_tag(w) or "").startswith(g.not_brand_tags)
-                for w in words
-            ):
-                continue  # 移动通信, 一家科技: common words; 手握移动: a verb; 第一场通信: a count
-            name = head + m.group()
-            if not (
-                name in g.not_orgs or names_a_kind(name) or overlaps(s, m.end(), taken) or in_compound(text, s, m.end())
-            ):
-                out.append(Hit(s, m.end(), "COMPANY", name, name))
-                break
+def _outlets(text: str, bounds: frozenset[int], hits: list[Hit]) -> list[Hit]:
+    """浙江广播电视台, 某某总台经济之声: a place's outlet is an outlet of its own, and an outlet's named
+    channel is one outlet with it, not two."""
+    hits = [_with_channel(text, bounds, h, hits) for h in _local_outlets(text, bounds, hits)]
+    return [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o != h for o in hits)]
+
+
+def _local_outlets(text: str, bounds: frozenset[int], hits: list[Hit]) -> list[Hit]:
+    """浙江广播电视台, 河南人民广播电台, 杭州日报: a place's broadcaster or paper (not 广播电台 alone)."""
+    out = list(hits)
+    for m in _patterns()["local_outlet"].finditer(text):
+        place = _place_before(text, bounds, m.start())
+        if place is None or m.end() not in bounds:
+            continue
+        inside = [h for h in out if place[0] <= h.start and h.end <= m.end()]
+        if not overlaps(place[0], m.end(), [h for h in out if h not in inside]):
+            name = text[place[0] : m.end()]
+            out = [h for h in out if h not in inside] + [Hit(place[0], m.end(), "COMPANY", name, name)]
     return out
+
+
+def _is_outlet(hit: Hit) -> bool:
+    g = grammar.load()
+    return lexicon.load().is_media(hit.name) or hit.name.endswith(g.local_outlets + g.channel_words)
+
+
+def _with_channel(text: str, bounds: frozenset[int], hit: Hit, hits: list[Hit]) -> Hit:
+    """某某总台|经济之声, 山东广播电视台|公共频道: a named channel right after an outlet is one outlet with it
+    (not 央视财经|频道, where the channel has no name of its own)."""
+    m = _patterns()["channel"].match(text, hit.end) if _is_outlet(hit) else None
+    if m is None or m.end() not in bounds or overlaps(hit.end, m.end(), [h for h in hits if h.end > m.end()]):
+        return hit
+    name = text[hit.start : m.end()]
+    return Hit(hit.start, m.end(), hit.label, name, name)
+
+
+def _brand_names(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
+    """星联通信, 瀚海互联, 云途科技: a rare word (a coined name) before a company suffix, unless a list
+    names kinds that share the suffix (应急通信、海事通信、偏远地区通信)."""
+    found: list[tuple[re.Match[str], Hit | None]] = []
+    for m in _patterns()["brand"].finditer(text):
+        named = taken + [h for _, h in found if h]
+        if m.start() not in bounds or m.end() not in bounds or overlaps(m.start(), m.end(), named):
+            continue  # 三是互联|网金融, 高质量科技|创新: the suffix must end a word
+        found.append((m, _brand_name(text, bounds, m, taken)))
+    out: list[Hit] = []
+    for run in _suffix_lists(text, found):
+        names = [h for _, h in run]
+        out += [h for h in names if h and all(names)]
+    return out
+
+
+def _brand_name(text: str, bounds: frozenset[int], m: re.Match[str], taken: list[Hit]) -> Hit | None:
+    """The coined name that ends in the suffix ``m``, or None where the words before it are common ones."""
+    g = grammar.load()
+    p = m.start()
+    for k in (4, 3, 2):
+        s = p - k
+        head = text[max(s, 0) : p]
+        if (
+            s < 0
+            or s not in bounds
+            or not re.fullmatch(rf"[{CJK}]+", head)
+            or head[0] in g.org_stop_prefixes
+            or head.endswith(g.unit_suffixes)
+        ):
+            continue
+        words = [w for w, _, _ in segment.words(head)]
+        if len(words) > 2 or any(len(w) < 2 or _common_word(w) for w in words):
+            continue  # 移动通信, 一家科技: common words; 手握移动: a verb; 第一场通信, 新一轮科技: a count
+        name = head + m.group()
+        if not (
+            name in g.not_orgs or names_a_kind(name) or overlaps(s, m.end(), taken) or in_compound(text, s, m.end())
+        ):
+            return Hit(s, m.end(), "COMPANY", name, name)
+    return None
+
+
+def _common_word(word: str) -> bool:
+    """A word of the language, not of a name: frequent, or of a kind no name has (a verb, a count, a time),
+    or holding a count (新一轮, 新一代: jieba knows 一轮, 一代 as numerals)."""
+    g = grammar.load()
+    inner = (word[i : i + 2] for i in range(len(word) - 1)) if len(word) > 2 else ()
+    return (
+        segment.frequency(word) >= g.rare_word_freq
+        or (segment.dictionary_tag(word) or "").startswith(g.not_brand_tags)
+        or any((segment.dictionary_tag(w) or "").startswith(g.count_tags) for w in inner)
+    )
+
+
+def _suffix_lists(
+    text: str, found: list[tuple[re.Match[str], Hit | None]]
+) -> Iterator[list[tuple[re.Match[str], Hit | None]]]:
+    """The suffix matches in runs, each a list of items that share one suffix (应急通信、海事通信): one
+    item of common words makes every item of its run a kind."""
+    run: list[tuple[re.Match[str], Hit | None]] = []
+    for item in found:
+        if run and not _next_in_list(text, run[-1][0], item[0]):
+            yield run
+            run = []
+        run.append(item)
+    if run:
+        yield run
+
+
+def _next_in_list(text: str, before: re.Match[str], after: re.Match[str]) -> bool:
+    """Whether ``after`` is the next item of a list that ``before`` ends: the same suffix, a separator and a
+    short head between them."""
+    gap = text[before.end() : after.start()]
+    return (
+        before.group() == after.group()
+        and gap[:1] in grammar.load().list_separators
+        and re.fullmatch(rf"[{CJK}]{{2,4}}", gap[1:]) is not None
+    )
 
 
 def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]:
@@ -352,11 +436,11 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
             continue
         if alias.isascii() and alias.isupper() and _business_after(text, m.end()):
             continue  # IDC业务, IDC、CDN: the business of those letters, not the firm
-        if product_after(text, m.end()):
+        if product_after(text, m.end()) or in_deputy_title(text, m.start(), m.end()):
             continue
         rec = lex.alias_index[alias]
         end = _yield_to_title(text, m.start(), m.end(), rec)
-        start = m.start() - len(_ministry_prefix(text, m.start(), rec))
+        start = m.start() - len(_ministry_prefix(text, m.start(), rec) or _country_prefix(text, m.start(), rec))
         vehicle = _vehicle_hit(text, bounds, start, end)
         if vehicle:
             hits.append(vehicle)
@@ -370,6 +454,14 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
         else:
             hits.append(Hit(start, name_end, rec.label, rec.name, text[start:name_end]))
     return hits
+
+
+def in_deputy_title(text: str, start: int, end: int) -> bool:
+    """全国人大|代表, 浙江省政协|委员: a deputy's title that opens inside the name and runs past it takes the
+    name in (the deputy holds no post at the congress)."""
+    return any(
+        p + len(t) > end and text.startswith(t, p) for t in grammar.load().deputy_titles for p in range(start, end)
+    )
 
 
 def product_after(text: str, end: int) -> bool:
@@ -496,6 +588,13 @@ def _unit_words(rec: OrgRecord) -> tuple[str, ...]:
     return g.institute_units if rec.type in ("association", "research") else ()
 
 
+def _country_prefix(text: str, start: int, rec: OrgRecord) -> str:
+    """中国|工业和信息化部, 中国|商务部: the country before a national body's name is part of its mention."""
+    if rec.type != "regulator":
+        return ""
+    return next((c for c in grammar.load().country_prefixes if text.endswith(c, 0, start)), "")
+
+
 def _ministry_prefix(text: str, start: int, rec: OrgRecord) -> str:
     """部网络安全管理局: in a ministry's own text a lone 部 before one of its units is part of the mention."""
     if rec.type != "regulator":
@@ -523,7 +622,8 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
     """联通, 移动, 联想: an operator's bare name counts only in a list with another operator (联通、移动和电信;
     中国移动和联通), another company's in a list with a company (小米、联想), in the clause of another of
     its type where no noun follows it (中国移动的意愿弱于联通), before 公司/集团 or 方面 (联通方面表示) or
-    before a speech verb (苹果宣布);
+    before a speech verb (苹果宣布) or its stock code (联通(0762), 联想（00992.HK）), or before its
+    numbers where another operator is named (联通号码转到电信);
     投向电信网络建设, 中国联通的移动业务 name no one. Before an investment vehicle's word it names the
     vehicle (联想创投集团)."""
     lex = lexicon.load()
@@ -532,7 +632,7 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
     for m in pats["weak_org"].finditer(text):
         if not (m.start() in bounds and m.end() in bounds) or overlaps(m.start(), m.end(), taken):
             continue
-        if in_compound(text, m.start(), m.end()):
+        if in_compound(text, m.start(), m.end()) or _business_line(text, m, taken):
             continue
         rec = lex.weak_alias_index[m.group()]
         found.append((m, rec))
@@ -549,10 +649,23 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
             any(_same_clause(text, m.start(), m.end(), s, e) for s, e in peers) and not modifies_next(text, m.end())
         )
         tail = pats["org_tail"].match(text, m.end())
-        if listed or tail or text.startswith(grammar.load().org_side_words, m.end()) or _speaks(text, bounds, m.end()):
+        if (
+            listed
+            or tail
+            or text.startswith(grammar.load().org_side_words, m.end())
+            or _speaks(text, bounds, m.end())
+            or pats["stock_code"].match(text, m.end())
+            or (peers and text.startswith(grammar.load().number_words, m.end()))
+        ):
             end = tail.end() if tail else m.end()
             hits.append(Hit(m.start(), end, rec.label, rec.name, text[m.start() : end]))
     return hits
+
+
+def _business_line(text: str, m: re.Match[str], taken: list[Hit]) -> bool:
+    """中国联通移动用户, 中国电信移动业务: right after an organisation's name, a bare name that is also a
+    business (移动, mobile) is that organisation's business (not 中国移动联通两家)."""
+    return m.group() in grammar.load().business_line_names and any(h.end == m.start() for h in taken)
 
 
 def _speaks(text: str, bounds: frozenset[int], end: int) -> bool:

@@ -175,3 +175,13 @@ def test_bad_data_names_file_and_reason(tmp_path, file, addition, reason):
     with pytest.raises(ValueError) as err:
         lexicon.load_from(data)
     assert file in str(err.value) and reason in str(err.value)
+
+
+@pytest.mark.parametrize("name", ["四川广播电视台", "河北人民广播电台新闻广播", "某某总台文艺之声", "广州日报"])
+def test_an_outlet_the_gazetteer_lacks_is_media_by_its_ending(lex, name):
+    assert lex.is_media(name)
+
+
+@pytest.mark.parametrize("name", ["四川移动", "星联通信", "中国电信"])
+def test_no_company_is_media(lex, name):
+    assert not lex.is_media(name)

@@ -18,6 +18,47 @@ def test_org_department_title_name():
     assert chains("京东移动转售事业部总经理闫晓明对记者表示") == [("闫晓明", "移动转售事业部总经理", "京东")]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("星海信息学会常务副理事长李红说", ("李红", "常务副理事长", "星海信息学会")),
+        ("云途研究院常务副院长周立认为", ("周立", "常务副院长", "云途研究院")),
+        ("江南物联网协会常务副会长孙远介绍说", ("孙远", "常务副会长", "江南物联网协会")),
+    ],
+)
+def test_an_executive_deputy_title_is_at_the_unknown_organisation_before_it(text, expected):
+    assert chains(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "earlier_text, text, expected",
+    [
+        (
+            "工信部部长李明出席会议。",
+            "副部长王强、总工程师赵立也出席了会议。",
+            [("王强", "副部长", "工业和信息化部"), ("赵立", "总工程师", "工业和信息化部")],
+        ),
+        (
+            "中国信息通信研究院昨日发布白皮书。",
+            "院长刘明表示，行业增长很快。",
+            [("刘明", "院长", "中国信息通信研究院")],
+        ),
+        ("国家广播电视总局召开座谈会。", "会上，副局长孙华介绍了情况。", [("孙华", "副局长", "国家广播电视总局")]),
+    ],
+)
+def test_a_heads_title_is_at_the_unit_named_last(earlier_text, text, expected):
+    earlier = organisations(earlier_text, segment.boundaries(earlier_text))
+    orgs = organisations(text, segment.boundaries(text))
+    found = people.title_chains(text, orgs, titles(text, orgs), earlier=earlier)
+    assert [(c.person.name, c.title.name, c.org.name if c.org else None) for c in found] == expected
+
+
+def test_a_heads_title_is_at_no_unit_of_another_kind():
+    earlier = organisations("中国移动发布财报。", segment.boundaries("中国移动发布财报。"))
+    found = people.title_chains("副部长王五出席。", [], titles("副部长王五出席。", []), earlier=earlier)
+    assert [(c.person.name, c.org) for c in found] == [("王五", None)]
+
+
 def test_apposition_after_the_name():
     assert chains("张伟，小米移动总经理，在发布会上表示") == [("张伟", "总经理", "小米")]
     assert chains("王磊（分享通信副总裁）说") == [("王磊", "副总裁", "分享通信")]
@@ -32,6 +73,18 @@ def test_company_reference_takes_the_antecedent():
 def test_bylines_name_people_and_their_outlet():
     assert ("宋佳宁", "记者", "新京报") in chains("新京报讯（记者 宋佳宁）记者昨日获悉")
     assert ("周涛", "记者", None) in chains("本报记者 周涛 北京报道")  # 本报 names no outlet
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("通信世界网讯（文/李明）日前，工信部发布通知。", ("李明", None, "通信世界")),
+        ("C114讯（张伟/文）星联通信昨日宣布降价。", ("张伟", None, "C114")),
+        ("新浪科技讯 (文/周丽)近日，瀚海互联发布新品。", ("周丽", None, "新浪")),
+    ],
+)
+def test_a_writers_credit_in_a_datelines_brackets_names_the_writer_at_the_outlet(text, expected):
+    assert chains(text) == [expected]
 
 
 def test_a_wire_dateline_gives_its_outlet_to_every_name_of_the_byline():
@@ -61,6 +114,42 @@ def test_a_name_alone_in_a_dateline_is_the_outlets_without_a_title():
 )
 def test_a_dateline_that_says_its_end_word_again_after_the_date_still_credits_its_outlet(text, expected):
     assert chains(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("财新网 2018/03/02 10:05 记者 李华\n中国联通称，将降价。", [("李华", "记者", "财新")]),
+        ("新浪科技 2020年11月20日 记者 张强\n中国电信称，将降价。", [("张强", "记者", "新浪")]),
+        ("第一财经 2019.05.06 14:20:31 记者 赵敏\n星联通信宣布", [("赵敏", "记者", "第一财经")]),
+    ],
+)
+def test_a_pages_time_stamp_between_an_outlet_and_its_reporter_still_credits_the_outlet(text, expected):
+    assert chains(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("北京3月5日电（李明远）工信部今日宣布，将发放牌照。", [("李明远", None, None)]),
+        ("广州10月8日电 (王晓)中国移动表示，将降价。", [("王晓", None, None)]),
+        ("乌鲁木齐12月1日讯（周亮、陈红）星联通信称，用户增长。", [("周亮", None, None), ("陈红", None, None)]),
+    ],
+)
+def test_a_dateline_of_a_place_alone_still_names_its_writers(text, expected):
+    assert chains(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("资深分析师李女士表示，转售市场将洗牌。", [("李女士", "资深分析师", None)]),
+        ("星联通信客服经理张女士说，套餐将调整。", [("张女士", "客服经理", "星联通信")]),
+        ("瀚海互联总经理欧阳先生认为，降价空间有限。", [("欧阳先生", "总经理", "瀚海互联")]),
+    ],
+)
+def test_a_surname_with_an_honorific_after_a_title_holds_it(text, expected):
+    assert [c for c in chains(text) if c[1] is not None] == expected
 
 
 def test_a_later_name_of_a_byline_ends_the_list():
@@ -273,6 +362,18 @@ def test_a_rank_in_brackets_stands_between_a_title_and_its_holder(text, expected
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("星联通信首席执行官（CEO）赵敏表示，套餐会降价", ("赵敏", "首席执行官", "星联通信")),
+        ("中兴通讯首席技术官(CTO)李伟说，测试已完成", ("李伟", "首席技术官", "中兴通讯")),
+        ("云途科技首席财务官 (CFO) 孙丽透露，收入增长", ("孙丽", "首席财务官", "云途科技")),
+    ],
+)
+def test_a_titles_english_letters_in_brackets_stand_between_it_and_its_holder(text, expected):
+    assert roles_of(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("来自中国移动的王强表示，网络覆盖将扩大", ("王强", None, "中国移动")),
         ("孙丽（星联通信）说，套餐会降价", ("孙丽", None, "星联通信")),
         ("华为的任正非说，5G领先", ("任正非", None, "华为")),
@@ -309,6 +410,9 @@ def test_a_government_bodys_unit_before_the_title_is_where_it_is_held(text, expe
         ("高通总裁克里斯蒂安诺·阿蒙在会上指出", ("克里斯蒂安诺·阿蒙", "总裁", "高通")),
         ("星联通信顾问约翰·史密斯说", ("约翰·史密斯", "顾问", "星联通信")),
         ("工信部会见了高通公司总裁保罗·雅各布一行", ("保罗·雅各布", "总裁", "高通")),
+        # a name in Latin letters
+        ("星联通信副总裁David Chen表示", ("David Chen", "副总裁", "星联通信")),
+        ("高通总裁Maria Lopez在会上指出", ("Maria Lopez", "总裁", "高通")),
     ],
 )
 def test_a_transliterated_name_after_a_title(text, expected):
@@ -559,6 +663,11 @@ def test_no_outlet_from_a_time_word_or_a_line_that_runs_on(text):
         ("星联通信董事长代明远表示", [("代明远", "董事长", "星联通信")]),
         ("瀚海互联副总裁买红梅介绍", [("买红梅", "副总裁", "瀚海互联")]),
         ("董事长代表公司出席了会议", []),  # 代表 is a word, no name
+        ("星联通信副总经理傅强表示", [("傅强", "副总经理", "星联通信")]),
+        ("瀚海互联总经理洪涛说", [("洪涛", "总经理", "瀚海互联")]),
+        ("记者 赖小明 报道", [("赖小明", "记者", None)]),
+        ("文/计明远", [("计明远", None, None)]),
+        ("总经理计划明年上市", []),  # 计划 is a word, no name
     ],
 )
 def test_less_common_surnames_open_names(text, expected):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.recognise.names import name_at
+from pipeline.recognise.names import foreign_name_at, name_at
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,19 @@ def test_a_given_name_opening_with_a_function_word_is_kept_whole(text):
 
 def test_a_function_word_after_a_surname_like_adverb_is_no_name():
     assert name_at("将向东部地区投资", 0) == 0
+
+
+@pytest.mark.parametrize(
+    "text, length",
+    [
+        # a name in Latin letters: capitalised words, two or three
+        ("David Chen表示", 10),
+        ("Maria Lopez Garcia指出，", 18),
+        ("Jun Wang说", 8),
+        # one capitalised word or a lower-case one is no such name
+        ("Apple表示", 0),
+        ("David chen表示", 0),
+    ],
+)
+def test_a_latin_name_is_its_capitalised_words(text, length):
+    assert foreign_name_at(text, 0) == length

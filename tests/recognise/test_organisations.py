@@ -116,6 +116,56 @@ def test_an_operators_bare_name_needs_a_list_or_its_peer_in_the_clause(text, exp
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("联通（0762）昨日收涨2%", [("中国联通", "联通")]),
+        ("分析师看好电信(0728)的派息能力", [("中国电信", "电信")]),
+        ("联想(00992.HK)公布季度业绩", [("联想集团", "联想")]),
+    ],
+)
+def test_a_bare_name_before_its_stock_code_is_the_company(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("他想把联通号码转到电信", [("中国联通", "联通"), ("中国电信", "电信")]),
+        ("她的电信号码和移动号码都欠费了", [("中国电信", "电信"), ("中国移动", "移动")]),
+        ("中国移动表示，电信手机号用户也可办理", [("中国移动", "中国移动"), ("中国电信", "电信")]),
+        ("固定电话和移动号码均可登记", []),  # no operator named: a mobile number
+    ],
+)
+def test_an_operators_bare_name_before_its_numbers_is_the_operator_where_another_is_named(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("上月中国联通移动出账用户净增50万户", [("中国联通", "中国联通")]),
+        ("中国电信移动 5G 用户达到3亿", [("中国电信", "中国电信")]),
+        ("广东电信移动用户增长", [("广东电信", "广东电信")]),
+        ("中国移动联通两家的基站共享", [("中国移动", "中国移动"), ("中国联通", "联通")]),  # no business: two names
+    ],
+)
+def test_mobile_right_after_an_operators_name_is_its_business(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("报告称中国移动经济规模持续扩大", []),
+        ("中国移动经济研究报告显示", []),
+        ("GSMA发布《中国移动经济2023》", [("GSMA", "GSMA")]),
+    ],
+)
+def test_the_mobile_economy_of_china_is_no_operator(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("按照有关部门的统一安排", []),  # jieba's odd nt word
         ("三是互联网金融发展迅速", []),  # a suffix inside a longer word
         ("联通红筹公司宣布派息", [("中国联通(香港)", "联通红筹公司")]),  # an operator's listed vehicle
@@ -127,6 +177,33 @@ def test_an_operators_bare_name_needs_a_list_or_its_peer_in_the_clause(text, exp
 )
 def test_no_organisation_from_common_words(text, expected):
     assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主要产品包括办公软件、制图软件、排版软件",
+        "方案涵盖政务通信、铁路通信、矿井通信",
+        "推出排版软件、制图软件、办公软件三款产品",
+    ],
+)
+def test_a_list_of_kinds_sharing_a_suffix_names_no_organisation(text):
+    assert orgs(text) == []
+
+
+def test_a_list_of_coined_names_sharing_a_suffix_stays():
+    names = [("星联通信",) * 2, ("瀚海通信",) * 2, ("云途通信",) * 2]
+    assert orgs("星联通信、瀚海通信和云途通信宣布合作") == names
+
+
+@pytest.mark.parametrize("text", ["抓住新一轮通讯变革的机遇", "各地将迎来新一轮移动网络升级", "新一届传媒集团领导班子"])
+def test_a_word_holding_a_count_is_no_name(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text", ["公司在专网通信领域布局多年", "集群通信设备需求上升", "这为运营商带来了新的商业机会"])
+def test_a_kind_of_communication_or_a_common_phrase_is_no_organisation(text):
+    assert orgs(text) == []
 
 
 @pytest.mark.parametrize(
@@ -589,4 +666,75 @@ def test_a_citys_telecom_bureau_is_its_operator_company(text, expected):
     ],
 )
 def test_hong_kong_short_forms_of_brokers_and_rating_agencies(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("据四川广播电视台报道，成都电信近日", [("四川广播电视台", "四川广播电视台"), ("成都电信", "成都电信")]),
+        ("广州日报记者从广东移动获悉", [("广州日报", "广州日报"), ("广东移动", "广东移动")]),
+        ("河北人民广播电台的记者采访了用户", [("河北人民广播电台", "河北人民广播电台")]),
+        ("据湖南广播电视台都市频道报道", [("湖南广播电视台都市频道", "湖南广播电视台都市频道")]),
+        ("据中央广播电视总台文艺之声消息", [("中央广播电视总台文艺之声", "中央广播电视总台文艺之声")]),
+        ("江苏人民广播电台新闻广播记者获悉", [("江苏人民广播电台新闻广播", "江苏人民广播电台新闻广播")]),
+    ],
+)
+def test_a_places_outlet_and_an_outlets_named_channel_are_one_outlet(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["多家广播电台播出了这则广告", "地方电视台纷纷跟进报道"])
+def test_no_outlet_without_a_place(text):
+    assert orgs(text) == []
+
+
+def test_a_channel_with_no_name_of_its_own_stays_its_outlets_mention():
+    assert orgs("据央视财经频道报道") == [("中央电视台", "央视财经")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全国人大代表、某公司董事长张三建议放开号段",
+        "作为十三届全国人大代表，王五今年带来了三份建议",
+        "浙江省人大代表赵六认为，资费仍有下降空间",
+    ],
+)
+def test_a_deputys_title_names_no_congress(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全国人大审议通过了电信法", [("全国人大", "全国人大")]),
+        ("全国政协委员李四在提案中指出", [("全国政协", "全国政协")]),  # a member of the 政协
+    ],
+)
+def test_the_congress_itself_stays(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中国工业和信息化部副部长表示，5G发展迅速", [("工业和信息化部", "中国工业和信息化部")]),
+        ("中国商务部新闻发言人称，将继续扩大开放", [("商务部", "中国商务部")]),
+        ("路透社援引中国国家发改委的消息称", [("路透社", "路透社"), ("国家发展和改革委员会", "中国国家发改委")]),
+    ],
+)
+def test_the_country_before_a_national_bodys_name_is_part_of_its_mention(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("【某报-台北电】大陆工业和资讯化部公布最新数据", [("工业和信息化部", "工业和资讯化部")]),
+        ("他上周在中证监的会议上表示", [("中国证券监督管理委员会", "中证监")]),
+        ("中证监近日批准了两家公司的上市申请", [("中国证券监督管理委员会", "中证监")]),
+    ],
+)
+def test_hong_kong_and_taiwan_names_of_mainland_bodies(text, expected):
     assert orgs(text) == expected

@@ -1,5 +1,7 @@
 """Job titles in one sentence (invented people)."""
 
+import pytest
+
 from pipeline.language import segment
 from pipeline.recognise.organisations import organisations
 from pipeline.recognise.titles import titles
@@ -14,6 +16,18 @@ def test_the_rest_of_a_title_an_organisations_name_runs_into():
     text = "全国政协委员王刚"
     orgs = organisations(text, segment.boundaries(text))
     assert [t.name for t in titles(text, orgs)] == ["委员"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("星海信息学会常务副理事长李红说", ["常务副理事长"]),
+        ("云途研究院常务副院长周立认为", ["常务副院长"]),
+        ("据东方通信产业促进会执行副会长孙远介绍", ["执行副会长"]),
+    ],
+)
+def test_executive_deputy_titles_are_whole(text, expected):
+    assert [t.name for t in titles(text, [])] == expected
 
 
 def test_a_title_whose_first_character_ends_the_unit_is_whole():

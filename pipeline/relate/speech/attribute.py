@@ -125,7 +125,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
         out.append(Said(speaker, verb, s, e, lead))  # “……”X说，……: one statement, one cue
         covered = e
     if not out:
-        out = _given_floor(ctx) or _reported(ctx, opening)
+        out = _given_floor(ctx) or _reported(ctx, opening) or _answer_received(ctx)
     out = sorted(out + _nominal(ctx, quotes, out) + _topical(ctx, quotes, out), key=lambda x: x.start)
     return Attribution(out, ctx.persons, ctx.interviewee, floor)
 
@@ -204,6 +204,23 @@ def _reported(ctx: SentenceContext, pos: int) -> list[Said]:
     issuer = next((o.name for o in ctx.orgs if m.start(1) <= o.start < m.end(1) and not lex.is_media(o.name)), None)
     speaker = _account_holder(ctx, m.start(1), m.end(1)) or Speaker(None, m.group(1), issuer)
     return [Said(speaker, "据", s, e)] if e - s >= MIN_CONTENT else []
+
+
+def _answer_received(ctx: SentenceContext) -> list[Said]:
+    """记者联系了中国联通客服，得到的回复是…… / 采访了多位专家，得到的回答无一例外：……: the party the
+    inquiry verb names as its object gives the answer (looked for only where an answer is received)."""
+    text = ctx.text
+    if not any(w in text for w in grammar.load().received_answers):
+        return []
+    m = patterns()["answer"].search(text)
+    if m is None:
+        return []
+    asked = "asked" if m.group("asked") else "asked_to"
+    speaker, _ = speaker_in(ctx, m.start(asked), m.end(asked))
+    s, e = strip_span(text, m.end(), len(text), CONTENT_TRIM)
+    if speaker is None or e - s < MIN_CONTENT or text.startswith(grammar.load().refusals, s):
+        return []
+    return [Said(speaker, "回复", s, e)]
 
 
 def _account_holder(ctx: SentenceContext, start: int, end: int) -> Speaker | None:

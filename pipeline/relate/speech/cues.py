@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from pipeline.language import grammar, lexicon, segment
-from pipeline.language.text import CLAUSE_DELIMITERS, OPEN_QUOTES, alternation, nesting
+from pipeline.language.text import CLAUSE_DELIMITERS, OPEN_QUOTES, alternation, clause_start, nesting
 from pipeline.recognise.names import name_at
 from pipeline.records import Hit
 from pipeline.relate.speech.content import COUNT, confirms_before, list_header
@@ -66,11 +66,22 @@ def _cues(text: str, name_ends: frozenset[int]) -> tuple[Cue, ...]:
             and (not _particle_after(text, end, not_after, word_at) or _particle_allowed(text, end))
             and not text.endswith(not_before, 0, pos)
             and not _counted(text, pos)
+            and not _light_verb_object(text, pos)
         ):
             if text.startswith(grammar.load().cue_tails, end):  # 解释说, 介绍道: one cue
                 end += 1
             out.append((pos, end, text[pos : m.end()]))
     return tuple(out)
+
+
+def _light_verb_object(text: str, pos: int) -> bool:
+    """进行回访和身份信息确认: a speech verb right after a noun, with a light verb (进行) before it
+    in its clause, is that verb's object, not a cue (进行检查并表示 keeps its cue; 予以高度评价，称… is a cue)."""
+    head = text[clause_start(text, pos) : pos]
+    if not any(v in head for v in grammar.load().light_verbs):
+        return False
+    words = segment.cut(head)
+    return bool(words) and (segment.dictionary_tag(words[-1][0]) or "") in ("n", "vn")
 
 
 def _opens_clause(text: str, end: int) -> bool:

@@ -58,6 +58,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*(?:{alternation(g.likening_openers)})([^，,。“”]{{2,30}}?)所?"
             rf"({alternation(lexicon.load().speech_verbs_by_length)}|言)的?[，,]"
         ),
+        "answer": re.compile(
+            rf"(?:(?:{alternation(g.inquiry_verbs)})了?(?P<asked>[^，,。“”]{{2,30}}?)(?:进行)?(?:{alternation(g.inquiry_verbs)})?"
+            rf"|向(?P<asked_to>[^，,。“”]{{2,30}}?)(?:{alternation(g.inquiry_verbs)}))[，,]"
+            rf"(?:{alternation(g.received_answers)})(?:[^，,。：:“”]{{0,6}}?(?:[：:]|是|为))?"
+        ),
         "nominal": re.compile(rf"“([^“”]{{{MIN_CONTENT},80}})”的({alternation(g.nominal_cues)})"),
         "nominal_topic": re.compile(
             rf"(?:{alternation(g.nominal_topic_markers)})([^，,。；;“”]{{{MIN_CONTENT},60}}?)的({alternation(g.nominal_cues)})"
@@ -319,14 +324,15 @@ def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: 
 
     The marker must be a word of its own, outside names and titles (与会虚商高管,
     政策与经济研究所高级工程师倪雪 and 工业和信息化局局长赵强 are the ones speaking); 在 marks an object only for
-    organisations and sources (在赵明看来 is 赵明 speaking).
+    organisations and sources (在赵明看来 is 赵明 speaking); a marker in a relative clause ending right
+    before the source (接受采访的业内人士, 与王帅同行的张三) describes who speaks.
     """
     chars = list(ctx.text[clause_start:pos])
     for h in ctx.names:
         for i in range(max(h.start, clause_start), min(h.end, pos)):
             chars[i - clause_start] = "X"
     before = _names_with_he_masked("".join(chars))
-    if before.startswith("据"):
+    if before.startswith("据") or before.endswith("的"):
         return False
     g = grammar.load()
     markers = g.person_object_markers if persons_only else g.object_markers

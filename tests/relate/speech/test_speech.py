@@ -754,3 +754,98 @@ def test_a_titled_name_and_a_colon_label_the_quotation_after_them(text, expected
 )
 def test_a_second_speaker_inside_the_content_speaks_for_themselves(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        # people a story meets by their trade, alone or after what describes them
+        ("一名在天桥下摆摊的卖家告诉记者，这些卡都不用登记身份证。", "在天桥下摆摊的卖家"),
+        ("不少店主透露，过户的号码一周就能拿到。", "店主"),
+        ("商贩坦言，每张卡能赚十几元。", "商贩"),
+        # one of a group the text just described
+        ("随后有三名用户前来咨询，其中一位表示从未收到过停机通知。", "其中一位"),
+        ("两人都办过携号转网，其中一人称等了半个月。", "其中一人"),
+        # a relative clause before the source: its 接受/与 marks no object
+        ("接受本报采访的用户说，他的号码被无故停机了三天。", "用户"),
+        ("与记者同行的代理商表示，今年的佣金下调了三成。", "代理商"),
+    ],
+)
+def test_sources_described_by_their_trade_or_group(text, desc):
+    [(speaker, speaker_desc, _)] = heads(text)
+    assert (speaker, speaker_desc) == (None, desc)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a declaration, a rebuke, an official announcement, a publication that says, a mention
+        ("面对价格战，中国电信声言不会跟进降价。", [(None, "中国电信", "不会跟进降价")]),
+        ("分享通信董事长周海涛直斥部分代理商违规开卡，扰乱了市场。", [("周海涛", None, "部分代理商违")]),
+        ("京东通信昨晚官宣，新套餐将于下月上线。", [(None, "京东通信", "新套餐将于下")]),
+        ("京东通信昨日公布称，用户数已突破百万。", [(None, "京东通信", "用户数已突破")]),
+        ("分享通信副总裁王磊还提及，公司正在申请新号段。", [("王磊", None, "公司正在申请")]),
+        # bare 公布 names what was published
+        ("京东通信公布了第三季度财报。", []),
+        # a date between 该公司 and its cue
+        ("中国联通是基础运营商之一。该公司3月1日表示，将全面配合调查。", [(None, "中国联通", "将全面配合调")]),
+        # an account's estimate or judgement opening the sentence
+        ("按照赛迪顾问的估计，虚商用户明年将超过一亿。", [(None, "赛迪顾问的估计", "虚商用户明年")]),
+        ("据业内人士判断，明年虚商将迎来洗牌。", [(None, "业内人士", "明年虚商将迎")]),
+        ("根据分析师的预测，苏宁互联可能被出售。", [(None, "分析师", "苏宁互联可能")]),
+    ],
+)
+def test_declarations_announcements_and_estimates(text, expected):
+    assert heads(text) == expected
+
+
+def test_a_titled_latin_name_speaks_for_themselves():
+    assert heads("星联通信副总裁David Chen表示，公司已与20家运营商达成合作。") == [("David Chen", None, "公司已与20")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a negated or refused cue, then 仅/只/但 and a cue of the same speaker: that one speaks
+        ("王明没有透露具体的用户数，只表示今年用户增长很快。", [("王明", None, "今年用户增长")]),
+        ("张华拒绝透露合作方名单，但表示合作将在年内落地。", [("张华", None, "合作将在年内")]),
+        ("李强对收购传闻不予置评，只是称公司经营一切正常。", [("李强", None, "公司经营一切")]),
+        ("中国联通并未回应裁员传闻，仅表示业务运转正常。", [(None, "中国联通", "业务运转正常")]),
+        # told, not telling; the writer's 可以说
+        ("王女士去营业厅办理退订，但被告知必须先缴清欠费。", []),
+        ("移动的用户数遥遥领先，但也可以说，凭借原有的用户基础，移动可以不慌。", []),
+    ],
+)
+def test_a_cue_after_a_refusal_and_only_or_but(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the party an inquiry names as its object gives the answer received
+        ("记者致电中国联通客服，得到的答复是新套餐暂不支持携号转网。", [(None, "中国联通客服", "新套餐暂不支")]),
+        ("本报记者就此向工信部求证，得到的回应是相关政策仍在研究之中。", [(None, "工信部", "相关政策仍在")]),
+        ("王先生多次致电客服，收到的答复始终是系统故障。", [(None, "客服", "系统故障")]),
+        # no answer, or a refusal, says nothing
+        ("记者随后联系了蜗牛移动，但未得到回复。", []),
+        ("记者联系了京东通信，得到的回复是不予置评。", []),
+    ],
+)
+def test_the_answer_an_inquiry_received(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # after 进行, a speech verb right after a noun is its object: the directive keeps its cue
+        ("工信部要求转售企业对存量用户进行资料核实和信息确认，年底前完成。", [(None, "工信部", "转售企业对存")]),
+        ("公告要求持卡用户在月底前进行实名信息确认，逾期将被停机。", [(None, "公告", "持卡用户在月")]),
+        ("通知要求各地对新入网用户进行实名信息确认，确保登记信息真实。", [(None, "通知", "各地对新入网")]),
+        # a cue after a conjunction stays one
+        ("工信部将进行检查并表示，违规企业将被严肃处理。", [(None, "工信部", "违规企业将被")]),
+    ],
+)
+def test_a_speech_verb_as_the_object_of_进行_is_no_cue(text, expected):
+    assert heads(text) == expected

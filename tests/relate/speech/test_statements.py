@@ -173,6 +173,12 @@ def test_a_brands_stem_refers_to_the_speakers_own_company(text, about):
         ("蜗牛移动对外宣布，其游戏卡用户突破百万。", [["蜗牛移动"]]),
         # a person's 其 may be the person's own: no organisation is meant
         ("远航通信总经理孟立表示，其团队正在扩张。", [[]]),
+        # 他们 opening an organisation's statement is the organisation too
+        ("中国联通回应称，他们已经对涉事门店进行了整改。", [["中国联通"]]),
+        ("工信部表示，他们正在研究转售业务正式商用的办法。", [["工业和信息化部"]]),
+        ("蜗牛移动客服表示，他们会在三个工作日内退还多扣的话费。", [["蜗牛移动"]]),
+        # a person's 他们 are people
+        ("远航通信总经理孟立表示，他们都是老员工。", [[]]),
     ],
 )
 def test_qi_opening_an_organisations_statement_is_that_organisation(text, about):
@@ -239,6 +245,20 @@ def test_a_company_a_modifier_picks_out_is_not_the_speakers_own(text, about):
     ],
 )
 def test_an_organisations_word_for_itself_is_the_speakers_own(text, about):
+    assert about_of(text) == [about]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("中国电信董事长刘明远表示，集团今年将加大云网融合的投入。", ["中国电信"]),
+        ("中国移动首席执行官刘明远在业绩会上指出，相信集团可透过提升服务来应对竞争。", ["中国移动"]),
+        ("京东副总裁刘明远说，目前集团在物流上的投入已超过百亿元。", ["京东"]),
+        # a group a modifier picks out is some group, not the speaker's own
+        ("京东副总裁刘明远说，大型企业集团普遍面临转型压力。", []),
+    ],
+)
+def test_jituan_standing_alone_is_the_speakers_own_company(text, about):
     assert about_of(text) == [about]
 
 
