@@ -46,6 +46,8 @@ _SPARE_WORD = "\ue000"
 _SENTENCE_END = re.compile("[。！？；\n]+[”’」』）)】》]*")
 
 Token = tuple[str, int, int]  # a word, its start and end in the text
+_SINGLE, _NO_ROUTE, _ON_ROUTE = range(3)  # how Segmenter.route reads a word of rjieba's
+_MAX_KINDS = 1 << 17  # words whose reading a Segmenter remembers
 
 
 class _Cutter(Protocol):
@@ -67,6 +69,7 @@ class Segmenter:
 
     def __init__(self, fast: _Cutter, slow: Callable[[], jieba.Tokenizer]):
         self._fast, self._slow = fast, slow
+        self._kinds: dict[str, int] = {}  # each word rjieba gave: how route() reads it (_kind)
 
     def lcut(self, text: str) -> list[str]:
         """The words of `text`."""
@@ -85,20 +88,37 @@ class Segmenter:
         None where rjieba's words do not show it plainly."""
         if _NO_PLAIN_ROUTE.search(text):
             return None
-        freq = self._slow().FREQ
+        kinds = self._kinds
         out: list[tuple[str, bool]] = []
         single = ""  # the route's single chars so far, in this run of jieba's
         for word in self._fast.cut(text, hmm=False):
-            if (len(word) == 1 and _RUN_CHAR.match(word)) or (not freq.get(word) and _ALNUM.fullmatch(word)):
+            kind = kinds.get(word)
+            if kind is None:
+                if len(kinds) >= _MAX_KINDS:  # numbers and names run on without end in a long ingest
+                    kinds.clear()
+                kind = kinds[word] = self._kind(word)
+            if kind == _SINGLE:
                 single += word  # rjieba, as jieba, joins the route's single letters and digits here
                 continue
-            if len(word) > 1 and (_ALNUM.fullmatch(word) or not (freq.get(word) or word == "\r\n")):
-                return None  # letters and digits a word of the dictionary, or single; a word of no route
+            if kind == _NO_ROUTE:
+                return None
             if single:
                 out.append((single, True))
                 single = ""
-            out.append((word, False))  # a word of the dictionary, a char outside jieba's runs, \r\n
+            out.append((word, False))
         return out + [(single, True)] if single else out
+
+    def _kind(self, word: str) -> int:
+        """How route() reads a word of rjieba's: a single char of jieba's runs (or letters and digits the
+        dictionary lacks), the end of any plain route (letters and digits a word of the dictionary; a word
+        of no route), or a word on it (of the dictionary, a char outside jieba's runs, \\r\\n). A function
+        of the word and the dictionary alone, so remembered per segmenter."""
+        freq = self._slow().FREQ
+        if (len(word) == 1 and _RUN_CHAR.match(word)) or (not freq.get(word) and _ALNUM.fullmatch(word)):
+            return _SINGLE
+        if len(word) > 1 and (_ALNUM.fullmatch(word) or not (freq.get(word) or word == "\r\n")):
+            return _NO_ROUTE
+        return _ON_ROUTE
 
     def _from_route(self, text: str) -> list[str] | None:
         """jieba's words from rjieba's route, None where it is not plain."""
@@ -229,8 +249,17 @@ MAX_CACHED = 2000
 
 
 def cut(text: str) -> tuple[Token, ...]:
-    """(word, start, end) for every word of `text`, not cached: for text asked about once (a clause's prefix)."""
+    """(word, start, end) for every word of `text`, without words()' parts: for a clause or a clause's
+    prefix. Cached: the rules ask of the same one for each cue and each candidate speaker (a third of them
+    are asked again)."""
+    return _cached_cut(text) if len(text) <= MAX_CACHED else _cut(text)
+
+
+def _cut(text: str) -> tuple[Token, ...]:
     return tuple(domain().tokenize(text))
+
+
+_cached_cut = lru_cache(maxsize=1024)(_cut)
 
 
 def words(text: str) -> tuple[Token, ...]:
@@ -246,7 +275,7 @@ def words(text: str) -> tuple[Token, ...]:
 def _words(text: str) -> tuple[Token, ...]:
     ends = _part_ends(text)
     if not ends:
-        return cut(text)
+        return _cut(text)
     out, start = [], 0
     for end in [*ends, len(text)]:
         out += [(w, start + s, start + e) for w, s, e in words(text[start:end])]
@@ -324,4 +353,11 @@ def frequency(word: str) -> int:
 
 def dictionary_tag(word: str) -> str | None:
     """jieba's dictionary part of speech for a whole word (nt: an organisation), without tagging."""
-    return _jieba_domain()[1].word_tag_tab.get(word)
+    return dictionary_tags().get(word)
+
+
+@lru_cache(maxsize=1)
+def dictionary_tags() -> dict[str, str]:
+    """The domain tagger's table of parts of speech (dictionary_tag's), for a rule asking of every word of a
+    text. The tagger adds the lexicon's tags to this same table on first use."""
+    return _jieba_domain()[1].word_tag_tab

@@ -12,6 +12,7 @@ OPEN_PARENS = "（("
 CLOSE_PARENS = "）)"
 CLAUSE_DELIMITERS = "，,；;：:。！？!?"
 SENTENCE_DELIMITERS = "。；;！？"  # what ends a sentence's part that holds one fact (an agreement)
+_BRACKETS = frozenset(OPEN_QUOTES + CLOSE_QUOTES + OPEN_PARENS + CLOSE_PARENS)
 PUNCTUATION = CLAUSE_DELIMITERS + OPEN_QUOTES + CLOSE_QUOTES + OPEN_PARENS + CLOSE_PARENS + "、…—·《》<>[]【】 \t\"'"
 
 
@@ -20,6 +21,9 @@ def nesting(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Per character: quote depth and parenthesis depth (the brackets themselves count as inside).
 
     Cached: attribution asks of the same sentence for every cue and clause."""
+    if _BRACKETS.isdisjoint(text):  # most sentences: nothing nests, no char needs reading
+        zeros = (0,) * len(text)
+        return zeros, zeros
     quotes, parens = [], []
     q = p = 0
     for ch in text:

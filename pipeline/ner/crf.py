@@ -62,27 +62,32 @@ def viterbi(
 ) -> list[list[int]]:
     """Each doc's best-scoring tag path: its chars' tag scores plus ``after``'s
     between each two tags, ``first``'s and ``last``'s at its ends, in ``after``'s
-    precision (float32 decodes kg's articles and dev lines as float64 does, faster)."""
+    precision (float32 decodes kg's articles and dev lines as float64 does, faster).
+
+    The docs go longest first, so those still going at a char position are the first few: each
+    step and the walk back work on those alone, not on the padding of the docs already ended."""
     if not scores:
         return []
-    emit, lengths = padded(scores, after.dtype)
+    order = sorted(range(len(scores)), key=lambda b: -len(scores[b]))
+    emit, lengths = padded([scores[b] for b in order], after.dtype)
     size, n = emit.shape[1], after.shape[0]
+    going = numpy.searchsorted(-lengths, -numpy.arange(size))  # how many docs are longer than each position
     best = emit[:, 0] + first
     back = numpy.zeros((len(scores), size, n), dtype="int32")
-    stay = numpy.arange(n)[None]
     for t in range(1, size):
-        paths = best[:, :, None] + after[None]
-        came = paths.argmax(1)
-        going = (t < lengths)[:, None]  # a finished doc keeps its scores
-        best = numpy.where(going, numpy.take_along_axis(paths, came[:, None], 1)[:, 0] + emit[:, t], best)
-        back[:, t] = numpy.where(going, came, stay)
-    ends = (best + last).argmax(1)
-    out = []
-    for b, length in enumerate(lengths):
-        path = [int(ends[b])]
-        for t in range(length - 1, 0, -1):
-            path.append(int(back[b, t, path[-1]]))
-        out.append(path[::-1][:length])
+        k = going[t]
+        paths = best[:k, :, None] + after[None]
+        back[:k, t] = paths.argmax(1)
+        best[:k] = paths.max(1) + emit[:k, t]
+    docs = numpy.arange(len(scores))
+    tags = numpy.zeros((len(scores), size), dtype="int32")
+    tags[docs, lengths - 1] = (best + last).argmax(1)
+    for t in range(size - 1, 0, -1):
+        k = going[t]
+        tags[:k, t - 1] = back[docs[:k], t, tags[:k, t]]
+    out: list[list[int]] = [[] for _ in scores]
+    for b, length in enumerate(lengths.tolist()):
+        out[order[b]] = tags[b, :length].tolist()
     return out
 
 

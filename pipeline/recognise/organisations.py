@@ -218,9 +218,10 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
     g = grammar.load()
     out = []
     words = segment.words(text)
+    tags = segment.dictionary_tags()
     for i, (word, start, end) in enumerate(words):
         if (
-            segment.dictionary_tag(word) != "nt"
+            tags.get(word) != "nt"
             or word in g.not_orgs
             or names_a_kind(word)
             or word in lex.alias_index

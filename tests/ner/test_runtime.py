@@ -71,6 +71,16 @@ def test_feature_hashes_are_thincs():
         assert (ner_runtime.hash_ids(ids, seed) == NumpyOps().hash(ids, seed)).all()
 
 
+def test_layernorm_is_the_formula_with_numpys_mean_and_variance():
+    rng = numpy.random.default_rng(0)
+    for shape, scale in (((500, 96), 1.0), ((7, 3), 1e-3), ((1, 64), 1e3)):
+        Y = (rng.standard_normal(shape) * scale + rng.standard_normal(shape[1])).astype("float32")
+        G, b = rng.standard_normal((2, shape[1])).astype("float32")
+        var = Y.var(axis=1, keepdims=True) + ner_runtime.LAYERNORM_EPS
+        expected = (Y - Y.mean(axis=1, keepdims=True)) * var ** (-1.0 / 2.0) * G + b
+        assert numpy.array_equal(ner_runtime.layernorm(Y, G, b), expected)
+
+
 def test_tag_scores_are_the_spacy_models(runtime, nlp, article_sentences):
     texts = article_sentences[:64] + ["", "a", "cctv和CCTV的 空格"]
     expected = [numpy.asarray(s) for s in nlp.get_pipe("ner").predict([nlp.make_doc(t) for t in texts])]

@@ -72,13 +72,13 @@ def attribute(ctx: SentenceContext) -> Attribution:
     labelled = _labelled_answer(ctx) or _titled_label(ctx)
     if labelled is not None:
         return labelled
-    quotes, parens = nesting(text)
+    quotes, _ = nesting(text)
     opening = dateline_end(text)
     starts = sorted({max(s, opening) for s in clause_starts(text, quotes)})
     out: list[Said] = []
     floor: Floor | None = None
     covered = -1
-    found_cues = cues(text, quotes, parens, ctx.persons)
+    found_cues = cues(text, ctx.persons)
     for i, (c0, c1, verb) in enumerate(found_cues):
         if c0 < covered:
             split = _new_voice(ctx, quotes, out[-1], c0, c1)

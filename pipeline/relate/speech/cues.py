@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from pipeline.language import grammar, lexicon, segment
-from pipeline.language.text import CLAUSE_DELIMITERS, OPEN_QUOTES, alternation, clause_start
+from pipeline.language.text import CLAUSE_DELIMITERS, OPEN_QUOTES, alternation, clause_start, nesting
 from pipeline.recognise.names import name_at
 from pipeline.records import Hit
 from pipeline.relate.speech.content import COUNT, confirms_before, list_header
@@ -22,17 +22,23 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(alternation(lexicon.load().speech_verbs_by_length))
 
 
-def cues(text: str, quotes: tuple[int, ...], parens: tuple[int, ...], persons: tuple[Hit, ...]) -> list[Cue]:
+def cues(text: str, persons: tuple[Hit, ...]) -> list[Cue]:
     """Speech verbs on word boundaries, outside quotations and asides, not used as nouns (透露的, 的表态).
 
     jieba may glue a name's last character or a particle to the verb (张晓明说 →
     张晓/明说, 专访时称 → 时称), so a verb right after either counts as starting a word.
     Returns (start, end, lexicon verb); the span may run on past the verb (解释说).
     """
+    return list(_cues(text, frozenset(p.end for p in persons)))
+
+
+@lru_cache(maxsize=64)
+def _cues(text: str, name_ends: frozenset[int]) -> tuple[Cue, ...]:
+    """cues(), remembered: the rules and the learned second look (learned.candidates) read the same sentence's."""
+    quotes, parens = nesting(text)
     bounds = segment.boundaries(text)
     not_after = tuple(grammar.load().not_after_cue)
     not_before = tuple(grammar.load().not_before_cue)
-    name_ends = {p.end for p in persons}
     glue = grammar.load().cue_glue_chars
     word_at = {start: word for word, start, _ in segment.words(text)}
     out = []
@@ -66,7 +72,7 @@ def cues(text: str, quotes: tuple[int, ...], parens: tuple[int, ...], persons: t
             if text.startswith(grammar.load().cue_tails, end):  # 解释说, 介绍道: one cue
                 end += 1
             out.append((pos, end, text[pos : m.end()]))
-    return out
+    return tuple(out)
 
 
 def _light_verb_object(text: str, pos: int) -> bool:

@@ -80,15 +80,18 @@ def _disjoint(said: list[Said]) -> list[Said]:
 def candidates(ctx: SentenceContext, said: list[Said]) -> list[Candidate]:
     """Each cue outside the rules' statements whose source the rules can name, with its would-be content."""
     text = ctx.text
-    quotes, parens = nesting(text)
+    quotes, _ = nesting(text)
     opening = rules.dateline_end(text)
     starts = sorted({max(s, opening) for s in clause_starts(text, quotes)})
-    found = cues(text, quotes, parens, ctx.persons)
+    found = cues(text, ctx.persons)
     taken = [(s.start, s.end) for s in said] + [s.lead for s in said if s.lead]
     out = []
     for i, (c0, c1, verb) in enumerate(found):
         if any(s <= c0 < e or s < c1 <= e for s, e in taken):
             continue
+        after = _content_after(text, c1)
+        if after is not None and _overlaps(after, taken):
+            continue  # what it would attribute is a statement's already: no source needs finding
         (speaker, _), subject_start = subject(ctx, starts, c0)
         by = "rules"
         if speaker is None and not lexicon.load().speech_verbs[verb].strong:
@@ -99,8 +102,8 @@ def candidates(ctx: SentenceContext, said: list[Said]) -> list[Candidate]:
             speaker, by = _region_source(text, subject_start, c0), "region"
         if speaker is None:
             continue
-        span, lead = _span(text, c1, subject_start, c0)
-        if span is None or any(s < span[1] and span[0] < e for s, e in taken):
+        span, lead = (after, False) if after is not None else _leading(text, subject_start, c0)
+        if span is None or _overlaps(span, taken):
             continue
         flags = _flags(ctx, found, i, speaker, subject_start)
         if _VETOES.intersection(flags):
@@ -110,6 +113,10 @@ def candidates(ctx: SentenceContext, said: list[Said]) -> list[Candidate]:
         )
         out.append(Candidate(Said(speaker, text[c0:c1], span[0], span[1]), feats))
     return out
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in taken)
 
 
 def _nearest_source(ctx: SentenceContext, cue: int) -> Speaker | None:
@@ -160,12 +167,14 @@ def _source_features(text: str, start: int, cue: int, by: str) -> tuple[str, ...
     )
 
 
-def _span(text: str, c1: int, subject_start: int, c0: int) -> tuple[tuple[int, int] | None, bool]:
-    """What the cue would attribute: the content after it, or the quotation opening its clause; and
-    whether it is that quotation."""
+def _content_after(text: str, c1: int) -> tuple[int, int] | None:
+    """What the cue would attribute when it is the content after it (not a quotation before it)."""
     s, e = content(text, c1)
-    if e - s >= MIN_CONTENT and not confirms_before(text, c1):
-        return (s, e), False
+    return (s, e) if e - s >= MIN_CONTENT and not confirms_before(text, c1) else None
+
+
+def _leading(text: str, subject_start: int, c0: int) -> tuple[tuple[int, int] | None, bool]:
+    """Else the quotation opening the cue's clause, and whether there is one."""
     lead = leading_quote(text, subject_start, c0)
     return lead, lead is not None
 

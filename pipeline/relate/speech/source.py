@@ -336,9 +336,7 @@ def _is_object(ctx: SentenceContext, pos: int, clause_start: int, persons_only: 
         return False
     g = grammar.load()
     markers = g.person_object_markers if persons_only else g.object_markers
-    return any(  # a new prefix each time: not worth caching
-        word in markers and not re.search("[，,。]", before[start:]) for word, start, _ in segment.cut(before)
-    )
+    return any(word in markers and not re.search("[，,。]", before[start:]) for word, start, _ in segment.cut(before))
 
 
 def _names_with_he_masked(text: str) -> str:

@@ -2,13 +2,11 @@
 
 import pytest
 
-from pipeline.language.text import nesting
 from pipeline.relate.speech.cues import cues, followed_by_cue
 
 
 def verbs(text):
-    quotes, parens = nesting(text)
-    return [(text[s:e], verb) for s, e, verb in cues(text, quotes, parens, ())]
+    return [(text[s:e], verb) for s, e, verb in cues(text, ())]
 
 
 def test_a_verb_with_its_tail_is_one_cue():
@@ -23,8 +21,7 @@ def test_no_cue_inside_a_quotation_or_an_aside():
 
 def test_a_verb_running_on_into_a_later_cue_is_not_the_cue():
     text = "他在回复邮件中表示，资费会降。"
-    quotes, parens = nesting(text)
-    found = cues(text, quotes, parens, ())
+    found = cues(text, ())
     assert followed_by_cue(text, text.index("回复") + 2, found) is True
     assert followed_by_cue(text, text.index("，"), found) is False
 
