@@ -26,7 +26,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from pipeline.language import hmm_tags, lexicon
+from pipeline.language import hmm_tags, hmm_words, lexicon
 
 if TYPE_CHECKING:
     import jieba
@@ -154,10 +154,9 @@ def _read_singles(chars: str, freq: dict[str, int]) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _hmm_words(chars: str) -> tuple[str, ...]:
-    """jieba's HMM reading of chars (jieba.finalseg.cut): names, mostly, which recur through an article."""
-    import jieba.finalseg
-
-    return tuple(jieba.finalseg.cut(chars))
+    """jieba's HMM reading of chars (jieba.finalseg.cut; hmm_words: the same, faster): names, mostly, which
+    recur through an article."""
+    return tuple(hmm_words.cut(chars))
 
 
 @lru_cache(maxsize=1)
