@@ -1,9 +1,11 @@
 """Organisations in one sentence (real and invented companies)."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from pipeline.language import segment
-from pipeline.recognise.organisations import defined_short_names, organisations
+from pipeline.language import grammar, segment
+from pipeline.recognise.organisations import defined_short_names, in_deputy_title, organisations
 
 
 def orgs(text, short_names=None):
@@ -738,3 +740,12 @@ def test_the_country_before_a_national_bodys_name_is_part_of_its_mention(text, e
 )
 def test_hong_kong_and_taiwan_names_of_mainland_bodies(text, expected):
     assert orgs(text) == expected
+
+
+@given(st.text(alphabet="全国人大代表党政协委员会", max_size=14), st.integers(0, 16), st.integers(0, 16))
+def test_a_deputy_title_is_found_where_it_opens_inside_the_name_and_runs_past_it(text, start, end):
+    """in_deputy_title finds each title with one str.find: the same answer as trying every place in the name."""
+    tried = any(
+        p + len(t) > end and text.startswith(t, p) for t in grammar.load().deputy_titles for p in range(start, end)
+    )
+    assert in_deputy_title(text, start, end) == tried
