@@ -11,7 +11,9 @@ Reads: Articles. Provides: their Extractions (every stage run in order).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import islice
 
 from pipeline.read.articles import read_paths
@@ -85,8 +87,17 @@ def extract_batched(
             prepared: Iterator[Prepared | None] = iter(_prepare(articles))
         except Exception:  # noqa: BLE001 - each article then meets the error alone, in safe_extract
             prepared = iter([None] * len(articles))
+        _keep_loaded()
         for item in batch:
             yield item, (item if isinstance(item, InputError) else safe_extract(item, sentence_mode, next(prepared)))
+
+
+@lru_cache(maxsize=1)
+def _keep_loaded() -> None:
+    """Once per process, when the NER, the dictionaries and the lexicon are loaded: what is alive now lives
+    as long as the process, so the garbage collector's full passes stop walking it (gc.freeze; they took
+    a fiftieth of an extraction's time)."""
+    gc.freeze()
 
 
 def _prepare(articles: list[Article]) -> list[Prepared]:
