@@ -63,7 +63,7 @@ def _viterbi(obs: str) -> list[State]:
     once in numpy (the same float sums); the states stand in descending order, so the first of equal
     scores is the largest state, as in the max over (score, state)."""
     m = _model()
-    states = numpy.flatnonzero(_allowed(obs[0]))
+    states = _allowed(obs[0]).nonzero()[0]
     scores = m.start[states] + _emissions(obs[0], states)
     back: list[tuple[numpy.ndarray, numpy.ndarray]] = []  # each step's states, and the state before each
     for char in obs[1:]:
@@ -71,8 +71,8 @@ def _viterbi(obs: str) -> list[State]:
         prev, prev_scores = states[leaving], scores[leaving]  # jieba's prev_states: those with a way on
         expect = m.follows[prev].any(0)
         here = _allowed(char) & expect
-        states = numpy.flatnonzero(here if here.any() else expect if expect.any() else numpy.ones_like(expect))
-        paths = (prev_scores[:, None] + m.trans[numpy.ix_(prev, states)]) + _emissions(char, states)[None, :]
+        states = (here if here.any() else expect if expect.any() else numpy.ones_like(expect)).nonzero()[0]
+        paths = (prev_scores[:, None] + m.trans[prev[:, None], states]) + _emissions(char, states)[None, :]
         best = paths.argmax(0)
         scores = paths[best, numpy.arange(len(states))]
         came = prev[best]
@@ -96,11 +96,12 @@ class _Model:
     trans: numpy.ndarray  # (from, to): trans_P, -inf where no transition is listed
     follows: numpy.ndarray  # (from, to): whether trans_P lists the transition
     leaves: numpy.ndarray  # whether trans_P lists any transition from the state
+    emit: tuple[dict[str, float], ...]  # emit_P of each
 
 
 @lru_cache(maxsize=1)
 def _model() -> _Model:
-    from jieba.posseg import start_P, trans_P
+    from jieba.posseg import emit_P, start_P, trans_P
 
     states = tuple(sorted(trans_P, reverse=True))
     index = {s: i for i, s in enumerate(states)}
@@ -110,7 +111,13 @@ def _model() -> _Model:
             trans[index[x], index[y]] = p
     follows = numpy.asarray(trans > -numpy.inf)  # every listed transition's score is finite
     return _Model(
-        states, index, numpy.array([start_P[s] for s in states]), trans, follows, numpy.asarray(follows.any(axis=1))
+        states,
+        index,
+        numpy.array([start_P[s] for s in states]),
+        trans,
+        follows,
+        numpy.asarray(follows.any(axis=1)),
+        tuple(emit_P[s] for s in states),
     )
 
 
@@ -130,8 +137,7 @@ def _allowed(char: str) -> numpy.ndarray:
 
 def _emissions(char: str, states: numpy.ndarray) -> numpy.ndarray:
     """The char's emission score in each of the states (MIN_FLOAT where none is listed)."""
-    from jieba.posseg import emit_P
     from jieba.posseg.viterbi import MIN_FLOAT
 
-    names = _model().states
-    return numpy.array([emit_P[names[i]].get(char, MIN_FLOAT) for i in states.tolist()], dtype=float)
+    emit = _model().emit
+    return numpy.array([emit[i].get(char, MIN_FLOAT) for i in states.tolist()], dtype=float)
