@@ -507,8 +507,8 @@ def _cut_name_runs_on(text: str, alias: str, end: int) -> bool:
     """台湾大|学, 中华电|力, 亚太电|子: a short form cut from its full name (台湾大 of 台湾大哥大) is no mention
     where its last character and the next one are a common word."""
     name = lexicon.load().alias_index[alias].name
-    runs_on = segment.frequency(text[end - 1 : end + 1]) >= grammar.load().rare_word_freq
-    return name != alias and name.startswith(alias) and runs_on
+    cut = name != alias and name.startswith(alias)
+    return cut and segment.frequency(text[end - 1 : end + 1]) >= grammar.load().rare_word_freq
 
 
 def _in_latin_word(text: str, start: int, end: int) -> bool:
