@@ -74,6 +74,7 @@ def _vocab() -> _Vocab:
         rf"|(?P<sign>(?<![\d%％.A-Za-z])[-－](?=\d))?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
         rf"(?P<approx>{alternation(data['approx_suffixes'])})?"
         rf"(?P<mult>(?<=\d) ?[{multipliers}]+|(?<=[多余几])[{multipliers}]+)?"
+        rf"(?P<rest>(?<=\d万)\d{{1,4}}(?![\d.年月日号])|(?<=\d亿)\d{{1,4}}(?![\d.年月日号])万?)?"
         rf"(?P<approx2>{alternation(data['approx_suffixes'])})?"
         rf"(?P<mult2>(?<=\d[{multipliers}][多余几])[{''.join(BIG_UNITS)}]+)?)"
     )
@@ -217,7 +218,8 @@ def find_figures(text: str) -> list[Figure]:
             if fraction is not None:
                 hits.append(Figure(text[start:end], fraction, None, None, start, end))
             continue
-        numeral = m.group("num") + (m.group("mult") or "") + (m.group("mult2") or "")  # 3千多万: 30000000
+        numeral = m.group("num") + (m.group("mult") or "") + (m.group("rest") or "") + (m.group("mult2") or "")
+        # 3千多万: 30000000; 4万9218户: 49218 (Taiwan's way of writing a count)
         if text.startswith(" ", end) and numeral[-1].isdigit() and _longest_prefix(text, end + 1, v.unit_words):
             end += 1  # 6.70 元: a number set off by a space keeps its unit
         unit_word = v.point_unit if points else _longest_prefix(text, end, v.unit_words)

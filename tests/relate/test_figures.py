@@ -589,3 +589,32 @@ def test_a_trade_word_inside_a_compound_or_after_a_share_verb_leaves_the_figure_
 )
 def test_distributive_figures_go_to_the_list_of_an_earlier_clause(text, expected):
     assert subjects(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("截至6月底，该运营商仍有3万2150户3G用户", [("3万2150户", 32150, "户")]),
+        ("另有12万804户尚未转网", [("12万804户", 120804, "户")]),
+        ("全年营收3亿5000万元", [("3亿5000万元", 350_000_000, "元")]),
+    ],
+)
+def test_a_count_written_with_digits_after_its_ten_thousands_is_one_figure(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", ["用户数为5万2019年以来", "达到10万3月底"])
+def test_a_date_after_ten_thousands_is_not_part_of_the_count(text):
+    assert all("年" not in f[0] and "月" not in f[0] for f in figures(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("公司智能算力规模达到17.4EFLOPS", [("17.4EFLOPS", 17.4, "EFLOPS")]),
+        ("今年新增通用算力300PFLOPS", [("300PFLOPS", 300, "PFLOPS")]),
+        ("套餐每月另赠50则短信", [("50则", 50, "则")]),
+    ],
+)
+def test_computing_power_and_messages_are_figures(text, expected):
+    assert figures(text) == expected
