@@ -311,6 +311,25 @@ def test_the_company_named_before_is_what_a_demonstrative_measures(text, expecte
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # the company named last that reports its own figures, not the regulator or the analyst after it
+        ("工信部向分享通信发放了正式牌照。公司今年用户已超过80万户。", [("超过80万户", "分享通信")]),
+        ("高盛发布报告，首次覆盖中国移动。我们预计公司明年每股收益增长8%。", [("8%", "中国移动")]),
+        # an executive's 公司 is the company he works for
+        ("中国联通下调了批发价。分享通信总经理张伟表示，公司毛利率因此提升至15%。", [("15%", "分享通信")]),
+        # a 子公司 or the object of a preposition is no word for the company
+        ("工信部向分享通信发放了牌照。在合作公司中约有30%已接入。", [("30%", None)]),
+    ],
+)
+def test_the_company_a_bare_gong_si_stands_for_is_what_it_measures(text, expected):
+    from pipeline.extract import extract
+    from pipeline.records import Article
+
+    assert [(f.text, f.subject) for f in extract(Article(doc="t", text=text)).figures] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("中国移动与华为签署协议，计划年内建设5万个基站。", [("5万个基站", "中国移动")]),
         ("中国联通在发布会上感谢了阿里巴巴的支持，全年营收达到3000亿元。", [("3000亿元", "中国联通")]),
         ("京东今年从苏宁挖来多名高管，用户已突破300万户。", [("300万户", "京东")]),
