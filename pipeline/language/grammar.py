@@ -18,6 +18,7 @@ class Grammar:
     name_stops: tuple[str, ...]
     company_tails: tuple[str, ...]
     org_stop_prefixes: tuple[str, ...]
+    stock_name_prefixes: tuple[str, ...]
     not_orgs: tuple[str, ...]
     document_nouns: tuple[str, ...]
     meeting_nouns: tuple[str, ...]

@@ -93,7 +93,18 @@ def organisations(text: str, bounds: frozenset[int], short_names: Mapping[str, H
     hits += _brand_names(text, bounds, hits)
     hits += _dateline_outlet(text, hits)
     hits += _english_names(text, hits)
-    return sorted(hits, key=lambda h: h.start)
+    return sorted((_with_stock_mark(text, h) for h in hits), key=lambda h: h.start)
+
+
+def _with_stock_mark(text: str, hit: Hit) -> Hit:
+    """ST鹏博士, *ST某某: the exchange's mark before a company's stock name belongs to its mention."""
+    if hit.label != "COMPANY":
+        return hit
+    mark = next((p for p in grammar.load().stock_name_prefixes if text.endswith(p, 0, hit.start)), "")
+    start = hit.start - len(mark)
+    if not mark or (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()):
+        return hit
+    return Hit(start, hit.end, hit.label, hit.name, text[start : hit.end])
 
 
 def _branches(text: str, bounds: frozenset[int]) -> list[Hit]:
@@ -432,6 +443,8 @@ def _gazetteer(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[Hit]
             continue
         if len(alias) == 3 and _word_over(text, m.start()):
             continue  # 其中|移动电话: a word of the sentence runs into the short name
+        if _cut_name_runs_on(text, alias, m.end()) or _in_latin_word(text, m.start(), m.end()):
+            continue
         if overlaps(m.start(), m.end(), taken) or _in_term(text, m.start(), m.end()):
             continue
         if alias.isascii() and alias.isupper() and _business_after(text, m.end()):
@@ -487,6 +500,22 @@ def _branch_tail(text: str, end: int) -> re.Match[str] | None:
 def _word_over(text: str, at: int) -> bool:
     """其中|移动, 集中|移动: the character before a short name and its first one are a common word."""
     return at > 0 and segment.frequency(text[at - 1 : at + 1]) >= grammar.load().rare_word_freq
+
+
+def _cut_name_runs_on(text: str, alias: str, end: int) -> bool:
+    """台湾大|学, 中华电|力, 亚太电|子: a short form cut from its full name (台湾大 of 台湾大哥大) is no mention
+    where its last character and the next one are a common word."""
+    name = lexicon.load().alias_index[alias].name
+    cut = name != alias and name.startswith(alias)
+    return cut and segment.frequency(text[end - 1 : end + 1]) >= grammar.load().rare_word_freq
+
+
+def _in_latin_word(text: str, start: int, end: int) -> bool:
+    """Wind|ows: a Latin-letter name inside a longer Latin word is no mention of it."""
+    return text[start].isascii() and (
+        (start > 0 and text[start - 1].isascii() and text[start - 1].isalpha())
+        or (end < len(text) and text[end].isascii() and text[end].isalpha())
+    )
 
 
 def _business_after(text: str, end: int) -> bool:

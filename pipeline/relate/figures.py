@@ -60,6 +60,7 @@ class _Vocab:
     acted_on: re.Pattern[str]
     argument_parts: tuple[str, ...]
     argument_count: re.Pattern[str]
+    company_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,7 @@ def _vocab() -> _Vocab:
         rf"|(?P<sign>(?<![\d%％.A-Za-z])[-－](?=\d))?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
         rf"(?P<approx>{alternation(data['approx_suffixes'])})?"
         rf"(?P<mult>(?<=\d) ?[{multipliers}]+|(?<=[多余几])[{multipliers}]+)?"
+        rf"(?P<rest>(?<=\d万)\d{{1,4}}(?![\d.年月日号])|(?<=\d亿)\d{{1,4}}(?![\d.年月日号])万?)?"
         rf"(?P<approx2>{alternation(data['approx_suffixes'])})?"
         rf"(?P<mult2>(?<=\d[{multipliers}][多余几])[{''.join(BIG_UNITS)}]+)?)"
     )
@@ -121,6 +123,7 @@ def _vocab() -> _Vocab:
         argument_count=re.compile(
             rf"(?:{alternation(data['argument_parts'])})[^，,；;：:。]{{0,3}}(?:{alternation(data['argument_links'])})$"
         ),
+        company_words=tuple(data["company_words"]),
     )
 
 
@@ -217,7 +220,8 @@ def find_figures(text: str) -> list[Figure]:
             if fraction is not None:
                 hits.append(Figure(text[start:end], fraction, None, None, start, end))
             continue
-        numeral = m.group("num") + (m.group("mult") or "") + (m.group("mult2") or "")  # 3千多万: 30000000
+        numeral = m.group("num") + (m.group("mult") or "") + (m.group("rest") or "") + (m.group("mult2") or "")
+        # 3千多万: 30000000; 4万9218户: 49218 (Taiwan's way of writing a count)
         if text.startswith(" ", end) and numeral[-1].isdigit() and _longest_prefix(text, end + 1, v.unit_words):
             end += 1  # 6.70 元: a number set off by a space keeps its unit
         unit_word = v.point_unit if points else _longest_prefix(text, end, v.unit_words)
@@ -371,11 +375,12 @@ def counts_organisations(unit: str | None, after: str) -> bool:
     return unit in v.organisation_units and not any(w in after[:4] for w in v.not_organisations)
 
 
-def _antecedent(sent: SentenceFacts, ctx: ArticleContext, at: int) -> str | None:
-    """The organisation named last before offset ``at`` of the sentence, in it or the sentences before."""
+def _antecedent(sent: SentenceFacts, ctx: ArticleContext, at: int, own: bool = False) -> str | None:
+    """The organisation named last before offset ``at`` of the sentence, in it or the sentences before; with
+    ``own``, the last company that reports its own figures (not an analyst, a regulator or an exchange)."""
     earlier = [s.orgs for s in ctx.sentences if s.span.start < sent.span.start]
     for orgs in [[o for o in sent.orgs if o.end <= at], *reversed(earlier)]:
-        named = [o for o in orgs if not _is_outlet(o.name)]
+        named = [o for o in orgs if not _is_outlet(o.name) and (not own or _reports_own_figures(o))]
         if named:
             return named[-1].name
     return None
@@ -441,6 +446,27 @@ def _about_the_nation(sent: SentenceFacts, at: int) -> bool:
     return _names_subject("".join(chars), _vocab().national)
 
 
+def _names_the_company(head: str) -> bool:
+    """公司上半年营收…, 我们预计公司明年…: 公司 as a word of its own (not 子公司) standing for the company the
+    text is about, as the clause's subject or what is forecast, not the object of a preposition (在对接公司上)."""
+    if not any(w in head for w in _vocab().company_words):
+        return False  # most clauses say no 公司: no need to segment them
+    for word, tag, _ in segment.tagged(head):
+        if word in _vocab().company_words:
+            return True
+        if tag == "p":
+            return False
+    return False
+
+
+def _speakers_company(pos: int, ctx: ArticleContext, statements: list[Statement]) -> str | None:
+    """The company of the named speaker whose statement holds ``pos`` (its executive's 公司)."""
+    for st in statements:
+        if st.start <= pos < st.end and st.speaker:
+            return ctx.employer(st.speaker, "COMPANY")
+    return None
+
+
 def _counts_argument(text: str, f: Figure, start: int) -> bool:
     """三点原因, 三个时代, 前提有三个: the parts of an argument, no quantity of whoever argues."""
     v = _vocab()
@@ -481,7 +507,8 @@ def _subject(
     the figure (中国移动和中国联通共建10万个基站; 小米、迪信通等18家企业), for a count of organisations
     (unless a company counts its own, or the organisation acts on them: 工信部约谈了3家企业), what
     follows one in its clause (已有7家企业用户过百万) or a group one belongs to (三家运营商中第一家), or a
-    clause about the industry; the organisation 其 or 该公司 points back at; the company that opens the sentence (none
+    clause about the industry; the organisation 其 or 该公司 points back at; for 公司, the speaking executive's
+    company or the last company named that reports its own figures; the company that opens the sentence (none
     when only other organisations or the nation do); none for what an unnamed source says, the company an executive
     works for; else the topic the sentences before set."""
     text = sent.span.text
@@ -509,6 +536,9 @@ def _subject(
     named_back = next((head.index(w) for w in grammar.load().org_demonstratives if w in head), None)
     if named_back is not None:  # 该公司欠债8000万: the organisation named before, whoever says it
         return _antecedent(sent, ctx, start + named_back)
+    if _names_the_company(head):  # 公司上半年营收…: the speaker's company, else the company named last
+        speakers = _speakers_company(sent.span.start + f.start, ctx, statements)
+        return speakers or _antecedent(sent, ctx, f.start, own=True)
     if any(p in head for p in v.pronouns):  # 其用户已达3亿户: whose the text said last (其中, 尤其 are no 其)
         at = next((p for w, t, p in segment.tagged(head) if w in v.pronouns and t == "r"), None)
         if at is not None:

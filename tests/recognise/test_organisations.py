@@ -742,6 +742,77 @@ def test_hong_kong_and_taiwan_names_of_mainland_bodies(text, expected):
     assert orgs(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("平安证券研报指出，运营商资本开支见顶", [("平安证券", "平安证券")]),
+        ("民生证券与长城证券均上调了评级", [("民生证券", "民生证券"), ("长城证券", "长城证券")]),
+        ("中国银河发布研报称", [("中国银河证券", "中国银河")]),
+    ],
+)
+def test_brokers_whose_names_open_with_a_common_word(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("万得数据显示，板块本周上涨", [("万得", "万得")]),
+        ("据Wind统计，三家运营商市值合计超过万亿", [("万得", "Wind")]),
+        ("同花顺iFinD的数据显示", [("同花顺", "同花顺iFinD")]),
+    ],
+)
+def test_financial_data_terminals(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Windows手机份额下滑", "该应用支持Windows系统"])
+def test_a_latin_name_inside_a_longer_latin_word_is_no_mention(text):
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("台湾大与远传同日调降资费", [("台湾大哥大", "台湾大"), ("远传电信", "远传")]),
+        ("中华电今年资本支出将减少", [("中华电信", "中华电")]),
+        ("亚太电的用户持续流失", [("亚太电信", "亚太电")]),
+    ],
+)
+def test_taiwan_short_forms_of_its_operators(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["他毕业于台湾大学", "香港中华电力将加价", "亚太电子商务发展迅速"])
+def test_a_short_form_cut_from_a_name_is_no_mention_where_it_runs_into_a_word(text):
+    assert ("台湾大哥大", "台湾大") not in orgs(text)
+    assert all(name not in ("中华电信", "亚太电信") for name, _ in orgs(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ST鹏博士发布公告称", [("鹏博士", "ST鹏博士")]),
+        ("*ST三五互联股价连续跌停", [("三五互联", "*ST三五互联")]),
+        ("公司股票简称变更为ST星联通信", [("星联通信", "ST星联通信")]),
+    ],
+)
+def test_the_exchanges_mark_before_a_stock_name_is_part_of_the_mention(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("新唐人记者现场报道", [("新唐人", "新唐人")]),
+        ("据中国网财经报道，该公司股价大跌", [("中国网财经", "中国网财经")]),
+        ("中新财经记者获悉", [("中国新闻社", "中新财经")]),
+    ],
+)
+def test_news_outlets_of_financial_and_taiwan_news(text, expected):
+    assert orgs(text) == expected
+
+
 @given(st.text(alphabet="全国人大代表党政协委员会", max_size=14), st.integers(0, 16), st.integers(0, 16))
 def test_a_deputy_title_is_found_where_it_opens_inside_the_name_and_runs_past_it(text, start, end):
     """in_deputy_title finds each title with one str.find: the same answer as trying every place in the name."""

@@ -311,6 +311,25 @@ def test_the_company_named_before_is_what_a_demonstrative_measures(text, expecte
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # the company named last that reports its own figures, not the regulator or the analyst after it
+        ("工信部向分享通信发放了正式牌照。公司今年用户已超过80万户。", [("超过80万户", "分享通信")]),
+        ("高盛发布报告，首次覆盖中国移动。我们预计公司明年每股收益增长8%。", [("8%", "中国移动")]),
+        # an executive's 公司 is the company he works for
+        ("中国联通下调了批发价。分享通信总经理张伟表示，公司毛利率因此提升至15%。", [("15%", "分享通信")]),
+        # a 子公司 or the object of a preposition is no word for the company
+        ("工信部向分享通信发放了牌照。在合作公司中约有30%已接入。", [("30%", None)]),
+    ],
+)
+def test_the_company_a_bare_gong_si_stands_for_is_what_it_measures(text, expected):
+    from pipeline.extract import extract
+    from pipeline.records import Article
+
+    assert [(f.text, f.subject) for f in extract(Article(doc="t", text=text)).figures] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("中国移动与华为签署协议，计划年内建设5万个基站。", [("5万个基站", "中国移动")]),
         ("中国联通在发布会上感谢了阿里巴巴的支持，全年营收达到3000亿元。", [("3000亿元", "中国联通")]),
         ("京东今年从苏宁挖来多名高管，用户已突破300万户。", [("300万户", "京东")]),
@@ -589,3 +608,32 @@ def test_a_trade_word_inside_a_compound_or_after_a_share_verb_leaves_the_figure_
 )
 def test_distributive_figures_go_to_the_list_of_an_earlier_clause(text, expected):
     assert subjects(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("截至6月底，该运营商仍有3万2150户3G用户", [("3万2150户", 32150, "户")]),
+        ("另有12万804户尚未转网", [("12万804户", 120804, "户")]),
+        ("全年营收3亿5000万元", [("3亿5000万元", 350_000_000, "元")]),
+    ],
+)
+def test_a_count_written_with_digits_after_its_ten_thousands_is_one_figure(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", ["用户数为5万2019年以来", "达到10万3月底"])
+def test_a_date_after_ten_thousands_is_not_part_of_the_count(text):
+    assert all("年" not in f[0] and "月" not in f[0] for f in figures(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("公司智能算力规模达到17.4EFLOPS", [("17.4EFLOPS", 17.4, "EFLOPS")]),
+        ("今年新增通用算力300PFLOPS", [("300PFLOPS", 300, "PFLOPS")]),
+        ("套餐每月另赠50则短信", [("50则", 50, "则")]),
+    ],
+)
+def test_computing_power_and_messages_are_figures(text, expected):
+    assert figures(text) == expected
