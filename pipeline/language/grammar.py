@@ -166,6 +166,8 @@ class Grammar:
     subsidiary_linkers: tuple[str, ...]
     speaker_anaphora: tuple[str, ...]
     org_demonstratives: tuple[str, ...]
+    frame_prepositions: tuple[str, ...]
+    frame_postpositions: tuple[str, ...]
     pair_words: tuple[str, ...]
     pair_joiners: tuple[str, ...]
     conditional_openers: tuple[str, ...]

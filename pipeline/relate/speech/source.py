@@ -243,10 +243,27 @@ def _org_anaphors() -> tuple[str, ...]:
 
 
 def _adverbial_rest(rest: str) -> bool:
-    """该公司|还 / 公司|日前也 / 公司|方面: what follows the subject before the cue is adverbs or the
-    organisation's side, not a head noun of its own (公司员工) nor a clause (公司届时将根据…规定)."""
+    """该公司|还 / 公司|日前也 / 公司|方面 / 公司|8月4日、8月17日均在公告中: what follows the subject before the cue
+    is adverbs, dates, a frame of place or occasion or the organisation's side, not a head noun of its own
+    (公司员工) nor a clause (公司届时将根据…规定)."""
     g = grammar.load()
-    return rest in g.org_side_words or all(tag in g.adverb_tags for _, tag, _ in segment.tagged(rest))
+    if rest in g.org_side_words:
+        return True
+    frame = _frame().search(rest)
+    parts = (rest[: frame.start()], rest[frame.end() :]) if frame else (rest,)
+    return all(tag in g.adverb_tags for part in parts for _, tag, _ in segment.tagged(_DATES.sub("", part)))
+
+
+_DATES = re.compile(r"(?:\d{1,4}年)?\d{1,2}月\d{1,2}日(?:[、和及](?:\d{1,4}年)?\d{1,2}月\d{1,2}日)+")  # a list of dates
+
+
+@lru_cache(maxsize=1)
+def _frame() -> re.Pattern[str]:
+    """在公告中 / 于官网上 / 在回复投资者时: a frame of place or occasion (grammar frame_prepositions)."""
+    g = grammar.load()
+    return re.compile(
+        rf"(?:{alternation(g.frame_prepositions)})[^，,。“”]{{1,20}}(?:{alternation(g.frame_postpositions)})"
+    )
 
 
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")

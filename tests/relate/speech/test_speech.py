@@ -674,6 +674,22 @@ def test_the_company_named_before_speaks_as_该公司(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a frame of place or occasion, and dates, between 公司 and its cue
+        ("分享通信上月暂停放号。公司在回复投资者提问时表示，正在整改。", [(None, "分享通信", "正在整改")]),
+        ("蜗牛移动发布了新套餐。该公司昨日也在官网上称，用户数据未泄露。", [(None, "蜗牛移动", "用户数据未泄")]),
+        (
+            "远特通信股价连日上涨。公司3月2日、3月9日均于互动平台上回复称，经营一切正常。",
+            [(None, "远特通信", "经营一切正常")],
+        ),
+    ],
+)
+def test_the_company_named_before_speaks_from_a_frame_of_place(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # 有报道称: a report nobody is named for is the source, as 有消息称
         ("有报道称，阿里通信将调整小号业务。", [(None, "报道", "阿里通信将调")]),
         ("曾有报导指出，该公司高管遭调查的起因是下属举报。", [(None, "报导", "该公司高管遭")]),
