@@ -865,3 +865,16 @@ def test_the_answer_an_inquiry_received(text, expected):
 )
 def test_a_speech_verb_as_the_object_of_进行_is_no_cue(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # advice to an audience: the audience is not what was said
+        ("江苏移动在公告中劝告用户不要向陌生人透露验证码。", [(None, "江苏移动公告", "用户不要向陌")]),
+        ("警方劝告市民，接到自称客服的电话要先核实。", [(None, "警方", "接到自称客服")]),
+        ("分享通信客服劝告记者，充值前先确认号码归属。", [(None, "分享通信客服", "充值前先确认")]),
+    ],
+)
+def test_advice_to_an_audience_is_a_cue(text, expected):
+    assert heads(text) == expected
