@@ -878,3 +878,16 @@ def test_a_speech_verb_as_the_object_of_进行_is_no_cue(text, expected):
 )
 def test_advice_to_an_audience_is_a_cue(text, expected):
     assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an estimate opening what a reported act of saying said is part of it, the act the cue
+        ("蜗牛移动今天宣布预计全年用户突破百万。", [(None, "蜗牛移动", "宣布", "预计全年用户突破百万")]),
+        ("中国联通表示，预计明年资本开支下降。", [(None, "中国联通", "表示", "预计明年资本开支下降")]),
+        ("远特通信发布公告称预计全年净利润增长三成。", [(None, "远特通信公告", "称", "预计全年净利润增长三成")]),
+    ],
+)
+def test_an_estimate_after_a_reported_act_of_saying_is_what_it_said(text, expected):
+    assert said(text) == expected
