@@ -167,6 +167,7 @@ class Grammar:
     speaker_anaphora: tuple[str, ...]
     org_demonstratives: tuple[str, ...]
     frame_prepositions: tuple[str, ...]
+    writer_pronouns: tuple[str, ...]
     frame_postpositions: tuple[str, ...]
     pair_words: tuple[str, ...]
     pair_joiners: tuple[str, ...]

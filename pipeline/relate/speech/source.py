@@ -173,6 +173,9 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     anaphor = _org_anaphor(ctx, head, end)
     if anaphor:  # 该公司表示 / 公司称: the organisation named last speaks
         return Speaker(None, anaphor, anaphor), None
+    labelling = _labelling_org(ctx, start, end)
+    if labelling:  # 某证券：标题【日期】 我们预计…: the organisation labelling the line
+        return Speaker(None, labelling, None), None  # its report, not its acts: as an analyst speaks
     source = _phrase_source(ctx, head, end)
     if source:  # 国务院常务会议提出 / 政府工作报告提出: a meeting, or a document no organisation opens
         return Speaker(None, source, None), None
@@ -234,6 +237,27 @@ def _org_anaphor(ctx: SentenceContext, head: int, end: int) -> str | None:
     lex = lexicon.load()
     before = [o.name for o in ctx.orgs if o.end <= head and not lex.is_media(o.name)]
     return before[-1] if before else ctx.last_org
+
+
+def _labelling_org(ctx: SentenceContext, start: int, end: int) -> str | None:
+    """我们 as the whole subject, set off from what comes before it (…【2021-03-02】 我们预计), in a line an
+    organisation labels with a colon (某证券：… / 推荐——某证券：…): the organisation writes as 我们."""
+    text = ctx.text
+    region = text[start:end].rstrip()
+    word = next((w for w in grammar.load().writer_pronouns if region.endswith(w)), None)
+    if word is None:
+        return None
+    before = region[: -len(word)]
+    if before and not (before[-1].isspace() or before[-1] in _SET_OFF):
+        return None
+    lex = lexicon.load()
+    labels = [
+        o.name for o in ctx.orgs if o.end < start and text[o.end : o.end + 1] in "：:" and not lex.is_media(o.name)
+    ]
+    return labels[-1] if labels else None
+
+
+_SET_OFF = "】)）]"
 
 
 @lru_cache(maxsize=1)

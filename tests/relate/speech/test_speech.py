@@ -891,3 +891,25 @@ def test_advice_to_an_audience_is_a_cue(text, expected):
 )
 def test_an_estimate_after_a_reported_act_of_saying_is_what_it_said(text, expected):
     assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 我们 set off at the head of its clause, in a line an organisation labels: the organisation
+        (
+            "中国联通发布财报。国泰君安:用户增长超预期【2021-03-02】 我们预计公司全年净利润增长10%。",
+            [(None, "国泰君安", "公司全年净利")],
+        ),
+        (
+            "蜗牛移动上市。增持——中信证券：物联网业务提速【2022-05-06】 我们认为公司估值仍有提升空间。",
+            [(None, "中信证券", "公司估值仍有")],
+        ),
+        (
+            "远特通信发布年报。海通证券：维持买入评级（2020-08-01） 我们判断公司用户渗透率将继续提升。",
+            [(None, "海通证券", "公司用户渗透")],
+        ),
+    ],
+)
+def test_we_in_a_line_an_organisation_labels_is_that_organisation(text, expected):
+    assert heads(text) == expected
