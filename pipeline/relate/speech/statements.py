@@ -261,10 +261,11 @@ def _watched(sent: SentenceFacts, start: int, ctx: ArticleContext, speaker: Spea
 
 
 def _supervises(name: str) -> bool:
-    """A regulator (orgs.yaml type) or an exchange or supervisory office by its name's end."""
+    """A regulator or an analysts' firm (orgs.yaml types), or an exchange or supervisory office by its
+    name's end: it speaks of companies, not as one."""
     g = grammar.load()
     rec = lexicon.load().org(name)
-    return (rec is not None and rec.type in g.supervisor_types) or name.endswith(g.supervisor_tails)
+    return (rec is not None and rec.type in g.supervisor_types + g.observer_types) or name.endswith(g.supervisor_tails)
 
 
 def _observes(employer: str | None) -> bool:

@@ -486,3 +486,16 @@ def test_a_company_named_after_its_parent_is_no_unit_of_it(text, about):
 )
 def test_a_supervisors_company_is_the_company_it_oversees(text, about):
     assert about_of(text) == about
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # an analysts' firm's 公司 / 该公司 is the company it covers, not itself
+        ("中国移动发布年报。中信证券分析师李明表示，该公司派息率有望继续提升。", [["中国移动"]]),
+        ("中国电信发布半年报。赛迪研究院认为，公司云业务增速领先。", [["中国电信"]]),
+        ("远特通信发布年报。海通证券：维持买入评级（2020-08-01） 我们判断公司用户渗透率将继续提升。", [["远特通信"]]),
+    ],
+)
+def test_an_analysts_company_is_the_company_it_covers(text, about):
+    assert about_of(text) == about
