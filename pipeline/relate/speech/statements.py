@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pipeline.language import grammar, lexicon, segment
 from pipeline.language.text import CLAUSE_DELIMITERS, nesting
@@ -240,10 +241,13 @@ def _own_word_in(text: str, candidates: tuple[str, ...]) -> bool:
 
 
 def _watched(sent: SentenceFacts, start: int, ctx: ArticleContext, speaker: Speaker) -> list[str] | None:
-    """A regulator or an exchange speaking (深交所要求该公司说明…, its spokesman too): the company it
-    oversees, which its 公司 / 该公司 mean: the organisation named last before the content in the
-    sentence, else the one named most often before it (the listed company of an inquiry letter, not a
-    subsidiary named last); None where the speaker oversees nobody."""
+    """A regulator, an exchange or an analysts' firm speaking (深交所要求该公司说明…, a broker's 我们预计公司…,
+    their people too): the company it oversees or covers, which its 公司 / 该公司 mean: the organisation
+    named last before the content in the sentence, else the one named most often before it (the listed
+    company of an inquiry letter, not a subsidiary named last); None where the speaker watches nobody or
+    the sentence has no such word."""
+    if not any(w in sent.span.text for w in grammar.load().supervised_words):
+        return None
     who = [w for w in (speaker.org, speaker.desc, ctx.employer(speaker.person) if speaker.person else None) if w]
     if not any(_supervises(w) for w in who):
         return None
@@ -260,9 +264,11 @@ def _watched(sent: SentenceFacts, start: int, ctx: ArticleContext, speaker: Spea
     return [max(latest_first, key=before.count)] if before else []
 
 
+@lru_cache(maxsize=1024)
 def _supervises(name: str) -> bool:
     """A regulator or an analysts' firm (orgs.yaml types), or an exchange or supervisory office by its
-    name's end: it speaks of companies, not as one."""
+    name's end: it speaks of companies, not as one. Cached: asked of every organisation named before
+    such a speaker's statement."""
     g = grammar.load()
     rec = lexicon.load().org(name)
     return (rec is not None and rec.type in g.supervisor_types + g.observer_types) or name.endswith(g.supervisor_tails)
