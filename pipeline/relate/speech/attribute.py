@@ -85,7 +85,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
             if split is None:
                 continue
             out[-1] = replace(out[-1], end=split)
-        if followed_by_cue(text, c1, found_cues[i + 1 :]):
+        if followed_by_cue(text, found_cues[i], found_cues[i + 1 :]):
             continue
         info = lexicon.load().speech_verbs[verb]
         verb = text[c0:c1]  # with its tail: 解释说
@@ -102,7 +102,7 @@ def attribute(ctx: SentenceContext) -> Attribution:
         s, e = (c1, c1) if confirmed else content(text, c1)
         if text.startswith(grammar.load().refusals, s) or _ceremony(text, s):  # 不予置评, 宣布开幕: nothing said
             continue
-        if _opens_with_cue(text, s, found_cues[i + 1 :]):  # 给予高度评价，称…: the later cue's
+        if _opens_with_cue(text, s, found_cues[i + 1 :], info.strong):  # 给予高度评价，称…: the later cue's
             continue
         lead = leading_quote(text, subject_start, c0)
         if e - s < MIN_CONTENT and text[c1:].strip() in ("：", ":"):  # X表示：⏎“……”: the next sentence
@@ -145,10 +145,12 @@ def _new_voice(ctx: SentenceContext, quotes: tuple[int, ...], last: Said, cue: i
     return e if speaker is not None and speaker != last.speaker and opens_content(text, cue_end) else None
 
 
-def _opens_with_cue(text: str, pos: int, later: list[tuple[int, int, str]]) -> bool:
+def _opens_with_cue(text: str, pos: int, later: list[tuple[int, int, str]], strong: bool) -> bool:
     """对X给予高度评价，并表示…: content opening with another cue (after a conjunction or adverb at
-    most) is that cue's, the first verb only the act that frames it."""
-    nxt = next((c0 for c0, _, _ in later if c0 >= pos), None)
+    most) is that cue's, the first verb only the act that frames it; but what a reported act of saying
+    (`strong`) opens with a weak verb (中国联通表示，预计…; 宣布预计…) is its own: the estimate is what it said."""
+    verbs = lexicon.load().speech_verbs
+    nxt = next((c0 for c0, _, v in later if c0 >= pos and (verbs[v].strong or not strong)), None)
     if nxt is None or nxt - pos > 4:
         return False
     return all(w[1][:1] in ("c", "d") for w in segment.tagged(text[pos:nxt]))

@@ -124,9 +124,14 @@ def _counted(text: str, pos: int) -> bool:
     return _count().search(text, max(0, pos - 4), pos) is not None
 
 
-def followed_by_cue(text: str, end: int, later: list[Cue]) -> bool:
-    """在回复邮件中表示: a verb running on into a later cue of its clause is not the cue."""
+def followed_by_cue(text: str, cue: Cue, later: list[Cue]) -> bool:
+    """在回复邮件中表示: a verb running on into a later cue of its clause is not the cue; but a reported act
+    of saying right before a weak verb (宣布预计…, 称预计…) is, the estimate being what it reported."""
+    _, end, verb = cue
     if end >= len(text) or text[end] in CLAUSE_DELIMITERS or text[end] in OPEN_QUOTES:
+        return False
+    verbs = lexicon.load().speech_verbs
+    if later and later[0][0] == end and verbs[verb].strong and not verbs[later[0][2]].strong:
         return False
     clause_end = next((i for i in range(end, len(text)) if text[i] in CLAUSE_DELIMITERS), len(text))
     return any(c0 < clause_end for c0, _, _ in later)

@@ -199,8 +199,8 @@ def _flags(
         "conceded": rules._conceded_crowd(speaker, text, c0),
         "refusal": text.startswith(grammar.load().refusals, s),
         "ceremony": rules._ceremony(text, s),
-        "opens_with_cue": rules._opens_with_cue(text, s, found[i + 1 :]),
-        "followed_by_cue": followed_by_cue(text, c1, found[i + 1 :]),
+        "opens_with_cue": rules._opens_with_cue(text, s, found[i + 1 :], info.strong),
+        "followed_by_cue": followed_by_cue(text, found[i], found[i + 1 :]),
         "weak_org_no_opening": not info.strong and bool(speaker.org) and not opens_content(text, c1),
         "names_topic": names_topic(text, c1, text[c0:c1]),
     }

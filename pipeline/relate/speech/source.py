@@ -173,6 +173,9 @@ def speaker_in(ctx: SentenceContext, start: int, end: int) -> Found:
     anaphor = _org_anaphor(ctx, head, end)
     if anaphor:  # 该公司表示 / 公司称: the organisation named last speaks
         return Speaker(None, anaphor, anaphor), None
+    labelling = _labelling_org(ctx, start, end)
+    if labelling:  # 某证券：标题【日期】 我们预计…: the organisation labelling the line
+        return Speaker(None, labelling, None), None  # its report, not its acts: as an analyst speaks
     source = _phrase_source(ctx, head, end)
     if source:  # 国务院常务会议提出 / 政府工作报告提出: a meeting, or a document no organisation opens
         return Speaker(None, source, None), None
@@ -236,6 +239,27 @@ def _org_anaphor(ctx: SentenceContext, head: int, end: int) -> str | None:
     return before[-1] if before else ctx.last_org
 
 
+def _labelling_org(ctx: SentenceContext, start: int, end: int) -> str | None:
+    """我们 as the whole subject, set off from what comes before it (…【2021-03-02】 我们预计), in a line an
+    organisation labels with a colon (某证券：… / 推荐——某证券：…): the organisation writes as 我们."""
+    text = ctx.text
+    region = text[start:end].rstrip()
+    word = next((w for w in grammar.load().writer_pronouns if region.endswith(w)), None)
+    if word is None:
+        return None
+    before = region[: -len(word)]
+    if before and not (before[-1].isspace() or before[-1] in _SET_OFF):
+        return None
+    lex = lexicon.load()
+    labels = [
+        o.name for o in ctx.orgs if o.end < start and text[o.end : o.end + 1] in "：:" and not lex.is_media(o.name)
+    ]
+    return labels[-1] if labels else None
+
+
+_SET_OFF = "】)）]"
+
+
 @lru_cache(maxsize=1)
 def _org_anaphors() -> tuple[str, ...]:
     g = grammar.load()
@@ -243,10 +267,27 @@ def _org_anaphors() -> tuple[str, ...]:
 
 
 def _adverbial_rest(rest: str) -> bool:
-    """该公司|还 / 公司|日前也 / 公司|方面: what follows the subject before the cue is adverbs or the
-    organisation's side, not a head noun of its own (公司员工) nor a clause (公司届时将根据…规定)."""
+    """该公司|还 / 公司|日前也 / 公司|方面 / 公司|8月4日、8月17日均在公告中: what follows the subject before the cue
+    is adverbs, dates, a frame of place or occasion or the organisation's side, not a head noun of its own
+    (公司员工) nor a clause (公司届时将根据…规定)."""
     g = grammar.load()
-    return rest in g.org_side_words or all(tag in g.adverb_tags for _, tag, _ in segment.tagged(rest))
+    if rest in g.org_side_words:
+        return True
+    frame = _frame().search(rest)
+    parts = (rest[: frame.start()], rest[frame.end() :]) if frame else (rest,)
+    return all(tag in g.adverb_tags for part in parts for _, tag, _ in segment.tagged(_DATES.sub("", part)))
+
+
+_DATES = re.compile(r"(?:\d{1,4}年)?\d{1,2}月\d{1,2}日(?:[、和及](?:\d{1,4}年)?\d{1,2}月\d{1,2}日)+")  # a list of dates
+
+
+@lru_cache(maxsize=1)
+def _frame() -> re.Pattern[str]:
+    """在公告中 / 于官网上 / 在回复投资者时: a frame of place or occasion (grammar frame_prepositions)."""
+    g = grammar.load()
+    return re.compile(
+        rf"(?:{alternation(g.frame_prepositions)})[^，,。“”]{{1,20}}(?:{alternation(g.frame_postpositions)})"
+    )
 
 
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")

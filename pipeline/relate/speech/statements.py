@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pipeline.language import grammar, lexicon, segment
 from pipeline.language.text import CLAUSE_DELIMITERS, nesting
@@ -112,7 +113,10 @@ def _statement(sent: SentenceFacts, said: Said, ctx: ArticleContext) -> Statemen
     own = said.speaker.org or (group[0] if len(group) == 1 else None)  # 工信部相关负责人: one organisation's
     parts = [p for p in (said.lead, (said.start, said.end)) if p]  # what was said, not who said it
     left_out = _left_out(said.speaker)
-    st.about = list(dict.fromkeys(o for s, e in parts for o in about(sent, s, e, st.speaker, ctx, own, left_out)))
+    watched = _watched(sent, start, ctx, said.speaker)
+    st.about = list(
+        dict.fromkeys(o for s, e in parts for o in about(sent, s, e, st.speaker, ctx, own, left_out, watched))
+    )
     st.about += [name for name in group if len(group) > 1 and name not in st.about]
     return st
 
@@ -133,6 +137,7 @@ def about(
     ctx: ArticleContext,
     own: str | None = None,
     left_out: Callable[[str], bool] = elided_subject,
+    watched: list[str] | None = None,
 ) -> list[str]:
     """Organisations the statement text[start:end] names, and the speaker's own organisation (the one
     speaking, or a person's employer) where the content refers to it: by 该公司/我们/我部, by 其
@@ -140,21 +145,27 @@ def about(
     leaves out (中国联通称，正研究…; not an analyst's firm), as `left_out` reads that: a document's
     issuer only for an act done (已约谈…, not a plan's 将…), nobody in the sentences speech runs on into (their bare 要…
     are often the audience's). A unit's 我们 is its parent when the content names the parent
-    (工信部通信发展司's 我们, next to 工信部)."""
+    (工信部通信发展司's 我们, next to 工信部). `watched`, said by a supervisor: the company it oversees
+    (see _watched), which its 该公司 / 公司 mean."""
     lex = lexicon.load()
     inside = [o for o in sent.orgs if start <= o.start and o.end <= end and not lex.is_media(o.name)]
     text = _masked(sent.span.text, start, end, sent.orgs)
     names = [o.name for o in inside] + list(_operators(ctx, text)) + _bare_names(ctx, text)
     names += _parties(sent, start, ctx) if any(w in text for w in grammar.load().pair_words) else []
     employer = ctx.employer(speaker) if speaker and not own else None
-    own = own or employer or _antecedent(sent, start, ctx, text)
+    g = grammar.load()
+    own_words = g.own_company_words + g.org_demonstratives
+    if watched is not None:
+        names += [w for w in watched if w not in names and _own_word_in(text, g.supervised_words)]
+        own_words = tuple(w for w in own_words if w not in g.supervised_words)
+    own = own or employer or (_antecedent(sent, start, ctx, text) if watched is None else None)
     if (
         own
         and own not in names
         and not lex.is_media(own)
         and not _unit_of(own, inside)
         and (
-            _own_word_in(text)
+            _own_word_in(text, own_words)
             or (left_out(text) and not _observes(employer))
             or _short_form_in(own, text)
             or (speaker is None and text.lstrip().startswith(grammar.load().speaker_anaphora))
@@ -208,11 +219,11 @@ def _bare_names(ctx: ArticleContext, text: str) -> list[str]:
 _DATE_END = re.compile(r"\d\s*[年月日]\s*$")
 
 
-def _own_word_in(text: str) -> bool:
-    """该公司 / 这家公司 / 我们 / 公司将…: a word for the speaker's own organisation, standing as a word of its own
-    and not as the head of a phrase whose modifier says which (互联网公司, 其他公司, 几家公司, 分公司)."""
+def _own_word_in(text: str, candidates: tuple[str, ...]) -> bool:
+    """该公司 / 这家公司 / 我们 / 公司将… (`candidates`): a word for the speaker's own organisation, standing as a word
+    of its own and not as the head of a phrase whose modifier says which (互联网公司, 其他公司, 几家公司, 分公司)."""
     g = grammar.load()
-    present = [w for w in g.own_company_words + g.org_demonstratives if w in text]  # a pattern only for those
+    present = [w for w in candidates if w in text]  # a pattern only for those
     found = [m.start() for w in present for m in re.finditer(re.escape(w), text)]
     if not found:
         return False
@@ -227,6 +238,40 @@ def _own_word_in(text: str) -> bool:
         )
         for p in found
     )
+
+
+def _watched(sent: SentenceFacts, start: int, ctx: ArticleContext, speaker: Speaker) -> list[str] | None:
+    """A regulator, an exchange or an analysts' firm speaking (深交所要求该公司说明…, a broker's 我们预计公司…,
+    their people too): the company it oversees or covers, which its 公司 / 该公司 mean: the organisation
+    named last before the content in the sentence, else the one named most often before it (the listed
+    company of an inquiry letter, not a subsidiary named last); None where the speaker watches nobody or
+    the sentence has no such word."""
+    if not any(w in sent.span.text for w in grammar.load().supervised_words):
+        return None
+    who = [w for w in (speaker.org, speaker.desc, ctx.employer(speaker.person) if speaker.person else None) if w]
+    if not any(_supervises(w) for w in who):
+        return None
+    lex = lexicon.load()
+
+    def watched(o: Hit) -> bool:
+        return not lex.is_media(o.name) and not _supervises(o.name) and not any(o.name in w for w in who)
+
+    here = [o.name for o in sent.orgs if o.end <= start and watched(o)]
+    if here:
+        return here[-1:]
+    before = [o.name for s in ctx.sentences[: ctx.sentences.index(sent)] for o in s.orgs if watched(o)]
+    latest_first = dict.fromkeys(reversed(before))  # ties go to the one named later
+    return [max(latest_first, key=before.count)] if before else []
+
+
+@lru_cache(maxsize=1024)
+def _supervises(name: str) -> bool:
+    """A regulator or an analysts' firm (orgs.yaml types), or an exchange or supervisory office by its
+    name's end: it speaks of companies, not as one. Cached: asked of every organisation named before
+    such a speaker's statement."""
+    g = grammar.load()
+    rec = lexicon.load().org(name)
+    return (rec is not None and rec.type in g.supervisor_types + g.observer_types) or name.endswith(g.supervisor_tails)
 
 
 def _observes(employer: str | None) -> bool:

@@ -22,8 +22,17 @@ def test_no_cue_inside_a_quotation_or_an_aside():
 def test_a_verb_running_on_into_a_later_cue_is_not_the_cue():
     text = "他在回复邮件中表示，资费会降。"
     found = cues(text, ())
-    assert followed_by_cue(text, text.index("回复") + 2, found) is True
-    assert followed_by_cue(text, text.index("，"), found) is False
+    at = text.index("回复")
+    assert followed_by_cue(text, (at, at + 2, "回复"), found) is True
+    assert followed_by_cue(text, (at, text.index("，"), "回复"), found) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["蜗牛移动今天宣布预计全年用户突破百万。", "分享通信称预计上半年亏损收窄。", "远特通信透露预计年底开通5G。"]
+)
+def test_a_reported_act_of_saying_right_before_an_estimate_is_the_cue(text):
+    found = cues(text, ())
+    assert not followed_by_cue(text, found[0], found[1:])
 
 
 def test_an_unnamed_source_is_split_off_its_verb_after_you():

@@ -674,6 +674,22 @@ def test_the_company_named_before_speaks_as_该公司(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a frame of place or occasion, and dates, between 公司 and its cue
+        ("分享通信上月暂停放号。公司在回复投资者提问时表示，正在整改。", [(None, "分享通信", "正在整改")]),
+        ("蜗牛移动发布了新套餐。该公司昨日也在官网上称，用户数据未泄露。", [(None, "蜗牛移动", "用户数据未泄")]),
+        (
+            "远特通信股价连日上涨。公司3月2日、3月9日均于互动平台上回复称，经营一切正常。",
+            [(None, "远特通信", "经营一切正常")],
+        ),
+    ],
+)
+def test_the_company_named_before_speaks_from_a_frame_of_place(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # 有报道称: a report nobody is named for is the source, as 有消息称
         ("有报道称，阿里通信将调整小号业务。", [(None, "报道", "阿里通信将调")]),
         ("曾有报导指出，该公司高管遭调查的起因是下属举报。", [(None, "报导", "该公司高管遭")]),
@@ -848,4 +864,52 @@ def test_the_answer_an_inquiry_received(text, expected):
     ],
 )
 def test_a_speech_verb_as_the_object_of_进行_is_no_cue(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # advice to an audience: the audience is not what was said
+        ("江苏移动在公告中劝告用户不要向陌生人透露验证码。", [(None, "江苏移动公告", "用户不要向陌")]),
+        ("警方劝告市民，接到自称客服的电话要先核实。", [(None, "警方", "接到自称客服")]),
+        ("分享通信客服劝告记者，充值前先确认号码归属。", [(None, "分享通信客服", "充值前先确认")]),
+    ],
+)
+def test_advice_to_an_audience_is_a_cue(text, expected):
+    assert heads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an estimate opening what a reported act of saying said is part of it, the act the cue
+        ("蜗牛移动今天宣布预计全年用户突破百万。", [(None, "蜗牛移动", "宣布", "预计全年用户突破百万")]),
+        ("中国联通表示，预计明年资本开支下降。", [(None, "中国联通", "表示", "预计明年资本开支下降")]),
+        ("远特通信发布公告称预计全年净利润增长三成。", [(None, "远特通信公告", "称", "预计全年净利润增长三成")]),
+    ],
+)
+def test_an_estimate_after_a_reported_act_of_saying_is_what_it_said(text, expected):
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 我们 set off at the head of its clause, in a line an organisation labels: the organisation
+        (
+            "中国联通发布财报。国泰君安:用户增长超预期【2021-03-02】 我们预计公司全年净利润增长10%。",
+            [(None, "国泰君安", "公司全年净利")],
+        ),
+        (
+            "蜗牛移动上市。增持——中信证券：物联网业务提速【2022-05-06】 我们认为公司估值仍有提升空间。",
+            [(None, "中信证券", "公司估值仍有")],
+        ),
+        (
+            "远特通信发布年报。海通证券：维持买入评级（2020-08-01） 我们判断公司用户渗透率将继续提升。",
+            [(None, "海通证券", "公司用户渗透")],
+        ),
+    ],
+)
+def test_we_in_a_line_an_organisation_labels_is_that_organisation(text, expected):
     assert heads(text) == expected

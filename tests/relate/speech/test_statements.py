@@ -469,3 +469,33 @@ def test_rumours_are_sources_as_written(text, desc):
 )
 def test_a_company_named_after_its_parent_is_no_unit_of_it(text, about):
     assert about_of(text) == about
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # a regulator's or an exchange's 公司 / 该公司 is the company it oversees, not itself
+        ("分享通信收到上交所问询函。上交所要求公司说明用户数大幅下降的原因。", [["分享通信"]]),
+        ("江苏省通信管理局约谈了蜗牛移动，并要求该公司立即整改违规行为。", [["蜗牛移动"]]),
+        # its spokesman's too; the most-named company, not the unit named last
+        (
+            "远特通信近期投诉增多。远特通信旗下的代理商被查。证监会新闻发言人张华表示，将督促该公司依法披露。",
+            [["远特通信", "中国证券监督管理委员会"]],
+        ),
+    ],
+)
+def test_a_supervisors_company_is_the_company_it_oversees(text, about):
+    assert about_of(text) == about
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        # an analysts' firm's 公司 / 该公司 is the company it covers, not itself
+        ("中国移动发布年报。中信证券分析师李明表示，该公司派息率有望继续提升。", [["中国移动"]]),
+        ("中国电信发布半年报。赛迪研究院认为，公司云业务增速领先。", [["中国电信"]]),
+        ("远特通信发布年报。海通证券：维持买入评级（2020-08-01） 我们判断公司用户渗透率将继续提升。", [["远特通信"]]),
+    ],
+)
+def test_an_analysts_company_is_the_company_it_covers(text, about):
+    assert about_of(text) == about
