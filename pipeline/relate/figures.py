@@ -45,6 +45,7 @@ class _Vocab:
     group_after: tuple[str, ...]
     pronouns: tuple[str, ...]
     national: tuple[str, ...]
+    place_before: tuple[str, ...]
     range_low: re.Pattern[str]
     range_not_after: tuple[str, ...]
     per: re.Pattern[str]
@@ -101,6 +102,7 @@ def _vocab() -> _Vocab:
         group_after=tuple(data["group_after"]),
         pronouns=tuple(data["pronouns"]),
         national=tuple(data["national_subjects"]),
+        place_before=tuple(data["place_before"]),
         range_low=re.compile(
             rf"(?<![A-Za-z0-9.\-{NUMERAL_CHARS}])(?P<num>\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)(?P<mult>(?:(?<=\d)[{multipliers}]+)?)"
             rf"(?P<unit>{alternation(data['units'])})? ?(?:{alternation(data['range_connectors'])}) ?$"
@@ -394,12 +396,14 @@ def _about_the_trade(head: str) -> bool:
 
 def _names_subject(text: str, words: tuple[str, ...]) -> bool:
     """One of ``words`` in ``text`` as a word of its own (not in 跨行业业务, 及其他投资), other than as the
-    base of a share (行业占比, 占全球的30%)."""
+    base of a share (行业占比, 占全球的30%) or the place an act reaches (向全球发售1亿股, 实现全国500家门店:
+    the act and its count are the acting organisation's)."""
     if not any(w in text for w in words):
         return False  # most clauses name none: no need to segment them
     v = _vocab()
+    not_after = v.share_verbs + v.place_before
     return any(
-        w in words and not text.startswith(v.share_bases, p + len(w)) and not text.endswith(v.share_verbs, 0, p)
+        w in words and not text.startswith(v.share_bases, p + len(w)) and not text.endswith(not_after, 0, p)
         for w, _, p in segment.tagged(text)
     )
 

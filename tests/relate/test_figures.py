@@ -637,3 +637,27 @@ def test_a_date_after_ten_thousands_is_not_part_of_the_count(text):
 )
 def test_computing_power_and_messages_are_figures(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("蜗牛移动此次计划向全球投资者配售2.4亿股。", [("2.4亿股", "蜗牛移动")]),
+        ("乐语通讯表示，明年将实现全国3000家营业厅联网。", [("3000家", "乐语通信")]),
+        ("分享通信的网络已覆盖全球120个国家和地区。", [("120个", "分享通信")]),
+    ],
+)
+def test_a_market_word_after_the_verb_of_an_act_is_where_it_reaches(text, expected):
+    assert subjects(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中华电信去年表现平稳。全台4G用户数已达到1800万户。", [("1800万户", None)]),
+        ("远传电信推出新资费，全岛行动用户增长3%。", [("3%", None)]),
+        ("分享通信上半年发展顺利，全国手机用户超过16亿户。", [("超过16亿户", None)]),
+    ],
+)
+def test_a_market_word_as_the_clause_subject_measures_no_company(text, expected):
+    assert subjects(text) == expected
