@@ -62,6 +62,7 @@ class _Vocab:
     argument_parts: tuple[str, ...]
     argument_count: re.Pattern[str]
     company_words: tuple[str, ...]
+    total_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +127,7 @@ def _vocab() -> _Vocab:
             rf"(?:{alternation(data['argument_parts'])})[^，,；;：:。]{{0,3}}(?:{alternation(data['argument_links'])})$"
         ),
         company_words=tuple(data["company_words"]),
+        total_words=tuple(data["total_words"]),
     )
 
 
@@ -463,6 +465,12 @@ def _names_the_company(head: str) -> bool:
     return False
 
 
+def _totals_several(clause: str, before: list[Hit]) -> bool:
+    """甲有4万户、乙有3万户，共有7万户: a clause that opens with a total after two or more organisations
+    sums what they have, no one company's."""
+    return clause.startswith(_vocab().total_words) and len({o.name for o in before}) > 1
+
+
 def _speakers_company(pos: int, ctx: ArticleContext, statements: list[Statement]) -> str | None:
     """The company of the named speaker whose statement holds ``pos`` (its executive's 公司)."""
     for st in statements:
@@ -547,6 +555,8 @@ def _subject(
         at = next((p for w, t, p in segment.tagged(head) if w in v.pronouns and t == "r"), None)
         if at is not None:
             return _antecedent(sent, ctx, start + at)
+    if _totals_several(text[start:], [o for o in candidates if o not in bases]):
+        return None
     opening = _opening_company(text, [o for o in candidates if o not in bases])
     if opening:
         return opening

@@ -661,3 +661,24 @@ def test_a_market_word_after_the_verb_of_an_act_is_where_it_reaches(text, expect
 )
 def test_a_market_word_as_the_clause_subject_measures_no_company(text, expected):
     assert subjects(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "分享通信有3万户，蜗牛移动有2万户，共有5万户尚未实名。",
+            [("3万户", "分享通信"), ("2万户", "蜗牛移动"), ("5万户", None)],
+        ),
+        (
+            "去年中国移动新增基站20万个，中国联通新增15万个，合计35万个。",
+            [("20万个", "中国移动"), ("15万个", "中国联通"), ("35万个", None)],
+        ),
+        (
+            "远特通信关停号码800个、迪信通关停600个，总计1400个。",
+            [("800个", "远特通信"), ("600个", "迪信通"), ("总计1400个", None)],
+        ),
+    ],
+)
+def test_a_total_after_several_organisations_counts_is_no_one_companys(text, expected):
+    assert subjects(text) == expected
