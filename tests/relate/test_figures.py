@@ -81,6 +81,23 @@ def test_measure_words_and_fractions_are_figures(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # G is a data allowance in a clause about data
+        ("每月赠送30G通用流量和100分钟通话", [("30G", 30, "G"), ("100分钟", 100, "分钟")]),
+        ("校园卡月租19元,含20G定向流量", [("19元", 19, "元"), ("20G", 20, "G")]),
+        ("该省用户月均流量已达2.4G。", [("2.4G", 2.4, "G")]),
+        # ... not a network generation's traffic, a band, or a technology's name
+        ("4G流量资费下降了30%", [("30%", 0.3, "%")]),
+        ("3.5G 100MHz频谱用于试验", []),
+        ("10GPON承载的流量翻番", []),
+    ],
+)
+def test_data_allowances_in_g_are_figures(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # 几 after a number means "more than", as 多 and 余 do
         ("市场上只剩十几家虚商", [("十几家", 10, "家")]),
         ("平台已吸引十几万用户", [("十几万用户", 100_000, "户")]),
