@@ -93,6 +93,7 @@ class Grammar:
     count_tags: tuple[str, ...]
     rare_word_freq: int
     unit_suffixes: tuple[str, ...]
+    body_ranks: tuple[str, ...]
     ministry_units: tuple[str, ...]
     local_bodies: tuple[str, ...]
     level_bodies: tuple[str, ...]

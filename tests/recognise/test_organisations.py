@@ -641,6 +641,18 @@ def test_a_place_and_a_name_before_a_school_word_is_a_school(text, expected):
     assert orgs(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("此案由江苏省南京市中级人民法院审理。", [("江苏省南京市中级人民法院", "江苏省南京市中级人民法院")]),
+        ("浙江省杭州市西湖区人民法院作出判决", [("浙江省杭州市西湖区人民法院", "浙江省杭州市西湖区人民法院")]),
+        ("湖北省高级人民法院驳回了上诉", [("湖北省高级人民法院", "湖北省高级人民法院")]),
+    ],
+)
+def test_a_chain_of_places_and_a_rank_belong_to_the_body_after_them(text, expected):
+    assert orgs(text) == expected
+
+
 @pytest.mark.parametrize("text", ["他的儿子是大学生", "国内大学的学费上涨", "不少欧洲大学开设了通信专业"])
 def test_no_school_without_a_name_of_its_own(text):
     assert orgs(text) == []
