@@ -104,6 +104,7 @@ class Grammar:
     org_word_endings: tuple[str, ...]
     branch_suffixes: tuple[str, ...]
     bureau_tails: tuple[str, ...]
+    business_line_periods: tuple[str, ...]
     place_suffixes: tuple[str, ...]
     not_places: tuple[str, ...]
     foreign_place_endings: tuple[str, ...]

@@ -40,6 +40,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "brand": re.compile(alternation(g.brand_suffixes)),
         "bureau_tail": re.compile(alternation(g.bureau_tails)),
+        "report_period": re.compile(rf"(?:\d{{4}}年)?(?:{alternation(g.business_line_periods)})*"),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?({alternation(g.branch_suffixes)})"),
         "local_body": re.compile(alternation(g.local_bodies + g.level_bodies)),
         "unit_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.unit_suffixes)})"),
@@ -707,9 +708,13 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
 
 
 def _business_line(text: str, m: re.Match[str], taken: list[Hit]) -> bool:
-    """中国联通移动用户, 中国电信移动业务: right after an organisation's name, a bare name that is also a
-    business (移动, mobile) is that organisation's business (not 中国移动联通两家)."""
-    return m.group() in grammar.load().business_line_names and any(h.end == m.start() for h in taken)
+    """中国联通移动用户, 中国电信上半年移动收入: right after an organisation's name, or after it and the
+    reporting period, a bare name that is also a business (移动, mobile) is that organisation's business
+    (not 中国移动联通两家)."""
+    period = _patterns()["report_period"]
+    return m.group() in grammar.load().business_line_names and any(
+        h.end <= m.start() and period.fullmatch(text, h.end, m.start()) for h in taken
+    )
 
 
 def _speaks(text: str, bounds: frozenset[int], end: int) -> bool:
