@@ -62,6 +62,7 @@ class _Vocab:
     argument_count: re.Pattern[str]
     company_words: tuple[str, ...]
     data_unit: str
+    one_words: tuple[str, ...]
     data_words: tuple[str, ...]
     generations: frozenset[str]
 
@@ -128,6 +129,7 @@ def _vocab() -> _Vocab:
         ),
         company_words=tuple(data["company_words"]),
         data_unit=data["data_unit"],
+        one_words=tuple(data["one_words"]),
         data_words=tuple(data["data_words"]),
         generations=frozenset(data["generations"]),
     )
@@ -182,6 +184,12 @@ def _slash_fraction(m: re.Match[str]) -> float | None:
     no share."""
     num, den = int(m.group("slash_num")), int(m.group("slash_den"))
     return float(f"{num / den:.12g}") if 0 < num < den <= SLASH_MAX_DENOMINATOR else None
+
+
+def _one_ends_word(text: str, start: int) -> bool:
+    """唯一一家, 万一一个: the numeral at ``start`` begins with the 一 of a word (唯一, 万一) and a second 一."""
+    one = text.find("一一", start, start + 3)
+    return one in (start, start + 1) and text.endswith(_vocab().one_words, 0, one + 1)
 
 
 def _data_unit(text: str, end: int, numeral: str) -> str | None:
@@ -239,6 +247,8 @@ def find_figures(text: str) -> list[Figure]:
             if fraction is not None:
                 hits.append(Figure(text[start:end], fraction, None, None, start, end))
             continue
+        if _one_ends_word(text, m.start("num")):
+            continue  # 唯一一家, 万一一个
         numeral = m.group("num") + (m.group("mult") or "") + (m.group("rest") or "") + (m.group("mult2") or "")
         # 3千多万: 30000000; 4万9218户: 49218 (Taiwan's way of writing a count)
         if text.startswith(" ", end) and numeral[-1].isdigit() and _longest_prefix(text, end + 1, v.unit_words):

@@ -98,6 +98,19 @@ def test_data_allowances_in_g_are_figures(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("这是省内唯一一家获得试点资格的虚商", []),
+        ("运营商统一一个接口标准", []),
+        ("万一一个号码被盗用，损失由谁承担", []),
+        ("用户达一万一千户", [("一万一千户", 11_000, "户")]),  # a numeral of its own still counts
+    ],
+)
+def test_a_one_that_ends_a_word_starts_no_numeral(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # 几 after a number means "more than", as 多 and 余 do
         ("市场上只剩十几家虚商", [("十几家", 10, "家")]),
         ("平台已吸引十几万用户", [("十几万用户", 100_000, "户")]),
