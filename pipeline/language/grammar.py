@@ -93,6 +93,7 @@ class Grammar:
     count_tags: tuple[str, ...]
     rare_word_freq: int
     unit_suffixes: tuple[str, ...]
+    body_ranks: tuple[str, ...]
     ministry_units: tuple[str, ...]
     local_bodies: tuple[str, ...]
     level_bodies: tuple[str, ...]
@@ -103,6 +104,7 @@ class Grammar:
     org_word_endings: tuple[str, ...]
     branch_suffixes: tuple[str, ...]
     bureau_tails: tuple[str, ...]
+    business_line_periods: tuple[str, ...]
     place_suffixes: tuple[str, ...]
     not_places: tuple[str, ...]
     foreign_place_endings: tuple[str, ...]

@@ -40,6 +40,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "brand": re.compile(alternation(g.brand_suffixes)),
         "bureau_tail": re.compile(alternation(g.bureau_tails)),
+        "report_period": re.compile(rf"(?:\d{{4}}年)?(?:{alternation(g.business_line_periods)})*"),
         "branch_tail": re.compile(rf"[{CJK}]{{0,6}}?({alternation(g.branch_suffixes)})"),
         "local_body": re.compile(alternation(g.local_bodies + g.level_bodies)),
         "unit_tail": re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(g.unit_suffixes)})"),
@@ -239,9 +240,9 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
             or not (word.endswith(g.org_word_endings) or lex.org_suffix(word))
         ):
             continue  # 统一安排: jieba's dictionary has odd organisations; a name ends as one does
-        place = _place_ending(words[i - 1][0]) if i > 0 else ""
+        place = _places_before(words, i)
         if place:
-            start -= len(place)  # 南京市|公安局; 毕业于长春|邮电学院, where jieba reads 于长春 as one word
+            start -= len(place)  # 南京市|公安局; 四川省|成都市|中级|人民法院; 毕业于长春|邮电学院
         elif len(word) < 4:
             continue
         if overlaps(start, end, taken) or in_compound(text, start, end):  # the gazetteer has had its say
@@ -251,6 +252,23 @@ def _dictionary_orgs(text: str, taken: list[Hit]) -> list[Hit]:
         label = lex.org_suffix_label(word) or "ORGANIZATION"
         out.append(Hit(start, end, label, text[start:end], text[start:end]))
     return out
+
+
+def _places_before(words: tuple[segment.Token, ...], i: int) -> str:
+    """四川省成都市中级 of 四川省成都市中级人民法院: the chain of places right before word ``i``, with the
+    body's rank after them, as written; '' where no place comes first."""
+    rank = words[i - 1][0] if i > 0 and words[i - 1][0] in grammar.load().body_ranks else ""
+    k = i - 1 if rank else i
+    places = ""
+    while k > 0:
+        place = _place_ending(words[k - 1][0])
+        if not place:
+            break
+        places = place + places
+        k -= 1
+        if place != words[k][0]:
+            break  # 于长春: a word that only ends in a place starts the chain
+    return places + rank if places else ""
 
 
 def _place_ending(word: str) -> str:
@@ -690,9 +708,13 @@ def _weak_aliases(text: str, bounds: frozenset[int], taken: list[Hit]) -> list[H
 
 
 def _business_line(text: str, m: re.Match[str], taken: list[Hit]) -> bool:
-    """中国联通移动用户, 中国电信移动业务: right after an organisation's name, a bare name that is also a
-    business (移动, mobile) is that organisation's business (not 中国移动联通两家)."""
-    return m.group() in grammar.load().business_line_names and any(h.end == m.start() for h in taken)
+    """中国联通移动用户, 中国电信上半年移动收入: right after an organisation's name, or after it and the
+    reporting period, a bare name that is also a business (移动, mobile) is that organisation's business
+    (not 中国移动联通两家)."""
+    period = _patterns()["report_period"]
+    return m.group() in grammar.load().business_line_names and any(
+        h.end <= m.start() and period.fullmatch(text, h.end, m.start()) for h in taken
+    )
 
 
 def _speaks(text: str, bounds: frozenset[int], end: int) -> bool:

@@ -63,6 +63,10 @@ class _Vocab:
     argument_count: re.Pattern[str]
     company_words: tuple[str, ...]
     total_words: tuple[str, ...]
+    data_unit: str
+    one_words: tuple[str, ...]
+    data_words: tuple[str, ...]
+    generations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +87,7 @@ def _vocab() -> _Vocab:
     )
     return _Vocab(
         pattern=pattern,
-        units=dict(data["units"]),
+        units={**data["units"], data["data_unit"]: data["data_unit"]},
         unit_words=re.compile(alternation(data["units"])),
         counted=dict(data["counted_nouns"]),
         counted_words=re.compile(alternation(data["counted_nouns"])),
@@ -128,6 +132,10 @@ def _vocab() -> _Vocab:
         ),
         company_words=tuple(data["company_words"]),
         total_words=tuple(data["total_words"]),
+        data_unit=data["data_unit"],
+        one_words=tuple(data["one_words"]),
+        data_words=tuple(data["data_words"]),
+        generations=frozenset(data["generations"]),
     )
 
 
@@ -182,6 +190,25 @@ def _slash_fraction(m: re.Match[str]) -> float | None:
     return float(f"{num / den:.12g}") if 0 < num < den <= SLASH_MAX_DENOMINATOR else None
 
 
+def _one_ends_word(text: str, start: int) -> bool:
+    """唯一一家, 万一一个: the numeral at ``start`` begins with the 一 of a word (唯一, 万一) and a second 一."""
+    one = text.find("一一", start, start + 3)
+    return one in (start, start + 1) and text.endswith(_vocab().one_words, 0, one + 1)
+
+
+def _data_unit(text: str, end: int, numeral: str) -> str | None:
+    """G of 1.9G流量: a data allowance, where the clause is about data and the number names no
+    network generation (4G, 5G) nor a band (3.5G频段 has no data word)."""
+    v = _vocab()
+    if not text.startswith(v.data_unit, end) or numeral in v.generations:
+        return None
+    after = end + len(v.data_unit)
+    if after < len(text) and text[after].isascii() and text[after].isalpha():
+        return None  # 1GE, 10GPON: a name, not an amount
+    clause = text[clause_start(text, end, SUBJECT_DELIMITERS) : _clause_end(text, end)]
+    return v.data_unit if any(w in clause for w in v.data_words) else None
+
+
 def _counts_points(text: str, start: int, end: int, v: _Vocab) -> bool:
     """三点原因, 这三点: 点 counting the points someone makes, not a clock time (下午三点)."""
     if not text.startswith(v.point_unit, end):
@@ -224,11 +251,15 @@ def find_figures(text: str) -> list[Figure]:
             if fraction is not None:
                 hits.append(Figure(text[start:end], fraction, None, None, start, end))
             continue
+        if _one_ends_word(text, m.start("num")):
+            continue  # 唯一一家, 万一一个
         numeral = m.group("num") + (m.group("mult") or "") + (m.group("rest") or "") + (m.group("mult2") or "")
         # 3千多万: 30000000; 4万9218户: 49218 (Taiwan's way of writing a count)
         if text.startswith(" ", end) and numeral[-1].isdigit() and _longest_prefix(text, end + 1, v.unit_words):
             end += 1  # 6.70 元: a number set off by a space keeps its unit
-        unit_word = v.point_unit if points else _longest_prefix(text, end, v.unit_words)
+        unit_word = (
+            v.point_unit if points else _longest_prefix(text, end, v.unit_words) or _data_unit(text, end, numeral)
+        )
         ruled_out = None if points else _longest_prefix(text, end, v.not_before)
         if ruled_out and len(ruled_out) >= len(unit_word or ""):  # 5个月 is a period, 300分钟 a figure
             continue

@@ -156,6 +156,23 @@ def test_mobile_right_after_an_operators_name_is_its_business(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("中国电信全年移动和宽带收入稳定增长", [("中国电信", "中国电信")]),
+        ("中国电信前三季度移动及固网收入均有提升", [("中国电信", "中国电信")]),
+        ("中国电信2021年上半年移动收入同比增长4%", [("中国电信", "中国电信")]),
+        # a list of operators after the period still names them
+        (
+            "中国电信上半年与移动、联通共建基站",
+            [("中国电信", "中国电信"), ("中国移动", "移动"), ("中国联通", "联通")],
+        ),
+    ],
+)
+def test_mobile_after_an_operator_and_its_reporting_period_is_its_business(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("报告称中国移动经济规模持续扩大", []),
         ("中国移动经济研究报告显示", []),
         ("GSMA发布《中国移动经济2023》", [("GSMA", "GSMA")]),
@@ -638,6 +655,18 @@ def test_a_pronoun_before_a_company_suffix_is_no_name(text):
     ],
 )
 def test_a_place_and_a_name_before_a_school_word_is_a_school(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("此案由江苏省南京市中级人民法院审理。", [("江苏省南京市中级人民法院", "江苏省南京市中级人民法院")]),
+        ("浙江省杭州市西湖区人民法院作出判决", [("浙江省杭州市西湖区人民法院", "浙江省杭州市西湖区人民法院")]),
+        ("湖北省高级人民法院驳回了上诉", [("湖北省高级人民法院", "湖北省高级人民法院")]),
+    ],
+)
+def test_a_chain_of_places_and_a_rank_belong_to_the_body_after_them(text, expected):
     assert orgs(text) == expected
 
 

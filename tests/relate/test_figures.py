@@ -81,6 +81,36 @@ def test_measure_words_and_fractions_are_figures(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # G is a data allowance in a clause about data
+        ("每月赠送30G通用流量和100分钟通话", [("30G", 30, "G"), ("100分钟", 100, "分钟")]),
+        ("校园卡月租19元,含20G定向流量", [("19元", 19, "元"), ("20G", 20, "G")]),
+        ("该省用户月均流量已达2.4G。", [("2.4G", 2.4, "G")]),
+        # ... not a network generation's traffic, a band, or a technology's name
+        ("4G流量资费下降了30%", [("30%", 0.3, "%")]),
+        ("3.5G 100MHz频谱用于试验", []),
+        ("10GPON承载的流量翻番", []),
+    ],
+)
+def test_data_allowances_in_g_are_figures(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("这是省内唯一一家获得试点资格的虚商", []),
+        ("运营商统一一个接口标准", []),
+        ("万一一个号码被盗用，损失由谁承担", []),
+        ("用户达一万一千户", [("一万一千户", 11_000, "户")]),  # a numeral of its own still counts
+    ],
+)
+def test_a_one_that_ends_a_word_starts_no_numeral(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # 几 after a number means "more than", as 多 and 余 do
         ("市场上只剩十几家虚商", [("十几家", 10, "家")]),
         ("平台已吸引十几万用户", [("十几万用户", 100_000, "户")]),
