@@ -166,6 +166,7 @@ class Grammar:
     brand_stem_tags: tuple[str, ...]
     comparison_markers: tuple[str, ...]
     comparison_words: tuple[str, ...]
+    date_prepositions: tuple[str, ...]
     subsidiary_linkers: tuple[str, ...]
     speaker_anaphora: tuple[str, ...]
     org_demonstratives: tuple[str, ...]

@@ -23,10 +23,14 @@ def _addressee() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _frame_opener() -> re.Pattern[str]:
-    """Dates (2019年, 自5月1日起, 截至6月底), and comparisons (与手机业务相比): frames before a subject."""
+    """Dates (2019年, 到2026年, 自5月1日起, 截至6月底), and comparisons (与手机业务相比): frames before a subject."""
     g = grammar.load()
     comparison = rf"(?:{alternation(g.comparison_markers)})[^，,。]{{1,20}}?(?:{alternation(g.comparison_words)})"
-    date = r"\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|(?:自|从)[^，,。]{1,15}?起|截至[^，,。]{1,12}(?=[，,])"
+    prep = alternation(g.date_prepositions)
+    date = (
+        rf"(?:{prep})?\s*(?:\d{{2,4}}\s*年[底末初起]?|\d{{1,2}}\s*月|\d{{1,2}}\s*日)"
+        rf"|(?:{prep})(?={alternation(g.time_openers)})|(?:自|从)[^，,。]{{1,15}}?起|截至[^，,。]{{1,12}}(?=[，,])"
+    )
     return re.compile(rf"\s*(?:{date}|{comparison}|[，,\s])+")
 
 

@@ -55,6 +55,12 @@ def test_a_cutoff_date_or_an_immediate_start_frames_the_predicate():
     assert not elided_subject("截至目前，已有20多家企业获得牌照")  # existential: nobody left out
 
 
+def test_a_date_after_a_preposition_frames_the_predicate():
+    for text in ["到2026年会逐步提高派息比率", "至2025年底将建成基站300万个", "到明年将推出新的套餐"]:
+        assert elided_subject(text), text
+    assert not elided_subject("到2025年5G用户将超过8亿户")  # the date frames a named subject
+
+
 def test_a_speech_act_that_names_only_its_topic_or_a_report():
     text = "周斌介绍了上半年业务发展情况，并答记者问。"
     assert names_topic(text, text.index("介绍") + 2, "介绍")

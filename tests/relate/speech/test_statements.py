@@ -499,3 +499,16 @@ def test_a_supervisors_company_is_the_company_it_oversees(text, about):
 )
 def test_an_analysts_company_is_the_company_it_covers(text, about):
     assert about_of(text) == about
+
+
+@pytest.mark.parametrize(
+    "text, desc",
+    [
+        # 研报 is a document that speaks for the firm before it, 报称 glued by jieba or not
+        ("中信证券发布研报称，中国移动的派息率有望继续提升。", "中信证券研报"),
+        ("某机构研报指出，运营商明年的资本开支将下降。", "某机构研报"),
+        ("国泰君安最新研报认为，虚拟运营商的用户增速正在放缓。", "国泰君安研报"),
+    ],
+)
+def test_a_research_note_speaks_for_the_firm_that_wrote_it(text, desc):
+    assert said_by(text) == [(None, desc)]
