@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -281,14 +281,21 @@ def _observes(employer: str | None) -> bool:
     return rec is not None and rec.type in grammar.load().observer_types
 
 
+def _looking_back(sent: SentenceFacts, start: int, ctx: ArticleContext) -> Iterator[tuple[SentenceFacts, int]]:
+    """The sentence up to `start`, then each sentence before it, nearest first, whole: where a word that
+    points back (该公司, 双方) finds what it stands for."""
+    yield sent, start
+    for facts in reversed(ctx.sentences[: ctx.sentences.index(sent)]):
+        yield facts, len(facts.span.text)
+
+
 def _antecedent(sent: SentenceFacts, start: int, ctx: ArticleContext, text: str) -> str | None:
     """该公司 in what a source with no organisation of its own said: the organisation named last
     before it (有业内人士透露，该公司…)."""
     if not any(w in text for w in grammar.load().org_demonstratives):
         return None
     lex = lexicon.load()
-    i = ctx.sentences.index(sent)
-    for facts, limit in [(sent, start)] + [(s, len(s.span.text)) for s in reversed(ctx.sentences[:i])]:
+    for facts, limit in _looking_back(sent, start, ctx):
         named = [o for o in facts.orgs if o.end <= limit and not lex.is_media(o.name)]
         if named:
             return named[-1].name
@@ -299,8 +306,7 @@ def _parties(sent: SentenceFacts, start: int, ctx: ArticleContext) -> list[str]:
     """双方 in the content: the two organisations last joined by 与/和 before it (中国移动与中国广电
     签订了协议。…表示，双方将…), in its sentence or the ones before; nobody where none were."""
     joiners = grammar.load().pair_joiners
-    i = ctx.sentences.index(sent)
-    for facts, limit in [(sent, start)] + [(s, len(s.span.text)) for s in reversed(ctx.sentences[:i])]:
+    for facts, limit in _looking_back(sent, start, ctx):
         named = [o for o in facts.orgs if o.end <= limit]
         for a, b in reversed(list(zip(named, named[1:]))):
             if facts.span.text[a.end : b.start] in joiners and a.name != b.name:
